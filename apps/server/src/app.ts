@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import fastifyStatic from '@fastify/static'
+import type { FastifyServerOptions } from 'fastify'
+import type { Config } from './config/env'
+import { auditMigrations, auditRoutes, setAuditCounter } from './core/audit'
+import { authMigrations, authRoutes, createAuthService } from './core/auth'
+import { membersMigrations, membersRoutes } from './core/members'
+import { orgsMigrations, orgsRoutes, publicOrgsRoutes } from './core/orgs'
+import { rolesMigrations, rolesRoutes } from './core/roles'
+import { createFieldCrypto } from './platform/crypto/field-crypto'
+import { createDatabase, type Database } from './platform/db/create-db'
+import { createMigrationProvider, migrateToLatest } from './platform/db/migration-provider'
+import { createHttp } from './platform/http/create-http'
+import { sendError } from './platform/http/error-handler'
+import { platformRoutes } from './platform/http/platform-routes'
+import { createMetrics } from './platform/metrics/metrics'
+import { createConsoleSmsProvider } from './platform/sms/sms-provider'
+
+/** Every module's migrations, in one provider (names sort across modules by their date prefix). */
+export const migrationProvider = createMigrationProvider(
+  auditMigrations,
+  orgsMigrations,
+  membersMigrations,
+  rolesMigrations,
+  authMigrations,
+)
+
+export type BuildOptions = {
+  /** Use an already opened database (tests share one per file). */
+  database?: Database
+  logger?: FastifyServerOptions['logger']
+  /** Folder of the built web app; served with an SPA fallback when it exists. */
+  webDist?: string | null
+}
+
+const defaultWebDist = () => {
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  return path.resolve(here, '../../web/dist')
+}
+
+/**
+ * Builds UnionHall without listening: opens and migrates the database, then registers the
+ * platform plugins, core and modules. main.ts, tests and scripts all build the app this way.
+ */
+export const buildApp = async (config: Config, options: BuildOptions = {}) => {
+  const database = options.database ?? createDatabase(config.DATABASE_URL)
+  await migrateToLatest(database.db, migrationProvider)
+  const metrics = createMetrics()
+  setAuditCounter(() => metrics.auditWrites.inc())
+  const crypto = createFieldCrypto(config.DATA_KEY)
+  const sms = createConsoleSmsProvider((line) => app.log.info(line))
+  const auth = createAuthService({
+    db: database.db,
+    crypto,
+    sms,
+    sessionSecret: config.SESSION_SECRET,
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+    loginMaxFailures: config.LOGIN_MAX_FAILURES,
+    loginWindowMinutes: config.LOGIN_WINDOW_MINUTES,
+  })
+  const app = await createHttp({
+    logLevel: config.LOG_LEVEL,
+    logger: options.logger,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    uploadLimit: config.UPLOAD_LIMIT_BYTES,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    trustProxy: config.TRUST_PROXY === 'true',
+    authenticator: auth.authenticator,
+    metrics,
+  })
+  const db = database.db
+  const cookieSecure = config.COOKIE_SECURE === 'auto' ? config.NODE_ENV === 'production' : config.COOKIE_SECURE === 'true'
+
+  await app.register(platformRoutes, { db, metrics, publicConfig: { defaultLocale: 'zh-CN', locales: ['zh-CN', 'en'], smsProvider: sms.name } })
+  await app.register(authRoutes, { prefix: '/api/v1/auth', auth, cookieSecure })
+  await app.register(orgsRoutes, { prefix: '/api/v1/orgs', db })
+  await app.register(publicOrgsRoutes, { prefix: '/api/v1/public/orgs', db })
+  await app.register(membersRoutes, { prefix: '/api/v1/members', deps: { db, crypto } })
+  await app.register(rolesRoutes, { prefix: '/api/v1/role-grants', db })
+  await app.register(auditRoutes, { prefix: '/api/v1/audit', db })
+
+  const webDist = options.webDist === undefined ? (config.WEB_DIST ?? defaultWebDist()) : options.webDist
+  const hasWeb = webDist !== null && existsSync(path.join(webDist, 'index.html'))
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false, maxAge: '1h' })
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')
+    if (hasWeb && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    return sendError(request, reply, 404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)
+  })
+
+  app.addHook('onClose', async () => {
+    if (!options.database) await database.destroy()
+  })
+
+  return { app, database, auth, sms, crypto, metrics }
+}
+
+export type Built = Awaited<ReturnType<typeof buildApp>>

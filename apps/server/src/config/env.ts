@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * Every environment variable UnionHall reads, described once. This is the only file that
+ * reads process.env (enforced by ESLint n/no-process-env).
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000).describe('HTTP port'),
+  HOST: z.string().default('0.0.0.0').describe('Interface to listen on'),
+  DATABASE_URL: z
+    .string()
+    .default('file:./data/unionhall.db')
+    .refine((v) => v.startsWith('file:') || /^postgres(ql)?:\/\//.test(v), {
+      message: 'must start with file: (SQLite) or postgres:// (PostgreSQL)',
+    })
+    .describe('file:./data/unionhall.db (embedded SQLite) or postgres://user@host/db'),
+  DATA_DIR: z.string().default('./data').describe('Where SQLite files and generated secrets live'),
+  SESSION_SECRET: z.string().min(32).optional().describe('HMAC key for session tokens (sensitive)'),
+  DATA_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, { message: 'must be 64 hex characters (a 256-bit key)' })
+    .optional()
+    .describe('AES-256-GCM key for personal data at rest, 64 hex chars (sensitive)'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1200)
+    .describe('Requests per minute per IP for the API as a whole'),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1_048_576),
+  SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto').describe('Load demo data on an empty DB'),
+  WEB_DIST: z.string().optional().describe('Folder of the built web app to serve'),
+  SMS_PROVIDER: z.enum(['console']).default('console'),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+export type Config = Readonly<
+  Omit<Env, 'SESSION_SECRET' | 'DATA_KEY'> & {
+    SESSION_SECRET: string
+    DATA_KEY: string
+    dialect: 'sqlite' | 'postgres'
+    sqlitePath: string | null
+  }
+>
+
+/** Names whose values must never be logged. */
+export const SENSITIVE_KEYS = ['SESSION_SECRET', 'DATA_KEY', 'DATABASE_URL'] as const
+
+/** Placeholder values found in examples; production refuses them. */
+const DEFAULT_SECRETS = new Set(['changeme', 'change-me', 'secret', 'dev-secret'.padEnd(32, '-')])
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  }
+}
+
+type SecretsFile = { SESSION_SECRET: string; DATA_KEY: string }
+
+/** Reads ./data/secrets.json, creating it with fresh random secrets (mode 0600) on first start. */
+const loadOrCreateSecrets = (dataDir: string): SecretsFile => {
+  const file = path.join(dataDir, 'secrets.json')
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as SecretsFile
+  mkdirSync(dataDir, { recursive: true })
+  const secrets: SecretsFile = {
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    DATA_KEY: randomBytes(32).toString('hex'),
+  }
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  chmodSync(file, 0o600)
+  return secrets
+}
+
+/**
+ * Validates the environment once at boot. Every problem is collected and reported together,
+ * so an operator fixes them in one pass.
+ */
+export const loadConfig = (
+  source: Record<string, string | undefined> = process.env,
+  options: { generateSecrets?: boolean } = {},
+): Config => {
+  const parsed = EnvSchema.safeParse(source)
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`),
+    )
+  }
+  const env = parsed.data
+  const problems: string[] = []
+  const isProduction = env.NODE_ENV === 'production'
+  const hasExplicitDatabase = source.DATABASE_URL !== undefined
+  if (isProduction && hasExplicitDatabase) {
+    for (const key of ['SESSION_SECRET', 'DATA_KEY'] as const) {
+      const value = env[key]
+      if (!value) problems.push(`${key}: required when NODE_ENV=production and DATABASE_URL is set`)
+      else if (DEFAULT_SECRETS.has(value) || /^0+$/.test(value))
+        problems.push(`${key}: must not be a default or placeholder value`)
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems)
+
+  let sessionSecret = env.SESSION_SECRET
+  let dataKey = env.DATA_KEY
+  if (!sessionSecret || !dataKey) {
+    if (options.generateSecrets === false) {
+      sessionSecret ??= randomBytes(32).toString('hex')
+      dataKey ??= randomBytes(32).toString('hex')
+    } else {
+      const generated = loadOrCreateSecrets(env.DATA_DIR)
+      sessionSecret ??= generated.SESSION_SECRET
+      dataKey ??= generated.DATA_KEY
+    }
+  }
+  const dialect = env.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgres'
+  const sqlitePath = dialect === 'sqlite' ? env.DATABASE_URL.slice('file:'.length) : null
+  return Object.freeze({
+    ...env,
+    SESSION_SECRET: sessionSecret,
+    DATA_KEY: dataKey,
+    dialect,
+    sqlitePath,
+  })
+}
+
+/** The configuration for tests: in-memory SQLite unless TEST_DATABASE_URL names PostgreSQL. */
+export const testDatabaseUrl = (): string | undefined => process.env.TEST_DATABASE_URL

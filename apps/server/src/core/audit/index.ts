@@ -1,0 +1,5 @@
+/** Audit: every state change and every read of personal data, written in the change's transaction. Owns table: audit_log. */
+export { recordAudit, listAudit, exportAudit, setAuditCounter, type AuditInput } from './audit.service'
+export { countAuditRecords } from './audit.repository'
+export { auditRoutes } from './audit.routes'
+export { auditMigrations } from './migrations'

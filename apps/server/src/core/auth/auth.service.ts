@@ -1,0 +1,251 @@
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
+import type { LoginBody, RegisterBody, Session } from '@unionhall/contracts'
+import { uuidv7 } from 'uuidv7'
+import type { FieldCrypto } from '../../platform/crypto/field-crypto'
+import { getDummyPasswordHash, hashPassword, verifyPassword } from '../../platform/crypto/password'
+import type { Db } from '../../platform/db/create-db'
+import { toBool } from '../../platform/db/columns'
+import { withTransaction } from '../../platform/db/transaction'
+import { AppError } from '../../platform/errors/app-error'
+import type { Authenticated, Authenticator, Principal } from '../../platform/http/access'
+import { createThrottle } from '../../platform/rate-limit/sliding-window'
+import type { SmsProvider } from '../../platform/sms/sms-provider'
+import { holdsPermission, requireActor, type Actor, type Ctx } from '../access'
+import { recordAudit } from '../audit'
+import { findMemberById, findMemberByMobileHash, insertMember, mobileHashOf, updateMemberFields } from '../members'
+import { loadOrg } from '../orgs'
+import { loadGrants, onGrantsChanged } from '../roles'
+import * as repo from './auth.repository'
+import type { Permission } from '@unionhall/contracts'
+
+export const SESSION_COOKIE = 'uh_session'
+
+export type AuthDeps = {
+  db: Db
+  crypto: FieldCrypto
+  sms: SmsProvider
+  sessionSecret: string
+  sessionTtlHours: number
+  loginMaxFailures: number
+  loginWindowMinutes: number
+}
+
+const authErrors = {
+  invalidCredentials: () => new AppError('AUTH_INVALID_CREDENTIALS', 401, 'Wrong mobile number or password'),
+  throttled: (ms: number) =>
+    new AppError('AUTH_THROTTLED', 429, `Too many failed sign-ins; try again in ${Math.ceil(ms / 60000)} min`, { retryAfterSeconds: Math.ceil(ms / 1000) }),
+  inactive: () => new AppError('AUTH_ACCOUNT_INACTIVE', 403, 'This account is not active'),
+  wrongPassword: () => new AppError('AUTH_WRONG_PASSWORD', 400, 'The current password is wrong'),
+  otpInvalid: () => new AppError('OTP_INVALID', 400, 'The code is wrong or has expired'),
+  otpTooFrequent: (s: number) => new AppError('OTP_TOO_FREQUENT', 429, `Wait ${s} s before asking for another code`, { retryAfterSeconds: s }),
+}
+
+/** How long an authenticated session stays cached in memory before it is re-read. */
+const SESSION_CACHE_MS = 15_000
+const OTP_TTL_MS = 5 * 60_000
+const OTP_RESEND_MS = 60_000
+const OTP_MAX_ATTEMPTS = 5
+
+export type AuthService = ReturnType<typeof createAuthService>
+
+/** Sign-in, sessions, CSRF tokens, one-time codes and self-registration. */
+export const createAuthService = (deps: AuthDeps) => {
+  const windowMs = deps.loginWindowMinutes * 60_000
+  // Per account: a few failures; per IP: more, since a factory NAT puts many honest workers on one address.
+  const accountThrottle = createThrottle(deps.loginMaxFailures, windowMs)
+  const ipThrottle = createThrottle(deps.loginMaxFailures * 10, windowMs)
+  const otpIpThrottle = createThrottle(20, 60 * 60_000)
+  const cache = new Map<string, { value: Authenticated; until: number; expiresAt: number }>()
+
+  onGrantsChanged((memberId) => {
+    for (const [k, v] of cache) if ((v.value.principal as Actor).memberId === memberId) cache.delete(k)
+  })
+
+  const sessionIdOf = (token: string) => createHmac('sha256', deps.sessionSecret).update(token).digest('base64url')
+
+  const loadActor = async (memberId: string): Promise<Actor | null> => {
+    const member = await findMemberById(deps.db, memberId)
+    if (!member || member.status !== 'active') return null
+    return { memberId: member.id, name: member.name, orgId: member.org_id, grants: await loadGrants(deps.db, member.id) }
+  }
+
+  const startSession = async (trx: Db, ctx: Ctx, memberId: string, userAgent: string | null) => {
+    const token = randomBytes(32).toString('base64url')
+    const id = sessionIdOf(token)
+    const expiresAt = new Date(ctx.now.getTime() + deps.sessionTtlHours * 3_600_000).toISOString()
+    await repo.insertSession(trx, {
+      id,
+      member_id: memberId,
+      csrf_token: randomBytes(24).toString('base64url'),
+      created_at: ctx.now.toISOString(),
+      expires_at: expiresAt,
+      ip: ctx.ip,
+      user_agent: userAgent?.slice(0, 300) ?? null,
+    })
+    return { token, expiresAt }
+  }
+
+  const authenticate = async (token: string): Promise<Authenticated | 'expired' | null> => {
+    if (token.length > 100) return null
+    const id = sessionIdOf(token)
+    const now = Date.now()
+    const hit = cache.get(id)
+    if (hit && hit.until > now) return hit.expiresAt > now ? hit.value : 'expired'
+    const s = await repo.findSession(deps.db, id)
+    if (!s) {
+      cache.delete(id)
+      return 'expired'
+    }
+    const expiresAt = Date.parse(s.expires_at)
+    if (expiresAt <= now) return 'expired'
+    const actor = await loadActor(s.member_id)
+    if (!actor) return 'expired'
+    const value: Authenticated = { principal: actor, csrfToken: s.csrf_token, sessionId: id }
+    if (cache.size > 50_000) cache.clear()
+    cache.set(id, { value, until: now + SESSION_CACHE_MS, expiresAt })
+    return value
+  }
+
+  const authenticator: Authenticator = {
+    cookieName: SESSION_COOKIE,
+    authenticate,
+    permits: (principal: Principal, permission: string) => holdsPermission(principal as Actor, permission as Permission),
+  }
+
+  const toSession = async (actor: Actor, csrfToken: string, expiresAt: string): Promise<Session> => {
+    const org = await loadOrg(deps.db, actor.orgId)
+    return {
+      member: { id: actor.memberId, name: actor.name, orgId: actor.orgId, orgName: org.name },
+      grants: actor.grants.map((g) => ({ orgId: g.orgId, orgName: g.orgName, role: g.role, permissions: [...g.permissions] })),
+      csrfToken,
+      expiresAt,
+    }
+  }
+
+  /** Signs in with mobile and password. @throws AUTH_INVALID_CREDENTIALS, AUTH_THROTTLED, AUTH_ACCOUNT_INACTIVE */
+  const login = async (ctx: Ctx, body: LoginBody, userAgent: string | null) => {
+    const nowMs = ctx.now.getTime()
+    const mobileHash = mobileHashOf(deps.crypto, body.mobile)
+    const accountKey = `acct:${mobileHash}`
+    const ipKey = `ip:${ctx.ip ?? '-'}`
+    const blocked = Math.max(accountThrottle.blockedFor(accountKey, nowMs), ipThrottle.blockedFor(ipKey, nowMs))
+    if (blocked > 0) throw authErrors.throttled(blocked)
+    const member = await findMemberByMobileHash(deps.db, mobileHash)
+    const ok = await verifyPassword(body.password, member?.password_hash ?? (await getDummyPasswordHash()))
+    if (!member || !member.password_hash || !ok) {
+      accountThrottle.recordFailure(accountKey, nowMs)
+      ipThrottle.recordFailure(ipKey, nowMs)
+      throw authErrors.invalidCredentials()
+    }
+    if (member.status !== 'active') throw authErrors.inactive()
+    accountThrottle.reset(accountKey)
+    const actor = (await loadActor(member.id))!
+    const started = await withTransaction(deps.db, async (trx) => {
+      const s = await startSession(trx, { ...ctx, actor }, member.id, userAgent)
+      await recordAudit(trx, { ...ctx, actor }, { action: 'auth.signed-in', targetType: 'member', targetId: member.id, orgId: member.org_id })
+      return s
+    })
+    const auth = await authenticate(started.token)
+    if (!auth || auth === 'expired') throw authErrors.invalidCredentials()
+    return { token: started.token, session: await toSession(actor, auth.csrfToken, started.expiresAt) }
+  }
+
+  /** Ends the current session. */
+  const logout = async (ctx: Ctx, sessionId: string) => {
+    const actor = requireActor(ctx)
+    await withTransaction(deps.db, async (trx) => {
+      await repo.deleteSession(trx, sessionId)
+      await recordAudit(trx, ctx, { action: 'auth.signed-out', targetType: 'member', targetId: actor.memberId, orgId: actor.orgId })
+    })
+    cache.delete(sessionId)
+  }
+
+  const currentSession = async (ctx: Ctx, auth: Authenticated) => {
+    const s = await repo.findSession(deps.db, auth.sessionId)
+    return toSession(requireActor(ctx), auth.csrfToken, s?.expires_at ?? ctx.now.toISOString())
+  }
+
+  /** Changes the password and signs out every other session of the member. */
+  const changePassword = async (ctx: Ctx, sessionId: string, current: string, next: string) => {
+    const actor = requireActor(ctx)
+    const member = await findMemberById(deps.db, actor.memberId)
+    if (!member?.password_hash || !(await verifyPassword(current, member.password_hash))) throw authErrors.wrongPassword()
+    const hash = await hashPassword(next)
+    const dropped = await withTransaction(deps.db, async (trx) => {
+      await updateMemberFields(trx, actor.memberId, { password_hash: hash, updated_at: ctx.now.toISOString() })
+      const ids = await repo.deleteOtherSessions(trx, actor.memberId, sessionId)
+      await recordAudit(trx, ctx, { action: 'auth.password-changed', targetType: 'member', targetId: actor.memberId, orgId: actor.orgId, summary: { otherSessionsEnded: ids.length } })
+      return ids
+    })
+    dropped.forEach((id) => cache.delete(id))
+  }
+
+  const codeHash = (mobileHash: string, code: string) => createHmac('sha256', deps.sessionSecret).update(`${mobileHash}:${code}`).digest('base64url')
+
+  /** Sends a 6-digit code by SMS. One per minute per number, 20 per hour per IP. */
+  const requestOtp = async (ctx: Ctx, mobile: string, purpose: string) => {
+    const mobileHash = mobileHashOf(deps.crypto, mobile)
+    const nowMs = ctx.now.getTime()
+    const ipKey = `otp:${ctx.ip ?? '-'}`
+    const ipBlocked = otpIpThrottle.blockedFor(ipKey, nowMs)
+    if (ipBlocked > 0) throw authErrors.otpTooFrequent(Math.ceil(ipBlocked / 1000))
+    const last = await repo.findLatestOtp(deps.db, mobileHash, purpose)
+    if (last && nowMs - Date.parse(last.created_at) < OTP_RESEND_MS) {
+      throw authErrors.otpTooFrequent(Math.ceil((OTP_RESEND_MS - (nowMs - Date.parse(last.created_at))) / 1000))
+    }
+    otpIpThrottle.recordFailure(ipKey, nowMs)
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+    await withTransaction(deps.db, async (trx) => {
+      await repo.insertOtp(trx, {
+        id: uuidv7(),
+        mobile_hash: mobileHash,
+        purpose,
+        code_hash: codeHash(mobileHash, code),
+        attempts: 0,
+        used_at: null,
+        created_at: ctx.now.toISOString(),
+        expires_at: new Date(nowMs + OTP_TTL_MS).toISOString(),
+      })
+      await recordAudit(trx, ctx, { action: 'auth.otp-sent', targetType: 'mobile', targetId: null, orgId: null, summary: { purpose } })
+    })
+    await deps.sms.send(mobile, `【UnionHall】验证码 ${code}，5 分钟内有效。`)
+  }
+
+  /**
+   * Checks and consumes a one-time code inside the caller's transaction. Exported for campaign
+   * voting, which verifies voters the same way. @throws OTP_INVALID
+   */
+  const consumeOtp = async (trx: Db, ctx: Ctx, mobile: string, purpose: string, code: string) => {
+    const mobileHash = mobileHashOf(deps.crypto, mobile)
+    const otp = await repo.findLatestOtp(trx, mobileHash, purpose)
+    if (!otp || otp.used_at || Date.parse(otp.expires_at) <= ctx.now.getTime() || otp.attempts >= OTP_MAX_ATTEMPTS) {
+      throw authErrors.otpInvalid()
+    }
+    const expected = Buffer.from(otp.code_hash)
+    const given = Buffer.from(codeHash(mobileHash, code))
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      // Counted outside the caller's transaction so that a rollback does not reset the attempts.
+      await repo.bumpOtpAttempts(deps.db, otp.id)
+      throw authErrors.otpInvalid()
+    }
+    await repo.markOtpUsed(trx, otp.id, ctx.now.toISOString())
+  }
+
+  /** A worker registers with an SMS code and is signed in. */
+  const register = async (ctx: Ctx, body: RegisterBody, userAgent: string | null) => {
+    const org = await loadOrg(deps.db, body.orgId)
+    if (toBool(org.is_archived)) throw new AppError('ORG_ARCHIVED', 409, 'This organisation is archived')
+    const started = await withTransaction(deps.db, async (trx) => {
+      await consumeOtp(trx, ctx, body.mobile, 'register', body.otpCode)
+      const row = await insertMember(trx, { db: deps.db, crypto: deps.crypto }, ctx, body, 'self')
+      return startSession(trx, ctx, row.id, userAgent)
+    })
+    const auth = await authenticate(started.token)
+    if (!auth || auth === 'expired') throw authErrors.invalidCredentials()
+    return { token: started.token, session: await toSession(auth.principal as Actor, auth.csrfToken, started.expiresAt) }
+  }
+
+  const purgeExpiredSessions = (now: Date) => repo.deleteExpiredSessions(deps.db, now.toISOString())
+
+  return { authenticator, login, logout, currentSession, changePassword, requestOtp, consumeOtp, register, purgeExpiredSessions }
+}

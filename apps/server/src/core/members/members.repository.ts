@@ -1,0 +1,114 @@
+import { type Db, typed } from '../../platform/db/create-db'
+import { inSubtrees } from '../../platform/db/subtree'
+import type { MemberRow, MemberTable, MemberTables } from './members.tables'
+
+type Tables = MemberTables & { org: { id: string; name: string; path: string; is_archived: number } }
+const q = (db: Db) => typed<Tables>(db)
+
+export const findMemberById = (db: Db, id: string) =>
+  q(db)
+    .selectFrom('member as m')
+    .innerJoin('org as o', 'o.id', 'm.org_id')
+    .selectAll('m')
+    .select(['o.name as org_name', 'o.path as org_path'])
+    .where('m.id', '=', id)
+    .executeTakeFirst()
+
+export const findMemberByMobileHash = (db: Db, mobileHash: string): Promise<MemberRow | undefined> =>
+  q(db).selectFrom('member').selectAll().where('mobile_hash', '=', mobileHash).executeTakeFirst()
+
+export const findMobileHashes = async (db: Db, hashes: string[]): Promise<Set<string>> => {
+  const found = new Set<string>()
+  for (let i = 0; i < hashes.length; i += 500) {
+    const rows = await q(db).selectFrom('member').select('mobile_hash').where('mobile_hash', 'in', hashes.slice(i, i + 500)).execute()
+    for (const r of rows) found.add(r.mobile_hash)
+  }
+  return found
+}
+
+export const findIdCardHashes = async (db: Db, hashes: string[]): Promise<Set<string>> => {
+  const found = new Set<string>()
+  for (let i = 0; i < hashes.length; i += 500) {
+    const rows = await q(db).selectFrom('member').select('id_card_hash').where('id_card_hash', 'in', hashes.slice(i, i + 500)).execute()
+    for (const r of rows) if (r.id_card_hash) found.add(r.id_card_hash)
+  }
+  return found
+}
+
+export const idCardHashExists = async (db: Db, hash: string) =>
+  (await q(db).selectFrom('member').select('id').where('id_card_hash', '=', hash).executeTakeFirst()) !== undefined
+
+export const insertMembers = async (db: Db, rows: MemberTable[]) => {
+  for (let i = 0; i < rows.length; i += 200) {
+    await q(db).insertInto('member').values(rows.slice(i, i + 200)).execute()
+  }
+}
+
+export const updateMemberFields = async (db: Db, id: string, fields: Partial<Pick<MemberTable, 'name' | 'org_id' | 'status' | 'password_hash' | 'updated_at'>>) => {
+  await q(db).updateTable('member').set(fields).where('id', '=', id).execute()
+}
+
+export type MemberListFilter = {
+  paths: string[]
+  within?: string
+  nameLike?: string
+  mobileHash?: string
+  status?: string
+}
+
+/** Counting stops here: beyond it the UI shows "10,000+" and paging still works. */
+export const COUNT_CAP = 10_000
+
+const filtered = (db: Db, f: MemberListFilter) =>
+  q(db)
+    .selectFrom('org as o')
+    .innerJoin('member as m', 'm.org_id', 'o.id')
+    .where(inSubtrees('o.path', f.paths))
+    .$if(f.within !== undefined, (qb) => qb.where(inSubtrees('o.path', [f.within!])))
+    .$if(f.mobileHash !== undefined, (qb) => qb.where('m.mobile_hash', '=', f.mobileHash!))
+    .$if(f.nameLike !== undefined, (qb) => qb.where('m.name', 'like', `%${f.nameLike}%`))
+    .$if(f.status !== undefined, (qb) => qb.where('m.status', '=', f.status as MemberRow['status']))
+
+/**
+ * A page of members in the given subtrees, org by org (path order) then by name: the order of
+ * the org path and (org_id, name) indexes, so no sort over the whole subtree is needed.
+ */
+export const listMembers = async (db: Db, f: MemberListFilter, limit: number, offset: number) => {
+  const [rows, count] = await Promise.all([
+    filtered(db, f)
+      .select(['m.id', 'm.name', 'm.mobile_masked', 'm.id_card_masked', 'm.org_id', 'm.status', 'm.created_at', 'o.name as org_name'])
+      .orderBy('o.path')
+      .orderBy('m.name')
+      .orderBy('m.id')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    q(db)
+      .selectFrom(filtered(db, f).select('m.id').limit(COUNT_CAP + 1).as('capped'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(count.n), capped: Number(count.n) > COUNT_CAP }
+}
+
+export const listMembersForExport = (db: Db, f: MemberListFilter, limit: number) =>
+  filtered(db, f)
+    .select(['m.id', 'm.name', 'm.mobile_masked', 'm.id_card_masked', 'm.status', 'm.created_at', 'o.name as org_name'])
+    .orderBy('o.path')
+    .orderBy('m.name')
+    .limit(limit)
+    .execute()
+
+/** Orgs in a subtree by exact name, for resolving the 所属工会 column of an import. */
+export const findOrgsInSubtreeByNames = (db: Db, path: string, names: string[]) =>
+  names.length === 0
+    ? Promise.resolve([])
+    : q(db)
+        .selectFrom('org')
+        .select(['id', 'name', 'path', 'is_archived'])
+        .where(inSubtrees('path', [path]))
+        .where('name', 'in', names)
+        .execute()
+
+export const countMembers = async (db: Db) =>
+  Number((await q(db).selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)

@@ -1,0 +1,37 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely'
+import { Migrator } from 'kysely'
+import type { Db } from './create-db'
+
+export type MigrationSet = Record<string, Migration>
+
+/**
+ * Each module owns a migrations/ folder and exports its set; the app hands them all to one
+ * provider, ordered by name (YYYYMMDDTHHmm_<module>_<what>). A static set, rather than a folder
+ * scan, keeps migrations inside the bundled server.
+ */
+export const createMigrationProvider = (...sets: MigrationSet[]): MigrationProvider => ({
+  getMigrations: () => {
+    const all: MigrationSet = {}
+    for (const set of sets) {
+      for (const [name, migration] of Object.entries(set)) {
+        if (all[name]) throw new Error(`Duplicate migration name ${name}`)
+        all[name] = migration
+      }
+    }
+    return Promise.resolve(all)
+  },
+})
+
+const check = (result: Awaited<ReturnType<Migrator['migrateToLatest']>>) => {
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error))
+  return result.results ?? []
+}
+
+export const migrateToLatest = async (db: Db, provider: MigrationProvider) =>
+  check(await new Migrator({ db: db as Kysely<unknown>, provider }).migrateToLatest())
+
+/** Migrates all the way down; used by the round-trip test. */
+export const migrateDownToZero = async (db: Db, provider: MigrationProvider) => {
+  const { NO_MIGRATIONS } = await import('kysely')
+  return check(await new Migrator({ db: db as Kysely<unknown>, provider }).migrateTo(NO_MIGRATIONS))
+}

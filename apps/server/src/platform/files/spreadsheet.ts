@@ -1,0 +1,98 @@
+import ExcelJS from 'exceljs'
+import { detectSpreadsheet } from './detect'
+import { AppError } from '../errors/app-error'
+
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF). A leading BOM is dropped. */
+export const parseCsv = (text: string): string[][] => {
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let inQuotes = false
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!
+    if (inQuotes) {
+      if (ch === '"') {
+        if (src[i + 1] === '"') {
+          field += '"'
+          i++
+        } else inQuotes = false
+      } else field += ch
+    } else if (ch === '"') inQuotes = true
+    else if (ch === ',') {
+      row.push(field)
+      field = ''
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && src[i + 1] === '\n') i++
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+    } else field += ch
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field)
+    rows.push(row)
+  }
+  return rows.filter((r) => r.some((c) => c.trim() !== ''))
+}
+
+const cellText = (value: ExcelJS.CellValue): string => {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'object') {
+    if (value instanceof Date) return value.toISOString()
+    if ('text' in value && typeof value.text === 'string') return value.text
+    if ('richText' in value) return value.richText.map((r) => r.text).join('')
+    if ('result' in value) return value.result === undefined ? '' : String(value.result as string)
+    return ''
+  }
+  return String(value)
+}
+
+/**
+ * Reads the first sheet of an .xlsx or a UTF-8 .csv into rows of trimmed strings. The kind is
+ * decided by the bytes; anything else is refused with FILE_TYPE_UNSUPPORTED.
+ */
+export const readSpreadsheet = async (bytes: Buffer): Promise<string[][]> => {
+  const kind = detectSpreadsheet(bytes)
+  if (kind === 'csv') return parseCsv(bytes.toString('utf8')).map((r) => r.map((c) => c.trim()))
+  if (kind === 'xlsx') {
+    const workbook = new ExcelJS.Workbook()
+    try {
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+    } catch {
+      throw new AppError('FILE_UNREADABLE', 400, 'The spreadsheet could not be read')
+    }
+    const sheet = workbook.worksheets[0]
+    if (!sheet) return []
+    const rows: string[][] = []
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      const values: string[] = []
+      for (let c = 1; c <= row.cellCount; c++) values.push(cellText(row.getCell(c).value).trim())
+      rows.push(values)
+    })
+    return rows
+  }
+  throw new AppError(
+    'FILE_TYPE_UNSUPPORTED',
+    415,
+    'Upload an .xlsx workbook or a UTF-8 .csv file',
+  )
+}
+
+/** Builds a one-sheet .xlsx with a bold header row. */
+export const writeXlsx = async (
+  sheetName: string,
+  headers: string[],
+  rows: (string | number | null)[][],
+): Promise<Buffer> => {
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = 'UnionHall'
+  const sheet = workbook.addWorksheet(sheetName)
+  sheet.addRow(headers).font = { bold: true }
+  for (const r of rows) sheet.addRow(r)
+  sheet.columns.forEach((col) => {
+    col.width = 18
+  })
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto'
+import cookie from '@fastify/cookie'
+import helmet from '@fastify/helmet'
+import multipart from '@fastify/multipart'
+import rateLimit from '@fastify/rate-limit'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
+import { AppError } from '../errors/app-error'
+import type { Metrics } from '../metrics/metrics'
+import { PLATFORM_PUBLIC_PREFIXES, isAccessRule, type Authenticator } from './access'
+import { installErrorHandler, sendError } from './error-handler'
+
+export type HttpOptions = {
+  logLevel: string
+  bodyLimit: number
+  uploadLimit: number
+  rateLimitPerMinute: number
+  trustProxy: boolean
+  authenticator: Authenticator
+  metrics: Metrics
+  logger?: FastifyServerOptions['logger']
+}
+
+export type App = FastifyInstance
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * Builds the Fastify instance with every platform concern in place: validation, errors,
+ * security headers, rate limits, OpenAPI, authentication, CSRF and access declarations.
+ * Modules register their routes on the returned instance.
+ */
+export const createHttp = async (options: HttpOptions) => {
+  const app = Fastify({
+    logger: options.logger ?? { level: options.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    bodyLimit: options.bodyLimit,
+    trustProxy: options.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    // Keep in-flight requests alive through graceful shutdown; new ones get 503.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  installErrorHandler(app)
+
+  // A route without an access declaration is a security bug; refuse to start rather than serve it.
+  app.addHook('onRoute', (route) => {
+    if (PLATFORM_PUBLIC_PREFIXES.some((p) => route.url.startsWith(p))) return
+    if (route.url === '*' || route.url === '/*') return
+    if (!isAccessRule(route.config?.access)) {
+      throw new Error(`Route ${String(route.method)} ${route.url} has no access declaration (config.access)`)
+    }
+  })
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS as <style> tags.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+  })
+  await app.register(cookie)
+  await app.register(multipart, { limits: { fileSize: options.uploadLimit, files: 1, fields: 10 } })
+  await app.register(rateLimit, {
+    max: options.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => req.ip,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('RATE_LIMITED', 429, `Too many requests, retry in ${Math.ceil(ctx.ttl / 1000)} s`),
+  })
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'UnionHall API', version: '0.1.0', description: 'Service platform for trade-union federations' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: options.authenticator.cookieName } } },
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs' })
+
+  app.decorateRequest('auth', null)
+
+  // Authentication, CSRF and the coarse access gate. Services then check the org subtree.
+  app.addHook('onRequest', async (request, reply) => {
+    const rule = request.routeOptions.config?.access
+    const token = request.cookies[options.authenticator.cookieName]
+    if (token) {
+      const result = await options.authenticator.authenticate(token)
+      if (result === 'expired') {
+        reply.clearCookie(options.authenticator.cookieName, { path: '/' })
+        if (rule && rule !== 'public') return sendError(request, reply, 401, 'AUTH_SESSION_EXPIRED', 'Session expired')
+      } else if (result) {
+        request.auth = result
+      }
+    }
+    if (!rule || rule === 'public') return
+    if (!request.auth) return sendError(request, reply, 401, 'AUTH_REQUIRED', 'Please sign in')
+    // Double-submit check: a cross-site form can send the cookie but cannot read the token.
+    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.auth.csrfToken) {
+      return sendError(request, reply, 403, 'CSRF_INVALID', 'Missing or wrong x-csrf-token header')
+    }
+    if (typeof rule === 'object' && !options.authenticator.permits(request.auth.principal, rule.permission)) {
+      return sendError(request, reply, 403, 'ACCESS_DENIED', 'You do not have access to this resource')
+    }
+  })
+
+  app.addHook('onResponse', (request, reply, done) => {
+    options.metrics.httpDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode },
+      reply.elapsedTime / 1000,
+    )
+    done()
+  })
+
+  return app
+}
+
+export type TypedApp = Awaited<ReturnType<typeof createHttp>>

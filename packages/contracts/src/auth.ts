@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { RoleSchema, PermissionSchema } from './access'
+import { IdSchema } from './common'
+import { MobileSchema, PasswordSchema } from './members'
+
+export const LoginBodySchema = z
+  .object({ mobile: MobileSchema, password: z.string().min(1).max(128) })
+  .strict()
+export type LoginBody = z.infer<typeof LoginBodySchema>
+
+export const ChangePasswordBodySchema = z
+  .object({ currentPassword: z.string().min(1).max(128), newPassword: PasswordSchema })
+  .strict()
+
+export const OTP_PURPOSES = ['register', 'vote'] as const
+export const RequestOtpBodySchema = z
+  .object({ mobile: MobileSchema, purpose: z.enum(OTP_PURPOSES) })
+  .strict()
+
+export const SessionGrantSchema = z.object({
+  orgId: IdSchema,
+  orgName: z.string(),
+  role: RoleSchema,
+  permissions: z.array(PermissionSchema),
+})
+
+/** What the web app knows about the signed-in member; csrfToken goes back in x-csrf-token. */
+export const SessionSchema = z.object({
+  member: z.object({ id: IdSchema, name: z.string(), orgId: IdSchema, orgName: z.string() }),
+  grants: z.array(SessionGrantSchema),
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+})
+export type Session = z.infer<typeof SessionSchema>

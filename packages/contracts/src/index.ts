@@ -1,0 +1,6 @@
+export * from './common'
+export * from './orgs'
+export * from './members'
+export * from './access'
+export * from './auth'
+export * from './audit'

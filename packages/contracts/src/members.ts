@@ -1,0 +1,133 @@
+import { z } from 'zod'
+import { IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common'
+
+/** Mainland China mobile numbers: 11 digits starting 13–19. */
+export const MOBILE_PATTERN = /^1[3-9]\d{9}$/
+
+export const MobileSchema = z
+  .string()
+  .trim()
+  .regex(MOBILE_PATTERN, { message: 'MEMBER_MOBILE_INVALID' })
+
+const ID_CARD_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+const ID_CARD_CHECK_CHARS = '10X98765432'
+
+/**
+ * Checks a resident ID-card number against GB 11643-1999: 17 digits, a valid birth date
+ * and the ISO 7064 MOD 11-2 check character.
+ */
+export const isValidIdCardNumber = (value: string): boolean => {
+  const id = value.toUpperCase()
+  if (!/^\d{17}[\dX]$/.test(id)) return false
+  const year = Number(id.slice(6, 10))
+  const month = Number(id.slice(10, 12))
+  const day = Number(id.slice(12, 14))
+  const birth = new Date(Date.UTC(year, month - 1, day))
+  if (
+    year < 1900 ||
+    birth.getUTCFullYear() !== year ||
+    birth.getUTCMonth() !== month - 1 ||
+    birth.getUTCDate() !== day
+  ) {
+    return false
+  }
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_CARD_WEIGHTS[i]!
+  return ID_CARD_CHECK_CHARS[sum % 11] === id[17]
+}
+
+export const IdCardNumberSchema = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .refine(isValidIdCardNumber, { message: 'MEMBER_ID_CARD_INVALID' })
+
+export const PasswordSchema = z.string().min(8).max(128)
+
+export const MEMBER_STATUSES = ['active', 'suspended', 'left'] as const
+export const MemberStatusSchema = z.enum(MEMBER_STATUSES)
+export type MemberStatus = z.infer<typeof MemberStatusSchema>
+
+export const NameSchema = z.string().trim().min(1).max(50)
+
+/** A member as lists show it: personal data is masked (138****1234). */
+export const MemberSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  mobileMasked: z.string(),
+  idCardMasked: z.string().nullable(),
+  orgId: IdSchema,
+  orgName: z.string(),
+  status: MemberStatusSchema,
+  createdAt: TimestampSchema,
+})
+export type Member = z.infer<typeof MemberSchema>
+
+export const MemberPageSchema = pageOf(MemberSchema)
+
+export const MemberListQuerySchema = PageQuerySchema.extend({
+  orgId: IdSchema.optional(),
+  status: MemberStatusSchema.optional(),
+}).strict()
+export type MemberListQuery = z.infer<typeof MemberListQuerySchema>
+
+export const CreateMemberBodySchema = z
+  .object({
+    name: NameSchema,
+    mobile: MobileSchema,
+    idCardNumber: IdCardNumberSchema.optional(),
+    orgId: IdSchema,
+    password: PasswordSchema.optional(),
+  })
+  .strict()
+export type CreateMemberBody = z.infer<typeof CreateMemberBodySchema>
+
+export const UpdateMemberBodySchema = z
+  .object({
+    name: NameSchema.optional(),
+    orgId: IdSchema.optional(),
+    status: MemberStatusSchema.optional(),
+  })
+  .strict()
+export type UpdateMemberBody = z.infer<typeof UpdateMemberBodySchema>
+
+/** Self-registration: the worker picks the employer org and proves the mobile with an SMS code. */
+export const RegisterBodySchema = z
+  .object({
+    name: NameSchema,
+    mobile: MobileSchema,
+    password: PasswordSchema,
+    orgId: IdSchema,
+    otpCode: z.string().regex(/^\d{6}$/),
+  })
+  .strict()
+export type RegisterBody = z.infer<typeof RegisterBodySchema>
+
+/** The unmasked personal data of one member; every read is audited. */
+export const MemberPersonalDataSchema = z.object({
+  id: IdSchema,
+  mobile: z.string(),
+  idCardNumber: z.string().nullable(),
+})
+
+export const IMPORT_MODES = ['all-or-nothing', 'valid-only'] as const
+export const ImportModeSchema = z.enum(IMPORT_MODES)
+export type ImportMode = z.infer<typeof ImportModeSchema>
+
+export const ImportRowErrorSchema = z.object({
+  row: z.number().int(),
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+})
+export type ImportRowError = z.infer<typeof ImportRowErrorSchema>
+
+export const ImportReportSchema = z.object({
+  mode: ImportModeSchema,
+  dryRun: z.boolean(),
+  totalRows: z.number().int(),
+  validRows: z.number().int(),
+  importedRows: z.number().int(),
+  errors: z.array(ImportRowErrorSchema),
+})
+export type ImportReport = z.infer<typeof ImportReportSchema>
