@@ -71,9 +71,16 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
     metrics,
   })
   const db = database.db
-  const cookieSecure = config.COOKIE_SECURE === 'auto' ? config.NODE_ENV === 'production' : config.COOKIE_SECURE === 'true'
+  const cookieSecure =
+    config.COOKIE_SECURE === 'auto'
+      ? config.NODE_ENV === 'production'
+      : config.COOKIE_SECURE === 'true'
 
-  await app.register(platformRoutes, { db, metrics, publicConfig: { defaultLocale: 'zh-CN', locales: ['zh-CN', 'en'], smsProvider: sms.name } })
+  await app.register(platformRoutes, {
+    db,
+    metrics,
+    publicConfig: { defaultLocale: 'zh-CN', locales: ['zh-CN', 'en'], smsProvider: sms.name },
+  })
   await app.register(authRoutes, { prefix: '/api/v1/auth', auth, cookieSecure })
   await app.register(orgsRoutes, { prefix: '/api/v1/orgs', db })
   await app.register(publicOrgsRoutes, { prefix: '/api/v1/public/orgs', db })
@@ -81,15 +88,25 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
   await app.register(rolesRoutes, { prefix: '/api/v1/role-grants', db })
   await app.register(auditRoutes, { prefix: '/api/v1/audit', db })
 
-  const webDist = options.webDist === undefined ? (config.WEB_DIST ?? defaultWebDist()) : options.webDist
+  const webDist =
+    options.webDist === undefined ? (config.WEB_DIST ?? defaultWebDist()) : options.webDist
   const hasWeb = webDist !== null && existsSync(path.join(webDist, 'index.html'))
   if (hasWeb) {
     await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false, maxAge: '1h' })
   }
   app.setNotFoundHandler(async (request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      (request.headers.accept ?? '').includes('text/html')
     if (hasWeb && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html')
-    return sendError(request, reply, 404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)
+    return sendError(
+      request,
+      reply,
+      404,
+      'ROUTE_NOT_FOUND',
+      `No route ${request.method} ${request.url.split('?')[0]}`,
+    )
   })
 
   app.addHook('onClose', async () => {

@@ -16,13 +16,22 @@ const main = async () => {
     throw e
   }
   const { app, database, crypto } = await buildApp(config)
-  const seeded = config.SEED_DEMO === 'false' ? null : await seedDemoIfEmpty(database.db, crypto, { force: config.SEED_DEMO === 'true' })
+  const seeded =
+    config.SEED_DEMO === 'false'
+      ? null
+      : await seedDemoIfEmpty(database.db, crypto, { force: config.SEED_DEMO === 'true' })
   await app.listen({ port: config.PORT, host: config.HOST })
-  app.log.info({ ms: Math.round(performance.now() - startedAt), dialect: database.dialect }, 'UnionHall is listening')
+  app.log.info(
+    { ms: Math.round(performance.now() - startedAt), dialect: database.dialect },
+    'UnionHall is listening',
+  )
   if (seeded) {
     console.log(`\nUnionHall demo data loaded (${seeded.orgs} orgs, ${seeded.members} members).`)
-    console.log(`Open http://localhost:${config.PORT} and sign in with one of these demo accounts:\n`)
-    for (const a of seeded.accounts) console.log(`  ${a.mobile}  ${a.password}  ${a.role.padEnd(15)} ${a.org}`)
+    console.log(
+      `Open http://localhost:${config.PORT} and sign in with one of these demo accounts:\n`,
+    )
+    for (const a of seeded.accounts)
+      console.log(`  ${a.mobile}  ${a.password}  ${a.role.padEnd(15)} ${a.org}`)
     console.log('')
   }
 

@@ -1,7 +1,14 @@
 import { z } from 'zod'
 import { IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common'
 
-export const ROLES = ['platform_admin', 'org_admin', 'staff', 'counsellor', 'volunteer', 'member'] as const
+export const ROLES = [
+  'platform_admin',
+  'org_admin',
+  'staff',
+  'counsellor',
+  'volunteer',
+  'member',
+] as const
 export const RoleSchema = z.enum(ROLES)
 export type Role = z.infer<typeof RoleSchema>
 

@@ -25,10 +25,13 @@ const EnvSchema = z.object({
     .regex(/^[0-9a-f]{64}$/i, { message: 'must be 64 hex characters (a 256-bit key)' })
     .optional()
     .describe('AES-256-GCM key for personal data at rest, 64 hex chars (sensitive)'),
-  LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-    .default('info'),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   RATE_LIMIT_PER_MINUTE: z.coerce
     .number()
     .int()
@@ -38,8 +41,15 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-  UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1_048_576),
-  SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto').describe('Load demo data on an empty DB'),
+  UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1_048_576),
+  SEED_DEMO: z
+    .enum(['auto', 'true', 'false'])
+    .default('auto')
+    .describe('Load demo data on an empty DB'),
   WEB_DIST: z.string().optional().describe('Folder of the built web app to serve'),
   SMS_PROVIDER: z.enum(['console']).default('console'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),

@@ -1,6 +1,8 @@
 /** Deterministic synthetic people for demo data and benchmarks; no real person is named. */
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国文玉萍红梅鹏飞晨辉波宇浩婷雪琳斌鑫亮岩凯健晶颖慧海峰林春成志新'
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
+const GIVEN =
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国文玉萍红梅鹏飞晨辉波宇浩婷雪琳斌鑫亮岩凯健晶颖慧海峰林春成志新'
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const CHECK = '10X98765432'
@@ -13,7 +15,8 @@ export const nameFor = (i: number): string => {
 }
 
 /** A mobile number in the 139/150/186/… ranges, unique per index below 10^8. */
-export const mobileFor = (i: number, prefix = '139'): string => `${prefix}${String(i).padStart(8, '0')}`
+export const mobileFor = (i: number, prefix = '139'): string =>
+  `${prefix}${String(i).padStart(8, '0')}`
 
 /** A GB 11643-valid ID-card number for a synthetic person (region, birth date, sequence). */
 export const idCardFor = (i: number, region = '620102'): string => {

@@ -27,11 +27,21 @@ export const DEMO_ORG_TREE: OrgSpec = {
         { name: '酒钢集团公司工会', kind: 'enterprise_union' },
       ],
     },
-    { name: '云南省总工会', kind: 'provincial_federation', children: [{ name: '昆明市总工会', kind: 'city_federation' }] },
+    {
+      name: '云南省总工会',
+      kind: 'provincial_federation',
+      children: [{ name: '昆明市总工会', kind: 'city_federation' }],
+    },
     {
       name: '广西壮族自治区总工会',
       kind: 'provincial_federation',
-      children: [{ name: '柳州市总工会', kind: 'city_federation', children: [{ name: '鹿寨县总工会', kind: 'county_federation' }] }],
+      children: [
+        {
+          name: '柳州市总工会',
+          kind: 'city_federation',
+          children: [{ name: '鹿寨县总工会', kind: 'county_federation' }],
+        },
+      ],
     },
     {
       name: '广东省总工会',
@@ -40,7 +50,13 @@ export const DEMO_ORG_TREE: OrgSpec = {
         {
           name: '深圳市总工会',
           kind: 'city_federation',
-          children: [{ name: '龙岗区总工会', kind: 'district_federation', children: [{ name: '龙岗区建筑行业工联会', kind: 'industry_union' }] }],
+          children: [
+            {
+              name: '龙岗区总工会',
+              kind: 'district_federation',
+              children: [{ name: '龙岗区建筑行业工联会', kind: 'industry_union' }],
+            },
+          ],
         },
       ],
     },
@@ -48,11 +64,21 @@ export const DEMO_ORG_TREE: OrgSpec = {
     {
       name: '新疆维吾尔自治区总工会',
       kind: 'provincial_federation',
-      children: [{ name: '乌鲁木齐市总工会', kind: 'city_federation', children: [{ name: '高新区（新市区）总工会', kind: 'district_federation' }] }],
+      children: [
+        {
+          name: '乌鲁木齐市总工会',
+          kind: 'city_federation',
+          children: [{ name: '高新区（新市区）总工会', kind: 'district_federation' }],
+        },
+      ],
     },
     { name: '湖北省总工会', kind: 'provincial_federation' },
     { name: '山东省总工会', kind: 'provincial_federation' },
-    { name: '重庆市总工会', kind: 'provincial_federation', children: [{ name: '涪陵区总工会', kind: 'district_federation' }] },
+    {
+      name: '重庆市总工会',
+      kind: 'provincial_federation',
+      children: [{ name: '涪陵区总工会', kind: 'district_federation' }],
+    },
   ],
 }
 
@@ -67,13 +93,22 @@ export const DEMO_ACCOUNTS: { mobile: string; name: string; org: string; role: R
   { mobile: '13800000004', name: '龙岗区总工会干部', org: '龙岗区总工会', role: 'staff' },
   { mobile: '13800000005', name: '北京市总工会咨询师', org: '北京市总工会', role: 'counsellor' },
   { mobile: '13800000006', name: '柳州市总工会管理员', org: '柳州市总工会', role: 'org_admin' },
-  { mobile: '13800000007', name: '乌鲁木齐高新区工会干部', org: '高新区（新市区）总工会', role: 'staff' },
+  {
+    mobile: '13800000007',
+    name: '乌鲁木齐高新区工会干部',
+    org: '高新区（新市区）总工会',
+    role: 'staff',
+  },
 ]
 
 export const DEMO_MEMBER_COUNT = 320
 
 /** Loads the demo data when the database has no orgs yet. Returns what it loaded, or null. */
-export const seedDemoIfEmpty = async (db: Db, crypto: FieldCrypto, options: { force?: boolean } = {}) => {
+export const seedDemoIfEmpty = async (
+  db: Db,
+  crypto: FieldCrypto,
+  options: { force?: boolean } = {},
+) => {
   if (!options.force && (await countOrgs(db)) > 0) return null
   return seedDemo(db, crypto)
 }
@@ -81,16 +116,33 @@ export const seedDemoIfEmpty = async (db: Db, crypto: FieldCrypto, options: { fo
 export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
   const sys = systemCtx()
   const root = await createRootOrg(db, sys, DEMO_ORG_TREE.name, DEMO_ORG_TREE.kind)
-  const orgIds = new Map<string, string>([[root.id, root.id], [DEMO_ORG_TREE.name, root.id]])
+  const orgIds = new Map<string, string>([
+    [root.id, root.id],
+    [DEMO_ORG_TREE.name, root.id],
+  ])
 
   // The platform admin is created by the system; everything else is done as that admin, through
   // the same services (and audit records) staff use.
   const admin = DEMO_ACCOUNTS[0]!
   const adminRow = await withTransaction(db, (trx) =>
-    insertMember(trx, { db, crypto }, sys, { name: admin.name, mobile: admin.mobile, orgId: root.id, password: DEMO_PASSWORD }, 'staff'),
+    insertMember(
+      trx,
+      { db, crypto },
+      sys,
+      { name: admin.name, mobile: admin.mobile, orgId: root.id, password: DEMO_PASSWORD },
+      'staff',
+    ),
   )
   await grantRoleAsSystem(db, sys, adminRow.id, root.id, 'platform_admin')
-  const ctx: Ctx = { ...sys, actor: { memberId: adminRow.id, name: admin.name, orgId: root.id, grants: await loadGrants(db, adminRow.id) } }
+  const ctx: Ctx = {
+    ...sys,
+    actor: {
+      memberId: adminRow.id,
+      name: admin.name,
+      orgId: root.id,
+      grants: await loadGrants(db, adminRow.id),
+    },
+  }
 
   const addChildren = async (parentId: string, children: OrgSpec[] = []) => {
     for (const child of children) {
@@ -103,13 +155,31 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
 
   for (const account of DEMO_ACCOUNTS.slice(1)) {
     const orgId = orgIds.get(account.org)!
-    const m = await createMember({ db, crypto }, ctx, { name: account.name, mobile: account.mobile, orgId, password: DEMO_PASSWORD })
+    const m = await createMember({ db, crypto }, ctx, {
+      name: account.name,
+      mobile: account.mobile,
+      orgId,
+      password: DEMO_PASSWORD,
+    })
     await grantRoleAsSystem(db, sys, m.id, orgId, account.role)
   }
 
   // Workers spread over the leaf and mid-level unions, weighted towards Gansu as on the seed page.
-  const memberOrgs = [...orgIds.keys()].filter((k) => k !== root.id && k !== DEMO_ORG_TREE.name && !k.endsWith('省总工会') && !k.endsWith('自治区总工会'))
-  const gansu = ['兰州市总工会', '武威市总工会', '嘉峪关市总工会', '兰州铁路局工会', '金川集团公司工会', '酒钢集团公司工会']
+  const memberOrgs = [...orgIds.keys()].filter(
+    (k) =>
+      k !== root.id &&
+      k !== DEMO_ORG_TREE.name &&
+      !k.endsWith('省总工会') &&
+      !k.endsWith('自治区总工会'),
+  )
+  const gansu = [
+    '兰州市总工会',
+    '武威市总工会',
+    '嘉峪关市总工会',
+    '兰州铁路局工会',
+    '金川集团公司工会',
+    '酒钢集团公司工会',
+  ]
   for (let i = 0; i < DEMO_MEMBER_COUNT; i++) {
     const orgName = i % 2 === 0 ? gansu[i % gansu.length]! : memberOrgs[i % memberOrgs.length]!
     await createMember({ db, crypto }, ctx, {
@@ -122,7 +192,12 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
   return {
     orgs: orgIds.size - 1,
     members: DEMO_MEMBER_COUNT + DEMO_ACCOUNTS.length,
-    accounts: DEMO_ACCOUNTS.map((a) => ({ mobile: a.mobile, password: DEMO_PASSWORD, role: a.role, org: a.org })),
+    accounts: DEMO_ACCOUNTS.map((a) => ({
+      mobile: a.mobile,
+      password: DEMO_PASSWORD,
+      role: a.role,
+      org: a.org,
+    })),
     orgIds,
   }
 }

@@ -7,7 +7,8 @@ import type { Actor, Ctx, Grant } from './actor'
  * The one access helper every service uses. Roles are granted at an org and hold for its
  * subtree, so access to an org is "some grant with the permission sits on its path".
  */
-export const permissionsOf = (role: Role): ReadonlySet<Permission> => new Set(ROLE_PERMISSIONS[role])
+export const permissionsOf = (role: Role): ReadonlySet<Permission> =>
+  new Set(ROLE_PERMISSIONS[role])
 
 export const requireActor = (ctx: Ctx): Actor => {
   if (!ctx.actor) throw commonErrors.unauthenticated()
@@ -31,7 +32,9 @@ export const requireAt = (ctx: Ctx, permission: Permission, orgPath: string): Ac
 /** The subtree roots where the actor holds the permission; repositories filter with inSubtrees. */
 export const scopePaths = (ctx: Ctx, permission: Permission): string[] => {
   const actor = requireActor(ctx)
-  return outermostPaths(actor.grants.filter((g) => g.permissions.has(permission)).map((g) => g.orgPath))
+  return outermostPaths(
+    actor.grants.filter((g) => g.permissions.has(permission)).map((g) => g.orgPath),
+  )
 }
 
 /** A role may be granted only by someone holding role:manage there, and only a role no stronger than theirs. */
@@ -47,5 +50,7 @@ const ROLE_RANK: Record<Role, number> = {
 export const canGrantRole = (actor: Actor, role: Role, orgPath: string): boolean =>
   actor.grants.some(
     (g: Grant) =>
-      g.permissions.has('role:manage') && orgPath.startsWith(g.orgPath) && ROLE_RANK[g.role] >= ROLE_RANK[role],
+      g.permissions.has('role:manage') &&
+      orgPath.startsWith(g.orgPath) &&
+      ROLE_RANK[g.role] >= ROLE_RANK[role],
   )

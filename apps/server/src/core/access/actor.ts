@@ -27,7 +27,12 @@ export type Ctx = {
 }
 
 /** A context for changes the system makes itself (demo data, jobs). */
-export const systemCtx = (now = new Date()): Ctx => ({ actor: null, requestId: null, ip: null, now })
+export const systemCtx = (now = new Date()): Ctx => ({
+  actor: null,
+  requestId: null,
+  ip: null,
+  now,
+})
 
 /** The parts of an HTTP request a context is built from (kept structural so core does not import fastify). */
 type RequestLike = { id: string; ip: string; auth: { principal: unknown } | null }

@@ -35,11 +35,18 @@ const filtered = (db: Db, f: AuditFilter) =>
     .$if(f.to !== undefined, (qb) => qb.where('a.at', '<=', f.to!))
     .$if(f.q !== undefined && f.q !== '', (qb) =>
       qb.where((eb) =>
-        eb.or([eb('a.action', 'like', `%${f.q}%`), eb('m.name', 'like', `%${f.q}%`), eb('o.name', 'like', `%${f.q}%`)]),
+        eb.or([
+          eb('a.action', 'like', `%${f.q}%`),
+          eb('m.name', 'like', `%${f.q}%`),
+          eb('o.name', 'like', `%${f.q}%`),
+        ]),
       ),
     )
 
-export type AuditRow = Selectable<AuditLogTable> & { actor_name: string | null; org_name: string | null }
+export type AuditRow = Selectable<AuditLogTable> & {
+  actor_name: string | null
+  org_name: string | null
+}
 
 export const listAuditRecords = async (db: Db, f: AuditFilter, limit: number, offset: number) => {
   const [rows, count] = await Promise.all([
@@ -63,7 +70,9 @@ export const listAuditRecords = async (db: Db, f: AuditFilter, limit: number, of
       .limit(limit)
       .offset(offset)
       .execute(),
-    filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filtered(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ])
   return { rows: rows as AuditRow[], total: Number(count.n) }
 }
@@ -81,4 +90,10 @@ export const countAuditRecords = async (db: Db, where: { action?: string; target
 
 /** The org table belongs to core/orgs; audit reads paths only to scope its own records. */
 export const findOrgPath = async (db: Db, orgId: string): Promise<string | undefined> =>
-  (await typed<Tables>(db).selectFrom('org').select('path').where('id', '=', orgId).executeTakeFirst())?.path
+  (
+    await typed<Tables>(db)
+      .selectFrom('org')
+      .select('path')
+      .where('id', '=', orgId)
+      .executeTakeFirst()
+  )?.path

@@ -7,19 +7,39 @@ import { exportAudit, listAudit } from './audit.service'
 const tags = ['audit']
 
 export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  app.get('/', {
-    schema: { tags, summary: 'Audit records in my subtrees, newest first', querystring: AuditListQuerySchema, response: { 200: AuditPageSchema } },
-    config: { access: { permission: 'audit:read' } },
-  }, async (req) => listAudit(db, ctxOf(req), req.query))
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Audit records in my subtrees, newest first',
+        querystring: AuditListQuerySchema,
+        response: { 200: AuditPageSchema },
+      },
+      config: { access: { permission: 'audit:read' } },
+    },
+    async (req) => listAudit(db, ctxOf(req), req.query),
+  )
 
-  app.get('/export', {
-    schema: { tags, summary: 'Export the filtered audit log as .xlsx', querystring: AuditListQuerySchema.omit({ page: true, pageSize: true }) },
-    config: { access: { permission: 'audit:read' } },
-  }, async (req, reply) => {
-    const file = await exportAudit(db, ctxOf(req), { ...req.query, page: 1, pageSize: 20 })
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="audit.xlsx"; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`)
-      .send(file)
-  })
+  app.get(
+    '/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export the filtered audit log as .xlsx',
+        querystring: AuditListQuerySchema.omit({ page: true, pageSize: true }),
+      },
+      config: { access: { permission: 'audit:read' } },
+    },
+    async (req, reply) => {
+      const file = await exportAudit(db, ctxOf(req), { ...req.query, page: 1, pageSize: 20 })
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="audit.xlsx"; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`,
+        )
+        .send(file)
+    },
+  )
 }

@@ -5,7 +5,13 @@ import type { Db } from '../../platform/db/create-db'
 import { writeXlsx } from '../../platform/files/spreadsheet'
 import { requireAt, scopePaths, type Ctx } from '../access'
 import { commonErrors } from '../../platform/errors/app-error'
-import { findOrgPath, insertAuditRecord, listAuditRecords, type AuditFilter, type AuditRow } from './audit.repository'
+import {
+  findOrgPath,
+  insertAuditRecord,
+  listAuditRecords,
+  type AuditFilter,
+  type AuditRow,
+} from './audit.repository'
 
 export type AuditInput = {
   action: string
@@ -82,7 +88,27 @@ export const exportAudit = async (db: Db, ctx: Ctx, q: AuditListQuery) => {
   const { rows } = await listAuditRecords(db, filter, AUDIT_EXPORT_LIMIT, 0)
   return writeXlsx(
     'audit',
-    ['时间 Time', '操作人 Actor', '操作 Action', '对象类型 Target type', '对象 Target', '组织 Org', '摘要 Summary', '请求 Request', 'IP'],
-    rows.map((r) => [r.at, r.actor_name, r.action, r.target_type, r.target_id, r.org_name, r.summary, r.request_id, r.ip]),
+    [
+      '时间 Time',
+      '操作人 Actor',
+      '操作 Action',
+      '对象类型 Target type',
+      '对象 Target',
+      '组织 Org',
+      '摘要 Summary',
+      '请求 Request',
+      'IP',
+    ],
+    rows.map((r) => [
+      r.at,
+      r.actor_name,
+      r.action,
+      r.target_type,
+      r.target_id,
+      r.org_name,
+      r.summary,
+      r.request_id,
+      r.ip,
+    ]),
   )
 }

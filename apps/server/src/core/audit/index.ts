@@ -1,5 +1,11 @@
 /** Audit: every state change and every read of personal data, written in the change's transaction. Owns table: audit_log. */
-export { recordAudit, listAudit, exportAudit, setAuditCounter, type AuditInput } from './audit.service'
+export {
+  recordAudit,
+  listAudit,
+  exportAudit,
+  setAuditCounter,
+  type AuditInput,
+} from './audit.service'
 export { countAuditRecords } from './audit.repository'
 export { auditRoutes } from './audit.routes'
 export { auditMigrations } from './migrations'

@@ -7,12 +7,21 @@ export const insertSession = async (db: Db, row: AuthSessionTable) => {
   await q(db).insertInto('auth_session').values(row).execute()
 }
 export const findSession = (db: Db, id: string) =>
-  q(db).selectFrom('auth_session').select(['id', 'member_id', 'csrf_token', 'expires_at']).where('id', '=', id).executeTakeFirst()
+  q(db)
+    .selectFrom('auth_session')
+    .select(['id', 'member_id', 'csrf_token', 'expires_at'])
+    .where('id', '=', id)
+    .executeTakeFirst()
 export const deleteSession = async (db: Db, id: string) => {
   await q(db).deleteFrom('auth_session').where('id', '=', id).execute()
 }
 export const deleteOtherSessions = async (db: Db, memberId: string, keepId: string) => {
-  const rows = await q(db).deleteFrom('auth_session').where('member_id', '=', memberId).where('id', '!=', keepId).returning('id').execute()
+  const rows = await q(db)
+    .deleteFrom('auth_session')
+    .where('member_id', '=', memberId)
+    .where('id', '!=', keepId)
+    .returning('id')
+    .execute()
   return rows.map((r) => r.id)
 }
 export const deleteExpiredSessions = async (db: Db, nowIso: string) => {
@@ -32,7 +41,11 @@ export const findLatestOtp = (db: Db, mobileHash: string, purpose: string) =>
     .limit(1)
     .executeTakeFirst()
 export const bumpOtpAttempts = async (db: Db, id: string) => {
-  await q(db).updateTable('auth_otp').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('id', '=', id).execute()
+  await q(db)
+    .updateTable('auth_otp')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .execute()
 }
 export const markOtpUsed = async (db: Db, id: string, nowIso: string) => {
   await q(db).updateTable('auth_otp').set({ used_at: nowIso }).where('id', '=', id).execute()

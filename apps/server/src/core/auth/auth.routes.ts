@@ -1,11 +1,21 @@
-import { ChangePasswordBodySchema, LoginBodySchema, OkSchema, RegisterBodySchema, RequestOtpBodySchema, SessionSchema } from '@unionhall/contracts'
+import {
+  ChangePasswordBodySchema,
+  LoginBodySchema,
+  OkSchema,
+  RegisterBodySchema,
+  RequestOtpBodySchema,
+  SessionSchema,
+} from '@unionhall/contracts'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ctxOf } from '../access'
 import { SESSION_COOKIE, type AuthService } from './auth.service'
 
 const tags = ['auth']
 
-export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; cookieSecure: boolean }> = async (app, { auth, cookieSecure }) => {
+export const authRoutes: FastifyPluginAsyncZod<{
+  auth: AuthService
+  cookieSecure: boolean
+}> = async (app, { auth, cookieSecure }) => {
   const cookieOptions = (expiresAt: string) => ({
     httpOnly: true,
     sameSite: 'lax' as const,
@@ -14,48 +24,112 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; cookieSecure
     expires: new Date(expiresAt),
   })
 
-  app.post('/login', {
-    schema: { tags, summary: 'Sign in with mobile and password', body: LoginBodySchema, response: { 200: SessionSchema } },
-    config: { access: 'public' },
-  }, async (req, reply) => {
-    const { token, session } = await auth.login(ctxOf(req), req.body, req.headers['user-agent'] ?? null)
-    return reply.setCookie(SESSION_COOKIE, token, cookieOptions(session.expiresAt)).send(session)
-  })
+  app.post(
+    '/login',
+    {
+      schema: {
+        tags,
+        summary: 'Sign in with mobile and password',
+        body: LoginBodySchema,
+        response: { 200: SessionSchema },
+      },
+      config: { access: 'public' },
+    },
+    async (req, reply) => {
+      const { token, session } = await auth.login(
+        ctxOf(req),
+        req.body,
+        req.headers['user-agent'] ?? null,
+      )
+      return reply.setCookie(SESSION_COOKIE, token, cookieOptions(session.expiresAt)).send(session)
+    },
+  )
 
-  app.post('/register', {
-    schema: { tags, summary: 'Self-registration with an SMS code', body: RegisterBodySchema, response: { 201: SessionSchema } },
-    config: { access: 'public' },
-  }, async (req, reply) => {
-    const { token, session } = await auth.register(ctxOf(req), req.body, req.headers['user-agent'] ?? null)
-    return reply.status(201).setCookie(SESSION_COOKIE, token, cookieOptions(session.expiresAt)).send(session)
-  })
+  app.post(
+    '/register',
+    {
+      schema: {
+        tags,
+        summary: 'Self-registration with an SMS code',
+        body: RegisterBodySchema,
+        response: { 201: SessionSchema },
+      },
+      config: { access: 'public' },
+    },
+    async (req, reply) => {
+      const { token, session } = await auth.register(
+        ctxOf(req),
+        req.body,
+        req.headers['user-agent'] ?? null,
+      )
+      return reply
+        .status(201)
+        .setCookie(SESSION_COOKIE, token, cookieOptions(session.expiresAt))
+        .send(session)
+    },
+  )
 
-  app.post('/otp', {
-    schema: { tags, summary: 'Send a one-time code by SMS', body: RequestOtpBodySchema, response: { 200: OkSchema } },
-    config: { access: 'public' },
-  }, async (req) => {
-    await auth.requestOtp(ctxOf(req), req.body.mobile, req.body.purpose)
-    return { ok: true as const }
-  })
+  app.post(
+    '/otp',
+    {
+      schema: {
+        tags,
+        summary: 'Send a one-time code by SMS',
+        body: RequestOtpBodySchema,
+        response: { 200: OkSchema },
+      },
+      config: { access: 'public' },
+    },
+    async (req) => {
+      await auth.requestOtp(ctxOf(req), req.body.mobile, req.body.purpose)
+      return { ok: true as const }
+    },
+  )
 
-  app.get('/session', {
-    schema: { tags, summary: 'The signed-in member, grants and CSRF token', response: { 200: SessionSchema } },
-    config: { access: 'member' },
-  }, async (req) => auth.currentSession(ctxOf(req), req.auth!))
+  app.get(
+    '/session',
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in member, grants and CSRF token',
+        response: { 200: SessionSchema },
+      },
+      config: { access: 'member' },
+    },
+    async (req) => auth.currentSession(ctxOf(req), req.auth!),
+  )
 
-  app.post('/logout', {
-    schema: { tags, response: { 200: OkSchema } },
-    config: { access: 'member' },
-  }, async (req, reply) => {
-    await auth.logout(ctxOf(req), req.auth!.sessionId)
-    return reply.clearCookie(SESSION_COOKIE, { path: '/' }).send({ ok: true as const })
-  })
+  app.post(
+    '/logout',
+    {
+      schema: { tags, response: { 200: OkSchema } },
+      config: { access: 'member' },
+    },
+    async (req, reply) => {
+      await auth.logout(ctxOf(req), req.auth!.sessionId)
+      return reply.clearCookie(SESSION_COOKIE, { path: '/' }).send({ ok: true as const })
+    },
+  )
 
-  app.post('/password', {
-    schema: { tags, summary: 'Change my password (ends my other sessions)', body: ChangePasswordBodySchema, response: { 200: OkSchema } },
-    config: { access: 'member' },
-  }, async (req) => {
-    await auth.changePassword(ctxOf(req), req.auth!.sessionId, req.body.currentPassword, req.body.newPassword)
-    return { ok: true as const }
-  })
+  app.post(
+    '/password',
+    {
+      schema: {
+        tags,
+        summary: 'Change my password (ends my other sessions)',
+        body: ChangePasswordBodySchema,
+        response: { 200: OkSchema },
+      },
+      config: { access: 'member' },
+    },
+    async (req) => {
+      await auth.changePassword(
+        ctxOf(req),
+        req.auth!.sessionId,
+        req.body.currentPassword,
+        req.body.newPassword,
+      )
+      return { ok: true as const }
+    },
+  )
 }

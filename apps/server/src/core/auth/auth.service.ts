@@ -12,7 +12,13 @@ import { createThrottle } from '../../platform/rate-limit/sliding-window'
 import type { SmsProvider } from '../../platform/sms/sms-provider'
 import { holdsPermission, requireActor, type Actor, type Ctx } from '../access'
 import { recordAudit } from '../audit'
-import { findMemberById, findMemberByMobileHash, insertMember, mobileHashOf, updateMemberFields } from '../members'
+import {
+  findMemberById,
+  findMemberByMobileHash,
+  insertMember,
+  mobileHashOf,
+  updateMemberFields,
+} from '../members'
 import { loadOrg } from '../orgs'
 import { loadGrants, onGrantsChanged } from '../roles'
 import * as repo from './auth.repository'
@@ -31,13 +37,22 @@ export type AuthDeps = {
 }
 
 const authErrors = {
-  invalidCredentials: () => new AppError('AUTH_INVALID_CREDENTIALS', 401, 'Wrong mobile number or password'),
+  invalidCredentials: () =>
+    new AppError('AUTH_INVALID_CREDENTIALS', 401, 'Wrong mobile number or password'),
   throttled: (ms: number) =>
-    new AppError('AUTH_THROTTLED', 429, `Too many failed sign-ins; try again in ${Math.ceil(ms / 60000)} min`, { retryAfterSeconds: Math.ceil(ms / 1000) }),
+    new AppError(
+      'AUTH_THROTTLED',
+      429,
+      `Too many failed sign-ins; try again in ${Math.ceil(ms / 60000)} min`,
+      { retryAfterSeconds: Math.ceil(ms / 1000) },
+    ),
   inactive: () => new AppError('AUTH_ACCOUNT_INACTIVE', 403, 'This account is not active'),
   wrongPassword: () => new AppError('AUTH_WRONG_PASSWORD', 400, 'The current password is wrong'),
   otpInvalid: () => new AppError('OTP_INVALID', 400, 'The code is wrong or has expired'),
-  otpTooFrequent: (s: number) => new AppError('OTP_TOO_FREQUENT', 429, `Wait ${s} s before asking for another code`, { retryAfterSeconds: s }),
+  otpTooFrequent: (s: number) =>
+    new AppError('OTP_TOO_FREQUENT', 429, `Wait ${s} s before asking for another code`, {
+      retryAfterSeconds: s,
+    }),
 }
 
 /** How long an authenticated session stays cached in memory before it is re-read. */
@@ -58,15 +73,22 @@ export const createAuthService = (deps: AuthDeps) => {
   const cache = new Map<string, { value: Authenticated; until: number; expiresAt: number }>()
 
   onGrantsChanged((memberId) => {
-    for (const [k, v] of cache) if ((v.value.principal as Actor).memberId === memberId) cache.delete(k)
+    for (const [k, v] of cache)
+      if ((v.value.principal as Actor).memberId === memberId) cache.delete(k)
   })
 
-  const sessionIdOf = (token: string) => createHmac('sha256', deps.sessionSecret).update(token).digest('base64url')
+  const sessionIdOf = (token: string) =>
+    createHmac('sha256', deps.sessionSecret).update(token).digest('base64url')
 
   const loadActor = async (memberId: string): Promise<Actor | null> => {
     const member = await findMemberById(deps.db, memberId)
     if (!member || member.status !== 'active') return null
-    return { memberId: member.id, name: member.name, orgId: member.org_id, grants: await loadGrants(deps.db, member.id) }
+    return {
+      memberId: member.id,
+      name: member.name,
+      orgId: member.org_id,
+      grants: await loadGrants(deps.db, member.id),
+    }
   }
 
   const startSession = async (trx: Db, ctx: Ctx, memberId: string, userAgent: string | null) => {
@@ -109,14 +131,24 @@ export const createAuthService = (deps: AuthDeps) => {
   const authenticator: Authenticator = {
     cookieName: SESSION_COOKIE,
     authenticate,
-    permits: (principal: Principal, permission: string) => holdsPermission(principal as Actor, permission as Permission),
+    permits: (principal: Principal, permission: string) =>
+      holdsPermission(principal as Actor, permission as Permission),
   }
 
-  const toSession = async (actor: Actor, csrfToken: string, expiresAt: string): Promise<Session> => {
+  const toSession = async (
+    actor: Actor,
+    csrfToken: string,
+    expiresAt: string,
+  ): Promise<Session> => {
     const org = await loadOrg(deps.db, actor.orgId)
     return {
       member: { id: actor.memberId, name: actor.name, orgId: actor.orgId, orgName: org.name },
-      grants: actor.grants.map((g) => ({ orgId: g.orgId, orgName: g.orgName, role: g.role, permissions: [...g.permissions] })),
+      grants: actor.grants.map((g) => ({
+        orgId: g.orgId,
+        orgName: g.orgName,
+        role: g.role,
+        permissions: [...g.permissions],
+      })),
       csrfToken,
       expiresAt,
     }
@@ -128,10 +160,16 @@ export const createAuthService = (deps: AuthDeps) => {
     const mobileHash = mobileHashOf(deps.crypto, body.mobile)
     const accountKey = `acct:${mobileHash}`
     const ipKey = `ip:${ctx.ip ?? '-'}`
-    const blocked = Math.max(accountThrottle.blockedFor(accountKey, nowMs), ipThrottle.blockedFor(ipKey, nowMs))
+    const blocked = Math.max(
+      accountThrottle.blockedFor(accountKey, nowMs),
+      ipThrottle.blockedFor(ipKey, nowMs),
+    )
     if (blocked > 0) throw authErrors.throttled(blocked)
     const member = await findMemberByMobileHash(deps.db, mobileHash)
-    const ok = await verifyPassword(body.password, member?.password_hash ?? (await getDummyPasswordHash()))
+    const ok = await verifyPassword(
+      body.password,
+      member?.password_hash ?? (await getDummyPasswordHash()),
+    )
     if (!member || !member.password_hash || !ok) {
       accountThrottle.recordFailure(accountKey, nowMs)
       ipThrottle.recordFailure(ipKey, nowMs)
@@ -142,12 +180,24 @@ export const createAuthService = (deps: AuthDeps) => {
     const actor = (await loadActor(member.id))!
     const started = await withTransaction(deps.db, async (trx) => {
       const s = await startSession(trx, { ...ctx, actor }, member.id, userAgent)
-      await recordAudit(trx, { ...ctx, actor }, { action: 'auth.signed-in', targetType: 'member', targetId: member.id, orgId: member.org_id })
+      await recordAudit(
+        trx,
+        { ...ctx, actor },
+        {
+          action: 'auth.signed-in',
+          targetType: 'member',
+          targetId: member.id,
+          orgId: member.org_id,
+        },
+      )
       return s
     })
     const auth = await authenticate(started.token)
     if (!auth || auth === 'expired') throw authErrors.invalidCredentials()
-    return { token: started.token, session: await toSession(actor, auth.csrfToken, started.expiresAt) }
+    return {
+      token: started.token,
+      session: await toSession(actor, auth.csrfToken, started.expiresAt),
+    }
   }
 
   /** Ends the current session. */
@@ -155,7 +205,12 @@ export const createAuthService = (deps: AuthDeps) => {
     const actor = requireActor(ctx)
     await withTransaction(deps.db, async (trx) => {
       await repo.deleteSession(trx, sessionId)
-      await recordAudit(trx, ctx, { action: 'auth.signed-out', targetType: 'member', targetId: actor.memberId, orgId: actor.orgId })
+      await recordAudit(trx, ctx, {
+        action: 'auth.signed-out',
+        targetType: 'member',
+        targetId: actor.memberId,
+        orgId: actor.orgId,
+      })
     })
     cache.delete(sessionId)
   }
@@ -169,18 +224,29 @@ export const createAuthService = (deps: AuthDeps) => {
   const changePassword = async (ctx: Ctx, sessionId: string, current: string, next: string) => {
     const actor = requireActor(ctx)
     const member = await findMemberById(deps.db, actor.memberId)
-    if (!member?.password_hash || !(await verifyPassword(current, member.password_hash))) throw authErrors.wrongPassword()
+    if (!member?.password_hash || !(await verifyPassword(current, member.password_hash)))
+      throw authErrors.wrongPassword()
     const hash = await hashPassword(next)
     const dropped = await withTransaction(deps.db, async (trx) => {
-      await updateMemberFields(trx, actor.memberId, { password_hash: hash, updated_at: ctx.now.toISOString() })
+      await updateMemberFields(trx, actor.memberId, {
+        password_hash: hash,
+        updated_at: ctx.now.toISOString(),
+      })
       const ids = await repo.deleteOtherSessions(trx, actor.memberId, sessionId)
-      await recordAudit(trx, ctx, { action: 'auth.password-changed', targetType: 'member', targetId: actor.memberId, orgId: actor.orgId, summary: { otherSessionsEnded: ids.length } })
+      await recordAudit(trx, ctx, {
+        action: 'auth.password-changed',
+        targetType: 'member',
+        targetId: actor.memberId,
+        orgId: actor.orgId,
+        summary: { otherSessionsEnded: ids.length },
+      })
       return ids
     })
     dropped.forEach((id) => cache.delete(id))
   }
 
-  const codeHash = (mobileHash: string, code: string) => createHmac('sha256', deps.sessionSecret).update(`${mobileHash}:${code}`).digest('base64url')
+  const codeHash = (mobileHash: string, code: string) =>
+    createHmac('sha256', deps.sessionSecret).update(`${mobileHash}:${code}`).digest('base64url')
 
   /** Sends a 6-digit code by SMS. One per minute per number, 20 per hour per IP. */
   const requestOtp = async (ctx: Ctx, mobile: string, purpose: string) => {
@@ -191,7 +257,9 @@ export const createAuthService = (deps: AuthDeps) => {
     if (ipBlocked > 0) throw authErrors.otpTooFrequent(Math.ceil(ipBlocked / 1000))
     const last = await repo.findLatestOtp(deps.db, mobileHash, purpose)
     if (last && nowMs - Date.parse(last.created_at) < OTP_RESEND_MS) {
-      throw authErrors.otpTooFrequent(Math.ceil((OTP_RESEND_MS - (nowMs - Date.parse(last.created_at))) / 1000))
+      throw authErrors.otpTooFrequent(
+        Math.ceil((OTP_RESEND_MS - (nowMs - Date.parse(last.created_at))) / 1000),
+      )
     }
     otpIpThrottle.recordFailure(ipKey, nowMs)
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
@@ -206,7 +274,13 @@ export const createAuthService = (deps: AuthDeps) => {
         created_at: ctx.now.toISOString(),
         expires_at: new Date(nowMs + OTP_TTL_MS).toISOString(),
       })
-      await recordAudit(trx, ctx, { action: 'auth.otp-sent', targetType: 'mobile', targetId: null, orgId: null, summary: { purpose } })
+      await recordAudit(trx, ctx, {
+        action: 'auth.otp-sent',
+        targetType: 'mobile',
+        targetId: null,
+        orgId: null,
+        summary: { purpose },
+      })
     })
     await deps.sms.send(mobile, `【UnionHall】验证码 ${code}，5 分钟内有效。`)
   }
@@ -218,7 +292,12 @@ export const createAuthService = (deps: AuthDeps) => {
   const consumeOtp = async (trx: Db, ctx: Ctx, mobile: string, purpose: string, code: string) => {
     const mobileHash = mobileHashOf(deps.crypto, mobile)
     const otp = await repo.findLatestOtp(trx, mobileHash, purpose)
-    if (!otp || otp.used_at || Date.parse(otp.expires_at) <= ctx.now.getTime() || otp.attempts >= OTP_MAX_ATTEMPTS) {
+    if (
+      !otp ||
+      otp.used_at ||
+      Date.parse(otp.expires_at) <= ctx.now.getTime() ||
+      otp.attempts >= OTP_MAX_ATTEMPTS
+    ) {
       throw authErrors.otpInvalid()
     }
     const expected = Buffer.from(otp.code_hash)
@@ -234,7 +313,8 @@ export const createAuthService = (deps: AuthDeps) => {
   /** A worker registers with an SMS code and is signed in. */
   const register = async (ctx: Ctx, body: RegisterBody, userAgent: string | null) => {
     const org = await loadOrg(deps.db, body.orgId)
-    if (toBool(org.is_archived)) throw new AppError('ORG_ARCHIVED', 409, 'This organisation is archived')
+    if (toBool(org.is_archived))
+      throw new AppError('ORG_ARCHIVED', 409, 'This organisation is archived')
     const started = await withTransaction(deps.db, async (trx) => {
       await consumeOtp(trx, ctx, body.mobile, 'register', body.otpCode)
       const row = await insertMember(trx, { db: deps.db, crypto: deps.crypto }, ctx, body, 'self')
@@ -242,10 +322,23 @@ export const createAuthService = (deps: AuthDeps) => {
     })
     const auth = await authenticate(started.token)
     if (!auth || auth === 'expired') throw authErrors.invalidCredentials()
-    return { token: started.token, session: await toSession(auth.principal as Actor, auth.csrfToken, started.expiresAt) }
+    return {
+      token: started.token,
+      session: await toSession(auth.principal as Actor, auth.csrfToken, started.expiresAt),
+    }
   }
 
   const purgeExpiredSessions = (now: Date) => repo.deleteExpiredSessions(deps.db, now.toISOString())
 
-  return { authenticator, login, logout, currentSession, changePassword, requestOtp, consumeOtp, register, purgeExpiredSessions }
+  return {
+    authenticator,
+    login,
+    logout,
+    currentSession,
+    changePassword,
+    requestOtp,
+    consumeOtp,
+    register,
+    purgeExpiredSessions,
+  }
 }

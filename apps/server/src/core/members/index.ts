@@ -10,6 +10,11 @@ export {
   mobileHashOf,
   type MembersDeps,
 } from './members.service'
-export { countMembers, findMemberById, findMemberByMobileHash, updateMemberFields } from './members.repository'
+export {
+  countMembers,
+  findMemberById,
+  findMemberByMobileHash,
+  updateMemberFields,
+} from './members.repository'
 export { membersRoutes } from './members.routes'
 export { membersMigrations } from './migrations'

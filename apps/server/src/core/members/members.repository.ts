@@ -2,7 +2,9 @@ import { type Db, typed } from '../../platform/db/create-db'
 import { inSubtrees } from '../../platform/db/subtree'
 import type { MemberRow, MemberTable, MemberTables } from './members.tables'
 
-type Tables = MemberTables & { org: { id: string; name: string; path: string; is_archived: number } }
+type Tables = MemberTables & {
+  org: { id: string; name: string; path: string; is_archived: number }
+}
 const q = (db: Db) => typed<Tables>(db)
 
 export const findMemberById = (db: Db, id: string) =>
@@ -14,13 +16,20 @@ export const findMemberById = (db: Db, id: string) =>
     .where('m.id', '=', id)
     .executeTakeFirst()
 
-export const findMemberByMobileHash = (db: Db, mobileHash: string): Promise<MemberRow | undefined> =>
+export const findMemberByMobileHash = (
+  db: Db,
+  mobileHash: string,
+): Promise<MemberRow | undefined> =>
   q(db).selectFrom('member').selectAll().where('mobile_hash', '=', mobileHash).executeTakeFirst()
 
 export const findMobileHashes = async (db: Db, hashes: string[]): Promise<Set<string>> => {
   const found = new Set<string>()
   for (let i = 0; i < hashes.length; i += 500) {
-    const rows = await q(db).selectFrom('member').select('mobile_hash').where('mobile_hash', 'in', hashes.slice(i, i + 500)).execute()
+    const rows = await q(db)
+      .selectFrom('member')
+      .select('mobile_hash')
+      .where('mobile_hash', 'in', hashes.slice(i, i + 500))
+      .execute()
     for (const r of rows) found.add(r.mobile_hash)
   }
   return found
@@ -29,22 +38,37 @@ export const findMobileHashes = async (db: Db, hashes: string[]): Promise<Set<st
 export const findIdCardHashes = async (db: Db, hashes: string[]): Promise<Set<string>> => {
   const found = new Set<string>()
   for (let i = 0; i < hashes.length; i += 500) {
-    const rows = await q(db).selectFrom('member').select('id_card_hash').where('id_card_hash', 'in', hashes.slice(i, i + 500)).execute()
+    const rows = await q(db)
+      .selectFrom('member')
+      .select('id_card_hash')
+      .where('id_card_hash', 'in', hashes.slice(i, i + 500))
+      .execute()
     for (const r of rows) if (r.id_card_hash) found.add(r.id_card_hash)
   }
   return found
 }
 
 export const idCardHashExists = async (db: Db, hash: string) =>
-  (await q(db).selectFrom('member').select('id').where('id_card_hash', '=', hash).executeTakeFirst()) !== undefined
+  (await q(db)
+    .selectFrom('member')
+    .select('id')
+    .where('id_card_hash', '=', hash)
+    .executeTakeFirst()) !== undefined
 
 export const insertMembers = async (db: Db, rows: MemberTable[]) => {
   for (let i = 0; i < rows.length; i += 200) {
-    await q(db).insertInto('member').values(rows.slice(i, i + 200)).execute()
+    await q(db)
+      .insertInto('member')
+      .values(rows.slice(i, i + 200))
+      .execute()
   }
 }
 
-export const updateMemberFields = async (db: Db, id: string, fields: Partial<Pick<MemberTable, 'name' | 'org_id' | 'status' | 'password_hash' | 'updated_at'>>) => {
+export const updateMemberFields = async (
+  db: Db,
+  id: string,
+  fields: Partial<Pick<MemberTable, 'name' | 'org_id' | 'status' | 'password_hash' | 'updated_at'>>,
+) => {
   await q(db).updateTable('member').set(fields).where('id', '=', id).execute()
 }
 
@@ -76,7 +100,16 @@ const filtered = (db: Db, f: MemberListFilter) =>
 export const listMembers = async (db: Db, f: MemberListFilter, limit: number, offset: number) => {
   const [rows, count] = await Promise.all([
     filtered(db, f)
-      .select(['m.id', 'm.name', 'm.mobile_masked', 'm.id_card_masked', 'm.org_id', 'm.status', 'm.created_at', 'o.name as org_name'])
+      .select([
+        'm.id',
+        'm.name',
+        'm.mobile_masked',
+        'm.id_card_masked',
+        'm.org_id',
+        'm.status',
+        'm.created_at',
+        'o.name as org_name',
+      ])
       .orderBy('o.path')
       .orderBy('m.name')
       .orderBy('m.id')
@@ -84,7 +117,12 @@ export const listMembers = async (db: Db, f: MemberListFilter, limit: number, of
       .offset(offset)
       .execute(),
     q(db)
-      .selectFrom(filtered(db, f).select('m.id').limit(COUNT_CAP + 1).as('capped'))
+      .selectFrom(
+        filtered(db, f)
+          .select('m.id')
+          .limit(COUNT_CAP + 1)
+          .as('capped'),
+      )
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ])
@@ -93,7 +131,15 @@ export const listMembers = async (db: Db, f: MemberListFilter, limit: number, of
 
 export const listMembersForExport = (db: Db, f: MemberListFilter, limit: number) =>
   filtered(db, f)
-    .select(['m.id', 'm.name', 'm.mobile_masked', 'm.id_card_masked', 'm.status', 'm.created_at', 'o.name as org_name'])
+    .select([
+      'm.id',
+      'm.name',
+      'm.mobile_masked',
+      'm.id_card_masked',
+      'm.status',
+      'm.created_at',
+      'o.name as org_name',
+    ])
     .orderBy('o.path')
     .orderBy('m.name')
     .limit(limit)
@@ -111,4 +157,11 @@ export const findOrgsInSubtreeByNames = (db: Db, path: string, names: string[]) 
         .execute()
 
 export const countMembers = async (db: Db) =>
-  Number((await q(db).selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+  Number(
+    (
+      await q(db)
+        .selectFrom('member')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )

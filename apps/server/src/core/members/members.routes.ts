@@ -27,61 +27,144 @@ const ImportQuerySchema = z
   })
   .strict()
 
-const attachment = (name: string) => `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`
+const attachment = (name: string) =>
+  `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`
 
-export const membersRoutes: FastifyPluginAsyncZod<{ deps: svc.MembersDeps }> = async (app, { deps }) => {
-  app.get('/', {
-    schema: { tags, summary: 'Members in my subtrees (masked)', querystring: MemberListQuerySchema, response: { 200: MemberPageSchema.extend({ totalCapped: z.boolean() }) } },
-    config: { access: { permission: 'member:read' } },
-  }, async (req) => svc.listMembers(deps, ctxOf(req), req.query))
-
-  app.get('/export', {
-    schema: { tags, summary: 'Export the filtered list as .xlsx (masked)', querystring: MemberListQuerySchema.omit({ page: true, pageSize: true }) },
-    config: { access: { permission: 'member:read' } },
-  }, async (req, reply) => {
-    const file = await svc.exportMembers(deps, ctxOf(req), { ...req.query, page: 1, pageSize: 20 })
-    return reply.type(XLSX).header('content-disposition', attachment('会员名单.xlsx')).send(file)
-  })
-
-  app.get('/import-template', {
-    schema: { tags, summary: 'The .xlsx template for bulk import' },
-    config: { access: { permission: 'member:manage' } },
-  }, async (_req, reply) => reply.type(XLSX).header('content-disposition', attachment('会员导入模板.xlsx')).send(await svc.importTemplate()))
-
-  app.post('/import', {
-    schema: {
-      tags,
-      summary: 'Bulk import from .xlsx or .csv (multipart field "file")',
-      consumes: ['multipart/form-data'],
-      querystring: ImportQuerySchema,
-      response: { 200: ImportReportSchema },
+export const membersRoutes: FastifyPluginAsyncZod<{ deps: svc.MembersDeps }> = async (
+  app,
+  { deps },
+) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Members in my subtrees (masked)',
+        querystring: MemberListQuerySchema,
+        response: { 200: MemberPageSchema.extend({ totalCapped: z.boolean() }) },
+      },
+      config: { access: { permission: 'member:read' } },
     },
-    config: { access: { permission: 'member:manage' } },
-  }, async (req) => {
-    if (!req.isMultipart()) throw new AppError('FILE_MISSING', 400, 'Send the file as multipart/form-data in the field "file"')
-    const file = await req.file()
-    if (!file) throw new AppError('FILE_MISSING', 400, 'Send the file as multipart/form-data in the field "file"')
-    const bytes = await file.toBuffer()
-    return svc.importMembers(deps, ctxOf(req), bytes, { orgId: req.query.orgId, mode: req.query.mode, dryRun: req.query.dryRun === 'true' })
-  })
+    async (req) => svc.listMembers(deps, ctxOf(req), req.query),
+  )
 
-  app.post('/', {
-    schema: { tags, summary: 'Register a member (staff)', body: CreateMemberBodySchema, response: { 201: MemberSchema } },
-    config: { access: { permission: 'member:manage' } },
-  }, async (req, reply) => reply.status(201).send(await svc.createMember(deps, ctxOf(req), req.body)))
+  app.get(
+    '/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export the filtered list as .xlsx (masked)',
+        querystring: MemberListQuerySchema.omit({ page: true, pageSize: true }),
+      },
+      config: { access: { permission: 'member:read' } },
+    },
+    async (req, reply) => {
+      const file = await svc.exportMembers(deps, ctxOf(req), {
+        ...req.query,
+        page: 1,
+        pageSize: 20,
+      })
+      return reply.type(XLSX).header('content-disposition', attachment('会员名单.xlsx')).send(file)
+    },
+  )
 
-  app.get('/:memberId', {
-    schema: { tags, params: MemberParams, response: { 200: MemberSchema } },
-    config: { access: { permission: 'member:read' } },
-  }, async (req) => svc.getMember(deps, ctxOf(req), req.params.memberId))
+  app.get(
+    '/import-template',
+    {
+      schema: { tags, summary: 'The .xlsx template for bulk import' },
+      config: { access: { permission: 'member:manage' } },
+    },
+    async (_req, reply) =>
+      reply
+        .type(XLSX)
+        .header('content-disposition', attachment('会员导入模板.xlsx'))
+        .send(await svc.importTemplate()),
+  )
 
-  app.patch('/:memberId', {
-    schema: { tags, params: MemberParams, body: UpdateMemberBodySchema, response: { 200: MemberSchema } },
-    config: { access: { permission: 'member:manage' } },
-  }, async (req) => svc.updateMember(deps, ctxOf(req), req.params.memberId, req.body))
+  app.post(
+    '/import',
+    {
+      schema: {
+        tags,
+        summary: 'Bulk import from .xlsx or .csv (multipart field "file")',
+        consumes: ['multipart/form-data'],
+        querystring: ImportQuerySchema,
+        response: { 200: ImportReportSchema },
+      },
+      config: { access: { permission: 'member:manage' } },
+    },
+    async (req) => {
+      if (!req.isMultipart())
+        throw new AppError(
+          'FILE_MISSING',
+          400,
+          'Send the file as multipart/form-data in the field "file"',
+        )
+      const file = await req.file()
+      if (!file)
+        throw new AppError(
+          'FILE_MISSING',
+          400,
+          'Send the file as multipart/form-data in the field "file"',
+        )
+      const bytes = await file.toBuffer()
+      return svc.importMembers(deps, ctxOf(req), bytes, {
+        orgId: req.query.orgId,
+        mode: req.query.mode,
+        dryRun: req.query.dryRun === 'true',
+      })
+    },
+  )
 
-  app.get('/:memberId/personal-data', {
-    schema: { tags, summary: 'Unmasked mobile and ID-card number (every read is audited)', params: MemberParams, response: { 200: MemberPersonalDataSchema } },
-    config: { access: { permission: 'member:read-personal' } },
-  }, async (req) => svc.getPersonalData(deps, ctxOf(req), req.params.memberId))
+  app.post(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Register a member (staff)',
+        body: CreateMemberBodySchema,
+        response: { 201: MemberSchema },
+      },
+      config: { access: { permission: 'member:manage' } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await svc.createMember(deps, ctxOf(req), req.body)),
+  )
+
+  app.get(
+    '/:memberId',
+    {
+      schema: { tags, params: MemberParams, response: { 200: MemberSchema } },
+      config: { access: { permission: 'member:read' } },
+    },
+    async (req) => svc.getMember(deps, ctxOf(req), req.params.memberId),
+  )
+
+  app.patch(
+    '/:memberId',
+    {
+      schema: {
+        tags,
+        params: MemberParams,
+        body: UpdateMemberBodySchema,
+        response: { 200: MemberSchema },
+      },
+      config: { access: { permission: 'member:manage' } },
+    },
+    async (req) => svc.updateMember(deps, ctxOf(req), req.params.memberId, req.body),
+  )
+
+  app.get(
+    '/:memberId/personal-data',
+    {
+      schema: {
+        tags,
+        summary: 'Unmasked mobile and ID-card number (every read is audited)',
+        params: MemberParams,
+        response: { 200: MemberPersonalDataSchema },
+      },
+      config: { access: { permission: 'member:read-personal' } },
+    },
+    async (req) => svc.getPersonalData(deps, ctxOf(req), req.params.memberId),
+  )
 }

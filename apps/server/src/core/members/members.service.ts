@@ -44,7 +44,13 @@ const toMember = (r: ListedRow): Member => ({
 /** Builds the stored row: personal data encrypted, with blind indexes and masked copies. */
 const sealMember = (
   crypto: FieldCrypto,
-  input: { name: string; mobile: string; idCardNumber?: string; orgId: string; passwordHash: string | null },
+  input: {
+    name: string
+    mobile: string
+    idCardNumber?: string
+    orgId: string
+    passwordHash: string | null
+  },
   now: string,
 ): MemberTable => ({
   id: uuidv7(),
@@ -62,7 +68,8 @@ const sealMember = (
   updated_at: now,
 })
 
-export const mobileHashOf = (crypto: FieldCrypto, mobile: string) => crypto.blindIndex(`mobile:${mobile}`)
+export const mobileHashOf = (crypto: FieldCrypto, mobile: string) =>
+  crypto.blindIndex(`mobile:${mobile}`)
 
 const assertOrgOpen = (org: OrgRow) => {
   if (toBool(org.is_archived)) throw orgErrors.archived(org.id)
@@ -81,7 +88,10 @@ export const insertMember = async (
 ) => {
   const mobileHash = mobileHashOf(deps.crypto, input.mobile)
   if (await repo.findMemberByMobileHash(trx, mobileHash)) throw memberErrors.mobileTaken()
-  if (input.idCardNumber && (await repo.idCardHashExists(trx, deps.crypto.blindIndex(`idcard:${input.idCardNumber}`)))) {
+  if (
+    input.idCardNumber &&
+    (await repo.idCardHashExists(trx, deps.crypto.blindIndex(`idcard:${input.idCardNumber}`)))
+  ) {
     throw memberErrors.idCardTaken()
   }
   const passwordHash = input.password ? await hashPassword(input.password) : null
@@ -98,7 +108,11 @@ export const insertMember = async (
 }
 
 /** Staff register a member at an org in their subtree. @throws MEMBER_MOBILE_TAKEN, MEMBER_ID_CARD_TAKEN */
-export const createMember = async (deps: MembersDeps, ctx: Ctx, body: CreateMemberBody): Promise<Member> => {
+export const createMember = async (
+  deps: MembersDeps,
+  ctx: Ctx,
+  body: CreateMemberBody,
+): Promise<Member> => {
   const org = await loadOrg(deps.db, body.orgId)
   requireAt(ctx, 'member:manage', org.path)
   assertOrgOpen(org)
@@ -107,13 +121,32 @@ export const createMember = async (deps: MembersDeps, ctx: Ctx, body: CreateMemb
 }
 
 /** A page of members in the actor's scope; q matches a name, or a whole mobile number exactly. */
-export const listMembers = async (deps: MembersDeps, ctx: Ctx, query: MemberListQuery): Promise<Page<Member> & { totalCapped: boolean }> => {
+export const listMembers = async (
+  deps: MembersDeps,
+  ctx: Ctx,
+  query: MemberListQuery,
+): Promise<Page<Member> & { totalCapped: boolean }> => {
   const filter = await buildFilter(deps, ctx, query)
-  const { rows, total, capped } = await repo.listMembers(deps.db, filter, query.pageSize, (query.page - 1) * query.pageSize)
-  return { items: rows.map(toMember), total, totalCapped: capped, page: query.page, pageSize: query.pageSize }
+  const { rows, total, capped } = await repo.listMembers(
+    deps.db,
+    filter,
+    query.pageSize,
+    (query.page - 1) * query.pageSize,
+  )
+  return {
+    items: rows.map(toMember),
+    total,
+    totalCapped: capped,
+    page: query.page,
+    pageSize: query.pageSize,
+  }
 }
 
-const buildFilter = async (deps: MembersDeps, ctx: Ctx, query: MemberListQuery): Promise<repo.MemberListFilter> => {
+const buildFilter = async (
+  deps: MembersDeps,
+  ctx: Ctx,
+  query: MemberListQuery,
+): Promise<repo.MemberListFilter> => {
   const paths = scopePaths(ctx, 'member:read')
   let within: string | undefined
   if (query.orgId) {
@@ -134,7 +167,11 @@ const buildFilter = async (deps: MembersDeps, ctx: Ctx, query: MemberListQuery):
 export const MEMBER_EXPORT_LIMIT = 100_000
 
 /** Exports the filtered list as .xlsx with personal data masked, and audits the export. */
-export const exportMembers = async (deps: MembersDeps, ctx: Ctx, query: MemberListQuery): Promise<Buffer> => {
+export const exportMembers = async (
+  deps: MembersDeps,
+  ctx: Ctx,
+  query: MemberListQuery,
+): Promise<Buffer> => {
   const filter = await buildFilter(deps, ctx, query)
   const rows = await repo.listMembersForExport(deps.db, filter, MEMBER_EXPORT_LIMIT)
   await withTransaction(deps.db, (trx) =>
@@ -143,13 +180,30 @@ export const exportMembers = async (deps: MembersDeps, ctx: Ctx, query: MemberLi
       targetType: 'member',
       targetId: null,
       orgId: query.orgId ?? ctx.actor?.grants[0]?.orgId ?? null,
-      summary: { rows: rows.length, filter: { orgId: query.orgId, q: query.q, status: query.status } },
+      summary: {
+        rows: rows.length,
+        filter: { orgId: query.orgId, q: query.q, status: query.status },
+      },
     }),
   )
   return writeXlsx(
     'members',
-    ['姓名 Name', '手机号 Mobile', '身份证号 ID card', '所属工会 Org', '状态 Status', '登记时间 Registered'],
-    rows.map((r) => [r.name, r.mobile_masked, r.id_card_masked, r.org_name, r.status, r.created_at]),
+    [
+      '姓名 Name',
+      '手机号 Mobile',
+      '身份证号 ID card',
+      '所属工会 Org',
+      '状态 Status',
+      '登记时间 Registered',
+    ],
+    rows.map((r) => [
+      r.name,
+      r.mobile_masked,
+      r.id_card_masked,
+      r.org_name,
+      r.status,
+      r.created_at,
+    ]),
   )
 }
 
@@ -167,7 +221,12 @@ export const getMember = async (deps: MembersDeps, ctx: Ctx, id: string): Promis
 }
 
 /** Changes name, employer org or status. Moving to another org needs member:manage at both. */
-export const updateMember = async (deps: MembersDeps, ctx: Ctx, id: string, body: UpdateMemberBody): Promise<Member> => {
+export const updateMember = async (
+  deps: MembersDeps,
+  ctx: Ctx,
+  id: string,
+  body: UpdateMemberBody,
+): Promise<Member> => {
   const m = await loadMember(deps.db, id)
   requireAt(ctx, 'member:manage', m.org_path)
   let orgName = m.org_name
@@ -185,7 +244,14 @@ export const updateMember = async (deps: MembersDeps, ctx: Ctx, id: string, body
       targetType: 'member',
       targetId: id,
       orgId: body.orgId ?? m.org_id,
-      summary: { before: { name: m.name, orgId: m.org_id, status: m.status }, after: { name: body.name ?? m.name, orgId: body.orgId ?? m.org_id, status: body.status ?? m.status } },
+      summary: {
+        before: { name: m.name, orgId: m.org_id, status: m.status },
+        after: {
+          name: body.name ?? m.name,
+          orgId: body.orgId ?? m.org_id,
+          status: body.status ?? m.status,
+        },
+      },
     })
   })
   return toMember({ ...m, ...body, org_id: body.orgId ?? m.org_id, org_name: orgName })
@@ -196,7 +262,13 @@ export const getPersonalData = async (deps: MembersDeps, ctx: Ctx, id: string) =
   const m = await loadMember(deps.db, id)
   requireAt(ctx, 'member:read-personal', m.org_path)
   await withTransaction(deps.db, (trx) =>
-    recordAudit(trx, ctx, { action: 'member.personal-data-read', targetType: 'member', targetId: id, orgId: m.org_id, summary: { fields: ['mobile', 'idCardNumber'] } }),
+    recordAudit(trx, ctx, {
+      action: 'member.personal-data-read',
+      targetType: 'member',
+      targetId: id,
+      orgId: m.org_id,
+      summary: { fields: ['mobile', 'idCardNumber'] },
+    }),
   )
   return {
     id,
@@ -224,7 +296,8 @@ const HEADER_ALIASES: Record<string, 'name' | 'mobile' | 'idCardNumber' | 'org'>
   org: 'org',
 }
 
-const headerKey = (h: string) => HEADER_ALIASES[h.trim().toLowerCase()] ?? HEADER_ALIASES[h.trim().split(/\s+/)[0] ?? '']
+const headerKey = (h: string) =>
+  HEADER_ALIASES[h.trim().toLowerCase()] ?? HEADER_ALIASES[h.trim().split(/\s+/)[0] ?? '']
 
 export type ImportOptions = { orgId: string; mode: ImportMode; dryRun: boolean }
 
@@ -234,7 +307,12 @@ export type ImportOptions = { orgId: string; mode: ImportMode; dryRun: boolean }
  * with any error imports nothing; in valid-only mode the valid rows are imported. Either way
  * the inserts share one transaction, so a failure half-way leaves nothing behind.
  */
-export const importMembers = async (deps: MembersDeps, ctx: Ctx, bytes: Buffer, options: ImportOptions): Promise<ImportReport> => {
+export const importMembers = async (
+  deps: MembersDeps,
+  ctx: Ctx,
+  bytes: Buffer,
+  options: ImportOptions,
+): Promise<ImportReport> => {
   const defaultOrg = await loadOrg(deps.db, options.orgId)
   requireAt(ctx, 'member:manage', defaultOrg.path)
   assertOrgOpen(defaultOrg)
@@ -260,8 +338,17 @@ export const importMembers = async (deps: MembersDeps, ctx: Ctx, bytes: Buffer, 
   const orgsByName = new Map<string, typeof orgs>()
   for (const o of orgs) orgsByName.set(o.name, [...(orgsByName.get(o.name) ?? []), o])
 
-  const fail = (row: number, field: string, code: string, message: string) => errors.push({ row, field, code, message })
-  const candidates: { rowNumber: number; name: string; mobile: string; idCardNumber?: string; orgId: string; mobileHash: string; idHash?: string }[] = []
+  const fail = (row: number, field: string, code: string, message: string) =>
+    errors.push({ row, field, code, message })
+  const candidates: {
+    rowNumber: number
+    name: string
+    mobile: string
+    idCardNumber?: string
+    orgId: string
+    mobileHash: string
+    idHash?: string
+  }[] = []
   const seenMobiles = new Map<string, number>()
   const seenIds = new Map<string, number>()
   for (const { rowNumber, rec } of parsed) {
@@ -269,18 +356,37 @@ export const importMembers = async (deps: MembersDeps, ctx: Ctx, bytes: Buffer, 
     const name = rec.name ?? ''
     const mobile = (rec.mobile ?? '').replace(/\s|-/g, '')
     const idCard = (rec.idCardNumber ?? '').toUpperCase()
-    if (name.length < 1 || name.length > 50) fail(rowNumber, 'name', 'MEMBER_NAME_INVALID', '姓名必填，最多 50 个字')
-    if (!MOBILE_PATTERN.test(mobile)) fail(rowNumber, 'mobile', 'MEMBER_MOBILE_INVALID', `手机号格式不正确：${mobile || '(空)'}`)
-    else if (seenMobiles.has(mobile)) fail(rowNumber, 'mobile', 'MEMBER_MOBILE_DUPLICATE_IN_FILE', `手机号与第 ${seenMobiles.get(mobile)} 行重复`)
-    if (idCard && !isValidIdCardNumber(idCard)) fail(rowNumber, 'idCardNumber', 'MEMBER_ID_CARD_INVALID', '身份证号码无效（校验位不符）')
-    else if (idCard && seenIds.has(idCard)) fail(rowNumber, 'idCardNumber', 'MEMBER_ID_CARD_DUPLICATE_IN_FILE', `身份证号与第 ${seenIds.get(idCard)} 行重复`)
+    if (name.length < 1 || name.length > 50)
+      fail(rowNumber, 'name', 'MEMBER_NAME_INVALID', '姓名必填，最多 50 个字')
+    if (!MOBILE_PATTERN.test(mobile))
+      fail(rowNumber, 'mobile', 'MEMBER_MOBILE_INVALID', `手机号格式不正确：${mobile || '(空)'}`)
+    else if (seenMobiles.has(mobile))
+      fail(
+        rowNumber,
+        'mobile',
+        'MEMBER_MOBILE_DUPLICATE_IN_FILE',
+        `手机号与第 ${seenMobiles.get(mobile)} 行重复`,
+      )
+    if (idCard && !isValidIdCardNumber(idCard))
+      fail(rowNumber, 'idCardNumber', 'MEMBER_ID_CARD_INVALID', '身份证号码无效（校验位不符）')
+    else if (idCard && seenIds.has(idCard))
+      fail(
+        rowNumber,
+        'idCardNumber',
+        'MEMBER_ID_CARD_DUPLICATE_IN_FILE',
+        `身份证号与第 ${seenIds.get(idCard)} 行重复`,
+      )
     let orgId = defaultOrg.id
     if (rec.org) {
       const matches = orgsByName.get(rec.org) ?? []
-      if (matches.length === 0) fail(rowNumber, 'org', 'ORG_NOT_FOUND', `在 ${defaultOrg.name} 下找不到工会：${rec.org}`)
-      else if (matches.length > 1) fail(rowNumber, 'org', 'ORG_AMBIGUOUS', `工会名称不唯一：${rec.org}`)
-      else if (toBool(matches[0]!.is_archived)) fail(rowNumber, 'org', 'ORG_ARCHIVED', `工会已归档：${rec.org}`)
-      else if (!canAt(ctx.actor!, 'member:manage', matches[0]!.path)) fail(rowNumber, 'org', 'ACCESS_DENIED', `无权向该工会导入：${rec.org}`)
+      if (matches.length === 0)
+        fail(rowNumber, 'org', 'ORG_NOT_FOUND', `在 ${defaultOrg.name} 下找不到工会：${rec.org}`)
+      else if (matches.length > 1)
+        fail(rowNumber, 'org', 'ORG_AMBIGUOUS', `工会名称不唯一：${rec.org}`)
+      else if (toBool(matches[0]!.is_archived))
+        fail(rowNumber, 'org', 'ORG_ARCHIVED', `工会已归档：${rec.org}`)
+      else if (!canAt(ctx.actor!, 'member:manage', matches[0]!.path))
+        fail(rowNumber, 'org', 'ACCESS_DENIED', `无权向该工会导入：${rec.org}`)
       else orgId = matches[0]!.id
     }
     if (MOBILE_PATTERN.test(mobile) && !seenMobiles.has(mobile)) seenMobiles.set(mobile, rowNumber)
@@ -298,8 +404,14 @@ export const importMembers = async (deps: MembersDeps, ctx: Ctx, bytes: Buffer, 
     }
   }
   const [takenMobiles, takenIds] = await Promise.all([
-    repo.findMobileHashes(deps.db, candidates.map((c) => c.mobileHash)),
-    repo.findIdCardHashes(deps.db, candidates.flatMap((c) => (c.idHash ? [c.idHash] : []))),
+    repo.findMobileHashes(
+      deps.db,
+      candidates.map((c) => c.mobileHash),
+    ),
+    repo.findIdCardHashes(
+      deps.db,
+      candidates.flatMap((c) => (c.idHash ? [c.idHash] : [])),
+    ),
   ])
   const valid = candidates.filter((c) => {
     let ok = true
@@ -323,21 +435,33 @@ export const importMembers = async (deps: MembersDeps, ctx: Ctx, bytes: Buffer, 
     errors,
   }
   if (options.dryRun) return report
-  if (options.mode === 'all-or-nothing' && errors.length > 0) throw memberErrors.importHasErrors(report)
+  if (options.mode === 'all-or-nothing' && errors.length > 0)
+    throw memberErrors.importHasErrors(report)
   if (valid.length === 0) return report
   const now = ctx.now.toISOString()
   const rows = valid.map((c) => sealMember(deps.crypto, { ...c, passwordHash: null }, now))
   await withTransaction(deps.db, async (trx) => {
     await repo.insertMembers(trx, rows)
     for (const r of rows) {
-      await recordAudit(trx, ctx, { action: 'member.imported', targetType: 'member', targetId: r.id, orgId: r.org_id, summary: { after: { name: r.name, mobile: r.mobile_masked } } })
+      await recordAudit(trx, ctx, {
+        action: 'member.imported',
+        targetType: 'member',
+        targetId: r.id,
+        orgId: r.org_id,
+        summary: { after: { name: r.name, mobile: r.mobile_masked } },
+      })
     }
     await recordAudit(trx, ctx, {
       action: 'member.import-completed',
       targetType: 'org',
       targetId: defaultOrg.id,
       orgId: defaultOrg.id,
-      summary: { totalRows: report.totalRows, importedRows: rows.length, errorRows: new Set(errors.map((e) => e.row)).size, mode: options.mode },
+      summary: {
+        totalRows: report.totalRows,
+        importedRows: rows.length,
+        errorRows: new Set(errors.map((e) => e.row)).size,
+        mode: options.mode,
+      },
     })
   })
   return { ...report, importedRows: rows.length }
@@ -345,7 +469,11 @@ export const importMembers = async (deps: MembersDeps, ctx: Ctx, bytes: Buffer, 
 
 /** The .xlsx template staff fill in. */
 export const importTemplate = () =>
-  writeXlsx('members', ['姓名', '手机号', '身份证号', '所属工会'], [['张三', '13800000000', '', '']])
+  writeXlsx(
+    'members',
+    ['姓名', '手机号', '身份证号', '所属工会'],
+    [['张三', '13800000000', '', '']],
+  )
 
 /** Validates a create body outside HTTP (used by the demo seed). */
 export const parseCreateMember = (input: unknown) => CreateMemberBodySchema.parse(input)

@@ -5,27 +5,54 @@ import type { OrgRow, OrgTable, OrgTables } from './orgs.tables'
 
 const q = (db: Db) => typed<OrgTables>(db)
 
-const COLUMNS = ['id', 'parent_id', 'name', 'kind', 'path', 'depth', 'is_archived', 'created_at', 'updated_at'] as const
+const COLUMNS = [
+  'id',
+  'parent_id',
+  'name',
+  'kind',
+  'path',
+  'depth',
+  'is_archived',
+  'created_at',
+  'updated_at',
+] as const
 
 export const findOrgById = (db: Db, id: string): Promise<OrgRow | undefined> =>
   q(db).selectFrom('org').select(COLUMNS).where('id', '=', id).executeTakeFirst()
 
 export const findOrgsByIds = (db: Db, ids: string[]): Promise<OrgRow[]> =>
-  ids.length === 0 ? Promise.resolve([]) : q(db).selectFrom('org').select(COLUMNS).where('id', 'in', ids).execute()
+  ids.length === 0
+    ? Promise.resolve([])
+    : q(db).selectFrom('org').select(COLUMNS).where('id', 'in', ids).execute()
 
 export const findSiblingByName = (db: Db, parentId: string, name: string) =>
-  q(db).selectFrom('org').select('id').where('parent_id', '=', parentId).where('name', '=', name).executeTakeFirst()
+  q(db)
+    .selectFrom('org')
+    .select('id')
+    .where('parent_id', '=', parentId)
+    .where('name', '=', name)
+    .executeTakeFirst()
 
 export const insertOrg = async (db: Db, row: OrgTable) => {
   await q(db).insertInto('org').values(row).execute()
 }
 
-export const updateOrgFields = async (db: Db, id: string, fields: Partial<Pick<OrgTable, 'name' | 'kind' | 'is_archived' | 'updated_at'>>) => {
+export const updateOrgFields = async (
+  db: Db,
+  id: string,
+  fields: Partial<Pick<OrgTable, 'name' | 'kind' | 'is_archived' | 'updated_at'>>,
+) => {
   await q(db).updateTable('org').set(fields).where('id', '=', id).execute()
 }
 
 /** Re-roots a whole subtree: every path under oldPath is rewritten to start with newPath. */
-export const rewriteSubtreePaths = async (db: Db, oldPath: string, newPath: string, depthDelta: number, now: string) => {
+export const rewriteSubtreePaths = async (
+  db: Db,
+  oldPath: string,
+  newPath: string,
+  depthDelta: number,
+  now: string,
+) => {
   const [lo, hi] = subtreeRange(oldPath)
   await q(db)
     .updateTable('org')
@@ -77,7 +104,9 @@ export const listOrgs = async (db: Db, f: OrgListFilter, limit: number, offset: 
       .limit(limit)
       .offset(offset)
       .execute(),
-    filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filtered(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ])
   return { rows: rows as (OrgRow & { child_count: number | null })[], total: Number(count.n) }
 }
@@ -124,4 +153,11 @@ export const searchActiveOrgsByName = (db: Db, nameLike: string, limit: number) 
     .execute()
 
 export const countOrgs = async (db: Db) =>
-  Number((await q(db).selectFrom('org').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+  Number(
+    (
+      await q(db)
+        .selectFrom('org')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )

@@ -57,12 +57,18 @@ export const listOrgs = async (db: Db, ctx: Ctx, query: OrgListQuery): Promise<P
   const offset = (query.page - 1) * query.pageSize
   if (!query.parentId && !query.within && !query.q) {
     // The top of my world: the orgs my grants sit on (their subtrees hold everything else I see).
-    const roots = (await Promise.all(ctx.actor!.grants.map((g) => repo.findOrgById(db, g.orgId))))
-      .filter((o): o is OrgRow => o !== undefined && paths.includes(o.path))
+    const roots = (
+      await Promise.all(ctx.actor!.grants.map((g) => repo.findOrgById(db, g.orgId)))
+    ).filter((o): o is OrgRow => o !== undefined && paths.includes(o.path))
     const unique = [...new Map(roots.map((o) => [o.id, o])).values()]
     const page = unique.slice(offset, offset + query.pageSize)
     const counts = await Promise.all(page.map((o) => repo.countChildren(db, o.id, true)))
-    return { items: page.map((o, i) => toOrg(o, counts[i])), total: unique.length, page: query.page, pageSize: query.pageSize }
+    return {
+      items: page.map((o, i) => toOrg(o, counts[i])),
+      total: unique.length,
+      page: query.page,
+      pageSize: query.pageSize,
+    }
   }
   const { rows, total } = await repo.listOrgs(
     db,
@@ -70,14 +76,22 @@ export const listOrgs = async (db: Db, ctx: Ctx, query: OrgListQuery): Promise<P
     query.pageSize,
     offset,
   )
-  return { items: rows.map((r) => toOrg(r, Number(r.child_count ?? 0))), total, page: query.page, pageSize: query.pageSize }
+  return {
+    items: rows.map((r) => toOrg(r, Number(r.child_count ?? 0))),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  }
 }
 
 /** Every org under orgId, parents first, up to limit. */
 export const getSubtree = async (db: Db, ctx: Ctx, orgId: string, limit: number) => {
   const org = await loadOrg(db, orgId)
   requireAt(ctx, 'org:read', org.path)
-  const [rows, total] = await Promise.all([repo.listSubtree(db, org.path, limit), repo.countSubtree(db, org.path)])
+  const [rows, total] = await Promise.all([
+    repo.listSubtree(db, org.path, limit),
+    repo.countSubtree(db, org.path),
+  ])
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -110,7 +124,8 @@ export const createOrg = async (db: Db, ctx: Ctx, body: CreateOrgBody): Promise<
   requireAt(ctx, 'org:manage', parent.path)
   if (toBool(parent.is_archived)) throw orgErrors.archived(parent.id)
   return withTransaction(db, async (trx) => {
-    if (await repo.findSiblingByName(trx, parent.id, body.name)) throw orgErrors.nameTaken(body.name)
+    if (await repo.findSiblingByName(trx, parent.id, body.name))
+      throw orgErrors.nameTaken(body.name)
     const id = uuidv7()
     const now = ctx.now.toISOString()
     const row: OrgRow = {
@@ -137,22 +152,53 @@ export const createOrg = async (db: Db, ctx: Ctx, body: CreateOrgBody): Promise<
 }
 
 /** Creates the root of the hierarchy; only the system (demo data, set-up) does this. */
-export const createRootOrg = async (db: Db, ctx: Ctx, name: string, kind: OrgRow['kind']): Promise<Org> =>
+export const createRootOrg = async (
+  db: Db,
+  ctx: Ctx,
+  name: string,
+  kind: OrgRow['kind'],
+): Promise<Org> =>
   withTransaction(db, async (trx) => {
     const id = uuidv7()
     const now = ctx.now.toISOString()
-    const row: OrgRow = { id, parent_id: null, name, kind, path: `/${id}/`, depth: 0, is_archived: 0, created_at: now, updated_at: now }
+    const row: OrgRow = {
+      id,
+      parent_id: null,
+      name,
+      kind,
+      path: `/${id}/`,
+      depth: 0,
+      is_archived: 0,
+      created_at: now,
+      updated_at: now,
+    }
     await repo.insertOrg(trx, row)
-    await recordAudit(trx, ctx, { action: 'org.created', targetType: 'org', targetId: id, orgId: id, summary: { after: { name, kind } } })
+    await recordAudit(trx, ctx, {
+      action: 'org.created',
+      targetType: 'org',
+      targetId: id,
+      orgId: id,
+      summary: { after: { name, kind } },
+    })
     return toOrg(row)
   })
 
 /** Renames an org or changes its kind. */
-export const updateOrg = async (db: Db, ctx: Ctx, orgId: string, body: UpdateOrgBody): Promise<Org> => {
+export const updateOrg = async (
+  db: Db,
+  ctx: Ctx,
+  orgId: string,
+  body: UpdateOrgBody,
+): Promise<Org> => {
   const org = await loadOrg(db, orgId)
   requireAt(ctx, 'org:manage', org.path)
   return withTransaction(db, async (trx) => {
-    if (body.name && body.name !== org.name && org.parent_id && (await repo.findSiblingByName(trx, org.parent_id, body.name))) {
+    if (
+      body.name &&
+      body.name !== org.name &&
+      org.parent_id &&
+      (await repo.findSiblingByName(trx, org.parent_id, body.name))
+    ) {
       throw orgErrors.nameTaken(body.name)
     }
     const now = ctx.now.toISOString()
@@ -162,7 +208,10 @@ export const updateOrg = async (db: Db, ctx: Ctx, orgId: string, body: UpdateOrg
       targetType: 'org',
       targetId: org.id,
       orgId: org.id,
-      summary: { before: { name: org.name, kind: org.kind }, after: { name: body.name ?? org.name, kind: body.kind ?? org.kind } },
+      summary: {
+        before: { name: org.name, kind: org.kind },
+        after: { name: body.name ?? org.name, kind: body.kind ?? org.kind },
+      },
     })
     return toOrg({ ...org, ...body, updated_at: now }, await repo.countChildren(trx, org.id, true))
   })
@@ -181,7 +230,8 @@ export const moveOrg = async (db: Db, ctx: Ctx, orgId: string, body: MoveOrgBody
   if (toBool(newParent.is_archived)) throw orgErrors.archived(newParent.id)
   if (newParent.id === org.parent_id) return toOrg(org, await repo.countChildren(db, org.id, true))
   return withTransaction(db, async (trx) => {
-    if (await repo.findSiblingByName(trx, newParent.id, org.name)) throw orgErrors.nameTaken(org.name)
+    if (await repo.findSiblingByName(trx, newParent.id, org.name))
+      throw orgErrors.nameTaken(org.name)
     const now = ctx.now.toISOString()
     const newPath = `${newParent.path}${org.id}/`
     await repo.setParent(trx, org.id, newParent.id)
@@ -209,11 +259,22 @@ export const archiveOrg = async (db: Db, ctx: Ctx, orgId: string): Promise<Org> 
     if (active > 0) throw orgErrors.hasActiveChildren(active)
     const now = ctx.now.toISOString()
     await repo.updateOrgFields(trx, org.id, { is_archived: 1, updated_at: now })
-    await recordAudit(trx, ctx, { action: 'org.archived', targetType: 'org', targetId: org.id, orgId: org.id, summary: { before: { isArchived: false }, after: { isArchived: true } } })
+    await recordAudit(trx, ctx, {
+      action: 'org.archived',
+      targetType: 'org',
+      targetId: org.id,
+      orgId: org.id,
+      summary: { before: { isArchived: false }, after: { isArchived: true } },
+    })
     return toOrg({ ...org, is_archived: 1 })
   })
 }
 
 /** Public employer search for self-registration: active orgs by name, with the parent's name. */
 export const searchOrgsPublic = async (db: Db, q: string) =>
-  (await repo.searchActiveOrgsByName(db, q, 20)).map((r) => ({ id: r.id, name: r.name, kind: r.kind, parentName: r.parent_name }))
+  (await repo.searchActiveOrgsByName(db, q, 20)).map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    parentName: r.parent_name,
+  }))

@@ -23,12 +23,27 @@ export const findGrantById = (db: Db, id: string) =>
     .selectFrom('role_grant as g')
     .innerJoin('org as o', 'o.id', 'g.org_id')
     .innerJoin('member as m', 'm.id', 'g.member_id')
-    .select(['g.id', 'g.member_id', 'g.org_id', 'g.role', 'g.created_at', 'o.path as org_path', 'o.name as org_name', 'm.name as member_name'])
+    .select([
+      'g.id',
+      'g.member_id',
+      'g.org_id',
+      'g.role',
+      'g.created_at',
+      'o.path as org_path',
+      'o.name as org_name',
+      'm.name as member_name',
+    ])
     .where('g.id', '=', id)
     .executeTakeFirst()
 
 export const findGrant = (db: Db, memberId: string, orgId: string, role: string) =>
-  q(db).selectFrom('role_grant').select('id').where('member_id', '=', memberId).where('org_id', '=', orgId).where('role', '=', role as RoleGrantTable['role']).executeTakeFirst()
+  q(db)
+    .selectFrom('role_grant')
+    .select('id')
+    .where('member_id', '=', memberId)
+    .where('org_id', '=', orgId)
+    .where('role', '=', role as RoleGrantTable['role'])
+    .executeTakeFirst()
 
 export const insertGrant = async (db: Db, row: RoleGrantTable) => {
   await q(db).insertInto('role_grant').values(row).execute()
@@ -48,18 +63,30 @@ const filtered = (db: Db, f: GrantFilter) =>
     .where(inSubtrees('o.path', f.paths))
     .$if(f.within !== undefined, (qb) => qb.where(inSubtrees('o.path', [f.within!])))
     .$if(f.memberId !== undefined, (qb) => qb.where('g.member_id', '=', f.memberId!))
-    .$if(!!f.q, (qb) => qb.where((eb) => eb.or([eb('m.name', 'like', `%${f.q}%`), eb('o.name', 'like', `%${f.q}%`)])))
+    .$if(!!f.q, (qb) =>
+      qb.where((eb) => eb.or([eb('m.name', 'like', `%${f.q}%`), eb('o.name', 'like', `%${f.q}%`)])),
+    )
 
 export const listGrants = async (db: Db, f: GrantFilter, limit: number, offset: number) => {
   const [rows, count] = await Promise.all([
     filtered(db, f)
-      .select(['g.id', 'g.member_id', 'g.org_id', 'g.role', 'g.created_at', 'o.name as org_name', 'm.name as member_name'])
+      .select([
+        'g.id',
+        'g.member_id',
+        'g.org_id',
+        'g.role',
+        'g.created_at',
+        'o.name as org_name',
+        'm.name as member_name',
+      ])
       .orderBy('o.path')
       .orderBy('m.name')
       .limit(limit)
       .offset(offset)
       .execute(),
-    filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filtered(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ])
   return { rows, total: Number(count.n) }
 }

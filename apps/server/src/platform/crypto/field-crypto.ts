@@ -28,10 +28,14 @@ export const createFieldCrypto = (dataKeyHex: string): FieldCrypto => {
     },
     decrypt: (sealed) => {
       const [version, iv, body, tag] = sealed.split('.')
-      if (version !== VERSION || !iv || body === undefined || !tag) throw new Error('Unknown ciphertext format')
+      if (version !== VERSION || !iv || body === undefined || !tag)
+        throw new Error('Unknown ciphertext format')
       const decipher = createDecipheriv('aes-256-gcm', encKey, Buffer.from(iv, 'base64url'))
       decipher.setAuthTag(Buffer.from(tag, 'base64url'))
-      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8')
+      return Buffer.concat([
+        decipher.update(Buffer.from(body, 'base64url')),
+        decipher.final(),
+      ]).toString('utf8')
     },
     blindIndex: (plain) => createHmac('sha256', macKey).update(plain).digest('base64url'),
   }

@@ -30,4 +30,5 @@ export const verifyPassword = async (password: string, stored: string): Promise<
 
 /** A hash to compare against when the account does not exist, so timing does not reveal it. */
 let dummyHash: Promise<string> | null = null
-export const getDummyPasswordHash = (): Promise<string> => (dummyHash ??= hashPassword('dummy-password'))
+export const getDummyPasswordHash = (): Promise<string> =>
+  (dummyHash ??= hashPassword('dummy-password'))

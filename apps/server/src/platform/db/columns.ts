@@ -23,7 +23,9 @@ export const idColumn = (col: ColumnDefinitionBuilder) => col.primaryKey().notNu
 export const withTimestamps = <T extends string, C extends string>(
   table: CreateTableBuilder<T, C>,
 ): CreateTableBuilder<T, C | 'created_at' | 'updated_at'> =>
-  table.addColumn('created_at', 'text', (c) => c.notNull()).addColumn('updated_at', 'text', (c) => c.notNull())
+  table
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
 
 /** Booleans are integers 0/1 on both engines so that queries compare them the same way. */
 export const boolColumn = (defaultValue: boolean) => (col: ColumnDefinitionBuilder) =>

@@ -23,7 +23,8 @@ export const createMigrationProvider = (...sets: MigrationSet[]): MigrationProvi
 })
 
 const check = (result: Awaited<ReturnType<Migrator['migrateToLatest']>>) => {
-  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error))
+  if (result.error)
+    throw result.error instanceof Error ? result.error : new Error(String(result.error))
   return result.results ?? []
 }
 

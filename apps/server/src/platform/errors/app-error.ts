@@ -19,7 +19,12 @@ export const isAppError = (e: unknown): e is AppError => e instanceof AppError
 /** Errors every module may raise. Module-specific codes live in <module>.errors.ts. */
 export const commonErrors = {
   notFound: (what: string, id?: string) =>
-    new AppError(`${what.toUpperCase()}_NOT_FOUND`, 404, `${what} not found`, id ? { id } : undefined),
+    new AppError(
+      `${what.toUpperCase()}_NOT_FOUND`,
+      404,
+      `${what} not found`,
+      id ? { id } : undefined,
+    ),
   forbidden: (message = 'You do not have access to this resource') =>
     new AppError('ACCESS_DENIED', 403, message),
   unauthenticated: () => new AppError('AUTH_REQUIRED', 401, 'Please sign in'),

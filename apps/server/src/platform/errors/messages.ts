@@ -6,41 +6,92 @@
 export type Lang = 'zh-CN' | 'en'
 
 export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
-  VALIDATION_FAILED: { 'zh-CN': '提交的内容不符合要求，请检查标出的字段', en: 'Some fields are invalid' },
+  VALIDATION_FAILED: {
+    'zh-CN': '提交的内容不符合要求，请检查标出的字段',
+    en: 'Some fields are invalid',
+  },
   BODY_MALFORMED: { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   BODY_TOO_LARGE: { 'zh-CN': '请求内容过大', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' },
   ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在', en: 'No such endpoint' },
-  RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests, please try again later' },
+  RATE_LIMITED: {
+    'zh-CN': '请求过于频繁，请稍后再试',
+    en: 'Too many requests, please try again later',
+  },
   INTERNAL_ERROR: { 'zh-CN': '服务器内部错误，请稍后再试', en: 'Something went wrong on our side' },
   AUTH_REQUIRED: { 'zh-CN': '请先登录', en: 'Please sign in' },
-  AUTH_SESSION_EXPIRED: { 'zh-CN': '登录已过期，请重新登录', en: 'Your session has expired, please sign in again' },
-  AUTH_INVALID_CREDENTIALS: { 'zh-CN': '手机号或密码不正确', en: 'Wrong mobile number or password' },
-  AUTH_THROTTLED: { 'zh-CN': '登录失败次数过多，请稍后再试', en: 'Too many failed sign-ins, please wait and try again' },
+  AUTH_SESSION_EXPIRED: {
+    'zh-CN': '登录已过期，请重新登录',
+    en: 'Your session has expired, please sign in again',
+  },
+  AUTH_INVALID_CREDENTIALS: {
+    'zh-CN': '手机号或密码不正确',
+    en: 'Wrong mobile number or password',
+  },
+  AUTH_THROTTLED: {
+    'zh-CN': '登录失败次数过多，请稍后再试',
+    en: 'Too many failed sign-ins, please wait and try again',
+  },
   AUTH_WRONG_PASSWORD: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
   AUTH_ACCOUNT_INACTIVE: { 'zh-CN': '该账号已停用', en: 'This account is not active' },
-  CSRF_INVALID: { 'zh-CN': '安全校验失败，请刷新页面后重试', en: 'Security check failed, please reload the page' },
+  CSRF_INVALID: {
+    'zh-CN': '安全校验失败，请刷新页面后重试',
+    en: 'Security check failed, please reload the page',
+  },
   OTP_INVALID: { 'zh-CN': '验证码不正确或已过期', en: 'The code is wrong or has expired' },
-  OTP_TOO_FREQUENT: { 'zh-CN': '验证码发送过于频繁，请稍后再试', en: 'Codes were sent too often, please wait' },
+  OTP_TOO_FREQUENT: {
+    'zh-CN': '验证码发送过于频繁，请稍后再试',
+    en: 'Codes were sent too often, please wait',
+  },
   ACCESS_DENIED: { 'zh-CN': '没有权限执行此操作', en: 'You do not have access to this resource' },
   ORG_NOT_FOUND: { 'zh-CN': '工会组织不存在', en: 'Organisation not found' },
-  ORG_MOVE_INTO_DESCENDANT: { 'zh-CN': '不能把组织移动到它自己的下级组织之下', en: 'An organisation cannot be moved under its own descendant' },
-  ORG_ROOT_IMMUTABLE: { 'zh-CN': '顶级组织不能移动或归档', en: 'The root organisation cannot be moved or archived' },
+  ORG_MOVE_INTO_DESCENDANT: {
+    'zh-CN': '不能把组织移动到它自己的下级组织之下',
+    en: 'An organisation cannot be moved under its own descendant',
+  },
+  ORG_ROOT_IMMUTABLE: {
+    'zh-CN': '顶级组织不能移动或归档',
+    en: 'The root organisation cannot be moved or archived',
+  },
   ORG_ARCHIVED: { 'zh-CN': '该组织已归档', en: 'This organisation is archived' },
-  ORG_HAS_ACTIVE_CHILDREN: { 'zh-CN': '请先归档其下级组织', en: 'Archive its child organisations first' },
-  ORG_NAME_TAKEN: { 'zh-CN': '同一上级下已有同名组织', en: 'A sibling organisation already has this name' },
+  ORG_HAS_ACTIVE_CHILDREN: {
+    'zh-CN': '请先归档其下级组织',
+    en: 'Archive its child organisations first',
+  },
+  ORG_NAME_TAKEN: {
+    'zh-CN': '同一上级下已有同名组织',
+    en: 'A sibling organisation already has this name',
+  },
   MEMBER_NOT_FOUND: { 'zh-CN': '会员不存在', en: 'Member not found' },
   MEMBER_MOBILE_INVALID: { 'zh-CN': '手机号格式不正确', en: 'Invalid mobile number' },
-  MEMBER_MOBILE_TAKEN: { 'zh-CN': '该手机号已被注册', en: 'This mobile number is already registered' },
-  MEMBER_ID_CARD_INVALID: { 'zh-CN': '身份证号码无效（校验位不符）', en: 'Invalid ID-card number (checksum mismatch)' },
-  MEMBER_ID_CARD_TAKEN: { 'zh-CN': '该身份证号码已登记', en: 'This ID-card number is already registered' },
-  MEMBER_IMPORT_HAS_ERRORS: { 'zh-CN': '导入文件有错误，未导入任何数据，请修改后重试或选择只导入有效行', en: 'The file has errors; nothing was imported' },
-  FILE_TYPE_UNSUPPORTED: { 'zh-CN': '请上传 .xlsx 工作簿或 UTF-8 编码的 .csv 文件', en: 'Upload an .xlsx workbook or a UTF-8 .csv file' },
+  MEMBER_MOBILE_TAKEN: {
+    'zh-CN': '该手机号已被注册',
+    en: 'This mobile number is already registered',
+  },
+  MEMBER_ID_CARD_INVALID: {
+    'zh-CN': '身份证号码无效（校验位不符）',
+    en: 'Invalid ID-card number (checksum mismatch)',
+  },
+  MEMBER_ID_CARD_TAKEN: {
+    'zh-CN': '该身份证号码已登记',
+    en: 'This ID-card number is already registered',
+  },
+  MEMBER_IMPORT_HAS_ERRORS: {
+    'zh-CN': '导入文件有错误，未导入任何数据，请修改后重试或选择只导入有效行',
+    en: 'The file has errors; nothing was imported',
+  },
+  FILE_TYPE_UNSUPPORTED: {
+    'zh-CN': '请上传 .xlsx 工作簿或 UTF-8 编码的 .csv 文件',
+    en: 'Upload an .xlsx workbook or a UTF-8 .csv file',
+  },
   FILE_UNREADABLE: { 'zh-CN': '文件无法读取', en: 'The file could not be read' },
   FILE_MISSING: { 'zh-CN': '请选择要上传的文件', en: 'Choose a file to upload' },
   FILE_TOO_LARGE: { 'zh-CN': '文件过大', en: 'The file is too large' },
   ROLE_GRANT_NOT_FOUND: { 'zh-CN': '角色授权不存在', en: 'Role grant not found' },
-  ROLE_GRANT_EXISTS: { 'zh-CN': '该会员在此组织已有该角色', en: 'The member already holds this role at this organisation' },
+  ROLE_GRANT_EXISTS: {
+    'zh-CN': '该会员在此组织已有该角色',
+    en: 'The member already holds this role at this organisation',
+  },
   ROLE_NOT_GRANTABLE: { 'zh-CN': '无权授予该角色', en: 'You cannot grant this role' },
 }
 

@@ -8,7 +8,8 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
 export const detectSpreadsheet = (bytes: Buffer): DetectedKind => {
   if (bytes.length >= 4 && ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
     // An .xlsx is a zip whose entries include the workbook part; other zips are refused.
-    return bytes.includes(Buffer.from('xl/workbook.xml')) || bytes.includes(Buffer.from('[Content_Types].xml'))
+    return bytes.includes(Buffer.from('xl/workbook.xml')) ||
+      bytes.includes(Buffer.from('[Content_Types].xml'))
       ? 'xlsx'
       : 'unknown'
   }

@@ -73,11 +73,7 @@ export const readSpreadsheet = async (bytes: Buffer): Promise<string[][]> => {
     })
     return rows
   }
-  throw new AppError(
-    'FILE_TYPE_UNSUPPORTED',
-    415,
-    'Upload an .xlsx workbook or a UTF-8 .csv file',
-  )
+  throw new AppError('FILE_TYPE_UNSUPPORTED', 415, 'Upload an .xlsx workbook or a UTF-8 .csv file')
 }
 
 /** Builds a one-sheet .xlsx with a bold header row. */

@@ -39,7 +39,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
  */
 export const createHttp = async (options: HttpOptions) => {
   const app = Fastify({
-    logger: options.logger ?? { level: options.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger: options.logger ?? {
+      level: options.logLevel,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+    },
     bodyLimit: options.bodyLimit,
     trustProxy: options.trustProxy,
     requestIdHeader: 'x-request-id',
@@ -59,7 +62,9 @@ export const createHttp = async (options: HttpOptions) => {
     if (PLATFORM_PUBLIC_PREFIXES.some((p) => route.url.startsWith(p))) return
     if (route.url === '*' || route.url === '/*') return
     if (!isAccessRule(route.config?.access)) {
-      throw new Error(`Route ${String(route.method)} ${route.url} has no access declaration (config.access)`)
+      throw new Error(
+        `Route ${String(route.method)} ${route.url} has no access declaration (config.access)`,
+      )
     }
   })
 
@@ -82,12 +87,24 @@ export const createHttp = async (options: HttpOptions) => {
     timeWindow: '1 minute',
     keyGenerator: (req) => req.ip,
     errorResponseBuilder: (_req, ctx) =>
-      new AppError('RATE_LIMITED', 429, `Too many requests, retry in ${Math.ceil(ctx.ttl / 1000)} s`),
+      new AppError(
+        'RATE_LIMITED',
+        429,
+        `Too many requests, retry in ${Math.ceil(ctx.ttl / 1000)} s`,
+      ),
   })
   await app.register(swagger, {
     openapi: {
-      info: { title: 'UnionHall API', version: '0.1.0', description: 'Service platform for trade-union federations' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: options.authenticator.cookieName } } },
+      info: {
+        title: 'UnionHall API',
+        version: '0.1.0',
+        description: 'Service platform for trade-union federations',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: options.authenticator.cookieName },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   })
@@ -103,7 +120,8 @@ export const createHttp = async (options: HttpOptions) => {
       const result = await options.authenticator.authenticate(token)
       if (result === 'expired') {
         reply.clearCookie(options.authenticator.cookieName, { path: '/' })
-        if (rule && rule !== 'public') return sendError(request, reply, 401, 'AUTH_SESSION_EXPIRED', 'Session expired')
+        if (rule && rule !== 'public')
+          return sendError(request, reply, 401, 'AUTH_SESSION_EXPIRED', 'Session expired')
       } else if (result) {
         request.auth = result
       }
@@ -111,17 +129,33 @@ export const createHttp = async (options: HttpOptions) => {
     if (!rule || rule === 'public') return
     if (!request.auth) return sendError(request, reply, 401, 'AUTH_REQUIRED', 'Please sign in')
     // Double-submit check: a cross-site form can send the cookie but cannot read the token.
-    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.auth.csrfToken) {
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      request.headers['x-csrf-token'] !== request.auth.csrfToken
+    ) {
       return sendError(request, reply, 403, 'CSRF_INVALID', 'Missing or wrong x-csrf-token header')
     }
-    if (typeof rule === 'object' && !options.authenticator.permits(request.auth.principal, rule.permission)) {
-      return sendError(request, reply, 403, 'ACCESS_DENIED', 'You do not have access to this resource')
+    if (
+      typeof rule === 'object' &&
+      !options.authenticator.permits(request.auth.principal, rule.permission)
+    ) {
+      return sendError(
+        request,
+        reply,
+        403,
+        'ACCESS_DENIED',
+        'You do not have access to this resource',
+      )
     }
   })
 
   app.addHook('onResponse', (request, reply, done) => {
     options.metrics.httpDuration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+      },
       reply.elapsedTime / 1000,
     )
     done()

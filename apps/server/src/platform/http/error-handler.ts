@@ -1,5 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod'
 import { isAppError } from '../errors/app-error'
 import { pickLang, translate } from '../errors/messages'
 
@@ -33,7 +36,13 @@ export const sendError = (
   return reply
     .status(status)
     .type('application/json; charset=utf-8')
-    .send({ error: { code, message: translate(code, lang, fallbackMessage), ...(details === undefined ? {} : { details }) } })
+    .send({
+      error: {
+        code,
+        message: translate(code, lang, fallbackMessage),
+        ...(details === undefined ? {} : { details }),
+      },
+    })
 }
 
 /**
@@ -58,8 +67,12 @@ export const installErrorHandler = (app: FastifyInstance) => {
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined
     if (mapped) return sendError(request, reply, mapped.status, mapped.code, error.message)
-    if (error.statusCode === 429) return sendError(request, reply, 429, 'RATE_LIMITED', 'Too many requests')
-    if (error instanceof SyntaxError || (error as { type?: string }).type === 'entity.parse.failed') {
+    if (error.statusCode === 429)
+      return sendError(request, reply, 429, 'RATE_LIMITED', 'Too many requests')
+    if (
+      error instanceof SyntaxError ||
+      (error as { type?: string }).type === 'entity.parse.failed'
+    ) {
       return sendError(request, reply, 400, 'BODY_MALFORMED', 'Malformed body')
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

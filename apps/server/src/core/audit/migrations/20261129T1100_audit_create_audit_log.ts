@@ -16,8 +16,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ip', 'text')
     .execute()
   await db.schema.createIndex('audit_log_at_idx').on('audit_log').column('at').execute()
-  await db.schema.createIndex('audit_log_org_at_idx').on('audit_log').columns(['org_id', 'at']).execute()
-  await db.schema.createIndex('audit_log_target_idx').on('audit_log').columns(['target_type', 'target_id']).execute()
+  await db.schema
+    .createIndex('audit_log_org_at_idx')
+    .on('audit_log')
+    .columns(['org_id', 'at'])
+    .execute()
+  await db.schema
+    .createIndex('audit_log_target_idx')
+    .on('audit_log')
+    .columns(['target_type', 'target_id'])
+    .execute()
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time

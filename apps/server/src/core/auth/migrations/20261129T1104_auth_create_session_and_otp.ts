@@ -12,7 +12,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ip', 'text')
     .addColumn('user_agent', 'text')
     .execute()
-  await db.schema.createIndex('auth_session_member_idx').on('auth_session').column('member_id').execute()
+  await db.schema
+    .createIndex('auth_session_member_idx')
+    .on('auth_session')
+    .column('member_id')
+    .execute()
   await db.schema
     .createTable('auth_otp')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -24,7 +28,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('auth_otp_lookup_idx').on('auth_otp').columns(['mobile_hash', 'purpose', 'created_at']).execute()
+  await db.schema
+    .createIndex('auth_otp_lookup_idx')
+    .on('auth_otp')
+    .columns(['mobile_hash', 'purpose', 'created_at'])
+    .execute()
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time

@@ -18,10 +18,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('member_mobile_hash_uq').on('member').column('mobile_hash').unique().execute()
-  await db.schema.createIndex('member_id_card_hash_uq').on('member').column('id_card_hash').unique().execute()
+  await db.schema
+    .createIndex('member_mobile_hash_uq')
+    .on('member')
+    .column('mobile_hash')
+    .unique()
+    .execute()
+  await db.schema
+    .createIndex('member_id_card_hash_uq')
+    .on('member')
+    .column('id_card_hash')
+    .unique()
+    .execute()
   // Serves the scoped directory: org by org (path order), then by name.
-  await db.schema.createIndex('member_org_name_idx').on('member').columns(['org_id', 'name', 'id']).execute()
+  await db.schema
+    .createIndex('member_org_name_idx')
+    .on('member')
+    .columns(['org_id', 'name', 'id'])
+    .execute()
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time

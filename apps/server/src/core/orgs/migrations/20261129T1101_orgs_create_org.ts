@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
-const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter.constructor.name.toLowerCase().includes('postgres')
+const isPostgres = (db: Kysely<any>) =>
+  db.getExecutor().adapter.constructor.name.toLowerCase().includes('postgres')
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function up(db: Kysely<any>): Promise<void> {
@@ -20,7 +21,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('org_path_uq').on('org').column('path').unique().execute()
-  await db.schema.createIndex('org_parent_name_idx').on('org').columns(['parent_id', 'name']).execute()
+  await db.schema
+    .createIndex('org_parent_name_idx')
+    .on('org')
+    .columns(['parent_id', 'name'])
+    .execute()
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time

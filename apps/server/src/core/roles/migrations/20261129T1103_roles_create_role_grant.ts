@@ -11,7 +11,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('granted_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('role_grant_uq').on('role_grant').columns(['member_id', 'org_id', 'role']).unique().execute()
+  await db.schema
+    .createIndex('role_grant_uq')
+    .on('role_grant')
+    .columns(['member_id', 'org_id', 'role'])
+    .unique()
+    .execute()
   await db.schema.createIndex('role_grant_org_idx').on('role_grant').column('org_id').execute()
 }
 
