@@ -14,6 +14,7 @@ export {
   updateOrg,
 } from './orgs.service'
 export { countOrgs, findOrgById } from './orgs.repository'
+export { orgErrors } from './orgs.errors'
 export type { OrgRow } from './orgs.tables'
 export { orgsRoutes, publicOrgsRoutes } from './orgs.routes'
 export { orgsMigrations } from './migrations'

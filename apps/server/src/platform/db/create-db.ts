@@ -39,7 +39,10 @@ export const openSqlite = (file: string): SQLite.Database => {
 }
 
 /** Opens the database named by a DATABASE_URL: `file:<path>` for SQLite, `postgres://…` for PostgreSQL. */
-export const createDatabase = (url: string, options: { poolSize?: number } = {}): Database => {
+export const createDatabase = (
+  url: string,
+  options: { poolSize?: number; pgSearchPath?: string } = {},
+): Database => {
   if (url.startsWith('file:')) {
     const sqlite = openSqlite(url.slice('file:'.length))
     const db: Db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) })
@@ -53,7 +56,12 @@ export const createDatabase = (url: string, options: { poolSize?: number } = {})
       },
     }
   }
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    // Tests give each file its own schema; production leaves the server's default search_path.
+    ...(options.pgSearchPath ? { options: `-c search_path=${options.pgSearchPath}` } : {}),
+  })
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) })
   return {
     db,

@@ -24,7 +24,7 @@ export const createMigrationProvider = (...sets: MigrationSet[]): MigrationProvi
 
 const check = (result: Awaited<ReturnType<Migrator['migrateToLatest']>>) => {
   if (result.error)
-    throw result.error instanceof Error ? result.error : new Error(String(result.error))
+    throw result.error instanceof Error ? result.error : new Error(JSON.stringify(result.error))
   return result.results ?? []
 }
 

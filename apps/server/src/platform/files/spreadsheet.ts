@@ -43,7 +43,12 @@ const cellText = (value: ExcelJS.CellValue): string => {
     if (value instanceof Date) return value.toISOString()
     if ('text' in value && typeof value.text === 'string') return value.text
     if ('richText' in value) return value.richText.map((r) => r.text).join('')
-    if ('result' in value) return value.result === undefined ? '' : String(value.result as string)
+    if ('result' in value) {
+      const r = value.result
+      return typeof r === 'string' || typeof r === 'number' || typeof r === 'boolean'
+        ? String(r)
+        : ''
+    }
     return ''
   }
   return String(value)

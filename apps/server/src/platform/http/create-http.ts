@@ -15,7 +15,7 @@ import {
 import { AppError } from '../errors/app-error'
 import type { Metrics } from '../metrics/metrics'
 import { PLATFORM_PUBLIC_PREFIXES, isAccessRule, type Authenticator } from './access'
-import { installErrorHandler, sendError } from './error-handler'
+import { installErrorHandler, sendError, sendFrameworkError } from './error-handler'
 
 export type HttpOptions = {
   logLevel: string
@@ -51,6 +51,8 @@ export const createHttp = async (options: HttpOptions) => {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     ajv: { customOptions: { removeAdditional: false } },
+    // Bad percent-encoding and over-long path params answer in the { error } shape too.
+    frameworkErrors: sendFrameworkError,
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)

@@ -22,6 +22,7 @@ const FASTIFY_CODES: Record<string, { code: string; status: number }> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', status: 415 },
   FST_PROTO_VIOLATION: { code: 'BODY_MALFORMED', status: 400 },
   FST_ERR_BAD_URL: { code: 'VALIDATION_FAILED', status: 400 },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'VALIDATION_FAILED', status: 400 },
 }
 
 export const sendError = (
@@ -43,6 +44,19 @@ export const sendError = (
         ...(details === undefined ? {} : { details }),
       },
     })
+}
+
+/**
+ * Errors Fastify raises before routing (a malformed percent-encoding, an over-long path
+ * parameter) bypass the error handler; the `frameworkErrors` option sends them here.
+ */
+export const sendFrameworkError = (
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => {
+  const mapped = FASTIFY_CODES[error.code] ?? { code: 'BAD_REQUEST', status: 400 }
+  return sendError(request, reply, mapped.status, mapped.code, error.message)
 }
 
 /**

@@ -1,0 +1,26 @@
+// Bundles the server's own code (and the workspace contracts) into dist/main.js. Third-party
+// packages stay external: several (swagger-ui, pino) load files relative to their own folder.
+import { build } from 'esbuild'
+
+const externalThirdParty = {
+  name: 'external-third-party',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('@unionhall/')) return undefined
+      return { path: args.path, external: true }
+    })
+  },
+}
+
+await build({
+  entryPoints: ['src/main.ts'],
+  outfile: 'dist/main.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  plugins: [externalThirdParty],
+  logLevel: 'warning',
+})
+console.log('server built: apps/server/dist/main.js')
