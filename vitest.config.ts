@@ -3,9 +3,13 @@ import { defineConfig } from 'vitest/config'
 // Two cores on CI: keep the worker pool small. TZ=UTC so no test depends on the machine's zone.
 process.env.TZ = 'UTC'
 
+// CI asks for a JSON report (VITEST_JSON_REPORT=path) to print one closing "N passed, N failed" line.
+const jsonReport = process.env.VITEST_JSON_REPORT
+
 export default defineConfig({
   test: {
     maxWorkers: 2,
+    reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
     projects: [
       {
         test: {
