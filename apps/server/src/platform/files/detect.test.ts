@@ -1,0 +1,46 @@
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import { detectSpreadsheet } from './detect'
+
+const xlsx = async () => {
+  const wb = new ExcelJS.Workbook()
+  wb.addWorksheet('a').addRow(['姓名'])
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+describe(detectSpreadsheet.name, () => {
+  it('recognises an .xlsx by its bytes', async () => {
+    expect(detectSpreadsheet(await xlsx())).toBe('xlsx')
+  })
+
+  it('recognises UTF-8 CSV, with or without a BOM', () => {
+    expect(detectSpreadsheet(Buffer.from('姓名,手机号\n张三,13800000000\n'))).toBe('csv')
+    expect(detectSpreadsheet(Buffer.from('\uFEFF姓名,手机号\r\n'))).toBe('csv')
+  })
+
+  it('refuses a zip that is not a workbook', () => {
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('photo.jpg')])
+
+    expect(detectSpreadsheet(zip)).toBe('unknown')
+  })
+
+  it('refuses binary files such as PNG', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])
+
+    expect(detectSpreadsheet(png)).toBe('unknown')
+  })
+
+  it('refuses GBK-encoded text (invalid UTF-8) and empty files', () => {
+    // "姓名,手机号" in GBK
+    const gbk = Buffer.from([
+      0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xca, 0xd6, 0xbb, 0xfa, 0xba, 0xc5, 0x0a,
+    ])
+
+    expect(detectSpreadsheet(gbk)).toBe('unknown')
+    expect(detectSpreadsheet(Buffer.alloc(0))).toBe('unknown')
+  })
+
+  it('refuses text with neither commas nor line breaks', () => {
+    expect(detectSpreadsheet(Buffer.from('hello'))).toBe('unknown')
+  })
+})
