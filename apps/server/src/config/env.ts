@@ -148,3 +148,18 @@ export const loadConfig = (
 
 /** The configuration for tests: in-memory SQLite unless TEST_DATABASE_URL names PostgreSQL. */
 export const testDatabaseUrl = (): string | undefined => process.env.TEST_DATABASE_URL
+
+/** The variables with their defaults and descriptions, for .env.example. */
+export const describeEnv = () =>
+  Object.entries(EnvSchema.shape).map(([name, schema]) => {
+    let defaultValue: string | undefined
+    const parsed = (schema as z.ZodType).safeParse(undefined)
+    const value: unknown = parsed.success ? parsed.data : undefined
+    if (typeof value === 'string' || typeof value === 'number') defaultValue = String(value)
+    return {
+      name,
+      description: (schema as z.ZodType).description,
+      defaultValue,
+      sensitive: (SENSITIVE_KEYS as readonly string[]).includes(name),
+    }
+  })

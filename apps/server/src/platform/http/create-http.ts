@@ -51,8 +51,25 @@ export const createHttp = async (options: HttpOptions) => {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     ajv: { customOptions: { removeAdditional: false } },
+    // Requests Node's HTTP parser rejects (bad characters in the URL, broken headers) never
+    // reach the router; answer them in the same envelope as every other error.
+    clientErrorHandler: (err: NodeJS.ErrnoException, socket) => {
+      if (!socket.writable) return
+      const body = JSON.stringify({
+        error: { code: 'BAD_REQUEST', message: 'The request could not be parsed' },
+      })
+      const status =
+        err.code === 'HPE_HEADER_OVERFLOW'
+          ? '431 Request Header Fields Too Large'
+          : '400 Bad Request'
+      socket.end(
+        `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      )
+    },
     // Bad percent-encoding and over-long path params answer in the { error } shape too.
-    frameworkErrors: sendFrameworkError,
+    frameworkErrors: (error, request, reply) => {
+      void sendFrameworkError(error, request, reply)
+    },
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
