@@ -19,7 +19,8 @@ module.exports = {
     {
       name: 'platform-is-leaf',
       severity: 'error',
-      comment: 'platform/ holds no business rules and imports nothing from core, modules or the app.',
+      comment:
+        'platform/ holds no business rules and imports nothing from core, modules or the app.',
       from: { path: `${SRC}platform/` },
       to: { path: `${SRC}(core|modules|demo|app\\.ts|main\\.ts)` },
     },
@@ -45,22 +46,30 @@ module.exports = {
       severity: 'error',
       comment: 'app.ts, main.ts and demo/ compose modules through their index.ts only.',
       from: { path: `${SRC}(app\\.ts|main\\.ts|demo/)` },
-      to: { path: `${SRC}(core|modules)/[^/]+/.+`, pathNot: `${SRC}(core|modules)/[^/]+/index\\.ts$` },
+      to: {
+        path: `${SRC}(core|modules)/[^/]+/.+`,
+        pathNot: `${SRC}(core|modules)/[^/]+/index\\.ts$`,
+      },
     },
     {
       name: 'no-module-to-module',
       severity: 'error',
-      comment: 'Business modules do not import each other unless the edge is listed in ALLOWED_MODULE_EDGES.',
+      comment:
+        'Business modules do not import each other unless the edge is listed in ALLOWED_MODULE_EDGES.',
       from: { path: `${SRC}modules/([^/]+)/` },
       to: {
         path: `${SRC}modules/`,
-        pathNot: [`${SRC}modules/$1/`, ...ALLOWED_MODULE_EDGES.map((e) => `${SRC}modules/${e.split('>')[1]}/`)],
+        pathNot: [
+          `${SRC}modules/$1/`,
+          ...ALLOWED_MODULE_EDGES.map((e) => `${SRC}modules/${e.split('>')[1]}/`),
+        ],
       },
     },
     {
       name: 'db-only-in-repositories',
       severity: 'error',
-      comment: 'Only repositories, table types and migrations talk to Kysely; services pass trx down.',
+      comment:
+        'Only repositories, table types and migrations talk to Kysely; services pass trx down.',
       from: {
         path: `${SRC}(core|modules)/`,
         pathNot: ['\\.repository\\.ts$', '\\.tables\\.ts$', '/migrations/', '\\.test\\.ts$'],
@@ -75,7 +84,10 @@ module.exports = {
         path: `${SRC}(core|modules)/`,
         pathNot: ['\\.routes\\.ts$', '\\.test\\.ts$'],
       },
-      to: { path: 'node_modules/(fastify|@fastify|fastify-type-provider-zod)/', dependencyTypesNot: ['type-only'] },
+      to: {
+        path: 'node_modules/(fastify|@fastify|fastify-type-provider-zod)/',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'migrations-import-only-kysely',
@@ -104,7 +116,11 @@ module.exports = {
     exclude: { path: '^apps/[^/]+/dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs'],
+    },
     combinedDependencies: true,
   },
 }
