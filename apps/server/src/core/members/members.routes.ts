@@ -27,8 +27,9 @@ const ImportQuerySchema = z
   })
   .strict()
 
-const attachment = (name: string) =>
-  `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`
+/** Header values must be ASCII: an ASCII fallback name, and the Chinese name in filename*. */
+const attachment = (asciiName: string, name: string) =>
+  `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`
 
 export const membersRoutes: FastifyPluginAsyncZod<{ deps: svc.MembersDeps }> = async (
   app,
@@ -64,7 +65,10 @@ export const membersRoutes: FastifyPluginAsyncZod<{ deps: svc.MembersDeps }> = a
         page: 1,
         pageSize: 20,
       })
-      return reply.type(XLSX).header('content-disposition', attachment('会员名单.xlsx')).send(file)
+      return reply
+        .type(XLSX)
+        .header('content-disposition', attachment('members.xlsx', '会员名单.xlsx'))
+        .send(file)
     },
   )
 
@@ -77,7 +81,10 @@ export const membersRoutes: FastifyPluginAsyncZod<{ deps: svc.MembersDeps }> = a
     async (_req, reply) =>
       reply
         .type(XLSX)
-        .header('content-disposition', attachment('会员导入模板.xlsx'))
+        .header(
+          'content-disposition',
+          attachment('member-import-template.xlsx', '会员导入模板.xlsx'),
+        )
         .send(await svc.importTemplate()),
   )
 

@@ -238,7 +238,13 @@ export const updateMember = async (
   }
   const now = ctx.now.toISOString()
   await withTransaction(deps.db, async (trx) => {
-    await repo.updateMemberFields(trx, id, { ...body, updated_at: now })
+    // Column names are snake_case: body.orgId must become org_id (spreading the body did not).
+    await repo.updateMemberFields(trx, id, {
+      ...(body.name === undefined ? {} : { name: body.name }),
+      ...(body.status === undefined ? {} : { status: body.status }),
+      ...(body.orgId === undefined ? {} : { org_id: body.orgId }),
+      updated_at: now,
+    })
     await recordAudit(trx, ctx, {
       action: 'member.updated',
       targetType: 'member',
