@@ -1,0 +1,56 @@
+import { createBrowserRouter, type RouteObject } from 'react-router'
+import { AppLayout } from './app-layout'
+import { NotFoundPage } from './not-found-page'
+import { guardedPage, RequireAuth } from './require-auth'
+
+/** The route table. Each feature's pages load lazily; guarded routes need a permission. */
+export const routes: RouteObject[] = [
+  {
+    path: '/login',
+    lazy: () => import('../features/auth/routes/login-page'),
+  },
+  {
+    path: '/register',
+    lazy: () => import('../features/auth/routes/register-page'),
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      {
+        index: true,
+        lazy: guardedPage(undefined, () => import('../features/dashboard/routes/home-page')),
+      },
+      {
+        path: 'orgs',
+        lazy: guardedPage('org:read', () => import('../features/orgs/routes/org-tree-page')),
+      },
+      {
+        path: 'members',
+        lazy: guardedPage('member:read', () => import('../features/members/routes/members-page')),
+      },
+      {
+        path: 'members/import',
+        lazy: guardedPage(
+          'member:manage',
+          () => import('../features/members/routes/member-import-page'),
+        ),
+      },
+      {
+        path: 'role-grants',
+        lazy: guardedPage('role:manage', () => import('../features/roles/routes/role-grants-page')),
+      },
+      {
+        path: 'audit',
+        lazy: guardedPage('audit:read', () => import('../features/audit/routes/audit-page')),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]
+
+export const createRouter = () => createBrowserRouter(routes)

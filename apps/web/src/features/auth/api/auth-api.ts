@@ -1,0 +1,35 @@
+import {
+  type LoginBody,
+  OrgKindSchema,
+  type RegisterBody,
+  SessionSchema,
+} from '@unionhall/contracts'
+import { z } from 'zod'
+import { apiRequest } from '../../../lib/api-client'
+
+export const login = (body: LoginBody) =>
+  apiRequest('/auth/login', { method: 'POST', body, schema: SessionSchema })
+
+export const logout = () => apiRequest('/auth/logout', { method: 'POST', body: {} })
+
+export const changePassword = (body: { currentPassword: string; newPassword: string }) =>
+  apiRequest('/auth/password', { method: 'POST', body })
+
+export const requestRegisterOtp = (mobile: string) =>
+  apiRequest('/auth/otp', { method: 'POST', body: { mobile, purpose: 'register' } })
+
+export const register = (body: RegisterBody) =>
+  apiRequest('/auth/register', { method: 'POST', body, schema: SessionSchema })
+
+export const PublicOrgSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: OrgKindSchema,
+  parentName: z.string().nullable(),
+})
+export type PublicOrg = z.infer<typeof PublicOrgSchema>
+
+export const searchPublicOrgs = (q: string, signal?: AbortSignal) =>
+  apiRequest('/public/orgs', { query: { q }, schema: z.array(PublicOrgSchema), signal })
+
+export const publicOrgKeys = { search: (q: string) => ['public-orgs', q] as const }

@@ -1,0 +1,104 @@
+import { Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd'
+import { useEffect, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { EChart } from '../../../components/charts/echart'
+import { PageHeader } from '../../../components/page/page-header'
+import { QueryError } from '../../../components/page/query-error'
+import { useSession } from '../../../lib/session'
+import { useChildOrgs, useMemberCount, useMemberCounts, useOrgSummary } from '../api/use-dashboard'
+import { buildMembersByOrgOption } from '../components/build-members-by-org-option'
+
+const MAX_BARS = 12
+
+export const Component = () => {
+  const { t } = useTranslation()
+  const { session, currentOrgId, currentOrgName, can } = useSession()
+  const canReadMembers = can('member:read')
+  const org = useOrgSummary(currentOrgId)
+  const members = useMemberCount(currentOrgId, canReadMembers)
+  const children = useChildOrgs(currentOrgId)
+  const childItems = useMemo(
+    () => (children.data?.items ?? []).filter((o) => !o.isArchived).slice(0, MAX_BARS),
+    [children.data],
+  )
+  const counts = useMemberCounts(
+    childItems.map((o) => o.id),
+    canReadMembers,
+  )
+
+  useEffect(() => {
+    document.title = `${t('dashboard.home.title')} · ${t('app.name')}`
+  }, [t])
+
+  const countsReady = counts.length > 0 && counts.every((c) => c.data)
+  const rows = childItems.map((o, i) => ({ name: o.name, count: counts[i]?.data?.total ?? 0 }))
+  const rowsKey = JSON.stringify(rows)
+  const option = useMemo(
+    () =>
+      buildMembersByOrgOption(
+        JSON.parse(rowsKey) as typeof rows,
+        t('dashboard.home.membersSeries'),
+        MAX_BARS,
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rowsKey, t],
+  )
+
+  const membersValue = members.data
+    ? members.data.capped
+      ? t('members.list.cappedShort')
+      : members.data.total
+    : undefined
+
+  return (
+    <>
+      <PageHeader title={t('dashboard.home.title')} />
+      <Typography.Paragraph>
+        {t('dashboard.home.welcome', {
+          name: session?.member.name ?? '',
+          org: currentOrgName ?? '',
+        })}
+      </Typography.Paragraph>
+      {org.isError ? <QueryError error={org.error} onRetry={() => void org.refetch()} /> : null}
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={12} md={8}>
+          <Card>
+            <Statistic
+              title={t('dashboard.home.childOrgs')}
+              value={org.data?.childCount}
+              loading={org.isLoading}
+            />
+          </Card>
+        </Col>
+        {canReadMembers ? (
+          <Col xs={12} md={8}>
+            <Card>
+              <Statistic
+                title={t('dashboard.home.members')}
+                value={membersValue}
+                loading={members.isLoading}
+              />
+            </Card>
+          </Col>
+        ) : null}
+      </Row>
+      {canReadMembers ? (
+        <Card
+          title={<h2 style={{ margin: 0, fontSize: '1.1em' }}>{t('dashboard.home.chartTitle')}</h2>}
+        >
+          {children.isLoading || (childItems.length > 0 && !countsReady) ? (
+            <Skeleton active />
+          ) : childItems.length === 0 ? (
+            <Empty description={t('dashboard.home.noChildren')} />
+          ) : (
+            <EChart
+              option={option}
+              ariaLabel={t('dashboard.home.chartTitle')}
+              height={Math.max(200, childItems.length * 36)}
+            />
+          )}
+        </Card>
+      ) : null}
+    </>
+  )
+}
