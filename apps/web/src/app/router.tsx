@@ -1,20 +1,23 @@
 import { createBrowserRouter, type RouteObject } from 'react-router'
 import { AppLayout } from './app-layout'
 import { NotFoundPage } from './not-found-page'
-import { guardedPage, RequireAuth } from './require-auth'
+import { FullPageSpin, guardedPage, RequireAuth } from './require-auth'
 
 /** The route table. Each feature's pages load lazily; guarded routes need a permission. */
 export const routes: RouteObject[] = [
   {
     path: '/login',
+    HydrateFallback: FullPageSpin,
     lazy: () => import('../features/auth/routes/login-page'),
   },
   {
     path: '/register',
+    HydrateFallback: FullPageSpin,
     lazy: () => import('../features/auth/routes/register-page'),
   },
   {
     path: '/',
+    HydrateFallback: FullPageSpin,
     element: (
       <RequireAuth>
         <AppLayout />

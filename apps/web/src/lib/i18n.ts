@@ -30,6 +30,7 @@ export const setupI18n = (lng: Language = initialLanguage()) => {
       interpolation: { escapeValue: false },
       returnNull: false,
       initAsync: false,
+      showSupportNotice: false,
     })
     i18n.on('languageChanged', applyLanguage)
   }

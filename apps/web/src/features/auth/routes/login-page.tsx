@@ -40,7 +40,10 @@ export const Component = () => {
       />
       <Flex justify="center" style={{ marginTop: 16 }}>
         <Typography.Text>
-          {t('auth.login.noAccount')} <Link to="/register">{t('auth.login.registerLink')}</Link>
+          {t('auth.login.noAccount')}{' '}
+          <Link to="/register" style={{ textDecoration: 'underline' }}>
+            {t('auth.login.registerLink')}
+          </Link>
         </Typography.Text>
       </Flex>
     </AuthShell>

@@ -111,7 +111,10 @@ export const Component = () => {
       </Form>
       <Flex justify="center" style={{ marginTop: 16 }}>
         <Typography.Text>
-          {t('auth.register.haveAccount')} <Link to="/login">{t('auth.register.loginLink')}</Link>
+          {t('auth.register.haveAccount')}{' '}
+          <Link to="/login" style={{ textDecoration: 'underline' }}>
+            {t('auth.register.loginLink')}
+          </Link>
         </Typography.Text>
       </Flex>
     </AuthShell>

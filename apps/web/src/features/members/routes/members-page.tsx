@@ -81,7 +81,7 @@ export const Component = () => {
           </>
         }
       />
-      <Card style={{ marginBottom: 16 }}>
+      <Card style={{ marginBottom: 16 }} styles={{ body: { paddingBottom: 0 } }}>
         <Form layout="vertical" component="div">
           <Row gutter={[12, 0]}>
             <Col xs={24} md={8}>

@@ -1,0 +1,30 @@
+import { cleanup } from '@testing-library/react'
+import { afterEach } from 'vitest'
+import { setupI18n } from '../lib/i18n'
+
+// jsdom lacks these; AntD's Grid and Table read them.
+if (!window.matchMedia) {
+  window.matchMedia = (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      dispatchEvent: () => false,
+    }) as MediaQueryList
+}
+if (!('ResizeObserver' in window)) {
+  class RO {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  }
+  ;(window as unknown as { ResizeObserver: typeof RO }).ResizeObserver = RO
+}
+
+setupI18n('zh-CN')
+
+afterEach(() => cleanup())
