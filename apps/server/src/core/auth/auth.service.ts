@@ -304,7 +304,9 @@ export const createAuthService = (deps: AuthDeps) => {
     const given = Buffer.from(codeHash(mobileHash, code))
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
       // Counted outside the caller's transaction so that a rollback does not reset the attempts.
-      await repo.bumpOtpAttempts(deps.db, otp.id)
+      // Not awaited: on SQLite the caller's transaction holds the only connection, so awaiting
+      // here deadlocked every later query; the update runs as soon as that transaction ends.
+      void repo.bumpOtpAttempts(deps.db, otp.id).catch(() => undefined)
       throw authErrors.otpInvalid()
     }
     await repo.markOtpUsed(trx, otp.id, ctx.now.toISOString())
