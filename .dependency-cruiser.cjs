@@ -100,7 +100,7 @@ module.exports = {
       name: 'contracts-is-leaf',
       severity: 'error',
       comment: 'packages/contracts depends on zod only, so the web and the server can share it.',
-      from: { path: '^packages/contracts/' },
+      from: { path: '^packages/contracts/', pathNot: '\\.test\\.ts$' },
       to: { pathNot: ['^packages/contracts/', 'node_modules/zod'] },
     },
     {

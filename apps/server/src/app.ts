@@ -9,12 +9,19 @@ import { authMigrations, authRoutes, createAuthService } from './core/auth'
 import { membersMigrations, membersRoutes } from './core/members'
 import { orgsMigrations, orgsRoutes, publicOrgsRoutes } from './core/orgs'
 import { rolesMigrations, rolesRoutes } from './core/roles'
+import {
+  advanceDuePhases,
+  campaignsMigrations,
+  campaignsRoutes,
+  publicCampaignsRoutes,
+} from './modules/campaigns'
 import { createFieldCrypto } from './platform/crypto/field-crypto'
 import { createDatabase, type Database } from './platform/db/create-db'
 import { createMigrationProvider, migrateToLatest } from './platform/db/migration-provider'
 import { createHttp } from './platform/http/create-http'
 import { sendError } from './platform/http/error-handler'
 import { platformRoutes } from './platform/http/platform-routes'
+import { startIntervalJob } from './platform/jobs/interval-job'
 import { createMetrics } from './platform/metrics/metrics'
 import { createConsoleSmsProvider } from './platform/sms/sms-provider'
 
@@ -25,6 +32,7 @@ export const migrationProvider = createMigrationProvider(
   membersMigrations,
   rolesMigrations,
   authMigrations,
+  campaignsMigrations,
 )
 
 export type BuildOptions = {
@@ -33,6 +41,8 @@ export type BuildOptions = {
   logger?: FastifyServerOptions['logger']
   /** Folder of the built web app; served with an SPA fallback when it exists. */
   webDist?: string | null
+  /** Start periodic jobs (phase scheduler). main.ts turns them on; tests drive them by hand. */
+  jobs?: boolean
 }
 
 const defaultWebDist = () => {
@@ -87,6 +97,32 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
   await app.register(membersRoutes, { prefix: '/api/v1/members', deps: { db, crypto } })
   await app.register(rolesRoutes, { prefix: '/api/v1/role-grants', db })
   await app.register(auditRoutes, { prefix: '/api/v1/audit', db })
+  const campaignsDeps = {
+    db,
+    database,
+    crypto,
+    secret: config.SESSION_SECRET,
+    consumeOtp: (trx: typeof db, mobile: string, purpose: 'vote', code: string, now: Date) =>
+      auth.consumeOtp(trx, { actor: null, requestId: null, ip: null, now }, mobile, purpose, code),
+  }
+  await app.register(campaignsRoutes, { prefix: '/api/v1/campaigns', deps: campaignsDeps })
+  await app.register(publicCampaignsRoutes, {
+    prefix: '/api/v1/public/campaigns',
+    deps: campaignsDeps,
+  })
+
+  if (options.jobs) {
+    const phaseJob = startIntervalJob(
+      'campaign-phases',
+      60_000,
+      () => advanceDuePhases(db),
+      app.log,
+    )
+    app.addHook('onReady', async () => {
+      await phaseJob.runNow()
+    })
+    app.addHook('onClose', async () => phaseJob.stop())
+  }
 
   const webDist =
     options.webDist === undefined ? (config.WEB_DIST ?? defaultWebDist()) : options.webDist

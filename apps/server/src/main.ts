@@ -15,7 +15,7 @@ const main = async () => {
     }
     throw e
   }
-  const { app, database, crypto } = await buildApp(config)
+  const { app, database, crypto } = await buildApp(config, { jobs: true })
   const seeded =
     config.SEED_DEMO === 'false'
       ? null

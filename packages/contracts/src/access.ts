@@ -21,6 +21,10 @@ export const PERMISSIONS = [
   'member:read-personal',
   'role:manage',
   'audit:read',
+  'campaign:read',
+  'campaign:manage',
+  'campaign:review',
+  'campaign:fraud-review',
 ] as const
 export const PermissionSchema = z.enum(PERMISSIONS)
 export type Permission = z.infer<typeof PermissionSchema>
@@ -28,7 +32,15 @@ export type Permission = z.infer<typeof PermissionSchema>
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   platform_admin: PERMISSIONS,
   org_admin: PERMISSIONS,
-  staff: ['org:read', 'member:read', 'member:manage'],
+  staff: [
+    'org:read',
+    'member:read',
+    'member:manage',
+    'campaign:read',
+    'campaign:manage',
+    'campaign:review',
+    'campaign:fraud-review',
+  ],
   counsellor: ['org:read'],
   volunteer: ['org:read'],
   member: [],

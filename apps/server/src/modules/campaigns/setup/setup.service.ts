@@ -1,0 +1,305 @@
+import {
+  CAMPAIGN_PHASES,
+  SCHEDULED_PHASES,
+  type Campaign,
+  type CampaignPhase,
+  type CampaignSchedule,
+  type CreateCampaignBody,
+  type UpdateCampaignBody,
+} from '@unionhall/contracts'
+import { uuidv7 } from 'uuidv7'
+import { fromJson, toJson } from '../../../platform/db/columns'
+import type { Db } from '../../../platform/db/create-db'
+import { withTransaction } from '../../../platform/db/transaction'
+import { requireAt, scopePaths, systemCtx, type Ctx } from '../../../core/access'
+import { recordAudit } from '../../../core/audit'
+import { loadOrg } from '../../../core/orgs'
+import { campaignErrors } from '../campaigns.errors'
+import type { CampaignTable } from '../campaigns.tables'
+import {
+  loadCampaign,
+  loadCampaignFor,
+  phaseIndex,
+  type LoadedCampaign,
+} from '../shared/campaign-state'
+import * as repo from '../shared/campaigns.repository'
+
+/**
+ * Work that must happen when a campaign enters a phase (e.g. accepted nominations become
+ * candidates at publicity; the ballot engine reloads its rules at voting). Runs inside the
+ * transaction of the phase change, so a failing hook leaves the campaign where it was.
+ */
+export type PhaseHook = (
+  trx: Db,
+  ctx: Ctx,
+  campaign: LoadedCampaign,
+  to: CampaignPhase,
+) => Promise<void>
+const phaseHooks: PhaseHook[] = []
+export const onPhaseEntered = (hook: PhaseHook) => {
+  phaseHooks.push(hook)
+}
+/** Listeners told after a campaign changed (committed), e.g. to drop caches. */
+const changeListeners: ((campaignId: string) => void)[] = []
+export const onCampaignChanged = (fn: (campaignId: string) => void) => {
+  changeListeners.push(fn)
+}
+const notifyChanged = (id: string) => changeListeners.forEach((fn) => fn(id))
+
+/**
+ * Creates a campaign in draft. A child campaign (parentCampaignId) must be run by an org in the
+ * parent's org subtree and inherits the parent's voting rules, quotas and jury rubric.
+ * @throws CAMPAIGN_RULES_REQUIRED, CAMPAIGN_PARENT_OUT_OF_SCOPE, ACCESS_DENIED
+ */
+export const createCampaign = async (
+  db: Db,
+  ctx: Ctx,
+  body: CreateCampaignBody,
+): Promise<Campaign> => {
+  const org = await loadOrg(db, body.orgId)
+  requireAt(ctx, 'campaign:manage', org.path)
+  let rules = body.rules
+  let quotas = body.quotas
+  let rubric = body.rubric
+  if (body.parentCampaignId) {
+    const parent = await loadCampaign(db, body.parentCampaignId)
+    if (!org.path.startsWith(parent.orgPath) || org.id === parent.row.org_id)
+      throw campaignErrors.parentOutOfScope()
+    rules = parent.dto.rules
+    quotas = parent.dto.quotas
+    rubric = parent.dto.rubric
+  }
+  if (!rules || !rubric) throw campaignErrors.rulesRequired()
+  const now = ctx.now.toISOString()
+  const id = uuidv7()
+  const row: CampaignTable = {
+    id,
+    org_id: org.id,
+    parent_campaign_id: body.parentCampaignId ?? null,
+    name: body.name,
+    honour_title: body.honourTitle,
+    year: body.year,
+    description: body.description,
+    cover_image_url: body.coverImageUrl ?? null,
+    phase: 'draft',
+    phase_mode: body.phaseMode,
+    schedule: toJson(body.schedule),
+    rules: toJson(rules),
+    rules_locked_at: null,
+    quotas: toJson(quotas ?? { minFrontLineShare: 0 }),
+    rubric: toJson(rubric),
+    announced_at: null,
+    created_at: now,
+    updated_at: now,
+  }
+  const categories = body.categories.map((c, i) => ({
+    id: uuidv7(),
+    campaign_id: id,
+    name: c.name,
+    honour_count: c.honourCount,
+    sort: i,
+  }))
+  await withTransaction(db, async (trx) => {
+    await repo.insertCampaign(trx, row, categories)
+    await recordAudit(trx, ctx, {
+      action: 'campaign.created',
+      targetType: 'campaign',
+      targetId: id,
+      orgId: org.id,
+      summary: {
+        after: {
+          name: row.name,
+          year: row.year,
+          parentCampaignId: row.parent_campaign_id,
+          categories: body.categories,
+        },
+      },
+    })
+  })
+  return (await loadCampaign(db, id)).dto
+}
+
+/** One campaign with everything the console shows. */
+export const getCampaign = async (db: Db, ctx: Ctx, campaignId: string) =>
+  (await loadCampaignFor(db, ctx, campaignId, 'campaign:read')).dto
+
+/** Campaigns in the actor's subtrees, newest year first. */
+export const listCampaigns = async (
+  db: Db,
+  ctx: Ctx,
+  query: {
+    page: number
+    pageSize: number
+    q?: string
+    orgId?: string
+    phase?: CampaignPhase
+    year?: number
+  },
+) => {
+  const paths = scopePaths(ctx, 'campaign:read')
+  let orgPath: string | undefined
+  if (query.orgId) {
+    orgPath = (await loadOrg(db, query.orgId)).path
+    requireAt(ctx, 'campaign:read', orgPath)
+  }
+  const { rows, total } = await repo.listCampaigns(
+    db,
+    { paths, orgPath, phase: query.phase, year: query.year, nameLike: query.q },
+    query.pageSize,
+    (query.page - 1) * query.pageSize,
+  )
+  const items = await Promise.all(
+    rows.map(async (r) => {
+      const cats = (await repo.findCategories(db, r.id)).map((c) => ({
+        id: c.id,
+        name: c.name,
+        honourCount: c.honour_count,
+        sort: c.sort,
+      }))
+      return {
+        id: r.id,
+        orgId: r.org_id,
+        orgName: r.org_name,
+        parentCampaignId: r.parent_campaign_id,
+        name: r.name,
+        honourTitle: r.honour_title,
+        year: r.year,
+        description: r.description,
+        coverImageUrl: r.cover_image_url,
+        phase: r.phase,
+        phaseMode: r.phase_mode,
+        rulesLockedAt: r.rules_locked_at,
+        categories: cats,
+        createdAt: r.created_at,
+      }
+    }),
+  )
+  return { items, total, page: query.page, pageSize: query.pageSize }
+}
+
+/**
+ * Edits a campaign. Voting rules, weights and quotas are frozen once voting opens.
+ * @throws CAMPAIGN_RULES_LOCKED
+ */
+export const updateCampaign = async (
+  db: Db,
+  ctx: Ctx,
+  campaignId: string,
+  body: UpdateCampaignBody,
+): Promise<Campaign> => {
+  const c = await loadCampaignFor(db, ctx, campaignId, 'campaign:manage')
+  const touchesRules =
+    body.rules !== undefined || body.quotas !== undefined || body.rubric !== undefined
+  if (touchesRules && c.row.rules_locked_at) throw campaignErrors.rulesLocked()
+  if (touchesRules && c.row.parent_campaign_id) throw campaignErrors.rulesLocked()
+  const fields: Partial<CampaignTable> = { updated_at: ctx.now.toISOString() }
+  if (body.name !== undefined) fields.name = body.name
+  if (body.honourTitle !== undefined) fields.honour_title = body.honourTitle
+  if (body.year !== undefined) fields.year = body.year
+  if (body.description !== undefined) fields.description = body.description
+  if (body.coverImageUrl !== undefined) fields.cover_image_url = body.coverImageUrl
+  if (body.schedule !== undefined) fields.schedule = toJson(body.schedule)
+  if (body.rules !== undefined) fields.rules = toJson(body.rules)
+  if (body.quotas !== undefined) fields.quotas = toJson(body.quotas)
+  if (body.rubric !== undefined) fields.rubric = toJson(body.rubric)
+  if (body.phaseMode !== undefined) fields.phase_mode = body.phaseMode
+  await withTransaction(db, async (trx) => {
+    await repo.updateCampaignFields(trx, campaignId, fields)
+    await recordAudit(trx, ctx, {
+      action: 'campaign.updated',
+      targetType: 'campaign',
+      targetId: campaignId,
+      orgId: c.row.org_id,
+      summary: { before: pick(c.dto, Object.keys(body)), after: body },
+    })
+  })
+  notifyChanged(campaignId)
+  return (await loadCampaign(db, campaignId)).dto
+}
+
+const pick = (o: Record<string, unknown>, keys: string[]) =>
+  Object.fromEntries(keys.map((k) => [k, o[k]]))
+
+const nextPhase = (phase: CampaignPhase): CampaignPhase | null =>
+  CAMPAIGN_PHASES[phaseIndex(phase) + 1] ?? null
+
+/** Moves a campaign one phase on, runs the phase hooks, and locks the rules when voting opens. */
+const transition = async (
+  db: Db,
+  ctx: Ctx,
+  c: LoadedCampaign,
+  to: CampaignPhase,
+  how: 'manual' | 'schedule',
+) => {
+  if (nextPhase(c.row.phase) !== to) throw campaignErrors.invalidTransition(c.row.phase, to)
+  await withTransaction(db, async (trx) => {
+    const fields: Partial<CampaignTable> = { phase: to, updated_at: ctx.now.toISOString() }
+    if (to === 'voting' && !c.row.rules_locked_at) fields.rules_locked_at = ctx.now.toISOString()
+    if (to === 'announced') fields.announced_at = ctx.now.toISOString()
+    await repo.updateCampaignFields(trx, c.row.id, fields)
+    for (const hook of phaseHooks) await hook(trx, ctx, c, to)
+    await recordAudit(trx, ctx, {
+      action: 'campaign.phase-changed',
+      targetType: 'campaign',
+      targetId: c.row.id,
+      orgId: c.row.org_id,
+      summary: { before: { phase: c.row.phase }, after: { phase: to }, how },
+    })
+  })
+  notifyChanged(c.row.id)
+}
+
+/** Staff advance a campaign to the next phase by hand. @throws CAMPAIGN_PHASE_TRANSITION_INVALID */
+export const advancePhase = async (db: Db, ctx: Ctx, campaignId: string, to: CampaignPhase) => {
+  const c = await loadCampaignFor(db, ctx, campaignId, 'campaign:manage')
+  await transition(db, ctx, c, to, 'manual')
+  return (await loadCampaign(db, campaignId)).dto
+}
+
+/** The phase the schedule says a campaign should be in at `now` (never draft, never announced). */
+export const scheduledPhaseAt = (schedule: CampaignSchedule, now: Date): CampaignPhase | null => {
+  const iso = now.toISOString()
+  let due: CampaignPhase | null = null
+  for (const p of SCHEDULED_PHASES) if (schedule[p].startsAt <= iso) due = p
+  return due
+}
+
+/**
+ * Advances every auto-mode campaign whose next phase has started, one step at a time (so each
+ * phase's hooks run). Called by the scheduler every minute. Returns how many steps were taken.
+ */
+export const advanceDuePhases = async (db: Db, now = new Date()) => {
+  const ctx = systemCtx(now)
+  let steps = 0
+  for (const r of await repo.listAutoCampaignsInProgress(db)) {
+    const schedule = fromJson<CampaignSchedule>(r.schedule)
+    const due = schedule ? scheduledPhaseAt(schedule, now) : null
+    if (!due) continue
+    let c = await loadCampaign(db, r.id)
+    while (phaseIndex(c.row.phase) < phaseIndex(due)) {
+      await transition(db, ctx, c, nextPhase(c.row.phase)!, 'schedule')
+      c = await loadCampaign(db, r.id)
+      steps++
+    }
+  }
+  return steps
+}
+
+/** Child campaigns run by sub-orgs under this one. */
+export const listChildCampaigns = async (db: Db, ctx: Ctx, campaignId: string) => {
+  await loadCampaignFor(db, ctx, campaignId, 'campaign:read')
+  return (await repo.listChildCampaigns(db, campaignId)).map((r) => ({
+    id: r.id,
+    name: r.name,
+    phase: r.phase,
+    orgId: r.org_id,
+    orgName: r.org_name,
+  }))
+}
+
+/** The public view of a campaign (worker pages): only once it is past draft. */
+export const getPublicCampaign = async (db: Db, campaignId: string) => {
+  const c = await loadCampaign(db, campaignId)
+  if (c.row.phase === 'draft') throw campaignErrors.notFound(campaignId)
+  return c.dto
+}

@@ -1,0 +1,100 @@
+import { type Db, typed } from '../../../platform/db/create-db'
+import { inSubtrees } from '../../../platform/db/subtree'
+import type { CampaignCategoryTable, CampaignTable, CampaignTables } from '../campaigns.tables'
+
+type Tables = CampaignTables & { org: { id: string; name: string; path: string } }
+const q = (db: Db) => typed<Tables>(db)
+
+export const findCampaignById = (db: Db, id: string) =>
+  q(db).selectFrom('campaign').selectAll().where('id', '=', id).executeTakeFirst()
+
+export const findCategories = (db: Db, campaignId: string) =>
+  q(db)
+    .selectFrom('campaign_category')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .orderBy('sort')
+    .execute()
+
+export const insertCampaign = async (
+  db: Db,
+  row: CampaignTable,
+  categories: CampaignCategoryTable[],
+) => {
+  await q(db).insertInto('campaign').values(row).execute()
+  if (categories.length > 0)
+    await q(db).insertInto('campaign_category').values(categories).execute()
+}
+
+export const updateCampaignFields = async (
+  db: Db,
+  id: string,
+  fields: Partial<Omit<CampaignTable, 'id' | 'org_id' | 'created_at'>>,
+) => {
+  await q(db).updateTable('campaign').set(fields).where('id', '=', id).execute()
+}
+
+export type CampaignListFilter = {
+  paths: string[]
+  orgPath?: string
+  phase?: string
+  year?: number
+  nameLike?: string
+}
+
+const filtered = (db: Db, f: CampaignListFilter) =>
+  q(db)
+    .selectFrom('campaign as c')
+    .innerJoin('org as o', 'o.id', 'c.org_id')
+    .where(inSubtrees('o.path', f.paths))
+    .$if(f.orgPath !== undefined, (qb) => qb.where(inSubtrees('o.path', [f.orgPath!])))
+    .$if(f.phase !== undefined, (qb) => qb.where('c.phase', '=', f.phase as CampaignTable['phase']))
+    .$if(f.year !== undefined, (qb) => qb.where('c.year', '=', f.year!))
+    .$if(!!f.nameLike, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb('c.name', 'like', `%${f.nameLike}%`),
+          eb('c.honour_title', 'like', `%${f.nameLike}%`),
+        ]),
+      ),
+    )
+
+export const listCampaigns = async (
+  db: Db,
+  f: CampaignListFilter,
+  limit: number,
+  offset: number,
+) => {
+  const [rows, count] = await Promise.all([
+    filtered(db, f)
+      .selectAll('c')
+      .select('o.name as org_name')
+      .orderBy('c.year', 'desc')
+      .orderBy('c.created_at', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    filtered(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(count.n) }
+}
+
+/** Campaigns whose phase may be due to change (auto mode, not yet announced). */
+export const listAutoCampaignsInProgress = (db: Db) =>
+  q(db)
+    .selectFrom('campaign')
+    .select(['id', 'phase', 'schedule'])
+    .where('phase_mode', '=', 'auto')
+    .where('phase', 'not in', ['draft', 'announced'])
+    .execute()
+
+export const listChildCampaigns = (db: Db, parentId: string) =>
+  q(db)
+    .selectFrom('campaign as c')
+    .innerJoin('org as o', 'o.id', 'c.org_id')
+    .select(['c.id', 'c.name', 'c.phase', 'c.org_id', 'o.name as org_name'])
+    .where('c.parent_campaign_id', '=', parentId)
+    .orderBy('o.path')
+    .execute()

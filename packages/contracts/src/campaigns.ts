@@ -1,0 +1,451 @@
+import { z } from 'zod'
+import { IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common'
+import { IdCardNumberSchema, MobileSchema, NameSchema } from './members'
+
+/**
+ * Recognition campaigns (评选): set-up → nomination (海选) → review (资格审核) → publicity (公示)
+ * → voting (投票) → jury review (专家评审) → result publicity → announced.
+ */
+export const CAMPAIGN_PHASES = [
+  'draft',
+  'nomination',
+  'review',
+  'publicity',
+  'voting',
+  'jury',
+  'result_publicity',
+  'announced',
+] as const
+export const CampaignPhaseSchema = z.enum(CAMPAIGN_PHASES)
+export type CampaignPhase = z.infer<typeof CampaignPhaseSchema>
+
+/** The dated phases, in order; draft precedes them and announced follows them. */
+export const SCHEDULED_PHASES = [
+  'nomination',
+  'review',
+  'publicity',
+  'voting',
+  'jury',
+  'result_publicity',
+] as const
+export type ScheduledPhase = (typeof SCHEDULED_PHASES)[number]
+
+const PeriodSchema = z
+  .object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() })
+  .strict()
+  .refine((p) => p.startsAt < p.endsAt, { message: 'CAMPAIGN_PERIOD_INVALID' })
+
+/** One period per dated phase; periods follow each other without overlapping. */
+export const CampaignScheduleSchema = z
+  .object({
+    nomination: PeriodSchema,
+    review: PeriodSchema,
+    publicity: PeriodSchema,
+    voting: PeriodSchema,
+    jury: PeriodSchema,
+    result_publicity: PeriodSchema,
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    for (let i = 1; i < SCHEDULED_PHASES.length; i++) {
+      const prev = s[SCHEDULED_PHASES[i - 1]!]
+      const cur = s[SCHEDULED_PHASES[i]!]
+      if (cur.startsAt < prev.endsAt) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [SCHEDULED_PHASES[i]!, 'startsAt'],
+          message: 'CAMPAIGN_SCHEDULE_OVERLAP',
+        })
+      }
+    }
+  })
+export type CampaignSchedule = z.infer<typeof CampaignScheduleSchema>
+
+export const VOTER_ELIGIBILITY = ['members', 'sms'] as const
+const ClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+
+/** Voting rules are fixed when voting opens; a later change is refused. */
+export const VotingRulesSchema = z
+  .object({
+    /** members: verified members of the campaign's org subtree; sms: any mobile verified by code. */
+    eligibility: z.enum(VOTER_ELIGIBILITY),
+    votesPerDay: z.number().int().min(1).max(100),
+    maxPerCandidatePerDay: z.number().int().min(1).max(100),
+    maxChoicesPerBallot: z.number().int().min(1).max(100),
+    /** Daily voting hours in Asia/Shanghai time; null means around the clock. */
+    hours: z.object({ start: ClockSchema, end: ClockSchema }).strict().nullable(),
+    /** Sealed tallies: nobody sees per-candidate totals until voting closes. */
+    sealed: z.boolean(),
+    /** Weights of the public vote and the jury score in the final ranking; published before voting. */
+    weights: z
+      .object({ publicVote: z.number().min(0).max(1), jury: z.number().min(0).max(1) })
+      .strict()
+      .refine((w) => Math.abs(w.publicVote + w.jury - 1) < 1e-9, {
+        message: 'CAMPAIGN_WEIGHTS_SUM',
+      }),
+  })
+  .strict()
+export type VotingRules = z.infer<typeof VotingRulesSchema>
+
+export const RubricItemSchema = z
+  .object({
+    key: z.string().regex(/^[a-z][a-z0-9_]{0,30}$/),
+    label: z.string().min(1).max(50),
+    maxScore: z.number().int().min(1).max(100),
+  })
+  .strict()
+export type RubricItem = z.infer<typeof RubricItemSchema>
+
+export const CategoryInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(50),
+    honourCount: z.number().int().min(1).max(1000),
+  })
+  .strict()
+
+/** Structural quotas the review validator checks, e.g. at least half front-line workers. */
+export const StructuralQuotasSchema = z
+  .object({ minFrontLineShare: z.number().min(0).max(1).default(0) })
+  .strict()
+
+export const CreateCampaignBodySchema = z
+  .object({
+    orgId: IdSchema,
+    parentCampaignId: IdSchema.optional(),
+    name: z.string().trim().min(2).max(100),
+    honourTitle: z.string().trim().min(2).max(50),
+    year: z.number().int().min(2000).max(2100),
+    description: z.string().max(5000).default(''),
+    coverImageUrl: z.string().url().max(500).optional(),
+    categories: z.array(CategoryInputSchema).min(1).max(20),
+    schedule: CampaignScheduleSchema,
+    /** Required for a top-level campaign; a child campaign inherits rules, quotas and rubric. */
+    rules: VotingRulesSchema.optional(),
+    quotas: StructuralQuotasSchema.optional(),
+    rubric: z.array(RubricItemSchema).min(1).max(10).optional(),
+    /** auto: phases advance on their dates; manual: only staff advance them. */
+    phaseMode: z.enum(['auto', 'manual']).default('auto'),
+  })
+  .strict()
+export type CreateCampaignBody = z.infer<typeof CreateCampaignBodySchema>
+
+export const UpdateCampaignBodySchema = CreateCampaignBodySchema.omit({
+  orgId: true,
+  parentCampaignId: true,
+  categories: true,
+})
+  .partial()
+  .strict()
+export type UpdateCampaignBody = z.infer<typeof UpdateCampaignBodySchema>
+
+export const CategorySchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  honourCount: z.number().int(),
+  sort: z.number().int(),
+})
+export type Category = z.infer<typeof CategorySchema>
+
+export const CampaignSchema = z.object({
+  id: IdSchema,
+  orgId: IdSchema,
+  orgName: z.string(),
+  parentCampaignId: IdSchema.nullable(),
+  name: z.string(),
+  honourTitle: z.string(),
+  year: z.number().int(),
+  description: z.string(),
+  coverImageUrl: z.string().nullable(),
+  phase: CampaignPhaseSchema,
+  phaseMode: z.enum(['auto', 'manual']),
+  schedule: CampaignScheduleSchema,
+  rules: VotingRulesSchema,
+  rulesLockedAt: TimestampSchema.nullable(),
+  quotas: StructuralQuotasSchema,
+  rubric: z.array(RubricItemSchema),
+  categories: z.array(CategorySchema),
+  createdAt: TimestampSchema,
+})
+export type Campaign = z.infer<typeof CampaignSchema>
+export const CampaignPageSchema = pageOf(
+  CampaignSchema.omit({ schedule: true, rules: true, rubric: true, quotas: true }),
+)
+
+export const CampaignListQuerySchema = PageQuerySchema.extend({
+  orgId: IdSchema.optional(),
+  phase: CampaignPhaseSchema.optional(),
+  year: z.coerce.number().int().optional(),
+}).strict()
+
+export const AdvancePhaseBodySchema = z.object({ to: CampaignPhaseSchema }).strict()
+
+// ---- nominations ----
+
+export const NOMINATION_STATUSES = [
+  'awaiting_consent',
+  'submitted',
+  'accepted',
+  'rejected',
+  'merged',
+] as const
+export const NominationStatusSchema = z.enum(NOMINATION_STATUSES)
+export type NominationStatus = z.infer<typeof NominationStatusSchema>
+
+export const REVIEW_REASON_CODES = [
+  'meets_criteria',
+  'incomplete_materials',
+  'not_eligible',
+  'duplicate',
+  'insufficient_achievements',
+  'disciplinary_record',
+  'other',
+] as const
+export const ReviewReasonSchema = z.enum(REVIEW_REASON_CODES)
+
+export const CreateNominationBodySchema = z
+  .object({
+    categoryId: IdSchema,
+    nomineeName: NameSchema,
+    nomineeMobile: MobileSchema,
+    nomineeIdCardNumber: IdCardNumberSchema.optional(),
+    employerOrgId: IdSchema,
+    trade: z.string().trim().min(1).max(50),
+    years: z.number().int().min(0).max(60),
+    isFrontLine: z.boolean(),
+    achievements: z.string().trim().min(10).max(5000),
+    photoUrls: z.array(z.string().url().max(500)).max(9).default([]),
+    videoUrl: z.string().url().max(500).optional(),
+    reason: z.string().trim().min(5).max(2000),
+    /** Set when an org, not a person, nominates: the org and its recommendation letter. */
+    nominatingOrgId: IdSchema.optional(),
+    recommendationLetter: z.string().max(10_000).optional(),
+  })
+  .strict()
+export type CreateNominationBody = z.infer<typeof CreateNominationBodySchema>
+
+export const NominationSchema = z.object({
+  id: IdSchema,
+  campaignId: IdSchema,
+  categoryId: IdSchema,
+  nomineeName: z.string(),
+  nomineeMobileMasked: z.string(),
+  employerOrgId: IdSchema,
+  employerOrgName: z.string(),
+  trade: z.string(),
+  years: z.number().int(),
+  isFrontLine: z.boolean(),
+  achievements: z.string(),
+  photoUrls: z.array(z.string()),
+  videoUrl: z.string().nullable(),
+  status: NominationStatusSchema,
+  supporterCount: z.number().int(),
+  mergedIntoId: IdSchema.nullable(),
+  reviewLevelOrgId: IdSchema.nullable(),
+  reviewReason: ReviewReasonSchema.nullable(),
+  reviewNote: z.string().nullable(),
+  consentedAt: TimestampSchema.nullable(),
+  createdAt: TimestampSchema,
+})
+export type Nomination = z.infer<typeof NominationSchema>
+export const NominationPageSchema = pageOf(NominationSchema)
+
+export const ReviewNominationBodySchema = z
+  .object({
+    decision: z.enum(['accept', 'reject', 'forward']),
+    reason: ReviewReasonSchema,
+    note: z.string().max(1000).optional(),
+  })
+  .strict()
+
+export const MergeNominationsBodySchema = z
+  .object({ intoId: IdSchema, fromIds: z.array(IdSchema).min(1).max(50) })
+  .strict()
+
+export const QuotaCheckSchema = z.object({
+  ok: z.boolean(),
+  problems: z.array(
+    z.object({ code: z.string(), message: z.string(), categoryId: IdSchema.nullable() }),
+  ),
+})
+
+// ---- candidates, objections ----
+
+export const CandidateSchema = z.object({
+  id: IdSchema,
+  campaignId: IdSchema,
+  categoryId: IdSchema,
+  number: z.number().int(),
+  name: z.string(),
+  employerName: z.string(),
+  trade: z.string(),
+  isFrontLine: z.boolean(),
+  story: z.string(),
+  achievements: z.string(),
+  photoUrls: z.array(z.string()),
+  videoUrl: z.string().nullable(),
+  status: z.enum(['active', 'withdrawn']),
+  /** Null while tallies are sealed. */
+  votes: z.number().int().nullable(),
+})
+export type Candidate = z.infer<typeof CandidateSchema>
+export const CandidatePageSchema = pageOf(CandidateSchema)
+
+export const ObjectionBodySchema = z
+  .object({
+    candidateId: IdSchema,
+    contactName: NameSchema,
+    contactMobile: MobileSchema,
+    reason: z.string().trim().min(10).max(2000),
+  })
+  .strict()
+
+export const ObjectionSchema = z.object({
+  id: IdSchema,
+  campaignId: IdSchema,
+  candidateId: IdSchema,
+  candidateName: z.string(),
+  contactName: z.string(),
+  contactMobileMasked: z.string(),
+  reason: z.string(),
+  status: z.enum(['open', 'upheld', 'dismissed']),
+  resolution: z.string().nullable(),
+  createdAt: TimestampSchema,
+  resolvedAt: TimestampSchema.nullable(),
+})
+export const ResolveObjectionBodySchema = z
+  .object({
+    status: z.enum(['upheld', 'dismissed']),
+    resolution: z.string().trim().min(2).max(2000),
+  })
+  .strict()
+
+// ---- ballots ----
+
+export const CastBallotBodySchema = z
+  .object({
+    /** Chosen by the client once per ballot; a retried request with the same key never counts twice. */
+    clientKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+    candidateIds: z.array(IdSchema).min(1).max(100),
+    /** A stable per-device id from the worker page (local storage), for anti-fraud signals. */
+    deviceId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/)
+      .optional(),
+  })
+  .strict()
+export type CastBallotBody = z.infer<typeof CastBallotBodySchema>
+
+export const BallotReceiptSchema = z.object({
+  receiptCode: z.string(),
+  campaignId: IdSchema,
+  castAt: TimestampSchema,
+  candidates: z.array(z.object({ id: IdSchema, name: z.string() })),
+  status: z.enum(['counted', 'flagged', 'invalidated']),
+})
+export type BallotReceipt = z.infer<typeof BallotReceiptSchema>
+
+export const VoterVerifyBodySchema = z
+  .object({ mobile: MobileSchema, otpCode: z.string().regex(/^\d{6}$/) })
+  .strict()
+
+export const LeaderboardSchema = z.object({
+  sealed: z.boolean(),
+  updatedAt: TimestampSchema,
+  totalBallots: z.number().int(),
+  invalidatedBallots: z.number().int(),
+  items: z.array(
+    z.object({
+      candidateId: IdSchema,
+      name: z.string(),
+      categoryId: IdSchema,
+      number: z.number().int(),
+      votes: z.number().int(),
+    }),
+  ),
+})
+
+export const TurnoutSchema = z.object({
+  updatedAt: TimestampSchema,
+  totalBallots: z.number().int(),
+  items: z.array(z.object({ orgId: IdSchema, orgName: z.string(), ballots: z.number().int() })),
+})
+
+// ---- fraud review, jury, results ----
+
+export const RISK_SIGNALS = [
+  'burst_velocity',
+  'shared_device',
+  'new_account',
+  'night_burst',
+  'sequential_mobiles',
+  'ip_velocity',
+] as const
+export const RiskSignalSchema = z.enum(RISK_SIGNALS)
+
+export const FlaggedBallotSchema = z.object({
+  id: IdSchema,
+  receiptCode: z.string(),
+  castAt: TimestampSchema,
+  voterMasked: z.string(),
+  orgName: z.string().nullable(),
+  signals: z.array(RiskSignalSchema),
+  status: z.enum(['counted', 'flagged', 'invalidated']),
+  invalidationReason: z.string().nullable(),
+})
+export const InvalidateBallotsBodySchema = z
+  .object({
+    ballotIds: z.array(IdSchema).min(1).max(1000),
+    reason: z.string().trim().min(2).max(500),
+  })
+  .strict()
+export const RestoreBallotsBodySchema = z
+  .object({
+    ballotIds: z.array(IdSchema).min(1).max(1000),
+    reason: z.string().trim().min(2).max(500),
+  })
+  .strict()
+
+export const JurorBodySchema = z.object({ memberId: IdSchema }).strict()
+export const JuryScoreBodySchema = z
+  .object({
+    scores: z.record(z.string(), z.number().min(0).max(100)),
+    comment: z.string().max(2000).optional(),
+  })
+  .strict()
+
+export const ResultRowSchema = z.object({
+  candidateId: IdSchema,
+  name: z.string(),
+  number: z.number().int(),
+  votes: z.number().int(),
+  voteShare: z.number(),
+  juryScore: z.number().nullable(),
+  finalScore: z.number(),
+  rank: z.number().int(),
+  isWinner: z.boolean(),
+  tieBreak: z.string().nullable(),
+})
+export const ResultsSchema = z.object({
+  campaignId: IdSchema,
+  weights: z.object({ publicVote: z.number(), jury: z.number() }),
+  invalidatedBallots: z.number().int(),
+  announcedAt: TimestampSchema.nullable(),
+  categories: z.array(
+    z.object({
+      categoryId: IdSchema,
+      name: z.string(),
+      honourCount: z.number().int(),
+      rows: z.array(ResultRowSchema),
+    }),
+  ),
+})
+
+export const HonourSchema = z.object({
+  id: IdSchema,
+  memberId: IdSchema.nullable(),
+  title: z.string(),
+  year: z.number().int(),
+  campaignId: IdSchema,
+  categoryName: z.string(),
+  awardedAt: TimestampSchema,
+})
