@@ -16,6 +16,7 @@ import {
   publicCampaignsRoutes,
 } from './modules/campaigns'
 import { createFieldCrypto } from './platform/crypto/field-crypto'
+import { setPasswordHashCost } from './platform/crypto/password'
 import { createDatabase, type Database } from './platform/db/create-db'
 import { createMigrationProvider, migrateToLatest } from './platform/db/migration-provider'
 import { createHttp } from './platform/http/create-http'
@@ -57,6 +58,7 @@ const defaultWebDist = () => {
 export const buildApp = async (config: Config, options: BuildOptions = {}) => {
   const database = options.database ?? createDatabase(config.DATABASE_URL)
   await migrateToLatest(database.db, migrationProvider)
+  setPasswordHashCost(config.PASSWORD_SCRYPT_N)
   const metrics = createMetrics()
   setAuditCounter(() => metrics.auditWrites.inc())
   const crypto = createFieldCrypto(config.DATA_KEY)

@@ -50,6 +50,8 @@ export const testConfig = (overrides: Record<string, string> = {}): Config =>
       LOG_LEVEL: 'silent',
       DATABASE_URL: 'file::memory:',
       RATE_LIMIT_PER_MINUTE: '100000',
+      // Cheap password hashes keep the suite fast; production refuses this cost.
+      PASSWORD_SCRYPT_N: '1024',
       ...overrides,
     },
     { generateSecrets: false },

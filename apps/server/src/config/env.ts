@@ -38,6 +38,14 @@ const EnvSchema = z.object({
     .min(1)
     .default(1200)
     .describe('Requests per minute per IP for the API as a whole'),
+  PASSWORD_SCRYPT_N: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1_048_576)
+    .refine((n) => Number.isInteger(Math.log2(n)), { message: 'must be a power of two' })
+    .default(32768)
+    .describe('scrypt cost for new password hashes (tests lower it; production needs >= 16384)'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
@@ -120,6 +128,9 @@ export const loadConfig = (
       else if (DEFAULT_SECRETS.has(value) || /^0+$/.test(value))
         problems.push(`${key}: must not be a default or placeholder value`)
     }
+  }
+  if (isProduction && env.PASSWORD_SCRYPT_N < 16384) {
+    problems.push('PASSWORD_SCRYPT_N: must be at least 16384 in production')
   }
   if (problems.length > 0) throw new ConfigError(problems)
 

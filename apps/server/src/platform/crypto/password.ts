@@ -5,8 +5,19 @@ const scryptAsync = (password: string, salt: Buffer, keylen: number, options: Sc
     scrypt(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
   )
 
-/** scrypt with N=2^15, r=8, p=1 (OWASP's minimum); runs on the libuv pool, off the event loop. */
+/**
+ * scrypt with N=2^15, r=8, p=1 (OWASP's minimum) by default; runs on the libuv pool, off the
+ * event loop. The cost is set once from config (PASSWORD_SCRYPT_N): tests lower it to stay
+ * fast, production refuses anything under 2^14. Stored hashes carry their own parameters, so
+ * changing the cost never breaks existing passwords.
+ */
 const PARAMS = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
+
+export const setPasswordHashCost = (n: number) => {
+  if (!Number.isInteger(Math.log2(n))) throw new Error('PASSWORD_SCRYPT_N must be a power of two')
+  PARAMS.N = n
+  dummyHash = null
+}
 const KEY_LENGTH = 32
 
 export const hashPassword = async (password: string): Promise<string> => {
