@@ -91,3 +91,23 @@ export const readXlsx = async (bytes: Buffer): Promise<string[][]> => {
 }
 
 export const toCsv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(',')).join('\r\n'))
+
+/**
+ * Waits until the latest one-time code of a mobile has counted `attempts` wrong guesses. Wrong
+ * guesses are counted outside the request's transaction, so on PostgreSQL the count may land
+ * a moment after the answer.
+ */
+export const waitForOtpAttempts = async (t: TestApp, mobile: string, attempts: number) => {
+  const mobileHash = t.crypto.blindIndex(`mobile:${mobile}`)
+  for (let i = 0; i < 100; i++) {
+    const row = await typed<AuthTables>(t.database.db)
+      .selectFrom('auth_otp')
+      .select('attempts')
+      .where('mobile_hash', '=', mobileHash)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst()
+    if ((row?.attempts ?? 0) >= attempts) return row!.attempts
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  throw new Error(`OTP attempts for ${mobile} never reached ${attempts}`)
+}

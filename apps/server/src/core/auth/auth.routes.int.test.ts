@@ -9,7 +9,7 @@ import {
 } from '../../../test/build-test-app'
 import { freshMobile, makeMember } from '../../../test/factories/members'
 import { ctxAs } from '../../../test/factories/orgs'
-import { auditRows, expectError, expireSessionsOf } from '../../../test/helpers'
+import { auditRows, expectError, expireSessionsOf, waitForOtpAttempts } from '../../../test/helpers'
 import { DEMO_PASSWORD } from '../../demo/seed-demo'
 import { SESSION_COOKIE } from './auth.service'
 
@@ -350,6 +350,7 @@ describe('POST /api/v1/auth/otp and /register', () => {
       })
 
     for (let i = 0; i < 5; i++) expectError(await register(wrong), 400, 'OTP_INVALID')
+    expect(await waitForOtpAttempts(t, mobile, 5)).toBe(5)
 
     expectError(await register(code), 400, 'OTP_INVALID')
     expect((await t.request({ method: 'GET', url: '/healthz' })).statusCode).toBe(200)

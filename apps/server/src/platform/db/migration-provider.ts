@@ -1,5 +1,6 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely'
-import { Migrator } from 'kysely'
+import { Migrator, sql } from 'kysely'
+import { isPostgres } from './columns'
 import type { Db } from './create-db'
 
 export type MigrationSet = Record<string, Migration>
@@ -28,11 +29,23 @@ const check = (result: Awaited<ReturnType<Migrator['migrateToLatest']>>) => {
   return result.results ?? []
 }
 
+/**
+ * Kysely looks for its migration tables in every schema unless told which one; on a PostgreSQL
+ * database where another schema already has them (another app, or another test file), it
+ * skipped creating its own and failed. Pin the tables to the connection's current schema.
+ */
+const migratorFor = async (db: Db, provider: MigrationProvider) => {
+  const migrationTableSchema = isPostgres(db)
+    ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+    : undefined
+  return new Migrator({ db: db as Kysely<unknown>, provider, migrationTableSchema })
+}
+
 export const migrateToLatest = async (db: Db, provider: MigrationProvider) =>
-  check(await new Migrator({ db: db as Kysely<unknown>, provider }).migrateToLatest())
+  check(await (await migratorFor(db, provider)).migrateToLatest())
 
 /** Migrates all the way down; used by the round-trip test. */
 export const migrateDownToZero = async (db: Db, provider: MigrationProvider) => {
   const { NO_MIGRATIONS } = await import('kysely')
-  return check(await new Migrator({ db: db as Kysely<unknown>, provider }).migrateTo(NO_MIGRATIONS))
+  return check(await (await migratorFor(db, provider)).migrateTo(NO_MIGRATIONS))
 }
