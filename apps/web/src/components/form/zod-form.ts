@@ -64,7 +64,7 @@ export const parseFormValues = <S extends z.ZodTypeAny>(
   values: Record<string, unknown>,
 ): z.infer<S> | null => {
   const result = schema.safeParse(compactValues(values))
-  if (result.success) return result.data as z.infer<S>
+  if (result.success) return result.data
   form.setFields(zodIssuesToFieldErrors(t, result.error.issues))
   return null
 }

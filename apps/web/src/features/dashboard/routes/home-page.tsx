@@ -40,7 +40,6 @@ export const Component = () => {
         t('dashboard.home.membersSeries'),
         MAX_BARS,
       ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [rowsKey, t],
   )
 

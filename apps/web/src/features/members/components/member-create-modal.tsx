@@ -8,6 +8,8 @@ import { isApiError } from '../../../lib/api-error'
 import { errorMessage } from '../../../lib/error-message'
 import { useCreateMember } from '../api/use-members'
 
+const FIELD_ERRORS = new Set(['MEMBER_MOBILE_TAKEN', 'MEMBER_ID_CARD_TAKEN'])
+
 type Props = {
   open: boolean
   onClose: () => void
@@ -62,7 +64,7 @@ export const MemberCreateModal = ({ open, onClose, scope }: Props) => {
           })
         }}
       >
-        {create.error ? (
+        {create.error && !(isApiError(create.error) && FIELD_ERRORS.has(create.error.code)) ? (
           <Alert
             type="error"
             showIcon

@@ -10,11 +10,11 @@ import {
   Form,
   Grid,
   Input,
-  Select,
   Typography,
 } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { FormSelect } from '../../../components/form/form-select'
 import { parseFormValues, useZodRules } from '../../../components/form/zod-form'
 import { Can } from '../../../components/page/can'
 import { OrgSelect } from '../../../components/org-select/org-select'
@@ -95,7 +95,7 @@ export const MemberEditDrawer = ({ member, scopeOrgId, onClose }: Props) => {
           />
         </Form.Item>
         <Form.Item label={t('members.fields.status')} name="status" rules={rules.status} required>
-          <Select options={memberStatusOptions(t)} />
+          <FormSelect options={memberStatusOptions(t)} />
         </Form.Item>
       </Form>
       <Divider />

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { OrgListQuery } from '@unionhall/contracts'
+import { useCallback } from 'react'
 import { orgKeys } from './org-keys'
 import {
   archiveOrg,
@@ -33,16 +34,21 @@ export const useBreadcrumbs = (id: string | null) =>
     enabled: id !== null,
   })
 
+const childrenQuery = (parentId: string) => ({
+  queryKey: orgKeys.children(parentId),
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    listOrgs({ parentId, pageSize: 200, includeArchived: 'true' }, signal),
+})
+
+export const useOrgChildren = (parentId: string) => useQuery(childrenQuery(parentId))
+
 /** Children for the lazy tree, fetched through the query cache so invalidation refreshes them. */
 export const useFetchChildren = () => {
   const qc = useQueryClient()
-  return (parentId: string) =>
-    qc.fetchQuery({
-      queryKey: orgKeys.children(parentId),
-      queryFn: ({ signal }) =>
-        listOrgs({ parentId, pageSize: 200, includeArchived: 'true' }, signal),
-      staleTime: 0,
-    })
+  return useCallback(
+    (parentId: string) => qc.fetchQuery({ ...childrenQuery(parentId), staleTime: 0 }),
+    [qc],
+  )
 }
 
 const useInvalidateOrgs = () => {

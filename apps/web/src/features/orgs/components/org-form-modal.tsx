@@ -4,9 +4,10 @@ import {
   type OrgKind,
   UpdateOrgBodySchema,
 } from '@unionhall/contracts'
-import { Alert, App, Form, Input, Modal, Select } from 'antd'
+import { Alert, App, Form, Input, Modal } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { FormSelect } from '../../../components/form/form-select'
 import { parseFormValues, useZodRules } from '../../../components/form/zod-form'
 import { errorMessage } from '../../../lib/error-message'
 import { useCreateOrg, useUpdateOrg } from '../api/use-orgs'
@@ -99,7 +100,7 @@ export const OrgFormModal = (props: Props) => {
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item label={t('orgs.form.kind')} name="kind" rules={rules.kind} required>
-          <Select options={orgKindOptions(t)} />
+          <FormSelect options={orgKindOptions(t)} />
         </Form.Item>
       </Form>
     </Modal>

@@ -7,7 +7,13 @@ import { PageHeader } from '../../../components/page/page-header'
 import { QueryError } from '../../../components/page/query-error'
 import { errorMessage } from '../../../lib/error-message'
 import { useSession } from '../../../lib/session'
-import { useArchiveOrg, useFetchChildren, useOrg, useOrgList } from '../api/use-orgs'
+import {
+  useArchiveOrg,
+  useFetchChildren,
+  useOrg,
+  useOrgChildren,
+  useOrgList,
+} from '../api/use-orgs'
 import { OrgDetailPanel } from '../components/org-detail-panel'
 import { OrgFormModal } from '../components/org-form-modal'
 import { orgKindLabel } from '../components/org-kind'
@@ -20,22 +26,30 @@ type Dialog =
 
 export const Component = () => {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const { currentOrgId } = useSession()
-  const root = useOrg(currentOrgId)
-  const fetchChildren = useFetchChildren()
-  const archive = useArchiveOrg()
-
-  const [children, setChildren] = useState<Record<string, NodeOrg[]>>({})
-  const [expanded, setExpanded] = useState<string[]>([])
-  const [loaded, setLoaded] = useState<string[]>([])
-  const [selected, setSelected] = useState<string | null>(currentOrgId)
-  const [search, setSearch] = useState('')
-  const [dialog, setDialog] = useState<Dialog>(null)
 
   useEffect(() => {
     document.title = `${t('orgs.tree.title')} · ${t('app.name')}`
   }, [t])
+
+  if (!currentOrgId) return <Empty description={t('common.noOrg')} />
+  // A new scope from the org switcher starts a fresh tree.
+  return <OrgTreeView key={currentOrgId} rootId={currentOrgId} />
+}
+
+const OrgTreeView = ({ rootId }: { rootId: string }) => {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const root = useOrg(rootId)
+  const fetchChildren = useFetchChildren()
+  const archive = useArchiveOrg()
+
+  const [children, setChildren] = useState<Record<string, NodeOrg[]>>({})
+  const [expanded, setExpanded] = useState<string[]>([rootId])
+  const [loaded, setLoaded] = useState<string[]>([])
+  const [selected, setSelected] = useState<string | null>(rootId)
+  const [search, setSearch] = useState('')
+  const [dialog, setDialog] = useState<Dialog>(null)
 
   const loadChildren = useCallback(
     async (parentId: string) => {
@@ -46,21 +60,21 @@ export const Component = () => {
     [fetchChildren],
   )
 
-  // A new scope (org switcher) starts a fresh tree.
-  useEffect(() => {
-    setChildren({})
-    setExpanded(currentOrgId ? [currentOrgId] : [])
-    setLoaded([])
-    setSelected(currentOrgId)
-    setSearch('')
-    if (currentOrgId) {
-      loadChildren(currentOrgId).catch(() => undefined)
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [currentOrgId])
+  // The scope's first level comes from a query (shown straight away, refreshed on changes).
+  const rootChildren = useOrgChildren(rootId)
+  const nodes = useMemo(
+    () => (rootChildren.data ? { ...children, [rootId]: rootChildren.data.items } : children),
+    [children, rootChildren.data, rootId],
+  )
+  const loadedKeys = useMemo(
+    () => (rootChildren.data ? [...loaded, rootId] : loaded),
+    [loaded, rootChildren.data, rootId],
+  )
 
   const reload = (parentId: string | null) => {
-    if (parentId && (children[parentId] || parentId === currentOrgId)) {
+    if (parentId === rootId) {
+      void rootChildren.refetch()
+    } else if (parentId && children[parentId]) {
       loadChildren(parentId).catch((e: unknown) => void message.error(errorMessage(t, e)))
     }
   }
@@ -77,14 +91,14 @@ export const Component = () => {
           ) : null}
         </span>
       ),
-      isLeaf: o.childCount === 0 && !children[o.id]?.length,
-      children: children[o.id]?.map(build),
+      isLeaf: o.childCount === 0 && !nodes[o.id]?.length,
+      children: nodes[o.id]?.map(build),
     })
     return [build(root.data)]
-  }, [root.data, children, t])
+  }, [root.data, nodes, t])
 
   const q = search.trim()
-  const results = useOrgList({ within: currentOrgId ?? undefined, q, pageSize: 50 }, q.length > 0)
+  const results = useOrgList({ within: rootId, q, pageSize: 50 }, q.length > 0)
 
   const closeDialog = (changed?: Org, extra?: { oldParentId: string | null }) => {
     const current = dialog
@@ -101,8 +115,6 @@ export const Component = () => {
       reload(changed.parentId)
     }
   }
-
-  if (!currentOrgId) return <Empty description={t('common.noOrg')} />
 
   return (
     <>
@@ -140,7 +152,7 @@ export const Component = () => {
                 aria-label={t('orgs.tree.treeLabel')}
                 treeData={treeData}
                 loadData={(node) => loadChildren(String(node.key))}
-                loadedKeys={loaded}
+                loadedKeys={loadedKeys}
                 expandedKeys={expanded}
                 onExpand={(keys) => setExpanded(keys.map(String))}
                 selectedKeys={selected ? [selected] : []}
@@ -185,7 +197,7 @@ export const Component = () => {
         <OrgMoveModal
           open
           org={dialog.org}
-          withinOrgId={currentOrgId}
+          withinOrgId={rootId}
           onClose={(r) => closeDialog(r?.org, { oldParentId: r?.oldParentId ?? null })}
         />
       ) : null}

@@ -2,6 +2,7 @@ import { type CreateRoleGrantBody, CreateRoleGrantBodySchema, ROLES } from '@uni
 import { Alert, App, Form, Modal, Select } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { FormSelect } from '../../../components/form/form-select'
 import { parseFormValues, useZodRules } from '../../../components/form/zod-form'
 import { OrgSelect } from '../../../components/org-select/org-select'
 import { errorMessage } from '../../../lib/error-message'
@@ -108,7 +109,7 @@ export const GrantRoleModal = ({ open, onClose, scope }: Props) => {
           <OrgSelect withinOrgId={scope?.id ?? null} initialOption={scope} />
         </Form.Item>
         <Form.Item label={t('roles.fields.role')} name="role" rules={rules.role} required>
-          <Select
+          <FormSelect
             placeholder={t('roles.grant.rolePlaceholder')}
             options={ROLES.map((r) => ({ value: r, label: t(`roles.names.${r}`) }))}
           />
