@@ -33,17 +33,19 @@ export const HeaderActions = ({ compact }: { compact: boolean }) => {
 
   return (
     <Flex align="center" gap={compact ? 4 : 8} style={{ flex: 1, minWidth: 0 }}>
-      <Select
-        data-testid="org-switcher"
-        aria-label={t('app.header.orgSwitcher')}
-        value={currentOrgId ?? undefined}
-        onChange={(id: string) => setCurrentOrgId(id)}
-        options={orgs.map((o) => ({ value: o.id, label: o.name }))}
-        style={{ minWidth: 0, width: compact ? 150 : 240 }}
-        popupMatchSelectWidth={false}
-        showSearch={orgs.length > 6}
-        optionFilterProp="label"
-      />
+      {orgs.length > 0 ? (
+        <Select
+          data-testid="org-switcher"
+          aria-label={t('app.header.orgSwitcher')}
+          value={currentOrgId ?? undefined}
+          onChange={(id: string) => setCurrentOrgId(id)}
+          options={orgs.map((o) => ({ value: o.id, label: o.name }))}
+          style={{ minWidth: 0, width: compact ? 150 : 240 }}
+          popupMatchSelectWidth={false}
+          showSearch={orgs.length > 6}
+          optionFilterProp="label"
+        />
+      ) : null}
       <span style={{ flex: 1 }} />
       <Tooltip title={t('app.header.switchLanguage')}>
         <Button

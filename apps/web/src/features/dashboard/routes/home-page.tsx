@@ -43,6 +43,23 @@ export const Component = () => {
     [rowsKey, t],
   )
 
+  if (!currentOrgId) {
+    // A worker without any role: a light welcome instead of the staff dashboard.
+    return (
+      <>
+        <PageHeader title={t('dashboard.home.title')} />
+        <Card>
+          <Typography.Paragraph>
+            {t('dashboard.home.workerWelcome', {
+              name: session?.member.name ?? '',
+              org: session?.member.orgName ?? '',
+            })}
+          </Typography.Paragraph>
+        </Card>
+      </>
+    )
+  }
+
   const membersValue = members.data
     ? members.data.capped
       ? t('members.list.cappedShort')
