@@ -106,6 +106,8 @@ export const grantRole = async (
   if (!canGrantRole(actor, body.role, org.path)) throw roleErrors.notGrantable()
   const member = await findMemberById(db, body.memberId)
   if (!member) throw roleErrors.memberNotFound(body.memberId)
+  // Only members the actor can see: otherwise any member's name leaked through the answer.
+  requireAt(ctx, 'member:read', member.org_path)
   const row: RoleGrantTable = {
     id: uuidv7(),
     member_id: member.id,
