@@ -420,7 +420,7 @@ afterAll(() => t.close())
 
 /** Text of an answer, with .xlsx bodies unpacked so exports are checked too. */
 const answerText = async (res: LightMyRequestResponse) =>
-  (res.headers['content-type'] ?? '').includes('spreadsheetml')
+  String(res.headers['content-type'] ?? '').includes('spreadsheetml')
     ? JSON.stringify(await readXlsx(res.rawPayload))
     : res.body
 
