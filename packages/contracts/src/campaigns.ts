@@ -417,7 +417,11 @@ export const ResultRowSchema = z.object({
   candidateId: IdSchema,
   name: z.string(),
   number: z.number().int(),
+  employerName: z.string(),
+  isFrontLine: z.boolean(),
   votes: z.number().int(),
+  invalidatedVotes: z.number().int(),
+  /** Votes normalised to the category's top vote count (0..1), the vote input of finalScore. */
   voteShare: z.number(),
   juryScore: z.number().nullable(),
   finalScore: z.number(),
@@ -436,6 +440,8 @@ export const ResultsSchema = z.object({
       name: z.string(),
       honourCount: z.number().int(),
       rows: z.array(ResultRowSchema),
+      /** E.g. a front-line quota that could not be met for lack of front-line candidates. */
+      notes: z.array(z.string()),
     }),
   ),
 })

@@ -9,3 +9,7 @@ export { campaignsRoutes, publicCampaignsRoutes } from './campaigns.routes'
 export { campaignsMigrations } from './migrations'
 export { advanceDuePhases, createCampaign, advancePhase } from './setup/setup.service'
 export type { CampaignsDeps } from './campaigns.deps'
+export { addJuror, submitScore } from './results/jury.service'
+export { announce, putForward } from './results/results.service'
+// Until the nominations and ballot services land, demo data and tests load candidates and ballots here.
+export { loadBallots, loadCandidates } from './results/fixtures.service'

@@ -93,6 +93,40 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
     en: 'The member already holds this role at this organisation',
   },
   ROLE_NOT_GRANTABLE: { 'zh-CN': '无权授予该角色', en: 'You cannot grant this role' },
+  CAMPAIGN_NOT_JUROR: {
+    'zh-CN': '只有本次评选的评委可以进行此操作',
+    en: 'Only jurors of this campaign may do this',
+  },
+  CAMPAIGN_JUROR_EXISTS: { 'zh-CN': '该会员已是本次评选的评委', en: 'Already a juror' },
+  CAMPAIGN_JUROR_NOT_FOUND: {
+    'zh-CN': '该会员不是本次评选的评委',
+    en: 'The member is not a juror of this campaign',
+  },
+  CAMPAIGN_JUROR_HAS_SCORES: {
+    'zh-CN': '该评委已提交评分，不能移除',
+    en: 'A juror who has already scored cannot be removed',
+  },
+  CAMPAIGN_JURY_SCORE_INVALID: {
+    'zh-CN': '请为每个评分项打分，分值在 0 到该项满分之间',
+    en: 'Score every rubric item between 0 and its maximum',
+  },
+  CAMPAIGN_CANDIDATE_NOT_FOUND: { 'zh-CN': '候选人不存在', en: 'Candidate not found' },
+  CAMPAIGN_RESULTS_NOT_ANNOUNCED: {
+    'zh-CN': '评选结果尚未揭晓',
+    en: 'The results have not been announced yet',
+  },
+  CAMPAIGN_NOT_CHILD: {
+    'zh-CN': '该评选不是本评选的下级评选',
+    en: 'That campaign is not a child of this campaign',
+  },
+  CAMPAIGN_NOT_WINNER: {
+    'zh-CN': '只能推荐下级评选已揭晓的获奖者',
+    en: 'Only announced winners of the child campaign can be put forward',
+  },
+  CAMPAIGN_CATEGORY_MISMATCH: {
+    'zh-CN': '上级评选没有同名的评选类别',
+    en: 'The parent campaign has no category of that name',
+  },
 }
 
 export const pickLang = (acceptLanguage: string | undefined): Lang =>
