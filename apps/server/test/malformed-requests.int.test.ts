@@ -275,7 +275,12 @@ describe('malformed requests', () => {
   it('no route answers a 5xx to a request without a session or with a forged cookie', async () => {
     for (const key of routes) {
       const [method, path] = key.split(' ') as [InjectOptions['method'], string]
-      for (const cookies of [{}, { uh_session: 'forged' }, { uh_session: 'x'.repeat(5000) }]) {
+      const jars: Record<string, string>[] = [
+        {},
+        { uh_session: 'forged' },
+        { uh_session: 'x'.repeat(5000) },
+      ]
+      for (const cookies of jars) {
         const res = await t.request({
           method,
           url: fillPath(path, ids()),
