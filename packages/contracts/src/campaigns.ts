@@ -105,7 +105,11 @@ export const CategoryInputSchema = z
 
 /** Structural quotas the review validator checks, e.g. at least half front-line workers. */
 export const StructuralQuotasSchema = z
-  .object({ minFrontLineShare: z.number().min(0).max(1).default(0) })
+  .object({
+    minFrontLineShare: z.number().min(0).max(1).default(0),
+    /** At most this many accepted candidates per honour in a category (差额 ratio); unset: no cap. */
+    maxCandidatesPerHonour: z.number().min(1).max(100).optional(),
+  })
   .strict()
 
 export const CreateCampaignBodySchema = z
@@ -199,6 +203,8 @@ export const REVIEW_REASON_CODES = [
   'insufficient_achievements',
   'disciplinary_record',
   'other',
+  /** Set by the system when the nominee declines through the consent link. */
+  'nominee_declined',
 ] as const
 export const ReviewReasonSchema = z.enum(REVIEW_REASON_CODES)
 
@@ -266,6 +272,71 @@ export const QuotaCheckSchema = z.object({
   problems: z.array(
     z.object({ code: z.string(), message: z.string(), categoryId: IdSchema.nullable() }),
   ),
+  categories: z.array(
+    z.object({
+      categoryId: IdSchema,
+      name: z.string(),
+      honourCount: z.number().int(),
+      accepted: z.number().int(),
+      /** Consented or awaiting consent, not yet decided at the top level. */
+      pending: z.number().int(),
+    }),
+  ),
+  frontLine: z.object({
+    accepted: z.number().int(),
+    frontLine: z.number().int(),
+    share: z.number(),
+    required: z.number(),
+  }),
+})
+export type QuotaCheck = z.infer<typeof QuotaCheckSchema>
+
+/** POST /nominations answers 201 with merged false, or 200 with merged true when it joined an existing nomination. */
+export const CreateNominationResultSchema = NominationSchema.extend({ merged: z.boolean() })
+
+export const NominationListQuerySchema = PageQuerySchema.extend({
+  status: NominationStatusSchema.optional(),
+  categoryId: IdSchema.optional(),
+  reviewLevelOrgId: IdSchema.optional(),
+}).strict()
+
+/** The staff view of one nomination: supporters, review levels and (while pending) the consent link. */
+export const NominationDetailSchema = NominationSchema.extend({
+  categoryName: z.string(),
+  reviewLevelOrgName: z.string().nullable(),
+  /** The orgs that review it, from the first level up to the campaign's org. */
+  reviewLevels: z.array(z.object({ orgId: IdSchema, orgName: z.string() })),
+  /** Relative link the nominee opens to consent; null once they decided. */
+  consentUrl: z.string().nullable(),
+  supporters: z.array(
+    z.object({
+      nominatorName: z.string().nullable(),
+      nominatingOrgName: z.string().nullable(),
+      reason: z.string(),
+      recommendationLetter: z.string().nullable(),
+      createdAt: TimestampSchema,
+    }),
+  ),
+})
+
+export const ConsentTokenSchema = z.string().regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/)
+export const ConsentDecisionBodySchema = z
+  .object({ decision: z.enum(['consent', 'decline']) })
+  .strict()
+/** What the nominee sees before consenting: exactly what will be published about them. */
+export const ConsentPreviewSchema = z.object({
+  campaignName: z.string(),
+  honourTitle: z.string(),
+  categoryName: z.string(),
+  nomineeName: z.string(),
+  employerName: z.string(),
+  trade: z.string(),
+  years: z.number().int(),
+  isFrontLine: z.boolean(),
+  achievements: z.string(),
+  photoUrls: z.array(z.string()),
+  videoUrl: z.string().nullable(),
+  state: z.enum(['awaiting_consent', 'consented', 'declined']),
 })
 
 // ---- candidates, objections ----
@@ -290,6 +361,33 @@ export const CandidateSchema = z.object({
 export type Candidate = z.infer<typeof CandidateSchema>
 export const CandidatePageSchema = pageOf(CandidateSchema)
 
+export const CandidateListQuerySchema = PageQuerySchema.extend({
+  categoryId: IdSchema.optional(),
+}).strict()
+export const StaffCandidateListQuerySchema = CandidateListQuerySchema.extend({
+  status: z.enum(['active', 'withdrawn']).optional(),
+}).strict()
+
+/** A candidate's public page: the profile, and the links to share it and print its poster. */
+export const CandidateProfileSchema = CandidateSchema.extend({
+  categoryName: z.string(),
+  campaignName: z.string(),
+  honourTitle: z.string(),
+  /** Relative share link /c/<campaignId>/candidates/<candidateId>. */
+  shareUrl: z.string(),
+  posterUrl: z.string(),
+})
+export type CandidateProfile = z.infer<typeof CandidateProfileSchema>
+
+export const UpdateCandidateBodySchema = z
+  .object({
+    story: z.string().trim().max(10_000).optional(),
+    photoUrls: z.array(z.string().url().max(500)).max(9).optional(),
+    videoUrl: z.string().url().max(500).nullable().optional(),
+    status: z.enum(['active', 'withdrawn']).optional(),
+  })
+  .strict()
+
 export const ObjectionBodySchema = z
   .object({
     candidateId: IdSchema,
@@ -312,6 +410,10 @@ export const ObjectionSchema = z.object({
   createdAt: TimestampSchema,
   resolvedAt: TimestampSchema.nullable(),
 })
+export const ObjectionPageSchema = pageOf(ObjectionSchema)
+export const ObjectionListQuerySchema = PageQuerySchema.extend({
+  status: z.enum(['open', 'upheld', 'dismissed']).optional(),
+}).strict()
 export const ResolveObjectionBodySchema = z
   .object({
     status: z.enum(['upheld', 'dismissed']),

@@ -1,16 +1,370 @@
+import {
+  CandidateListQuerySchema,
+  CandidatePageSchema,
+  CandidateProfileSchema,
+  CandidateSchema,
+  ConsentDecisionBodySchema,
+  ConsentPreviewSchema,
+  ConsentTokenSchema,
+  CreateNominationBodySchema,
+  CreateNominationResultSchema,
+  IdSchema,
+  MergeNominationsBodySchema,
+  NominationDetailSchema,
+  NominationListQuerySchema,
+  NominationPageSchema,
+  NominationSchema,
+  ObjectionBodySchema,
+  ObjectionListQuerySchema,
+  ObjectionPageSchema,
+  ObjectionSchema,
+  QuotaCheckSchema,
+  ResolveObjectionBodySchema,
+  ReviewNominationBodySchema,
+  StaffCandidateListQuerySchema,
+  UpdateCandidateBodySchema,
+} from '@unionhall/contracts'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { ctxOf } from '../../../core/access'
 import type { CampaignsDeps } from '../campaigns.deps'
+import * as candidates from './candidates.service'
+import * as svc from './nominations.service'
+import * as objections from './objections.service'
 
-// Routes of the nominations sub-feature are added here (work in progress in this commit).
+const tags = ['campaigns']
+const CampaignParams = z.object({ campaignId: IdSchema })
+const NominationParams = CampaignParams.extend({ nominationId: IdSchema })
+const CandidateParams = CampaignParams.extend({ candidateId: IdSchema })
+const ObjectionParams = CampaignParams.extend({ objectionId: IdSchema })
+const TokenParams = z.object({ token: ConsentTokenSchema })
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const review = { access: { permission: 'campaign:review' } } as const
+const manage = { access: { permission: 'campaign:manage' } } as const
 
-/** Staff routes, mounted under /api/v1/campaigns. */
+/** Staff routes: review, merges, quotas, candidates, objections. Mounted under /api/v1/campaigns. */
 export const nominationsRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> = async (
-  _app,
-  _opts,
-) => {}
+  app,
+  { deps },
+) => {
+  const db = deps.db
 
-/** Public and member routes for worker pages, mounted under /api/v1/public/campaigns. */
+  app.get(
+    '/:campaignId/nominations',
+    {
+      schema: {
+        tags,
+        summary: 'Nominations whose employer is in my review subtrees (paged, searchable)',
+        params: CampaignParams,
+        querystring: NominationListQuerySchema,
+        response: { 200: NominationPageSchema },
+      },
+      config: review,
+    },
+    async (req) => svc.listNominations(deps, ctxOf(req), req.params.campaignId, req.query),
+  )
+
+  app.get(
+    '/:campaignId/nominations/:nominationId',
+    {
+      schema: {
+        tags,
+        summary:
+          'One nomination with supporters, review levels and (while pending) its consent link',
+        params: NominationParams,
+        response: { 200: NominationDetailSchema },
+      },
+      config: review,
+    },
+    async (req) =>
+      svc.getNomination(deps, ctxOf(req), req.params.campaignId, req.params.nominationId),
+  )
+
+  app.post(
+    '/:campaignId/nominations/:nominationId/review',
+    {
+      schema: {
+        tags,
+        summary:
+          'Decide at the current review level: forward (lower level), accept (top) or reject',
+        params: NominationParams,
+        body: ReviewNominationBodySchema,
+        response: { 200: NominationSchema },
+      },
+      config: review,
+    },
+    async (req) =>
+      svc.reviewNomination(
+        deps,
+        ctxOf(req),
+        req.params.campaignId,
+        req.params.nominationId,
+        req.body,
+      ),
+  )
+
+  app.post(
+    '/:campaignId/nominations/merge',
+    {
+      schema: {
+        tags,
+        summary: 'Merge duplicate nominations of one person; supporters add up',
+        params: CampaignParams,
+        body: MergeNominationsBodySchema,
+        response: { 200: NominationSchema },
+      },
+      config: review,
+    },
+    async (req) => svc.mergeNominations(deps, ctxOf(req), req.params.campaignId, req.body),
+  )
+
+  app.get(
+    '/:campaignId/quota-check',
+    {
+      schema: {
+        tags,
+        summary: 'Accepted nominations against honour counts and structural quotas, explained',
+        params: CampaignParams,
+        response: { 200: QuotaCheckSchema },
+      },
+      config: review,
+    },
+    async (req) => svc.quotaCheck(deps, ctxOf(req), req.params.campaignId),
+  )
+
+  app.get(
+    '/:campaignId/candidates',
+    {
+      schema: {
+        tags,
+        summary: 'Candidates, withdrawn ones included',
+        params: CampaignParams,
+        querystring: StaffCandidateListQuerySchema,
+        response: { 200: CandidatePageSchema },
+      },
+      config: review,
+    },
+    async (req) => candidates.listStaffCandidates(db, ctxOf(req), req.params.campaignId, req.query),
+  )
+
+  app.get(
+    '/:campaignId/candidates/export',
+    {
+      schema: { tags, summary: 'The candidate list as .xlsx', params: CampaignParams },
+      config: review,
+    },
+    async (req, reply) => {
+      const file = await candidates.exportCandidates(db, ctxOf(req), req.params.campaignId)
+      return reply
+        .type(XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="candidates.xlsx"; filename*=UTF-8''${encodeURIComponent('候选人名单.xlsx')}`,
+        )
+        .send(file)
+    },
+  )
+
+  app.patch(
+    '/:campaignId/candidates/:candidateId',
+    {
+      schema: {
+        tags,
+        summary: "Edit a candidate's profile, or withdraw/restore them (publicity, voting)",
+        params: CandidateParams,
+        body: UpdateCandidateBodySchema,
+        response: { 200: CandidateSchema },
+      },
+      config: manage,
+    },
+    async (req) =>
+      candidates.updateCandidate(
+        db,
+        ctxOf(req),
+        req.params.campaignId,
+        req.params.candidateId,
+        req.body,
+      ),
+  )
+
+  app.get(
+    '/:campaignId/objections',
+    {
+      schema: {
+        tags,
+        summary: 'Objections filed during publicity',
+        params: CampaignParams,
+        querystring: ObjectionListQuerySchema,
+        response: { 200: ObjectionPageSchema },
+      },
+      config: review,
+    },
+    async (req) => objections.listObjections(db, ctxOf(req), req.params.campaignId, req.query),
+  )
+
+  app.post(
+    '/:campaignId/objections/:objectionId/resolve',
+    {
+      schema: {
+        tags,
+        summary: 'Record how an objection was resolved',
+        params: ObjectionParams,
+        body: ResolveObjectionBodySchema,
+        response: { 200: ObjectionSchema },
+      },
+      config: review,
+    },
+    async (req) =>
+      objections.resolveObjection(
+        db,
+        ctxOf(req),
+        req.params.campaignId,
+        req.params.objectionId,
+        req.body,
+      ),
+  )
+}
+
+/** Member and public routes for worker pages. Mounted under /api/v1/public/campaigns. */
 export const publicNominationsRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> = async (
-  _app,
-  _opts,
-) => {}
+  app,
+  { deps },
+) => {
+  const db = deps.db
+
+  app.post(
+    '/:campaignId/nominations',
+    {
+      schema: {
+        tags,
+        summary: 'Nominate (海选); the same person nominated again joins the existing nomination',
+        params: CampaignParams,
+        body: CreateNominationBodySchema,
+        response: { 200: CreateNominationResultSchema, 201: CreateNominationResultSchema },
+      },
+      config: { access: 'member' },
+    },
+    async (req, reply) => {
+      const r = await svc.createNomination(deps, ctxOf(req), req.params.campaignId, req.body)
+      // Until an SMS template exists the consent link is logged and shown to staff (ADR 0007).
+      if (r.consentUrl)
+        req.log.info({ nominationId: r.nomination.id }, 'nomination consent link created')
+      return reply.status(r.merged ? 200 : 201).send({ ...r.nomination, merged: r.merged })
+    },
+  )
+
+  app.get(
+    '/:campaignId/nominations/mine',
+    {
+      schema: {
+        tags,
+        summary: 'Nominations I made or supported',
+        params: CampaignParams,
+        response: { 200: z.array(NominationSchema) },
+      },
+      config: { access: 'member' },
+    },
+    async (req) => svc.listMyNominations(deps, ctxOf(req), req.params.campaignId),
+  )
+
+  app.get(
+    '/nominations/consent/:token',
+    {
+      schema: {
+        tags,
+        summary: 'What will be published about the nominee, for them to check',
+        params: TokenParams,
+        response: { 200: ConsentPreviewSchema },
+      },
+      config: { access: 'public' },
+    },
+    async (req) => svc.getConsentPreview(deps, req.params.token),
+  )
+
+  app.post(
+    '/nominations/consent/:token',
+    {
+      schema: {
+        tags,
+        summary: 'The nominee consents to (or declines) the nomination',
+        params: TokenParams,
+        body: ConsentDecisionBodySchema,
+        response: { 200: ConsentPreviewSchema },
+      },
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (req) => svc.decideConsent(deps, ctxOf(req), req.params.token, req.body.decision),
+  )
+
+  app.get(
+    '/:campaignId/candidates',
+    {
+      schema: {
+        tags,
+        summary: 'Published candidates (from publicity on); votes null while sealed',
+        params: CampaignParams,
+        querystring: CandidateListQuerySchema,
+        response: { 200: CandidatePageSchema },
+      },
+      config: { access: 'public' },
+    },
+    async (req) => candidates.listPublicCandidates(db, req.params.campaignId, req.query),
+  )
+
+  app.get(
+    '/:campaignId/candidates/:candidateId',
+    {
+      schema: {
+        tags,
+        summary: "A candidate's public profile",
+        params: CandidateParams,
+        response: { 200: CandidateProfileSchema },
+      },
+      config: { access: 'public' },
+    },
+    async (req) => candidates.getPublicCandidate(db, req.params.campaignId, req.params.candidateId),
+  )
+
+  app.get(
+    '/:campaignId/candidates/:candidateId/poster.svg',
+    {
+      schema: {
+        tags,
+        summary: 'A printable poster with a QR code of the share link',
+        params: CandidateParams,
+      },
+      config: { access: 'public' },
+    },
+    async (req, reply) => {
+      const origin = `${req.protocol}://${req.host}`
+      const svg = await candidates.candidatePoster(
+        db,
+        req.params.campaignId,
+        req.params.candidateId,
+        origin,
+      )
+      return reply
+        .type('image/svg+xml; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(svg)
+    },
+  )
+
+  app.post(
+    '/:campaignId/objections',
+    {
+      schema: {
+        tags,
+        summary: 'File an objection to a candidate (publicity, result publicity)',
+        params: CampaignParams,
+        body: ObjectionBodySchema,
+        response: { 201: ObjectionSchema },
+      },
+      config: { access: 'public', rateLimit: { max: 5, timeWindow: '10 minutes' } },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await objections.fileObjection(deps, ctxOf(req), req.params.campaignId, req.body)),
+  )
+}
