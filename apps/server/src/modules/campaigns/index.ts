@@ -5,13 +5,9 @@
  * campaign_candidate, campaign_objection, campaign_ballot, campaign_tally, campaign_tally_daily,
  * campaign_turnout, campaign_juror, campaign_jury_score, campaign_honour.
  */
-export { campaignsRoutes, publicCampaignsRoutes } from "./campaigns.routes";
-export { campaignsMigrations } from "./migrations";
-export {
-  advanceDuePhases,
-  createCampaign,
-  advancePhase,
-} from "./setup/setup.service";
+export { campaignsRoutes, publicCampaignsRoutes } from './campaigns.routes'
+export { campaignsMigrations } from './migrations'
+export { advanceDuePhases, createCampaign, advancePhase } from './setup/setup.service'
 // Candidates for the ballot engine and results; set a vote reader to show live counts.
 export {
   getCandidatesByIds,
@@ -20,9 +16,9 @@ export {
   setCandidateVoteReader,
   type CandidateRecord,
   type CandidateVoteReader,
-} from "./nominations/candidates.service";
-export type { CampaignsDeps } from "./campaigns.deps";
-export { addJuror, submitScore } from "./results/jury.service";
-export { announce, putForward } from "./results/results.service";
+} from './nominations/candidates.service'
+export type { CampaignsDeps } from './campaigns.deps'
+export { addJuror, submitScore } from './results/jury.service'
+export { announce, putForward } from './results/results.service'
 // Until the nominations and ballot services land, demo data and tests load candidates and ballots here.
-export { loadBallots, loadCandidates } from "./results/fixtures.service";
+export { loadBallots, loadCandidates } from './results/fixtures.service'

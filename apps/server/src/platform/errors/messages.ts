@@ -3,228 +3,180 @@
  * Accept-Language (zh-CN unless the client asks for English); an unknown code keeps the
  * message the service gave.
  */
-export type Lang = "zh-CN" | "en";
+export type Lang = 'zh-CN' | 'en'
 
 export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
   VALIDATION_FAILED: {
-    "zh-CN": "提交的内容不符合要求，请检查标出的字段",
-    en: "Some fields are invalid",
+    'zh-CN': '提交的内容不符合要求，请检查标出的字段',
+    en: 'Some fields are invalid',
   },
-  BODY_MALFORMED: {
-    "zh-CN": "请求内容不是有效的 JSON",
-    en: "The request body is not valid JSON",
-  },
-  BODY_TOO_LARGE: {
-    "zh-CN": "请求内容过大",
-    en: "The request body is too large",
-  },
-  UNSUPPORTED_MEDIA_TYPE: {
-    "zh-CN": "不支持的内容类型",
-    en: "Unsupported content type",
-  },
-  ROUTE_NOT_FOUND: { "zh-CN": "接口不存在", en: "No such endpoint" },
+  BODY_MALFORMED: { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  BODY_TOO_LARGE: { 'zh-CN': '请求内容过大', en: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' },
+  ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在', en: 'No such endpoint' },
   RATE_LIMITED: {
-    "zh-CN": "请求过于频繁，请稍后再试",
-    en: "Too many requests, please try again later",
+    'zh-CN': '请求过于频繁，请稍后再试',
+    en: 'Too many requests, please try again later',
   },
-  INTERNAL_ERROR: {
-    "zh-CN": "服务器内部错误，请稍后再试",
-    en: "Something went wrong on our side",
-  },
-  AUTH_REQUIRED: { "zh-CN": "请先登录", en: "Please sign in" },
+  INTERNAL_ERROR: { 'zh-CN': '服务器内部错误，请稍后再试', en: 'Something went wrong on our side' },
+  AUTH_REQUIRED: { 'zh-CN': '请先登录', en: 'Please sign in' },
   AUTH_SESSION_EXPIRED: {
-    "zh-CN": "登录已过期，请重新登录",
-    en: "Your session has expired, please sign in again",
+    'zh-CN': '登录已过期，请重新登录',
+    en: 'Your session has expired, please sign in again',
   },
   AUTH_INVALID_CREDENTIALS: {
-    "zh-CN": "手机号或密码不正确",
-    en: "Wrong mobile number or password",
+    'zh-CN': '手机号或密码不正确',
+    en: 'Wrong mobile number or password',
   },
   AUTH_THROTTLED: {
-    "zh-CN": "登录失败次数过多，请稍后再试",
-    en: "Too many failed sign-ins, please wait and try again",
+    'zh-CN': '登录失败次数过多，请稍后再试',
+    en: 'Too many failed sign-ins, please wait and try again',
   },
-  AUTH_WRONG_PASSWORD: {
-    "zh-CN": "当前密码不正确",
-    en: "The current password is wrong",
-  },
-  AUTH_ACCOUNT_INACTIVE: {
-    "zh-CN": "该账号已停用",
-    en: "This account is not active",
-  },
+  AUTH_WRONG_PASSWORD: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  AUTH_ACCOUNT_INACTIVE: { 'zh-CN': '该账号已停用', en: 'This account is not active' },
   CSRF_INVALID: {
-    "zh-CN": "安全校验失败，请刷新页面后重试",
-    en: "Security check failed, please reload the page",
+    'zh-CN': '安全校验失败，请刷新页面后重试',
+    en: 'Security check failed, please reload the page',
   },
-  OTP_INVALID: {
-    "zh-CN": "验证码不正确或已过期",
-    en: "The code is wrong or has expired",
-  },
+  OTP_INVALID: { 'zh-CN': '验证码不正确或已过期', en: 'The code is wrong or has expired' },
   OTP_TOO_FREQUENT: {
-    "zh-CN": "验证码发送过于频繁，请稍后再试",
-    en: "Codes were sent too often, please wait",
+    'zh-CN': '验证码发送过于频繁，请稍后再试',
+    en: 'Codes were sent too often, please wait',
   },
-  ACCESS_DENIED: {
-    "zh-CN": "没有权限执行此操作",
-    en: "You do not have access to this resource",
-  },
-  ORG_NOT_FOUND: { "zh-CN": "工会组织不存在", en: "Organisation not found" },
+  ACCESS_DENIED: { 'zh-CN': '没有权限执行此操作', en: 'You do not have access to this resource' },
+  ORG_NOT_FOUND: { 'zh-CN': '工会组织不存在', en: 'Organisation not found' },
   ORG_MOVE_INTO_DESCENDANT: {
-    "zh-CN": "不能把组织移动到它自己的下级组织之下",
-    en: "An organisation cannot be moved under its own descendant",
+    'zh-CN': '不能把组织移动到它自己的下级组织之下',
+    en: 'An organisation cannot be moved under its own descendant',
   },
   ORG_ROOT_IMMUTABLE: {
-    "zh-CN": "顶级组织不能移动或归档",
-    en: "The root organisation cannot be moved or archived",
+    'zh-CN': '顶级组织不能移动或归档',
+    en: 'The root organisation cannot be moved or archived',
   },
-  ORG_ARCHIVED: {
-    "zh-CN": "该组织已归档",
-    en: "This organisation is archived",
-  },
+  ORG_ARCHIVED: { 'zh-CN': '该组织已归档', en: 'This organisation is archived' },
   ORG_HAS_ACTIVE_CHILDREN: {
-    "zh-CN": "请先归档其下级组织",
-    en: "Archive its child organisations first",
+    'zh-CN': '请先归档其下级组织',
+    en: 'Archive its child organisations first',
   },
   ORG_NAME_TAKEN: {
-    "zh-CN": "同一上级下已有同名组织",
-    en: "A sibling organisation already has this name",
+    'zh-CN': '同一上级下已有同名组织',
+    en: 'A sibling organisation already has this name',
   },
-  MEMBER_NOT_FOUND: { "zh-CN": "会员不存在", en: "Member not found" },
-  MEMBER_MOBILE_INVALID: {
-    "zh-CN": "手机号格式不正确",
-    en: "Invalid mobile number",
-  },
+  MEMBER_NOT_FOUND: { 'zh-CN': '会员不存在', en: 'Member not found' },
+  MEMBER_MOBILE_INVALID: { 'zh-CN': '手机号格式不正确', en: 'Invalid mobile number' },
   MEMBER_MOBILE_TAKEN: {
-    "zh-CN": "该手机号已被注册",
-    en: "This mobile number is already registered",
+    'zh-CN': '该手机号已被注册',
+    en: 'This mobile number is already registered',
   },
   MEMBER_ID_CARD_INVALID: {
-    "zh-CN": "身份证号码无效（校验位不符）",
-    en: "Invalid ID-card number (checksum mismatch)",
+    'zh-CN': '身份证号码无效（校验位不符）',
+    en: 'Invalid ID-card number (checksum mismatch)',
   },
   MEMBER_ID_CARD_TAKEN: {
-    "zh-CN": "该身份证号码已登记",
-    en: "This ID-card number is already registered",
+    'zh-CN': '该身份证号码已登记',
+    en: 'This ID-card number is already registered',
   },
   MEMBER_IMPORT_HAS_ERRORS: {
-    "zh-CN": "导入文件有错误，未导入任何数据，请修改后重试或选择只导入有效行",
-    en: "The file has errors; nothing was imported",
+    'zh-CN': '导入文件有错误，未导入任何数据，请修改后重试或选择只导入有效行',
+    en: 'The file has errors; nothing was imported',
   },
   FILE_TYPE_UNSUPPORTED: {
-    "zh-CN": "请上传 .xlsx 工作簿或 UTF-8 编码的 .csv 文件",
-    en: "Upload an .xlsx workbook or a UTF-8 .csv file",
+    'zh-CN': '请上传 .xlsx 工作簿或 UTF-8 编码的 .csv 文件',
+    en: 'Upload an .xlsx workbook or a UTF-8 .csv file',
   },
-  FILE_UNREADABLE: {
-    "zh-CN": "文件无法读取",
-    en: "The file could not be read",
-  },
-  FILE_MISSING: {
-    "zh-CN": "请选择要上传的文件",
-    en: "Choose a file to upload",
-  },
-  FILE_TOO_LARGE: { "zh-CN": "文件过大", en: "The file is too large" },
-  ROLE_GRANT_NOT_FOUND: {
-    "zh-CN": "角色授权不存在",
-    en: "Role grant not found",
-  },
+  FILE_UNREADABLE: { 'zh-CN': '文件无法读取', en: 'The file could not be read' },
+  FILE_MISSING: { 'zh-CN': '请选择要上传的文件', en: 'Choose a file to upload' },
+  FILE_TOO_LARGE: { 'zh-CN': '文件过大', en: 'The file is too large' },
+  ROLE_GRANT_NOT_FOUND: { 'zh-CN': '角色授权不存在', en: 'Role grant not found' },
   ROLE_GRANT_EXISTS: {
-    "zh-CN": "该会员在此组织已有该角色",
-    en: "The member already holds this role at this organisation",
+    'zh-CN': '该会员在此组织已有该角色',
+    en: 'The member already holds this role at this organisation',
   },
-  NOMINATION_NOT_FOUND: { "zh-CN": "提名不存在", en: "Nomination not found" },
+  NOMINATION_NOT_FOUND: { 'zh-CN': '提名不存在', en: 'Nomination not found' },
   NOMINATION_NOMINATOR_OUT_OF_SCOPE: {
-    "zh-CN": "只有本次评选所属工会范围内的会员可以提名",
+    'zh-CN': '只有本次评选所属工会范围内的会员可以提名',
     en: "Only members of the campaign's organisation subtree may nominate",
   },
   NOMINATION_EMPLOYER_OUT_OF_SCOPE: {
-    "zh-CN": "被提名人的工作单位须在本次评选的工会范围内",
+    'zh-CN': '被提名人的工作单位须在本次评选的工会范围内',
     en: "The nominee's employer must be inside the campaign's organisation subtree",
   },
   NOMINATION_LETTER_REQUIRED: {
-    "zh-CN": "组织推荐须附推荐信",
-    en: "An organisation nomination needs a recommendation letter",
+    'zh-CN': '组织推荐须附推荐信',
+    en: 'An organisation nomination needs a recommendation letter',
   },
   NOMINATION_ALREADY_SUPPORTED: {
-    "zh-CN": "您已在本次评选中提名过此人",
-    en: "You have already nominated this person in this campaign",
+    'zh-CN': '您已在本次评选中提名过此人',
+    en: 'You have already nominated this person in this campaign',
   },
   NOMINATION_CONSENT_INVALID: {
-    "zh-CN": "确认链接无效",
-    en: "This consent link is not valid",
+    'zh-CN': '确认链接无效',
+    en: 'This consent link is not valid',
   },
   NOMINATION_CONSENT_DECIDED: {
-    "zh-CN": "被提名人已对本次提名作出答复",
-    en: "The nominee has already answered this consent request",
+    'zh-CN': '被提名人已对本次提名作出答复',
+    en: 'The nominee has already answered this consent request',
   },
   NOMINATION_NOT_REVIEWABLE: {
-    "zh-CN": "该提名当前状态不能审核",
-    en: "This nomination cannot be reviewed in its current status",
+    'zh-CN': '该提名当前状态不能审核',
+    en: 'This nomination cannot be reviewed in its current status',
   },
   NOMINATION_CONSENT_MISSING: {
-    "zh-CN": "被提名人尚未确认同意，只能不予通过",
-    en: "The nominee has not consented yet; the nomination can only be rejected",
+    'zh-CN': '被提名人尚未确认同意，只能不予通过',
+    en: 'The nominee has not consented yet; the nomination can only be rejected',
   },
   NOMINATION_REVIEW_LEVEL: {
-    "zh-CN": "下级审核只能上报或不予通过，只有最高一级可以审核通过",
-    en: "A lower review level forwards or rejects; only the top level accepts",
+    'zh-CN': '下级审核只能上报或不予通过，只有最高一级可以审核通过',
+    en: 'A lower review level forwards or rejects; only the top level accepts',
   },
   NOMINATION_NOT_MERGEABLE: {
-    "zh-CN": "已合并或已通过的提名不能再合并到其他提名",
-    en: "Merged or accepted nominations cannot be merged into another",
+    'zh-CN': '已合并或已通过的提名不能再合并到其他提名',
+    en: 'Merged or accepted nominations cannot be merged into another',
   },
-  OBJECTION_NOT_FOUND: { "zh-CN": "异议不存在", en: "Objection not found" },
+  OBJECTION_NOT_FOUND: { 'zh-CN': '异议不存在', en: 'Objection not found' },
   OBJECTION_ALREADY_RESOLVED: {
-    "zh-CN": "该异议已处理",
-    en: "This objection has already been resolved",
+    'zh-CN': '该异议已处理',
+    en: 'This objection has already been resolved',
   },
-  ROLE_NOT_GRANTABLE: {
-    "zh-CN": "无权授予该角色",
-    en: "You cannot grant this role",
-  },
+  ROLE_NOT_GRANTABLE: { 'zh-CN': '无权授予该角色', en: 'You cannot grant this role' },
   CAMPAIGN_NOT_JUROR: {
-    "zh-CN": "只有本次评选的评委可以进行此操作",
-    en: "Only jurors of this campaign may do this",
+    'zh-CN': '只有本次评选的评委可以进行此操作',
+    en: 'Only jurors of this campaign may do this',
   },
-  CAMPAIGN_JUROR_EXISTS: {
-    "zh-CN": "该会员已是本次评选的评委",
-    en: "Already a juror",
-  },
+  CAMPAIGN_JUROR_EXISTS: { 'zh-CN': '该会员已是本次评选的评委', en: 'Already a juror' },
   CAMPAIGN_JUROR_NOT_FOUND: {
-    "zh-CN": "该会员不是本次评选的评委",
-    en: "The member is not a juror of this campaign",
+    'zh-CN': '该会员不是本次评选的评委',
+    en: 'The member is not a juror of this campaign',
   },
   CAMPAIGN_JUROR_HAS_SCORES: {
-    "zh-CN": "该评委已提交评分，不能移除",
-    en: "A juror who has already scored cannot be removed",
+    'zh-CN': '该评委已提交评分，不能移除',
+    en: 'A juror who has already scored cannot be removed',
   },
   CAMPAIGN_JURY_SCORE_INVALID: {
-    "zh-CN": "请为每个评分项打分，分值在 0 到该项满分之间",
-    en: "Score every rubric item between 0 and its maximum",
+    'zh-CN': '请为每个评分项打分，分值在 0 到该项满分之间',
+    en: 'Score every rubric item between 0 and its maximum',
   },
-  CAMPAIGN_CANDIDATE_NOT_FOUND: {
-    "zh-CN": "候选人不存在",
-    en: "Candidate not found",
-  },
+  CAMPAIGN_CANDIDATE_NOT_FOUND: { 'zh-CN': '候选人不存在', en: 'Candidate not found' },
   CAMPAIGN_RESULTS_NOT_ANNOUNCED: {
-    "zh-CN": "评选结果尚未揭晓",
-    en: "The results have not been announced yet",
+    'zh-CN': '评选结果尚未揭晓',
+    en: 'The results have not been announced yet',
   },
   CAMPAIGN_NOT_CHILD: {
-    "zh-CN": "该评选不是本评选的下级评选",
-    en: "That campaign is not a child of this campaign",
+    'zh-CN': '该评选不是本评选的下级评选',
+    en: 'That campaign is not a child of this campaign',
   },
   CAMPAIGN_NOT_WINNER: {
-    "zh-CN": "只能推荐下级评选已揭晓的获奖者",
-    en: "Only announced winners of the child campaign can be put forward",
+    'zh-CN': '只能推荐下级评选已揭晓的获奖者',
+    en: 'Only announced winners of the child campaign can be put forward',
   },
   CAMPAIGN_CATEGORY_MISMATCH: {
-    "zh-CN": "上级评选没有同名的评选类别",
-    en: "The parent campaign has no category of that name",
+    'zh-CN': '上级评选没有同名的评选类别',
+    en: 'The parent campaign has no category of that name',
   },
-};
+}
 
 export const pickLang = (acceptLanguage: string | undefined): Lang =>
-  acceptLanguage && /^en\b/i.test(acceptLanguage.trim()) ? "en" : "zh-CN";
+  acceptLanguage && /^en\b/i.test(acceptLanguage.trim()) ? 'en' : 'zh-CN'
 
 export const translate = (code: string, lang: Lang, fallback: string): string =>
-  ERROR_MESSAGES[code]?.[lang] ?? fallback;
+  ERROR_MESSAGES[code]?.[lang] ?? fallback
