@@ -156,6 +156,7 @@ describe('the lifecycle: nomination → consent → review → quotas → public
   let b: Nom // org nomination, 武威 employer: one level (甘肃)
   let d: Nom // self-nomination by the 甘肃 admin, not front-line
   let candidates: { id: string; name: string; number: number }[]
+  let pendingConsentToken: string // a nomination still awaiting consent when review ends
 
   beforeAll(async () => {
     top = await createCampaign(gansu, '甘肃省总工会')
@@ -515,6 +516,7 @@ describe('the lifecycle: nomination → consent → review → quotas → public
       await nominate(gansu, top, nominationBody(top, { nomineeName: '赵六' }))
     ).json<Nom>()
     const url = `/api/v1/campaigns/${top.id}/nominations/merge`
+    pendingConsentToken = await consentTokenOf(top, e1.id)
 
     expectError(
       await shenzhen.request({ method: 'POST', url, payload: { intoId: e1.id, fromIds: [e2.id] } }),
@@ -575,8 +577,9 @@ describe('the lifecycle: nomination → consent → review → quotas → public
       await auditRows(t, { action: 'campaign.candidates.created', targetId: top.id }),
     ).toHaveLength(1)
 
-    // Review and merges are over once publicity starts.
+    // Review, merges and consent are over once publicity starts.
     expectError(await review(gansu, top, d.id, 'reject'), 409, 'CAMPAIGN_WRONG_PHASE')
+    expectError(await consent(pendingConsentToken, 'consent'), 409, 'CAMPAIGN_WRONG_PHASE')
   })
 
   it('filters the public list by category and name, and validates the query', async () => {
