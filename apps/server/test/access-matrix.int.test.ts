@@ -217,6 +217,16 @@ const CORE_MATRIX: Record<RouteKey, Row> = {
       },
     ],
   },
+  'GET /api/v1/members/stats': {
+    access: 'scoped',
+    probes: [
+      {
+        label: 'Shenzhen',
+        request: (f) => get(`/api/v1/members/stats?orgId=${f.shenzhenOrg}`),
+        expect: 'denied',
+      },
+    ],
+  },
   'GET /api/v1/members/:memberId': {
     access: 'scoped',
     probes: [

@@ -63,7 +63,18 @@ export const MemberSchema = z.object({
 })
 export type Member = z.infer<typeof MemberSchema>
 
-export const MemberPageSchema = pageOf(MemberSchema)
+/** totalCapped: the count stopped at 10,000 ("10,000+"); paging still works. */
+export const MemberPageSchema = pageOf(MemberSchema).extend({ totalCapped: z.boolean() })
+
+/** Members in an org's subtree, split by its child orgs (dashboard chart). */
+export const MemberStatsSchema = z.object({
+  orgId: IdSchema,
+  total: z.number().int(),
+  /** Members attached to the org itself rather than to a child. */
+  direct: z.number().int(),
+  children: z.array(z.object({ orgId: IdSchema, orgName: z.string(), members: z.number().int() })),
+})
+export type MemberStats = z.infer<typeof MemberStatsSchema>
 
 export const MemberListQuerySchema = PageQuerySchema.extend({
   orgId: IdSchema.optional(),

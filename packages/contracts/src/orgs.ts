@@ -69,3 +69,12 @@ export const SubtreeSchema = z.object({
 export const SubtreeQuerySchema = z
   .object({ limit: z.coerce.number().int().min(1).max(10_000).default(2000) })
   .strict()
+
+/** What the public employer search returns (names only, for self-registration). */
+export const PublicOrgSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  kind: OrgKindSchema,
+  parentName: z.string().nullable(),
+})
+export type PublicOrg = z.infer<typeof PublicOrgSchema>

@@ -165,3 +165,23 @@ export const countMembers = async (db: Db) =>
         .executeTakeFirstOrThrow()
     ).n,
   )
+
+/**
+ * Members under parentPath grouped by the child org whose subtree holds them. The group key
+ * is the path prefix one level below the parent ('/…/<childId>/'); members of the parent
+ * itself group under the parent's own path.
+ */
+export const countMembersByChild = async (db: Db, parentPath: string) => {
+  const prefixLength = parentPath.length + 37 // a UUID (36) and the closing '/'
+  const rows = await q(db)
+    .selectFrom('org as o')
+    .innerJoin('member as m', 'm.org_id', 'o.id')
+    .where(inSubtrees('o.path', [parentPath]))
+    .select((eb) => [
+      eb.fn<string>('substr', ['o.path', eb.val(1), eb.val(prefixLength)]).as('prefix'),
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .groupBy((eb) => eb.fn<string>('substr', ['o.path', eb.val(1), eb.val(prefixLength)]))
+    .execute()
+  return rows.map((r) => ({ prefix: r.prefix, n: Number(r.n) }))
+}

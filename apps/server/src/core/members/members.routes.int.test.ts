@@ -160,6 +160,43 @@ describe('GET /api/v1/members', () => {
   })
 })
 
+describe('GET /api/v1/members/stats', () => {
+  it('splits the subtree by child org and adds up to the list total', async () => {
+    const gansuOrg = t.orgId('甘肃省总工会')
+    const res = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/members/stats?orgId=${gansuOrg}`,
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    const stats = res.json<{
+      total: number
+      direct: number
+      children: { orgName: string; members: number }[]
+    }>()
+    const list = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/members?orgId=${gansuOrg}&pageSize=1`,
+    })
+    expect(stats.total).toBe(list.json<{ total: number }>().total)
+    expect(stats.direct + stats.children.reduce((n, c) => n + c.members, 0)).toBe(stats.total)
+    const lanzhouRow = stats.children.find((c) => c.orgName === '兰州市总工会')!
+    const lanzhouList = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/members?orgId=${lanzhou()}&pageSize=1`,
+    })
+    expect(lanzhouRow.members).toBe(lanzhouList.json<{ total: number }>().total)
+    expect(stats.children.map((c) => c.orgName)).toContain('金川集团公司工会')
+  })
+
+  it('is refused outside my subtree (403)', async () => {
+    const res = await lanzhouStaff.request({
+      method: 'GET',
+      url: `/api/v1/members/stats?orgId=${t.orgId('深圳市总工会')}`,
+    })
+    expectError(res, 403, 'ACCESS_DENIED')
+  })
+})
+
 describe('GET and PATCH /api/v1/members/:memberId', () => {
   it('returns one member', async () => {
     const member = await createMember({ name: '单个会员', mobile: freshMobile() })

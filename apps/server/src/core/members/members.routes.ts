@@ -7,6 +7,7 @@ import {
   MemberPageSchema,
   MemberPersonalDataSchema,
   MemberSchema,
+  MemberStatsSchema,
   UpdateMemberBodySchema,
 } from '@unionhall/contracts'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
@@ -42,11 +43,25 @@ export const membersRoutes: FastifyPluginAsyncZod<{ deps: svc.MembersDeps }> = a
         tags,
         summary: 'Members in my subtrees (masked)',
         querystring: MemberListQuerySchema,
-        response: { 200: MemberPageSchema.extend({ totalCapped: z.boolean() }) },
+        response: { 200: MemberPageSchema },
       },
       config: { access: { permission: 'member:read' } },
     },
     async (req) => svc.listMembers(deps, ctxOf(req), req.query),
+  )
+
+  app.get(
+    '/stats',
+    {
+      schema: {
+        tags,
+        summary: "Members in an org's subtree, split by its child orgs",
+        querystring: z.object({ orgId: IdSchema }).strict(),
+        response: { 200: MemberStatsSchema },
+      },
+      config: { access: { permission: 'member:read' } },
+    },
+    async (req) => svc.getMemberStats(deps, ctxOf(req), req.query.orgId),
   )
 
   app.get(

@@ -8,6 +8,7 @@ import {
   type ImportRowError,
   type Member,
   type MemberListQuery,
+  type MemberStats,
   type Page,
   type UpdateMemberBody,
 } from '@unionhall/contracts'
@@ -20,7 +21,7 @@ import { hashPassword } from '../../platform/crypto/password'
 import { readSpreadsheet, writeXlsx } from '../../platform/files/spreadsheet'
 import { canAt, requireAt, scopePaths, type Ctx } from '../access'
 import { recordAudit } from '../audit'
-import { loadOrg, type OrgRow } from '../orgs'
+import { listChildOrgs, loadOrg, type OrgRow } from '../orgs'
 import { orgErrors } from '../orgs'
 import { memberErrors } from './members.errors'
 import * as repo from './members.repository'
@@ -483,3 +484,28 @@ export const importTemplate = () =>
 
 /** Validates a create body outside HTTP (used by the demo seed). */
 export const parseCreateMember = (input: unknown) => CreateMemberBodySchema.parse(input)
+
+/** Members in an org's subtree, split by its child orgs (the dashboard chart). */
+export const getMemberStats = async (
+  deps: MembersDeps,
+  ctx: Ctx,
+  orgId: string,
+): Promise<MemberStats> => {
+  const org = await loadOrg(deps.db, orgId)
+  requireAt(ctx, 'member:read', org.path)
+  const [groups, children] = await Promise.all([
+    repo.countMembersByChild(deps.db, org.path),
+    listChildOrgs(deps.db, org.id),
+  ])
+  const byPrefix = new Map(groups.map((g) => [g.prefix, g.n]))
+  return {
+    orgId: org.id,
+    total: groups.reduce((sum, g) => sum + g.n, 0),
+    direct: byPrefix.get(org.path) ?? 0,
+    children: children.map((c) => ({
+      orgId: c.id,
+      orgName: c.name,
+      members: byPrefix.get(`${org.path}${c.id}/`) ?? 0,
+    })),
+  }
+}

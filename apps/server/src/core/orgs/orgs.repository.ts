@@ -161,3 +161,13 @@ export const countOrgs = async (db: Db) =>
         .executeTakeFirstOrThrow()
     ).n,
   )
+
+/** Active children of an org by name (no access check; callers have checked the parent). */
+export const listChildOrgs = (db: Db, parentId: string) =>
+  q(db)
+    .selectFrom('org')
+    .select(['id', 'name', 'kind'])
+    .where('parent_id', '=', parentId)
+    .where('is_archived', '=', 0)
+    .orderBy('name')
+    .execute()

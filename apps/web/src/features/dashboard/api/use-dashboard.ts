@@ -1,5 +1,5 @@
-import { useQueries, useQuery } from '@tanstack/react-query'
-import { countMembers, dashboardKeys, getOrgSummary, listChildOrgs } from './dashboard-api'
+import { useQuery } from '@tanstack/react-query'
+import { dashboardKeys, getMemberStats, getOrgSummary, listChildOrgs } from './dashboard-api'
 
 export const useOrgSummary = (orgId: string | null) =>
   useQuery({
@@ -15,18 +15,9 @@ export const useChildOrgs = (orgId: string | null) =>
     enabled: orgId !== null,
   })
 
-export const useMemberCount = (orgId: string | null, enabled = true) =>
+export const useMemberStats = (orgId: string | null, enabled = true) =>
   useQuery({
-    queryKey: dashboardKeys.memberCount(orgId ?? ''),
-    queryFn: ({ signal }) => countMembers(orgId!, signal),
+    queryKey: dashboardKeys.memberStats(orgId ?? ''),
+    queryFn: ({ signal }) => getMemberStats(orgId!, signal),
     enabled: enabled && orgId !== null,
-  })
-
-export const useMemberCounts = (orgIds: string[], enabled: boolean) =>
-  useQueries({
-    queries: orgIds.map((id) => ({
-      queryKey: dashboardKeys.memberCount(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => countMembers(id, signal),
-      enabled,
-    })),
   })

@@ -5,7 +5,7 @@ import { EChart } from '../../../components/charts/echart'
 import { PageHeader } from '../../../components/page/page-header'
 import { QueryError } from '../../../components/page/query-error'
 import { useSession } from '../../../lib/session'
-import { useChildOrgs, useMemberCount, useMemberCounts, useOrgSummary } from '../api/use-dashboard'
+import { useMemberStats, useOrgSummary } from '../api/use-dashboard'
 import { buildMembersByOrgOption } from '../components/build-members-by-org-option'
 
 const MAX_BARS = 12
@@ -15,23 +15,14 @@ export const Component = () => {
   const { session, currentOrgId, currentOrgName, can } = useSession()
   const canReadMembers = can('member:read')
   const org = useOrgSummary(currentOrgId)
-  const members = useMemberCount(currentOrgId, canReadMembers)
-  const children = useChildOrgs(currentOrgId)
-  const childItems = useMemo(
-    () => (children.data?.items ?? []).filter((o) => !o.isArchived).slice(0, MAX_BARS),
-    [children.data],
-  )
-  const counts = useMemberCounts(
-    childItems.map((o) => o.id),
-    canReadMembers,
-  )
+  const members = useMemberStats(currentOrgId, canReadMembers)
 
   useEffect(() => {
     document.title = `${t('dashboard.home.title')} · ${t('app.name')}`
   }, [t])
 
-  const countsReady = counts.length > 0 && counts.every((c) => c.data)
-  const rows = childItems.map((o, i) => ({ name: o.name, count: counts[i]?.data?.total ?? 0 }))
+  const countsReady = members.data !== undefined
+  const rows = (members.data?.children ?? []).map((c) => ({ name: c.orgName, count: c.members }))
   const rowsKey = JSON.stringify(rows)
   const option = useMemo(
     () =>
@@ -60,11 +51,7 @@ export const Component = () => {
     )
   }
 
-  const membersValue = members.data
-    ? members.data.capped
-      ? t('members.list.cappedShort')
-      : members.data.total
-    : undefined
+  const membersValue = members.data?.total
 
   return (
     <>
@@ -102,15 +89,15 @@ export const Component = () => {
         <Card
           title={<h2 style={{ margin: 0, fontSize: '1.1em' }}>{t('dashboard.home.chartTitle')}</h2>}
         >
-          {children.isLoading || (childItems.length > 0 && !countsReady) ? (
+          {members.isLoading || !countsReady ? (
             <Skeleton active />
-          ) : childItems.length === 0 ? (
+          ) : rows.length === 0 ? (
             <Empty description={t('dashboard.home.noChildren')} />
           ) : (
             <EChart
               option={option}
               ariaLabel={t('dashboard.home.chartTitle')}
-              height={Math.max(200, childItems.length * 36)}
+              height={Math.max(200, Math.min(rows.length, MAX_BARS) * 36)}
             />
           )}
         </Card>
