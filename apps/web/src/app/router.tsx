@@ -1,4 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router'
+import { campaignPublicRoutes } from '../features/campaigns-public/routes'
 import { AppLayout } from './app-layout'
 import { NotFoundPage } from './not-found-page'
 import { FullPageSpin, guardedPage, RequireAuth } from './require-auth'
@@ -15,6 +16,8 @@ export const routes: RouteObject[] = [
     HydrateFallback: FullPageSpin,
     lazy: () => import('../features/auth/routes/register-page'),
   },
+  // Worker campaign pages (/c/…): public, phone-first, outside the staff layout.
+  ...campaignPublicRoutes,
   {
     path: '/',
     HydrateFallback: FullPageSpin,

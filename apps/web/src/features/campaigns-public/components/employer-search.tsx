@@ -1,0 +1,101 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import type { PublicOrg } from '@unionhall/contracts'
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { publicCampaignKeys, searchOrgs } from '../api/public-campaigns-api'
+import { Field } from './field'
+
+/** Employer search: type part of the union's name, then tap one of the matches. */
+export const EmployerSearch = ({
+  value,
+  onChange,
+  error,
+}: {
+  value: PublicOrg | null
+  onChange: (org: PublicOrg | null) => void
+  error?: string
+}) => {
+  const { t } = useTranslation()
+  const [text, setText] = useState('')
+  const [q, setQ] = useState('')
+  const inputRef = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    const h = setTimeout(() => setQ(text.trim()), 350)
+    return () => clearTimeout(h)
+  }, [text])
+  const orgs = useQuery({
+    queryKey: publicCampaignKeys.orgs(q),
+    queryFn: ({ signal }) => searchOrgs(q, signal),
+    enabled: q.length > 0 && !value,
+    placeholderData: keepPreviousData,
+  })
+  if (value) {
+    return (
+      <div className="cp-field">
+        <span className="cp-field-label" id="cp-employer-label" style={{ fontWeight: 600 }}>
+          {t('campaignsPublic.nominate.employer')}
+        </span>
+        <div className="cp-row">
+          <strong>{value.name}</strong>
+          <button
+            type="button"
+            className="cp-btn"
+            onClick={() => {
+              onChange(null)
+              setTimeout(() => inputRef.current?.focus(), 0)
+            }}
+          >
+            {t('campaignsPublic.nominate.changeEmployer')}
+          </button>
+        </div>
+      </div>
+    )
+  }
+  return (
+    <Field
+      label={t('campaignsPublic.nominate.employer')}
+      hint={t('campaignsPublic.nominate.employerHint')}
+      error={error}
+    >
+      {(a) => (
+        <>
+          <input
+            {...a}
+            ref={inputRef}
+            className="cp-input"
+            type="search"
+            autoComplete="off"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e: KeyboardEvent) => {
+              if (e.key === 'Enter') e.preventDefault()
+            }}
+          />
+          {q && orgs.data ? (
+            orgs.data.length === 0 ? (
+              <p className="cp-small" role="status">
+                {t('campaignsPublic.nominate.employerEmpty')}
+              </p>
+            ) : (
+              <ul
+                className="cp-org-results"
+                aria-label={t('campaignsPublic.nominate.employerResults')}
+              >
+                {orgs.data.slice(0, 8).map((o) => (
+                  <li key={o.id}>
+                    <button type="button" onClick={() => onChange(o)}>
+                      {o.name}
+                      {o.parentName ? (
+                        <span className="cp-muted cp-small">（{o.parentName}）</span>
+                      ) : null}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )
+          ) : null}
+        </>
+      )}
+    </Field>
+  )
+}

@@ -1,0 +1,96 @@
+import { type ReactNode, useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { errorMessage } from '../../../lib/error-message'
+import { useUiPrefs } from '../../../lib/ui-prefs'
+import './public.css'
+
+type Props = {
+  /** The page's one h1. */
+  title: string
+  /** Where the bar's title leads: the campaign home. */
+  home?: { to: string; label: string }
+  children: ReactNode
+}
+
+/** The frame of every worker campaign page: a slim bar with language and large-text switches. */
+export const PublicShell = ({ title, home, children }: Props) => {
+  const { t } = useTranslation()
+  const { language, setLanguage, largeText, setLargeText } = useUiPrefs()
+  useEffect(() => {
+    document.title = `${title} · ${t('app.name')}`
+  }, [title, t])
+  const other = language === 'zh-CN' ? 'en' : 'zh-CN'
+  return (
+    <div className={largeText ? 'cp-root cp-large' : 'cp-root'}>
+      <header className="cp-bar">
+        {home ? (
+          <Link className="cp-bar-home" to={home.to}>
+            {home.label}
+          </Link>
+        ) : (
+          <span className="cp-bar-home">{t('app.name')}</span>
+        )}
+        <button
+          type="button"
+          className="cp-bar-tool"
+          aria-pressed={largeText}
+          onClick={() => setLargeText(!largeText)}
+        >
+          {t('campaignsPublic.shell.largeText')}
+        </button>
+        <button
+          type="button"
+          className="cp-bar-tool"
+          lang={other}
+          aria-label={t('campaignsPublic.shell.switchLanguage')}
+          onClick={() => setLanguage(other)}
+        >
+          {other === 'en' ? 'English' : '中文'}
+        </button>
+      </header>
+      <main className="cp-main" id="main">
+        <h1>{title}</h1>
+        {children}
+      </main>
+    </div>
+  )
+}
+
+export const Loading = () => {
+  const { t } = useTranslation()
+  return (
+    <p className="cp-spinner" role="status">
+      {t('common.loading')}
+    </p>
+  )
+}
+
+/** A failed load in words, with a retry button (slow or broken networks are common). */
+export const LoadError = ({ error, onRetry }: { error: unknown; onRetry?: () => void }) => {
+  const { t } = useTranslation()
+  return (
+    <div className="cp-notice cp-notice-error" role="alert">
+      <p>{errorMessage(t, error)}</p>
+      {onRetry ? (
+        <button type="button" className="cp-btn" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      ) : null}
+    </div>
+  )
+}
+
+export const Notice = ({
+  kind = 'info',
+  children,
+  role,
+}: {
+  kind?: 'info' | 'warn' | 'error' | 'ok'
+  children: ReactNode
+  role?: 'alert' | 'status'
+}) => (
+  <div className={kind === 'info' ? 'cp-notice' : `cp-notice cp-notice-${kind}`} role={role}>
+    {children}
+  </div>
+)

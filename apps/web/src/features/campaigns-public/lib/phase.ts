@@ -1,0 +1,98 @@
+import type { Campaign, CampaignPhase } from '@unionhall/contracts'
+import { SCHEDULED_PHASES } from '@unionhall/contracts'
+import type { TFunction } from 'i18next'
+import { beforeTodaysHours, clock, formatWhen, withinHours } from './time'
+
+export type VotingState =
+  | { kind: 'open' }
+  | { kind: 'notYet'; startsAt: string }
+  | { kind: 'outsideHours'; today: boolean }
+  | { kind: 'closed' }
+
+const ORDER: readonly CampaignPhase[] = [
+  'draft',
+  ...SCHEDULED_PHASES,
+  'announced',
+] as readonly CampaignPhase[]
+
+export const phaseIndex = (p: CampaignPhase) => ORDER.indexOf(p)
+export const phaseAtLeast = (c: Pick<Campaign, 'phase'>, p: CampaignPhase) =>
+  phaseIndex(c.phase) >= phaseIndex(p)
+
+/** Whether a ballot would be taken now, judged on the page (the server decides for real). */
+export const votingState = (c: Campaign, now: Date): VotingState => {
+  if (phaseIndex(c.phase) < phaseIndex('voting')) {
+    return { kind: 'notYet', startsAt: c.schedule.voting.startsAt }
+  }
+  if (c.phase !== 'voting') return { kind: 'closed' }
+  if (c.phaseMode === 'auto') {
+    if (now.toISOString() < c.schedule.voting.startsAt)
+      return { kind: 'notYet', startsAt: c.schedule.voting.startsAt }
+    if (now.toISOString() >= c.schedule.voting.endsAt) return { kind: 'closed' }
+  }
+  if (!withinHours(c.rules.hours, now)) {
+    return { kind: 'outsideHours', today: beforeTodaysHours(c.rules.hours!, now) }
+  }
+  return { kind: 'open' }
+}
+
+/** The voting hours in words: "每天 8:00–22:00 可以投票" or "全天可以投票". */
+export const hoursText = (t: TFunction, c: Campaign) =>
+  c.rules.hours
+    ? t('campaignsPublic.rules.hours', {
+        start: clock(c.rules.hours.start),
+        end: clock(c.rules.hours.end),
+      })
+    : t('campaignsPublic.rules.allDay')
+
+/** Why the vote button does nothing now, in plain words; null when voting is open. */
+export const votingClosedText = (t: TFunction, c: Campaign, now: Date): string | null => {
+  const s = votingState(c, now)
+  switch (s.kind) {
+    case 'open':
+      return null
+    case 'notYet':
+      return t('campaignsPublic.vote.notYet', { when: formatWhen(t, s.startsAt) })
+    case 'outsideHours':
+      return t(
+        s.today ? 'campaignsPublic.vote.outsideHoursToday' : 'campaignsPublic.vote.outsideHours',
+        { start: clock(c.rules.hours!.start), end: clock(c.rules.hours!.end) },
+      )
+    case 'closed':
+      return phaseAtLeast(c, 'announced')
+        ? t('campaignsPublic.vote.closedAnnounced')
+        : t('campaignsPublic.vote.closed')
+  }
+}
+
+/** The state of the campaign in one sentence: "投票进行中，截止 5 月 20 日 22:00". */
+export const phaseSummary = (t: TFunction, c: Campaign): string => {
+  if (c.phase === 'draft' || c.phase === 'announced')
+    return t(`campaignsPublic.phaseSummary.${c.phase}`)
+  const period = c.schedule[c.phase]
+  return t(`campaignsPublic.phaseSummary.${c.phase}`, { end: formatWhen(t, period.endsAt) })
+}
+
+export type TimelineItem = {
+  phase: CampaignPhase
+  startsAt: string | null
+  endsAt: string | null
+  state: 'done' | 'current' | 'upcoming'
+}
+
+export const timeline = (c: Campaign): TimelineItem[] => {
+  const cur = phaseIndex(c.phase)
+  const items: TimelineItem[] = SCHEDULED_PHASES.map((p) => ({
+    phase: p,
+    startsAt: c.schedule[p].startsAt,
+    endsAt: c.schedule[p].endsAt,
+    state: phaseIndex(p) < cur ? 'done' : phaseIndex(p) === cur ? 'current' : 'upcoming',
+  }))
+  items.push({
+    phase: 'announced',
+    startsAt: null,
+    endsAt: null,
+    state: c.phase === 'announced' ? 'current' : 'upcoming',
+  })
+  return items
+}

@@ -1,0 +1,26 @@
+import type { RouteObject } from 'react-router'
+
+/**
+ * Worker-facing campaign pages (phones, WeChat): outside the staff layout, each page its own
+ * lazy chunk, none of them using AntD. Share links are /c/<campaignId>/candidates/<candidateId>.
+ */
+const Pending = () => <div aria-busy="true" style={{ minHeight: '100vh' }} />
+
+const page = (path: string, lazy: RouteObject['lazy']): RouteObject => ({
+  path,
+  lazy,
+  HydrateFallback: Pending,
+})
+
+export const campaignPublicRoutes: RouteObject[] = [
+  page('/c/consent/:token', () => import('./routes/consent-page')),
+  page('/c/:campaignId', () => import('./routes/campaign-home-page')),
+  page('/c/:campaignId/nominate', () => import('./routes/nominate-page')),
+  page('/c/:campaignId/candidates', () => import('./routes/candidates-page')),
+  page('/c/:campaignId/candidates/:candidateId', () => import('./routes/candidate-page')),
+  page('/c/:campaignId/vote', () => import('./routes/vote-page')),
+  page('/c/:campaignId/receipts', () => import('./routes/receipts-page')),
+  page('/c/:campaignId/receipts/:code', () => import('./routes/receipt-lookup-page')),
+  page('/c/:campaignId/leaderboard', () => import('./routes/leaderboard-page')),
+  page('/c/:campaignId/results', () => import('./routes/results-page')),
+]

@@ -1,0 +1,162 @@
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { isApiError } from '../../../lib/api-error'
+import { LoadError, Loading, PublicShell } from '../components/shell'
+import { campaignPath, useCampaign, useCampaignId } from '../components/hooks'
+import { hoursText, phaseAtLeast, phaseSummary, timeline } from '../lib/phase'
+import { formatWhen } from '../lib/time'
+
+export const Component = () => {
+  const { t } = useTranslation()
+  const campaignId = useCampaignId()
+  const query = useCampaign(campaignId)
+  const c = query.data
+
+  if (!c) {
+    const notFound = isApiError(query.error) && query.error.status === 404
+    return (
+      <PublicShell
+        title={notFound ? t('campaignsPublic.home.notFound') : t('campaignsPublic.home.title')}
+      >
+        {query.isLoading ? <Loading /> : null}
+        {query.error && !notFound ? (
+          <LoadError error={query.error} onRetry={() => void query.refetch()} />
+        ) : null}
+        {notFound ? <p>{t('campaignsPublic.home.notFoundHint')}</p> : null}
+      </PublicShell>
+    )
+  }
+
+  const to = (rest: string) => campaignPath(c.id, rest)
+  const voting = c.phase === 'voting'
+  const leaderboardOpen =
+    phaseAtLeast(c, 'voting') &&
+    c.phase !== 'announced' &&
+    (!c.rules.sealed || c.phase !== 'voting')
+
+  return (
+    <PublicShell title={c.name}>
+      <p className="cp-lead">
+        {t('campaignsPublic.home.honour', { honour: c.honourTitle, year: c.year })}
+      </p>
+      <p className="cp-muted">{t('campaignsPublic.home.organiser', { org: c.orgName })}</p>
+
+      <div className="cp-notice" role="status">
+        <p className="cp-lead">{phaseSummary(t, c)}</p>
+        {phaseAtLeast(c, 'nomination') && !phaseAtLeast(c, 'voting') ? (
+          <p>
+            {t('campaignsPublic.home.votingFrom', {
+              when: formatWhen(t, c.schedule.voting.startsAt),
+            })}
+          </p>
+        ) : null}
+      </div>
+
+      <nav className="cp-actions" aria-label={t('campaignsPublic.home.actions')}>
+        {c.phase === 'nomination' ? (
+          <>
+            <Link className="cp-btn cp-btn-primary cp-btn-block" to={to('/nominate')}>
+              {t('campaignsPublic.home.nominate')}
+            </Link>
+            <Link className="cp-btn cp-btn-block" to={to('/nominate#mine')}>
+              {t('campaignsPublic.home.myNominations')}
+            </Link>
+          </>
+        ) : null}
+        {voting ? (
+          <Link className="cp-btn cp-btn-primary cp-btn-block" to={to('/candidates')}>
+            {t('campaignsPublic.home.vote')}
+          </Link>
+        ) : null}
+        {c.phase === 'announced' ? (
+          <Link className="cp-btn cp-btn-primary cp-btn-block" to={to('/results')}>
+            {t('campaignsPublic.home.results')}
+          </Link>
+        ) : null}
+        {phaseAtLeast(c, 'publicity') && !voting ? (
+          <Link className="cp-btn cp-btn-block" to={to('/candidates')}>
+            {t('campaignsPublic.home.candidates')}
+          </Link>
+        ) : null}
+        {leaderboardOpen ? (
+          <Link className="cp-btn cp-btn-block" to={to('/leaderboard')}>
+            {t('campaignsPublic.home.leaderboard')}
+          </Link>
+        ) : null}
+        {phaseAtLeast(c, 'voting') ? (
+          <Link className="cp-btn cp-btn-block" to={to('/receipts')}>
+            {t('campaignsPublic.home.myReceipts')}
+          </Link>
+        ) : null}
+      </nav>
+
+      {c.phase === 'publicity' ? <p>{t('campaignsPublic.home.objectionHint')}</p> : null}
+
+      <section className="cp-card" aria-labelledby="cp-rules">
+        <h2 id="cp-rules">{t('campaignsPublic.home.rulesTitle')}</h2>
+        <ul>
+          <li>
+            {c.rules.eligibility === 'sms'
+              ? t('campaignsPublic.rules.smsVoters')
+              : t('campaignsPublic.rules.memberVoters', { org: c.orgName })}
+          </li>
+          <li>{t('campaignsPublic.rules.perDay', { count: c.rules.votesPerDay })}</li>
+          <li>{t('campaignsPublic.rules.perBallot', { count: c.rules.maxChoicesPerBallot })}</li>
+          <li>
+            {t('campaignsPublic.rules.perCandidate', { count: c.rules.maxPerCandidatePerDay })}
+          </li>
+          <li>{hoursText(t, c)}</li>
+          {c.rules.sealed ? <li>{t('campaignsPublic.rules.sealed')}</li> : null}
+          <li>
+            {t('campaignsPublic.rules.weights', {
+              vote: Math.round(c.rules.weights.publicVote * 100),
+              jury: Math.round(c.rules.weights.jury * 100),
+            })}
+          </li>
+        </ul>
+      </section>
+
+      <section className="cp-card" aria-labelledby="cp-cats">
+        <h2 id="cp-cats">{t('campaignsPublic.home.categories')}</h2>
+        <ul>
+          {c.categories.map((cat) => (
+            <li key={cat.id}>
+              {t('campaignsPublic.home.category', { name: cat.name, count: cat.honourCount })}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {c.description ? (
+        <section className="cp-card" aria-labelledby="cp-about">
+          <h2 id="cp-about">{t('campaignsPublic.home.about')}</h2>
+          <p className="cp-pre">{c.description}</p>
+        </section>
+      ) : null}
+
+      <section className="cp-card" aria-labelledby="cp-timeline">
+        <h2 id="cp-timeline">{t('campaignsPublic.home.timeline')}</h2>
+        <ol className="cp-list cp-timeline">
+          {timeline(c).map((item) => (
+            <li
+              key={item.phase}
+              data-state={item.state}
+              aria-current={item.state === 'current' ? 'step' : undefined}
+            >
+              <span>{t(`campaignsPublic.phase.${item.phase}`)}</span>
+              {item.startsAt && item.endsAt ? (
+                <span className="cp-muted cp-small">
+                  {' '}
+                  {t('campaignsPublic.time.range', {
+                    from: formatWhen(t, item.startsAt),
+                    to: formatWhen(t, item.endsAt),
+                  })}
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </PublicShell>
+  )
+}

@@ -1,0 +1,212 @@
+import type { BallotReceipt } from '@unionhall/contracts'
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { isApiError } from '../../../lib/api-error'
+import { useSession } from '../../../lib/session'
+import {
+  castBallot,
+  getCandidate,
+  listMyReceipts,
+  publicCampaignKeys,
+} from '../api/public-campaigns-api'
+import { campaignPath, loginHref, useCampaign, useCampaignId, useNow } from '../components/hooks'
+import { ReceiptCard } from '../components/receipt-card'
+import { LoadError, Loading, Notice, PublicShell } from '../components/shell'
+import { useBallotSelection } from '../components/use-ballot-selection'
+import { VoterVerify } from '../components/voter-verify'
+import { ballotAttempt, deviceId, voterStore } from '../lib/ballot-storage'
+import { ballotErrorText, dailyLimitText, votesUsedToday } from '../lib/ballot-messages'
+import { votingClosedText } from '../lib/phase'
+
+export const Component = () => {
+  const { t } = useTranslation()
+  const campaignId = useCampaignId()
+  const campaign = useCampaign(campaignId)
+  const c = campaign.data
+  const now = useNow()
+  const { session, isLoading: sessionLoading } = useSession()
+  const queryClient = useQueryClient()
+  const selection = useBallotSelection(campaignId, c?.rules.maxChoicesPerBallot ?? 100)
+  // Bumped when the voter token is stored or dropped, to read voterStore again.
+  const [, setVoterTick] = useState(0)
+  const [receipt, setReceipt] = useState<BallotReceipt | null>(null)
+
+  const sms = c?.rules.eligibility === 'sms'
+  const verified = voterStore.verifiedUntil(campaignId) > now.getTime()
+  const hasVoter = c ? (sms ? verified : Boolean(session)) : false
+
+  const chosen = useQueries({
+    queries: selection.selected.map((id) => ({
+      queryKey: publicCampaignKeys.candidate(campaignId, id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => getCandidate(campaignId, id, signal),
+      staleTime: 60_000,
+    })),
+  })
+  const receipts = useQuery({
+    queryKey: publicCampaignKeys.myReceipts(campaignId),
+    queryFn: ({ signal }) => listMyReceipts(campaignId, signal),
+    enabled: hasVoter,
+  })
+
+  const cast = useMutation({
+    mutationFn: (ids: string[]) =>
+      castBallot(campaignId, {
+        clientKey: ballotAttempt.keyFor(campaignId, ids),
+        candidateIds: ids,
+        deviceId: deviceId(),
+      }),
+    onSuccess: (r) => {
+      ballotAttempt.done(campaignId)
+      selection.clear()
+      setReceipt(r)
+      void queryClient.invalidateQueries({ queryKey: publicCampaignKeys.myReceipts(campaignId) })
+      window.scrollTo(0, 0)
+    },
+    onError: (e) => {
+      if (isApiError(e) && e.code === 'BALLOT_VOTER_REQUIRED' && sms) {
+        voterStore.clear(campaignId)
+        setVoterTick((n) => n + 1)
+      }
+    },
+  })
+
+  const title = receipt ? t('campaignsPublic.vote.doneTitle') : t('campaignsPublic.vote.title')
+  if (!c) {
+    return (
+      <PublicShell title={title}>
+        {campaign.error ? (
+          <LoadError error={campaign.error} onRetry={() => void campaign.refetch()} />
+        ) : (
+          <Loading />
+        )}
+      </PublicShell>
+    )
+  }
+  const home = { to: campaignPath(c.id), label: c.name }
+
+  if (receipt) {
+    return (
+      <PublicShell title={title} home={home}>
+        <Notice kind="ok" role="status">
+          {t('campaignsPublic.vote.done')}
+        </Notice>
+        <ReceiptCard receipt={receipt} big />
+        <p>{t('campaignsPublic.vote.keepReceipt')}</p>
+        <div className="cp-actions">
+          <Link
+            className="cp-btn cp-btn-primary cp-btn-block"
+            to={campaignPath(c.id, '/candidates')}
+          >
+            {t('campaignsPublic.vote.again')}
+          </Link>
+          <Link className="cp-btn cp-btn-block" to={campaignPath(c.id, '/receipts')}>
+            {t('campaignsPublic.home.myReceipts')}
+          </Link>
+        </div>
+      </PublicShell>
+    )
+  }
+
+  const closedText = votingClosedText(t, c, now)
+  const used = receipts.data ? votesUsedToday(receipts.data.items, now) : null
+  const leftToday = used === null ? null : Math.max(0, c.rules.votesPerDay - used)
+  const ids = selection.selected
+  const nameOf = (id: string) => chosen[ids.indexOf(id)]?.data?.name
+  const tooMany = leftToday !== null && leftToday > 0 && ids.length > leftToday
+  const canSubmit =
+    hasVoter && !closedText && ids.length > 0 && leftToday !== 0 && !tooMany && !cast.isPending
+
+  return (
+    <PublicShell title={title} home={home}>
+      {closedText ? (
+        <Notice kind="warn" role="status">
+          {closedText}
+        </Notice>
+      ) : null}
+
+      {!hasVoter && !sms && !sessionLoading ? (
+        <Notice kind="warn">
+          <p>{t('campaignsPublic.vote.signInFirst')}</p>
+          <a className="cp-btn cp-btn-primary" href={loginHref()}>
+            {t('campaignsPublic.common.signIn')}
+          </a>
+        </Notice>
+      ) : null}
+      {!hasVoter && sms && !closedText ? (
+        <VoterVerify campaignId={c.id} onVerified={() => setVoterTick((n) => n + 1)} />
+      ) : null}
+
+      {hasVoter && leftToday === 0 ? (
+        <Notice kind="warn" role="status">
+          {dailyLimitText(t, c, now)}
+        </Notice>
+      ) : null}
+      {hasVoter && leftToday !== null && leftToday > 0 ? (
+        <p className="cp-lead">{t('campaignsPublic.limits.leftToday', { count: leftToday })}</p>
+      ) : null}
+      {tooMany ? (
+        <Notice kind="warn" role="status">
+          {t('campaignsPublic.limits.fewerLeft', { count: leftToday })}
+        </Notice>
+      ) : null}
+
+      <section className="cp-card" aria-labelledby="cp-chosen">
+        <h2 id="cp-chosen">
+          {t('campaignsPublic.vote.chosenTitle', {
+            count: ids.length,
+            max: c.rules.maxChoicesPerBallot,
+          })}
+        </h2>
+        {ids.length === 0 ? <p>{t('campaignsPublic.vote.noneChosen')}</p> : null}
+        <ul className="cp-list">
+          {ids.map((id, i) => (
+            <li
+              key={id}
+              className="cp-row"
+              style={{ justifyContent: 'space-between', padding: '0.3em 0' }}
+            >
+              <span>
+                {chosen[i]?.data
+                  ? `${t('campaignsPublic.candidates.number', { number: chosen[i].data.number })} ${chosen[i].data.name}`
+                  : t('common.loading')}
+              </span>
+              <button
+                type="button"
+                className="cp-btn"
+                onClick={() => selection.remove(id)}
+                aria-label={t('campaignsPublic.vote.removeNamed', {
+                  name: chosen[i]?.data?.name ?? '',
+                })}
+              >
+                {t('campaignsPublic.vote.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <Link to={campaignPath(c.id, '/candidates')}>{t('campaignsPublic.vote.change')}</Link>
+      </section>
+
+      {cast.error ? (
+        <Notice kind="error" role="alert">
+          <p>
+            {ballotErrorText(t, cast.error, { campaign: c, now, leftToday, candidateName: nameOf })}
+          </p>
+        </Notice>
+      ) : null}
+
+      <button
+        type="button"
+        className="cp-btn cp-btn-primary cp-btn-block"
+        disabled={!canSubmit}
+        onClick={() => cast.mutate(ids)}
+      >
+        {cast.isPending
+          ? t('campaignsPublic.vote.submitting')
+          : t('campaignsPublic.vote.submit', { count: ids.length })}
+      </button>
+      <p className="cp-small cp-muted">{t('campaignsPublic.vote.safeRetry')}</p>
+    </PublicShell>
+  )
+}
