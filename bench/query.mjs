@@ -87,6 +87,11 @@ const someMobile = '13700001234'
 const cases = [
   { name: 'GET /api/v1/noop (in-process baseline)', run: get('/api/v1/noop') },
   {
+    name: 'GET /api/v1/orgs/:甘肃 (small authenticated GET)',
+    run: get(`/api/v1/orgs/${gansu.id}`),
+  },
+  { name: 'GET /api/v1/auth/session (small authenticated GET)', run: get('/api/v1/auth/session') },
+  {
     name: 'subtree: all orgs under 甘肃省总工会 (repository, no limit)',
     run: async () => {
       const rows = await orgsRepo.listSubtree(db, gansu.path, 1_000_000)
@@ -205,7 +210,7 @@ writeSection(
 
 - date: ${now()}
 - machine: ${machineLine(m)}
-- dataset: ${int(orgCount)} orgs (${int(results[1].info.split(' ')[0])} under 甘肃省总工会), ${int(memberCount)} members, ${dbShown} (${path.relative(ROOT, DATA_DIR)} is git-ignored)
+- dataset: ${int(orgCount)} orgs (${int(Number(results.find((r) => r.name.startsWith('subtree: all')).info.split(' ')[0]))} under 甘肃省总工会), ${int(memberCount)} members, ${dbShown} (${path.relative(ROOT, DATA_DIR)} is git-ignored)
 - command: \`${cmd}\`
 - method: app.inject as the 甘肃省总工会 org_admin (logged in), or the orgs repository directly; 5 warm-up calls, then up to ${ITERATIONS} sequential calls or ${SECONDS} s per case. Target: p99 < ${TARGET_P99_MS} ms on SQLite.
 
