@@ -5,6 +5,7 @@ import {
   HomeOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons'
 import type { Permission } from '@unionhall/contracts'
 import type { ReactNode } from 'react'
@@ -34,6 +35,12 @@ export const navItems: NavItem[] = [
     labelKey: 'nav.roleGrants',
     icon: <SafetyCertificateOutlined />,
     permission: 'role:manage',
+  },
+  {
+    path: '/campaigns',
+    labelKey: 'nav.campaigns',
+    icon: <TrophyOutlined />,
+    permission: 'campaign:read',
   },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit:read' },
 ]

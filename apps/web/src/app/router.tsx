@@ -54,6 +54,35 @@ export const routes: RouteObject[] = [
         path: 'audit',
         lazy: guardedPage('audit:read', () => import('../features/audit/routes/audit-page')),
       },
+      {
+        path: 'campaigns',
+        lazy: guardedPage(
+          'campaign:read',
+          () => import('../features/campaigns/routes/campaigns-page'),
+        ),
+      },
+      {
+        path: 'campaigns/new',
+        lazy: guardedPage(
+          'campaign:manage',
+          () => import('../features/campaigns/routes/campaign-create-page'),
+        ),
+      },
+      {
+        path: 'campaigns/:campaignId',
+        lazy: guardedPage(
+          'campaign:read',
+          () => import('../features/campaigns/routes/campaign-detail-page'),
+        ),
+      },
+      {
+        // Jurors are members listed on the campaign; the server checks that, not a role.
+        path: 'campaigns/:campaignId/jury',
+        lazy: guardedPage(
+          undefined,
+          () => import('../features/campaigns/routes/jury-scoring-page'),
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,0 +1,204 @@
+import { ArrowRightOutlined } from '@ant-design/icons'
+import { type Campaign, CAMPAIGN_PHASES, type CampaignPhase } from '@unionhall/contracts'
+import { App, Button, Card, Col, Descriptions, Flex, Row, Steps, Tag, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { Can } from '../../../components/page/can'
+import { errorMessage } from '../../../lib/error-message'
+import { formatDate, formatDateTime } from '../../../lib/format'
+import { useAdvancePhase } from '../api/use-campaigns'
+import { nextPhase, phaseIndex } from './phase'
+
+/** The phase timeline from the schedule, the current phase highlighted. */
+export const PhaseTimeline = ({ campaign }: { campaign: Campaign }) => {
+  const { t } = useTranslation()
+  const current = phaseIndex(campaign.phase)
+  const dates = (p: CampaignPhase) => {
+    if (p === 'draft' || p === 'announced') return undefined
+    const period = campaign.schedule[p]
+    return `${formatDate(period.startsAt)} ~ ${formatDate(period.endsAt)}`
+  }
+  return (
+    <Steps
+      data-testid="phase-timeline"
+      direction="vertical"
+      size="small"
+      current={current}
+      status={campaign.phase === 'announced' ? 'finish' : 'process'}
+      items={CAMPAIGN_PHASES.map((p, i) => ({
+        title: (
+          <span aria-current={i === current ? 'step' : undefined}>
+            {t(`campaigns.phase.${p}`)}
+            {i === current ? (
+              <Tag color="processing" style={{ marginInlineStart: 8 }}>
+                {t('campaigns.overview.current')}
+              </Tag>
+            ) : null}
+          </span>
+        ),
+        description: dates(p),
+      }))}
+    />
+  )
+}
+
+export const AdvancePhaseButton = ({ campaign }: { campaign: Campaign }) => {
+  const { t } = useTranslation()
+  const { modal, message } = App.useApp()
+  const advance = useAdvancePhase()
+  const to = nextPhase(campaign.phase)
+  if (!to) return null
+  const onClick = () => {
+    void modal.confirm({
+      title: t('campaigns.advance.confirmTitle', { phase: t(`campaigns.phase.${to}`) }),
+      content: t(`campaigns.advance.effect.${to}`),
+      okText: t('campaigns.advance.ok'),
+      cancelText: t('common.cancel'),
+      onOk: () =>
+        advance
+          .mutateAsync({ id: campaign.id, to })
+          .then(() => void message.success(t('campaigns.advance.done')))
+          .catch((e: unknown) => void message.error(errorMessage(t, e))),
+    })
+  }
+  return (
+    <Button
+      type="primary"
+      icon={<ArrowRightOutlined />}
+      onClick={onClick}
+      loading={advance.isPending}
+    >
+      {t('campaigns.advance.button', { phase: t(`campaigns.phase.${to}`) })}
+    </Button>
+  )
+}
+
+export const OverviewTab = ({ campaign }: { campaign: Campaign }) => {
+  const { t } = useTranslation()
+  const { rules, quotas } = campaign
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={9}>
+        <Card
+          title={<h2 style={{ margin: 0, fontSize: '1em' }}>{t('campaigns.overview.timeline')}</h2>}
+          extra={null}
+        >
+          <PhaseTimeline campaign={campaign} />
+          <Can permission="campaign:manage">
+            <Flex vertical gap={8}>
+              <AdvancePhaseButton campaign={campaign} />
+              <Typography.Text type="secondary">
+                {t(`campaigns.phaseMode.${campaign.phaseMode}Hint`)}
+              </Typography.Text>
+            </Flex>
+          </Can>
+        </Card>
+      </Col>
+      <Col xs={24} lg={15}>
+        <Card
+          title={<h2 style={{ margin: 0, fontSize: '1em' }}>{t('campaigns.overview.info')}</h2>}
+        >
+          <Descriptions
+            size="small"
+            column={{ xs: 1, md: 2 }}
+            items={[
+              {
+                key: 'honour',
+                label: t('campaigns.fields.honourTitle'),
+                children: campaign.honourTitle,
+              },
+              { key: 'year', label: t('campaigns.fields.year'), children: campaign.year },
+              { key: 'org', label: t('campaigns.fields.org'), children: campaign.orgName },
+              {
+                key: 'mode',
+                label: t('campaigns.fields.phaseMode'),
+                children: t(`campaigns.phaseMode.${campaign.phaseMode}`),
+              },
+              {
+                key: 'categories',
+                label: t('campaigns.wizard.steps.categories'),
+                span: 'filled',
+                children: campaign.categories.map((c) => `${c.name} × ${c.honourCount}`).join('；'),
+              },
+              {
+                key: 'desc',
+                label: t('campaigns.fields.description'),
+                span: 'filled',
+                children: campaign.description || '—',
+              },
+            ]}
+          />
+        </Card>
+        <Card
+          style={{ marginTop: 16 }}
+          title={
+            <h2 style={{ margin: 0, fontSize: '1em' }}>{t('campaigns.wizard.steps.rules')}</h2>
+          }
+          extra={
+            campaign.rulesLockedAt ? (
+              <Tag color="red">
+                {t('campaigns.overview.rulesLocked', {
+                  at: formatDateTime(campaign.rulesLockedAt),
+                })}
+              </Tag>
+            ) : null
+          }
+        >
+          <Descriptions
+            size="small"
+            column={{ xs: 1, md: 2 }}
+            items={[
+              {
+                key: 'el',
+                label: t('campaigns.fields.eligibility'),
+                children: t(`campaigns.eligibility.${rules.eligibility}`),
+              },
+              {
+                key: 'sealed',
+                label: t('campaigns.fields.sealed'),
+                children: rules.sealed ? t('campaigns.common.yes') : t('campaigns.common.no'),
+              },
+              { key: 'vpd', label: t('campaigns.fields.votesPerDay'), children: rules.votesPerDay },
+              {
+                key: 'mpc',
+                label: t('campaigns.fields.maxPerCandidatePerDay'),
+                children: rules.maxPerCandidatePerDay,
+              },
+              {
+                key: 'mcb',
+                label: t('campaigns.fields.maxChoicesPerBallot'),
+                children: rules.maxChoicesPerBallot,
+              },
+              {
+                key: 'hours',
+                label: t('campaigns.fields.hours'),
+                children: rules.hours
+                  ? `${rules.hours.start} ~ ${rules.hours.end}`
+                  : t('campaigns.fields.roundTheClock'),
+              },
+              {
+                key: 'weights',
+                label: t('campaigns.wizard.weightsTitle'),
+                span: 'filled',
+                children: t('campaigns.wizard.weightsExplain', {
+                  publicVote: Math.round(rules.weights.publicVote * 100),
+                  jury: Math.round(rules.weights.jury * 100),
+                }),
+              },
+              {
+                key: 'fl',
+                label: t('campaigns.fields.minFrontLineShare'),
+                children: `${Math.round(quotas.minFrontLineShare * 100)}%`,
+              },
+              {
+                key: 'rubric',
+                label: t('campaigns.wizard.rubricTitle'),
+                span: 'filled',
+                children: campaign.rubric.map((r) => `${r.label}（${r.maxScore}）`).join('；'),
+              },
+            ]}
+          />
+        </Card>
+      </Col>
+    </Row>
+  )
+}

@@ -1,0 +1,65 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import '../../../test/setup'
+import { ApiError } from '../../../lib/api-error'
+import { makeSession, renderWithProviders } from '../../../test/render'
+import { ReviewDecisionForm } from './review-decision-form'
+
+const session = makeSession(['campaign:read', 'campaign:review'])
+
+describe('ReviewDecisionForm', { timeout: 60_000 }, () => {
+  it('allows only the decisions of the review level', () => {
+    renderWithProviders(
+      <ReviewDecisionForm allowed={['forward', 'reject']} onSubmit={vi.fn()} resetKey="a" />,
+      session,
+    )
+    expect(screen.getByRole('radio', { name: '通过' })).toHaveProperty('disabled', true)
+    expect(screen.getByRole('radio', { name: '上报上级' })).toHaveProperty('disabled', false)
+    expect(screen.getByRole('radio', { name: '上报上级' })).toHaveProperty('checked', true)
+  })
+
+  it('requires a reason before submitting', async () => {
+    const onSubmit = vi.fn()
+    renderWithProviders(
+      <ReviewDecisionForm allowed={['accept', 'reject']} onSubmit={onSubmit} resetKey="a" />,
+      session,
+    )
+    fireEvent.click(screen.getByRole('button', { name: /提交：通过/ }))
+    expect(await screen.findByText('请选择一项', {}, { timeout: 5000 })).toBeTruthy()
+    expect(onSubmit).not.toHaveBeenCalled()
+  })
+
+  it('submits the decision, the reason code and the note', async () => {
+    const onSubmit = vi.fn()
+    renderWithProviders(
+      <ReviewDecisionForm allowed={['accept', 'reject']} onSubmit={onSubmit} resetKey="a" />,
+      session,
+    )
+    fireEvent.click(screen.getByRole('radio', { name: '驳回' }))
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: '理由' }))
+    fireEvent.click(await screen.findByText('材料不完整'))
+    fireEvent.change(screen.getByRole('textbox', { name: '备注' }), {
+      target: { value: '缺少单位推荐意见' },
+    })
+    fireEvent.click(screen.getByRole('button', { name: /提交：驳回/ }))
+    await waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith({
+        decision: 'reject',
+        reason: 'incomplete_materials',
+        note: '缺少单位推荐意见',
+      }),
+    )
+  })
+
+  it('shows an API error through its translated code', () => {
+    renderWithProviders(
+      <ReviewDecisionForm
+        allowed={['accept', 'reject']}
+        onSubmit={vi.fn()}
+        error={new ApiError('NOMINATION_CONSENT_MISSING', 409, 'server text')}
+      />,
+      session,
+    )
+    expect(screen.getByRole('alert').textContent).toContain('被推荐人尚未确认，只能驳回')
+  })
+})

@@ -1,0 +1,106 @@
+import { REVIEW_REASON_CODES, ReviewNominationBodySchema } from '@unionhall/contracts'
+import { Alert, Button, Form, Input, Radio } from 'antd'
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { FormSelect } from '../../../components/form/form-select'
+import { parseFormValues, useZodRules } from '../../../components/form/zod-form'
+import { errorMessage } from '../../../lib/error-message'
+
+export type ReviewBody = z.infer<typeof ReviewNominationBodySchema>
+type Decision = ReviewBody['decision']
+
+/** Reasons a reviewer may pick (nominee_declined is set by the system only). */
+export const REVIEWER_REASONS = REVIEW_REASON_CODES.filter((r) => r !== 'nominee_declined')
+
+type Props = {
+  /** The decisions this review level allows: lower levels forward, the top level accepts. */
+  allowed: readonly Decision[]
+  onSubmit: (body: ReviewBody) => void
+  submitting?: boolean
+  error?: unknown
+  /** Resets the form when it changes (another nomination). */
+  resetKey?: string
+}
+
+/** Accept, reject or forward a nomination, with a reason code and an optional note. */
+export const ReviewDecisionForm = ({ allowed, onSubmit, submitting, error, resetKey }: Props) => {
+  const { t } = useTranslation()
+  const [form] = Form.useForm<Partial<ReviewBody>>()
+  const rules = useZodRules(ReviewNominationBodySchema)
+  const decision = Form.useWatch('decision', form)
+
+  useEffect(() => {
+    form.resetFields()
+    form.setFieldsValue({ decision: allowed[0] })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [resetKey])
+
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      data-testid="review-decision-form"
+      onFinish={(values) => {
+        const body = parseFormValues(t, form, ReviewNominationBodySchema, values)
+        if (body) onSubmit(body)
+      }}
+    >
+      <Form.Item
+        label={t('campaigns.review.decision')}
+        name="decision"
+        rules={rules.decision}
+        required
+      >
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={(['accept', 'forward', 'reject'] as const).map((d) => ({
+            value: d,
+            label: t(`campaigns.review.decisions.${d}`),
+            disabled: !allowed.includes(d),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('campaigns.review.reason')}
+        name="reason"
+        rules={rules.reason}
+        required
+        htmlFor="review-reason"
+      >
+        <FormSelect
+          id="review-reason"
+          placeholder={t('campaigns.review.reasonPlaceholder')}
+          options={REVIEWER_REASONS.map((r) => ({
+            value: r,
+            label: t(`campaigns.review.reasons.${r}`),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item label={t('campaigns.review.note')} name="note" rules={rules.note}>
+        <Input.TextArea rows={3} maxLength={1000} showCount />
+      </Form.Item>
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          message={errorMessage(t, error)}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
+      <Button
+        type="primary"
+        htmlType="submit"
+        danger={decision === 'reject'}
+        loading={submitting}
+        block
+      >
+        {t('campaigns.review.submit', {
+          decision: t(`campaigns.review.decisions.${decision ?? allowed[0] ?? 'accept'}`),
+        })}
+      </Button>
+    </Form>
+  )
+}

@@ -1,0 +1,182 @@
+import {
+  type Campaign,
+  CampaignScheduleSchema,
+  type CreateCampaignBody,
+  SCHEDULED_PHASES,
+  type ScheduledPhase,
+} from '@unionhall/contracts'
+import dayjs, { type Dayjs } from 'dayjs'
+
+export type DateRange = [Dayjs | null, Dayjs | null] | null | undefined
+
+/** The wizard's form values: the create body, with dates as pickers and shares as percents. */
+export type WizardValues = {
+  name?: string
+  honourTitle?: string
+  year?: number
+  description?: string
+  coverImageUrl?: string
+  orgId?: string
+  parentCampaignId?: string
+  phaseMode?: 'auto' | 'manual'
+  categories?: { name?: string; honourCount?: number }[]
+  schedule?: Partial<Record<ScheduledPhase, DateRange>>
+  rules?: {
+    eligibility?: 'members' | 'sms'
+    votesPerDay?: number
+    maxPerCandidatePerDay?: number
+    maxChoicesPerBallot?: number
+    roundTheClock?: boolean
+    hours?: [Dayjs | null, Dayjs | null] | null
+    sealed?: boolean
+    publicVotePct?: number
+    juryPct?: number
+  }
+  quotas?: { minFrontLinePct?: number; maxCandidatesPerHonour?: number | null }
+  rubric?: { label?: string; maxScore?: number }[]
+}
+
+export type ScheduleProblem = 'required' | 'CAMPAIGN_PERIOD_INVALID' | 'CAMPAIGN_SCHEDULE_OVERLAP'
+
+/** A period's start is the first moment of its first day, its end the last moment of its last day. */
+const periodOf = (range: DateRange) => {
+  const [start, end] = range ?? [null, null]
+  if (!start || !end) return null
+  return {
+    startsAt: start.startOf('day').toISOString(),
+    endsAt: end.endOf('day').toISOString(),
+  }
+}
+
+/**
+ * The schedule from one date range per phase, with the problem of each phase: missing,
+ * ending before it starts, or starting before the previous phase ends (the contract's rules).
+ */
+export const buildSchedule = (
+  ranges: Partial<Record<ScheduledPhase, DateRange>> | undefined,
+): {
+  schedule: CreateCampaignBody['schedule'] | null
+  problems: Partial<Record<ScheduledPhase, ScheduleProblem>>
+} => {
+  const problems: Partial<Record<ScheduledPhase, ScheduleProblem>> = {}
+  const periods: Partial<Record<ScheduledPhase, { startsAt: string; endsAt: string }>> = {}
+  let prevEnd: string | null = null
+  for (const phase of SCHEDULED_PHASES) {
+    const period = periodOf(ranges?.[phase])
+    if (!period) {
+      problems[phase] = 'required'
+      continue
+    }
+    if (period.startsAt >= period.endsAt) problems[phase] = 'CAMPAIGN_PERIOD_INVALID'
+    else if (prevEnd !== null && period.startsAt < prevEnd) {
+      problems[phase] = 'CAMPAIGN_SCHEDULE_OVERLAP'
+    }
+    periods[phase] = period
+    prevEnd = period.endsAt
+  }
+  if (Object.keys(problems).length > 0) return { schedule: null, problems }
+  const parsed = CampaignScheduleSchema.safeParse(periods)
+  return parsed.success ? { schedule: parsed.data, problems } : { schedule: null, problems }
+}
+
+/** Public vote and jury weights as percents: they must add up to 100. */
+export const checkWeights = (publicVotePct: number | undefined, juryPct: number | undefined) => {
+  const pv = publicVotePct ?? 0
+  const jury = juryPct ?? 0
+  const sum = Math.round((pv + jury) * 100) / 100
+  return { ok: sum === 100, sum, publicVote: pv / 100, jury: jury / 100 }
+}
+
+const clock = (d: Dayjs | null | undefined) => (d ? d.format('HH:mm') : '')
+
+/** The rubric item keys: stable, contract-shaped (item_1, item_2, …). */
+export const rubricKey = (index: number) => `item_${index + 1}`
+
+/** Turns the wizard values into the create body (the contract schema validates it after). */
+export const toCreateBody = (v: WizardValues, inherited: boolean): Record<string, unknown> => {
+  const { schedule } = buildSchedule(v.schedule)
+  const r = v.rules ?? {}
+  const weights = checkWeights(r.publicVotePct, r.juryPct)
+  const body: Record<string, unknown> = {
+    orgId: v.orgId,
+    parentCampaignId: v.parentCampaignId || undefined,
+    name: v.name,
+    honourTitle: v.honourTitle,
+    year: v.year,
+    description: v.description ?? '',
+    coverImageUrl: v.coverImageUrl || undefined,
+    categories: (v.categories ?? []).map((c) => ({ name: c.name, honourCount: c.honourCount })),
+    schedule,
+    phaseMode: v.phaseMode ?? 'auto',
+  }
+  if (inherited) return body
+  body.rules = {
+    eligibility: r.eligibility,
+    votesPerDay: r.votesPerDay,
+    maxPerCandidatePerDay: r.maxPerCandidatePerDay,
+    maxChoicesPerBallot: r.maxChoicesPerBallot,
+    hours:
+      r.roundTheClock || !r.hours?.[0] || !r.hours?.[1]
+        ? null
+        : { start: clock(r.hours[0]), end: clock(r.hours[1]) },
+    sealed: r.sealed ?? false,
+    weights: { publicVote: weights.publicVote, jury: weights.jury },
+  }
+  const q = v.quotas ?? {}
+  body.quotas = {
+    minFrontLineShare: (q.minFrontLinePct ?? 0) / 100,
+    ...(q.maxCandidatesPerHonour ? { maxCandidatesPerHonour: q.maxCandidatesPerHonour } : {}),
+  }
+  body.rubric = (v.rubric ?? []).map((item, i) => ({
+    key: rubricKey(i),
+    label: item.label,
+    maxScore: item.maxScore,
+  }))
+  return body
+}
+
+const pct = (x: number) => Math.round(x * 10000) / 100
+
+/** Initial wizard values: fresh defaults, or a child campaign's copy of its parent. */
+export const initialValues = (
+  orgId: string | undefined,
+  parent: Campaign | null,
+  rubricLabels: string[] = [],
+): WizardValues => {
+  const rules = parent?.rules
+  const range = (phase: ScheduledPhase): DateRange =>
+    parent ? [dayjs(parent.schedule[phase].startsAt), dayjs(parent.schedule[phase].endsAt)] : null
+  return {
+    orgId,
+    parentCampaignId: parent?.id,
+    name: parent ? '' : undefined,
+    honourTitle: parent?.honourTitle,
+    year: parent?.year ?? dayjs().year(),
+    description: '',
+    phaseMode: 'auto',
+    categories: parent
+      ? parent.categories.map((c) => ({ name: c.name, honourCount: c.honourCount }))
+      : [{ name: '', honourCount: 10 }],
+    schedule: Object.fromEntries(SCHEDULED_PHASES.map((p) => [p, range(p)])),
+    rules: {
+      eligibility: rules?.eligibility ?? 'members',
+      votesPerDay: rules?.votesPerDay ?? 10,
+      maxPerCandidatePerDay: rules?.maxPerCandidatePerDay ?? 1,
+      maxChoicesPerBallot: rules?.maxChoicesPerBallot ?? 10,
+      roundTheClock: rules ? rules.hours === null : false,
+      hours: rules?.hours
+        ? [dayjs(`2000-01-01T${rules.hours.start}`), dayjs(`2000-01-01T${rules.hours.end}`)]
+        : [dayjs('2000-01-01T08:00'), dayjs('2000-01-01T22:00')],
+      sealed: rules?.sealed ?? false,
+      publicVotePct: rules ? pct(rules.weights.publicVote) : 60,
+      juryPct: rules ? pct(rules.weights.jury) : 40,
+    },
+    quotas: {
+      minFrontLinePct: parent ? pct(parent.quotas.minFrontLineShare) : 50,
+      maxCandidatesPerHonour: parent?.quotas.maxCandidatesPerHonour ?? null,
+    },
+    rubric: parent
+      ? parent.rubric.map((r) => ({ label: r.label, maxScore: r.maxScore }))
+      : [40, 30, 30].map((maxScore, i) => ({ label: rubricLabels[i] ?? '', maxScore })),
+  }
+}

@@ -1,0 +1,123 @@
+import type { Campaign, Permission } from '@unionhall/contracts'
+import { Breadcrumb, Flex, Spin, Tabs } from 'antd'
+import { type ReactNode, useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams, useSearchParams } from 'react-router'
+import { PageHeader } from '../../../components/page/page-header'
+import { QueryError } from '../../../components/page/query-error'
+import { useSession } from '../../../lib/session'
+import { useCampaign } from '../api/use-campaigns'
+import { CandidatesTab } from '../components/candidates-tab'
+import { ChildrenTab } from '../components/children-tab'
+import { FraudTab } from '../components/fraud-tab'
+import { JuryTab } from '../components/jury-tab'
+import { NominationsTab } from '../components/nominations-tab'
+import { ObjectionsTab } from '../components/objections-tab'
+import { OverviewTab } from '../components/overview-tab'
+import { PhaseTag } from '../components/phase'
+import { QuotaTab } from '../components/quota-tab'
+import { ResultsTab } from '../components/results-tab'
+
+type TabDef = {
+  key: string
+  permission?: Permission
+  render: (c: Campaign) => ReactNode
+}
+
+export const CAMPAIGN_TABS: TabDef[] = [
+  { key: 'overview', render: (c) => <OverviewTab campaign={c} /> },
+  { key: 'children', render: (c) => <ChildrenTab campaign={c} /> },
+  {
+    key: 'nominations',
+    permission: 'campaign:review',
+    render: (c) => <NominationsTab campaign={c} />,
+  },
+  { key: 'quota', permission: 'campaign:review', render: (c) => <QuotaTab campaign={c} /> },
+  {
+    key: 'candidates',
+    permission: 'campaign:review',
+    render: (c) => <CandidatesTab campaign={c} />,
+  },
+  {
+    key: 'objections',
+    permission: 'campaign:review',
+    render: (c) => <ObjectionsTab campaign={c} />,
+  },
+  {
+    key: 'fraud',
+    permission: 'campaign:fraud-review',
+    render: (c) => <FraudTab campaign={c} />,
+  },
+  { key: 'jury', render: (c) => <JuryTab campaign={c} /> },
+  { key: 'results', render: (c) => <ResultsTab campaign={c} /> },
+]
+
+export const Component = () => {
+  const { t } = useTranslation()
+  const { campaignId = '' } = useParams()
+  const [params, setParams] = useSearchParams()
+  const { can } = useSession()
+  const campaign = useCampaign(campaignId)
+  const c = campaign.data
+
+  useEffect(() => {
+    document.title = `${c?.name ?? t('campaigns.detail.title')} · ${t('app.name')}`
+  }, [t, c?.name])
+
+  const tabs = CAMPAIGN_TABS.filter((tab) => !tab.permission || can(tab.permission))
+  const active = tabs.some((tab) => tab.key === params.get('tab'))
+    ? (params.get('tab') as string)
+    : 'overview'
+
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 8 }}
+        items={[
+          { title: <Link to="/campaigns">{t('campaigns.list.title')}</Link> },
+          ...(c?.parentCampaignId
+            ? [
+                {
+                  title: (
+                    <Link to={`/campaigns/${c.parentCampaignId}?tab=children`}>
+                      {t('campaigns.detail.parent')}
+                    </Link>
+                  ),
+                },
+              ]
+            : []),
+          { title: c?.name ?? '…' },
+        ]}
+      />
+      <PageHeader
+        title={c?.name ?? t('campaigns.detail.title')}
+        extra={
+          c ? (
+            <Flex gap={8} align="center" wrap>
+              <PhaseTag phase={c.phase} />
+              <span>
+                {c.honourTitle} · {c.year} · {c.orgName}
+              </span>
+            </Flex>
+          ) : null
+        }
+      />
+      {campaign.isError ? (
+        <QueryError error={campaign.error} onRetry={() => void campaign.refetch()} />
+      ) : null}
+      {campaign.isLoading ? <Spin /> : null}
+      {c ? (
+        <Tabs
+          activeKey={active}
+          onChange={(key) => setParams({ tab: key }, { replace: true })}
+          destroyOnHidden
+          items={tabs.map((tab) => ({
+            key: tab.key,
+            label: t(`campaigns.tabs.${tab.key}`),
+            children: tab.render(c),
+          }))}
+        />
+      ) : null}
+    </>
+  )
+}
