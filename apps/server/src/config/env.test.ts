@@ -116,6 +116,20 @@ describe(loadConfig.name, () => {
     expect(sut.DATA_KEY).toBe(GOOD_KEY)
   })
 
+  it('refuses a cheap password hash cost in production', () => {
+    const problems = problemsOf(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://u@db/uh',
+        SESSION_SECRET: GOOD_SECRET,
+        DATA_KEY: GOOD_KEY,
+        PASSWORD_SCRYPT_N: '1024',
+      }),
+    )
+
+    expect(problems).toEqual(['PASSWORD_SCRYPT_N: must be at least 16384 in production'])
+  })
+
   it('creates a secrets file with mode 0600 in DATA_DIR and reuses it', () => {
     const dataDir = path.join(tempDir(), 'nested')
 
