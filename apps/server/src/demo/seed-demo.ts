@@ -7,6 +7,7 @@ import { countOrgs, createOrg, createRootOrg } from '../core/orgs'
 import { createMember, insertMember } from '../core/members'
 import { grantRoleAsSystem, loadGrants } from '../core/roles'
 import { idCardFor, mobileFor, nameFor } from './demo-names'
+import { seedCampaigns } from './seed-campaigns'
 
 /** The organisations of the seed page (shared/seed/README.md), as a tree. */
 type OrgSpec = { name: string; kind: OrgKind; children?: OrgSpec[] }
@@ -190,7 +191,10 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
       orgId: orgIds.get(orgName)!,
     })
   }
+  // The craftsman campaigns of the seed page (§1), through the campaigns module's services.
+  const campaigns = await seedCampaigns(db, crypto, ctx, orgIds)
   return {
+    campaigns,
     orgs: orgIds.size - 1,
     members: DEMO_MEMBER_COUNT + DEMO_ACCOUNTS.length,
     accounts: DEMO_ACCOUNTS.map((a) => ({

@@ -412,7 +412,9 @@ describe('results', () => {
     expect(rows[0]).toContain('综合得分')
     expect(rows.filter((x) => x[0] === '技能工匠')).toHaveLength(4)
     expect(rows.at(-1)).toEqual(['无效选票（张）', '2'])
-    expect(await auditRows(t, { action: 'campaign.results-exported' })).toHaveLength(1)
+    expect(
+      await auditRows(t, { action: 'campaign.results-exported', targetId: campaign.id }),
+    ).toHaveLength(1)
     expectError(
       await lanzhouStaff.request({ method: 'GET', url: `${base(szCampaign)}/results/export` }),
       403,
@@ -463,13 +465,17 @@ describe('announce', () => {
       year: 2020,
       category_name: '技能工匠',
     })
-    expect(await auditRows(t, { action: 'campaign.results-announced' })).toHaveLength(1)
+    expect(
+      await auditRows(t, { action: 'campaign.results-announced', targetId: campaign.id }),
+    ).toHaveLength(1)
     const phase = await auditRows(t, { action: 'campaign.phase-changed', targetId: campaign.id })
     expect(JSON.parse(phase.at(-1)!.summary)).toMatchObject({ after: { phase: 'announced' } })
 
     const again = await announce(gansu, campaign)
     expect(again.statusCode).toBe(200)
-    expect(await auditRows(t, { action: 'campaign.results-announced' })).toHaveLength(1)
+    expect(
+      await auditRows(t, { action: 'campaign.results-announced', targetId: campaign.id }),
+    ).toHaveLength(1)
     expect(
       await db()
         .selectFrom('campaign_honour')
@@ -599,7 +605,9 @@ describe('put forward', () => {
       reviewed_by: gansu.memberId,
     })
     expect(new Set(rows.map((r) => r.category_id)).size).toBe(2)
-    expect(await auditRows(t, { action: 'campaign.nominations-put-forward' })).toHaveLength(1)
+    expect(
+      await auditRows(t, { action: 'campaign.nominations-put-forward', targetId: parent.id }),
+    ).toHaveLength(1)
 
     const again = await putForward(gansu, body)
     expect(again.json()).toMatchObject({ created: [], skipped: [{}, {}] })
