@@ -15,10 +15,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       output: {
-        manualChunks: {
-          react: ['react', 'react-dom', 'react-router'],
-          antd: ['antd', '@ant-design/icons'],
-          echarts: ['echarts/core', 'echarts/charts', 'echarts/components', 'echarts/renderers'],
+        // By path, so CommonJS helper modules (react-dom's) land with their package: the
+        // worker pages (/c/…) load react without pulling the AntD chunk.
+        manualChunks: (id) => {
+          if (/node_modules\/(react|react-dom|react-router|scheduler)\//.test(id)) return 'react'
+          if (/node_modules\/(antd|@ant-design|@rc-component|rc-[^/]+)\//.test(id)) return 'antd'
+          if (/node_modules\/(echarts|zrender)\//.test(id)) return 'echarts'
+          return undefined
         },
       },
     },

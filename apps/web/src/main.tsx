@@ -1,23 +1,4 @@
-import '@ant-design/v5-patch-for-react-19'
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { RouterProvider } from 'react-router'
-import { AppProviders, createQueryClient } from './app/providers'
-import { createRouter } from './app/router'
-import { setupI18n } from './lib/i18n'
-import './styles.css'
-
-setupI18n()
-
-const queryClient = createQueryClient()
-const router = createRouter()
-const root = document.getElementById('root')
-if (!root) throw new Error('#root missing')
-
-createRoot(root).render(
-  <StrictMode>
-    <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
-    </AppProviders>
-  </StrictMode>,
-)
+// Worker campaign pages (/c/…) open on phones, often in WeChat on slow networks: they boot
+// without AntD and the console shell. Everything else boots the full app.
+if (window.location.pathname.startsWith('/c/')) void import('./features/campaigns-public/boot')
+else void import('./app/boot')

@@ -105,10 +105,8 @@ export const validateNomination = (t: TFunction, v: NominationFormValues): Nomin
     const field = issue.path[0] as NominationField | undefined
     if (!field || errors[field]) continue
     const empty = v[field] === undefined || String(v[field]).trim() === ''
-    const required =
-      empty && (issue.code === 'invalid_type' || issue.code === 'too_small')
-        ? t('campaignsPublic.nominate.errors.required')
-        : null
+    // An empty required field: "please fill this in", whatever rule the contract broke first.
+    const required = empty ? t('campaignsPublic.nominate.errors.required') : null
     const choice = field === 'categoryId' || field === 'employerOrgId' || field === 'isFrontLine'
     errors[field] =
       (choice ? null : required) ?? specific(t, field, issue) ?? translateIssue(t, issue)

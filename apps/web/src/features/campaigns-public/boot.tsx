@@ -1,0 +1,47 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { StrictMode, useEffect } from 'react'
+import { createRoot } from 'react-dom/client'
+import { createBrowserRouter, RouterProvider } from 'react-router'
+import { isApiError } from '../../lib/api-error'
+import { setupI18n } from '../../lib/i18n'
+import { SessionProvider } from '../../lib/session'
+import { UiPrefsProvider } from '../../lib/ui-prefs'
+import { campaignPublicRoutes } from './routes'
+import '../../styles.css'
+
+/** Any other path: a full page load, so the staff app (login, console) boots with AntD. */
+const FullLoad = () => {
+  useEffect(() => {
+    window.location.replace(window.location.href)
+  }, [])
+  return null
+}
+
+setupI18n()
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 10_000,
+      refetchOnWindowFocus: false,
+      // Slow networks: retry network and server failures, never a 4xx answer.
+      retry: (count, error) =>
+        count < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+    },
+  },
+})
+const router = createBrowserRouter([...campaignPublicRoutes, { path: '*', Component: FullLoad }])
+const root = document.getElementById('root')
+if (!root) throw new Error('#root missing')
+
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <UiPrefsProvider>
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </UiPrefsProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+)

@@ -1,0 +1,116 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import type { Category } from '@unionhall/contracts'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import '../../../test/setup'
+import { NominationForm } from './nomination-form'
+
+const categories: Category[] = [
+  { id: '00000000-0000-7000-8000-0000000000c1', name: '技能工匠', honourCount: 4, sort: 0 },
+  { id: '00000000-0000-7000-8000-0000000000c2', name: '创新工匠', honourCount: 2, sort: 1 },
+]
+const org = {
+  id: '00000000-0000-7000-8000-0000000000d1',
+  name: '兰州石化工会',
+  kind: 'enterprise',
+  parentName: '兰州市总工会',
+}
+
+const renderForm = (onSubmit = vi.fn()) => {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  render(
+    <QueryClientProvider client={client}>
+      <NominationForm
+        categories={categories}
+        pending={false}
+        serverError={null}
+        onSubmit={onSubmit}
+      />
+    </QueryClientProvider>,
+  )
+  return onSubmit
+}
+
+const field = (label: string) => screen.getByLabelText(label)
+const type = (label: string, value: string) => fireEvent.change(field(label), { target: { value } })
+const errorOf = (label: string) => {
+  const ids = field(label).getAttribute('aria-describedby') ?? ''
+  return ids
+    .split(' ')
+    .map((id) => document.getElementById(id))
+    .find((el) => el?.className === 'cp-error')?.textContent
+}
+
+describe('nomination form', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('shows one clear message per field on an empty form and does not submit', () => {
+    const onSubmit = renderForm()
+    fireEvent.click(screen.getByRole('button', { name: '提交提名' }))
+    expect(onSubmit).not.toHaveBeenCalled()
+    expect(screen.getByRole('alert').textContent).toMatch(/有 \d+ 项需要修改/)
+    expect(errorOf('评选类别')).toBe('请选择评选类别')
+    expect(errorOf('被提名人姓名')).toBe('请填写这一项')
+    expect(errorOf('被提名人手机号')).toBe('请填写这一项')
+    expect(errorOf('工作单位（所在工会）')).toBe('请搜索并点选被提名人所在的工会')
+    expect(errorOf('主要事迹')).toBe('请填写这一项')
+    expect(screen.getByText('请选择“是”或“否”')).toBeTruthy()
+    // Optional fields stay quiet.
+    expect(errorOf('身份证号（选填）')).toBeUndefined()
+    expect(errorOf('视频链接（选填）')).toBeUndefined()
+    // The first wrong field gets the focus.
+    expect(document.activeElement).toBe(field('评选类别'))
+  })
+
+  it('says what to type for malformed values', () => {
+    renderForm()
+    type('被提名人手机号', '1380000')
+    type('身份证号（选填）', '620102199001011234')
+    type('从业年限（年）', '80')
+    type('主要事迹', '太短')
+    type('照片链接（选填）', 'https://img.example.com/a.jpg\nnot a link')
+    type('视频链接（选填）', 'video')
+    fireEvent.click(screen.getByRole('button', { name: '提交提名' }))
+    expect(errorOf('被提名人手机号')).toBe('请输入 11 位手机号，例如 13800001234')
+    expect(errorOf('身份证号（选填）')).toMatch(/^身份证号不正确/)
+    expect(errorOf('从业年限（年）')).toBe('从业年限应在 0 到 60 年之间')
+    expect(errorOf('主要事迹')).toBe('至少需要 10 个字符')
+    expect(errorOf('照片链接（选填）')).toBe('第 2 行不是有效的链接，应以 http:// 或 https:// 开头')
+    expect(errorOf('视频链接（选填）')).toBe('请输入完整链接，以 http:// 或 https:// 开头')
+  })
+
+  it('submits the body of CreateNominationBodySchema once everything is right', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify([org]), { headers: { 'content-type': 'application/json' } }),
+      ),
+    )
+    const onSubmit = renderForm()
+    fireEvent.change(field('评选类别'), { target: { value: categories[1]!.id } })
+    type('被提名人姓名', '王建国')
+    type('被提名人手机号', '13900001111')
+    type('工作单位（所在工会）', '兰州石化')
+    fireEvent.click(await screen.findByRole('button', { name: /兰州石化工会/ }, { timeout: 3000 }))
+    type('岗位工种', '焊工')
+    type('从业年限（年）', '18')
+    fireEvent.click(screen.getByRole('radio', { name: '是' }))
+    type('主要事迹', '带领班组攻克高压管道焊接难题，获全国技能大赛金奖。')
+    type('推荐理由', '技术过硬，甘于奉献')
+    fireEvent.click(screen.getByRole('button', { name: '提交提名' }))
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1))
+    expect(onSubmit.mock.calls[0]![0]).toEqual({
+      categoryId: categories[1]!.id,
+      nomineeName: '王建国',
+      nomineeMobile: '13900001111',
+      employerOrgId: org.id,
+      trade: '焊工',
+      years: 18,
+      isFrontLine: true,
+      achievements: '带领班组攻克高压管道焊接难题，获全国技能大赛金奖。',
+      photoUrls: [],
+      reason: '技术过硬，甘于奉献',
+    })
+  })
+})
