@@ -81,4 +81,68 @@ export const campaignErrors = {
       `The parent campaign has no category named ${name}`,
       { name },
     ),
+  // ---- ballots (votes sub-feature) ----
+  votingClosed: (phase: string) =>
+    new AppError('BALLOT_VOTING_CLOSED', 409, 'Voting is not open for this campaign', { phase }),
+  outsideHours: (hours: { start: string; end: string }) =>
+    new AppError(
+      'BALLOT_OUTSIDE_HOURS',
+      409,
+      `Voting is open from ${hours.start} to ${hours.end} (Beijing time)`,
+      hours,
+    ),
+  notACandidate: (ids: string[]) =>
+    new AppError('BALLOT_NOT_A_CANDIDATE', 400, 'A chosen id is not a candidate of this campaign', {
+      ids,
+    }),
+  tooManyChoices: (max: number) =>
+    new AppError('BALLOT_TOO_MANY_CHOICES', 400, `A ballot may choose at most ${max} candidates`, {
+      max,
+    }),
+  duplicateChoice: () =>
+    new AppError('BALLOT_DUPLICATE_CHOICE', 400, 'A ballot lists the same candidate twice'),
+  dailyLimit: (max: number) =>
+    new AppError('BALLOT_DAILY_LIMIT', 409, `You can cast ${max} votes a day; come back tomorrow`, {
+      max,
+    }),
+  candidateLimit: (max: number, candidateId: string) =>
+    new AppError(
+      'BALLOT_CANDIDATE_LIMIT',
+      409,
+      `You can vote for the same candidate ${max} times a day`,
+      { max, candidateId },
+    ),
+  rateLimited: (scope: string) =>
+    new AppError('BALLOT_RATE_LIMITED', 429, 'Too many votes in a short time; wait a minute', {
+      scope,
+    }),
+  keyReused: () =>
+    new AppError(
+      'BALLOT_KEY_REUSED',
+      409,
+      'This client key was already used for a different ballot',
+    ),
+  voterRequired: () =>
+    new AppError('BALLOT_VOTER_REQUIRED', 401, 'Sign in or verify your mobile number to vote'),
+  voterNotEligible: () =>
+    new AppError('BALLOT_VOTER_NOT_ELIGIBLE', 403, 'You are not eligible to vote in this campaign'),
+  smsNotEnabled: () =>
+    new AppError(
+      'BALLOT_SMS_NOT_ENABLED',
+      409,
+      'This campaign is open to members only; sign in to vote',
+    ),
+  notRecorded: () =>
+    new AppError('BALLOT_NOT_RECORDED', 503, 'Your vote was not recorded; please try again'),
+  receiptNotFound: () =>
+    new AppError('BALLOT_RECEIPT_NOT_FOUND', 404, 'No ballot has this receipt'),
+  ballotNotFound: (ids: string[]) =>
+    new AppError('BALLOT_NOT_FOUND', 404, 'Some ballots are not in this campaign', { ids }),
+  ballotStatusConflict: (ids: string[], expected: string) =>
+    new AppError('BALLOT_STATUS_CONFLICT', 409, `Some ballots are not ${expected}`, {
+      ids,
+      expected,
+    }),
+  tallySealed: () =>
+    new AppError('CAMPAIGN_TALLY_SEALED', 403, 'Tallies are sealed until voting closes'),
 }

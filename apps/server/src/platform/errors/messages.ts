@@ -173,6 +173,65 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
     'zh-CN': '上级评选没有同名的评选类别',
     en: 'The parent campaign has no category of that name',
   },
+  BALLOT_VOTING_CLOSED: { 'zh-CN': '当前不在投票阶段', en: 'Voting is not open for this campaign' },
+  BALLOT_OUTSIDE_HOURS: {
+    'zh-CN': '现在不在每日投票时段内',
+    en: 'Voting is closed at this time of day',
+  },
+  BALLOT_NOT_A_CANDIDATE: {
+    'zh-CN': '所选对象不是本次评选的候选人',
+    en: 'A chosen id is not a candidate of this campaign',
+  },
+  BALLOT_TOO_MANY_CHOICES: {
+    'zh-CN': '每张选票选择的候选人数超过上限',
+    en: 'Too many candidates on one ballot',
+  },
+  BALLOT_DUPLICATE_CHOICE: {
+    'zh-CN': '同一张选票不能重复选择同一候选人',
+    en: 'A ballot lists the same candidate twice',
+  },
+  BALLOT_DAILY_LIMIT: { 'zh-CN': '今日投票次数已用完，请明天再来', en: 'No votes left today' },
+  BALLOT_CANDIDATE_LIMIT: {
+    'zh-CN': '今日为该候选人投票的次数已达上限',
+    en: 'No more votes for this candidate today',
+  },
+  BALLOT_RATE_LIMITED: {
+    'zh-CN': '投票过于频繁，请稍等一分钟再试',
+    en: 'Too many votes in a short time; wait a minute',
+  },
+  BALLOT_KEY_REUSED: {
+    'zh-CN': '该请求编号已用于另一张选票',
+    en: 'This client key was already used for a different ballot',
+  },
+  BALLOT_VOTER_REQUIRED: {
+    'zh-CN': '请先登录或验证手机号后再投票',
+    en: 'Sign in or verify your mobile number to vote',
+  },
+  BALLOT_VOTER_NOT_ELIGIBLE: {
+    'zh-CN': '您不在本次评选的投票范围内',
+    en: 'You are not eligible to vote in this campaign',
+  },
+  BALLOT_SMS_NOT_ENABLED: {
+    'zh-CN': '本次评选仅限会员投票，请登录',
+    en: 'This campaign is open to members only; sign in to vote',
+  },
+  BALLOT_NOT_RECORDED: {
+    'zh-CN': '投票未能记录，请重试',
+    en: 'Your vote was not recorded; please try again',
+  },
+  BALLOT_RECEIPT_NOT_FOUND: { 'zh-CN': '未找到该投票凭证', en: 'No ballot has this receipt' },
+  BALLOT_NOT_FOUND: {
+    'zh-CN': '部分选票不属于本次评选',
+    en: 'Some ballots are not in this campaign',
+  },
+  BALLOT_STATUS_CONFLICT: {
+    'zh-CN': '部分选票的状态不允许此操作',
+    en: 'Some ballots are not in a state that allows this',
+  },
+  CAMPAIGN_TALLY_SEALED: {
+    'zh-CN': '投票结束前不公开各候选人票数',
+    en: 'Tallies are sealed until voting closes',
+  },
 }
 
 export const pickLang = (acceptLanguage: string | undefined): Lang =>

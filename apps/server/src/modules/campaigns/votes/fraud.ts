@@ -1,0 +1,187 @@
+import type { RiskSignal } from './votes.types'
+
+/**
+ * Anti-fraud (刷票) in process memory: sliding-window counters per voter, device and IP, and
+ * the risk signals computed for each ballot at ingest. Nothing here touches the database.
+ *
+ * Hard limits (429) stop floods; signals only flag a ballot for human review, because the
+ * same pattern (many ballots from one IP) is also 1,000 honest workers behind a factory NAT.
+ */
+export type FraudLimits = {
+  /** Ballots per voter per minute (a person votes a few times a day at most). */
+  perVoterPerMinute: number
+  /** Ballots per device per minute (a family may share a phone). */
+  perDevicePerMinute: number
+  /** Ballots per IP per minute: generous, so a factory NAT of 1,000+ voters is never locked out. */
+  perIpPerMinute: number
+}
+
+export const DEFAULT_FRAUD_LIMITS: FraudLimits = {
+  perVoterPerMinute: 20,
+  perDevicePerMinute: 60,
+  perIpPerMinute: 6000,
+}
+
+/** Thresholds of the signals (a ballot that reaches one is flagged, still counted until review). */
+export const SIGNAL_THRESHOLDS = {
+  /** Ballots by one voter in a minute, or by one device. */
+  voterBurst: 5,
+  deviceBurst: 15,
+  /** Distinct voters seen on one device today. */
+  votersPerDevice: 4,
+  /** Account younger than this. */
+  newAccountMs: 24 * 3600_000,
+  /** Night hours (Asia/Shanghai, minutes) and the per-IP ballots per minute that make a night burst. */
+  nightEndMinutes: 5 * 60,
+  nightIpPerMinute: 10,
+  /** Mobiles seen from one IP that are numerically close (±5) to this voter's. */
+  sequentialNeighbours: 2,
+  sequentialDistance: 5,
+  recentMobilesPerIp: 64,
+  /** Ballots per minute from one IP above which every ballot from it gets a look. */
+  ipVelocity: 600,
+}
+
+const BUCKET_MS = 5_000
+const BUCKETS = 12 // 60 s
+
+/** Event counts per key over the last minute, in 5-second buckets (O(1) memory per key). */
+export class MinuteCounter {
+  private readonly map = new Map<string, { counts: Int32Array; stamps: Float64Array }>()
+
+  count(key: string, nowMs: number): number {
+    const e = this.map.get(key)
+    if (!e) return 0
+    let n = 0
+    const oldest = Math.floor(nowMs / BUCKET_MS) - BUCKETS + 1
+    for (let i = 0; i < BUCKETS; i++) if (e.stamps[i]! >= oldest) n += e.counts[i]!
+    return n
+  }
+
+  hit(key: string, nowMs: number) {
+    let e = this.map.get(key)
+    if (!e) {
+      e = { counts: new Int32Array(BUCKETS), stamps: new Float64Array(BUCKETS).fill(-1) }
+      this.map.set(key, e)
+    }
+    const b = Math.floor(nowMs / BUCKET_MS)
+    const i = b % BUCKETS
+    if (e.stamps[i] !== b) {
+      e.stamps[i] = b
+      e.counts[i] = 0
+    }
+    e.counts[i]! += 1
+  }
+
+  /** Drops keys with no event in the last minute. */
+  sweep(nowMs: number) {
+    const oldest = Math.floor(nowMs / BUCKET_MS) - BUCKETS + 1
+    for (const [k, e] of this.map) if (!e.stamps.some((s) => s >= oldest)) this.map.delete(k)
+  }
+
+  get size() {
+    return this.map.size
+  }
+}
+
+/** What the signals need to know about one ballot. */
+export type BallotFacts = {
+  voterKey: string
+  deviceHash: string | null
+  ipHash: string | null
+  /** The voter's mobile as a number (SMS voters), for the sequential-numbers signal. */
+  mobileNumber: number | null
+  /** When the voter's account was created (members), for the new-account signal. */
+  accountCreatedMs: number | null
+  nowMs: number
+  /** Minutes since midnight, Asia/Shanghai. */
+  minutes: number
+}
+
+export type RateLimitHit = 'voter' | 'device' | 'ip'
+
+/** Per-campaign anti-fraud state: counters, devices seen today, recent mobiles per IP. */
+export class FraudState {
+  readonly voters = new MinuteCounter()
+  readonly devices = new MinuteCounter()
+  readonly ips = new MinuteCounter()
+  /** Voter keys seen per device today (reset with the voting day). */
+  votersByDevice = new Map<string, Set<string>>()
+  private readonly mobilesByIp = new Map<string, number[]>()
+  private lastSweep = 0
+
+  constructor(readonly limits: FraudLimits = DEFAULT_FRAUD_LIMITS) {}
+
+  /** The first hard limit this ballot would cross, or null. */
+  limitHit(f: BallotFacts): RateLimitHit | null {
+    if (this.voters.count(f.voterKey, f.nowMs) >= this.limits.perVoterPerMinute) return 'voter'
+    if (f.deviceHash && this.devices.count(f.deviceHash, f.nowMs) >= this.limits.perDevicePerMinute)
+      return 'device'
+    if (f.ipHash && this.ips.count(f.ipHash, f.nowMs) >= this.limits.perIpPerMinute) return 'ip'
+    return null
+  }
+
+  /** The risk signals of a ballot about to be accepted (counts before this ballot). */
+  signals(f: BallotFacts): RiskSignal[] {
+    const s = SIGNAL_THRESHOLDS
+    const out: RiskSignal[] = []
+    const voterRate = this.voters.count(f.voterKey, f.nowMs) + 1
+    const deviceRate = f.deviceHash ? this.devices.count(f.deviceHash, f.nowMs) + 1 : 0
+    const ipRate = f.ipHash ? this.ips.count(f.ipHash, f.nowMs) + 1 : 0
+    if (voterRate >= s.voterBurst || deviceRate >= s.deviceBurst) out.push('burst_velocity')
+    if (f.deviceHash) {
+      const seen = this.votersByDevice.get(f.deviceHash)
+      const n = (seen?.size ?? 0) + (seen?.has(f.voterKey) ? 0 : 1)
+      if (n >= s.votersPerDevice) out.push('shared_device')
+    }
+    if (f.accountCreatedMs !== null && f.nowMs - f.accountCreatedMs < s.newAccountMs)
+      out.push('new_account')
+    if (
+      f.minutes < s.nightEndMinutes &&
+      (ipRate >= s.nightIpPerMinute || voterRate >= s.voterBurst)
+    )
+      out.push('night_burst')
+    if (f.mobileNumber !== null && f.ipHash) {
+      const recent = this.mobilesByIp.get(f.ipHash) ?? []
+      let near = 0
+      for (const m of recent)
+        if (m !== f.mobileNumber && Math.abs(m - f.mobileNumber) <= s.sequentialDistance) near++
+      if (near >= s.sequentialNeighbours) out.push('sequential_mobiles')
+    }
+    if (ipRate >= s.ipVelocity) out.push('ip_velocity')
+    return out
+  }
+
+  /** Counts an accepted ballot. */
+  record(f: BallotFacts) {
+    this.voters.hit(f.voterKey, f.nowMs)
+    if (f.deviceHash) {
+      this.devices.hit(f.deviceHash, f.nowMs)
+      let seen = this.votersByDevice.get(f.deviceHash)
+      if (!seen) this.votersByDevice.set(f.deviceHash, (seen = new Set()))
+      seen.add(f.voterKey)
+    }
+    if (f.ipHash) {
+      this.ips.hit(f.ipHash, f.nowMs)
+      if (f.mobileNumber !== null) {
+        let recent = this.mobilesByIp.get(f.ipHash)
+        if (!recent) this.mobilesByIp.set(f.ipHash, (recent = []))
+        if (!recent.includes(f.mobileNumber)) {
+          recent.push(f.mobileNumber)
+          if (recent.length > SIGNAL_THRESHOLDS.recentMobilesPerIp) recent.shift()
+        }
+      }
+    }
+    if (f.nowMs - this.lastSweep > 60_000) {
+      this.lastSweep = f.nowMs
+      this.voters.sweep(f.nowMs)
+      this.devices.sweep(f.nowMs)
+      this.ips.sweep(f.nowMs)
+      if (this.mobilesByIp.size > 100_000) this.mobilesByIp.clear()
+    }
+  }
+
+  newDay() {
+    this.votersByDevice = new Map()
+  }
+}

@@ -1,0 +1,430 @@
+import type { CampaignPhase, VotingRules } from '@unionhall/contracts'
+import { findMemberById } from '../../../core/members'
+import { createGroupCommitter, type GroupCommitter } from '../../../platform/db/group-commit'
+import type { Db } from '../../../platform/db/create-db'
+import { fromJson } from '../../../platform/db/columns'
+import type { CampaignsDeps } from '../campaigns.deps'
+import { campaignErrors } from '../campaigns.errors'
+import type { CampaignBallotTable } from '../campaigns.tables'
+import { loadCampaign } from '../shared/campaign-state'
+import { DEFAULT_FRAUD_LIMITS, FraudState, type BallotFacts, type FraudLimits } from './fraud'
+import { ballotIdFloor, newBallotId, receiptOf } from './receipt'
+import type { BallotStatus, RiskSignal } from './votes.types'
+import {
+  maskMobile,
+  shanghaiDay,
+  shanghaiDayStartMs,
+  shanghaiMinutes,
+  shortHash,
+  verifyVoterToken,
+  voterKeyOf,
+  withinHours,
+  type VoterIdentity,
+} from './voter'
+import * as repo from './votes.repository'
+
+/**
+ * The ballot engine: per-campaign validation state in process memory (rules, candidates,
+ * voting window, each voter's counts and client keys for today), so accepting a ballot reads
+ * no SQL, and a group-commit writer that makes ballots durable in batches. State is rebuilt
+ * from the database on first use and refreshed when the campaign changes.
+ */
+
+export type CandidateInfo = { id: string; name: string; number: number; categoryId: string }
+
+type VoterDay = { votes: number; perCandidate: Map<string, number> }
+
+type KeyEntry = {
+  ballotId: string
+  castAt: string
+  candidateIds: string[]
+  status: BallotStatus
+  /** Settles when the ballot's batch committed (a retry waits for it). */
+  done: Promise<void>
+}
+
+export type CampaignVoteState = {
+  campaignId: string
+  orgId: string
+  orgPath: string
+  phase: CampaignPhase
+  phaseMode: 'auto' | 'manual'
+  votingStartsMs: number
+  votingEndsMs: number
+  rules: VotingRules
+  /** Every candidate (for names on receipts); active ones may be voted for. */
+  candidates: Map<string, CandidateInfo & { active: boolean }>
+  loadedAt: number
+  stale: boolean
+  refreshing: Promise<void> | null
+  day: string
+  voters: Map<string, VoterDay>
+  /** voterKey|clientKey → the ballot, for today and yesterday (retries across midnight). */
+  keys: Map<string, KeyEntry>
+  prevKeys: Map<string, KeyEntry>
+  fraud: FraudState
+}
+
+/** Who is voting, as the route saw it. */
+export type VoterInput = {
+  /** The signed-in member (members eligibility), or null. */
+  memberId: string | null
+  /** The SMS voter token (cookie or header), or null. */
+  voterToken: string | null
+  deviceId: string | null
+  ip: string
+}
+
+export type CastResult = {
+  replay: boolean
+  ballotId: string
+  castAt: string
+  candidateIds: string[]
+  status: BallotStatus
+}
+
+type MemberInfo = {
+  orgId: string
+  orgPath: string
+  active: boolean
+  createdMs: number
+  masked: string
+  at: number
+}
+
+const MEMBER_CACHE_MS = 60_000
+const STATE_TTL_MS = 5_000
+
+export type VoteEngineOptions = { limits?: FraudLimits; maxBatch?: number }
+
+export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions = {}) => {
+  const db: Db = deps.db
+  const states = new Map<string, Promise<CampaignVoteState>>()
+  const members = new Map<string, MemberInfo>()
+  const writeBatch = repo.createBallotBatchWriter(deps.database)
+  const writer: GroupCommitter<repo.BallotWrite> = createGroupCommitter({
+    write: writeBatch,
+    maxBatch: options.maxBatch ?? 1000,
+  })
+
+  const loadMeta = async (campaignId: string) => {
+    const c = await loadCampaign(db, campaignId)
+    const cands = await repo.findCandidates(db, campaignId)
+    return {
+      orgId: c.row.org_id,
+      orgPath: c.orgPath,
+      phase: c.row.phase,
+      phaseMode: c.row.phase_mode,
+      votingStartsMs: Date.parse(c.dto.schedule.voting.startsAt),
+      votingEndsMs: Date.parse(c.dto.schedule.voting.endsAt),
+      rules: c.dto.rules,
+      candidates: new Map(
+        cands.map((r) => [
+          r.id,
+          {
+            id: r.id,
+            name: r.name,
+            number: r.number,
+            categoryId: r.category_id,
+            active: r.status === 'active',
+          },
+        ]),
+      ),
+    }
+  }
+
+  /** Rebuilds the voters' counts and client keys of the current day from that day's ballots. */
+  const loadDay = async (s: CampaignVoteState, nowMs: number) => {
+    const dayStart = shanghaiDayStartMs(nowMs)
+    s.day = shanghaiDay(nowMs)
+    s.voters = new Map()
+    s.prevKeys = new Map()
+    s.keys = new Map()
+    s.fraud.newDay()
+    const rows = await repo.findBallotsFrom(db, s.campaignId, ballotIdFloor(dayStart - 86_400_000))
+    for (const r of rows) {
+      const ids = fromJson<string[]>(r.candidate_ids) ?? []
+      const entry: KeyEntry = {
+        ballotId: r.id,
+        castAt: r.cast_at,
+        candidateIds: ids,
+        status: r.status,
+        done: Promise.resolve(),
+      }
+      if (r.day !== s.day) {
+        s.prevKeys.set(`${r.voter_key}|${r.client_key}`, entry)
+        continue
+      }
+      s.keys.set(`${r.voter_key}|${r.client_key}`, entry)
+      const v = voterDay(s, r.voter_key)
+      v.votes += ids.length
+      for (const id of ids) v.perCandidate.set(id, (v.perCandidate.get(id) ?? 0) + 1)
+      if (r.device_hash) {
+        let seen = s.fraud.votersByDevice.get(r.device_hash)
+        if (!seen) s.fraud.votersByDevice.set(r.device_hash, (seen = new Set()))
+        seen.add(r.voter_key)
+      }
+    }
+  }
+
+  const voterDay = (s: CampaignVoteState, voterKey: string) => {
+    let v = s.voters.get(voterKey)
+    if (!v) s.voters.set(voterKey, (v = { votes: 0, perCandidate: new Map() }))
+    return v
+  }
+
+  const buildState = async (campaignId: string, nowMs: number): Promise<CampaignVoteState> => {
+    const meta = await loadMeta(campaignId)
+    const s: CampaignVoteState = {
+      campaignId,
+      ...meta,
+      loadedAt: Date.now(),
+      stale: false,
+      refreshing: null,
+      day: '',
+      voters: new Map(),
+      keys: new Map(),
+      prevKeys: new Map(),
+      fraud: new FraudState(options.limits ?? DEFAULT_FRAUD_LIMITS),
+    }
+    await loadDay(s, nowMs)
+    return s
+  }
+
+  /** Reloads rules, phase and candidates; the voters' counts stay (they are the truth in memory). */
+  const refresh = (s: CampaignVoteState) => {
+    s.refreshing ??= (async () => {
+      try {
+        Object.assign(s, await loadMeta(s.campaignId), { loadedAt: Date.now(), stale: false })
+      } finally {
+        s.refreshing = null
+      }
+    })()
+    return s.refreshing
+  }
+
+  /** The campaign's state; built on first use, refreshed after a change or every few seconds. */
+  const stateFor = async (campaignId: string, nowMs: number): Promise<CampaignVoteState> => {
+    let p = states.get(campaignId)
+    if (!p) {
+      p = buildState(campaignId, nowMs)
+      states.set(campaignId, p)
+      p.catch(() => states.delete(campaignId))
+    }
+    const s = await p
+    // A change (phase, rules, candidates) must be seen before the next ballot; the periodic
+    // reload only catches changes made without notice (e.g. another process) and runs behind.
+    if (s.stale) await refresh(s)
+    else if (Date.now() - s.loadedAt > STATE_TTL_MS) void refresh(s).catch(() => undefined)
+    return s
+  }
+
+  const markChanged = (campaignId: string) => {
+    void states
+      .get(campaignId)
+      ?.then((s) => {
+        s.stale = true
+      })
+      .catch(() => undefined)
+  }
+
+  const rollDay = (s: CampaignVoteState, nowMs: number) => {
+    const day = shanghaiDay(nowMs)
+    if (day === s.day) return
+    s.day = day
+    s.prevKeys = s.keys
+    s.keys = new Map()
+    s.voters = new Map()
+    s.fraud.newDay()
+  }
+
+  const memberInfo = async (memberId: string): Promise<MemberInfo | null> => {
+    const cached = members.get(memberId)
+    if (cached && Date.now() - cached.at < MEMBER_CACHE_MS) return cached
+    const m = await findMemberById(db, memberId)
+    if (!m) return null
+    const info: MemberInfo = {
+      orgId: m.org_id,
+      orgPath: m.org_path,
+      active: m.status === 'active',
+      createdMs: Date.parse(m.created_at),
+      masked: m.mobile_masked,
+      at: Date.now(),
+    }
+    if (members.size > 500_000) members.clear()
+    members.set(memberId, info)
+    return info
+  }
+
+  /** Resolves and checks the voter: who they are, their key, org, and facts for the signals. */
+  const resolveVoter = async (s: CampaignVoteState, input: VoterInput, nowMs: number) => {
+    if (s.rules.eligibility === 'members') {
+      if (!input.memberId) throw campaignErrors.voterRequired()
+      const m = await memberInfo(input.memberId)
+      if (!m || !m.active || !m.orgPath.startsWith(s.orgPath))
+        throw campaignErrors.voterNotEligible()
+      const identity: VoterIdentity = { kind: 'member', memberId: input.memberId }
+      return {
+        voterKey: voterKeyOf(deps.secret, s.campaignId, identity),
+        masked: m.masked,
+        orgId: m.orgId,
+        mobileNumber: null,
+        accountCreatedMs: m.createdMs,
+      }
+    }
+    const mobile = input.voterToken
+      ? verifyVoterToken(deps.secret, input.voterToken, s.campaignId, nowMs)
+      : null
+    if (!mobile) throw campaignErrors.voterRequired()
+    return {
+      voterKey: voterKeyOf(deps.secret, s.campaignId, { kind: 'sms', mobile }),
+      masked: maskMobile(mobile),
+      orgId: '',
+      mobileNumber: Number(mobile),
+      accountCreatedMs: null,
+    }
+  }
+
+  const sameChoice = (a: string[], b: string[]) =>
+    a.length === b.length && [...a].sort().join() === [...b].sort().join()
+
+  /**
+   * Validates a ballot against the in-memory state, reserves it (counts, client key), queues it
+   * for the next batch and resolves once the batch committed. A retry with the same client key
+   * gets the original ballot back (replay) and counts nothing.
+   */
+  const cast = async (
+    campaignId: string,
+    input: VoterInput,
+    body: { clientKey: string; candidateIds: string[] },
+    now: Date,
+  ): Promise<CastResult> => {
+    const nowMs = now.getTime()
+    const s = await stateFor(campaignId, nowMs)
+    if (s.phase === 'draft') throw campaignErrors.notFound(campaignId)
+    const voter = await resolveVoter(s, input, nowMs)
+    rollDay(s, nowMs)
+
+    const keyId = `${voter.voterKey}|${body.clientKey}`
+    const existing = s.keys.get(keyId) ?? s.prevKeys.get(keyId)
+    if (existing) {
+      if (!sameChoice(existing.candidateIds, body.candidateIds)) throw campaignErrors.keyReused()
+      await existing.done.catch(() => {
+        throw campaignErrors.notRecorded()
+      })
+      return { replay: true, ...existing }
+    }
+
+    const open =
+      s.phase === 'voting' &&
+      (s.phaseMode === 'manual' || (nowMs >= s.votingStartsMs && nowMs < s.votingEndsMs))
+    if (!open) throw campaignErrors.votingClosed(s.phase)
+    if (!withinHours(s.rules.hours, nowMs)) throw campaignErrors.outsideHours(s.rules.hours!)
+
+    const ids = body.candidateIds
+    if (new Set(ids).size !== ids.length) throw campaignErrors.duplicateChoice()
+    if (ids.length > s.rules.maxChoicesPerBallot)
+      throw campaignErrors.tooManyChoices(s.rules.maxChoicesPerBallot)
+    const unknown = ids.filter((id) => !s.candidates.get(id)?.active)
+    if (unknown.length > 0) throw campaignErrors.notACandidate(unknown)
+
+    const deviceHash = input.deviceId ? shortHash(deps.secret, 'device', input.deviceId) : null
+    const ipHash = shortHash(deps.secret, 'ip', input.ip)
+    const facts: BallotFacts = {
+      voterKey: voter.voterKey,
+      deviceHash,
+      ipHash,
+      mobileNumber: voter.mobileNumber,
+      accountCreatedMs: voter.accountCreatedMs,
+      nowMs,
+      minutes: shanghaiMinutes(nowMs),
+    }
+    const hit = s.fraud.limitHit(facts)
+    if (hit) throw campaignErrors.rateLimited(hit)
+
+    const v = voterDay(s, voter.voterKey)
+    if (v.votes + ids.length > s.rules.votesPerDay)
+      throw campaignErrors.dailyLimit(s.rules.votesPerDay)
+    for (const id of ids)
+      if ((v.perCandidate.get(id) ?? 0) + 1 > s.rules.maxPerCandidatePerDay)
+        throw campaignErrors.candidateLimit(s.rules.maxPerCandidatePerDay, id)
+
+    const signals: RiskSignal[] = s.fraud.signals(facts)
+    const status: BallotStatus = signals.length > 0 ? 'flagged' : 'counted'
+    const ballotId = newBallotId()
+    const castAt = now.toISOString()
+    const row: CampaignBallotTable = {
+      id: ballotId,
+      campaign_id: campaignId,
+      voter_key: voter.voterKey,
+      voter_masked: voter.masked,
+      voter_org_id: voter.orgId || null,
+      device_hash: deviceHash,
+      ip_hash: ipHash,
+      client_key: body.clientKey,
+      candidate_ids: JSON.stringify(ids),
+      cast_at: castAt,
+      day: s.day,
+      signals: JSON.stringify(signals),
+      status,
+      invalidation_reason: null,
+      status_changed_at: null,
+      status_changed_by: null,
+    }
+
+    // Reserve in memory before the write, so concurrent ballots of this voter see the counts.
+    v.votes += ids.length
+    for (const id of ids) v.perCandidate.set(id, (v.perCandidate.get(id) ?? 0) + 1)
+    s.fraud.record(facts)
+    const done = writer.enqueue({ row, orgId: voter.orgId, candidateIds: ids })
+    const entry: KeyEntry = { ballotId, castAt, candidateIds: ids, status, done }
+    const keys = s.keys
+    keys.set(keyId, entry)
+    try {
+      await done
+    } catch {
+      // Not durable: give back what was reserved and let the client retry with the same key.
+      v.votes -= ids.length
+      for (const id of ids) v.perCandidate.set(id, (v.perCandidate.get(id) ?? 1) - 1)
+      keys.delete(keyId)
+      throw campaignErrors.notRecorded()
+    }
+    return { replay: false, ballotId, castAt, candidateIds: ids, status }
+  }
+
+  /** The voter key of a caller (for their own receipts), checking nothing else. */
+  const voterKeyFor = async (campaignId: string, input: VoterInput, now: Date) => {
+    const s = await stateFor(campaignId, now.getTime())
+    return (await resolveVoter(s, input, now.getTime())).voterKey
+  }
+
+  /** Keeps a ballot's status in the idempotency map in step with a review decision. */
+  const noteStatus = (campaignId: string, changes: Map<string, BallotStatus>) => {
+    void states
+      .get(campaignId)
+      ?.then((s) => {
+        for (const m of [s.keys, s.prevKeys])
+          for (const e of m.values()) {
+            const st = changes.get(e.ballotId)
+            if (st) e.status = st
+          }
+      })
+      .catch(() => undefined)
+  }
+
+  return {
+    cast,
+    stateFor,
+    markChanged,
+    voterKeyFor,
+    noteStatus,
+    flush: () => writer.flush(),
+    close: () => writer.close(),
+    receiptOf,
+    get pending() {
+      return writer.pending
+    },
+  }
+}
+
+export type VoteEngine = ReturnType<typeof createVoteEngine>

@@ -1,0 +1,408 @@
+import type pg from 'pg'
+import type SQLite from 'better-sqlite3'
+import { type Database, type Db, typed } from '../../../platform/db/create-db'
+import type { CampaignBallotTable, CampaignTables } from '../campaigns.tables'
+
+/** Owned by this sub-feature (migration 20261130T0900): one row of running totals per campaign. */
+export type CampaignVoteTotalsTable = {
+  campaign_id: string
+  ballots: number
+  votes: number
+  invalidated_ballots: number
+  invalidated_votes: number
+}
+
+type Tables = CampaignTables & {
+  campaign_vote_totals: CampaignVoteTotalsTable
+  org: { id: string; name: string; path: string }
+}
+const q = (db: Db) => typed<Tables>(db)
+
+// ---------- reads (Kysely; never on the ballot hot path) ----------
+
+/** Candidates of a campaign (active and withdrawn), in ballot-number order. */
+export const findCandidates = (db: Db, campaignId: string) =>
+  q(db)
+    .selectFrom('campaign_candidate')
+    .select(['id', 'name', 'number', 'category_id', 'status'])
+    .where('campaign_id', '=', campaignId)
+    .orderBy('number')
+    .execute()
+
+/** Ballots of a campaign cast from a ballot id on (ids are UUIDv7, so this is a time range). */
+export const findBallotsFrom = (db: Db, campaignId: string, fromId: string) =>
+  q(db)
+    .selectFrom('campaign_ballot')
+    .select(['id', 'voter_key', 'device_hash', 'client_key', 'candidate_ids', 'cast_at', 'day'])
+    .select('status')
+    .where('campaign_id', '=', campaignId)
+    .where('id', '>=', fromId)
+    .orderBy('id')
+    .execute()
+
+export const findBallot = (db: Db, id: string) =>
+  q(db).selectFrom('campaign_ballot').selectAll().where('id', '=', id).executeTakeFirst()
+
+export const findBallotsOfVoter = (db: Db, campaignId: string, voterKey: string, limit: number) =>
+  q(db)
+    .selectFrom('campaign_ballot')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .where('voter_key', '=', voterKey)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute()
+
+export const findTallies = (db: Db, campaignId: string) =>
+  q(db)
+    .selectFrom('campaign_tally')
+    .select(['candidate_id', 'votes', 'invalidated_votes'])
+    .where('campaign_id', '=', campaignId)
+    .execute()
+
+export const findTotals = (db: Db, campaignId: string) =>
+  q(db)
+    .selectFrom('campaign_vote_totals')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .executeTakeFirst()
+
+/** Valid ballots and votes per voter org (all days); '' is the org of SMS-only voters. */
+export const findTurnoutByOrg = (db: Db, campaignId: string) =>
+  q(db)
+    .selectFrom('campaign_turnout as t')
+    .leftJoin('org as o', 'o.id', 't.org_id')
+    .select(['t.org_id', 'o.name as org_name', 'o.path as org_path'])
+    .select((eb) => [
+      eb.fn.sum<number>('t.ballots').as('ballots'),
+      eb.fn.sum<number>('t.votes').as('votes'),
+    ])
+    .where('t.campaign_id', '=', campaignId)
+    .groupBy(['t.org_id', 'o.name', 'o.path'])
+    .execute()
+
+export const findTurnoutRows = (db: Db, campaignId: string) =>
+  q(db)
+    .selectFrom('campaign_turnout as t')
+    .leftJoin('org as o', 'o.id', 't.org_id')
+    .select(['t.org_id', 'o.name as org_name', 't.day', 't.ballots', 't.votes'])
+    .where('t.campaign_id', '=', campaignId)
+    .orderBy('t.day')
+    .orderBy('o.name')
+    .execute()
+
+export const findDailyTallies = (db: Db, campaignId: string) =>
+  q(db)
+    .selectFrom('campaign_tally_daily')
+    .select(['candidate_id', 'day', 'votes'])
+    .where('campaign_id', '=', campaignId)
+    .orderBy('day')
+    .execute()
+
+/** The review queue: flagged and invalidated ballots (a partial index holds only these). */
+export const findReviewBallots = async (
+  db: Db,
+  campaignId: string,
+  filter: { status?: 'flagged' | 'invalidated'; signal?: string },
+  limit: number,
+  offset: number,
+) => {
+  const base = q(db)
+    .selectFrom('campaign_ballot as b')
+    .where('b.campaign_id', '=', campaignId)
+    .where('b.status', '<>', 'counted')
+    .$if(filter.status !== undefined, (qb) => qb.where('b.status', '=', filter.status!))
+    .$if(filter.signal !== undefined, (qb) =>
+      qb.where('b.signals', 'like', `%"${filter.signal!}"%`),
+    )
+  const [rows, count] = await Promise.all([
+    base
+      .leftJoin('org as o', 'o.id', 'b.voter_org_id')
+      .select([
+        'b.id',
+        'b.cast_at',
+        'b.voter_masked',
+        'o.name as org_name',
+        'b.signals',
+        'b.status',
+        'b.invalidation_reason',
+      ])
+      .orderBy('b.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(count.n) }
+}
+
+export const findBallotsByIds = (db: Db, campaignId: string, ids: string[]) =>
+  q(db)
+    .selectFrom('campaign_ballot')
+    .select(['id', 'status', 'signals', 'candidate_ids', 'day', 'voter_org_id'])
+    .where('campaign_id', '=', campaignId)
+    .where('id', 'in', ids)
+    .execute()
+
+/** One page of the ballot log in id order (keyset paging, so a long export never skips rows). */
+export const findBallotLogPage = (db: Db, campaignId: string, afterId: string, limit: number) =>
+  q(db)
+    .selectFrom('campaign_ballot')
+    .select(['id', 'voter_key', 'voter_org_id', 'day', 'candidate_ids', 'status'])
+    .where('campaign_id', '=', campaignId)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+
+// ---------- status changes (review; in the caller's transaction) ----------
+
+export const setBallotStatus = (
+  trx: Db,
+  id: string,
+  fields: Pick<
+    CampaignBallotTable,
+    'status' | 'invalidation_reason' | 'status_changed_at' | 'status_changed_by'
+  >,
+) => q(trx).updateTable('campaign_ballot').set(fields).where('id', '=', id).execute()
+
+/** Adds deltas to the counters (negative to take away); rows exist since the ballot was counted. */
+export const adjustCounters = async (
+  trx: Db,
+  campaignId: string,
+  d: {
+    tally: Map<string, { votes: number; invalidated: number }>
+    daily: Map<string, number>
+    turnout: Map<string, { ballots: number; votes: number }>
+    totals: { ballots: number; votes: number; invalidatedBallots: number; invalidatedVotes: number }
+  },
+) => {
+  for (const [candidateId, v] of [...d.tally].sort()) {
+    await q(trx)
+      .updateTable('campaign_tally')
+      .set((eb) => ({
+        votes: eb('votes', '+', v.votes),
+        invalidated_votes: eb('invalidated_votes', '+', v.invalidated),
+      }))
+      .where('campaign_id', '=', campaignId)
+      .where('candidate_id', '=', candidateId)
+      .execute()
+  }
+  for (const [key, n] of [...d.daily].sort()) {
+    const [candidateId, day] = key.split('|') as [string, string]
+    await q(trx)
+      .updateTable('campaign_tally_daily')
+      .set((eb) => ({ votes: eb('votes', '+', n) }))
+      .where('campaign_id', '=', campaignId)
+      .where('candidate_id', '=', candidateId)
+      .where('day', '=', day)
+      .execute()
+  }
+  for (const [key, v] of [...d.turnout].sort()) {
+    const [orgId, day] = key.split('|') as [string, string]
+    await q(trx)
+      .updateTable('campaign_turnout')
+      .set((eb) => ({ ballots: eb('ballots', '+', v.ballots), votes: eb('votes', '+', v.votes) }))
+      .where('campaign_id', '=', campaignId)
+      .where('org_id', '=', orgId)
+      .where('day', '=', day)
+      .execute()
+  }
+  await q(trx)
+    .updateTable('campaign_vote_totals')
+    .set((eb) => ({
+      ballots: eb('ballots', '+', d.totals.ballots),
+      votes: eb('votes', '+', d.totals.votes),
+      invalidated_ballots: eb('invalidated_ballots', '+', d.totals.invalidatedBallots),
+      invalidated_votes: eb('invalidated_votes', '+', d.totals.invalidatedVotes),
+    }))
+    .where('campaign_id', '=', campaignId)
+    .execute()
+}
+
+// ---------- the group-commit batch writer (hot path: prepared statements / multi-row SQL) ----------
+
+/** One ballot to write, with what its counters need. */
+export type BallotWrite = { row: CampaignBallotTable; orgId: string; candidateIds: string[] }
+
+/** Counter deltas of a batch, aggregated so each counter row is written once per batch. */
+export type BatchAggregate = {
+  tally: Map<string, number>
+  daily: Map<string, number>
+  turnout: Map<string, { ballots: number; votes: number }>
+  totals: Map<string, { ballots: number; votes: number }>
+}
+
+export const aggregateBatch = (items: BallotWrite[]): BatchAggregate => {
+  const agg: BatchAggregate = {
+    tally: new Map(),
+    daily: new Map(),
+    turnout: new Map(),
+    totals: new Map(),
+  }
+  for (const { row, orgId, candidateIds } of items) {
+    const c = row.campaign_id
+    const n = candidateIds.length
+    for (const cand of candidateIds) {
+      const tk = `${c}|${cand}`
+      agg.tally.set(tk, (agg.tally.get(tk) ?? 0) + 1)
+      const dk = `${c}|${cand}|${row.day}`
+      agg.daily.set(dk, (agg.daily.get(dk) ?? 0) + 1)
+    }
+    const ok = `${c}|${orgId}|${row.day}`
+    const t = agg.turnout.get(ok) ?? { ballots: 0, votes: 0 }
+    t.ballots += 1
+    t.votes += n
+    agg.turnout.set(ok, t)
+    const tt = agg.totals.get(c) ?? { ballots: 0, votes: 0 }
+    tt.ballots += 1
+    tt.votes += n
+    agg.totals.set(c, tt)
+  }
+  return agg
+}
+
+const BALLOT_COLUMNS = [
+  'id',
+  'campaign_id',
+  'voter_key',
+  'voter_masked',
+  'voter_org_id',
+  'device_hash',
+  'ip_hash',
+  'client_key',
+  'candidate_ids',
+  'cast_at',
+  'day',
+  'signals',
+  'status',
+  'invalidation_reason',
+  'status_changed_at',
+  'status_changed_by',
+] as const
+
+const ballotValues = (r: CampaignBallotTable) => BALLOT_COLUMNS.map((c) => r[c])
+
+const TALLY_UPSERT = `insert into campaign_tally (campaign_id, candidate_id, votes, invalidated_votes)
+  values (?, ?, ?, 0) on conflict (campaign_id, candidate_id)
+  do update set votes = campaign_tally.votes + excluded.votes`
+const DAILY_UPSERT = `insert into campaign_tally_daily (campaign_id, candidate_id, day, votes)
+  values (?, ?, ?, ?) on conflict (campaign_id, candidate_id, day)
+  do update set votes = campaign_tally_daily.votes + excluded.votes`
+const TURNOUT_UPSERT = `insert into campaign_turnout (campaign_id, org_id, day, ballots, votes)
+  values (?, ?, ?, ?, ?) on conflict (campaign_id, org_id, day)
+  do update set ballots = campaign_turnout.ballots + excluded.ballots,
+                votes = campaign_turnout.votes + excluded.votes`
+const TOTALS_UPSERT = `insert into campaign_vote_totals
+  (campaign_id, ballots, votes, invalidated_ballots, invalidated_votes)
+  values (?, ?, ?, 0, 0) on conflict (campaign_id)
+  do update set ballots = campaign_vote_totals.ballots + excluded.ballots,
+                votes = campaign_vote_totals.votes + excluded.votes`
+
+/** Writes batches of ballots with their counter upserts in one transaction each. */
+export type BallotBatchWriter = (items: BallotWrite[]) => void | Promise<void>
+
+const sqliteWriter = (sqlite: SQLite.Database): BallotBatchWriter => {
+  const insert = sqlite.prepare(
+    `insert into campaign_ballot (${BALLOT_COLUMNS.join(', ')}) values (${BALLOT_COLUMNS.map(() => '?').join(', ')})`,
+  )
+  const tally = sqlite.prepare(TALLY_UPSERT)
+  const daily = sqlite.prepare(DAILY_UPSERT)
+  const turnout = sqlite.prepare(TURNOUT_UPSERT)
+  const totals = sqlite.prepare(TOTALS_UPSERT)
+  const tx = sqlite.transaction((items: BallotWrite[]) => {
+    for (const it of items) insert.run(ballotValues(it.row))
+    const agg = aggregateBatch(items)
+    for (const [k, n] of agg.tally) {
+      const [c, cand] = k.split('|')
+      tally.run(c, cand, n)
+    }
+    for (const [k, n] of agg.daily) {
+      const [c, cand, day] = k.split('|')
+      daily.run(c, cand, day, n)
+    }
+    for (const [k, v] of agg.turnout) {
+      const [c, org, day] = k.split('|')
+      turnout.run(c, org, day, v.ballots, v.votes)
+    }
+    for (const [c, v] of agg.totals) totals.run(c, v.ballots, v.votes)
+  })
+  return async (items) => {
+    // Kysely shares this connection: never start our transaction inside one of its open ones
+    // (it would become a savepoint of a transaction we do not control).
+    while (sqlite.inTransaction) await new Promise((r) => setImmediate(r))
+    tx(items)
+  }
+}
+
+const pgWriter = (pool: pg.Pool): BallotBatchWriter => {
+  const ballotArrays = `select * from unnest(${BALLOT_COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(', ')})`
+  return async (items) => {
+    const cols = BALLOT_COLUMNS.map((c) => items.map((it) => it.row[c]))
+    const agg = aggregateBatch(items)
+    const split = <V>(m: Map<string, V>) => [...m].sort(([a], [b]) => (a < b ? -1 : 1))
+    const tally = split(agg.tally)
+    const daily = split(agg.daily)
+    const turnout = split(agg.turnout)
+    const totals = split(agg.totals)
+    const client = await pool.connect()
+    try {
+      await client.query('begin')
+      await client.query(
+        `insert into campaign_ballot (${BALLOT_COLUMNS.join(', ')}) ${ballotArrays}`,
+        cols,
+      )
+      await client.query(
+        `insert into campaign_tally (campaign_id, candidate_id, votes, invalidated_votes)
+         select c, k, n, 0 from unnest($1::text[], $2::text[], $3::int[]) as t(c, k, n)
+         on conflict (campaign_id, candidate_id)
+         do update set votes = campaign_tally.votes + excluded.votes`,
+        [
+          tally.map(([k]) => k.split('|')[0]),
+          tally.map(([k]) => k.split('|')[1]),
+          tally.map(([, n]) => n),
+        ],
+      )
+      await client.query(
+        `insert into campaign_tally_daily (campaign_id, candidate_id, day, votes)
+         select * from unnest($1::text[], $2::text[], $3::text[], $4::int[])
+         on conflict (campaign_id, candidate_id, day)
+         do update set votes = campaign_tally_daily.votes + excluded.votes`,
+        [...[0, 1, 2].map((i) => daily.map(([k]) => k.split('|')[i])), daily.map(([, n]) => n)],
+      )
+      await client.query(
+        `insert into campaign_turnout (campaign_id, org_id, day, ballots, votes)
+         select * from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[])
+         on conflict (campaign_id, org_id, day)
+         do update set ballots = campaign_turnout.ballots + excluded.ballots,
+                       votes = campaign_turnout.votes + excluded.votes`,
+        [
+          ...[0, 1, 2].map((i) => turnout.map(([k]) => k.split('|')[i])),
+          turnout.map(([, v]) => v.ballots),
+          turnout.map(([, v]) => v.votes),
+        ],
+      )
+      await client.query(
+        `insert into campaign_vote_totals (campaign_id, ballots, votes, invalidated_ballots, invalidated_votes)
+         select c, b, v, 0, 0 from unnest($1::text[], $2::int[], $3::int[]) as t(c, b, v)
+         on conflict (campaign_id)
+         do update set ballots = campaign_vote_totals.ballots + excluded.ballots,
+                       votes = campaign_vote_totals.votes + excluded.votes`,
+        [totals.map(([c]) => c), totals.map(([, v]) => v.ballots), totals.map(([, v]) => v.votes)],
+      )
+      await client.query('commit')
+    } catch (err) {
+      await client.query('rollback').catch(() => undefined)
+      throw err
+    } finally {
+      client.release()
+    }
+  }
+}
+
+/** The batch writer for the app's database engine. */
+export const createBallotBatchWriter = (database: Database): BallotBatchWriter => {
+  if (database.sqlite) return sqliteWriter(database.sqlite)
+  if (database.pgPool) return pgWriter(database.pgPool)
+  throw new Error('No database handle for the ballot writer')
+}

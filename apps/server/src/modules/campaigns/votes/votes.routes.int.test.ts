@@ -1,0 +1,940 @@
+import type { BallotReceipt } from '@unionhall/contracts'
+import type { LightMyRequestResponse } from 'fastify'
+import { sql } from 'kysely'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import {
+  ACCOUNTS,
+  buildTestApp,
+  type TestApp,
+  type TestSession,
+} from '../../../../test/build-test-app'
+import { auditRows, expectError, readXlsx, XLSX_TYPE } from '../../../../test/helpers'
+import { freshMobile, makeMember } from '../../../../test/factories/members'
+import { ctxAs } from '../../../../test/factories/orgs'
+import { advancePhase } from '../setup/setup.service'
+import { ballotIdOfReceipt } from './receipt'
+import { recount } from './recount'
+import { signVoterToken } from './voter'
+import { votesClock } from './votes.routes'
+import { getTallies } from './votes.service'
+import { baseRules, counts, makeVotingCampaign } from './votes.fixtures.test-helpers'
+
+let t: TestApp
+let gansu: TestSession // org_admin of 甘肃省总工会: every permission there
+let lanzhouStaff: TestSession
+let shenzhen: TestSession // org_admin elsewhere
+let platform: TestSession
+
+// 2026-02-10 10:00 Asia/Shanghai
+const T0 = Date.parse('2026-02-10T02:00:00.000Z')
+let clock = T0
+const at = (ms: number) => {
+  clock = ms
+}
+
+beforeAll(async () => {
+  // The API's default per-IP limit: ballots must not be subject to it (factory NAT).
+  t = await buildTestApp({ env: { RATE_LIMIT_PER_MINUTE: '1200' } })
+  votesClock.now = () => new Date(clock)
+  ;[gansu, lanzhouStaff, shenzhen, platform] = await Promise.all([
+    t.loginAs(ACCOUNTS.gansuAdmin),
+    t.loginAs(ACCOUNTS.lanzhouStaff),
+    t.loginAs(ACCOUNTS.shenzhenAdmin),
+    t.loginAs(ACCOUNTS.platformAdmin),
+  ])
+})
+afterAll(() => t.close())
+afterEach(() => at(T0))
+
+const adminCtx = () => ctxAs(t, gansu.memberId)
+
+let memberSeq = 0
+/** A signed-in member of the named org (password log-in). */
+const memberOf = async (
+  orgName: string,
+  options: { newAccount?: boolean } = {},
+): Promise<TestSession> => {
+  const mobile = freshMobile()
+  const m = await makeMember(t, await ctxAs(t, platform.memberId), {
+    mobile,
+    orgId: t.orgId(orgName),
+    password: 'Voter#2026',
+    name: `投票人${memberSeq++}`,
+  })
+  // Accounts are old unless a test wants the new-account signal (the test clock is in 2026).
+  if (!options.newAccount)
+    await t.database.db
+      .updateTable('member')
+      .set({ created_at: '2020-01-01T00:00:00.000Z' })
+      .where('id', '=', m.id)
+      .execute()
+  return t.loginAs(mobile, 'Voter#2026')
+}
+
+const ballot = (
+  s: TestSession | null,
+  campaignId: string,
+  payload: Record<string, unknown>,
+  extra: { token?: string; ip?: string } = {},
+) => {
+  const opts = {
+    method: 'POST' as const,
+    url: `/api/v1/public/campaigns/${campaignId}/ballots`,
+    payload,
+    headers: extra.token ? { 'x-voter-token': extra.token } : {},
+    ...(extra.ip ? { remoteAddress: extra.ip } : {}),
+  }
+  return s ? s.request(opts) : t.request(opts)
+}
+
+let keySeq = 0
+const key = () => `k${Date.now().toString(36)}${(keySeq++).toString(36)}`.padEnd(10, 'x')
+
+describe('casting ballots (members campaign)', () => {
+  it('counts a ballot, returns a receipt anyone can look up, and lists it in my receipts', async () => {
+    const c = await makeVotingCampaign(
+      t.database.db,
+      await adminCtx(),
+      t.orgId('甘肃省总工会'),
+      baseRules(),
+    )
+    const voter = await memberOf('兰州市总工会')
+
+    const res = await ballot(voter, c.campaignId, {
+      clientKey: key(),
+      candidateIds: [c.candidateIds[0], c.candidateIds[1]],
+    })
+
+    expect(res.statusCode, res.body).toBe(201)
+    const receipt = res.json<BallotReceipt>()
+    expect(receipt.status).toBe('counted')
+    expect(receipt.candidates.map((x) => x.name)).toEqual(['候选人1', '候选人2'])
+    expect(receipt.receiptCode).toMatch(/^[0-9A-Z]{26}$/)
+    const lookup = await t.request({
+      method: 'GET',
+      url: `/api/v1/public/campaigns/${c.campaignId}/receipts/${receipt.receiptCode.toLowerCase()}`,
+    })
+    expect(lookup.statusCode).toBe(200)
+    expect(lookup.json()).toEqual(receipt)
+    const mine = await voter.request({
+      method: 'GET',
+      url: `/api/v1/public/campaigns/${c.campaignId}/my-receipts`,
+    })
+    expect(mine.json<{ items: BallotReceipt[] }>().items.map((r) => r.receiptCode)).toEqual([
+      receipt.receiptCode,
+    ])
+    expect(await counts(t.database.db, c.campaignId)).toEqual({ ballots: 1, votes: 2 })
+    const tallies = await getTallies(t.database.db, c.campaignId)
+    expect(tallies.totals).toEqual({
+      ballots: 1,
+      votes: 2,
+      invalidatedBallots: 0,
+      invalidatedVotes: 0,
+    })
+    expectError(
+      await t.request({
+        method: 'GET',
+        url: `/api/v1/public/campaigns/${c.campaignId}/receipts/00000000000000000000000000`,
+      }),
+      404,
+      'BALLOT_RECEIPT_NOT_FOUND',
+    )
+  })
+
+  it('answers a retry with the same client key with the original receipt (200) and counts it once', async () => {
+    const c = await makeVotingCampaign(
+      t.database.db,
+      await adminCtx(),
+      t.orgId('甘肃省总工会'),
+      baseRules(),
+    )
+    const voter = await memberOf('兰州市总工会')
+    const payload = { clientKey: key(), candidateIds: [c.candidateIds[0]] }
+
+    const [a, b] = await Promise.all([
+      ballot(voter, c.campaignId, payload),
+      ballot(voter, c.campaignId, payload),
+    ])
+    const again = await ballot(voter, c.campaignId, payload)
+
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201])
+    expect(again.statusCode).toBe(200)
+    expect(again.headers['idempotent-replay']).toBe('true')
+    expect(again.json<BallotReceipt>().receiptCode).toBe(a.json<BallotReceipt>().receiptCode)
+    expect(b.json<BallotReceipt>().receiptCode).toBe(a.json<BallotReceipt>().receiptCode)
+    expect(await counts(t.database.db, c.campaignId)).toEqual({ ballots: 1, votes: 1 })
+    expectError(
+      await ballot(voter, c.campaignId, { ...payload, candidateIds: [c.candidateIds[1]] }),
+      409,
+      'BALLOT_KEY_REUSED',
+    )
+    expect(await counts(t.database.db, c.campaignId)).toEqual({ ballots: 1, votes: 1 })
+  })
+
+  it('refuses every bad ballot with a clear code and counts nothing', async () => {
+    const c = await makeVotingCampaign(
+      t.database.db,
+      await adminCtx(),
+      t.orgId('甘肃省总工会'),
+      baseRules({
+        votesPerDay: 3,
+        maxPerCandidatePerDay: 1,
+        maxChoicesPerBallot: 2,
+        hours: { start: '08:00', end: '22:00' },
+      }),
+    )
+    const voter = await memberOf('兰州市总工会')
+    const outsider = await memberOf('深圳市总工会')
+    const [c1, c2, c3] = c.candidateIds as [string, string, string]
+    expect(
+      (await ballot(voter, c.campaignId, { clientKey: key(), candidateIds: [c1, c2] })).statusCode,
+    ).toBe(201)
+    const before = await counts(t.database.db, c.campaignId)
+
+    const cases: [Promise<LightMyRequestResponse>, number, string][] = [
+      [
+        ballot(voter, c.campaignId, { clientKey: key(), candidateIds: [c.withdrawnId] }),
+        400,
+        'BALLOT_NOT_A_CANDIDATE',
+      ],
+      [
+        ballot(voter, c.campaignId, { clientKey: key(), candidateIds: [c.campaignId] }),
+        400,
+        'BALLOT_NOT_A_CANDIDATE',
+      ],
+      [
+        ballot(voter, c.campaignId, { clientKey: key(), candidateIds: [c3, c3] }),
+        400,
+        'BALLOT_DUPLICATE_CHOICE',
+      ],
+      [
+        ballot(voter, c.campaignId, { clientKey: key(), candidateIds: [c1, c2, c3] }),
+        400,
+        'BALLOT_TOO_MANY_CHOICES',
+      ],
+      [
+        ballot(voter, c.campaignId, { clientKey: key(), candidateIds: [c1] }),
+        409,
+        'BALLOT_CANDIDATE_LIMIT',
+      ],
+      [
+        ballot(voter, c.campaignId, { clientKey: key(), candidateIds: [c3, c.candidateIds[3]] }),
+        409,
+        'BALLOT_DAILY_LIMIT',
+      ],
+      [
+        ballot(outsider, c.campaignId, { clientKey: key(), candidateIds: [c3] }),
+        403,
+        'BALLOT_VOTER_NOT_ELIGIBLE',
+      ],
+      [
+        ballot(null, c.campaignId, { clientKey: key(), candidateIds: [c3] }),
+        401,
+        'BALLOT_VOTER_REQUIRED',
+      ],
+      [
+        ballot(voter, c.campaignId, { clientKey: 'bad key!', candidateIds: [c3] }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        voter.request({
+          method: 'POST',
+          url: `/api/v1/public/campaigns/${c.campaignId}/ballots`,
+          payload: { clientKey: key(), candidateIds: [c3] },
+          headers: { 'x-csrf-token': 'wrong' },
+        }),
+        403,
+        'CSRF_INVALID',
+      ],
+    ]
+    for (const [res, status, code] of cases) expectError(await res, status, code)
+
+    at(Date.parse('2026-02-10T15:00:00.000Z')) // 23:00 in Shanghai
+    expectError(
+      await ballot(voter, c.campaignId, { clientKey: key(), candidateIds: [c3] }),
+      409,
+      'BALLOT_OUTSIDE_HOURS',
+    )
+    at(T0)
+
+    expect(await counts(t.database.db, c.campaignId)).toEqual(before)
+    // The limits are per day: the next morning the voter may vote again.
+    at(T0 + 86_400_000)
+    expect(
+      (await ballot(voter, c.campaignId, { clientKey: key(), candidateIds: [c1] })).statusCode,
+    ).toBe(201)
+  })
+
+  it('refuses ballots before and after the voting phase', async () => {
+    const ctx = await adminCtx()
+    const c = await makeVotingCampaign(t.database.db, ctx, t.orgId('甘肃省总工会'), baseRules(), {
+      phase: 'publicity',
+    })
+    const voter = await memberOf('兰州市总工会')
+    const payload = () => ({ clientKey: key(), candidateIds: [c.candidateIds[0]] })
+
+    expectError(await ballot(voter, c.campaignId, payload()), 409, 'BALLOT_VOTING_CLOSED')
+    await advancePhase(t.database.db, ctx, c.campaignId, 'voting')
+    const ok = await ballot(voter, c.campaignId, payload())
+    expect(ok.statusCode).toBe(201)
+    await advancePhase(t.database.db, ctx, c.campaignId, 'jury')
+    expectError(await ballot(voter, c.campaignId, payload()), 409, 'BALLOT_VOTING_CLOSED')
+    expect(await counts(t.database.db, c.campaignId)).toEqual({ ballots: 1, votes: 1 })
+  })
+
+  it('never lets concurrent ballots of one voter pass the daily limit', async () => {
+    const c = await makeVotingCampaign(
+      t.database.db,
+      await adminCtx(),
+      t.orgId('甘肃省总工会'),
+      baseRules({ votesPerDay: 6, maxPerCandidatePerDay: 6, maxChoicesPerBallot: 1 }),
+    )
+    const voter = await memberOf('兰州市总工会')
+
+    const results = await Promise.all(
+      Array.from({ length: 15 }, () =>
+        ballot(voter, c.campaignId, { clientKey: key(), candidateIds: [c.candidateIds[0]] }),
+      ),
+    )
+
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(6)
+    expect(results.filter((r) => r.statusCode === 409)).toHaveLength(9)
+    expect(await counts(t.database.db, c.campaignId)).toEqual({ ballots: 6, votes: 6 })
+  })
+})
+
+describe('sealed tallies', () => {
+  it('hides per-candidate totals from everyone, admins included, until voting closes; turnout stays live', async () => {
+    const ctx = await adminCtx()
+    const c = await makeVotingCampaign(
+      t.database.db,
+      ctx,
+      t.orgId('甘肃省总工会'),
+      baseRules({ sealed: true }),
+    )
+    const voter = await memberOf('兰州市总工会')
+    expect(
+      (await ballot(voter, c.campaignId, { clientKey: key(), candidateIds: [c.candidateIds[2]] }))
+        .statusCode,
+    ).toBe(201)
+
+    expectError(
+      await gansu.request({ method: 'GET', url: `/api/v1/campaigns/${c.campaignId}/leaderboard` }),
+      403,
+      'CAMPAIGN_TALLY_SEALED',
+    )
+    expectError(
+      await t.request({
+        method: 'GET',
+        url: `/api/v1/public/campaigns/${c.campaignId}/leaderboard`,
+      }),
+      403,
+      'CAMPAIGN_TALLY_SEALED',
+    )
+    expectError(
+      await gansu.request({ method: 'GET', url: `/api/v1/campaigns/${c.campaignId}/ballot-log` }),
+      403,
+      'CAMPAIGN_TALLY_SEALED',
+    )
+    expectError(
+      await gansu.request({ method: 'GET', url: `/api/v1/campaigns/${c.campaignId}/votes/export` }),
+      403,
+      'CAMPAIGN_TALLY_SEALED',
+    )
+    const turnout = await t.request({
+      method: 'GET',
+      url: `/api/v1/public/campaigns/${c.campaignId}/turnout`,
+    })
+    expect(turnout.statusCode).toBe(200)
+    expect(turnout.json()).toMatchObject({
+      totalBallots: 1,
+      items: [{ orgId: t.orgId('兰州市总工会'), orgName: '兰州市总工会', ballots: 1 }],
+    })
+
+    await advancePhase(t.database.db, ctx, c.campaignId, 'jury')
+    const board = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/campaigns/${c.campaignId}/leaderboard`,
+    })
+    expect(board.statusCode).toBe(200)
+    expect(board.json()).toMatchObject({ sealed: false, totalBallots: 1 })
+    expect(board.json<{ items: { votes: number; number: number }[] }>().items[0]).toMatchObject({
+      number: 3,
+      votes: 1,
+    })
+  })
+
+  it('serves a live leaderboard when not sealed (cached at most a second)', async () => {
+    const c = await makeVotingCampaign(
+      t.database.db,
+      await adminCtx(),
+      t.orgId('甘肃省总工会'),
+      baseRules(),
+    )
+    const voter = await memberOf('兰州市总工会')
+    await ballot(voter, c.campaignId, { clientKey: key(), candidateIds: [c.candidateIds[1]] })
+
+    const res = await t.request({
+      method: 'GET',
+      url: `/api/v1/public/campaigns/${c.campaignId}/leaderboard`,
+    })
+
+    expect(res.statusCode).toBe(200)
+    const items = res.json<{ items: { candidateId: string; votes: number }[] }>().items
+    expect(items).toHaveLength(4) // the withdrawn candidate is not on it
+    expect(items[0]).toMatchObject({ candidateId: c.candidateIds[1], votes: 1 })
+  })
+})
+
+describe('SMS voters', () => {
+  const lastCode = (mobile: string) =>
+    /(\d{6})/.exec([...t.sms.outbox].reverse().find((m) => m.mobile === mobile)?.text ?? '')?.[1]
+
+  it('verifies a mobile once with a code and votes with the voter cookie', async () => {
+    const c = await makeVotingCampaign(
+      t.database.db,
+      await adminCtx(),
+      t.orgId('甘肃省总工会'),
+      baseRules({ eligibility: 'sms' }),
+    )
+    const mobile = '13912345678'
+    const otp = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/otp',
+      payload: { mobile, purpose: 'vote' },
+    })
+    expect(otp.statusCode, otp.body).toBe(200)
+    const url = `/api/v1/public/campaigns/${c.campaignId}/voters/verify`
+
+    expectError(
+      await t.request({
+        method: 'POST',
+        url,
+        payload: { mobile, otpCode: '000000' === lastCode(mobile) ? '111111' : '000000' },
+      }),
+      400,
+      undefined,
+    )
+    const ok = await t.request({
+      method: 'POST',
+      url,
+      payload: { mobile, otpCode: lastCode(mobile) },
+    })
+    expect(ok.statusCode, ok.body).toBe(200)
+    const cookie = ok.cookies.find((x) => x.name === 'uh_voter')!
+    expect(cookie.httpOnly).toBe(true)
+
+    const res = await t.request({
+      method: 'POST',
+      url: `/api/v1/public/campaigns/${c.campaignId}/ballots`,
+      payload: { clientKey: key(), candidateIds: [c.candidateIds[0]] },
+      cookies: { uh_voter: cookie.value },
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    expect(
+      await auditRows(t, { action: 'campaign.voter-verified', targetId: c.campaignId }),
+    ).toHaveLength(1)
+    expectError(
+      await t.request({
+        method: 'POST',
+        url: `/api/v1/public/campaigns/${c.campaignId}/ballots`,
+        payload: { clientKey: key(), candidateIds: [c.candidateIds[0]] },
+        cookies: { uh_voter: cookie.value.replace(/.$/, (ch) => (ch === 'A' ? 'B' : 'A')) },
+      }),
+      401,
+      'BALLOT_VOTER_REQUIRED',
+    )
+  })
+
+  it('refuses SMS verification for a members-only campaign', async () => {
+    const c = await makeVotingCampaign(
+      t.database.db,
+      await adminCtx(),
+      t.orgId('甘肃省总工会'),
+      baseRules(),
+    )
+    expectError(
+      await t.request({
+        method: 'POST',
+        url: `/api/v1/public/campaigns/${c.campaignId}/voters/verify`,
+        payload: { mobile: '13912345679', otpCode: '123456' },
+      }),
+      409,
+      'BALLOT_SMS_NOT_ENABLED',
+    )
+  })
+
+  it('lets 1,000 distinct voters behind one factory NAT all vote', async () => {
+    const c = await makeVotingCampaign(
+      t.database.db,
+      await adminCtx(),
+      t.orgId('甘肃省总工会'),
+      baseRules({ eligibility: 'sms' }),
+    )
+    const tokens = Array.from({ length: 1000 }, (_, i) =>
+      signVoterToken(
+        t.config.SESSION_SECRET,
+        c.campaignId,
+        `13${String(100_000_000 + i * 7919).slice(0, 9)}`,
+        T0 + 3600_000,
+      ),
+    )
+
+    const results = await Promise.all(
+      tokens.map((token, i) =>
+        ballot(
+          null,
+          c.campaignId,
+          { clientKey: key(), candidateIds: [c.candidateIds[i % 4]], deviceId: `device-${i}-xx` },
+          { token, ip: '10.1.2.3' },
+        ),
+      ),
+    )
+
+    const statuses = results.map((r) => r.statusCode)
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1000)
+    expect(await counts(t.database.db, c.campaignId)).toEqual({ ballots: 1000, votes: 1000 })
+  })
+})
+
+describe('rate limits and risk signals', () => {
+  it('returns 429 BALLOT_RATE_LIMITED past the per-voter limit and flags bursts and shared devices', async () => {
+    const c = await makeVotingCampaign(
+      t.database.db,
+      await adminCtx(),
+      t.orgId('甘肃省总工会'),
+      baseRules({
+        eligibility: 'sms',
+        votesPerDay: 100,
+        maxPerCandidatePerDay: 100,
+        maxChoicesPerBallot: 1,
+      }),
+    )
+    const token = signVoterToken(
+      t.config.SESSION_SECRET,
+      c.campaignId,
+      '13700001111',
+      T0 + 3600_000,
+    )
+    const results: number[] = []
+    const receipts: BallotReceipt[] = []
+    for (let i = 0; i < 21; i++) {
+      const r = await ballot(
+        null,
+        c.campaignId,
+        { clientKey: key(), candidateIds: [c.candidateIds[0]] },
+        { token },
+      )
+      results.push(r.statusCode)
+      if (r.statusCode === 201) receipts.push(r.json())
+    }
+    expect(results.slice(0, 20).every((s) => s === 201)).toBe(true)
+    expect(results[20]).toBe(429)
+    expect(receipts[0]!.status).toBe('counted')
+    expect(receipts[4]!.status).toBe('flagged') // the 5th ballot within a minute
+    const limited = await ballot(
+      null,
+      c.campaignId,
+      { clientKey: key(), candidateIds: [c.candidateIds[0]] },
+      { token },
+    )
+    expect(expectError(limited, 429, 'BALLOT_RATE_LIMITED').message).toBeTruthy()
+
+    // Four voters on one device: the fourth is flagged as a shared device.
+    const shared = []
+    for (let i = 0; i < 4; i++) {
+      const tk = signVoterToken(
+        t.config.SESSION_SECRET,
+        c.campaignId,
+        `1360000${2000 + i * 100}`,
+        T0 + 3600_000,
+      )
+      shared.push(
+        (
+          await ballot(
+            null,
+            c.campaignId,
+            { clientKey: key(), candidateIds: [c.candidateIds[1]], deviceId: 'one-phone-123' },
+            { token: tk },
+          )
+        ).json<BallotReceipt>(),
+      )
+    }
+    expect(shared.map((r) => r.status)).toEqual(['counted', 'counted', 'counted', 'flagged'])
+
+    // Sequential mobiles from one IP.
+    const seq = []
+    for (let i = 0; i < 3; i++) {
+      const tk = signVoterToken(
+        t.config.SESSION_SECRET,
+        c.campaignId,
+        `1350000000${i}`,
+        T0 + 3600_000,
+      )
+      seq.push(
+        (
+          await ballot(
+            null,
+            c.campaignId,
+            { clientKey: key(), candidateIds: [c.candidateIds[2]] },
+            { token: tk, ip: '10.9.9.9' },
+          )
+        ).json<BallotReceipt>(),
+      )
+    }
+    expect(seq.map((r) => r.status)).toEqual(['counted', 'counted', 'flagged'])
+
+    const flagged = await lanzhouStaff.request({
+      method: 'GET',
+      url: `/api/v1/campaigns/${c.campaignId}/flagged-ballots?signal=sequential_mobiles`,
+    })
+    expect(flagged.statusCode).toBe(403) // the campaign belongs to 甘肃省总工会, above 兰州
+    const page = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/campaigns/${c.campaignId}/flagged-ballots?signal=sequential_mobiles`,
+    })
+    expect(page.statusCode, page.body).toBe(200)
+    expect(page.json<{ items: { receiptCode: string; signals: string[] }[] }>().items).toEqual([
+      expect.objectContaining({
+        receiptCode: seq[2]!.receiptCode,
+        signals: ['sequential_mobiles'],
+      }),
+    ])
+  })
+
+  it('flags new accounts and night bursts', async () => {
+    const c = await makeVotingCampaign(
+      t.database.db,
+      await adminCtx(),
+      t.orgId('甘肃省总工会'),
+      baseRules({ votesPerDay: 100, maxPerCandidatePerDay: 100, maxChoicesPerBallot: 1 }),
+    )
+    const fresh = await memberOf('兰州市总工会', { newAccount: true }) // created just now (real clock)
+    at(Date.now())
+    const r = await ballot(fresh, c.campaignId, {
+      clientKey: key(),
+      candidateIds: [c.candidateIds[0]],
+    })
+    expect(r.json<BallotReceipt>().status).toBe('flagged')
+    const page = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/campaigns/${c.campaignId}/flagged-ballots?signal=new_account`,
+    })
+    expect(page.json<{ total: number }>().total).toBe(1)
+
+    at(Date.parse('2026-02-11T18:30:00.000Z')) // 02:30 in Shanghai
+    const statuses = []
+    for (let i = 0; i < 10; i++) {
+      const tk = await memberOf('兰州市总工会')
+      statuses.push(
+        (
+          await ballot(
+            tk,
+            c.campaignId,
+            { clientKey: key(), candidateIds: [c.candidateIds[1]] },
+            { ip: '10.7.7.7' },
+          )
+        ).statusCode,
+      )
+    }
+    expect(statuses.every((s) => s === 201)).toBe(true)
+    const night = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/campaigns/${c.campaignId}/flagged-ballots?signal=night_burst`,
+    })
+    expect(night.json<{ total: number }>().total).toBeGreaterThanOrEqual(1)
+  })
+})
+
+describe('fraud review: invalidate and restore', () => {
+  it('invalidates with a reason, adjusts every counter in the same transaction, audits, and restores', async () => {
+    const ctx = await adminCtx()
+    const c = await makeVotingCampaign(t.database.db, ctx, t.orgId('甘肃省总工会'), baseRules())
+    const voters = await Promise.all([memberOf('兰州市总工会'), memberOf('武威市总工会')])
+    const receipts: BallotReceipt[] = []
+    for (const v of voters)
+      receipts.push(
+        (
+          await ballot(v, c.campaignId, {
+            clientKey: key(),
+            candidateIds: [c.candidateIds[0], c.candidateIds[1]],
+          })
+        ).json(),
+      )
+    const ids = receipts.map((r) => ballotIdOfReceipt(r.receiptCode)!)
+    const url = `/api/v1/campaigns/${c.campaignId}/ballots`
+
+    expectError(
+      await gansu.request({
+        method: 'POST',
+        url: `${url}/invalidate`,
+        payload: { ballotIds: ids },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    )
+    expectError(
+      await shenzhen.request({
+        method: 'POST',
+        url: `${url}/invalidate`,
+        payload: { ballotIds: ids, reason: '刷票' },
+      }),
+      403,
+      'ACCESS_DENIED',
+    )
+    expectError(
+      await gansu.request({
+        method: 'POST',
+        url: `${url}/invalidate`,
+        payload: { ballotIds: [c.campaignId], reason: '刷票' },
+      }),
+      404,
+      'BALLOT_NOT_FOUND',
+    )
+    const inv = await gansu.request({
+      method: 'POST',
+      url: `${url}/invalidate`,
+      payload: { ballotIds: [ids[0]], reason: '同一设备批量投票' },
+    })
+    expect(inv.statusCode, inv.body).toBe(200)
+    expectError(
+      await gansu.request({
+        method: 'POST',
+        url: `${url}/invalidate`,
+        payload: { ballotIds: [ids[0]], reason: '再次' },
+      }),
+      409,
+      'BALLOT_STATUS_CONFLICT',
+    )
+
+    let tallies = await getTallies(t.database.db, c.campaignId)
+    expect(tallies.totals).toEqual({
+      ballots: 1,
+      votes: 2,
+      invalidatedBallots: 1,
+      invalidatedVotes: 2,
+    })
+    expect(tallies.candidates.find((x) => x.candidateId === c.candidateIds[0])).toMatchObject({
+      votes: 1,
+      invalidatedVotes: 1,
+    })
+    const receipt = await t.request({
+      method: 'GET',
+      url: `/api/v1/public/campaigns/${c.campaignId}/receipts/${receipts[0]!.receiptCode}`,
+    })
+    expect(receipt.json<BallotReceipt>().status).toBe('invalidated')
+    const board = await t.request({
+      method: 'GET',
+      url: `/api/v1/public/campaigns/${c.campaignId}/leaderboard`,
+    })
+    expect(board.json()).toMatchObject({ totalBallots: 1, invalidatedBallots: 1 })
+    const turnout = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/campaigns/${c.campaignId}/turnout`,
+    })
+    expect(turnout.json<{ totalBallots: number }>().totalBallots).toBe(1)
+    const list = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/campaigns/${c.campaignId}/flagged-ballots?status=invalidated`,
+    })
+    expect(list.json()).toMatchObject({
+      total: 1,
+      items: [{ id: ids[0], invalidationReason: '同一设备批量投票', status: 'invalidated' }],
+    })
+    const [audit] = await auditRows(t, {
+      action: 'campaign.ballots-invalidated',
+      targetId: c.campaignId,
+    })
+    expect(audit!.actor_member_id).toBe(gansu.memberId)
+    expect(JSON.parse(audit!.summary)).toMatchObject({
+      reason: '同一设备批量投票',
+      ballotIds: [ids[0]],
+    })
+    expect((await recount(t.database.db, c.campaignId)).ok).toBe(true)
+
+    const res = await gansu.request({
+      method: 'POST',
+      url: `${url}/restore`,
+      payload: { ballotIds: [ids[0]], reason: '复核后确认正常' },
+    })
+    expect(res.statusCode).toBe(200)
+    expectError(
+      await gansu.request({
+        method: 'POST',
+        url: `${url}/restore`,
+        payload: { ballotIds: [ids[1]], reason: '复核' },
+      }),
+      409,
+      'BALLOT_STATUS_CONFLICT',
+    )
+    tallies = await getTallies(t.database.db, c.campaignId)
+    expect(tallies.totals).toEqual({
+      ballots: 2,
+      votes: 4,
+      invalidatedBallots: 0,
+      invalidatedVotes: 0,
+    })
+    expect(
+      await auditRows(t, { action: 'campaign.ballots-restored', targetId: c.campaignId }),
+    ).toHaveLength(1)
+    expect((await recount(t.database.db, c.campaignId)).ok).toBe(true)
+  })
+})
+
+describe('ballot log, recount and exports', () => {
+  it('streams an anonymised log whose recount equals the counters, and exports votes as .xlsx', async () => {
+    const c = await makeVotingCampaign(
+      t.database.db,
+      await adminCtx(),
+      t.orgId('甘肃省总工会'),
+      baseRules(),
+    )
+    const voters = await Promise.all([
+      memberOf('兰州市总工会'),
+      memberOf('兰州市总工会'),
+      memberOf('嘉峪关市总工会'),
+    ])
+    for (const [i, v] of voters.entries())
+      for (let d = 0; d < 2; d++) {
+        at(T0 + d * 86_400_000)
+        expect(
+          (
+            await ballot(v, c.campaignId, {
+              clientKey: key(),
+              candidateIds: [c.candidateIds[i]!, c.candidateIds[3]!],
+            })
+          ).statusCode,
+        ).toBe(201)
+      }
+    at(T0)
+
+    const log = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/campaigns/${c.campaignId}/ballot-log`,
+    })
+    expect(log.statusCode).toBe(200)
+    const lines = log.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(lines).toHaveLength(6)
+    expect(Object.keys(lines[0]!).sort()).toEqual([
+      'candidateIds',
+      'day',
+      'orgId',
+      'receipt',
+      'status',
+      'voterKey',
+    ])
+    expect(log.body).not.toContain(voters[0].mobile)
+    const fromFile = await recount(
+      t.database.db,
+      c.campaignId,
+      (async function* () {
+        for (const l of lines) yield l as never
+      })(),
+    )
+    expect(fromFile.ok, fromFile.diffs.join('\n')).toBe(true)
+    expect(fromFile.ballots).toBe(6)
+    const csv = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/campaigns/${c.campaignId}/ballot-log?format=csv`,
+    })
+    expect(csv.body.split('\n')[0]).toBe('receipt,voter_key,org_id,day,candidate_ids,status')
+
+    // A tampered counter is caught.
+    await sql`update campaign_tally set votes = votes + 1 where campaign_id = ${c.campaignId} and candidate_id = ${c.candidateIds[3]!}`.execute(
+      t.database.db,
+    )
+    const bad = await recount(t.database.db, c.campaignId)
+    expect(bad.ok).toBe(false)
+    expect(bad.diffs[0]).toContain(c.candidateIds[3])
+    await sql`update campaign_tally set votes = votes - 1 where campaign_id = ${c.campaignId} and candidate_id = ${c.candidateIds[3]!}`.execute(
+      t.database.db,
+    )
+
+    const xlsx = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/campaigns/${c.campaignId}/votes/export`,
+    })
+    expect(xlsx.statusCode).toBe(200)
+    expect(xlsx.headers['content-type']).toContain(XLSX_TYPE)
+    const rows = await readXlsx(xlsx.rawPayload)
+    expect(rows[0]).toEqual(['日期', '编号', '候选人', '票数'])
+    expect(rows).toContainEqual(['2026-02-10', '4', '候选人4', '3'])
+    expect(rows).toContainEqual(['2026-02-11', '4', '候选人4', '3'])
+    expect(
+      await auditRows(t, { action: 'campaign.votes-exported', targetId: c.campaignId }),
+    ).toHaveLength(1)
+    expectError(
+      await shenzhen.request({
+        method: 'GET',
+        url: `/api/v1/campaigns/${c.campaignId}/votes/export`,
+      }),
+      403,
+      'ACCESS_DENIED',
+    )
+    expectError(
+      await t.request({ method: 'GET', url: `/api/v1/campaigns/${c.campaignId}/ballot-log` }),
+      401,
+      'AUTH_REQUIRED',
+    )
+  })
+})
+
+describe('write failures', () => {
+  it('answers 503 when the batch cannot commit, counts nothing and gives the voter the reservation back', async () => {
+    const c = await makeVotingCampaign(
+      t.database.db,
+      await adminCtx(),
+      t.orgId('甘肃省总工会'),
+      baseRules({ votesPerDay: 1 }),
+    )
+    const voter = await memberOf('兰州市总工会')
+    const failKey = 'fail-this-ballot'
+    if (t.database.dialect === 'sqlite') {
+      await sql
+        .raw(
+          `create trigger fail_ballot before insert on campaign_ballot when new.client_key = '${failKey}' begin select raise(abort, 'injected'); end`,
+        )
+        .execute(t.database.db)
+    } else {
+      await sql
+        .raw(
+          `create or replace function fail_ballot() returns trigger as $$ begin if new.client_key = '${failKey}' then raise exception 'injected'; end if; return new; end $$ language plpgsql`,
+        )
+        .execute(t.database.db)
+      await sql
+        .raw(
+          'create trigger fail_ballot before insert on campaign_ballot for each row execute function fail_ballot()',
+        )
+        .execute(t.database.db)
+    }
+    try {
+      expectError(
+        await ballot(voter, c.campaignId, {
+          clientKey: failKey,
+          candidateIds: [c.candidateIds[0]],
+        }),
+        503,
+        'BALLOT_NOT_RECORDED',
+      )
+      expect(await counts(t.database.db, c.campaignId)).toEqual({ ballots: 0, votes: 0 })
+    } finally {
+      await sql
+        .raw(
+          t.database.dialect === 'sqlite'
+            ? 'drop trigger fail_ballot'
+            : 'drop trigger fail_ballot on campaign_ballot',
+        )
+        .execute(t.database.db)
+    }
+    const ok = await ballot(voter, c.campaignId, {
+      clientKey: key(),
+      candidateIds: [c.candidateIds[0]],
+    })
+    expect(ok.statusCode).toBe(201)
+    expect(await counts(t.database.db, c.campaignId)).toEqual({ ballots: 1, votes: 1 })
+  })
+})

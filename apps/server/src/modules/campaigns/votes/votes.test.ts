@@ -1,0 +1,118 @@
+import { uuidv7 } from 'uuidv7'
+import { describe, expect, it } from 'vitest'
+import { FraudState, MinuteCounter, type BallotFacts } from './fraud'
+import { ballotIdFloor, ballotIdOfReceipt, receiptOf } from './receipt'
+import {
+  shanghaiDay,
+  shanghaiDayStartMs,
+  signVoterToken,
+  verifyVoterToken,
+  withinHours,
+} from './voter'
+
+describe('receipt codes', () => {
+  it('round-trip a ballot id through 26 Crockford base32 characters, forgivingly', () => {
+    const id = uuidv7()
+    const code = receiptOf(id)
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/)
+    expect(ballotIdOfReceipt(code)).toBe(id)
+    expect(ballotIdOfReceipt(code.toLowerCase().replace(/(.{5})/g, '$1-'))).toBe(id)
+    expect(ballotIdOfReceipt('U'.repeat(26))).toBeNull()
+    expect(ballotIdOfReceipt('ZZZZZZZZZZZZZZZZZZZZZZZZZZ')).toBeNull() // more than 128 bits
+    expect(ballotIdOfReceipt('123')).toBeNull()
+  })
+
+  it('bounds a time range of UUIDv7 ids', () => {
+    const ms = Date.now()
+    const id = uuidv7()
+    expect(ballotIdFloor(ms - 1000) <= id).toBe(true)
+    expect(ballotIdFloor(ms + 60_000) > id).toBe(true)
+  })
+})
+
+describe('voter tokens and Shanghai time', () => {
+  it('signs a token for one campaign that expires', () => {
+    const tok = signVoterToken('s'.repeat(32), 'c1', '13912345678', 2000)
+    expect(verifyVoterToken('s'.repeat(32), tok, 'c1', 1000)).toBe('13912345678')
+    expect(verifyVoterToken('s'.repeat(32), tok, 'c2', 1000)).toBeNull()
+    expect(verifyVoterToken('s'.repeat(32), tok, 'c1', 2000)).toBeNull()
+    expect(verifyVoterToken('t'.repeat(32), tok, 'c1', 1000)).toBeNull()
+    expect(
+      verifyVoterToken('s'.repeat(32), tok.replace('13912345678', '13912345679'), 'c1', 1000),
+    ).toBeNull()
+  })
+
+  it('uses the Asia/Shanghai day and hours, with windows across midnight', () => {
+    const ms = Date.parse('2026-02-10T16:30:00.000Z') // 00:30 on the 11th in Shanghai
+    expect(shanghaiDay(ms)).toBe('2026-02-11')
+    expect(new Date(shanghaiDayStartMs(ms)).toISOString()).toBe('2026-02-10T16:00:00.000Z')
+    expect(withinHours({ start: '08:00', end: '22:00' }, ms)).toBe(false)
+    expect(withinHours({ start: '22:00', end: '02:00' }, ms)).toBe(true)
+    expect(withinHours(null, ms)).toBe(true)
+  })
+})
+
+describe('anti-fraud state', () => {
+  const facts = (over: Partial<BallotFacts> = {}): BallotFacts => ({
+    voterKey: 'v1',
+    deviceHash: null,
+    ipHash: 'ip1',
+    mobileNumber: null,
+    accountCreatedMs: null,
+    nowMs: 1_000_000,
+    minutes: 600,
+    ...over,
+  })
+
+  it('counts events over the last minute only', () => {
+    const c = new MinuteCounter()
+    c.hit('a', 0)
+    c.hit('a', 30_000)
+    expect(c.count('a', 50_000)).toBe(2)
+    expect(c.count('a', 64_000)).toBe(1)
+    expect(c.count('a', 100_000)).toBe(0)
+    c.sweep(200_000)
+    expect(c.size).toBe(0)
+  })
+
+  it('stays fair to 1,000 voters behind one IP and stops one voter flooding', () => {
+    const f = new FraudState()
+    for (let i = 0; i < 1000; i++) {
+      const x = facts({ voterKey: `v${i}` })
+      expect(f.limitHit(x)).toBeNull()
+      f.record(x)
+    }
+    for (let i = 0; i < 20; i++) f.record(facts({ voterKey: 'flood' }))
+    expect(f.limitHit(facts({ voterKey: 'flood' }))).toBe('voter')
+  })
+
+  it('flags sequential mobiles, shared devices, new accounts and night bursts', () => {
+    const f = new FraudState()
+    for (const m of [13500000001, 13500000002])
+      f.record(facts({ voterKey: `m${m}`, mobileNumber: m }))
+    expect(f.signals(facts({ voterKey: 'm3', mobileNumber: 13500000003 }))).toContain(
+      'sequential_mobiles',
+    )
+    expect(f.signals(facts({ voterKey: 'm9', mobileNumber: 13900000003 }))).not.toContain(
+      'sequential_mobiles',
+    )
+
+    for (const v of ['a', 'b', 'c'])
+      f.record(facts({ voterKey: v, deviceHash: 'd1', ipHash: 'ip2' }))
+    expect(f.signals(facts({ voterKey: 'd', deviceHash: 'd1', ipHash: 'ip3' }))).toEqual([
+      'shared_device',
+    ])
+    expect(f.signals(facts({ voterKey: 'a', deviceHash: 'd1', ipHash: 'ip3' }))).toEqual([])
+
+    expect(f.signals(facts({ voterKey: 'n', ipHash: 'ip4', accountCreatedMs: 999_000 }))).toEqual([
+      'new_account',
+    ])
+    const night = new FraudState()
+    for (let i = 0; i < 9; i++)
+      night.record(facts({ voterKey: `x${i}`, ipHash: 'ipn', minutes: 150 }))
+    expect(night.signals(facts({ voterKey: 'y', ipHash: 'ipn', minutes: 150 }))).toEqual([
+      'night_burst',
+    ])
+    expect(night.signals(facts({ voterKey: 'y', ipHash: 'ipn', minutes: 600 }))).toEqual([])
+  })
+})
