@@ -7,6 +7,7 @@ export const IdSchema = z.string().uuid()
 export const PageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  /** Search text; each list documents what it matches (member lists: the start of a name). */
   q: z.string().trim().max(100).optional(),
 })
 export type PageQuery = z.infer<typeof PageQuerySchema>

@@ -63,7 +63,7 @@ export const MemberSchema = z.object({
 })
 export type Member = z.infer<typeof MemberSchema>
 
-/** totalCapped: the count stopped at 10,000 ("10,000+"); paging still works. */
+/** totalCapped: the count stopped at 1,000 ("1,000+"); paging still works. */
 export const MemberPageSchema = pageOf(MemberSchema).extend({ totalCapped: z.boolean() })
 
 /** Members in an org's subtree, split by its child orgs (dashboard chart). */

@@ -107,12 +107,27 @@ export const createAuthService = (deps: AuthDeps) => {
     return { token, expiresAt }
   }
 
+  // When a cached session expires under load, every concurrent request of that session would
+  // re-read it at once; the first read is shared instead.
+  const inFlight = new Map<string, Promise<Authenticated | 'expired' | null>>()
+
   const authenticate = async (token: string): Promise<Authenticated | 'expired' | null> => {
     if (token.length > 100) return null
     const id = sessionIdOf(token)
     const now = Date.now()
     const hit = cache.get(id)
     if (hit && hit.until > now) return hit.expiresAt > now ? hit.value : 'expired'
+    const pending = inFlight.get(id)
+    if (pending) return pending
+    const load = readSession(id, now).finally(() => inFlight.delete(id))
+    inFlight.set(id, load)
+    return load
+  }
+
+  const readSession = async (
+    id: string,
+    now: number,
+  ): Promise<Authenticated | 'expired' | null> => {
     const s = await repo.findSession(deps.db, id)
     if (!s) {
       cache.delete(id)
@@ -216,8 +231,11 @@ export const createAuthService = (deps: AuthDeps) => {
   }
 
   const currentSession = async (ctx: Ctx, auth: Authenticated) => {
-    const s = await repo.findSession(deps.db, auth.sessionId)
-    return toSession(requireActor(ctx), auth.csrfToken, s?.expires_at ?? ctx.now.toISOString())
+    const cached = cache.get(auth.sessionId)
+    const expiresAt = cached
+      ? new Date(cached.expiresAt).toISOString()
+      : (await repo.findSession(deps.db, auth.sessionId))?.expires_at
+    return toSession(requireActor(ctx), auth.csrfToken, expiresAt ?? ctx.now.toISOString())
   }
 
   /** Changes the password and signs out every other session of the member. */

@@ -1,3 +1,5 @@
+import { sql } from 'kysely'
+import { isPostgres } from '../../platform/db/columns'
 import { type Db, typed } from '../../platform/db/create-db'
 import { inSubtrees } from '../../platform/db/subtree'
 import type { MemberRow, MemberTable, MemberTables } from './members.tables'
@@ -75,13 +77,18 @@ export const updateMemberFields = async (
 export type MemberListFilter = {
   paths: string[]
   within?: string
-  nameLike?: string
+  /** Names starting with this text (a prefix range the name index answers). */
+  namePrefix?: string
   mobileHash?: string
   status?: string
 }
 
-/** Counting stops here: beyond it the UI shows "10,000+" and paging still works. */
-export const COUNT_CAP = 10_000
+/**
+ * Counting stops here: beyond it the UI shows "1,000+" and paging still works. Counting a
+ * large subtree costs a walk over every matching index entry (8 ms for 10,000 on the bench
+ * machine, 0.1 ms for 1,000); the dashboard's stats endpoint gives exact totals when wanted.
+ */
+export const COUNT_CAP = 1_000
 
 const filtered = (db: Db, f: MemberListFilter) =>
   q(db)
@@ -90,7 +97,11 @@ const filtered = (db: Db, f: MemberListFilter) =>
     .where(inSubtrees('o.path', f.paths))
     .$if(f.within !== undefined, (qb) => qb.where(inSubtrees('o.path', [f.within!])))
     .$if(f.mobileHash !== undefined, (qb) => qb.where('m.mobile_hash', '=', f.mobileHash!))
-    .$if(f.nameLike !== undefined, (qb) => qb.where('m.name', 'like', `%${f.nameLike}%`))
+    .$if(f.namePrefix !== undefined, (qb) => {
+      // Byte-wise range [prefix, prefix + U+10FFFF): every name that starts with the prefix.
+      const name = isPostgres(db) ? sql<string>`m.name collate "C"` : sql<string>`m.name`
+      return qb.where(name, '>=', f.namePrefix!).where(name, '<', `${f.namePrefix!}\u{10FFFF}`)
+    })
     .$if(f.status !== undefined, (qb) => qb.where('m.status', '=', f.status as MemberRow['status']))
 
 /**

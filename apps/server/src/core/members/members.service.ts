@@ -161,7 +161,7 @@ const buildFilter = async (
     within,
     status: query.status,
     mobileHash: isMobile ? mobileHashOf(deps.crypto, q) : undefined,
-    nameLike: q && !isMobile ? q : undefined,
+    namePrefix: q && !isMobile ? q : undefined,
   }
 }
 

@@ -1,8 +1,11 @@
 import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
-import pg from 'pg'
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely'
+import type pg from 'pg'
+
+const require = createRequire(import.meta.url)
 
 /** The handle every repository receives. Modules narrow it to their own tables (see typed()). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each repository narrows the handle to its own tables with typed()
@@ -22,9 +25,41 @@ export type Database = {
 /** Narrows the shared handle to one module's table interfaces. */
 export const typed = <T>(db: Db): Kysely<T> => db as Kysely<T>
 
-// PostgreSQL returns int8/numeric as strings by default; counts here fit in a JS number.
-pg.types.setTypeParser(20, (v) => Number(v))
-pg.types.setTypeParser(1700, (v) => Number(v))
+/**
+ * pg is loaded only for a postgres:// URL: the embedded SQLite default then starts without
+ * parsing it (cold start matters on cheap servers).
+ */
+let pgModule: typeof pg | null = null
+const loadPg = (): typeof pg => {
+  if (pgModule) return pgModule
+  pgModule = require('pg') as typeof pg
+  // PostgreSQL returns int8/numeric as strings by default; counts here fit in a JS number.
+  pgModule.types.setTypeParser(20, (v) => Number(v))
+  pgModule.types.setTypeParser(1700, (v) => Number(v))
+  return pgModule
+}
+
+/**
+ * Kysely's SQLite driver prepares every query it runs; preparing costs ~30 µs against ~4 µs to
+ * reuse a statement (bench/RESULTS.md). Queries are built from a small set of shapes, so a
+ * cache keyed by SQL text removes most of it. Statements run synchronously one at a time, so
+ * reuse is safe; streamed queries (iterate) are not used by the app.
+ */
+const STATEMENT_CACHE_SIZE = 500
+const withStatementCache = (sqlite: SQLite.Database): SqliteDatabase => {
+  const cache = new Map<string, SQLite.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql: string) => {
+      let stmt = cache.get(sql)
+      if (stmt && !stmt.busy) return stmt
+      stmt = sqlite.prepare(sql)
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!)
+      cache.set(sql, stmt)
+      return stmt
+    },
+  }
+}
 
 export const openSqlite = (file: string): SQLite.Database => {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
@@ -35,6 +70,9 @@ export const openSqlite = (file: string): SQLite.Database => {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('cache_size = -65536')
+  // Refresh the planner's statistics where they are missing or stale, so that e.g. the name
+  // index wins over the org path index for a member name search on a large database.
+  sqlite.pragma('optimize = 0x10002')
   return sqlite
 }
 
@@ -45,7 +83,9 @@ export const createDatabase = (
 ): Database => {
   if (url.startsWith('file:')) {
     const sqlite = openSqlite(url.slice('file:'.length))
-    const db: Db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) })
+    const db: Db = new Kysely({
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    })
     return {
       db,
       dialect: 'sqlite',
@@ -56,7 +96,7 @@ export const createDatabase = (
       },
     }
   }
-  const pool = new pg.Pool({
+  const pool = new (loadPg().Pool)({
     connectionString: url,
     max: options.poolSize ?? 10,
     // Tests give each file its own schema; production leaves the server's default search_path.

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { detectSpreadsheet } from './detect'
 import { AppError } from '../errors/app-error'
 
@@ -37,6 +37,9 @@ export const parseCsv = (text: string): string[][] => {
   return rows.filter((r) => r.some((c) => c.trim() !== ''))
 }
 
+/** exceljs is large; it loads on the first import or export rather than at start-up. */
+const loadExcel = async () => (await import('exceljs')).default
+
 const cellText = (value: ExcelJS.CellValue): string => {
   if (value === null || value === undefined) return ''
   if (typeof value === 'object') {
@@ -62,7 +65,7 @@ export const readSpreadsheet = async (bytes: Buffer): Promise<string[][]> => {
   const kind = detectSpreadsheet(bytes)
   if (kind === 'csv') return parseCsv(bytes.toString('utf8')).map((r) => r.map((c) => c.trim()))
   if (kind === 'xlsx') {
-    const workbook = new ExcelJS.Workbook()
+    const workbook = new (await loadExcel()).Workbook()
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
     } catch {
@@ -87,7 +90,7 @@ export const writeXlsx = async (
   headers: string[],
   rows: (string | number | null)[][],
 ): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await loadExcel()).Workbook()
   workbook.creator = 'UnionHall'
   const sheet = workbook.addWorksheet(sheetName)
   sheet.addRow(headers).font = { bold: true }

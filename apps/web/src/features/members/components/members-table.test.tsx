@@ -46,11 +46,11 @@ describe('MembersTable', { timeout: 30_000 }, () => {
     expect(screen.getByRole('button', { name: '编辑 丁娜伟' })).toBeTruthy()
   })
 
-  it('shows "10,000+" when the total is capped', () => {
+  it('shows "1,000+" when the total is capped', () => {
     renderWithProviders(
-      <MembersTable {...props} total={10000} totalCapped />,
+      <MembersTable {...props} total={1000} totalCapped />,
       makeSession(['member:read']),
     )
-    expect(screen.getByText('超过 10,000 人')).toBeTruthy()
+    expect(screen.getByText('超过 1,000 人')).toBeTruthy()
   })
 })
