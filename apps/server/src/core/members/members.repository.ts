@@ -184,15 +184,17 @@ export const countMembers = async (db: Db) =>
  */
 export const countMembersByChild = async (db: Db, parentPath: string) => {
   const prefixLength = parentPath.length + 37 // a UUID (36) and the closing '/'
+  // Literals, not parameters: PostgreSQL matches the select expression to the GROUP BY one
+  // only when both are identical, and two sets of $n parameters are not.
   const rows = await q(db)
     .selectFrom('org as o')
     .innerJoin('member as m', 'm.org_id', 'o.id')
     .where(inSubtrees('o.path', [parentPath]))
     .select((eb) => [
-      eb.fn<string>('substr', ['o.path', eb.val(1), eb.val(prefixLength)]).as('prefix'),
+      eb.fn<string>('substr', ['o.path', eb.lit(1), eb.lit(prefixLength)]).as('prefix'),
       eb.fn.countAll<number>().as('n'),
     ])
-    .groupBy((eb) => eb.fn<string>('substr', ['o.path', eb.val(1), eb.val(prefixLength)]))
+    .groupBy((eb) => eb.fn<string>('substr', ['o.path', eb.lit(1), eb.lit(prefixLength)]))
     .execute()
   return rows.map((r) => ({ prefix: r.prefix, n: Number(r.n) }))
 }
