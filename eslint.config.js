@@ -43,6 +43,8 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { projectService: false, project: null },
       globals: {
+        module: 'readonly',
+        require: 'readonly',
         process: 'readonly',
         console: 'readonly',
         URL: 'readonly',
