@@ -2,7 +2,7 @@
 // each writing its own section of bench/RESULTS.md. Generates the large datasets first if missing
 // (SQLite: bench/data/large.db; PostgreSQL: database "bench" on 127.0.0.1:5432, if reachable).
 //
-//   npm run bench [-- --skip-pg] [-- --only query,http,cold] [-- --quick]
+//   npm run bench [-- --skip-pg] [-- --only query,http,cold,ballots] [-- --quick]
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -144,4 +144,14 @@ if (wants('cold'))
     ...(quick ? ['--runs', '2'] : []),
   ])
 
+for (const engine of flags['skip-pg'] ? ['sqlite'] : ['sqlite', 'postgres'])
+  if (wants('ballots'))
+    step(`ballot ingest (${engine})`, process.execPath, [
+      '--import',
+      'tsx',
+      path.join(BENCH_DIR, 'ballots.mjs'),
+      '--engine',
+      engine,
+      ...(quick ? ['--duration', '3', '--rounds', '1'] : []),
+    ])
 console.log(`\nDone. Results: ${path.relative(ROOT, path.join(BENCH_DIR, 'RESULTS.md'))}`)
