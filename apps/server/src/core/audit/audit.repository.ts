@@ -14,6 +14,11 @@ export const insertAuditRecord = async (db: Db, row: AuditLogTable) => {
 
 export type AuditFilter = {
   paths: string[]
+  /**
+   * Also show records tied to no org (OTP sends, anonymous public actions). Only an actor whose
+   * scope includes a root org sees them: they belong to the whole deployment.
+   */
+  includeOrgless: boolean
   orgPath?: string
   action?: string
   actorId?: string
@@ -25,9 +30,13 @@ export type AuditFilter = {
 const filtered = (db: Db, f: AuditFilter) =>
   typed<Tables>(db)
     .selectFrom('audit_log as a')
-    .innerJoin('org as o', 'o.id', 'a.org_id')
+    .leftJoin('org as o', 'o.id', 'a.org_id')
     .leftJoin('member as m', 'm.id', 'a.actor_member_id')
-    .where(inSubtrees('o.path', f.paths))
+    .where((eb) =>
+      f.includeOrgless && f.orgPath === undefined
+        ? eb.or([inSubtrees('o.path', f.paths)(eb), eb('a.org_id', 'is', null)])
+        : inSubtrees('o.path', f.paths)(eb),
+    )
     .$if(f.orgPath !== undefined, (qb) => qb.where(inSubtrees('o.path', [f.orgPath!])))
     .$if(f.action !== undefined, (qb) => qb.where('a.action', '=', f.action!))
     .$if(f.actorId !== undefined, (qb) => qb.where('a.actor_member_id', '=', f.actorId!))

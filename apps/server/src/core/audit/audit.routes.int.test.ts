@@ -66,6 +66,22 @@ describe('GET /api/v1/audit', () => {
     expect(rename.ip).toBe('127.0.0.1')
   })
 
+  it('shows records tied to no org (OTP sends) to the platform admin only', async () => {
+    const otp = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/otp',
+      payload: { mobile: '13912345678', purpose: 'register' },
+    })
+    expect(otp.statusCode, otp.body).toBe(200)
+
+    const forAdmin = await list(admin, 'action=auth.otp-sent')
+    const forGansu = await list(gansu, 'action=auth.otp-sent')
+
+    expect(forAdmin.items.length).toBeGreaterThan(0)
+    expect(forAdmin.items.every((e) => e.orgId === null)).toBe(true)
+    expect(forGansu.items).toEqual([])
+  })
+
   it('filters by org subtree, action, actor and text', async () => {
     const byOrg = await list(admin, `orgId=${t.orgId('深圳市总工会')}`)
     const byAction = await list(gansu, 'action=member.created')

@@ -70,7 +70,18 @@ const buildFilter = async (db: Db, ctx: Ctx, q: AuditListQuery): Promise<AuditFi
     if (!orgPath) throw commonErrors.notFound('org', q.orgId)
     requireAt(ctx, 'audit:read', orgPath)
   }
-  return { paths, orgPath, action: q.action, actorId: q.actorId, from: q.from, to: q.to, q: q.q }
+  // A root path has exactly one id: '/<rootId>/'.
+  const includeOrgless = paths.some((p) => p.split('/').filter(Boolean).length === 1)
+  return {
+    paths,
+    includeOrgless,
+    orgPath,
+    action: q.action,
+    actorId: q.actorId,
+    from: q.from,
+    to: q.to,
+    q: q.q,
+  }
 }
 
 /** Lists audit records in the actor's subtrees, newest first. */
