@@ -14,8 +14,6 @@ import {
   Row,
   Select,
   Space,
-  Table,
-  Tag,
   Typography,
 } from 'antd'
 import { useEffect, useState } from 'react'
@@ -26,6 +24,7 @@ import { QueryError } from '../../../components/page/query-error'
 import { errorMessage } from '../../../lib/error-message'
 import { candidatePosterUrl, candidatePublicUrl, exportCandidates } from '../api/campaigns-api'
 import { useCandidates, useUpdateCandidate } from '../api/use-campaigns'
+import { A11yTable, ContrastTag } from './a11y'
 
 type EditValues = { story?: string; photoUrls?: string; videoUrl?: string }
 
@@ -225,7 +224,7 @@ export const CandidatesTab = ({ campaign }: { campaign: Campaign }) => {
       {candidates.isError ? (
         <QueryError error={candidates.error} onRetry={() => void candidates.refetch()} />
       ) : null}
-      <Table
+      <A11yTable
         data-testid="candidates-table"
         rowKey="id"
         loading={candidates.isFetching}
@@ -269,9 +268,9 @@ export const CandidatesTab = ({ campaign }: { campaign: Campaign }) => {
             dataIndex: 'status',
             width: 90,
             render: (s: 'active' | 'withdrawn') => (
-              <Tag color={s === 'active' ? 'success' : 'default'}>
+              <ContrastTag color={s === 'active' ? 'success' : 'default'}>
                 {t(`campaigns.candidateStatus.${s}`)}
-              </Tag>
+              </ContrastTag>
             ),
           },
           {

@@ -1,6 +1,6 @@
 import { PlusOutlined, SendOutlined } from '@ant-design/icons'
 import type { Campaign, CampaignPhase } from '@unionhall/contracts'
-import { Alert, App, Button, Checkbox, Flex, Modal, Table } from 'antd'
+import { Alert, App, Button, Checkbox, Flex, Modal } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
@@ -10,6 +10,7 @@ import { errorMessage } from '../../../lib/error-message'
 import type { ChildCampaign } from '../api/campaigns-api'
 import { useChildCampaigns, usePutForward, useResults } from '../api/use-campaigns'
 import { PhaseTag } from './phase'
+import { A11yTable } from './a11y'
 
 const PutForwardModal = ({
   campaign,
@@ -102,7 +103,7 @@ export const ChildrenTab = ({ campaign }: { campaign: Campaign }) => {
       {children.isError ? (
         <QueryError error={children.error} onRetry={() => void children.refetch()} />
       ) : null}
-      <Table
+      <A11yTable
         rowKey="id"
         loading={children.isFetching}
         dataSource={children.data ?? []}

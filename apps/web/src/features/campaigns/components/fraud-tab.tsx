@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, StopOutlined } from '@ant-design/icons'
 import { type Campaign, InvalidateBallotsBodySchema, RISK_SIGNALS } from '@unionhall/contracts'
-import { Alert, App, Button, Col, Flex, Form, Input, Modal, Row, Select, Table, Tag } from 'antd'
+import { Alert, App, Button, Col, Flex, Form, Input, Modal, Row, Select } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parseFormValues, useZodRules } from '../../../components/form/zod-form'
@@ -9,6 +9,7 @@ import { errorMessage } from '../../../lib/error-message'
 import { formatDateTime } from '../../../lib/format'
 import type { FlaggedBallot } from '../api/campaigns-api'
 import { useFlaggedBallots, useReviewBallots } from '../api/use-campaigns'
+import { A11yTable, ContrastTag } from './a11y'
 
 type Signal = (typeof RISK_SIGNALS)[number]
 type Action = 'invalidate' | 'restore'
@@ -168,7 +169,7 @@ export const FraudTab = ({ campaign }: { campaign: Campaign }) => {
       {ballots.isError ? (
         <QueryError error={ballots.error} onRetry={() => void ballots.refetch()} />
       ) : null}
-      <Table
+      <A11yTable
         data-testid="flagged-table"
         rowKey="id"
         loading={ballots.isFetching}
@@ -204,7 +205,7 @@ export const FraudTab = ({ campaign }: { campaign: Campaign }) => {
           },
           { title: t('campaigns.fraud.voter'), dataIndex: 'voterMasked', width: 130 },
           {
-            title: t('campaigns.fields.org'),
+            title: t('campaigns.fraud.voterOrg'),
             dataIndex: 'orgName',
             render: (v: string | null) => v ?? '—',
           },
@@ -213,9 +214,9 @@ export const FraudTab = ({ campaign }: { campaign: Campaign }) => {
             dataIndex: 'signals',
             render: (signals: Signal[]) =>
               signals.map((s) => (
-                <Tag key={s} color={SIGNAL_COLORS[s]}>
+                <ContrastTag key={s} color={SIGNAL_COLORS[s]}>
                   {t(`campaigns.fraud.signals.${s}`)}
-                </Tag>
+                </ContrastTag>
               )),
           },
           {
@@ -223,12 +224,12 @@ export const FraudTab = ({ campaign }: { campaign: Campaign }) => {
             dataIndex: 'status',
             width: 100,
             render: (s: FlaggedBallot['status'], b) => (
-              <Tag
+              <ContrastTag
                 color={s === 'invalidated' ? 'error' : s === 'flagged' ? 'warning' : 'success'}
                 title={b.invalidationReason ?? undefined}
               >
                 {t(`campaigns.ballotStatus.${s}`)}
-              </Tag>
+              </ContrastTag>
             ),
           },
         ]}

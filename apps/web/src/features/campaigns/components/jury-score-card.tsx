@@ -1,22 +1,11 @@
 import { CheckCircleFilled } from '@ant-design/icons'
 import type { JuryCandidatesSchema } from '@unionhall/contracts'
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Flex,
-  Input,
-  InputNumber,
-  Row,
-  Slider,
-  Tag,
-  Typography,
-} from 'antd'
+import { Alert, Button, Card, Col, Flex, Input, InputNumber, Row, Slider, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { errorMessage } from '../../../lib/error-message'
+import { ContrastTag } from './a11y'
 
 type JuryData = z.infer<typeof JuryCandidatesSchema>
 type Item = JuryData['items'][number]
@@ -81,9 +70,9 @@ export const JuryScoreCard = ({ item, rubric, onSave, disabled }: Props) => {
       }
       extra={
         item.myTotal !== null && !dirty ? (
-          <Tag color="success" icon={<CheckCircleFilled />}>
+          <ContrastTag color="success" icon={<CheckCircleFilled />}>
             {t('campaigns.jury.savedTotal', { total: item.myTotal })}
-          </Tag>
+          </ContrastTag>
         ) : null
       }
     >

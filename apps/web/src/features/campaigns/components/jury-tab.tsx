@@ -1,19 +1,6 @@
 import { DeleteOutlined, FormOutlined, UserAddOutlined } from '@ant-design/icons'
 import type { Campaign } from '@unionhall/contracts'
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Flex,
-  Form,
-  Popconfirm,
-  Progress,
-  Row,
-  Select,
-  Table,
-} from 'antd'
+import { Alert, App, Button, Card, Col, Flex, Form, Popconfirm, Progress, Row, Select } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
@@ -28,6 +15,7 @@ import {
   useMemberSearch,
   useRemoveJuror,
 } from '../api/use-campaigns'
+import { A11yTable } from './a11y'
 
 const useDebounced = (value: string, ms: number) => {
   const [v, setV] = useState(value)
@@ -131,7 +119,7 @@ export const JuryTab = ({ campaign }: { campaign: Campaign }) => {
           {jurors.isError ? (
             <QueryError error={jurors.error} onRetry={() => void jurors.refetch()} />
           ) : null}
-          <Table
+          <A11yTable
             rowKey="memberId"
             size="small"
             loading={jurors.isFetching}
@@ -194,7 +182,7 @@ export const JuryTab = ({ campaign }: { campaign: Campaign }) => {
               {p.jurors.length === 0 ? (
                 <Alert type="info" showIcon message={t('campaigns.jury.noJurors')} />
               ) : null}
-              <Table
+              <A11yTable
                 rowKey="candidateId"
                 size="small"
                 dataSource={p.candidates}

@@ -24,8 +24,6 @@ import {
   Select,
   Space,
   Spin,
-  Table,
-  Tag,
   Typography,
 } from 'antd'
 import { useState } from 'react'
@@ -41,6 +39,7 @@ import {
   useReviewNomination,
 } from '../api/use-campaigns'
 import { ReviewDecisionForm } from './review-decision-form'
+import { A11yTable, ContrastTag } from './a11y'
 
 export const NOMINATION_STATUS_COLORS: Record<NominationStatus, string> = {
   awaiting_consent: 'default',
@@ -103,9 +102,9 @@ const NominationDrawer = ({
                 key: 'status',
                 label: t('campaigns.fields.status'),
                 children: (
-                  <Tag color={NOMINATION_STATUS_COLORS[n.status]}>
+                  <ContrastTag color={NOMINATION_STATUS_COLORS[n.status]}>
                     {t(`campaigns.nominationStatus.${n.status}`)}
-                  </Tag>
+                  </ContrastTag>
                 ),
               },
               { key: 'cat', label: t('campaigns.fields.category'), children: n.categoryName },
@@ -410,7 +409,7 @@ export const NominationsTab = ({ campaign }: { campaign: Campaign }) => {
       {nominations.isError ? (
         <QueryError error={nominations.error} onRetry={() => void nominations.refetch()} />
       ) : null}
-      <Table
+      <A11yTable
         data-testid="nominations-table"
         rowKey="id"
         loading={nominations.isFetching}
@@ -468,7 +467,9 @@ export const NominationsTab = ({ campaign }: { campaign: Campaign }) => {
             dataIndex: 'status',
             width: 110,
             render: (s: NominationStatus) => (
-              <Tag color={NOMINATION_STATUS_COLORS[s]}>{t(`campaigns.nominationStatus.${s}`)}</Tag>
+              <ContrastTag color={NOMINATION_STATUS_COLORS[s]}>
+                {t(`campaigns.nominationStatus.${s}`)}
+              </ContrastTag>
             ),
           },
           {

@@ -1,19 +1,5 @@
 import { type Campaign, ResolveObjectionBodySchema } from '@unionhall/contracts'
-import {
-  Alert,
-  App,
-  Button,
-  Col,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Row,
-  Select,
-  Table,
-  Tag,
-  Typography,
-} from 'antd'
+import { Alert, App, Button, Col, Form, Input, Modal, Radio, Row, Select, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
@@ -23,6 +9,7 @@ import { QueryError } from '../../../components/page/query-error'
 import { errorMessage } from '../../../lib/error-message'
 import { formatDateTime } from '../../../lib/format'
 import { useObjections, useResolveObjection } from '../api/use-campaigns'
+import { A11yTable, ContrastTag } from './a11y'
 
 type ObjectionStatus = 'open' | 'upheld' | 'dismissed'
 type Objection = {
@@ -151,7 +138,7 @@ export const ObjectionsTab = ({ campaign }: { campaign: Campaign }) => {
       {objections.isError ? (
         <QueryError error={objections.error} onRetry={() => void objections.refetch()} />
       ) : null}
-      <Table
+      <A11yTable
         rowKey="id"
         loading={objections.isFetching}
         dataSource={objections.data?.items ?? []}
@@ -188,7 +175,9 @@ export const ObjectionsTab = ({ campaign }: { campaign: Campaign }) => {
             dataIndex: 'status',
             width: 90,
             render: (s: ObjectionStatus) => (
-              <Tag color={STATUS_COLORS[s]}>{t(`campaigns.objectionStatus.${s}`)}</Tag>
+              <ContrastTag color={STATUS_COLORS[s]}>
+                {t(`campaigns.objectionStatus.${s}`)}
+              </ContrastTag>
             ),
           },
           {

@@ -1,12 +1,13 @@
 import { ArrowRightOutlined } from '@ant-design/icons'
 import { type Campaign, CAMPAIGN_PHASES, type CampaignPhase } from '@unionhall/contracts'
-import { App, Button, Card, Col, Descriptions, Flex, Row, Steps, Tag, Typography } from 'antd'
+import { App, Button, Card, Col, Descriptions, Flex, Row, Steps, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Can } from '../../../components/page/can'
 import { errorMessage } from '../../../lib/error-message'
 import { formatDate, formatDateTime } from '../../../lib/format'
 import { useAdvancePhase } from '../api/use-campaigns'
 import { nextPhase, phaseIndex } from './phase'
+import { ContrastTag } from './a11y'
 
 /** The phase timeline from the schedule, the current phase highlighted. */
 export const PhaseTimeline = ({ campaign }: { campaign: Campaign }) => {
@@ -29,9 +30,9 @@ export const PhaseTimeline = ({ campaign }: { campaign: Campaign }) => {
           <span aria-current={i === current ? 'step' : undefined}>
             {t(`campaigns.phase.${p}`)}
             {i === current ? (
-              <Tag color="processing" style={{ marginInlineStart: 8 }}>
+              <ContrastTag color="processing" style={{ marginInlineStart: 8 }}>
                 {t('campaigns.overview.current')}
-              </Tag>
+              </ContrastTag>
             ) : null}
           </span>
         ),
@@ -135,11 +136,11 @@ export const OverviewTab = ({ campaign }: { campaign: Campaign }) => {
           }
           extra={
             campaign.rulesLockedAt ? (
-              <Tag color="red">
+              <ContrastTag color="red">
                 {t('campaigns.overview.rulesLocked', {
                   at: formatDateTime(campaign.rulesLockedAt),
                 })}
-              </Tag>
+              </ContrastTag>
             ) : null
           }
         >

@@ -1,7 +1,8 @@
 import { CAMPAIGN_PHASES, type CampaignPhase } from '@unionhall/contracts'
-import { Tag } from 'antd'
+import {} from 'antd'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { ContrastTag } from './a11y'
 
 export const PHASE_COLORS: Record<CampaignPhase, string> = {
   draft: 'default',
@@ -31,5 +32,5 @@ export const phaseOptions = (t: TFunction) =>
 
 export const PhaseTag = ({ phase }: { phase: CampaignPhase }) => {
   const { t } = useTranslation()
-  return <Tag color={PHASE_COLORS[phase]}>{t(`campaigns.phase.${phase}`)}</Tag>
+  return <ContrastTag color={PHASE_COLORS[phase]}>{t(`campaigns.phase.${phase}`)}</ContrastTag>
 }

@@ -1,8 +1,9 @@
 import type { Campaign } from '@unionhall/contracts'
-import { Alert, Card, List, Progress, Space, Spin, Table, Tag, Typography } from 'antd'
+import { Alert, Card, List, Progress, Space, Spin, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { QueryError } from '../../../components/page/query-error'
 import { useQuotaCheck } from '../api/use-campaigns'
+import { A11yTable, ContrastTag } from './a11y'
 
 const pct = (x: number) => Math.round(x * 1000) / 10
 
@@ -30,10 +31,10 @@ export const QuotaTab = ({ campaign }: { campaign: Campaign }) => {
               renderItem={(p) => (
                 <List.Item>
                   <span>
-                    <Tag color="warning">
+                    <ContrastTag color="warning">
                       {p.categoryId ? `${categoryName.get(p.categoryId) ?? ''} · ` : ''}
                       {t(`campaigns.quota.codes.${p.code}`, { defaultValue: p.code })}
-                    </Tag>
+                    </ContrastTag>
                     {p.message}
                   </span>
                 </List.Item>
@@ -61,7 +62,7 @@ export const QuotaTab = ({ campaign }: { campaign: Campaign }) => {
           aria-label={t('campaigns.quota.frontLine')}
         />
       </Card>
-      <Table
+      <A11yTable
         rowKey="categoryId"
         size="small"
         pagination={false}

@@ -11,8 +11,6 @@ import {
   Segmented,
   Space,
   Statistic,
-  Table,
-  Tag,
   Typography,
   theme,
 } from 'antd'
@@ -28,6 +26,7 @@ import { downloadBallotLog, exportResults, exportVotes } from '../api/campaigns-
 import { useAnnounce, useLeaderboard, useResults, useTurnout } from '../api/use-campaigns'
 import { isAtOrAfter } from './phase'
 import { barChartHeight, turnoutBarOption, votesBarOption } from './results-chart'
+import { A11yTable, ContrastTag } from './a11y'
 
 type Results = z.infer<typeof ResultsSchema>
 type Row = Results['categories'][number]['rows'][number]
@@ -60,7 +59,7 @@ const LiveLeaderboard = ({ campaign }: { campaign: Campaign }) => {
   const { t } = useTranslation()
   const { token } = theme.useToken()
   const live = campaign.phase === 'voting'
-  const board = useLeaderboard(campaign.id, live)
+  const board = useLeaderboard(campaign.id, live && !campaign.rules.sealed)
   const [categoryId, setCategoryId] = useState(campaign.categories[0]?.id)
   const rows = useMemo(
     () => (board.data?.items ?? []).filter((i) => i.categoryId === categoryId),
@@ -157,7 +156,7 @@ export const RankingTable = ({ category }: { category: Results['categories'][num
   const { t } = useTranslation()
   return (
     <>
-      <Table<Row>
+      <A11yTable<Row>
         rowKey="candidateId"
         size="small"
         pagination={false}
@@ -174,11 +173,13 @@ export const RankingTable = ({ category }: { category: Results['categories'][num
               <Space size={4} wrap>
                 {name}
                 {r.isWinner ? (
-                  <Tag color="gold" icon={<TrophyOutlined />}>
+                  <ContrastTag color="gold" icon={<TrophyOutlined />}>
                     {t('campaigns.results.winner')}
-                  </Tag>
+                  </ContrastTag>
                 ) : null}
-                {r.isFrontLine ? <Tag>{t('campaigns.results.frontLine')}</Tag> : null}
+                {r.isFrontLine ? (
+                  <ContrastTag>{t('campaigns.results.frontLine')}</ContrastTag>
+                ) : null}
               </Space>
             ),
           },
@@ -252,9 +253,9 @@ const ResultsPanel = ({ campaign }: { campaign: Campaign }) => {
       title={h2(t('campaigns.results.rankingTitle'))}
       extra={
         r.announcedAt ? (
-          <Tag color="green">
+          <ContrastTag color="green">
             {t('campaigns.results.announcedAt', { at: formatDateTime(r.announcedAt) })}
-          </Tag>
+          </ContrastTag>
         ) : null
       }
     >
@@ -367,10 +368,16 @@ export const ResultsTab = ({ campaign }: { campaign: Campaign }) => {
       </Flex>
       {resultsVisible ? <ResultsPanel campaign={campaign} /> : null}
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
-          <LiveLeaderboard campaign={campaign} />
-        </Col>
-        <Col xs={24} xl={12}>
+        {campaign.phase === 'voting' ? (
+          <Col xs={24} xl={12}>
+            {campaign.rules.sealed ? (
+              <Alert type="info" showIcon message={t('campaigns.results.sealed')} />
+            ) : (
+              <LiveLeaderboard campaign={campaign} />
+            )}
+          </Col>
+        ) : null}
+        <Col xs={24} xl={campaign.phase === 'voting' ? 12 : 24}>
           <TurnoutChart campaign={campaign} />
         </Col>
       </Row>

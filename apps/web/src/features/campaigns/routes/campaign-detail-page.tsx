@@ -1,5 +1,5 @@
 import type { Campaign, Permission } from '@unionhall/contracts'
-import { Breadcrumb, Flex, Spin, Tabs } from 'antd'
+import { Breadcrumb, Flex, Form, Grid, Select, Spin, Tabs } from 'antd'
 import { type ReactNode, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
@@ -57,6 +57,8 @@ export const Component = () => {
   const { campaignId = '' } = useParams()
   const [params, setParams] = useSearchParams()
   const { can } = useSession()
+  const screens = Grid.useBreakpoint()
+  const narrow = screens.md === false
   const campaign = useCampaign(campaignId)
   const c = campaign.data
 
@@ -106,7 +108,28 @@ export const Component = () => {
         <QueryError error={campaign.error} onRetry={() => void campaign.refetch()} />
       ) : null}
       {campaign.isLoading ? <Spin /> : null}
-      {c ? (
+      {c && narrow ? (
+        // On a phone the tab strip overflows into a menu; a section picker reads better.
+        <>
+          <Form layout="vertical" component="div">
+            <Form.Item label={t('campaigns.detail.section')} htmlFor="campaign-section">
+              <Select
+                id="campaign-section"
+                value={active}
+                onChange={(key: string) => setParams({ tab: key }, { replace: true })}
+                options={tabs.map((tab) => ({
+                  value: tab.key,
+                  label: t(`campaigns.tabs.${tab.key}`),
+                }))}
+              />
+            </Form.Item>
+          </Form>
+          <section aria-label={t(`campaigns.tabs.${active}`)}>
+            {tabs.find((tab) => tab.key === active)?.render(c)}
+          </section>
+        </>
+      ) : null}
+      {c && !narrow ? (
         <Tabs
           activeKey={active}
           onChange={(key) => setParams({ tab: key }, { replace: true })}

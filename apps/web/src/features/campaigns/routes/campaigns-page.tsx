@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons'
 import type { CampaignPhase } from '@unionhall/contracts'
-import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Table } from 'antd'
+import { Button, Card, Col, Form, Input, InputNumber, Row, Select } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
@@ -11,6 +11,7 @@ import { QueryError } from '../../../components/page/query-error'
 import { useSession } from '../../../lib/session'
 import { useCampaigns } from '../api/use-campaigns'
 import { PhaseTag, phaseOptions } from '../components/phase'
+import { A11yTable } from '../components/a11y'
 
 export const Component = () => {
   const { t } = useTranslation()
@@ -126,7 +127,7 @@ export const Component = () => {
       {campaigns.isError ? (
         <QueryError error={campaigns.error} onRetry={() => void campaigns.refetch()} />
       ) : null}
-      <Table
+      <A11yTable
         data-testid="campaigns-table"
         rowKey="id"
         loading={campaigns.isFetching}

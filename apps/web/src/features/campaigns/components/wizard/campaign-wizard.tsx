@@ -113,11 +113,14 @@ export const validateStep = (
   }
   switch (step) {
     case 'basics': {
-      const r = BasicsSchema.safeParse(body)
+      const keys = Object.keys(BasicsSchema.shape)
+      const r = BasicsSchema.safeParse(
+        Object.fromEntries(Object.entries(body).filter(([k]) => keys.includes(k))),
+      )
       return r.success || apply(zodIssuesToFieldErrors(t, r.error.issues))
     }
     case 'categories': {
-      const r = CategoriesSchema.safeParse(body)
+      const r = CategoriesSchema.safeParse({ categories: body.categories })
       return r.success || apply(zodIssuesToFieldErrors(t, r.error.issues))
     }
     case 'schedule': {
@@ -137,7 +140,7 @@ export const validateStep = (
     }
     case 'jury': {
       if (inherited) return true
-      const r = JurySchema.safeParse(body)
+      const r = JurySchema.safeParse({ quotas: body.quotas, rubric: body.rubric })
       return r.success || apply(juryFieldErrors(t, r.error.issues))
     }
     default:
@@ -283,7 +286,7 @@ export const CampaignWizard = ({
         items={STEPS.map((s) => ({ title: t(`campaigns.wizard.steps.${s}`) }))}
         style={{ marginBottom: 24 }}
       />
-      <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError>
+      <Form form={form} layout="vertical" onFinish={() => undefined}>
         {panel(
           'basics',
           <Row gutter={16}>
@@ -717,11 +720,13 @@ export const CampaignWizard = ({
             {t('campaigns.wizard.prev')}
           </Button>
           {step === 'review' ? (
-            <Button type="primary" htmlType="submit" loading={submitting}>
+            // Plain buttons with distinct keys: the form never submits by itself (Enter in a
+            // field, or a "next" button turned into a submit button mid-click).
+            <Button key="create" type="primary" onClick={submit} loading={submitting}>
               {t('campaigns.wizard.create')}
             </Button>
           ) : (
-            <Button type="primary" onClick={() => goTo(current + 1)}>
+            <Button key="next" type="primary" onClick={() => goTo(current + 1)}>
               {t('campaigns.wizard.next')}
             </Button>
           )}
