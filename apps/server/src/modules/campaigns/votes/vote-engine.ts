@@ -63,6 +63,8 @@ export type CampaignVoteState = {
   keys: Map<string, KeyEntry>
   prevKeys: Map<string, KeyEntry>
   fraud: FraudState
+  /** Set once the voters' counts of the day were rebuilt (only casting needs them). */
+  dayLoaded: Promise<void> | null
 }
 
 /** Who is voting, as the route saw it. */
@@ -186,8 +188,9 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
       keys: new Map(),
       prevKeys: new Map(),
       fraud: new FraudState(options.limits ?? DEFAULT_FRAUD_LIMITS),
+      dayLoaded: null,
     }
-    await loadDay(s, nowMs)
+    void nowMs
     return s
   }
 
@@ -302,6 +305,12 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     const nowMs = now.getTime()
     const s = await stateFor(campaignId, nowMs)
     if (s.phase === 'draft') throw campaignErrors.notFound(campaignId)
+    // Leaderboards and receipts never need the voters' counts; the first ballot loads them.
+    if (!s.dayLoaded) {
+      s.dayLoaded = loadDay(s, nowMs)
+      s.dayLoaded.catch(() => (s.dayLoaded = null))
+    }
+    await s.dayLoaded
     const voter = await resolveVoter(s, input, nowMs)
     rollDay(s, nowMs)
 
