@@ -501,7 +501,7 @@ describe('access matrix', () => {
       const url = fillPath(row.path, new Proxy({}, { get: () => f.randomId }))
       for (const { name, session } of outsiders) {
         const res = await session.request({
-          method: row.method as InjectOptions['method'],
+          method: row.method,
           url,
           payload: row.method === 'GET' ? undefined : {},
         })

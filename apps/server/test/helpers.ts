@@ -83,7 +83,9 @@ export const readXlsx = async (bytes: Buffer): Promise<string[][]> => {
     const values: string[] = []
     for (let c = 1; c <= row.cellCount; c++) {
       const v = row.getCell(c).value
-      values.push(v === null || v === undefined ? '' : String(v as string))
+      values.push(
+        v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v),
+      )
     }
     rows.push(values)
   })
