@@ -14,6 +14,8 @@ const page = (path: string, lazy: RouteObject['lazy']): RouteObject => ({
 
 export const campaignPublicRoutes: RouteObject[] = [
   page('/c/consent/:token', () => import('./routes/consent-page')),
+  // The server's consent link (consentUrl) is /consent/<token>.
+  page('/consent/:token', () => import('./routes/consent-page')),
   page('/c/:campaignId', () => import('./routes/campaign-home-page')),
   page('/c/:campaignId/nominate', () => import('./routes/nominate-page')),
   page('/c/:campaignId/candidates', () => import('./routes/candidates-page')),

@@ -39,9 +39,11 @@ export const ObjectionForm = ({
       const f = issue.path[0] as keyof Values
       if (next[f]) continue
       next[f] =
-        f === 'contactMobile' && values.contactMobile.trim() !== ''
-          ? t('campaignsPublic.nominate.errors.mobile')
-          : translateIssue(t, issue)
+        values[f].trim() === ''
+          ? t('campaignsPublic.nominate.errors.required')
+          : f === 'contactMobile'
+            ? t('campaignsPublic.nominate.errors.mobile')
+            : translateIssue(t, issue)
     }
     setErrors(next)
   }
