@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../src/app'
 import { loadConfig } from '../src/config/env'
@@ -20,17 +21,36 @@ import {
 
 /**
  * A ballot acknowledged with a 2xx is never lost: the server (a real child process on a SQLite
- * file, synchronous=FULL) is killed with SIGKILL while 64 clients stream ballots; after a
- * restart every acknowledged receipt is in the log and a recount equals the counters.
- * SQLite only (the guarantee on PostgreSQL is its own commit).
+ * file with synchronous=FULL, or on a fresh PostgreSQL database when TEST_DATABASE_URL is set)
+ * is killed with SIGKILL while 64 clients stream ballots; after a restart every acknowledged
+ * receipt is in the log and a recount equals the counters.
  */
 const dir = mkdtempSync(path.join(tmpdir(), 'uh-durability-'))
 const dbFile = path.join(dir, 'ballots.db')
+const pgAdminUrl = process.env.TEST_DATABASE_URL || undefined
+const pgDatabase = `uh_durability_${process.pid}_${Date.now()}`
+/** The same server and credentials as TEST_DATABASE_URL, another (fresh) database. */
+const pgUrl = pgAdminUrl
+  ? (() => {
+      const u = new URL(pgAdminUrl)
+      u.pathname = `/${pgDatabase}`
+      return u.toString()
+    })()
+  : undefined
+const adminQuery = async (sql: string) => {
+  const client = new pg.Client({ connectionString: pgAdminUrl })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
 const SECRET = 'd'.repeat(64)
 const env = {
   NODE_ENV: 'production',
   LOG_LEVEL: 'silent',
-  DATABASE_URL: `file:${dbFile}`,
+  DATABASE_URL: pgUrl ?? `file:${dbFile}`,
   DATA_DIR: dir,
   SESSION_SECRET: SECRET,
   DATA_KEY: 'e'.repeat(64),
@@ -68,13 +88,15 @@ const start = async (port: number) => {
 }
 
 let child: ChildProcess | null = null
-afterAll(() => {
+afterAll(async () => {
   child?.kill('SIGKILL')
   rmSync(dir, { recursive: true, force: true })
+  if (pgAdminUrl) await adminQuery(`drop database if exists "${pgDatabase}" with (force)`)
 })
 
-describe.skipIf(!!process.env.TEST_DATABASE_URL)('ballot durability', () => {
+describe('ballot durability', () => {
   it('keeps every acknowledged ballot through a SIGKILL and a restart', async () => {
+    if (pgAdminUrl) await adminQuery(`create database "${pgDatabase}"`)
     // Prepare the database in-process: migrate, demo data, one SMS campaign in voting.
     const config = loadConfig(env, { generateSecrets: false })
     const database = createDatabase(env.DATABASE_URL)
