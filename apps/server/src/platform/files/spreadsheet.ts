@@ -84,19 +84,26 @@ export const readSpreadsheet = async (bytes: Buffer): Promise<string[][]> => {
   throw new AppError('FILE_TYPE_UNSUPPORTED', 415, 'Upload an .xlsx workbook or a UTF-8 .csv file')
 }
 
+export type Sheet = { name: string; headers: string[]; rows: (string | number | null)[][] }
+
+/** Builds an .xlsx with one sheet per entry, each with a bold header row. */
+export const writeXlsxSheets = async (sheets: Sheet[]): Promise<Buffer> => {
+  const workbook = new (await loadExcel()).Workbook()
+  workbook.creator = 'UnionHall'
+  for (const { name, headers, rows } of sheets) {
+    const sheet = workbook.addWorksheet(name)
+    sheet.addRow(headers).font = { bold: true }
+    for (const r of rows) sheet.addRow(r)
+    sheet.columns.forEach((col) => {
+      col.width = 18
+    })
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
 /** Builds a one-sheet .xlsx with a bold header row. */
-export const writeXlsx = async (
+export const writeXlsx = (
   sheetName: string,
   headers: string[],
   rows: (string | number | null)[][],
-): Promise<Buffer> => {
-  const workbook = new (await loadExcel()).Workbook()
-  workbook.creator = 'UnionHall'
-  const sheet = workbook.addWorksheet(sheetName)
-  sheet.addRow(headers).font = { bold: true }
-  for (const r of rows) sheet.addRow(r)
-  sheet.columns.forEach((col) => {
-    col.width = 18
-  })
-  return Buffer.from(await workbook.xlsx.writeBuffer())
-}
+): Promise<Buffer> => writeXlsxSheets([{ name: sheetName, headers, rows }])

@@ -1,10 +1,10 @@
 import type { BallotReceipt, CampaignPhase } from '@unionhall/contracts'
-import ExcelJS from 'exceljs'
 import { requireAt, type Ctx } from '../../../core/access'
 import { recordAudit } from '../../../core/audit'
 import { fromJson } from '../../../platform/db/columns'
 import type { Db } from '../../../platform/db/create-db'
 import { withTransaction } from '../../../platform/db/transaction'
+import { writeXlsxSheets } from '../../../platform/files/spreadsheet'
 import type { CampaignsDeps } from '../campaigns.deps'
 import { campaignErrors } from '../campaigns.errors'
 import { phaseIndex } from '../shared/campaign-state'
@@ -400,17 +400,26 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
       repo.findDailyTallies(db, campaignId),
       repo.findTurnoutRows(db, campaignId),
     ])
-    const wb = new ExcelJS.Workbook()
-    const byDay = wb.addWorksheet('按日票数')
-    byDay.addRow(['日期', '编号', '候选人', '票数'])
-    for (const r of daily) {
-      const c = s.candidates.get(r.candidate_id)
-      byDay.addRow([r.day, c?.number ?? '', c?.name ?? r.candidate_id, Number(r.votes)])
-    }
-    const byOrg = wb.addWorksheet('按组织参与')
-    byOrg.addRow(['日期', '组织', '有效选票', '票数'])
-    for (const r of turnout)
-      byOrg.addRow([r.day, r.org_name ?? '（短信验证投票人）', Number(r.ballots), Number(r.votes)])
+    const file = await writeXlsxSheets([
+      {
+        name: '按日票数',
+        headers: ['日期', '编号', '候选人', '票数'],
+        rows: daily.map((r) => {
+          const c = s.candidates.get(r.candidate_id)
+          return [r.day, c?.number ?? '', c?.name ?? r.candidate_id, Number(r.votes)]
+        }),
+      },
+      {
+        name: '按组织参与',
+        headers: ['日期', '组织', '有效选票', '票数'],
+        rows: turnout.map((r) => [
+          r.day,
+          r.org_name ?? '（短信验证投票人）',
+          Number(r.ballots),
+          Number(r.votes),
+        ]),
+      },
+    ])
     await withTransaction(db, (trx) =>
       recordAudit(trx, ctx, {
         action: 'campaign.votes-exported',
@@ -419,7 +428,7 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
         orgId: s.orgId,
       }),
     )
-    return Buffer.from(await wb.xlsx.writeBuffer())
+    return file
   }
 
   return {
