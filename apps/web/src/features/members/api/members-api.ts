@@ -1,4 +1,5 @@
 import {
+  MemberHonourSchema,
   type CreateMemberBody,
   type ImportMode,
   type ImportReport,
@@ -17,6 +18,14 @@ export const MemberListSchema = MemberPageSchema.extend({ totalCapped: z.boolean
 
 export const listMembers = (query: Partial<MemberListQuery>, signal?: AbortSignal) =>
   apiRequest('/members', { query, schema: MemberListSchema, signal })
+
+/** Honours the member was awarded by announced campaigns (e.g. 陇原工匠 2020). */
+export const listMemberHonours = (memberId: string, signal?: AbortSignal) =>
+  apiRequest('/campaigns/honours', {
+    query: { memberId },
+    schema: z.array(MemberHonourSchema),
+    signal,
+  })
 
 export const getMember = (id: string, signal?: AbortSignal) =>
   apiRequest(`/members/${id}`, { schema: MemberSchema, signal })

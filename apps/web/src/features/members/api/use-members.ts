@@ -4,6 +4,7 @@ import { memberKeys } from './member-keys'
 import {
   createMember,
   getPersonalData,
+  listMemberHonours,
   importMembers,
   listMembers,
   updateMember,
@@ -35,6 +36,13 @@ export const useUpdateMember = () => {
 
 /** Reading unmasked data is audited, so it runs only on an explicit click (a mutation, not a query). */
 export const useRevealPersonalData = () => useMutation({ mutationFn: getPersonalData })
+
+export const useMemberHonours = (memberId: string | null, enabled: boolean) =>
+  useQuery({
+    queryKey: memberKeys.honours(memberId ?? ''),
+    queryFn: ({ signal }) => listMemberHonours(memberId!, signal),
+    enabled: enabled && memberId !== null,
+  })
 
 export const useImportMembers = () => {
   const qc = useQueryClient()

@@ -17,9 +17,10 @@ import { useTranslation } from 'react-i18next'
 import { FormSelect } from '../../../components/form/form-select'
 import { parseFormValues, useZodRules } from '../../../components/form/zod-form'
 import { Can } from '../../../components/page/can'
+import { useSession } from '../../../lib/session'
 import { OrgSelect } from '../../../components/org-select/org-select'
 import { errorMessage } from '../../../lib/error-message'
-import { useRevealPersonalData, useUpdateMember } from '../api/use-members'
+import { useMemberHonours, useRevealPersonalData, useUpdateMember } from '../api/use-members'
 import { memberStatusOptions } from './member-status'
 
 type Props = {
@@ -36,6 +37,8 @@ export const MemberEditDrawer = ({ member, scopeOrgId, onClose }: Props) => {
   const rules = useZodRules(UpdateMemberBodySchema)
   const update = useUpdateMember()
   const reveal = useRevealPersonalData()
+  const { can } = useSession()
+  const honours = useMemberHonours(member?.id ?? null, can('campaign:read'))
 
   useEffect(() => {
     if (!member) return
@@ -98,6 +101,26 @@ export const MemberEditDrawer = ({ member, scopeOrgId, onClose }: Props) => {
           <FormSelect options={memberStatusOptions(t)} />
         </Form.Item>
       </Form>
+      {honours.data && honours.data.length > 0 ? (
+        <>
+          <Divider />
+          <Typography.Title level={2} style={{ fontSize: '1.1em' }}>
+            {t('members.honours.title')}
+          </Typography.Title>
+          <ul aria-label={t('members.honours.title')} style={{ paddingInlineStart: 20 }}>
+            {honours.data.map((h) => (
+              <li key={h.id}>
+                {t('members.honours.item', {
+                  title: h.title,
+                  year: h.year,
+                  category: h.categoryName,
+                  org: h.orgName,
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <Divider />
       <Typography.Title level={2} style={{ fontSize: '1.1em' }}>
         {t('members.personal.title')}
