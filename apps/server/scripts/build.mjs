@@ -1,6 +1,9 @@
 // Bundles the server's own code (and the workspace contracts) into dist/main.js. Third-party
 // packages stay external: several (swagger-ui, pino) load files relative to their own folder.
+import path from 'node:path'
 import { build } from 'esbuild'
+
+const root = path.resolve(import.meta.dirname, '..')
 
 const externalThirdParty = {
   name: 'external-third-party',
@@ -13,8 +16,8 @@ const externalThirdParty = {
 }
 
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  entryPoints: [path.join(root, 'src/main.ts')],
+  outfile: path.join(root, 'dist/main.js'),
   bundle: true,
   platform: 'node',
   format: 'esm',
