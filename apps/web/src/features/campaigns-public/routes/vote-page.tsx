@@ -115,8 +115,18 @@ export const Component = () => {
   const ids = selection.selected
   const nameOf = (id: string) => chosen[ids.indexOf(id)]?.data?.name
   const tooMany = leftToday !== null && leftToday > 0 && ids.length > leftToday
+  // my-receipts answers 403 BALLOT_VOTER_NOT_ELIGIBLE for members outside the campaign's unions.
+  const voterProblem = receipts.error
+    ? ballotErrorText(t, receipts.error, { campaign: c, now, leftToday: null })
+    : null
   const canSubmit =
-    hasVoter && !closedText && ids.length > 0 && leftToday !== 0 && !tooMany && !cast.isPending
+    hasVoter &&
+    !voterProblem &&
+    !closedText &&
+    ids.length > 0 &&
+    leftToday !== 0 &&
+    !tooMany &&
+    !cast.isPending
 
   return (
     <PublicShell title={title} home={home}>
@@ -138,6 +148,11 @@ export const Component = () => {
         <VoterVerify campaignId={c.id} onVerified={() => setVoterTick((n) => n + 1)} />
       ) : null}
 
+      {voterProblem ? (
+        <Notice kind="warn" role="alert">
+          {voterProblem}
+        </Notice>
+      ) : null}
       {hasVoter && leftToday === 0 ? (
         <Notice kind="warn" role="status">
           {dailyLimitText(t, c, now)}
