@@ -38,7 +38,14 @@ const migratorFor = async (db: Db, provider: MigrationProvider) => {
   const migrationTableSchema = isPostgres(db)
     ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
     : undefined
-  return new Migrator({ db: db as Kysely<unknown>, provider, migrationTableSchema })
+  // Modules add migrations independently, so a new migration of one module can sort before one
+  // another module already applied; each module's own migrations still run in name order.
+  return new Migrator({
+    db: db as Kysely<unknown>,
+    provider,
+    migrationTableSchema,
+    allowUnorderedMigrations: true,
+  })
 }
 
 export const migrateToLatest = async (db: Db, provider: MigrationProvider) =>
