@@ -130,7 +130,17 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
     options.webDist === undefined ? (config.WEB_DIST ?? defaultWebDist()) : options.webDist
   const hasWeb = webDist !== null && existsSync(path.join(webDist, 'index.html'))
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false, maxAge: '1h' })
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: true,
+      // '/' is a directory: serve the app's entry page there, never a 403 for the listing.
+      index: ['index.html'],
+      maxAge: '1h',
+      // Hashed assets may be cached; the entry page must be revalidated so a deploy shows at once.
+      setHeaders: (res, filePath) => {
+        if (filePath.endsWith('index.html')) res.header('cache-control', 'no-cache')
+      },
+    })
   }
   app.setNotFoundHandler(async (request, reply) => {
     const isPage =

@@ -76,7 +76,9 @@ describe('org admin flow', () => {
     const context = await newContext(browser)
     const page = await context.newPage()
 
-    await page.goto('/login')
+    // The bare address opens the app (and, signed out, its login page).
+    await page.goto('/')
+    await page.waitForURL((url) => url.pathname.startsWith('/login'))
     await page.getByTestId('login-submit').waitFor()
     await expectNoSeriousA11yViolations(page, 'login page')
     await signIn(page, GANSU_ADMIN, PASSWORD)
