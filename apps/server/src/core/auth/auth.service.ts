@@ -111,35 +111,46 @@ export const createAuthService = (deps: AuthDeps) => {
   // re-read it at once; the first read is shared instead.
   const inFlight = new Map<string, Promise<Authenticated | 'expired' | null>>()
 
+  // The in-memory cache is keyed by the cookie token itself, so a cache hit needs no HMAC;
+  // the database only ever sees the HMAC (sessionIdOf).
   const authenticate = async (token: string): Promise<Authenticated | 'expired' | null> => {
     if (token.length > 100) return null
-    const id = sessionIdOf(token)
     const now = Date.now()
-    const hit = cache.get(id)
+    const hit = cache.get(token)
     if (hit && hit.until > now) return hit.expiresAt > now ? hit.value : 'expired'
-    const pending = inFlight.get(id)
+    const pending = inFlight.get(token)
     if (pending) return pending
-    const load = readSession(id, now).finally(() => inFlight.delete(id))
-    inFlight.set(id, load)
+    const load = readSession(token, now).finally(() => inFlight.delete(token))
+    inFlight.set(token, load)
     return load
   }
 
+  const dropCachedSession = (sessionId: string) => {
+    for (const [k, v] of cache) if (v.value.sessionId === sessionId) cache.delete(k)
+  }
+
   const readSession = async (
-    id: string,
+    token: string,
     now: number,
   ): Promise<Authenticated | 'expired' | null> => {
+    const id = sessionIdOf(token)
     const s = await repo.findSession(deps.db, id)
     if (!s) {
-      cache.delete(id)
+      cache.delete(token)
       return 'expired'
     }
     const expiresAt = Date.parse(s.expires_at)
     if (expiresAt <= now) return 'expired'
     const actor = await loadActor(s.member_id)
     if (!actor) return 'expired'
-    const value: Authenticated = { principal: actor, csrfToken: s.csrf_token, sessionId: id }
+    const value: Authenticated = {
+      principal: actor,
+      csrfToken: s.csrf_token,
+      sessionId: id,
+      expiresAt: s.expires_at,
+    }
     if (cache.size > 50_000) cache.clear()
-    cache.set(id, { value, until: now + SESSION_CACHE_MS, expiresAt })
+    cache.set(token, { value, until: now + SESSION_CACHE_MS, expiresAt })
     return value
   }
 
@@ -227,15 +238,11 @@ export const createAuthService = (deps: AuthDeps) => {
         orgId: actor.orgId,
       })
     })
-    cache.delete(sessionId)
+    dropCachedSession(sessionId)
   }
 
   const currentSession = async (ctx: Ctx, auth: Authenticated) => {
-    const cached = cache.get(auth.sessionId)
-    const expiresAt = cached
-      ? new Date(cached.expiresAt).toISOString()
-      : (await repo.findSession(deps.db, auth.sessionId))?.expires_at
-    return toSession(requireActor(ctx), auth.csrfToken, expiresAt ?? ctx.now.toISOString())
+    return toSession(requireActor(ctx), auth.csrfToken, auth.expiresAt)
   }
 
   /** Changes the password and signs out every other session of the member. */
@@ -260,7 +267,7 @@ export const createAuthService = (deps: AuthDeps) => {
       })
       return ids
     })
-    dropped.forEach((id) => cache.delete(id))
+    dropped.forEach(dropCachedSession)
   }
 
   const codeHash = (mobileHash: string, code: string) =>

@@ -27,18 +27,60 @@ const toOrg = (r: OrgRow, childCount = 0): Org => ({
   createdAt: r.created_at,
 })
 
+/**
+ * Orgs are read on nearly every request (every access check needs the target's path) and
+ * change rarely, so reads are cached in process memory. Any org write in this process clears
+ * the cache at once; other processes see a change within ORG_CACHE_MS. Reads inside a
+ * transaction always go to the database.
+ */
+const ORG_CACHE_MS = 5_000
+const orgCache = new Map<string, { row: OrgRow; until: number }>()
+const childCountCache = new Map<string, { n: number; until: number }>()
+export const invalidateOrgCache = () => {
+  orgCache.clear()
+  childCountCache.clear()
+}
+
 /** Loads an org or throws ORG_NOT_FOUND. */
 export const loadOrg = async (db: Db, orgId: string): Promise<OrgRow> => {
+  const now = Date.now()
+  const hit = db.isTransaction ? undefined : orgCache.get(orgId)
+  if (hit && hit.until > now) return hit.row
   const org = await repo.findOrgById(db, orgId)
   if (!org) throw orgErrors.notFound(orgId)
+  if (!db.isTransaction) {
+    if (orgCache.size > 200_000) orgCache.clear()
+    orgCache.set(orgId, { row: org, until: now + ORG_CACHE_MS })
+  }
   return org
+}
+
+/** Runs an org write in a transaction and clears the org cache once it is over. */
+const writeOrgs = async <T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> => {
+  try {
+    return await withTransaction(db, fn)
+  } finally {
+    invalidateOrgCache()
+  }
+}
+
+const activeChildCount = async (db: Db, orgId: string): Promise<number> => {
+  const now = Date.now()
+  const hit = db.isTransaction ? undefined : childCountCache.get(orgId)
+  if (hit && hit.until > now) return hit.n
+  const n = await repo.countChildren(db, orgId, true)
+  if (!db.isTransaction) {
+    if (childCountCache.size > 200_000) childCountCache.clear()
+    childCountCache.set(orgId, { n, until: now + ORG_CACHE_MS })
+  }
+  return n
 }
 
 /** Returns one org the actor may read. @throws ORG_NOT_FOUND, ACCESS_DENIED */
 export const getOrg = async (db: Db, ctx: Ctx, orgId: string): Promise<Org> => {
   const org = await loadOrg(db, orgId)
   requireAt(ctx, 'org:read', org.path)
-  return toOrg(org, await repo.countChildren(db, org.id, true))
+  return toOrg(org, await activeChildCount(db, org.id))
 }
 
 /**
@@ -123,7 +165,7 @@ export const createOrg = async (db: Db, ctx: Ctx, body: CreateOrgBody): Promise<
   const parent = await loadOrg(db, body.parentId)
   requireAt(ctx, 'org:manage', parent.path)
   if (toBool(parent.is_archived)) throw orgErrors.archived(parent.id)
-  return withTransaction(db, async (trx) => {
+  return writeOrgs(db, async (trx) => {
     if (await repo.findSiblingByName(trx, parent.id, body.name))
       throw orgErrors.nameTaken(body.name)
     const id = uuidv7()
@@ -158,7 +200,7 @@ export const createRootOrg = async (
   name: string,
   kind: OrgRow['kind'],
 ): Promise<Org> =>
-  withTransaction(db, async (trx) => {
+  writeOrgs(db, async (trx) => {
     const id = uuidv7()
     const now = ctx.now.toISOString()
     const row: OrgRow = {
@@ -192,7 +234,7 @@ export const updateOrg = async (
 ): Promise<Org> => {
   const org = await loadOrg(db, orgId)
   requireAt(ctx, 'org:manage', org.path)
-  return withTransaction(db, async (trx) => {
+  return writeOrgs(db, async (trx) => {
     if (
       body.name &&
       body.name !== org.name &&
@@ -229,7 +271,7 @@ export const moveOrg = async (db: Db, ctx: Ctx, orgId: string, body: MoveOrgBody
   if (newParent.path.startsWith(org.path)) throw orgErrors.moveIntoDescendant()
   if (toBool(newParent.is_archived)) throw orgErrors.archived(newParent.id)
   if (newParent.id === org.parent_id) return toOrg(org, await repo.countChildren(db, org.id, true))
-  return withTransaction(db, async (trx) => {
+  return writeOrgs(db, async (trx) => {
     if (await repo.findSiblingByName(trx, newParent.id, org.name))
       throw orgErrors.nameTaken(org.name)
     const now = ctx.now.toISOString()
@@ -254,7 +296,7 @@ export const archiveOrg = async (db: Db, ctx: Ctx, orgId: string): Promise<Org> 
   requireAt(ctx, 'org:manage', org.path)
   if (!org.parent_id) throw orgErrors.rootImmutable()
   if (toBool(org.is_archived)) return toOrg(org)
-  return withTransaction(db, async (trx) => {
+  return writeOrgs(db, async (trx) => {
     const active = await repo.countChildren(trx, org.id, true)
     if (active > 0) throw orgErrors.hasActiveChildren(active)
     const now = ctx.now.toISOString()

@@ -7,7 +7,13 @@ export type AccessRule = 'public' | 'member' | { permission: string }
 /** What the platform knows about a signed-in caller; core/auth extends it with grants. */
 export type Principal = { memberId: string }
 
-export type Authenticated = { principal: Principal; csrfToken: string; sessionId: string }
+export type Authenticated = {
+  principal: Principal
+  csrfToken: string
+  sessionId: string
+  /** ISO time the session ends. */
+  expiresAt: string
+}
 
 /** Implemented by core/auth and handed to the HTTP platform by app.ts. */
 export type Authenticator = {
