@@ -121,9 +121,16 @@ export const listMembers = async (db: Db, f: MemberListFilter, limit: number, of
         'm.created_at',
         'o.name as org_name',
       ])
-      .orderBy('o.path')
-      .orderBy('m.name')
-      .orderBy('m.id')
+      .$call((qb) =>
+        // A name search walks the name index, so it is listed in name order (no sort of a
+        // large match set); a directory listing walks the org paths, org by org.
+        f.namePrefix !== undefined
+          ? qb
+              .orderBy(isPostgres(db) ? sql`m.name collate "C"` : sql`m.name`)
+              .orderBy('m.org_id')
+              .orderBy('m.id')
+          : qb.orderBy('o.path').orderBy('m.name').orderBy('m.id'),
+      )
       .limit(limit)
       .offset(offset)
       .execute(),
