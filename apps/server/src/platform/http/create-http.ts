@@ -164,6 +164,19 @@ export const createHttp = async (options: HttpOptions) => {
     }
   })
 
+  // Graceful shutdown: once close() begins, answers to requests still in flight end their
+  // keep-alive connection, so the server stops as soon as they are done instead of waiting
+  // for idle sockets to time out.
+  let isClosing = false
+  app.addHook('preClose', (done) => {
+    isClosing = true
+    done()
+  })
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (isClosing) reply.header('connection', 'close')
+    done(null, payload)
+  })
+
   app.addHook('onResponse', (request, reply, done) => {
     options.metrics.httpDuration.observe(
       {
