@@ -1,10 +1,8 @@
 import react from '@vitejs/plugin-react'
-import { defineConfig, type PluginOption } from 'vite'
+import { defineConfig } from 'vite'
 
 export default defineConfig({
-  // @vitejs/plugin-react's types resolve the hoisted vite (8, from vitest) while this file
-  // builds with the workspace's vite 7; the plugin works with both.
-  plugins: [react() as unknown as PluginOption],
+  plugins: [react()],
   server: {
     port: 5173,
     proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
