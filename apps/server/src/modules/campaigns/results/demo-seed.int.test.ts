@@ -1,6 +1,7 @@
 /** The campaign demo data (demo/seed-campaigns.ts) reproduces the seed page, §1. */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { typed } from '../../../platform/db/create-db'
+import { recount } from '../votes/recount'
 import type { CampaignTables } from '../campaigns.tables'
 import { ACCOUNTS, buildTestApp, type TestApp } from '../../../../test/build-test-app'
 
@@ -100,4 +101,15 @@ it('puts 金城工匠 2021 winners forward into 陇原工匠 2021 nominations', 
     .execute()
   expect(noms).toHaveLength(2)
   expect(noms.every((n) => n.status === 'submitted')).toBe(true)
+})
+
+it('keeps every demo campaign consistent: a recount from the ballot log equals the counters', async () => {
+  const campaigns = await q().selectFrom('campaign').select(['id', 'name']).execute()
+  let ballots = 0
+  for (const c of campaigns) {
+    const result = await recount(t.database.db, c.id)
+    expect(result.diffs, c.name).toEqual([])
+    ballots += result.ballots
+  }
+  expect(ballots).toBeGreaterThan(1000)
 })

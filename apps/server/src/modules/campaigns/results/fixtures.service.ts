@@ -164,6 +164,16 @@ export const loadBallots = async (db: Db, campaignId: string, ballots: BallotSpe
         const [org_id, day] = k.split('|') as [string, string]
         return { campaign_id: campaignId, org_id, day, ballots: t.ballots, votes: t.votes }
       }),
+      {
+        ballots: ballots.filter((b) => b.status !== 'invalidated').length,
+        votes: ballots
+          .filter((b) => b.status !== 'invalidated')
+          .reduce((n, b) => n + b.candidateIds.length, 0),
+        invalidated_ballots: ballots.filter((b) => b.status === 'invalidated').length,
+        invalidated_votes: ballots
+          .filter((b) => b.status === 'invalidated')
+          .reduce((n, b) => n + b.candidateIds.length, 0),
+      },
     )
     return rows.length
   })

@@ -14,6 +14,13 @@ import type {
 type Tables = CampaignTables & {
   org: { id: string; name: string; path: string }
   member: { id: string; name: string; org_id: string; status: string }
+  campaign_vote_totals: {
+    campaign_id: string
+    ballots: number
+    votes: number
+    invalidated_ballots: number
+    invalidated_votes: number
+  }
 }
 const q = (db: Db) => typed<Tables>(db)
 
@@ -259,7 +266,13 @@ export const replaceAggregates = async (
   tallies: CampaignTables['campaign_tally'][],
   daily: CampaignTables['campaign_tally_daily'][],
   turnout: CampaignTables['campaign_turnout'][],
+  totals: Omit<Tables['campaign_vote_totals'], 'campaign_id'>,
 ) => {
+  await q(db).deleteFrom('campaign_vote_totals').where('campaign_id', '=', campaignId).execute()
+  await q(db)
+    .insertInto('campaign_vote_totals')
+    .values({ campaign_id: campaignId, ...totals })
+    .execute()
   await q(db).deleteFrom('campaign_tally').where('campaign_id', '=', campaignId).execute()
   await q(db).deleteFrom('campaign_tally_daily').where('campaign_id', '=', campaignId).execute()
   await q(db).deleteFrom('campaign_turnout').where('campaign_id', '=', campaignId).execute()
