@@ -36,6 +36,7 @@ const TARGET_P99_MS = 20
 const { loadConfig } = await import('../apps/server/src/config/env.ts')
 const { buildApp } = await import('../apps/server/src/app.ts')
 const orgsRepo = await import('../apps/server/src/core/orgs/orgs.repository.ts')
+const orgsService = await import('../apps/server/src/core/orgs/orgs.service.ts')
 
 const config = loadConfig({
   DATABASE_URL: databaseUrl,
@@ -95,6 +96,13 @@ const cases = [
     name: 'subtree: all orgs under 甘肃省总工会 (repository, no limit)',
     run: async () => {
       const rows = await orgsRepo.listSubtree(db, gansu.path, 1_000_000)
+      return { rows: rows.length }
+    },
+  },
+  {
+    name: 'subtree: all orgs under 甘肃省总工会 (service, in-memory org tree)',
+    run: async () => {
+      const rows = await orgsService.subtreeRows(db, gansu.path)
       return { rows: rows.length }
     },
   },

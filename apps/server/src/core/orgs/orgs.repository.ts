@@ -131,6 +131,14 @@ export const listSubtree = (db: Db, path: string, limit: number) =>
     .limit(limit)
     .execute()
 
+/** Every org with the columns a tree view needs, in path order (parents before children). */
+export const listAllOrgsByPath = (db: Db) =>
+  q(db)
+    .selectFrom('org')
+    .select(['id', 'parent_id', 'name', 'kind', 'depth', 'is_archived', 'path'])
+    .orderBy('path')
+    .execute()
+
 export const countSubtree = async (db: Db, path: string) => {
   const r = await q(db)
     .selectFrom('org')

@@ -9,6 +9,7 @@ import type {
 import { uuidv7 } from 'uuidv7'
 import { toBool } from '../../platform/db/columns'
 import type { Db } from '../../platform/db/create-db'
+import { subtreeRange } from '../../platform/db/subtree'
 import { withTransaction } from '../../platform/db/transaction'
 import { requireAt, scopePaths, type Ctx } from '../access'
 import { recordAudit } from '../audit'
@@ -39,6 +40,52 @@ const childCountCache = new Map<string, { n: number; until: number }>()
 export const invalidateOrgCache = () => {
   orgCache.clear()
   childCountCache.clear()
+  orgTree = null
+}
+
+/**
+ * The whole hierarchy, path-ordered, held in memory for subtree listings: a subtree is then a
+ * binary search and a slice instead of a 30,000-row query (bench/RESULTS.md). 100,000 orgs take
+ * about 20 MB. Rebuilt on the next read after any org write here, and at most ORG_TREE_MS old
+ * for writes made by other processes.
+ */
+type TreeRow = Awaited<ReturnType<typeof repo.listAllOrgsByPath>>[number]
+const ORG_TREE_MS = 10_000
+let orgTree: { rows: TreeRow[]; until: number; loading?: Promise<TreeRow[]> } | null = null
+
+const loadOrgTree = async (db: Db): Promise<TreeRow[]> => {
+  const now = Date.now()
+  if (orgTree && orgTree.until > now) return orgTree.rows
+  if (orgTree?.loading) return orgTree.loading
+  const loading = repo.listAllOrgsByPath(db)
+  orgTree = { rows: orgTree?.rows ?? [], until: 0, loading }
+  try {
+    const rows = await loading
+    orgTree = { rows, until: Date.now() + ORG_TREE_MS }
+    return rows
+  } catch (e) {
+    orgTree = null
+    throw e
+  }
+}
+
+/** First index in the path-sorted rows whose path is >= key (paths compare byte-wise). */
+const lowerBound = (rows: TreeRow[], key: string) => {
+  let lo = 0
+  let hi = rows.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (rows[mid]!.path < key) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Every org under (and including) the org at `path`, parents first, from the in-memory tree. */
+export const subtreeRows = async (db: Db, path: string): Promise<TreeRow[]> => {
+  const rows = await loadOrgTree(db)
+  const [lo, hi] = subtreeRange(path)
+  return rows.slice(lowerBound(rows, lo), lowerBound(rows, hi))
 }
 
 /** Loads an org or throws ORG_NOT_FOUND. */
@@ -130,10 +177,9 @@ export const listOrgs = async (db: Db, ctx: Ctx, query: OrgListQuery): Promise<P
 export const getSubtree = async (db: Db, ctx: Ctx, orgId: string, limit: number) => {
   const org = await loadOrg(db, orgId)
   requireAt(ctx, 'org:read', org.path)
-  const [rows, total] = await Promise.all([
-    repo.listSubtree(db, org.path, limit),
-    repo.countSubtree(db, org.path),
-  ])
+  const all = await subtreeRows(db, org.path)
+  const rows = all.slice(0, limit)
+  const total = all.length
   return {
     items: rows.map((r) => ({
       id: r.id,
