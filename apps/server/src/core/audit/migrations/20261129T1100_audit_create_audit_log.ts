@@ -1,6 +1,4 @@
 import type { Kysely } from 'kysely'
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('audit_log')
@@ -27,8 +25,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['target_type', 'target_id'])
     .execute()
 }
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('audit_log').execute()
 }

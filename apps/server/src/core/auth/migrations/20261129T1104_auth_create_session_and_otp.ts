@@ -1,6 +1,4 @@
 import type { Kysely } from 'kysely'
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('auth_session')
@@ -34,8 +32,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['mobile_hash', 'purpose', 'created_at'])
     .execute()
 }
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('auth_otp').execute()
   await db.schema.dropTable('auth_session').execute()

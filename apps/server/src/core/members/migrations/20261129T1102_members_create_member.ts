@@ -1,6 +1,4 @@
 import type { Kysely } from 'kysely'
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('member')
@@ -37,8 +35,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['org_id', 'name', 'id'])
     .execute()
 }
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('member').execute()
 }

@@ -1,10 +1,6 @@
 import { sql, type Kysely } from 'kysely'
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 const isPostgres = (db: Kysely<any>) =>
   db.getExecutor().adapter.constructor.name.toLowerCase().includes('postgres')
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = isPostgres(db)
   await db.schema
@@ -27,8 +23,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['parent_id', 'name'])
     .execute()
 }
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('org').execute()
 }

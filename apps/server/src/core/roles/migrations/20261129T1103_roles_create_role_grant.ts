@@ -1,6 +1,4 @@
 import type { Kysely } from 'kysely'
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('role_grant')
@@ -19,8 +17,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema.createIndex('role_grant_org_idx').on('role_grant').column('org_id').execute()
 }
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('role_grant').execute()
 }

@@ -1,6 +1,4 @@
 import type { Kysely } from 'kysely'
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('campaign')
@@ -257,8 +255,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column('campaign_id')
     .execute()
 }
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
     'campaign_honour',

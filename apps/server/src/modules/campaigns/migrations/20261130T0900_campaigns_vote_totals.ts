@@ -5,7 +5,6 @@ import { sql, type Kysely } from 'kysely'
  * invalidated) updated once per group-commit batch; the index behind a voter's own receipts;
  * and a partial index holding only flagged and invalidated ballots, the review queue.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against the untyped handle
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('campaign_vote_totals')
@@ -27,8 +26,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .where(sql.ref('status'), '<>', 'counted')
     .execute()
 }
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against the untyped handle
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('campaign_ballot_review_idx').execute()
   await db.schema.dropIndex('campaign_ballot_voter_idx').execute()
