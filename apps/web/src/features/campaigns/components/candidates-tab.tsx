@@ -1,3 +1,4 @@
+import { useOnChange } from '../../../components/form/use-on-change'
 import { DownloadOutlined, EditOutlined } from '@ant-design/icons'
 import { type Campaign, type Candidate, UpdateCandidateBodySchema } from '@unionhall/contracts'
 import {
@@ -16,7 +17,7 @@ import {
   Space,
   Typography,
 } from 'antd'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parseFormValues, useZodRules } from '../../../components/form/zod-form'
 import { Can } from '../../../components/page/can'
@@ -44,7 +45,7 @@ const CandidateEditDrawer = ({
   const rules = useZodRules(UpdateCandidateBodySchema)
   const update = useUpdateCandidate()
 
-  useEffect(() => {
+  useOnChange(candidate?.id, () => {
     if (!candidate) return
     update.reset()
     form.setFieldsValue({
@@ -52,8 +53,7 @@ const CandidateEditDrawer = ({
       photoUrls: candidate.photoUrls.join('\n'),
       videoUrl: candidate.videoUrl ?? '',
     })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [candidate?.id])
+  })
 
   return (
     <Drawer

@@ -1,6 +1,6 @@
+import { useOnChange } from '../../../components/form/use-on-change'
 import { REVIEW_REASON_CODES, ReviewNominationBodySchema } from '@unionhall/contracts'
 import { Alert, Button, Form, Input, Radio } from 'antd'
-import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { FormSelect } from '../../../components/form/form-select'
@@ -30,11 +30,10 @@ export const ReviewDecisionForm = ({ allowed, onSubmit, submitting, error, reset
   const rules = useZodRules(ReviewNominationBodySchema)
   const decision = Form.useWatch('decision', form)
 
-  useEffect(() => {
+  useOnChange(resetKey, () => {
     form.resetFields()
     form.setFieldsValue({ decision: allowed[0] })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [resetKey])
+  })
 
   return (
     <Form

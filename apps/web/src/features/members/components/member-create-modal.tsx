@@ -1,6 +1,6 @@
+import { useOnChange } from '../../../components/form/use-on-change'
 import { type CreateMemberBody, CreateMemberBodySchema } from '@unionhall/contracts'
 import { Alert, App, Form, Input, Modal } from 'antd'
-import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parseFormValues, useZodRules } from '../../../components/form/zod-form'
 import { OrgSelect } from '../../../components/org-select/org-select'
@@ -23,13 +23,12 @@ export const MemberCreateModal = ({ open, onClose, scope }: Props) => {
   const rules = useZodRules(CreateMemberBodySchema)
   const create = useCreateMember()
 
-  useEffect(() => {
+  useOnChange(open, () => {
     if (!open) return
     create.reset()
     form.resetFields()
     if (scope) form.setFieldsValue({ orgId: scope.id })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open])
+  })
 
   return (
     <Modal

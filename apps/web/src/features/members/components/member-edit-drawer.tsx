@@ -1,3 +1,4 @@
+import { useOnChange } from '../../../components/form/use-on-change'
 import { type Member, UpdateMemberBodySchema } from '@unionhall/contracts'
 import {
   Alert,
@@ -12,7 +13,6 @@ import {
   Input,
   Typography,
 } from 'antd'
-import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormSelect } from '../../../components/form/form-select'
 import { parseFormValues, useZodRules } from '../../../components/form/zod-form'
@@ -40,13 +40,12 @@ export const MemberEditDrawer = ({ member, scopeOrgId, onClose }: Props) => {
   const { can } = useSession()
   const honours = useMemberHonours(member?.id ?? null, can('campaign:read'))
 
-  useEffect(() => {
+  useOnChange(member, () => {
     if (!member) return
     update.reset()
     reveal.reset()
     form.setFieldsValue({ name: member.name, orgId: member.orgId, status: member.status })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [member])
+  })
 
   return (
     <Drawer

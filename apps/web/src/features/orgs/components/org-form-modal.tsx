@@ -1,3 +1,4 @@
+import { useOnChange } from '../../../components/form/use-on-change'
 import {
   CreateOrgBodySchema,
   type Org,
@@ -5,7 +6,6 @@ import {
   UpdateOrgBodySchema,
 } from '@unionhall/contracts'
 import { Alert, App, Form, Input, Modal } from 'antd'
-import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormSelect } from '../../../components/form/form-select'
 import { parseFormValues, useZodRules } from '../../../components/form/zod-form'
@@ -34,14 +34,13 @@ export const OrgFormModal = (props: Props) => {
   const update = useUpdateOrg()
   const mutation = props.mode === 'create' ? create : update
 
-  useEffect(() => {
+  useOnChange(props.open, () => {
     if (!props.open) return
     create.reset()
     update.reset()
     if (props.mode === 'edit') form.setFieldsValue({ name: props.org.name, kind: props.org.kind })
     else form.setFieldsValue({ name: '', kind: 'enterprise_union' })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.open])
+  })
 
   const onFinish = (values: Values) => {
     if (props.mode === 'create') {

@@ -1,6 +1,6 @@
+import { useOnChange } from '../../../components/form/use-on-change'
 import { MoveOrgBodySchema, type Org } from '@unionhall/contracts'
 import { Alert, App, Form, Modal } from 'antd'
-import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parseFormValues } from '../../../components/form/zod-form'
 import { OrgSelect } from '../../../components/org-select/org-select'
@@ -21,13 +21,12 @@ export const OrgMoveModal = ({ org, withinOrgId, open, onClose }: Props) => {
   const [form] = Form.useForm<{ newParentId: string }>()
   const move = useMoveOrg()
 
-  useEffect(() => {
+  useOnChange(open, () => {
     if (open) {
       move.reset()
       form.resetFields()
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open])
+  })
 
   return (
     <Modal

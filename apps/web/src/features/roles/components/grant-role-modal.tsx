@@ -1,3 +1,4 @@
+import { useOnChange } from '../../../components/form/use-on-change'
 import { type CreateRoleGrantBody, CreateRoleGrantBodySchema, ROLES } from '@unionhall/contracts'
 import { Alert, App, Form, Modal, Select } from 'antd'
 import { useEffect, useState } from 'react'
@@ -60,13 +61,12 @@ export const GrantRoleModal = ({ open, onClose, scope }: Props) => {
   const rules = useZodRules(CreateRoleGrantBodySchema)
   const create = useCreateRoleGrant()
 
-  useEffect(() => {
+  useOnChange(open, () => {
     if (!open) return
     create.reset()
     form.resetFields()
     if (scope) form.setFieldsValue({ orgId: scope.id })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open])
+  })
 
   return (
     <Modal

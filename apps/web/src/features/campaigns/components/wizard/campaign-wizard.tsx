@@ -1,3 +1,4 @@
+import { useOnChange } from '../../../../components/form/use-on-change'
 import { DeleteOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons'
 import {
   type Campaign,
@@ -31,7 +32,7 @@ import {
 } from 'antd'
 import type { FormInstance } from 'antd'
 import type { TFunction } from 'i18next'
-import { type ReactNode, useEffect, useMemo, useState } from 'react'
+import { type ReactNode, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { FormSelect } from '../../../../components/form/form-select'
@@ -211,7 +212,7 @@ export const CampaignWizard = ({
     () => [1, 2, 3].map((i) => t(`campaigns.wizard.defaultRubric${i}`)),
     [t],
   )
-  useEffect(() => {
+  useOnChange(`${parent?.id ?? ''}|${orgId ?? ''}`, () => {
     const keep = form.getFieldsValue(['name', 'description', 'coverImageUrl']) as WizardValues
     form.resetFields()
     form.setFieldsValue({
@@ -219,8 +220,7 @@ export const CampaignWizard = ({
       ...Object.fromEntries(Object.entries(keep).filter(([, v]) => v !== undefined)),
     })
     // Only a new parent (or scope) re-initialises the form.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [parent?.id, orgId])
+  })
 
   const publicVotePct = Form.useWatch<number | undefined>(['rules', 'publicVotePct'], form)
   const juryPct = Form.useWatch<number | undefined>(['rules', 'juryPct'], form)
