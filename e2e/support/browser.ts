@@ -26,12 +26,19 @@ export const baseURL = () => inject('baseURL')
 
 export const newContext = (
   browser: Browser,
-  options: { mobile?: boolean; locale?: string } = {},
+  options: {
+    mobile?: boolean
+    locale?: string
+    /** A phone other than the default 390×844, e.g. a small Android at 375×740. */
+    viewport?: { width: number; height: number }
+  } = {},
 ): Promise<BrowserContext> =>
   browser.newContext({
     baseURL: baseURL(),
     locale: options.locale ?? 'zh-CN',
-    viewport: options.mobile ? { width: 390, height: 844 } : { width: 1366, height: 900 },
+    viewport:
+      options.viewport ??
+      (options.mobile ? { width: 390, height: 844 } : { width: 1366, height: 900 }),
     isMobile: options.mobile ?? false,
     hasTouch: options.mobile ?? false,
   })

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
@@ -7,6 +7,8 @@ import type { TestProject } from 'vitest/node'
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string
+    /** The server's stdout and stderr, appended as they come (the console SMS provider's codes). */
+    serverLogPath: string
   }
 }
 
@@ -48,14 +50,22 @@ export default async function setup(project: TestProject) {
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       DATABASE_URL: `file:${path.join(dataDir, 'unionhall.db')}`,
-      LOG_LEVEL: 'warn',
+      // info: the console SMS provider logs its codes at info; SMS vote specs read them here.
+      LOG_LEVEL: 'info',
       RATE_LIMIT_PER_MINUTE: '100000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  const serverLogPath = path.join(dataDir, 'server.log')
+  const log = createWriteStream(serverLogPath, { flags: 'a' })
   let output = ''
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()))
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()))
+  const capture = (d: Buffer) => {
+    log.write(d)
+    // Only start-up output is kept in memory, for the error below; the file keeps everything.
+    if (output.length < 200_000) output += d.toString()
+  }
+  child.stdout?.on('data', capture)
+  child.stderr?.on('data', capture)
   const baseURL = `http://127.0.0.1:${port}`
   try {
     await waitForHealthy(baseURL, child, 30_000)
@@ -64,9 +74,11 @@ export default async function setup(project: TestProject) {
     throw new Error(`${(e as Error).message}\n--- server output ---\n${output}`)
   }
   project.provide('baseURL', baseURL)
+  project.provide('serverLogPath', serverLogPath)
   return async () => {
     child.kill('SIGTERM')
     await new Promise((r) => child.once('exit', r))
+    await new Promise((r) => log.end(r))
     rmSync(dataDir, { recursive: true, force: true })
   }
 }
