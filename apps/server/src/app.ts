@@ -9,6 +9,7 @@ import { authMigrations, authRoutes, createAuthService } from './core/auth'
 import { membersMigrations, membersRoutes } from './core/members'
 import { orgsMigrations, orgsRoutes, publicOrgsRoutes } from './core/orgs'
 import { rolesMigrations, rolesRoutes } from './core/roles'
+import { uploadsMigrations, uploadsRoutes } from './core/uploads'
 import {
   advanceDuePhases,
   campaignsMigrations,
@@ -23,6 +24,7 @@ import { createHttp } from './platform/http/create-http'
 import { sendError } from './platform/http/error-handler'
 import { platformRoutes } from './platform/http/platform-routes'
 import { startIntervalJob } from './platform/jobs/interval-job'
+import { createBlobStore } from './platform/files/blob-store'
 import { createMetrics } from './platform/metrics/metrics'
 import { createConsoleSmsProvider } from './platform/sms/sms-provider'
 
@@ -33,6 +35,7 @@ export const migrationProvider = createMigrationProvider(
   membersMigrations,
   rolesMigrations,
   authMigrations,
+  uploadsMigrations,
   campaignsMigrations,
 )
 
@@ -99,6 +102,11 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
   await app.register(membersRoutes, { prefix: '/api/v1/members', deps: { db, crypto } })
   await app.register(rolesRoutes, { prefix: '/api/v1/role-grants', db })
   await app.register(auditRoutes, { prefix: '/api/v1/audit', db })
+  await app.register(uploadsRoutes, {
+    prefix: '/api/v1/uploads',
+    deps: { db, blobs: createBlobStore(path.join(config.DATA_DIR, 'uploads')) },
+    uploadLimit: config.UPLOAD_LIMIT_BYTES,
+  })
   const campaignsDeps = {
     db,
     database,

@@ -66,6 +66,11 @@ const CORE_MATRIX: Record<RouteKey, Row> = {
   'POST /api/v1/auth/logout': { access: 'self', note: 'my own session' },
   'POST /api/v1/auth/password': { access: 'self', note: 'my own password' },
   'GET /api/v1/members/import-template': { access: 'self', note: 'a blank template' },
+  'POST /api/v1/uploads': { access: 'self', note: 'an image recorded at my own org' },
+  'GET /api/v1/uploads/:uploadId': {
+    access: 'public',
+    note: 'published images (campaign covers, candidate photos), by unguessable id',
+  },
 
   // ---- orgs ----
   'GET /api/v1/orgs': {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common'
 import { IdCardNumberSchema, MobileSchema, NameSchema } from './members'
+import { ImageUrlSchema } from './uploads'
 
 /**
  * Recognition campaigns (评选): set-up → nomination (海选) → review (资格审核) → publicity (公示)
@@ -120,7 +121,8 @@ export const CreateCampaignBodySchema = z
     honourTitle: z.string().trim().min(2).max(50),
     year: z.number().int().min(2000).max(2100),
     description: z.string().max(5000).default(''),
-    coverImageUrl: z.string().url().max(500).optional(),
+    /** An upload path (/api/v1/uploads/<id>) or an https URL. */
+    coverImageUrl: ImageUrlSchema.optional(),
     categories: z.array(CategoryInputSchema).min(1).max(20),
     schedule: CampaignScheduleSchema,
     /** Required for a top-level campaign; a child campaign inherits rules, quotas and rubric. */
@@ -139,6 +141,8 @@ export const UpdateCampaignBodySchema = CreateCampaignBodySchema.omit({
   categories: true,
 })
   .partial()
+  // null removes the cover image.
+  .extend({ coverImageUrl: ImageUrlSchema.nullable().optional() })
   .strict()
 export type UpdateCampaignBody = z.infer<typeof UpdateCampaignBodySchema>
 
@@ -219,7 +223,8 @@ export const CreateNominationBodySchema = z
     years: z.number().int().min(0).max(60),
     isFrontLine: z.boolean(),
     achievements: z.string().trim().min(10).max(5000),
-    photoUrls: z.array(z.string().url().max(500)).max(9).default([]),
+    /** Upload paths (/api/v1/uploads/<id>) or https URLs. */
+    photoUrls: z.array(ImageUrlSchema).max(9).default([]),
     videoUrl: z.string().url().max(500).optional(),
     reason: z.string().trim().min(5).max(2000),
     /** Set when an org, not a person, nominates: the org and its recommendation letter. */
@@ -382,7 +387,7 @@ export type CandidateProfile = z.infer<typeof CandidateProfileSchema>
 export const UpdateCandidateBodySchema = z
   .object({
     story: z.string().trim().max(10_000).optional(),
-    photoUrls: z.array(z.string().url().max(500)).max(9).optional(),
+    photoUrls: z.array(ImageUrlSchema).max(9).optional(),
     videoUrl: z.string().url().max(500).nullable().optional(),
     status: z.enum(['active', 'withdrawn']).optional(),
   })

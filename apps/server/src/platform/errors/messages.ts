@@ -87,6 +87,23 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
   FILE_UNREADABLE: { 'zh-CN': '文件无法读取', en: 'The file could not be read' },
   FILE_MISSING: { 'zh-CN': '请选择要上传的文件', en: 'Choose a file to upload' },
   FILE_TOO_LARGE: { 'zh-CN': '文件过大', en: 'The file is too large' },
+  UPLOAD_TYPE_UNSUPPORTED: {
+    'zh-CN': '只能上传 JPEG、PNG 或 WebP 图片',
+    en: 'Only JPEG, PNG or WebP images can be uploaded',
+  },
+  UPLOAD_IMAGE_UNREADABLE: {
+    'zh-CN': '图片已损坏，无法读取尺寸',
+    en: 'The image is damaged; its size could not be read',
+  },
+  UPLOAD_DIMENSIONS_TOO_LARGE: {
+    'zh-CN': '图片像素尺寸过大，请缩小后再上传',
+    en: 'The image has too many pixels; resize it and try again',
+  },
+  UPLOAD_NOT_FOUND: { 'zh-CN': '图片不存在', en: 'Image not found' },
+  UPLOAD_REFERENCE_MISSING: {
+    'zh-CN': '引用的图片不存在，请重新上传',
+    en: 'A referenced image does not exist; upload it again',
+  },
   ROLE_GRANT_NOT_FOUND: { 'zh-CN': '角色授权不存在', en: 'Role grant not found' },
   ROLE_GRANT_EXISTS: {
     'zh-CN': '该会员在此组织已有该角色',

@@ -1,6 +1,13 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { detectSpreadsheet } from './detect'
+import { detectImage, detectSpreadsheet } from './detect'
+import {
+  jpegImage,
+  pngImage,
+  webpExtendedImage,
+  webpImage,
+  webpLossyImage,
+} from './image-fixtures.test-helpers'
 
 const xlsx = async () => {
   const wb = new ExcelJS.Workbook()
@@ -42,5 +49,37 @@ describe(detectSpreadsheet.name, () => {
 
   it('refuses text with neither commas nor line breaks', () => {
     expect(detectSpreadsheet(Buffer.from('hello'))).toBe('unknown')
+  })
+})
+
+describe(detectImage.name, () => {
+  it('recognises PNG, JPEG and WebP by their bytes and reads the size from the header', () => {
+    expect(detectImage(pngImage(2, 3))).toEqual({ mime: 'image/png', width: 2, height: 3 })
+    expect(detectImage(jpegImage(640, 480))).toEqual({
+      mime: 'image/jpeg',
+      width: 640,
+      height: 480,
+    })
+    expect(detectImage(webpImage(6, 7))).toEqual({ mime: 'image/webp', width: 6, height: 7 })
+    expect(detectImage(webpLossyImage(8, 9))).toEqual({ mime: 'image/webp', width: 8, height: 9 })
+    expect(detectImage(webpExtendedImage(16_000, 200))).toEqual({
+      mime: 'image/webp',
+      width: 16_000,
+      height: 200,
+    })
+  })
+
+  it('refuses text, spreadsheets and truncated magic whatever they are called', async () => {
+    expect(detectImage(Buffer.from('not an image, just text named photo.png'))).toBeNull()
+    expect(detectImage(await xlsx())).toBeNull()
+    expect(detectImage(Buffer.from([0x89, 0x50, 0x4e]))).toBeNull()
+    expect(detectImage(Buffer.alloc(0))).toBeNull()
+    expect(detectImage(Buffer.from('RIFF\0\0\0\0WAVEfmt '))).toBeNull()
+  })
+
+  it('gives no size when a JPEG header ends before its frame', () => {
+    const headerOnly = jpegImage().subarray(0, 10)
+
+    expect(detectImage(headerOnly)).toEqual({ mime: 'image/jpeg', width: null, height: null })
   })
 })

@@ -19,3 +19,85 @@ export const detectSpreadsheet = (bytes: Buffer): DetectedKind => {
   if (text.includes('\uFFFD')) return 'unknown'
   return text.includes(',') || text.includes('\n') ? 'csv' : 'unknown'
 }
+
+export type ImageMime = 'image/jpeg' | 'image/png' | 'image/webp'
+
+/** An image recognised by its bytes; width and height come from its header when readable. */
+export type DetectedImage = { mime: ImageMime; width: number | null; height: number | null }
+
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+
+const startsWith = (bytes: Buffer, magic: number[], at = 0) =>
+  bytes.length >= at + magic.length && magic.every((b, i) => bytes[at + i] === b)
+
+const ascii = (bytes: Buffer, at: number, text: string) =>
+  bytes.length >= at + text.length && bytes.toString('latin1', at, at + text.length) === text
+
+const pngSize = (b: Buffer) =>
+  b.length >= 24 && ascii(b, 12, 'IHDR')
+    ? { width: b.readUInt32BE(16), height: b.readUInt32BE(20) }
+    : null
+
+/**
+ * Walks the JPEG segments up to the first start-of-frame marker, which holds the size. Only
+ * the header is read: the walk stops at start-of-scan, where the compressed data begins.
+ */
+const jpegSize = (b: Buffer) => {
+  let i = 2
+  while (i + 3 < b.length) {
+    if (b[i] !== 0xff) return null
+    const marker = b[i + 1]!
+    if (marker === 0xff) {
+      i++ // fill byte
+      continue
+    }
+    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      i += 2 // markers without a length
+      continue
+    }
+    if (marker === 0xda || marker === 0xd9) return null
+    const length = b.readUInt16BE(i + 2)
+    if (length < 2) return null
+    const isFrame = marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)
+    if (isFrame) {
+      if (i + 9 > b.length) return null
+      return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) }
+    }
+    i += 2 + length
+  }
+  return null
+}
+
+const webpSize = (b: Buffer) => {
+  if (ascii(b, 12, 'VP8 ') && b.length >= 30 && startsWith(b, [0x9d, 0x01, 0x2a], 23))
+    return { width: b.readUInt16LE(26) & 0x3fff, height: b.readUInt16LE(28) & 0x3fff }
+  if (ascii(b, 12, 'VP8L') && b.length >= 25 && b[20] === 0x2f) {
+    const bits = b.readUInt32LE(21)
+    return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 }
+  }
+  if (ascii(b, 12, 'VP8X') && b.length >= 30)
+    return { width: b.readUIntLE(24, 3) + 1, height: b.readUIntLE(27, 3) + 1 }
+  return null
+}
+
+/**
+ * Recognises JPEG, PNG and WebP by their magic bytes and reads the pixel size from the header
+ * (cheap: no decoding). Anything else, whatever its name or claimed type, is null.
+ */
+export const detectImage = (bytes: Buffer): DetectedImage | null => {
+  let mime: ImageMime
+  let size: { width: number; height: number } | null
+  if (startsWith(bytes, PNG_MAGIC)) {
+    mime = 'image/png'
+    size = pngSize(bytes)
+  } else if (startsWith(bytes, [0xff, 0xd8, 0xff])) {
+    mime = 'image/jpeg'
+    size = jpegSize(bytes)
+  } else if (ascii(bytes, 0, 'RIFF') && ascii(bytes, 8, 'WEBP')) {
+    mime = 'image/webp'
+    size = webpSize(bytes)
+  } else {
+    return null
+  }
+  return { mime, width: size?.width ?? null, height: size?.height ?? null }
+}

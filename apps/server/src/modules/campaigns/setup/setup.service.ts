@@ -14,6 +14,7 @@ import { withTransaction } from '../../../platform/db/transaction'
 import { requireAt, scopePaths, systemCtx, type Ctx } from '../../../core/access'
 import { recordAudit } from '../../../core/audit'
 import { loadOrg } from '../../../core/orgs'
+import { requireUploadsExist } from '../../../core/uploads'
 import { campaignErrors } from '../campaigns.errors'
 import type { CampaignTable } from '../campaigns.tables'
 import {
@@ -70,6 +71,7 @@ export const createCampaign = async (
     rubric = parent.dto.rubric
   }
   if (!rules || !rubric) throw campaignErrors.rulesRequired()
+  if (body.coverImageUrl) await requireUploadsExist(db, [body.coverImageUrl])
   const now = ctx.now.toISOString()
   const id = uuidv7()
   const row: CampaignTable = {
@@ -192,6 +194,7 @@ export const updateCampaign = async (
     body.rules !== undefined || body.quotas !== undefined || body.rubric !== undefined
   if (touchesRules && c.row.rules_locked_at) throw campaignErrors.rulesLocked()
   if (touchesRules && c.row.parent_campaign_id) throw campaignErrors.rulesLocked()
+  if (body.coverImageUrl) await requireUploadsExist(db, [body.coverImageUrl])
   const fields: Partial<CampaignTable> = { updated_at: ctx.now.toISOString() }
   if (body.name !== undefined) fields.name = body.name
   if (body.honourTitle !== undefined) fields.honour_title = body.honourTitle

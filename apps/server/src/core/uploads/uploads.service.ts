@@ -1,0 +1,108 @@
+import {
+  MAX_IMAGE_PIXELS,
+  MAX_IMAGE_SIDE,
+  UPLOAD_URL_PREFIX,
+  uploadIdOf,
+  type Upload,
+} from '@unionhall/contracts'
+import { uuidv7 } from 'uuidv7'
+import type { Db } from '../../platform/db/create-db'
+import { withTransaction } from '../../platform/db/transaction'
+import type { BlobStore } from '../../platform/files/blob-store'
+import { detectImage } from '../../platform/files/detect'
+import { requireActor, type Ctx } from '../access'
+import { recordAudit } from '../audit'
+import { uploadErrors } from './uploads.errors'
+import * as repo from './uploads.repository'
+import type { UploadRow } from './uploads.tables'
+
+export type UploadsDeps = { db: Db; blobs: BlobStore }
+
+const toUpload = (r: UploadRow): Upload => ({
+  id: r.id,
+  url: `${UPLOAD_URL_PREFIX}${r.id}`,
+  mime: r.mime,
+  bytes: r.bytes,
+  width: r.width,
+  height: r.height,
+  createdAt: r.created_at,
+})
+
+/**
+ * Stores an image a signed-in member uploads. The type comes from the bytes (JPEG, PNG, WebP);
+ * the size in pixels from the header, so a small file that would decode to a huge bitmap is
+ * refused before any browser tries. The same member uploading the same bytes again gets the
+ * earlier upload back (created: false) and nothing new is written.
+ * @throws AUTH_REQUIRED, UPLOAD_TYPE_UNSUPPORTED, UPLOAD_IMAGE_UNREADABLE, UPLOAD_DIMENSIONS_TOO_LARGE
+ */
+export const createUpload = async (
+  deps: UploadsDeps,
+  ctx: Ctx,
+  bytes: Buffer,
+): Promise<{ upload: Upload; created: boolean }> => {
+  const actor = requireActor(ctx)
+  const image = detectImage(bytes)
+  if (!image) throw uploadErrors.typeUnsupported()
+  const { width, height } = image
+  if (width === null || height === null || width === 0 || height === 0)
+    throw uploadErrors.imageUnreadable()
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS)
+    throw uploadErrors.dimensionsTooLarge(width, height)
+
+  // The file is written before the row: a failed transaction leaves at most an unreferenced
+  // blob (harmless, and reused by the next upload of the same bytes), never a row without a file.
+  const { sha256 } = await deps.blobs.put(bytes)
+  const earlier = await repo.findUploadBySha(deps.db, sha256, actor.memberId)
+  if (earlier) return { upload: toUpload(earlier), created: false }
+
+  const row: UploadRow = {
+    id: uuidv7(),
+    sha256,
+    mime: image.mime,
+    bytes: bytes.length,
+    width,
+    height,
+    uploaded_by_member_id: actor.memberId,
+    org_id: actor.orgId,
+    created_at: ctx.now.toISOString(),
+  }
+  await withTransaction(deps.db, async (trx) => {
+    await repo.insertUpload(trx, row)
+    await recordAudit(trx, ctx, {
+      action: 'upload.created',
+      targetType: 'upload',
+      targetId: row.id,
+      orgId: row.org_id,
+      summary: { after: { sha256, mime: row.mime, bytes: row.bytes, width, height } },
+    })
+  })
+  return { upload: toUpload(row), created: true }
+}
+
+/**
+ * An upload's bytes and type, for serving. Uploads are campaign covers and candidate photos
+ * shown on public pages, so reading needs no session (docs/adr/0010-image-uploads.md).
+ * @throws UPLOAD_NOT_FOUND
+ */
+export const readUpload = async (deps: UploadsDeps, id: string) => {
+  const row = await repo.findUploadById(deps.db, id)
+  if (!row) throw uploadErrors.notFound(id)
+  const bytes = await deps.blobs.read(row.sha256)
+  if (!bytes) throw uploadErrors.notFound(id)
+  return { mime: row.mime, sha256: row.sha256, bytes }
+}
+
+/**
+ * Checks that every upload path among the image URLs names a stored upload; https URLs pass
+ * as they are. Modules call it before saving image references. @throws UPLOAD_REFERENCE_MISSING
+ */
+export const requireUploadsExist = async (db: Db, urls: readonly string[]) => {
+  const ids = [...new Set(urls.map(uploadIdOf).filter((id): id is string => id !== null))]
+  if (ids.length === 0) return
+  const found = new Set(await repo.findExistingUploadIds(db, ids))
+  const missing = urls.filter((u) => {
+    const id = uploadIdOf(u)
+    return id !== null && !found.has(id)
+  })
+  if (missing.length > 0) throw uploadErrors.referenceMissing(missing)
+}
