@@ -1,0 +1,52 @@
+import { createHolidayCalendar, type HolidayYear } from './schedule'
+
+/**
+ * The State Council's public-holiday calendar (放假调休安排) for 2025 and 2026, as data for
+ * the pluggable `HolidayCalendar` of schedule.ts.
+ *
+ * Sources (State Council General Office notices, 国务院办公厅关于…年部分节假日安排的通知):
+ * - 2025: 国办发明电〔2024〕12号, issued 2024-11-12 (the first calendar under the November 2024
+ *   revision of 《全国年节及纪念日放假办法》: Spring Festival and Labour Day one day longer).
+ * - 2026: notice issued 2025-11-04 (published by Xinhua the same day). Its document number is
+ *   not quoted in the published text we checked; we believe it is 国办发明电〔2025〕7号 — verify
+ *   against gov.cn before citing it elsewhere.
+ *
+ * Decisions: a holiday block lists every day off from its first to its last day, weekends
+ * inside the block included (they follow holiday hours, not weekend hours); `workdays` are the
+ * 调休 days that are worked although they fall on a weekend. A new year is one more entry
+ * here; a test checks that every block and workday matches the weekdays the notice prints.
+ */
+
+export const CN_HOLIDAYS_2025: HolidayYear = {
+  year: 2025,
+  source: '国办发明电〔2024〕12号 (2024-11-12)',
+  holidays: [
+    { name: '元旦', from: '2025-01-01', to: '2025-01-01' },
+    { name: '春节', from: '2025-01-28', to: '2025-02-04' },
+    { name: '清明节', from: '2025-04-04', to: '2025-04-06' },
+    { name: '劳动节', from: '2025-05-01', to: '2025-05-05' },
+    { name: '端午节', from: '2025-05-31', to: '2025-06-02' },
+    { name: '国庆节、中秋节', from: '2025-10-01', to: '2025-10-08' },
+  ],
+  workdays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
+}
+
+export const CN_HOLIDAYS_2026: HolidayYear = {
+  year: 2026,
+  source: '国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04)',
+  holidays: [
+    { name: '元旦', from: '2026-01-01', to: '2026-01-03' },
+    { name: '春节', from: '2026-02-15', to: '2026-02-23' },
+    { name: '清明节', from: '2026-04-04', to: '2026-04-06' },
+    { name: '劳动节', from: '2026-05-01', to: '2026-05-05' },
+    { name: '端午节', from: '2026-06-19', to: '2026-06-21' },
+    { name: '中秋节', from: '2026-09-25', to: '2026-09-27' },
+    { name: '国庆节', from: '2026-10-01', to: '2026-10-07' },
+  ],
+  workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
+}
+
+export const CN_HOLIDAY_YEARS: readonly HolidayYear[] = [CN_HOLIDAYS_2025, CN_HOLIDAYS_2026]
+
+/** The national calendar: pass it to isOpenAt / nextChange / openIntervals. */
+export const cnHolidayCalendar = createHolidayCalendar(CN_HOLIDAY_YEARS)
