@@ -212,6 +212,7 @@ const svc = createVotesService({
   database,
   crypto: built.crypto,
   secret: env.SESSION_SECRET,
+  sms: built.sms,
   consumeOtp: () => Promise.resolve(),
 })
 const turnout = await time(() => svc.publicTurnout(c.campaignId, new Date()))

@@ -112,6 +112,7 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
     database,
     crypto,
     secret: config.SESSION_SECRET,
+    sms,
     consumeOtp: (trx: typeof db, mobile: string, purpose: 'vote', code: string, now: Date) =>
       auth.consumeOtp(trx, { actor: null, requestId: null, ip: null, now }, mobile, purpose, code),
   }

@@ -305,6 +305,24 @@ export const NominationListQuerySchema = PageQuerySchema.extend({
   reviewLevelOrgId: IdSchema.optional(),
 }).strict()
 
+/** The consent link texted to the nominee: when, to which (masked) mobile, and the re-send limits. */
+export const ConsentSmsStateSchema = z.object({
+  sentAt: TimestampSchema.nullable(),
+  sentTo: z.string().nullable(),
+  /** Messages sent today (UTC), the first one included. */
+  sentToday: z.number().int(),
+  dailyMax: z.number().int(),
+  /** When staff may re-send next; null when they may now. */
+  nextAllowedAt: TimestampSchema.nullable(),
+})
+export const ResendConsentSmsBodySchema = z
+  .object({ locale: z.enum(['zh-CN', 'en']).default('zh-CN') })
+  .strict()
+export const ResendConsentSmsResultSchema = z.object({
+  nominationId: IdSchema,
+  consentSms: ConsentSmsStateSchema,
+})
+
 /** The staff view of one nomination: supporters, review levels and (while pending) the consent link. */
 export const NominationDetailSchema = NominationSchema.extend({
   categoryName: z.string(),
@@ -313,6 +331,7 @@ export const NominationDetailSchema = NominationSchema.extend({
   reviewLevels: z.array(z.object({ orgId: IdSchema, orgName: z.string() })),
   /** Relative link the nominee opens to consent; null once they decided. */
   consentUrl: z.string().nullable(),
+  consentSms: ConsentSmsStateSchema,
   supporters: z.array(
     z.object({
       nominatorName: z.string().nullable(),

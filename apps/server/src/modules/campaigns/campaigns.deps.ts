@@ -1,5 +1,6 @@
 import type { FieldCrypto } from '../../platform/crypto/field-crypto'
 import type { Database } from '../../platform/db/create-db'
+import type { SmsProvider } from '../../platform/sms/sms-provider'
 
 /** What the campaigns module needs from the app; app.ts builds it once. */
 export type CampaignsDeps = {
@@ -16,4 +17,6 @@ export type CampaignsDeps = {
   ) => Promise<void>
   /** HMAC key material for voter keys and receipts. */
   secret: string
+  /** The platform SMS provider (core/auth sends OTPs through the same one): consent links. */
+  sms: SmsProvider
 }

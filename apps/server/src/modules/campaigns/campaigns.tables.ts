@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import type { Generated, Selectable } from 'kysely'
 import type { CampaignPhase, NominationStatus } from '@unionhall/contracts'
 
 export type CampaignTable = {
@@ -72,6 +72,19 @@ export type CampaignNominationTable = {
   reviewed_at: string | null
   created_at: string
   updated_at: string
+}
+
+/**
+ * Consent SMS bookkeeping of campaign_nomination (migration 20261129T1352), kept apart so that
+ * code inserting nominations without an SMS (fixtures, put-forward) needs not name it; the
+ * database defaults apply there.
+ */
+export type CampaignNominationConsentSmsColumns = {
+  /** When the consent link was last texted to the nominee (handed to the SMS provider). */
+  consent_sms_sent_at: Generated<string | null>
+  /** UTC date (YYYY-MM-DD) that consent_sms_day_count counts: SMS that day, for the re-send limit. */
+  consent_sms_day: Generated<string | null>
+  consent_sms_day_count: Generated<number>
 }
 
 export type CampaignNominationSupportTable = {

@@ -150,6 +150,26 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
     'zh-CN': '已合并或已通过的提名不能再合并到其他提名',
     en: 'Merged or accepted nominations cannot be merged into another',
   },
+  NOMINATION_CONSENT_NOT_PENDING: {
+    'zh-CN': '该提名不在等待被提名人确认的状态（本人提名、已答复或已关闭）',
+    en: 'The nominee is not awaiting a consent request (self-nominated, answered or closed)',
+  },
+  NOMINATION_CONSENT_SMS_TOO_SOON: {
+    'zh-CN': '确认短信刚刚发送过，请一分钟后再试',
+    en: 'The consent SMS was sent less than a minute ago; please try again shortly',
+  },
+  NOMINATION_CONSENT_SMS_DAILY_LIMIT: {
+    'zh-CN': '该提名今天的确认短信已达发送上限，请明天再试',
+    en: 'The daily limit of consent SMS for this nomination is reached; try again tomorrow',
+  },
+  NOMINATION_CONSENT_SMS_FAILED: {
+    'zh-CN': '短信发送失败，请稍后重试',
+    en: 'The SMS could not be sent; please try again later',
+  },
+  NOMINATION_CONCURRENT_CHANGE: {
+    'zh-CN': '提名在处理过程中发生了变化，请重试',
+    en: 'The nomination changed while this request ran; please try again',
+  },
   OBJECTION_NOT_FOUND: { 'zh-CN': '异议不存在', en: 'Objection not found' },
   OBJECTION_ALREADY_RESOLVED: {
     'zh-CN': '该异议已处理',

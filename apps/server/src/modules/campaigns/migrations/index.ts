@@ -1,7 +1,9 @@
 import * as createTables from './20261129T1200_campaigns_create_tables'
 import * as voteTotals from './20261130T0900_campaigns_vote_totals'
+import * as nominationDedupeConsentSms from './20261129T1352_campaigns_nomination_dedupe_consent_sms'
 
 export const campaignsMigrations = {
   '20261129T1200_campaigns_create_tables': createTables,
   '20261130T0900_campaigns_vote_totals': voteTotals,
+  '20261129T1352_campaigns_nomination_dedupe_consent_sms': nominationDedupeConsentSms,
 }

@@ -67,6 +67,35 @@ export const nominationErrors = {
       'Only nominations that are not merged or accepted can be merged into another live one',
       { ids },
     ),
+  consentNotPending: (status: string) =>
+    new AppError(
+      'NOMINATION_CONSENT_NOT_PENDING',
+      409,
+      'The nominee is not awaiting a consent request (self-nominated, answered or closed)',
+      { status },
+    ),
+  consentSmsTooSoon: (retryAfterSeconds: number) =>
+    new AppError(
+      'NOMINATION_CONSENT_SMS_TOO_SOON',
+      429,
+      `The consent SMS was sent less than a minute ago; try again in ${retryAfterSeconds} s`,
+      { retryAfterSeconds },
+    ),
+  consentSmsDailyLimit: (dailyMax: number, nextAllowedAt: string) =>
+    new AppError(
+      'NOMINATION_CONSENT_SMS_DAILY_LIMIT',
+      429,
+      `The consent SMS was already sent ${dailyMax} times today`,
+      { dailyMax, nextAllowedAt },
+    ),
+  consentSmsFailed: () =>
+    new AppError('NOMINATION_CONSENT_SMS_FAILED', 502, 'The SMS provider did not take the message'),
+  concurrentChange: () =>
+    new AppError(
+      'NOMINATION_CONCURRENT_CHANGE',
+      409,
+      'The nomination changed while this request ran; please try again',
+    ),
   candidateNotFound: (id: string) =>
     new AppError('CAMPAIGN_CANDIDATE_NOT_FOUND', 404, `Candidate ${id} not found`, { id }),
   objectionNotFound: (id: string) =>

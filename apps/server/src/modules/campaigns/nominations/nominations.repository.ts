@@ -3,6 +3,7 @@ import { type Db, typed } from '../../../platform/db/create-db'
 import { inSubtrees } from '../../../platform/db/subtree'
 import type {
   CampaignCandidateTable,
+  CampaignNominationConsentSmsColumns,
   CampaignNominationSupportTable,
   CampaignNominationTable,
   CampaignObjectionTable,
@@ -11,12 +12,15 @@ import type {
 
 /** Reads of org and member names/paths are joins for display and subtree scoping only. */
 type Tables = CampaignTables & {
+  campaign_nomination: CampaignNominationConsentSmsColumns
   org: { id: string; name: string; path: string }
   member: { id: string; name: string }
 }
 const q = (db: Db) => typed<Tables>(db)
 
-export type NominationRow = Selectable<CampaignNominationTable>
+export type NominationRow = Selectable<
+  CampaignNominationTable & CampaignNominationConsentSmsColumns
+>
 export type NominationWithOrg = NominationRow & { employer_org_name: string; employer_path: string }
 export type ObjectionRow = Selectable<CampaignObjectionTable>
 
@@ -100,14 +104,70 @@ export const findLiveNominationOf = (
     .orderBy('n.created_at')
     .executeTakeFirst()
 
-export const insertNomination = async (db: Db, row: Insertable<CampaignNominationTable>) => {
-  await q(db).insertInto('campaign_nomination').values(row).execute()
+/**
+ * Inserts a first nomination unless a live one of the same person (mobile or ID number) exists:
+ * the unique partial indexes decide, so of two concurrent first nominations exactly one is
+ * inserted. @returns false when the person already had one (the caller joins it instead).
+ */
+export const insertNominationIfNew = async (
+  db: Db,
+  row: Insertable<CampaignNominationTable & CampaignNominationConsentSmsColumns>,
+): Promise<boolean> => {
+  const r = await q(db)
+    .insertInto('campaign_nomination')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst()
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1
+}
+
+/**
+ * Takes one consent SMS slot of a nomination still awaiting consent, atomically: at most one
+ * every `minIntervalMs` and `dailyMax` per UTC day, so concurrent re-sends cannot exceed them.
+ * Also stores the hash of the token being sent (it changes when the secret was rotated).
+ * @returns false when the nomination is not pending or a limit holds.
+ */
+export const claimConsentSms = async (
+  db: Db,
+  id: string,
+  o: { now: Date; minIntervalMs: number; dailyMax: number; tokenHash: string },
+): Promise<boolean> => {
+  const day = o.now.toISOString().slice(0, 10)
+  const cutoff = new Date(o.now.getTime() - o.minIntervalMs).toISOString()
+  const r = await q(db)
+    .updateTable('campaign_nomination')
+    .set((eb) => ({
+      consent_sms_sent_at: o.now.toISOString(),
+      consent_sms_day: day,
+      consent_sms_day_count: eb
+        .case()
+        .when('consent_sms_day', '=', day)
+        .then(eb('consent_sms_day_count', '+', 1))
+        .else(1)
+        .end(),
+      consent_token_hash: o.tokenHash,
+    }))
+    .where('id', '=', id)
+    .where('status', '=', 'awaiting_consent')
+    .where('consent_token_hash', 'is not', null)
+    .where((eb) =>
+      eb.or([eb('consent_sms_sent_at', 'is', null), eb('consent_sms_sent_at', '<=', cutoff)]),
+    )
+    .where((eb) =>
+      eb.or([
+        eb('consent_sms_day', 'is', null),
+        eb('consent_sms_day', '<>', day),
+        eb('consent_sms_day_count', '<', o.dailyMax),
+      ]),
+    )
+    .executeTakeFirst()
+  return Number(r.numUpdatedRows) === 1
 }
 
 export const updateNomination = async (
   db: Db,
   id: string,
-  fields: Updateable<CampaignNominationTable>,
+  fields: Updateable<CampaignNominationTable & CampaignNominationConsentSmsColumns>,
 ) => {
   await q(db).updateTable('campaign_nomination').set(fields).where('id', '=', id).execute()
 }

@@ -19,16 +19,20 @@ import {
   ObjectionPageSchema,
   ObjectionSchema,
   QuotaCheckSchema,
+  ResendConsentSmsBodySchema,
+  ResendConsentSmsResultSchema,
   ResolveObjectionBodySchema,
   ReviewNominationBodySchema,
   StaffCandidateListQuerySchema,
   UpdateCandidateBodySchema,
 } from '@unionhall/contracts'
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ctxOf } from '../../../core/access'
 import type { CampaignsDeps } from '../campaigns.deps'
 import * as candidates from './candidates.service'
+import type { ConsentSmsLocale } from './consent-sms'
 import * as svc from './nominations.service'
 import * as objections from './objections.service'
 
@@ -40,6 +44,19 @@ const ObjectionParams = CampaignParams.extend({ objectionId: IdSchema })
 const TokenParams = z.object({ token: ConsentTokenSchema })
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const review = { access: { permission: 'campaign:review' } } as const
+
+/**
+ * Where consent SMS links point: this site's origin as the request reached it (the same origin
+ * the candidate posters' share links use), and the warning log for a failed send.
+ */
+const sendOptions = (
+  req: FastifyRequest,
+  locale?: ConsentSmsLocale,
+): { origin: string; locale?: ConsentSmsLocale; log: (msg: string) => void } => ({
+  origin: `${req.protocol}://${req.host}`,
+  locale,
+  log: (msg) => req.log.warn(msg),
+})
 const manage = { access: { permission: 'campaign:manage' } } as const
 
 /** Staff routes: review, merges, quotas, candidates, objections. Mounted under /api/v1/campaigns. */
@@ -78,6 +95,29 @@ export const nominationsRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> =
     },
     async (req) =>
       svc.getNomination(deps, ctxOf(req), req.params.campaignId, req.params.nominationId),
+  )
+
+  app.post(
+    '/:campaignId/nominations/:nominationId/consent-sms',
+    {
+      schema: {
+        tags,
+        summary:
+          'Text the consent link to the nominee again (at most once a minute and 5 times a day)',
+        params: NominationParams,
+        body: ResendConsentSmsBodySchema,
+        response: { 200: ResendConsentSmsResultSchema },
+      },
+      config: review,
+    },
+    async (req) =>
+      svc.resendConsentSms(
+        deps,
+        ctxOf(req),
+        req.params.campaignId,
+        req.params.nominationId,
+        sendOptions(req, req.body.locale),
+      ),
   )
 
   app.post(
@@ -245,10 +285,19 @@ export const publicNominationsRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDep
       config: { access: 'member' },
     },
     async (req, reply) => {
-      const r = await svc.createNomination(deps, ctxOf(req), req.params.campaignId, req.body)
-      // Until an SMS template exists the consent link is logged and shown to staff (ADR 0007).
+      const r = await svc.createNomination(
+        deps,
+        ctxOf(req),
+        req.params.campaignId,
+        req.body,
+        sendOptions(req),
+      )
+      // The nominee's mobile never reaches the log: the id and the masked copy say enough.
       if (r.consentUrl)
-        req.log.info({ nominationId: r.nomination.id }, 'nomination consent link created')
+        req.log.info(
+          { nominationId: r.nomination.id, to: r.nomination.nomineeMobileMasked },
+          'nomination consent SMS sent',
+        )
       return reply.status(r.merged ? 200 : 201).send({ ...r.nomination, merged: r.merged })
     },
   )

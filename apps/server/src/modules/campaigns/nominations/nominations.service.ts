@@ -23,13 +23,30 @@ import {
   loadCampaignFor,
   type LoadedCampaign,
 } from '../shared/campaign-state'
-import { consentTokenFor, consentUrlFor, sha256, verifyConsentToken } from './consent-token'
+import {
+  absoluteUrl,
+  CONSENT_SMS_DAILY_MAX,
+  CONSENT_SMS_MIN_INTERVAL_MS,
+  consentSmsText,
+  type ConsentSmsLocale,
+} from './consent-sms'
+import {
+  consentTokenFor,
+  consentUrlFor,
+  matchesStoredHash,
+  nominationIdOf,
+  sha256,
+  verifyConsentToken,
+} from './consent-token'
 import { nominationErrors } from './nominations.errors'
 import * as repo from './nominations.repository'
 import { checkQuotas } from './quota-check'
 import { isTopLevel, levelAbove, reviewLevelsFor } from './review-levels'
 
-type Deps = Pick<CampaignsDeps, 'db' | 'crypto' | 'secret'>
+type Deps = Pick<CampaignsDeps, 'db' | 'crypto' | 'secret' | 'sms'>
+
+/** Where a message sends the nominee: the public origin of the site (e.g. https://unionhall.cn). */
+type SendOptions = { origin: string; locale?: ConsentSmsLocale; log?: (msg: string) => void }
 
 export const toNominationDto = (r: repo.NominationWithOrg): Nomination => ({
   id: r.id,
@@ -68,7 +85,8 @@ const levelsOf = async (db: Db, c: LoadedCampaign, employerPath: string) =>
 /**
  * Nominates a colleague, oneself, or (with nominatingOrgId and a letter) on behalf of an org.
  * A nomination of someone already nominated in the campaign (same mobile or ID number) joins
- * that one as a further supporter. Self-nominations count as consented.
+ * that one as a further supporter, also when both arrive at once. Self-nominations count as
+ * consented; any other nominee is texted the consent link.
  * @throws CAMPAIGN_WRONG_PHASE, NOMINATION_NOMINATOR_OUT_OF_SCOPE, ACCESS_DENIED,
  *   NOMINATION_EMPLOYER_OUT_OF_SCOPE, NOMINATION_LETTER_REQUIRED, NOMINATION_ALREADY_SUPPORTED
  */
@@ -77,6 +95,7 @@ export const createNomination = async (
   ctx: Ctx,
   campaignId: string,
   body: CreateNominationBody,
+  send: SendOptions,
 ) => {
   const actor = requireActor(ctx)
   const c = await loadCampaign(deps.db, campaignId)
@@ -110,13 +129,13 @@ export const createNomination = async (
     created_at: now,
   }
 
-  const existing = await repo.findLiveNominationOf(deps.db, campaignId, mobileHash, idHash)
-  if (existing) {
+  /** Joins the live nomination of the same person as a further supporter. */
+  const join = async (existing: repo.NominationWithOrg) => {
     const by = { memberId: actor.memberId, orgId: nominatingOrgId }
     if (await repo.hasSupportFrom(deps.db, existing.id, by))
       throw nominationErrors.alreadySupported(existing.id)
     await withTransaction(deps.db, async (trx) => {
-      await repo.insertSupport(trx, { ...support, nomination_id: existing.id })
+      await repo.insertSupport(trx, { ...support, id: uuidv7(), nomination_id: existing.id })
       await repo.incrementSupporters(trx, existing.id, 1, now)
       await recordAudit(trx, ctx, {
         action: 'campaign.nomination.supported',
@@ -130,20 +149,26 @@ export const createNomination = async (
     return { nomination: toNominationDto(row), merged: true, consentUrl: null }
   }
 
+  const existing = await repo.findLiveNominationOf(deps.db, campaignId, mobileHash, idHash)
+  if (existing) return join(existing)
+
   const levels = await levelsOf(deps.db, c, employer.path)
   const nominee = await findMemberByMobileHash(deps.db, mobileHash)
   const self = nominee?.id === actor.memberId
   const id = uuidv7()
   const token = consentTokenFor(deps.secret, id)
-  await withTransaction(deps.db, async (trx) => {
-    await repo.insertNomination(trx, {
+  const masked = maskMobile(body.nomineeMobile)
+  const inserted = await withTransaction(deps.db, async (trx) => {
+    // A concurrent first nomination of the same person may have won since the look-up above:
+    // the unique indexes turn this insert into a no-op, and this nomination joins that one.
+    const isNew = await repo.insertNominationIfNew(trx, {
       id,
       campaign_id: campaignId,
       category_id: body.categoryId,
       nominee_name: body.nomineeName,
       nominee_mobile_enc: deps.crypto.encrypt(body.nomineeMobile),
       nominee_mobile_hash: mobileHash,
-      nominee_mobile_masked: maskMobile(body.nomineeMobile),
+      nominee_mobile_masked: masked,
       nominee_id_card_enc: body.nomineeIdCardNumber
         ? deps.crypto.encrypt(body.nomineeIdCardNumber)
         : null,
@@ -159,6 +184,10 @@ export const createNomination = async (
       status: self ? 'submitted' : 'awaiting_consent',
       consent_token_hash: self ? null : sha256(token),
       consented_at: self ? now : null,
+      // The consent SMS goes out right after this commits; its slot is taken here.
+      consent_sms_sent_at: self ? null : now,
+      consent_sms_day: self ? null : now.slice(0, 10),
+      consent_sms_day_count: self ? 0 : 1,
       merged_into_id: null,
       supporter_count: 1,
       review_level_org_id: levels[0]!.orgId,
@@ -169,6 +198,7 @@ export const createNomination = async (
       created_at: now,
       updated_at: now,
     })
+    if (!isNew) return false
     await repo.insertSupport(trx, { ...support, nomination_id: id })
     await recordAudit(trx, ctx, {
       action: 'campaign.nomination.created',
@@ -180,19 +210,90 @@ export const createNomination = async (
           campaignId,
           categoryId: body.categoryId,
           nomineeName: body.nomineeName,
-          nomineeMobile: maskMobile(body.nomineeMobile),
+          nomineeMobile: masked,
           nominatingOrgId,
           selfNomination: self,
           reviewLevelOrgId: levels[0]!.orgId,
         },
       },
     })
+    if (!self) await auditConsentSms(trx, ctx, id, employer.id, masked, 'created', 'sent')
+    return true
   })
+  if (!inserted) {
+    const winner = await repo.findLiveNominationOf(deps.db, campaignId, mobileHash, idHash)
+    // The winner left the live set (rejected, declined) in between: a rare, retryable race.
+    if (!winner) throw nominationErrors.concurrentChange()
+    return join(winner)
+  }
+  if (!self) {
+    const row = (await repo.findNominationById(deps.db, id))!
+    await sendConsentSms(deps, ctx, row, body.nomineeMobile, token, send, 'created', null).catch(
+      // The nomination stands; staff see the SMS was not sent and can re-send it.
+      () => undefined,
+    )
+  }
   const row = (await repo.findNominationById(deps.db, id))!
   return {
     nomination: toNominationDto(row),
     merged: false,
     consentUrl: self ? null : consentUrlFor(token),
+  }
+}
+
+type SmsTrigger = 'created' | 'resent'
+
+const auditConsentSms = (
+  trx: Db,
+  ctx: Ctx,
+  nominationId: string,
+  orgId: string,
+  maskedMobile: string,
+  trigger: SmsTrigger,
+  outcome: 'sent' | 'failed',
+) =>
+  recordAudit(trx, ctx, {
+    action: `campaign.nomination.consent-sms-${outcome}`,
+    targetType: 'campaign_nomination',
+    targetId: nominationId,
+    orgId,
+    summary: { to: maskedMobile, trigger },
+  })
+
+/**
+ * Hands the consent link to the SMS provider after its slot was taken and audited. When the
+ * provider fails, the sent time goes back to what it was and the failure is audited, so the
+ * console never shows a message as sent that was not. @throws NOMINATION_CONSENT_SMS_FAILED
+ */
+const sendConsentSms = async (
+  deps: Deps,
+  ctx: Ctx,
+  r: repo.NominationWithOrg,
+  mobile: string,
+  token: string,
+  send: SendOptions,
+  trigger: SmsTrigger,
+  previousSentAt: string | null,
+) => {
+  const c = await loadCampaign(deps.db, r.campaign_id)
+  const url = absoluteUrl(send.origin, consentUrlFor(token))
+  try {
+    await deps.sms.send(mobile, consentSmsText(send.locale ?? 'zh-CN', c.row.name, url))
+  } catch (err) {
+    send.log?.(`consent SMS for nomination ${r.id} failed: ${(err as Error).message}`)
+    await withTransaction(deps.db, async (trx) => {
+      await repo.updateNomination(trx, r.id, { consent_sms_sent_at: previousSentAt })
+      await auditConsentSms(
+        trx,
+        ctx,
+        r.id,
+        r.employer_org_id,
+        r.nominee_mobile_masked,
+        trigger,
+        'failed',
+      )
+    })
+    throw nominationErrors.consentSmsFailed()
   }
 }
 
@@ -206,10 +307,18 @@ export const listMyNominations = async (deps: Deps, ctx: Ctx, campaignId: string
 
 // ---- consent ----
 
+/**
+ * The nomination a consent link names. A pending link is valid while its hash is the stored
+ * one (whatever the current secret); a decided one (hash cleared) still shows its outcome when
+ * its MAC checks out under the current secret.
+ */
 const loadByToken = async (deps: Deps, token: string) => {
-  const id = verifyConsentToken(deps.secret, token)
-  const row = id ? await repo.findNominationById(deps.db, id) : undefined
-  if (!row) throw nominationErrors.consentInvalid()
+  const row = await repo.findNominationById(deps.db, nominationIdOf(token))
+  const valid =
+    row &&
+    (matchesStoredHash(token, row.consent_token_hash) ||
+      verifyConsentToken(deps.secret, token) === row.id)
+  if (!row || !valid) throw nominationErrors.consentInvalid()
   return row
 }
 
@@ -220,9 +329,7 @@ const consentState = (r: repo.NominationRow) =>
       ? ('awaiting_consent' as const)
       : ('declined' as const)
 
-/** What will be published about the nominee, for them to check before consenting. */
-export const getConsentPreview = async (deps: Deps, token: string) => {
-  const r = await loadByToken(deps, token)
+const previewOf = async (deps: Deps, r: repo.NominationWithOrg) => {
   const c = await loadCampaign(deps.db, r.campaign_id)
   return {
     campaignName: c.row.name,
@@ -240,9 +347,14 @@ export const getConsentPreview = async (deps: Deps, token: string) => {
   }
 }
 
+/** What will be published about the nominee, for them to check before consenting. */
+export const getConsentPreview = async (deps: Deps, token: string) =>
+  previewOf(deps, await loadByToken(deps, token))
+
 /**
  * The nominee consents (the nomination goes to review) or declines (it is closed and never
- * published). @throws NOMINATION_CONSENT_INVALID, NOMINATION_CONSENT_DECIDED, CAMPAIGN_WRONG_PHASE
+ * published). Only the link whose hash is stored decides.
+ * @throws NOMINATION_CONSENT_INVALID, NOMINATION_CONSENT_DECIDED, CAMPAIGN_WRONG_PHASE
  */
 export const decideConsent = async (
   deps: Deps,
@@ -251,7 +363,7 @@ export const decideConsent = async (
   decision: 'consent' | 'decline',
 ) => {
   const r = await loadByToken(deps, token)
-  if (r.status !== 'awaiting_consent' || r.consent_token_hash !== sha256(token))
+  if (r.status !== 'awaiting_consent' || !matchesStoredHash(token, r.consent_token_hash))
     throw nominationErrors.consentDecided()
   const c = await loadCampaign(deps.db, r.campaign_id)
   assertPhase(c, 'nomination', 'review')
@@ -271,7 +383,9 @@ export const decideConsent = async (
       summary: { before: { status: r.status }, after: { status: fields.status } },
     })
   })
-  return getConsentPreview(deps, token)
+  // Built from the row: after the decision the hash is gone, and a link minted under an
+  // earlier secret would no longer verify.
+  return previewOf(deps, (await repo.findNominationById(deps.db, r.id))!)
 }
 
 // ---- staff: list, detail, review, merge, quotas ----
@@ -333,6 +447,27 @@ const loadNominationFor = async (deps: Deps, ctx: Ctx, campaignId: string, id: s
   return { c, r }
 }
 
+const consentSmsState = (r: repo.NominationRow, now: Date) => {
+  const day = now.toISOString().slice(0, 10)
+  const sentToday = r.consent_sms_day === day ? Number(r.consent_sms_day_count) : 0
+  const next = r.consent_sms_sent_at
+    ? new Date(new Date(r.consent_sms_sent_at).getTime() + CONSENT_SMS_MIN_INTERVAL_MS)
+    : null
+  return {
+    sentAt: r.consent_sms_sent_at,
+    sentTo: r.consent_sms_sent_at ? r.nominee_mobile_masked : null,
+    sentToday,
+    dailyMax: CONSENT_SMS_DAILY_MAX,
+    /** When a re-send is allowed next; null when allowed now or no longer possible. */
+    nextAllowedAt:
+      sentToday >= CONSENT_SMS_DAILY_MAX
+        ? `${new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString()}`
+        : next && next > now
+          ? next.toISOString()
+          : null,
+  }
+}
+
 /** The staff view of one nomination; reading it (it shows the consent link) is audited. */
 export const getNomination = async (deps: Deps, ctx: Ctx, campaignId: string, id: string) => {
   const { c, r } = await loadNominationFor(deps, ctx, campaignId, id)
@@ -344,7 +479,10 @@ export const getNomination = async (deps: Deps, ctx: Ctx, campaignId: string, id
     ),
     repo.listSupports(deps.db, id),
   ])
-  const pending = r.status === 'awaiting_consent' && r.consent_token_hash !== null
+  // The link re-derived under the current secret is shown only while it is the stored one; after
+  // a secret rotation staff re-send the SMS, which stores the new link.
+  const token = consentTokenFor(deps.secret, id)
+  const pending = r.status === 'awaiting_consent' && matchesStoredHash(token, r.consent_token_hash)
   await withTransaction(deps.db, (trx) =>
     recordAudit(trx, ctx, {
       action: 'campaign.nomination.viewed',
@@ -358,7 +496,8 @@ export const getNomination = async (deps: Deps, ctx: Ctx, campaignId: string, id
     categoryName: categoryOf(c, r.category_id).name,
     reviewLevelOrgName: r.review_level_org_id ? (names.get(r.review_level_org_id) ?? null) : null,
     reviewLevels: levels.map((l) => ({ orgId: l.orgId, orgName: names.get(l.orgId) ?? '' })),
-    consentUrl: pending ? consentUrlFor(consentTokenFor(deps.secret, id)) : null,
+    consentUrl: pending ? consentUrlFor(token) : null,
+    consentSms: consentSmsState(r, ctx.now),
     supporters: supports.map((s) => ({
       nominatorName: s.nominating_org_id ? null : s.member_name,
       nominatingOrgName: s.org_name,
@@ -367,6 +506,61 @@ export const getNomination = async (deps: Deps, ctx: Ctx, campaignId: string, id
       createdAt: s.created_at,
     })),
   }
+}
+
+/**
+ * Texts the consent link to the nominee again (staff who review the nomination's employer), at
+ * most once a minute and CONSENT_SMS_DAILY_MAX times a day (UTC) per nomination, the first SMS
+ * included. Sends the link under the current secret and stores its hash.
+ * @throws NOMINATION_CONSENT_NOT_PENDING, NOMINATION_CONSENT_SMS_TOO_SOON,
+ *   NOMINATION_CONSENT_SMS_DAILY_LIMIT, NOMINATION_CONSENT_SMS_FAILED, CAMPAIGN_WRONG_PHASE
+ */
+export const resendConsentSms = async (
+  deps: Deps,
+  ctx: Ctx,
+  campaignId: string,
+  id: string,
+  send: SendOptions,
+) => {
+  const { c, r } = await loadNominationFor(deps, ctx, campaignId, id)
+  if (r.status !== 'awaiting_consent' || r.consent_token_hash === null)
+    throw nominationErrors.consentNotPending(r.status)
+  assertPhase(c, 'nomination', 'review')
+  const token = consentTokenFor(deps.secret, id)
+  const claimed = await withTransaction(deps.db, async (trx) => {
+    const ok = await repo.claimConsentSms(trx, id, {
+      now: ctx.now,
+      minIntervalMs: CONSENT_SMS_MIN_INTERVAL_MS,
+      dailyMax: CONSENT_SMS_DAILY_MAX,
+      tokenHash: sha256(token),
+    })
+    if (ok)
+      await auditConsentSms(
+        trx,
+        ctx,
+        id,
+        r.employer_org_id,
+        r.nominee_mobile_masked,
+        'resent',
+        'sent',
+      )
+    return ok
+  })
+  if (!claimed) {
+    // Say which limit holds, from the row as it is now (a concurrent re-send may have won).
+    const now = (await repo.findNominationById(deps.db, id))!
+    if (now.status !== 'awaiting_consent' || now.consent_token_hash === null)
+      throw nominationErrors.consentNotPending(now.status)
+    const state = consentSmsState(now, ctx.now)
+    if (state.sentToday >= CONSENT_SMS_DAILY_MAX)
+      throw nominationErrors.consentSmsDailyLimit(CONSENT_SMS_DAILY_MAX, state.nextAllowedAt!)
+    const waitMs = state.nextAllowedAt ? Date.parse(state.nextAllowedAt) - ctx.now.getTime() : 0
+    throw nominationErrors.consentSmsTooSoon(Math.max(1, Math.ceil(waitMs / 1000)))
+  }
+  const mobile = deps.crypto.decrypt(r.nominee_mobile_enc)
+  await sendConsentSms(deps, ctx, r, mobile, token, send, 'resent', r.consent_sms_sent_at)
+  const after = (await repo.findNominationById(deps.db, id))!
+  return { nominationId: id, consentSms: consentSmsState(after, ctx.now) }
 }
 
 /**
