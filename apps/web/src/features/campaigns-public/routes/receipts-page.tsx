@@ -1,14 +1,11 @@
-import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { useSession } from '../../../lib/session'
-import { listMyReceipts, publicCampaignKeys } from '../api/public-campaigns-api'
 import { Field } from '../components/field'
 import { campaignPath, loginHref, useCampaign, useCampaignId, useNow } from '../components/hooks'
 import { ReceiptCard } from '../components/receipt-card'
 import { LoadError, Loading, Notice, PublicShell } from '../components/shell'
-import { voterStore } from '../lib/ballot-storage'
+import { useVoter } from '../components/use-voter'
 
 /** My ballots in this campaign, and a box to look up any receipt code. */
 export const Component = () => {
@@ -17,21 +14,11 @@ export const Component = () => {
   const campaign = useCampaign(campaignId)
   const c = campaign.data
   const now = useNow()
-  const { session } = useSession()
   const navigate = useNavigate()
   const [code, setCode] = useState('')
   const [codeError, setCodeError] = useState<string>()
 
-  const hasVoter = c
-    ? c.rules.eligibility === 'sms'
-      ? voterStore.verifiedUntil(campaignId) > now.getTime()
-      : Boolean(session)
-    : false
-  const receipts = useQuery({
-    queryKey: publicCampaignKeys.myReceipts(campaignId),
-    queryFn: ({ signal }) => listMyReceipts(campaignId, signal),
-    enabled: hasVoter,
-  })
+  const { hasVoter, receipts } = useVoter(campaignId, c, now)
 
   const lookUp = (e: FormEvent) => {
     e.preventDefault()

@@ -1,22 +1,17 @@
 import type { BallotReceipt } from '@unionhall/contracts'
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { isApiError } from '../../../lib/api-error'
-import { useSession } from '../../../lib/session'
-import {
-  castBallot,
-  getCandidate,
-  listMyReceipts,
-  publicCampaignKeys,
-} from '../api/public-campaigns-api'
+import { castBallot, getCandidate, publicCampaignKeys } from '../api/public-campaigns-api'
 import { campaignPath, loginHref, useCampaign, useCampaignId, useNow } from '../components/hooks'
 import { ReceiptCard } from '../components/receipt-card'
 import { LoadError, Loading, Notice, PublicShell } from '../components/shell'
 import { useBallotSelection } from '../components/use-ballot-selection'
+import { useVoter } from '../components/use-voter'
 import { VoterVerify } from '../components/voter-verify'
-import { ballotAttempt, deviceId, voterStore } from '../lib/ballot-storage'
+import { ballotAttempt, deviceId } from '../lib/ballot-storage'
 import { ballotErrorText, dailyLimitText, votesUsedToday } from '../lib/ballot-messages'
 import { votingClosedText } from '../lib/phase'
 
@@ -26,16 +21,14 @@ export const Component = () => {
   const campaign = useCampaign(campaignId)
   const c = campaign.data
   const now = useNow()
-  const { session, isLoading: sessionLoading } = useSession()
   const queryClient = useQueryClient()
   const selection = useBallotSelection(campaignId, c?.rules.maxChoicesPerBallot ?? 100)
-  // Bumped when the voter token is stored or dropped, to read voterStore again.
-  const [, setVoterTick] = useState(0)
   const [receipt, setReceipt] = useState<BallotReceipt | null>(null)
-
-  const sms = c?.rules.eligibility === 'sms'
-  const verified = voterStore.verifiedUntil(campaignId) > now.getTime()
-  const hasVoter = c ? (sms ? verified : Boolean(session)) : false
+  const { sms, hasVoter, sessionLoading, receipts, voterChanged, forgetVoter } = useVoter(
+    campaignId,
+    c,
+    now,
+  )
 
   const chosen = useQueries({
     queries: selection.selected.map((id) => ({
@@ -44,12 +37,6 @@ export const Component = () => {
       staleTime: 60_000,
     })),
   })
-  const receipts = useQuery({
-    queryKey: publicCampaignKeys.myReceipts(campaignId),
-    queryFn: ({ signal }) => listMyReceipts(campaignId, signal),
-    enabled: hasVoter,
-  })
-
   const cast = useMutation({
     mutationFn: (ids: string[]) =>
       castBallot(campaignId, {
@@ -65,10 +52,7 @@ export const Component = () => {
       window.scrollTo(0, 0)
     },
     onError: (e) => {
-      if (isApiError(e) && e.code === 'BALLOT_VOTER_REQUIRED' && sms) {
-        voterStore.clear(campaignId)
-        setVoterTick((n) => n + 1)
-      }
+      if (isApiError(e) && e.code === 'BALLOT_VOTER_REQUIRED' && sms) forgetVoter()
     },
   })
 
@@ -145,7 +129,7 @@ export const Component = () => {
         </Notice>
       ) : null}
       {!hasVoter && sms && !closedText ? (
-        <VoterVerify campaignId={c.id} onVerified={() => setVoterTick((n) => n + 1)} />
+        <VoterVerify campaignId={c.id} onVerified={voterChanged} />
       ) : null}
 
       {voterProblem ? (
