@@ -372,6 +372,19 @@ describe('voting by SMS-verified mobile on the worker pages', () => {
       .waitFor()
     await page.getByText(firstReceipt).waitFor()
     await check('my receipts (large text)')
+
+    // A mistyped code: said in words, and the long code wraps on the small screen.
+    const last = firstReceipt.at(-1) === '0' ? '1' : '0'
+    const mistyped = `${firstReceipt.slice(0, -1)}${last}`
+    await page.getByLabel(text('campaignsPublic.receipt.code')).fill(mistyped)
+    await page.getByRole('button', { name: text('campaignsPublic.receipt.lookup') }).click()
+    await page
+      .getByRole('alert')
+      .getByText(text('campaignsPublic.receipt.notFound', { code: mistyped }))
+      .waitFor()
+    await check('receipt look-up, not found (large text)')
+    await page.getByRole('link', { name: text('campaignsPublic.receipt.lookupAnother') }).click()
+
     await largeTextOn(false)
     await page.getByLabel(text('campaignsPublic.receipt.code')).fill(firstReceipt.toLowerCase())
     await page.getByRole('button', { name: text('campaignsPublic.receipt.lookup') }).click()
@@ -417,6 +430,20 @@ describe('voting by SMS-verified mobile on the worker pages', () => {
     await page.goto(`/c/${campaignId}/receipts`)
     await page.getByText(second).waitFor()
     await page.getByText(firstReceipt).waitFor()
-    expect(screens.length).toBeGreaterThanOrEqual(12)
+  })
+
+  it('asks for the mobile again when the in-app browser dropped its cookies', async () => {
+    // WeChat's browser may clear cookies (the httpOnly voter token) but keep localStorage.
+    await phone.clearCookies()
+    await page.goto(`/c/${campaignId}/vote`)
+    await page
+      .getByRole('heading', { level: 2, name: text('campaignsPublic.verify.title') })
+      .waitFor()
+    expect(await page.getByText(text('campaignsPublic.vote.verifyFirst')).count()).toBe(0)
+    await check('vote page, voter cookie gone')
+    await page.goto(`/c/${campaignId}/receipts`)
+    await page.getByText(text('campaignsPublic.receipt.smsHint')).waitFor()
+    await check('my receipts, voter cookie gone')
+    expect(screens.length).toBeGreaterThanOrEqual(15)
   })
 })
