@@ -20,7 +20,10 @@ import { AppError } from '../../../platform/errors/app-error'
  * - "Outside mainland China" is the rectangle the reference implementations use
  *   (lng 72.004–137.8347, lat 0.8293–55.8271); there GCJ-02 equals WGS-84. It is a rectangle,
  *   not the border: points of neighbouring countries inside it are shifted too (real maps do not
- *   shift them). Stations are a mainland-China service, so we accept that.
+ *   shift them). Stations are a mainland-China service, so we accept that. Within about a
+ *   kilometre of the rectangle's edge the forward function jumps (shifted inside, identity
+ *   outside), so the inverse there may stop after its step limit with a residual up to that
+ *   jump; no station lies there (the edges run through sea, desert and Siberia).
  * - BD-09 ⇄ GCJ-02 is applied everywhere (Baidu's own formula has no region test).
  * - Bad input (non-finite numbers, lat outside −90..90, lng outside −180..180) throws
  *   `CoordinateError`, an AppError with code VALIDATION_FAILED and status 400, so a route can
