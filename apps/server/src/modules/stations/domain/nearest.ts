@@ -8,11 +8,12 @@ import { isOpenAt, type HolidayCalendar, type Schedule } from './schedule'
  * up to ~200,000 stations (about 186,100 exist in China), rebuilt from the table when
  * stations change, answering k-nearest queries by great-circle distance with a filter.
  *
- * How it searches: stations sit in a grid of square cells in degrees (default 0.2°, about
- * 22 km north–south; a cell of a dense city holds thousands, which the latitude prune below
- * makes cheap, while a sparse province or a filter nothing passes costs few cells) over the bounding box of the stations, stored as one array sorted by
- * cell in row-major order with per-cell offsets (no object per cell), so the cells of one row
- * segment are one contiguous run. A query visits rings of cells around its own cell, outward.
+ * How it searches: stations sit in a grid of square cells in degrees over the bounding box of
+ * the stations (default 0.2°, about 22 km north–south: a dense city's cell holds thousands,
+ * which the latitude prune below makes cheap, while a sparse province, or a filter almost
+ * nothing passes, then costs few cells). They are stored as one array sorted by cell in
+ * row-major order with per-cell offsets (no object per cell), so the cells of one row segment
+ * are one contiguous run. A query visits rings of cells around its own cell, outward.
  * After each ring it computes a true lower bound on the distance to any station not yet
  * visited — the distance to the nearest edge of the searched square: along a meridian for the
  * north and south edges, to the meridian great circle for the east and west edges — and
