@@ -141,8 +141,13 @@ export const UpdateCampaignBodySchema = CreateCampaignBodySchema.omit({
   categories: true,
 })
   .partial()
-  // null removes the cover image.
-  .extend({ coverImageUrl: ImageUrlSchema.nullable().optional() })
+  .extend({
+    // Without the create defaults: a PATCH that leaves them out must not reset them.
+    description: z.string().max(5000).optional(),
+    phaseMode: z.enum(['auto', 'manual']).optional(),
+    // null removes the cover image.
+    coverImageUrl: ImageUrlSchema.nullable().optional(),
+  })
   .strict()
 export type UpdateCampaignBody = z.infer<typeof UpdateCampaignBodySchema>
 
@@ -272,11 +277,21 @@ export const MergeNominationsBodySchema = z
   .object({ intoId: IdSchema, fromIds: z.array(IdSchema).min(1).max(50) })
   .strict()
 
+/**
+ * Why the system decided something (a quota problem, a tie-break, a quota swap): a stable code
+ * and its parameters, which clients render in their language (web: campaigns.explain.<code>),
+ * and the zh-CN sentence as `message` for consumers that only show text.
+ */
+export const ExplanationSchema = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  message: z.string(),
+})
+export type Explanation = z.infer<typeof ExplanationSchema>
+
 export const QuotaCheckSchema = z.object({
   ok: z.boolean(),
-  problems: z.array(
-    z.object({ code: z.string(), message: z.string(), categoryId: IdSchema.nullable() }),
-  ),
+  problems: z.array(ExplanationSchema.extend({ categoryId: IdSchema.nullable() })),
   categories: z.array(
     z.object({
       categoryId: IdSchema,
@@ -553,7 +568,10 @@ export const ResultRowSchema = z.object({
   finalScore: z.number(),
   rank: z.number().int(),
   isWinner: z.boolean(),
+  /** The zh-CN sentences of tieBreakDetails joined with '；', or null (kept for text-only consumers). */
   tieBreak: z.string().nullable(),
+  /** How a tie on the final score was broken and any front-line quota swap, in order. */
+  tieBreakDetails: z.array(ExplanationSchema),
 })
 export const ResultsSchema = z.object({
   campaignId: IdSchema,
@@ -566,8 +584,10 @@ export const ResultsSchema = z.object({
       name: z.string(),
       honourCount: z.number().int(),
       rows: z.array(ResultRowSchema),
-      /** E.g. a front-line quota that could not be met for lack of front-line candidates. */
+      /** E.g. a front-line quota that could not be met for lack of front-line candidates (zh-CN). */
       notes: z.array(z.string()),
+      /** The same notes as code + params, to render in the reader's language. */
+      noteDetails: z.array(ExplanationSchema),
     }),
   ),
 })

@@ -91,6 +91,28 @@ describe('checkQuotas', () => {
     expect(r.problems[1]!.message).toContain('需减少 1 人')
     // 4 others need 4 front-line workers for 50 %.
     expect(r.problems[2]!.message).toContain('至少还需 4 名一线职工')
+    // The numbers behind each sentence, for rendering in any language.
+    expect(r.problems.map((p) => p.params)).toEqual([
+      { category: '技能类', accepted: 1, honourCount: 3, missing: 2, pending: 2 },
+      { category: '创新类', accepted: 3, cap: 2, honourCount: 1, factor: 2, excess: 1 },
+      { share: 0, frontLine: 0, accepted: 4, required: 50, missing: 4 },
+    ])
+  })
+
+  it('says when only front-line workers can meet the share', () => {
+    const r = checkQuotas({
+      categories: [{ id: 'skill', name: '技能类', honourCount: 1 }],
+      counts: new Map([['skill', { accepted: 3, acceptedFrontLine: 2, pending: 0 }]]),
+      minFrontLineShare: 1,
+    })
+    expect(r.problems).toEqual([
+      {
+        code: 'QUOTA_FRONT_LINE_SHARE',
+        categoryId: null,
+        params: { share: 66.7, frontLine: 2, accepted: 3, required: 100, missing: null },
+        message: '一线职工占入选人数的 66.7%（2/3），低于要求的 100%，要求全部为一线职工',
+      },
+    ])
   })
 
   it('reports an empty category as a shortfall and no share problem when the quota is 0', () => {

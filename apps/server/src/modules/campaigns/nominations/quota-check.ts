@@ -8,12 +8,36 @@ export type QuotaInput = {
   maxCandidatesPerHonour?: number
 }
 
-const pct = (x: number) => `${Math.round(x * 1000) / 10}%`
+/** A share as a percentage with one decimal (0.333 → 33.3). */
+const pct = (x: number) => Math.round(x * 1000) / 10
+
+type Params = Record<string, string | number | null>
 
 /**
- * Checks accepted nominations against the per-category honour counts and the structural
- * quotas, and says in words (zh-CN) what breaks and by how much.
+ * The zh-CN sentence of each problem code, kept in the answer as `message` for consumers that
+ * show text only; the web renders code + params from its locale files instead.
  */
+const ZH: Record<string, (p: Params) => string> = {
+  QUOTA_CATEGORY_SHORTFALL: (p) =>
+    `「${p.category}」已入选 ${p.accepted} 人，少于表彰名额 ${p.honourCount} 人，还差 ${p.missing} 人` +
+    (Number(p.pending) > 0 ? `（另有 ${p.pending} 人待审核）` : ''),
+  QUOTA_CATEGORY_EXCESS: (p) =>
+    `「${p.category}」已入选 ${p.accepted} 人，超过上限 ${p.cap} 人` +
+    `（名额 ${p.honourCount} × ${p.factor}），需减少 ${p.excess} 人`,
+  QUOTA_FRONT_LINE_SHARE: (p) =>
+    `一线职工占入选人数的 ${p.share}%（${p.frontLine}/${p.accepted}），低于要求的 ${p.required}%` +
+    (p.missing === null
+      ? '，要求全部为一线职工'
+      : `，至少还需 ${p.missing} 名一线职工（或减少非一线人选）`),
+}
+
+const problem = (code: keyof typeof ZH, categoryId: string | null, params: Params) => ({
+  code,
+  categoryId,
+  params,
+  message: ZH[code]!(params),
+})
+
 export const checkQuotas = (input: QuotaInput): QuotaCheck => {
   const problems: QuotaCheck['problems'] = []
   let accepted = 0
@@ -23,27 +47,31 @@ export const checkQuotas = (input: QuotaInput): QuotaCheck => {
     accepted += n.accepted
     frontLine += n.acceptedFrontLine
     if (n.accepted < c.honourCount) {
-      problems.push({
-        code: 'QUOTA_CATEGORY_SHORTFALL',
-        categoryId: c.id,
-        message:
-          `「${c.name}」已入选 ${n.accepted} 人，少于表彰名额 ${c.honourCount} 人，还差 ` +
-          `${c.honourCount - n.accepted} 人` +
-          (n.pending > 0 ? `（另有 ${n.pending} 人待审核）` : ''),
-      })
+      problems.push(
+        problem('QUOTA_CATEGORY_SHORTFALL', c.id, {
+          category: c.name,
+          accepted: n.accepted,
+          honourCount: c.honourCount,
+          missing: c.honourCount - n.accepted,
+          pending: n.pending,
+        }),
+      )
     }
     const cap =
       input.maxCandidatesPerHonour === undefined
         ? null
         : Math.floor(c.honourCount * input.maxCandidatesPerHonour)
     if (cap !== null && n.accepted > cap) {
-      problems.push({
-        code: 'QUOTA_CATEGORY_EXCESS',
-        categoryId: c.id,
-        message:
-          `「${c.name}」已入选 ${n.accepted} 人，超过上限 ${cap} 人` +
-          `（名额 ${c.honourCount} × ${input.maxCandidatesPerHonour}），需减少 ${n.accepted - cap} 人`,
-      })
+      problems.push(
+        problem('QUOTA_CATEGORY_EXCESS', c.id, {
+          category: c.name,
+          accepted: n.accepted,
+          cap,
+          honourCount: c.honourCount,
+          factor: input.maxCandidatesPerHonour!,
+          excess: n.accepted - cap,
+        }),
+      )
     }
     return {
       categoryId: c.id,
@@ -64,16 +92,16 @@ export const checkQuotas = (input: QuotaInput): QuotaCheck => {
           : 1
         : Math.ceil((input.minFrontLineShare * others) / (1 - input.minFrontLineShare) - 1e-9)
     const missing = Number.isFinite(needed) ? Math.max(needed - frontLine, 1) : null
-    problems.push({
-      code: 'QUOTA_FRONT_LINE_SHARE',
-      categoryId: null,
-      message:
-        `一线职工占入选人数的 ${pct(share)}（${frontLine}/${accepted}），低于要求的 ` +
-        `${pct(input.minFrontLineShare)}` +
-        (missing === null
-          ? '，要求全部为一线职工'
-          : `，至少还需 ${missing} 名一线职工（或减少非一线人选）`),
-    })
+    problems.push(
+      problem('QUOTA_FRONT_LINE_SHARE', null, {
+        share: pct(share),
+        frontLine,
+        accepted,
+        required: pct(input.minFrontLineShare),
+        // null: only front-line workers meet the share (it is 100 %).
+        missing,
+      }),
+    )
   }
   return {
     ok: problems.length === 0,

@@ -63,6 +63,17 @@ describe('rankCampaign', () => {
     ])
     expect(r[0]!.tieBreak).toContain('专家评分较高')
     expect(r[1]!.tieBreak).toContain('按并列规则排后')
+    // The same, as a code and its parameters for any language.
+    expect(r[0]!.tieBreakDetails.map(({ code, params }) => ({ code, params }))).toEqual([
+      { code: 'RANK_TIE_JURY', params: { name: 'c1', number: 1 } },
+    ])
+    expect(r[1]!.tieBreakDetails).toEqual([
+      {
+        code: 'RANK_TIE_BEHIND',
+        params: { name: 'c2', number: 2 },
+        message: '与c2（2号）综合得分相同，按并列规则排后',
+      },
+    ])
   })
 
   it('then by votes, then by the earlier nomination', () => {
@@ -73,6 +84,7 @@ describe('rankCampaign', () => {
     )
     expect(byVotes.map((x) => x.candidateId)).toEqual(['c2', 'c1'])
     expect(byVotes[0]!.tieBreak).toContain('得票较多')
+    expect(byVotes[0]!.tieBreakDetails[0]!.code).toBe('RANK_TIE_VOTES')
 
     const byNomination = rows(
       input([
@@ -82,6 +94,14 @@ describe('rankCampaign', () => {
     )
     expect(byNomination.map((x) => x.candidateId)).toEqual(['c2', 'c1'])
     expect(byNomination[0]!.tieBreak).toContain('提名较早')
+    expect(byNomination[0]!.tieBreakDetails[0]!.code).toBe('RANK_TIE_NOMINATED_EARLIER')
+
+    const byNumber = rows(input([cand('c2', 100, [50]), cand('c1', 100, [50])]))
+    expect(byNumber.map((x) => x.candidateId)).toEqual(['c1', 'c2'])
+    expect(byNumber[0]!.tieBreakDetails[0]).toMatchObject({
+      code: 'RANK_TIE_NUMBER',
+      params: { name: 'c2', number: 2 },
+    })
   })
 
   it('does not let float noise hide a tie', () => {
@@ -143,6 +163,20 @@ describe('rankCampaign', () => {
     expect(r.filter((x) => x.isWinner).map((x) => x.candidateId)).toEqual(['c1', 'c2', 'c4', 'c5'])
     expect(r.find((x) => x.candidateId === 'c3')!.tieBreak).toContain('由第5名一线职工c5替换')
     expect(r.find((x) => x.candidateId === 'c5')!.tieBreak).toContain('替换第3名非一线职工c3')
+    expect(r.find((x) => x.candidateId === 'c3')!.tieBreakDetails).toEqual([
+      {
+        code: 'RANK_QUOTA_REPLACED',
+        params: { share: 50, rank: 5, name: 'c5' },
+        message: '一线职工比例不低于50%：由第5名一线职工c5替换',
+      },
+    ])
+    expect(r.find((x) => x.candidateId === 'c5')!.tieBreakDetails).toEqual([
+      expect.objectContaining({
+        code: 'RANK_QUOTA_REPLACES',
+        params: { share: 50, rank: 3, name: 'c3' },
+      }),
+    ])
+    expect(r.find((x) => x.candidateId === 'c1')!.tieBreakDetails).toEqual([])
     // Ranks stay the ranks by score; only the winner marks move.
     expect(r.map((x) => x.rank)).toEqual([1, 2, 3, 4, 5, 6])
   })
@@ -160,6 +194,13 @@ describe('rankCampaign', () => {
     expect(r.rows.filter((x) => x.isWinner).map((x) => x.candidateId)).toEqual(['c1', 'c2', 'c3'])
     expect(r.notes).toHaveLength(1)
     expect(r.notes[0]).toContain('至少 3 名')
+    expect(r.noteDetails).toEqual([
+      {
+        code: 'RANK_QUOTA_UNMET',
+        params: { required: 3, available: 1 },
+        message: '一线职工比例要求至少 3 名，仅有 1 名一线职工候选人可当选',
+      },
+    ])
   })
 
   it('has fewer winners than honours when there are fewer candidates', () => {

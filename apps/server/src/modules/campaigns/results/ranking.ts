@@ -3,7 +3,8 @@
  * Per category: votes are normalised to the category's top vote count, the jury score (the
  * average of the jurors' totals) to the rubric's maximum total, and final = wP·v + wJ·j.
  * Ties are broken by jury score, then votes, then the earlier nomination. The top honourCount
- * candidates win; the front-line quota is then enforced by swaps, each written into tieBreak.
+ * candidates win; the front-line quota is then enforced by swaps. Each tie-break and swap is an
+ * explanation (a code and its parameters, with the zh-CN sentence), in tieBreakDetails.
  */
 
 export type RankingInput = {
@@ -29,6 +30,34 @@ export type RankingCandidate = {
   nominatedAt: string
 }
 
+type Params = Record<string, string | number | null>
+
+/** A stable code and its parameters; `message` is the zh-CN sentence for text-only consumers. */
+export type Explanation = { code: ExplanationCode; params: Params; message: string }
+
+/** The zh-CN sentence of each code (the web renders code + params from its locale files). */
+const ZH = {
+  RANK_TIE_JURY: (p: Params) => `与${p.name}（${p.number}号）综合得分相同，专家评分较高`,
+  RANK_TIE_VOTES: (p: Params) => `与${p.name}（${p.number}号）综合得分、专家评分相同，得票较多`,
+  RANK_TIE_NOMINATED_EARLIER: (p: Params) =>
+    `与${p.name}（${p.number}号）综合得分、专家评分、得票均相同，提名较早`,
+  RANK_TIE_NUMBER: (p: Params) => `与${p.name}（${p.number}号）各项均相同，按候选人编号`,
+  RANK_TIE_BEHIND: (p: Params) => `与${p.name}（${p.number}号）综合得分相同，按并列规则排后`,
+  RANK_QUOTA_REPLACED: (p: Params) =>
+    `一线职工比例不低于${p.share}%：由第${p.rank}名一线职工${p.name}替换`,
+  RANK_QUOTA_REPLACES: (p: Params) =>
+    `一线职工比例不低于${p.share}%：替换第${p.rank}名非一线职工${p.name}当选`,
+  RANK_QUOTA_UNMET: (p: Params) =>
+    `一线职工比例要求至少 ${p.required} 名，仅有 ${p.available} 名一线职工候选人可当选`,
+} as const
+export type ExplanationCode = keyof typeof ZH
+
+const explain = (code: ExplanationCode, params: Params): Explanation => ({
+  code,
+  params,
+  message: ZH[code](params),
+})
+
 export type RankedRow = {
   candidateId: string
   rank: number
@@ -37,7 +66,9 @@ export type RankedRow = {
   juryScore: number | null
   finalScore: number
   isWinner: boolean
+  /** The zh-CN messages of tieBreakDetails joined with '；', or null when there are none. */
   tieBreak: string | null
+  tieBreakDetails: Explanation[]
 }
 
 export type RankedCategory = {
@@ -45,7 +76,9 @@ export type RankedCategory = {
   name: string
   honourCount: number
   rows: RankedRow[]
+  /** zh-CN messages of noteDetails. */
   notes: string[]
+  noteDetails: Explanation[]
 }
 
 /** Scores are compared at 6 decimals so float noise never decides, nor hides, a tie. */
@@ -54,7 +87,7 @@ const round6 = (n: number) => Math.round(n * 1e6) / 1e6
 const average = (xs: number[]) =>
   xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length
 
-type Work = RankedRow & { c: RankingCandidate; juryNorm: number }
+type Work = Omit<RankedRow, 'tieBreak'> & { c: RankingCandidate; juryNorm: number }
 
 /** Sorts by final score, then jury, then votes, then earlier nomination, then ballot number. */
 const compare = (a: Work, b: Work): number =>
@@ -65,14 +98,12 @@ const compare = (a: Work, b: Work): number =>
   a.c.number - b.c.number
 
 /** Why `a` is ahead of `b` when their final scores are equal. */
-const tieReason = (a: Work, b: Work): string => {
-  if (round6(a.juryNorm) !== round6(b.juryNorm))
-    return `与${b.c.name}（${b.c.number}号）综合得分相同，专家评分较高`
-  if (a.c.votes !== b.c.votes)
-    return `与${b.c.name}（${b.c.number}号）综合得分、专家评分相同，得票较多`
-  if (a.c.nominatedAt !== b.c.nominatedAt)
-    return `与${b.c.name}（${b.c.number}号）综合得分、专家评分、得票均相同，提名较早`
-  return `与${b.c.name}（${b.c.number}号）各项均相同，按候选人编号`
+const tieReason = (a: Work, b: Work): Explanation => {
+  const other = { name: b.c.name, number: b.c.number }
+  if (round6(a.juryNorm) !== round6(b.juryNorm)) return explain('RANK_TIE_JURY', other)
+  if (a.c.votes !== b.c.votes) return explain('RANK_TIE_VOTES', other)
+  if (a.c.nominatedAt !== b.c.nominatedAt) return explain('RANK_TIE_NOMINATED_EARLIER', other)
+  return explain('RANK_TIE_NUMBER', other)
 }
 
 const rankCategory = (
@@ -94,7 +125,7 @@ const rankCategory = (
       juryNorm: j,
       finalScore: round6(input.weights.publicVote * v + input.weights.jury * j),
       isWinner: false,
-      tieBreak: null,
+      tieBreakDetails: [],
     }
   })
   work.sort(compare)
@@ -103,30 +134,37 @@ const rankCategory = (
     const prev = work[i - 1]
     if (prev && prev.finalScore === w.finalScore) {
       // Both sides of a resolved tie say so: the winner of the tie-break and the one behind.
-      prev.tieBreak ??= tieReason(prev, w)
-      w.tieBreak ??= `与${prev.c.name}（${prev.c.number}号）综合得分相同，按并列规则排后`
+      // In a run of ties each keeps the first reason it got (the one against its neighbour above).
+      if (prev.tieBreakDetails.length === 0) prev.tieBreakDetails.push(tieReason(prev, w))
+      if (w.tieBreakDetails.length === 0)
+        w.tieBreakDetails.push(
+          explain('RANK_TIE_BEHIND', { name: prev.c.name, number: prev.c.number }),
+        )
     }
   })
 
   const winnerCount = Math.min(cat.honourCount, work.length)
   work.slice(0, winnerCount).forEach((w) => (w.isWinner = true))
 
-  const notes: string[] = []
+  const notes: Explanation[] = []
   const required = Math.ceil(round6(input.minFrontLineShare * winnerCount))
   let frontLine = work.filter((w) => w.isWinner && w.c.isFrontLine).length
   while (frontLine < required) {
     const out = [...work].reverse().find((w) => w.isWinner && !w.c.isFrontLine)
     const inn = work.find((w) => !w.isWinner && w.c.isFrontLine)
     if (!out || !inn) {
-      notes.push(`一线职工比例要求至少 ${required} 名，仅有 ${frontLine} 名一线职工候选人可当选`)
+      notes.push(explain('RANK_QUOTA_UNMET', { required, available: frontLine }))
       break
     }
     out.isWinner = false
     inn.isWinner = true
-    const why = `一线职工比例不低于${Math.round(input.minFrontLineShare * 100)}%`
-    const join = (prev: string | null, text: string) => (prev ? `${prev}；${text}` : text)
-    out.tieBreak = join(out.tieBreak, `${why}：由第${inn.rank}名一线职工${inn.c.name}替换`)
-    inn.tieBreak = join(inn.tieBreak, `${why}：替换第${out.rank}名非一线职工${out.c.name}当选`)
+    const share = Math.round(input.minFrontLineShare * 100)
+    out.tieBreakDetails.push(
+      explain('RANK_QUOTA_REPLACED', { share, rank: inn.rank, name: inn.c.name }),
+    )
+    inn.tieBreakDetails.push(
+      explain('RANK_QUOTA_REPLACES', { share, rank: out.rank, name: out.c.name }),
+    )
     frontLine++
   }
 
@@ -134,8 +172,15 @@ const rankCategory = (
     categoryId: cat.id,
     name: cat.name,
     honourCount: cat.honourCount,
-    rows: work.map(({ c: _c, juryNorm: _j, ...row }) => row),
-    notes,
+    rows: work.map(({ c: _c, juryNorm: _j, ...row }) => ({
+      ...row,
+      tieBreak:
+        row.tieBreakDetails.length > 0
+          ? row.tieBreakDetails.map((d) => d.message).join('；')
+          : null,
+    })),
+    notes: notes.map((n) => n.message),
+    noteDetails: notes,
   }
 }
 

@@ -76,6 +76,7 @@ export const computeResults = async (db: Db, c: LoadedCampaign): Promise<Results
       name: cat.name,
       honourCount: cat.honourCount,
       notes: cat.notes,
+      noteDetails: cat.noteDetails,
       rows: cat.rows.map((row) => {
         const cand = byId.get(row.candidateId)!
         return {
@@ -218,6 +219,7 @@ export const exportResults = async (db: Db, ctx: Ctx, campaignId: string) => {
       r.finalScore,
       r.rank,
       r.isWinner ? '是' : '否',
+      // The export is a zh-CN document (its headers are too): the zh-CN sentences.
       r.tieBreak ?? '',
     ]),
   )

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { isApiError } from '../../../lib/api-error'
+import { explain } from '../../../lib/explanation'
 import { getResults, publicCampaignKeys } from '../api/public-campaigns-api'
 import { campaignPath, useCampaign, useCampaignId } from '../components/hooks'
 import { LoadError, Loading, Notice, PublicShell } from '../components/shell'
@@ -97,9 +98,9 @@ export const Component = () => {
                     </li>
                   ))}
                 </ol>
-                {cat.notes.map((n) => (
-                  <p key={n} className="cp-small cp-muted">
-                    {n}
+                {cat.noteDetails.map((n) => (
+                  <p key={n.code} className="cp-small cp-muted">
+                    {explain(t, n)}
                   </p>
                 ))}
               </section>

@@ -19,6 +19,7 @@ import {
   ObjectionSchema,
   PutForwardResultSchema,
   QuotaCheckSchema,
+  ResendConsentSmsResultSchema,
   ResultsSchema,
   TurnoutSchema,
   pageOf,
@@ -81,6 +82,22 @@ export const getNomination = (id: string, nid: string, signal?: AbortSignal) =>
 
 export type ReviewDecision = 'accept' | 'reject' | 'forward'
 export type ReviewBody = { decision: ReviewDecision; reason: string; note?: string }
+
+/** Texts the consent link to the nominee again (the server limits re-sends per nomination). */
+export const resendConsentSms = ({
+  id,
+  nid,
+  locale,
+}: {
+  id: string
+  nid: string
+  locale?: 'zh-CN' | 'en'
+}) =>
+  apiRequest(`${base(id)}/nominations/${nid}/consent-sms`, {
+    method: 'POST',
+    body: locale ? { locale } : {},
+    schema: ResendConsentSmsResultSchema,
+  })
 
 export const reviewNomination = ({
   id,

@@ -25,6 +25,7 @@ import {
   mergeNominations,
   putForward,
   removeJuror,
+  resendConsentSms,
   resolveObjection,
   reviewBallots,
   reviewNomination,
@@ -109,6 +110,14 @@ export const useNomination = (id: string, nid: string | null) =>
 export const useReviewNomination = () => {
   const invalidate = useInvalidateCampaign()
   return useMutation({ mutationFn: reviewNomination, onSuccess: (_n, v) => invalidate(v.id) })
+}
+
+export const useResendConsentSms = () => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: resendConsentSms,
+    onSuccess: (_r, v) => qc.invalidateQueries({ queryKey: campaignKeys.nomination(v.id, v.nid) }),
+  })
 }
 
 export const useMergeNominations = () => {

@@ -38,6 +38,7 @@ import {
   useNominations,
   useReviewNomination,
 } from '../api/use-campaigns'
+import { ConsentSmsControl } from './consent-sms-control'
 import { ReviewDecisionForm } from './review-decision-form'
 import { A11yTable, ContrastTag } from './a11y'
 
@@ -150,6 +151,21 @@ const NominationDrawer = ({
                   '—'
                 ),
               },
+              ...(n.status === 'awaiting_consent' || n.consentSms.sentAt
+                ? [
+                    {
+                      key: 'consentSms',
+                      label: t('campaigns.nominations.consentSms'),
+                      children: (
+                        <ConsentSmsControl
+                          campaignId={campaign.id}
+                          nomination={n}
+                          canResend={can('campaign:review')}
+                        />
+                      ),
+                    },
+                  ]
+                : []),
               ...(n.reviewReason
                 ? [
                     {

@@ -2,6 +2,7 @@ import type { Campaign } from '@unionhall/contracts'
 import { Alert, Card, List, Progress, Space, Spin, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { QueryError } from '../../../components/page/query-error'
+import { explain } from '../../../lib/explanation'
 import { useQuotaCheck } from '../api/use-campaigns'
 import { A11yTable, ContrastTag } from './a11y'
 
@@ -35,7 +36,7 @@ export const QuotaTab = ({ campaign }: { campaign: Campaign }) => {
                       {p.categoryId ? `${categoryName.get(p.categoryId) ?? ''} · ` : ''}
                       {t(`campaigns.quota.codes.${p.code}`, { defaultValue: p.code })}
                     </ContrastTag>
-                    {p.message}
+                    {explain(t, p)}
                   </span>
                 </List.Item>
               )}

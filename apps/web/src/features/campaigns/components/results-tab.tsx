@@ -18,6 +18,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { EChart } from '../../../components/charts/echart'
+import { explainAll } from '../../../lib/explanation'
 import { Can } from '../../../components/page/can'
 import { QueryError } from '../../../components/page/query-error'
 import { errorMessage } from '../../../lib/error-message'
@@ -210,18 +211,18 @@ export const RankingTable = ({ category }: { category: Results['categories'][num
           },
           {
             title: t('campaigns.results.tieBreak'),
-            dataIndex: 'tieBreak',
+            dataIndex: 'tieBreakDetails',
             width: 220,
-            render: (v: string | null) => v ?? '',
+            render: (details: Row['tieBreakDetails']) => explainAll(t, details),
           },
         ]}
       />
-      {category.notes.length > 0 ? (
+      {category.noteDetails.length > 0 ? (
         <Alert
           type="warning"
           showIcon
           style={{ marginTop: 8 }}
-          message={category.notes.join('；')}
+          message={explainAll(t, category.noteDetails)}
         />
       ) : null}
     </>

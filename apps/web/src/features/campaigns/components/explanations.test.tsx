@@ -1,0 +1,121 @@
+import { screen } from '@testing-library/react'
+import type { Explanation } from '@unionhall/contracts'
+import { afterEach, describe, expect, it } from 'vitest'
+import '../../../test/setup'
+import { explain } from '../../../lib/explanation'
+import { i18n } from '../../../lib/i18n'
+import { makeSession, renderWithProviders } from '../../../test/render'
+import { RankingTable } from './results-tab'
+
+const row = (candidateId: string, rank: number, name: string, tieBreakDetails: Explanation[]) => ({
+  candidateId,
+  name,
+  number: rank,
+  employerName: '兰州石化',
+  isFrontLine: true,
+  votes: 100,
+  invalidatedVotes: 0,
+  voteShare: 1,
+  juryScore: 80,
+  finalScore: 0.9,
+  rank,
+  isWinner: rank === 1,
+  tieBreak: tieBreakDetails.map((d) => d.message).join('；') || null,
+  tieBreakDetails,
+})
+
+const category = {
+  categoryId: '01a2270b-9000-7000-8000-0000000000c1',
+  name: '技能类',
+  honourCount: 1,
+  rows: [
+    row('01a2270b-9000-7000-8000-0000000000d1', 1, '张建国', [
+      {
+        code: 'RANK_TIE_JURY',
+        params: { name: '李秀英', number: 2 },
+        message: '与李秀英（2号）综合得分相同，专家评分较高',
+      },
+    ]),
+    row('01a2270b-9000-7000-8000-0000000000d2', 2, '李秀英', [
+      {
+        code: 'RANK_TIE_BEHIND',
+        params: { name: '张建国', number: 1 },
+        message: '与张建国（1号）综合得分相同，按并列规则排后',
+      },
+      {
+        code: 'RANK_QUOTA_REPLACED',
+        params: { share: 50, rank: 3, name: '王芳' },
+        message: '一线职工比例不低于50%：由第3名一线职工王芳替换',
+      },
+    ]),
+  ],
+  notes: ['一线职工比例要求至少 2 名，仅有 1 名一线职工候选人可当选'],
+  noteDetails: [
+    {
+      code: 'RANK_QUOTA_UNMET',
+      params: { required: 2, available: 1 },
+      message: '一线职工比例要求至少 2 名，仅有 1 名一线职工候选人可当选',
+    },
+  ],
+}
+
+const session = makeSession(['campaign:read'])
+
+afterEach(async () => {
+  await i18n.changeLanguage('zh-CN')
+})
+
+describe('explanations', { timeout: 60_000 }, () => {
+  it('shows tie-breaks, quota swaps and notes in English when the UI is English', async () => {
+    await i18n.changeLanguage('en')
+    renderWithProviders(<RankingTable category={category} />, session)
+
+    expect(screen.getByText('Same final score as 李秀英 (No. 2); higher jury score')).toBeTruthy()
+    expect(
+      screen.getByText(
+        'Same final score as 张建国 (No. 1); placed behind by the tie-break rules; ' +
+          'Front-line share of at least 50%: replaced by front-line worker 王芳 (rank 3)',
+      ),
+    ).toBeTruthy()
+    expect(
+      screen.getByText(
+        'The front-line share needs at least 2 front-line winners; only 1 front-line candidates can win',
+      ),
+    ).toBeTruthy()
+    expect(screen.queryByText(/综合得分相同/)).toBeNull()
+  })
+
+  it('shows the same in Chinese when the UI is Chinese', () => {
+    renderWithProviders(<RankingTable category={category} />, session)
+    expect(screen.getByText('与李秀英（2号）综合得分相同，专家评分较高')).toBeTruthy()
+    expect(
+      screen.getByText(
+        '与张建国（1号）综合得分相同，按并列规则排后；一线职工比例不低于50%：由第3名一线职工王芳替换',
+      ),
+    ).toBeTruthy()
+  })
+
+  it('renders quota problems with their variants, and falls back to the message', async () => {
+    await i18n.changeLanguage('en')
+    const t = i18n.t.bind(i18n)
+    expect(
+      explain(t, {
+        code: 'QUOTA_CATEGORY_SHORTFALL',
+        params: { category: '技能类', accepted: 1, honourCount: 3, missing: 2, pending: 2 },
+        message: '',
+      }),
+    ).toBe('“技能类” has 1 accepted, fewer than its 3 honours: 2 short (2 more awaiting review)')
+    expect(
+      explain(t, {
+        code: 'QUOTA_FRONT_LINE_SHARE',
+        params: { share: 66.7, frontLine: 2, accepted: 3, required: 100, missing: null },
+        message: '',
+      }),
+    ).toBe(
+      'Front-line workers are 66.7% of those accepted (2/3), below the required 100%: all must be front-line workers',
+    )
+    expect(explain(t, { code: 'SOMETHING_NEW', params: {}, message: '服务器的说明' })).toBe(
+      '服务器的说明',
+    )
+  })
+})
