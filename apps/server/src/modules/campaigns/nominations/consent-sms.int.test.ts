@@ -272,6 +272,29 @@ describe('consent SMS', () => {
     expectError(await resend(gansu, nid), 409, 'NOMINATION_CONSENT_NOT_PENDING')
   })
 
+  it('still creates the nomination when the first SMS fails, shown as not sent', async () => {
+    const send = t.sms.send
+    t.sms.send = () => Promise.reject(new Error('gateway down'))
+    let nid: string
+    try {
+      const res = await nominate(lanzhou, nominationBody({ nomineeName: '吴磊' }))
+      expect(res.statusCode, res.body).toBe(201)
+      nid = res.json<{ id: string }>().id
+    } finally {
+      t.sms.send = send
+    }
+    expect((await detail(nid)).consentSms).toMatchObject({ sentAt: null, sentTo: null })
+    const failed = await auditRows(t, {
+      action: 'campaign.nomination.consent-sms-failed',
+      targetId: nid,
+    })
+    expect(failed.map((r) => JSON.parse(r.summary))).toEqual([
+      { to: expect.stringContaining('****'), trigger: 'created' },
+    ])
+    // Staff can send it now: a failed attempt does not hold the one-minute wait.
+    expect((await resend(gansu, nid)).statusCode).toBe(200)
+  })
+
   it('records a provider failure: 502, audited, the sent time unchanged', async () => {
     const res = await nominate(lanzhou, nominationBody({ nomineeName: '钱伟' }))
     const nid = res.json<{ id: string }>().id

@@ -280,7 +280,9 @@ const sendConsentSms = async (
   try {
     await deps.sms.send(mobile, consentSmsText(send.locale ?? 'zh-CN', c.row.name, url))
   } catch (err) {
-    send.log?.(`consent SMS for nomination ${r.id} failed: ${(err as Error).message}`)
+    // A gateway's error text may quote the number: mask any mobile in it before logging.
+    const why = String((err as Error).message).replace(/1\d{10}/g, (m) => maskMobile(m))
+    send.log?.(`consent SMS for nomination ${r.id} failed: ${why}`)
     await withTransaction(deps.db, async (trx) => {
       await repo.updateNomination(trx, r.id, { consent_sms_sent_at: previousSentAt })
       await auditConsentSms(
