@@ -76,6 +76,13 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'campaigns/:campaignId/edit',
+        lazy: guardedPage(
+          'campaign:manage',
+          () => import('../features/campaigns/routes/campaign-edit-page'),
+        ),
+      },
+      {
         // Jurors are members listed on the campaign; the server checks that, not a role.
         path: 'campaigns/:campaignId/jury',
         lazy: guardedPage(

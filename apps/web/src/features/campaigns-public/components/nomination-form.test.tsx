@@ -68,14 +68,12 @@ describe('nomination form', () => {
     type('身份证号（选填）', '620102199001011234')
     type('从业年限（年）', '80')
     type('主要事迹', '太短')
-    type('照片链接（选填）', 'https://img.example.com/a.jpg\nnot a link')
     type('视频链接（选填）', 'video')
     fireEvent.click(screen.getByRole('button', { name: '提交提名' }))
     expect(errorOf('被提名人手机号')).toBe('请输入 11 位手机号，例如 13800001234')
     expect(errorOf('身份证号（选填）')).toMatch(/^身份证号不正确/)
     expect(errorOf('从业年限（年）')).toBe('从业年限应在 0 到 60 年之间')
     expect(errorOf('主要事迹')).toBe('至少需要 10 个字符')
-    expect(errorOf('照片链接（选填）')).toBe('第 2 行不是有效的链接，应以 http:// 或 https:// 开头')
     expect(errorOf('视频链接（选填）')).toBe('请输入完整链接，以 http:// 或 https:// 开头')
   })
 
@@ -112,5 +110,70 @@ describe('nomination form', () => {
       photoUrls: [],
       reason: '技术过硬，甘于奉献',
     })
+  })
+
+  it('uploads chosen photos, shows them, lets one be removed and sends the upload URLs', async () => {
+    const uploadId = '01a2270b-9000-7000-8000-0000000000f1'
+    const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+      if (url === '/api/v1/uploads') {
+        expect(init?.method).toBe('POST')
+        expect((init?.body as FormData).get('file')).toBeInstanceOf(File)
+        return new Response(
+          JSON.stringify({
+            id: uploadId,
+            url: `/api/v1/uploads/${uploadId}`,
+            mime: 'image/png',
+            bytes: 68,
+            width: 1,
+            height: 1,
+            createdAt: '2026-11-29T00:00:00.000Z',
+          }),
+          { status: 201, headers: { 'content-type': 'application/json' } },
+        )
+      }
+      return new Response(JSON.stringify([org]), {
+        headers: { 'content-type': 'application/json' },
+      })
+    })
+    vi.stubGlobal('fetch', fetchMock)
+    renderForm()
+    const photo = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'me.png', {
+      type: 'image/png',
+    })
+
+    fireEvent.change(field('照片（选填）'), { target: { files: [photo] } })
+
+    const img = await screen.findByRole('img', { name: '照片 1' }, { timeout: 10_000 })
+    expect(img.getAttribute('src')).toBe(`/api/v1/uploads/${uploadId}`)
+    fireEvent.click(screen.getByRole('button', { name: '删除照片 1' }))
+    expect(screen.queryByRole('img', { name: '照片 1' })).toBeNull()
+  })
+
+  it('shows an upload refusal as the photo field error and keeps the list unchanged', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(
+            JSON.stringify({
+              error: {
+                code: 'UPLOAD_TYPE_UNSUPPORTED',
+                message: '只能上传 JPEG、PNG 或 WebP 图片',
+              },
+            }),
+            { status: 415, headers: { 'content-type': 'application/json' } },
+          ),
+      ),
+    )
+    renderForm()
+    const fake = new File(['just text'], 'fake.png', { type: 'image/png' })
+
+    fireEvent.change(field('照片（选填）'), { target: { files: [fake] } })
+
+    await waitFor(
+      () => expect(errorOf('照片（选填）')).toBe('fake.png: 只能上传 JPEG、PNG 或 WebP 图片'),
+      { timeout: 10_000 },
+    )
+    expect(screen.queryByRole('img')).toBeNull()
   })
 })

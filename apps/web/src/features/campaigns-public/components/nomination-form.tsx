@@ -9,6 +9,7 @@ import {
 } from '../lib/nomination-form'
 import { EmployerSearch } from './employer-search'
 import { Field } from './field'
+import { PhotoPicker } from './photo-picker'
 
 type Props = {
   categories: Category[]
@@ -225,16 +226,12 @@ export const NominationForm = ({ categories, pending, serverError, onSubmit }: P
       </Field>
       <Field label={t(`${k}.photos`)} hint={t(`${k}.photosHint`)} error={errors.photoUrls}>
         {(a) => (
-          <textarea
-            {...a}
-            data-field="photoUrls"
-            className="cp-textarea"
-            rows={3}
-            inputMode="url"
-            autoCapitalize="off"
-            spellCheck={false}
+          <PhotoPicker
+            a11y={a}
+            max={9}
             value={values.photoUrls}
-            onChange={set('photoUrls')}
+            onChange={(update) => setValues((v) => ({ ...v, photoUrls: update(v.photoUrls) }))}
+            onError={(message) => setErrors((er) => ({ ...er, photoUrls: message ?? undefined }))}
           />
         )}
       </Field>

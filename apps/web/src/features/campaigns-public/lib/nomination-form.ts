@@ -2,7 +2,10 @@ import { type CreateNominationBody, CreateNominationBodySchema } from '@unionhal
 import type { TFunction } from 'i18next'
 import { translateIssue } from '../../../components/form/zod-form'
 
-/** The nomination form as the inputs hold it: strings, and yes/no for the front-line question. */
+/**
+ * The nomination form as the inputs hold it: strings, yes/no for the front-line question, and
+ * the URLs of the photos already uploaded.
+ */
 export type NominationFormValues = {
   categoryId: string
   nomineeName: string
@@ -13,7 +16,7 @@ export type NominationFormValues = {
   years: string
   isFrontLine: '' | 'yes' | 'no'
   achievements: string
-  photoUrls: string
+  photoUrls: string[]
   videoUrl: string
   reason: string
 }
@@ -30,17 +33,10 @@ export const emptyNomination = (categoryId = ''): NominationFormValues => ({
   years: '',
   isFrontLine: '',
   achievements: '',
-  photoUrls: '',
+  photoUrls: [],
   videoUrl: '',
   reason: '',
 })
-
-/** Photo links, one a line. */
-export const photoLines = (text: string) =>
-  text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean)
 
 const optional = (v: string) => (v.trim() === '' ? undefined : v.trim())
 
@@ -54,7 +50,7 @@ export const toNominationBody = (v: NominationFormValues): Record<string, unknow
   years: v.years.trim() === '' ? undefined : Number(v.years),
   isFrontLine: v.isFrontLine === '' ? undefined : v.isFrontLine === 'yes',
   achievements: v.achievements,
-  photoUrls: photoLines(v.photoUrls),
+  photoUrls: v.photoUrls,
   videoUrl: optional(v.videoUrl),
   reason: v.reason,
 })
@@ -80,9 +76,9 @@ const specific = (
     case 'years':
       return issue.code === 'invalid_type' ? t(`${k}.yearsNumber`) : t(`${k}.yearsRange`)
     case 'photoUrls': {
-      const line = issue.path[1]
-      return typeof line === 'number'
-        ? t(`${k}.photoLine`, { line: line + 1 })
+      const index = issue.path[1]
+      return typeof index === 'number'
+        ? t(`${k}.photoInvalid`, { n: index + 1 })
         : t(`${k}.photoCount`, { max: 9 })
     }
     case 'videoUrl':

@@ -1,8 +1,9 @@
 import type { Campaign, Permission } from '@unionhall/contracts'
-import { Breadcrumb, Flex, Form, Grid, Select, Spin, Tabs } from 'antd'
+import { EditOutlined } from '@ant-design/icons'
+import { Breadcrumb, Button, Flex, Form, Grid, Select, Spin, Tabs } from 'antd'
 import { type ReactNode, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams, useSearchParams } from 'react-router'
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import { PageHeader } from '../../../components/page/page-header'
 import { QueryError } from '../../../components/page/query-error'
 import { useSession } from '../../../lib/session'
@@ -57,6 +58,7 @@ export const Component = () => {
   const { campaignId = '' } = useParams()
   const [params, setParams] = useSearchParams()
   const { can } = useSession()
+  const navigate = useNavigate()
   const screens = Grid.useBreakpoint()
   const narrow = screens.md === false
   const campaign = useCampaign(campaignId)
@@ -100,6 +102,14 @@ export const Component = () => {
               <span>
                 {c.honourTitle} · {c.year} · {c.orgName}
               </span>
+              {can('campaign:manage') ? (
+                <Button
+                  icon={<EditOutlined />}
+                  onClick={() => void navigate(`/campaigns/${c.id}/edit`)}
+                >
+                  {t('campaigns.edit.action')}
+                </Button>
+              ) : null}
             </Flex>
           ) : null
         }

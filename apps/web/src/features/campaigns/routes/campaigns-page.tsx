@@ -16,7 +16,7 @@ import { A11yTable } from '../components/a11y'
 export const Component = () => {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const { currentOrgId, currentOrgName } = useSession()
+  const { currentOrgId, currentOrgName, can } = useSession()
   const [search, setSearch] = useState('')
   const [q, setQ] = useState('')
   const [phase, setPhase] = useState<CampaignPhase | undefined>()
@@ -166,6 +166,23 @@ export const Component = () => {
             render: (p: string | null) =>
               p ? t('campaigns.list.childCampaign') : t('campaigns.list.topCampaign'),
           },
+          ...(can('campaign:manage')
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 90,
+                  render: (_: unknown, c: { id: string; name: string }) => (
+                    <Link
+                      to={`/campaigns/${c.id}/edit`}
+                      aria-label={t('campaigns.edit.actionFor', { name: c.name })}
+                    >
+                      {t('campaigns.edit.action')}
+                    </Link>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </>

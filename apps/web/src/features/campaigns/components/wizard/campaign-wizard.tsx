@@ -36,6 +36,7 @@ import { type ReactNode, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { FormSelect } from '../../../../components/form/form-select'
+import { ImageUpload } from '../../../../components/image-upload/image-upload'
 import {
   type FieldError,
   useZodRules,
@@ -379,7 +380,7 @@ export const CampaignWizard = ({
                 name="coverImageUrl"
                 rules={basicRules.coverImageUrl}
               >
-                <Input type="url" maxLength={500} placeholder="https://" />
+                <ImageUpload alt={t('campaigns.fields.coverImageUrl')} />
               </Form.Item>
             </Col>
             <Col xs={24}>

@@ -15,7 +15,7 @@ export type WizardValues = {
   honourTitle?: string
   year?: number
   description?: string
-  coverImageUrl?: string
+  coverImageUrl?: string | null
   orgId?: string
   parentCampaignId?: string
   phaseMode?: 'auto' | 'manual'

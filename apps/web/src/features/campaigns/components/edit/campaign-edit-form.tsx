@@ -1,0 +1,296 @@
+import { LockOutlined } from '@ant-design/icons'
+import {
+  type Campaign,
+  SCHEDULED_PHASES,
+  type ScheduledPhase,
+  type UpdateCampaignBody,
+  UpdateCampaignBodySchema,
+  VotingRulesSchema,
+} from '@unionhall/contracts'
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  ConfigProvider,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Switch,
+} from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { useOnChange } from '../../../../components/form/use-on-change'
+import { useZodRules } from '../../../../components/form/zod-form'
+import { ImageUpload } from '../../../../components/image-upload/image-upload'
+import { errorMessage } from '../../../../lib/error-message'
+import { formatDate } from '../../../../lib/format'
+import { WeightsExplanation } from '../wizard/campaign-wizard'
+import type { WizardValues } from '../wizard/wizard-model'
+import { checkEdit, editValuesOf, rulesEditable } from './campaign-edit-model'
+
+type Props = {
+  campaign: Campaign
+  submitting: boolean
+  /** The server's refusal of the last save, shown as it explains it. */
+  submitError: unknown
+  onSubmit: (body: UpdateCampaignBody) => void
+}
+
+/**
+ * Edits what PATCH /campaigns/:id allows: basics, cover, schedule and phase mode always; voting
+ * rules and quotas only before voting opens on a top-level campaign (shown locked otherwise).
+ */
+export const CampaignEditForm = ({ campaign, submitting, submitError, onSubmit }: Props) => {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const [form] = Form.useForm()
+  const [unchanged, setUnchanged] = useState(false)
+  const basicRules = useZodRules(UpdateCampaignBodySchema)
+  const ruleRules = useZodRules(VotingRulesSchema)
+  const editable = rulesEditable(campaign)
+  const publicVotePct = Form.useWatch<number | undefined>(['rules', 'publicVotePct'], form)
+  const juryPct = Form.useWatch<number | undefined>(['rules', 'juryPct'], form)
+
+  // A reloaded campaign (after a save, or another tab's change) resets the form.
+  useOnChange(`${campaign.id}|${campaign.createdAt}|${JSON.stringify(campaign)}`, () => {
+    form.resetFields()
+    form.setFieldsValue(editValuesOf(campaign))
+  })
+
+  const submit = () => {
+    const values = form.getFieldsValue(true) as WizardValues
+    const checked = checkEdit(t, values, campaign)
+    if (!checked.ok) {
+      form.setFields(checked.errors)
+      return
+    }
+    if (Object.keys(checked.body).length === 0) {
+      setUnchanged(true)
+      return
+    }
+    setUnchanged(false)
+    onSubmit(checked.body)
+  }
+
+  const lockedNote = editable ? null : (
+    <Alert
+      type="info"
+      showIcon
+      icon={<LockOutlined />}
+      message={
+        campaign.parentCampaignId
+          ? t('campaigns.edit.rulesInherited')
+          : t('campaigns.edit.rulesLocked', { date: formatDate(campaign.rulesLockedAt) })
+      }
+      style={{ marginBottom: 16 }}
+    />
+  )
+
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      onValuesChange={() => setUnchanged(false)}
+      aria-label={t('campaigns.edit.title')}
+    >
+      <Card title={t('campaigns.edit.basics')} style={{ marginBottom: 16 }}>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label={t('campaigns.fields.name')}
+              name="name"
+              rules={basicRules.name}
+              required
+            >
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label={t('campaigns.fields.honourTitle')}
+              name="honourTitle"
+              rules={basicRules.honourTitle}
+              required
+            >
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item
+              label={t('campaigns.fields.year')}
+              name="year"
+              rules={basicRules.year}
+              required
+            >
+              <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item label={t('campaigns.fields.phaseMode')} name="phaseMode">
+              <Radio.Group
+                options={[
+                  { value: 'auto', label: t('campaigns.phaseMode.auto') },
+                  { value: 'manual', label: t('campaigns.phaseMode.manual') },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label={t('campaigns.fields.coverImageUrl')} name="coverImageUrl">
+              <ImageUpload alt={t('campaigns.fields.coverImageUrl')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item
+              label={t('campaigns.fields.description')}
+              name="description"
+              rules={basicRules.description}
+            >
+              <Input.TextArea rows={4} maxLength={5000} showCount />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+      <Card title={t('campaigns.edit.schedule')} style={{ marginBottom: 16 }}>
+        <Row gutter={16}>
+          {SCHEDULED_PHASES.map((phase: ScheduledPhase) => (
+            <Col xs={24} md={12} key={phase}>
+              <Form.Item
+                label={t(`campaigns.phase.${phase}`)}
+                name={['schedule', phase]}
+                required
+                htmlFor={`edit-schedule-${phase}`}
+              >
+                <DatePicker.RangePicker
+                  id={{ start: `edit-schedule-${phase}`, end: `edit-schedule-${phase}-end` }}
+                  style={{ width: '100%' }}
+                  placeholder={[
+                    t('campaigns.wizard.rangeStart', { phase: t(`campaigns.phase.${phase}`) }),
+                    t('campaigns.wizard.rangeEnd', { phase: t(`campaigns.phase.${phase}`) }),
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+      </Card>
+      <Card title={t('campaigns.edit.rules')} style={{ marginBottom: 16 }}>
+        {lockedNote}
+        <ConfigProvider componentDisabled={!editable}>
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item label={t('campaigns.fields.eligibility')} name={['rules', 'eligibility']}>
+                <Radio.Group
+                  options={[
+                    { value: 'members', label: t('campaigns.eligibility.members') },
+                    { value: 'sms', label: t('campaigns.eligibility.sms') },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                label={t('campaigns.fields.sealed')}
+                name={['rules', 'sealed']}
+                valuePropName="checked"
+              >
+                <Switch />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item
+                label={t('campaigns.fields.votesPerDay')}
+                name={['rules', 'votesPerDay']}
+                rules={ruleRules.votesPerDay}
+              >
+                <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item
+                label={t('campaigns.fields.maxPerCandidatePerDay')}
+                name={['rules', 'maxPerCandidatePerDay']}
+                rules={ruleRules.maxPerCandidatePerDay}
+              >
+                <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item
+                label={t('campaigns.fields.maxChoicesPerBallot')}
+                name={['rules', 'maxChoicesPerBallot']}
+                rules={ruleRules.maxChoicesPerBallot}
+              >
+                <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item
+                label={t('campaigns.fields.publicVoteWeight')}
+                name={['rules', 'publicVotePct']}
+              >
+                <InputNumber min={0} max={100} step={5} addonAfter="%" style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item label={t('campaigns.fields.juryWeight')} name={['rules', 'juryPct']}>
+                <InputNumber min={0} max={100} step={5} addonAfter="%" style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item
+                label={t('campaigns.fields.minFrontLineShare')}
+                name={['quotas', 'minFrontLinePct']}
+              >
+                <InputNumber min={0} max={100} step={5} addonAfter="%" style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item
+                label={t('campaigns.fields.maxCandidatesPerHonour')}
+                name={['quotas', 'maxCandidatesPerHonour']}
+              >
+                <InputNumber min={1} max={100} step={0.5} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+          {editable ? <WeightsExplanation publicVotePct={publicVotePct} juryPct={juryPct} /> : null}
+        </ConfigProvider>
+      </Card>
+      {submitError ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          message={t('campaigns.edit.saveFailed')}
+          description={errorMessage(t, submitError)}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
+      {unchanged ? (
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          message={t('campaigns.edit.unchanged')}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
+      <Flex gap={8}>
+        <Button type="primary" htmlType="submit" loading={submitting}>
+          {t('common.save')}
+        </Button>
+        <Button onClick={() => void navigate(`/campaigns/${campaign.id}`)}>
+          {t('common.cancel')}
+        </Button>
+      </Flex>
+    </Form>
+  )
+}

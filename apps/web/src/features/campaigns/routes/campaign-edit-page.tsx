@@ -1,0 +1,63 @@
+import { App, Breadcrumb, Spin } from 'antd'
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useParams } from 'react-router'
+import { PageHeader } from '../../../components/page/page-header'
+import { QueryError } from '../../../components/page/query-error'
+import { useCampaign, useUpdateCampaign } from '../api/use-campaigns'
+import { CampaignEditForm } from '../components/edit/campaign-edit-form'
+import { PhaseTag } from '../components/phase'
+
+/** Edits an existing campaign (PATCH /campaigns/:id); reached from the list and the detail page. */
+export const Component = () => {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const navigate = useNavigate()
+  const { campaignId = '' } = useParams()
+  const campaign = useCampaign(campaignId)
+  const update = useUpdateCampaign()
+  const c = campaign.data
+
+  useEffect(() => {
+    document.title = `${t('campaigns.edit.title')} · ${c?.name ?? ''} · ${t('app.name')}`
+  }, [t, c?.name])
+
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 8 }}
+        items={[
+          { title: <Link to="/campaigns">{t('campaigns.list.title')}</Link> },
+          { title: c ? <Link to={`/campaigns/${c.id}`}>{c.name}</Link> : '…' },
+          { title: t('campaigns.edit.title') },
+        ]}
+      />
+      <PageHeader
+        title={c ? t('campaigns.edit.titleOf', { name: c.name }) : t('campaigns.edit.title')}
+        extra={c ? <PhaseTag phase={c.phase} /> : null}
+      />
+      {campaign.isError ? (
+        <QueryError error={campaign.error} onRetry={() => void campaign.refetch()} />
+      ) : null}
+      {campaign.isLoading ? <Spin /> : null}
+      {c ? (
+        <CampaignEditForm
+          campaign={c}
+          submitting={update.isPending}
+          submitError={update.error}
+          onSubmit={(body) =>
+            update.mutate(
+              { id: c.id, body },
+              {
+                onSuccess: () => {
+                  void message.success(t('campaigns.edit.saved'))
+                  void navigate(`/campaigns/${c.id}`)
+                },
+              },
+            )
+          }
+        />
+      ) : null}
+    </>
+  )
+}
