@@ -9,7 +9,12 @@ import {
   type TestApp,
   type TestSession,
 } from '../../../test/build-test-app'
-import { TEST_RUBRIC, testSchedule } from '../../../test/factories/campaigns'
+import {
+  TEST_RUBRIC,
+  advanceTo,
+  makeCampaign,
+  testSchedule,
+} from '../../../test/factories/campaigns'
 import { freshMobile, makeMember } from '../../../test/factories/members'
 import { ctxAs } from '../../../test/factories/orgs'
 import { MISSING_ID, auditRows, expectError, multipartFile } from '../../../test/helpers'
@@ -298,5 +303,38 @@ describe('campaign cover and nomination photos from uploads', () => {
 
     const error = expectError(res, 400, 'VALIDATION_FAILED')
     expect(JSON.stringify(error.details)).toContain('coverImageUrl')
+  })
+
+  it('takes uploaded photos on a nomination and refuses one naming a missing upload', async () => {
+    const ctx = await ctxAs(t, gansu.memberId)
+    const c = await makeCampaign(t, ctx, { orgId: t.orgId('兰州市总工会') })
+    await advanceTo(t, ctx, c, 'nomination')
+    const photo = (await upload(worker, pngImage(5, 5, 99))).json<Upload>()
+    const body = (photoUrls: string[]) => ({
+      categoryId: c.categories[0]!.id,
+      nomineeName: '张建国',
+      nomineeMobile: freshMobile(),
+      employerOrgId: t.orgId('兰州市总工会'),
+      trade: '焊工',
+      years: 18,
+      isFrontLine: true,
+      achievements: '攻克高铁转向架焊接难题，获全国技术能手称号。',
+      photoUrls,
+      reason: '技术过硬，爱岗敬业。',
+    })
+    const nominate = (photoUrls: string[]) =>
+      worker.request({
+        method: 'POST',
+        url: `/api/v1/public/campaigns/${c.id}/nominations`,
+        payload: body(photoUrls),
+      })
+
+    const missing = await nominate([photo.url, `/api/v1/uploads/${MISSING_ID}`])
+    const ok = await nominate([photo.url, 'https://example.org/p/2.jpg'])
+
+    const error = expectError(missing, 400, 'UPLOAD_REFERENCE_MISSING')
+    expect(error.details).toEqual({ urls: [`/api/v1/uploads/${MISSING_ID}`] })
+    expect(ok.statusCode, ok.body).toBe(201)
+    expect(JSON.stringify(ok.json())).toContain(photo.url)
   })
 })

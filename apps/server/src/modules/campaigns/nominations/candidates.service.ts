@@ -6,6 +6,7 @@ import { withTransaction } from '../../../platform/db/transaction'
 import { writeXlsx } from '../../../platform/files/spreadsheet'
 import type { Ctx } from '../../../core/access'
 import { recordAudit } from '../../../core/audit'
+import { requireUploadsExist } from '../../../core/uploads'
 import { campaignErrors } from '../campaigns.errors'
 import type { CampaignCandidateTable } from '../campaigns.tables'
 import {
@@ -269,6 +270,7 @@ export const updateCandidate = async (
   const r = await repo.findCandidate(db, campaignId, candidateId)
   if (!r) throw nominationErrors.candidateNotFound(candidateId)
   assertPhase(c, 'publicity', 'voting')
+  if (body.photoUrls) await requireUploadsExist(db, body.photoUrls)
   const fields: Partial<CampaignCandidateTable> = {}
   if (body.story !== undefined) fields.story = body.story
   if (body.photoUrls !== undefined) fields.photo_urls = toJson(body.photoUrls)

@@ -15,6 +15,7 @@ import { requireActor, requireAt, scopePaths, type Ctx } from '../../../core/acc
 import { recordAudit } from '../../../core/audit'
 import { loadOrg } from '../../../core/orgs'
 import { findMemberByMobileHash, mobileHashOf } from '../../../core/members'
+import { requireUploadsExist } from '../../../core/uploads'
 import type { CampaignsDeps } from '../campaigns.deps'
 import { campaignErrors } from '../campaigns.errors'
 import {
@@ -114,6 +115,7 @@ export const createNomination = async (
   }
   const employer = await loadOrg(deps.db, body.employerOrgId)
   if (!employer.path.startsWith(c.orgPath)) throw nominationErrors.employerOutOfScope(employer.id)
+  await requireUploadsExist(deps.db, body.photoUrls)
 
   const mobileHash = mobileHashOf(deps.crypto, body.nomineeMobile)
   const idHash = body.nomineeIdCardNumber
