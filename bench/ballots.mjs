@@ -5,16 +5,20 @@
 // TRUST_PROXY=true for the baseline too). Baselines are measured in the same run, alternated.
 //
 //   node --import tsx bench/ballots.mjs [--engine sqlite|postgres] [--rounds 3] [--duration 10]
+//                                       [--entry auto|dist|tsx] [--ingest-only] [--cpu-prof DIR]
+//
+// Load comes from wrk with Lua request generators (see wrk.mjs for why not autocannon).
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import autocannon from 'autocannon'
 import pg from 'pg'
+import { luaString, requireWrk, runWrkMeasured } from './wrk.mjs'
 import {
   DATA_DIR,
   ROOT,
   freePort,
+  serverCommand,
   int,
   machine,
   machineLine,
@@ -115,125 +119,115 @@ await built.app.close()
 await database.destroy()
 
 // ---- server ----
+requireWrk()
 const port = await freePort()
 const started = performance.now()
-const child = spawn(
-  process.execPath,
-  ['--import', 'tsx', path.join(ROOT, 'apps/server/src/main.ts')],
-  {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  },
-)
+const server = serverCommand(flags.entry ?? 'auto')
+// --cpu-prof DIR: write a V8 CPU profile of the server (on SIGTERM) for `node bench/profile-summary.mjs`.
+const profileArgs = flags['cpu-prof']
+  ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(flags['cpu-prof'])}`]
+  : []
+const child = spawn(server.cmd, [...profileArgs, ...server.args], {
+  cwd: ROOT,
+  env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: String(port) },
+  stdio: ['ignore', 'ignore', 'inherit'],
+})
 const base = `http://127.0.0.1:${port}`
+// Never leave the server behind when the benchmark fails.
+process.on('exit', () => child.exitCode === null && child.kill('SIGKILL'))
 await waitFor200(`${base}/healthz`, started, 60_000, child)
 
-// ---- load ----
+// ---- load: Lua request generators for wrk ----
 const VOTERS = 400_000
 const expires = Date.now() + 6 * 3600_000
-const tokens = Array.from({ length: VOTERS }, (_, i) =>
-  signVoterToken(
-    secrets.SESSION_SECRET,
-    campaign.campaignId,
-    String(13_000_000_000 + i * 7919),
-    expires,
-  ),
+const tokensFile = path.join(dataDir, 'voter-tokens.txt')
+writeFileSync(
+  tokensFile,
+  Array.from({ length: VOTERS }, (_, i) =>
+    signVoterToken(
+      secrets.SESSION_SECRET,
+      campaign.campaignId,
+      String(13_000_000_000 + i * 7919),
+      expires,
+    ),
+  ).join('\n') + '\n',
 )
-let seq = 0
-const ipOf = (i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i % 250}`
-const ballotRequest = {
-  method: 'POST',
-  path: `/api/v1/public/campaigns/${campaign.campaignId}/ballots`,
-  setupRequest: (req) => {
-    const i = seq++
-    const a = campaign.candidateIds[i % 10]
-    const b = campaign.candidateIds[(i * 7 + 3) % 10]
-    return {
-      ...req,
-      headers: {
-        'content-type': 'application/json',
-        'x-voter-token': tokens[i % VOTERS],
-        'x-forwarded-for': ipOf(i % 5000),
-      },
-      body: JSON.stringify({
-        clientKey: `b${i.toString(36)}-${port}`,
-        candidateIds: a === b || i % 2 ? [a] : [a, b],
-        deviceId: `dev-${(i % VOTERS).toString(36)}-x`,
-      }),
-    }
-  },
-}
-const noopPost = {
-  method: 'POST',
-  path: '/api/v1/noop',
-  setupRequest: (req) => {
-    const i = seq++
-    return {
-      ...req,
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': ipOf(i % 5000) },
-      body: JSON.stringify({ value: `b${i.toString(36)}-${port}-${i % 10}` }),
-    }
-  },
-}
-const getOf = (p) => ({
-  method: 'GET',
-  path: p,
-  setupRequest: (req) => {
-    const i = seq++
-    return { ...req, headers: { 'x-forwarded-for': ipOf(i % 5000) } }
-  },
-})
-
-const run = (request, connections, duration) =>
-  new Promise((resolve, reject) => {
-    autocannon({ url: base, connections, duration, requests: [request] }, (err, res) =>
-      err ? reject(err) : resolve(res),
-    )
-  })
-const stat = (res) => ({
-  rps: res.requests.average,
-  p50: res.latency.p50,
-  p99: res.latency.p99,
-  bad: res.non2xx + res.errors + res.timeouts,
-  total: res.requests.total,
-})
+// Each wrk run starts its sequence at a new offset, so runs use other voters and client keys.
+let runNo = 0
+const luaCommon = () => `
+local seq = ${++runNo * 1_000_003}
+local function ip(i) return string.format("10.0.%d.%d", math.floor(i / 250) % 256, i % 250) end
+`
+const ballotLua = () => `${luaCommon()}
+local tokens = {}
+for line in io.lines(${luaString(tokensFile)}) do tokens[#tokens + 1] = line end
+local cands = { ${campaign.candidateIds.map(luaString).join(', ')} }
+local path = ${luaString(`/api/v1/public/campaigns/${campaign.campaignId}/ballots`)}
+request = function()
+  seq = seq + 1
+  local i = seq
+  local a = cands[(i % 10) + 1]
+  local b = cands[((i * 7 + 3) % 10) + 1]
+  local choice
+  if a == b or i % 2 == 1 then choice = '["' .. a .. '"]' else choice = '["' .. a .. '","' .. b .. '"]' end
+  local v = i % ${VOTERS}
+  local body = '{"clientKey":"b' .. i .. '-${port}","candidateIds":' .. choice .. ',"deviceId":"dev-' .. v .. '-x"}'
+  return wrk.format("POST", path, { ["content-type"] = "application/json",
+    ["x-voter-token"] = tokens[v + 1], ["x-forwarded-for"] = ip(i % 5000) }, body)
+end
+`
+const noopPostLua = () => `${luaCommon()}
+request = function()
+  seq = seq + 1
+  return wrk.format("POST", "/api/v1/noop", { ["content-type"] = "application/json",
+    ["x-forwarded-for"] = ip(seq % 5000) }, '{"value":"b' .. seq .. '-${port}-' .. (seq % 10) .. '"}')
+end
+`
+const getLua = (p) => () => `${luaCommon()}
+request = function()
+  seq = seq + 1
+  return wrk.format("GET", ${luaString(p)}, { ["x-forwarded-for"] = ip(seq % 5000) })
+end
+`
+const run = (lua, connections, duration) =>
+  runWrkMeasured(child.pid, { url: base, connections, duration, lua: lua() })
+const stat = (res) => res
 
 const m = machine()
 console.log(machineLine(m))
-await run(noopPost, CONNECTIONS, 2)
-await run(ballotRequest, CONNECTIONS, 2)
+await run(noopPostLua, CONNECTIONS, 2)
+await run(ballotLua, CONNECTIONS, 2)
 
 const ingest = { noop: [], ballots: [] }
 for (let r = 1; r <= ROUNDS; r++) {
   for (const [name, req] of [
-    ['noop', noopPost],
-    ['ballots', ballotRequest],
+    ['noop', noopPostLua],
+    ['ballots', ballotLua],
   ]) {
     const s = stat(await run(req, CONNECTIONS, DURATION))
     ingest[name].push(s)
     console.log(
-      `round ${r} ${name.padEnd(8)} ${int(s.rps)} req/s p50 ${ms(s.p50)} p99 ${ms(s.p99)} bad ${s.bad}`,
+      `round ${r} ${name.padEnd(8)} ${int(s.rps)} req/s p50 ${ms(s.p50)} p99 ${ms(s.p99)} bad ${s.bad} server CPU ${int(s.cpuUsPerReq)} µs/req (${Math.round(s.cpuShare * 100)} % of a core)`,
     )
   }
 }
 
 // Reads while ballots stream in: 100 voters keep voting while 100 readers read.
 const reads = { noop: [], leaderboard: [], ballotsDuring: [] }
-const board = getOf(`/api/v1/public/campaigns/${campaign.campaignId}/leaderboard`)
-for (let r = 1; r <= ROUNDS; r++) {
+const board = getLua(`/api/v1/public/campaigns/${campaign.campaignId}/leaderboard`)
+for (let r = 1; r <= (flags['ingest-only'] ? 0 : ROUNDS); r++) {
   for (const [name, req] of [
-    ['noop', getOf('/api/v1/noop')],
+    ['noop', getLua('/api/v1/noop')],
     ['leaderboard', board],
   ]) {
     const [readRes, writeRes] = await Promise.all([
       run(req, 100, DURATION),
-      run(ballotRequest, 100, DURATION),
+      run(ballotLua, 100, DURATION),
     ])
     reads[name].push(stat(readRes))
     reads.ballotsDuring.push(stat(writeRes))
     console.log(
-      `round ${r} GET ${name.padEnd(11)} ${int(readRes.requests.average)} req/s p99 ${ms(readRes.latency.p99)} while ballots ${int(writeRes.requests.average)}/s`,
+      `round ${r} GET ${name.padEnd(11)} ${int(readRes.rps)} req/s p99 ${ms(readRes.p99)} while ballots ${int(writeRes.rps)}/s`,
     )
   }
 }
@@ -303,18 +297,20 @@ const md = table(
   ],
 )
 console.log(`\n${md}`)
-writeSection(
-  `ballots-${ENGINE}`,
-  `## Ballot ingest and leaderboard reads over HTTP, ${ENGINE === 'sqlite' ? 'SQLite (WAL, synchronous=FULL)' : 'PostgreSQL 15'}
+// Partial or profiled runs are for investigation; only full runs replace the recorded results.
+if (!flags['ingest-only'] && !flags['cpu-prof'])
+  writeSection(
+    `ballots-${ENGINE}`,
+    `## Ballot ingest and leaderboard reads over HTTP, ${ENGINE === 'sqlite' ? 'SQLite (WAL, synchronous=FULL)' : 'PostgreSQL 15'}
 
 - date: ${now()}
-- machine: ${machineLine(m)}; autocannon runs on the same machine as the server (they share the 2 cores)
-- server: \`node --import tsx apps/server/src/main.ts\`, NODE_ENV=production, TRUST_PROXY=true, API rate limit raised out of the way (ballots have their own per-voter/device/IP limits, which stay on)
+- machine: ${machineLine(m)}; wrk (one thread) runs on the same machine as the server (they share the 2 cores)
+- server: \`${server.label}\`, NODE_ENV=production, TRUST_PROXY=true, API rate limit raised out of the way (ballots have their own per-voter/device/IP limits, which stay on)
 - dataset: fresh database, demo orgs, one SMS-eligibility campaign in voting with 10 candidates
 - command: \`node --import tsx bench/ballots.mjs${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\`
 - method: ${CONNECTIONS} connections, each request a different voter (${int(VOTERS)} pre-signed voter tokens), a new client key, 1–2 candidates, one of 5,000 client IPs; ${ROUNDS} rounds of ${DURATION} s alternating no-op POST and ballots after a 2 s warm-up each; then ${ROUNDS} rounds of GET no-op vs GET leaderboard (100 connections) each while 100 voters keep voting. Medians of the rounds.
 - after the run: recount of ${int(rc.ballots)} logged ballots ${rc.ok ? 'equals every counter' : `DIFFERS: ${rc.diffs.slice(0, 3).join('; ')}`}
 
 ${md}`,
-)
+  )
 process.exit(0)

@@ -100,6 +100,9 @@ export type BallotFacts = {
 
 export type RateLimitHit = 'voter' | 'device' | 'ip'
 
+/** Ballots in the last minute by this voter, device and IP (before this ballot). */
+export type BallotRates = { voter: number; device: number; ip: number }
+
 /** Per-campaign anti-fraud state: counters, devices seen today, recent mobiles per IP. */
 export class FraudState {
   readonly voters = new MinuteCounter()
@@ -112,22 +115,30 @@ export class FraudState {
 
   constructor(readonly limits: FraudLimits = DEFAULT_FRAUD_LIMITS) {}
 
+  /** Counted once per ballot and shared by limitHit and signals (the ballot path is hot). */
+  rates(f: BallotFacts): BallotRates {
+    return {
+      voter: this.voters.count(f.voterKey, f.nowMs),
+      device: f.deviceHash ? this.devices.count(f.deviceHash, f.nowMs) : 0,
+      ip: f.ipHash ? this.ips.count(f.ipHash, f.nowMs) : 0,
+    }
+  }
+
   /** The first hard limit this ballot would cross, or null. */
-  limitHit(f: BallotFacts): RateLimitHit | null {
-    if (this.voters.count(f.voterKey, f.nowMs) >= this.limits.perVoterPerMinute) return 'voter'
-    if (f.deviceHash && this.devices.count(f.deviceHash, f.nowMs) >= this.limits.perDevicePerMinute)
-      return 'device'
-    if (f.ipHash && this.ips.count(f.ipHash, f.nowMs) >= this.limits.perIpPerMinute) return 'ip'
+  limitHit(f: BallotFacts, r: BallotRates = this.rates(f)): RateLimitHit | null {
+    if (r.voter >= this.limits.perVoterPerMinute) return 'voter'
+    if (f.deviceHash && r.device >= this.limits.perDevicePerMinute) return 'device'
+    if (f.ipHash && r.ip >= this.limits.perIpPerMinute) return 'ip'
     return null
   }
 
   /** The risk signals of a ballot about to be accepted (counts before this ballot). */
-  signals(f: BallotFacts): RiskSignal[] {
+  signals(f: BallotFacts, r: BallotRates = this.rates(f)): RiskSignal[] {
     const s = SIGNAL_THRESHOLDS
     const out: RiskSignal[] = []
-    const voterRate = this.voters.count(f.voterKey, f.nowMs) + 1
-    const deviceRate = f.deviceHash ? this.devices.count(f.deviceHash, f.nowMs) + 1 : 0
-    const ipRate = f.ipHash ? this.ips.count(f.ipHash, f.nowMs) + 1 : 0
+    const voterRate = r.voter + 1
+    const deviceRate = f.deviceHash ? r.device + 1 : 0
+    const ipRate = f.ipHash ? r.ip + 1 : 0
     if (voterRate >= s.voterBurst || deviceRate >= s.deviceBurst) out.push('burst_velocity')
     if (f.deviceHash) {
       const seen = this.votersByDevice.get(f.deviceHash)

@@ -96,6 +96,25 @@ type MemberInfo = {
 
 const MEMBER_CACHE_MS = 60_000
 const STATE_TTL_MS = 5_000
+const HASH_CACHE_SIZE = 100_000
+
+/**
+ * A memo for keyed hashes on the ballot path. HMACs were the largest share of the ballot's own
+ * CPU (bench/RESULTS.md); the same IPs (a factory NAT), devices and voter tokens come back all
+ * day. Insertion-ordered eviction keeps it bounded.
+ */
+const memo = <V>(size: number, compute: (key: string) => V) => {
+  const map = new Map<string, V>()
+  return (key: string): V => {
+    let v = map.get(key)
+    if (v === undefined) {
+      v = compute(key)
+      if (map.size >= size) map.delete(map.keys().next().value!)
+      map.set(key, v)
+    }
+    return v
+  }
+}
 
 export type VoteEngineOptions = { limits?: FraudLimits; maxBatch?: number }
 
@@ -103,9 +122,26 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
   const db: Db = deps.db
   const states = new Map<string, Promise<CampaignVoteState>>()
   const members = new Map<string, MemberInfo>()
+  const deviceHashOf = memo(HASH_CACHE_SIZE, (id) => shortHash(deps.secret, 'device', id))
+  const ipHashOf = memo(HASH_CACHE_SIZE, (ip) => shortHash(deps.secret, 'ip', ip))
+  /**
+   * A voter token's signature and voter key, once per token: a voter casts several ballots a
+   * day with the same token. The expiry is still checked on every ballot (verifyVoterToken with
+   * time 0 checks only the signature; the campaign is part of the memo key).
+   */
+  const smsVoterOf = memo(HASH_CACHE_SIZE, (key) => {
+    const [campaignId, token] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)]
+    const mobile = verifyVoterToken(deps.secret, token, campaignId, 0)
+    if (!mobile) return null
+    return {
+      mobile,
+      expiresMs: Number(token.split('.')[3]),
+      voterKey: voterKeyOf(deps.secret, campaignId, { kind: 'sms', mobile }),
+    }
+  })
   const writeBatch = repo.createBallotBatchWriter(deps.database)
   const writer: GroupCommitter<repo.BallotWrite> = createGroupCommitter({
-    write: writeBatch,
+    write: writeBatch.write,
     maxBatch: options.maxBatch ?? 1000,
   })
 
@@ -275,12 +311,11 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
         accountCreatedMs: m.createdMs,
       }
     }
-    const mobile = input.voterToken
-      ? verifyVoterToken(deps.secret, input.voterToken, s.campaignId, nowMs)
-      : null
-    if (!mobile) throw campaignErrors.voterRequired()
+    const sms = input.voterToken ? smsVoterOf(`${s.campaignId} ${input.voterToken}`) : null
+    if (!sms || !(sms.expiresMs > nowMs)) throw campaignErrors.voterRequired()
+    const mobile = sms.mobile
     return {
-      voterKey: voterKeyOf(deps.secret, s.campaignId, { kind: 'sms', mobile }),
+      voterKey: sms.voterKey,
       masked: maskMobile(mobile),
       orgId: '',
       mobileNumber: Number(mobile),
@@ -337,8 +372,8 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     const unknown = ids.filter((id) => !s.candidates.get(id)?.active)
     if (unknown.length > 0) throw campaignErrors.notACandidate(unknown)
 
-    const deviceHash = input.deviceId ? shortHash(deps.secret, 'device', input.deviceId) : null
-    const ipHash = shortHash(deps.secret, 'ip', input.ip)
+    const deviceHash = input.deviceId ? deviceHashOf(input.deviceId) : null
+    const ipHash = ipHashOf(input.ip)
     const facts: BallotFacts = {
       voterKey: voter.voterKey,
       deviceHash,
@@ -348,7 +383,8 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
       nowMs,
       minutes: shanghaiMinutes(nowMs),
     }
-    const hit = s.fraud.limitHit(facts)
+    const rates = s.fraud.rates(facts)
+    const hit = s.fraud.limitHit(facts, rates)
     if (hit) throw campaignErrors.rateLimited(hit)
 
     const v = voterDay(s, voter.voterKey)
@@ -358,7 +394,7 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
       if ((v.perCandidate.get(id) ?? 0) + 1 > s.rules.maxPerCandidatePerDay)
         throw campaignErrors.candidateLimit(s.rules.maxPerCandidatePerDay, id)
 
-    const signals: RiskSignal[] = s.fraud.signals(facts)
+    const signals: RiskSignal[] = s.fraud.signals(facts, rates)
     const status: BallotStatus = signals.length > 0 ? 'flagged' : 'counted'
     const ballotId = newBallotId()
     const castAt = now.toISOString()
@@ -428,7 +464,10 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     voterKeyFor,
     noteStatus,
     flush: () => writer.flush(),
-    close: () => writer.close(),
+    close: async () => {
+      await writer.close()
+      await writeBatch.close()
+    },
     receiptOf,
     get pending() {
       return writer.pending

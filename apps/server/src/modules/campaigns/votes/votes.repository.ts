@@ -1,6 +1,7 @@
 import type pg from 'pg'
 import type SQLite from 'better-sqlite3'
 import { type Database, type Db, typed } from '../../../platform/db/create-db'
+import { createSqliteWriteWorker, type WriteOp } from '../../../platform/db/sqlite-write-worker'
 import type { CampaignBallotTable, CampaignTables } from '../campaigns.tables'
 
 /** Owned by this sub-feature (migration 20261130T0900): one row of running totals per campaign. */
@@ -300,44 +301,61 @@ const TOTALS_UPSERT = `insert into campaign_vote_totals
                 votes = campaign_vote_totals.votes + excluded.votes`
 
 /** Writes batches of ballots with their counter upserts in one transaction each. */
-export type BallotBatchWriter = (items: BallotWrite[]) => void | Promise<void>
+export type BallotBatchWriter = {
+  write: (items: BallotWrite[]) => void | Promise<void>
+  /** Releases what the writer holds (the SQLite write thread); call after the last write. */
+  close: () => Promise<void>
+}
 
+const BALLOT_INSERT = `insert into campaign_ballot (${BALLOT_COLUMNS.join(', ')}) values (${BALLOT_COLUMNS.map(() => '?').join(', ')})`
+
+/** One batch as statement names and parameters: the ballots, then one upsert per counter row. */
+const batchOps = (items: BallotWrite[]): WriteOp[] => {
+  const ops: WriteOp[] = items.map((it) => ['insert', ballotValues(it.row)])
+  const agg = aggregateBatch(items)
+  for (const [k, n] of agg.tally) ops.push(['tally', [...k.split('|'), n]])
+  for (const [k, n] of agg.daily) ops.push(['daily', [...k.split('|'), n]])
+  for (const [k, v] of agg.turnout) ops.push(['turnout', [...k.split('|'), v.ballots, v.votes]])
+  for (const [c, v] of agg.totals) ops.push(['totals', [c, v.ballots, v.votes]])
+  return ops
+}
+
+const STATEMENTS = {
+  insert: BALLOT_INSERT,
+  tally: TALLY_UPSERT,
+  daily: DAILY_UPSERT,
+  turnout: TURNOUT_UPSERT,
+  totals: TOTALS_UPSERT,
+}
+
+/**
+ * SQLite: a file database commits batches on a write thread (the main thread keeps serving
+ * while the disk flushes); an in-memory one, which a second connection cannot open, on the
+ * main thread.
+ */
 const sqliteWriter = (sqlite: SQLite.Database): BallotBatchWriter => {
-  const insert = sqlite.prepare(
-    `insert into campaign_ballot (${BALLOT_COLUMNS.join(', ')}) values (${BALLOT_COLUMNS.map(() => '?').join(', ')})`,
-  )
-  const tally = sqlite.prepare(TALLY_UPSERT)
-  const daily = sqlite.prepare(DAILY_UPSERT)
-  const turnout = sqlite.prepare(TURNOUT_UPSERT)
-  const totals = sqlite.prepare(TOTALS_UPSERT)
-  const tx = sqlite.transaction((items: BallotWrite[]) => {
-    for (const it of items) insert.run(ballotValues(it.row))
-    const agg = aggregateBatch(items)
-    for (const [k, n] of agg.tally) {
-      const [c, cand] = k.split('|')
-      tally.run(c, cand, n)
-    }
-    for (const [k, n] of agg.daily) {
-      const [c, cand, day] = k.split('|')
-      daily.run(c, cand, day, n)
-    }
-    for (const [k, v] of agg.turnout) {
-      const [c, org, day] = k.split('|')
-      turnout.run(c, org, day, v.ballots, v.votes)
-    }
-    for (const [c, v] of agg.totals) totals.run(c, v.ballots, v.votes)
+  if (!sqlite.memory) {
+    const worker = createSqliteWriteWorker(sqlite.name, STATEMENTS)
+    return { write: (items) => worker.run(batchOps(items)), close: () => worker.close() }
+  }
+  const prepared = new Map(Object.entries(STATEMENTS).map(([k, q]) => [k, sqlite.prepare(q)]))
+  const tx = sqlite.transaction((ops: WriteOp[]) => {
+    for (const [name, params] of ops) prepared.get(name)!.run(params)
   })
-  return async (items) => {
-    // Kysely shares this connection: never start our transaction inside one of its open ones
-    // (it would become a savepoint of a transaction we do not control).
-    while (sqlite.inTransaction) await new Promise((r) => setImmediate(r))
-    tx(items)
+  return {
+    write: async (items) => {
+      // Kysely shares this connection: never start our transaction inside one of its open ones
+      // (it would become a savepoint of a transaction we do not control).
+      while (sqlite.inTransaction) await new Promise((r) => setImmediate(r))
+      tx(batchOps(items))
+    },
+    close: async () => undefined,
   }
 }
 
 const pgWriter = (pool: pg.Pool): BallotBatchWriter => {
   const ballotArrays = `select * from unnest(${BALLOT_COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(', ')})`
-  return async (items) => {
+  const write = async (items: BallotWrite[]) => {
     const cols = BALLOT_COLUMNS.map((c) => items.map((it) => it.row[c]))
     const agg = aggregateBatch(items)
     const split = <V>(m: Map<string, V>) => [...m].sort(([a], [b]) => (a < b ? -1 : 1))
@@ -398,6 +416,7 @@ const pgWriter = (pool: pg.Pool): BallotBatchWriter => {
       client.release()
     }
   }
+  return { write, close: async () => undefined }
 }
 
 /** The batch writer for the app's database engine. */

@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openSqlite } from './create-db'
+import { createSqliteWriteWorker, SqliteWriteError } from './sqlite-write-worker'
+
+const STATEMENTS = {
+  insert: 'insert into item (id, label) values (?, ?)',
+  bump: `insert into counter (name, n) values (?, ?)
+         on conflict (name) do update set n = counter.n + excluded.n`,
+}
+
+describe('SQLite write worker', () => {
+  let dir: string
+  let file: string
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'uh-write-worker-'))
+    file = path.join(dir, 'db.sqlite')
+    const db = openSqlite(file)
+    db.exec('create table item (id text primary key, label text not null)')
+    db.exec('create table counter (name text primary key, n integer not null)')
+    db.close()
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('commits each batch in one transaction, visible to the main connection when run() resolves', async () => {
+    const worker = createSqliteWriteWorker(file, STATEMENTS)
+    const main = openSqlite(file)
+    try {
+      await worker.run([
+        ['insert', ['a', 'first']],
+        ['insert', ['b', 'second']],
+        ['bump', ['items', 2]],
+      ])
+      expect(main.prepare('select count(*) as n from item').get()).toEqual({ n: 2 })
+      // Batches posted without waiting keep their order and all commit.
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          worker.run([
+            ['insert', [`x${i}`, 'more']],
+            ['bump', ['items', 1]],
+          ]),
+        ),
+      )
+      expect(main.prepare('select n from counter where name = ?').get('items')).toEqual({ n: 52 })
+    } finally {
+      await worker.close()
+      main.close()
+    }
+  })
+
+  it('rejects a failing batch and applies none of it', async () => {
+    const worker = createSqliteWriteWorker(file, STATEMENTS)
+    const main = openSqlite(file)
+    try {
+      await worker.run([['insert', ['dup', 'one']]])
+      const failed = worker.run([
+        ['bump', ['items', 1]],
+        ['insert', ['new', 'two']],
+        ['insert', ['dup', 'again']], // primary-key conflict: the whole batch rolls back
+      ])
+      await expect(failed).rejects.toBeInstanceOf(SqliteWriteError)
+      await expect(failed).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' })
+      expect(main.prepare('select count(*) as n from item').get()).toEqual({ n: 1 })
+      expect(main.prepare('select count(*) as n from counter').get()).toEqual({ n: 0 })
+      // The worker is still usable after a failed batch.
+      await worker.run([['insert', ['after', 'ok']]])
+      expect(main.prepare('select count(*) as n from item').get()).toEqual({ n: 2 })
+    } finally {
+      await worker.close()
+      main.close()
+    }
+  })
+
+  it('close() lets the batches already posted commit, then refuses new ones', async () => {
+    const worker = createSqliteWriteWorker(file, STATEMENTS)
+    const posted = Array.from({ length: 20 }, (_, i) => worker.run([['insert', [`c${i}`, 'x']]]))
+    await worker.close()
+    await Promise.all(posted)
+    await expect(worker.run([['insert', ['late', 'x']]])).rejects.toThrow(/closed/)
+    const main = openSqlite(file)
+    expect(main.prepare('select count(*) as n from item').get()).toEqual({ n: 20 })
+    main.close()
+  })
+})

@@ -1,0 +1,99 @@
+// wrk (Debian's `wrk`, a C load generator) as the benchmarks' load generator.
+//
+// Why not autocannon: on this 2-core machine the load generator shares the cores with the
+// server. autocannon is JavaScript and needs about a core of its own to drive a fast route, so
+// it, not the server, set the no-op baseline (12,600 POST/s here vs ≈ 28,000/s with wrk in
+// ../shared/design/PERFORMANCE.md). A ratio against a baseline that is capped by the client
+// understates every route. wrk with one thread leaves the server most of a core, which is what
+// PERFORMANCE.md measured its ceilings with. See docs/adr/0012-wrk-load-generator.md.
+//
+// Requests are described by a Lua `request()` body, so each request can differ (voter token,
+// client key, client IP); `done()` prints one JSON line that this module parses.
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+export const hasWrk = () => spawnSync('wrk', ['--version']).error === undefined
+
+export const requireWrk = () => {
+  if (!hasWrk()) throw new Error('wrk is not installed: apt-get install -y wrk')
+}
+
+/** Lua string literal. */
+export const luaString = (s) => `"${String(s).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+
+const DONE = `
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'WRKJSON {"requests":%d,"durationUs":%d,"p50":%f,"p99":%f,"mean":%f,"status":%d,"connect":%d,"read":%d,"write":%d,"timeout":%d}\\n',
+    summary.requests, summary.duration,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.mean / 1000,
+    e.status, e.connect, e.read, e.write, e.timeout))
+end
+`
+
+/**
+ * Runs wrk for `duration` seconds with `connections` keep-alive connections on one thread.
+ * `lua` is the script body (globals, `request = function() … end`); when omitted every request
+ * is a GET of `url` with `headers`. Resolves to { rps, p50, p99, mean, bad, total }.
+ */
+export const runWrk = ({ url, connections = 100, duration = 10, threads = 1, headers = {}, lua }) =>
+  new Promise((resolve, reject) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'uh-wrk-'))
+    const script = path.join(dir, 'script.lua')
+    const headerLines = Object.entries(headers)
+      .map(([k, v]) => `wrk.headers[${luaString(k)}] = ${luaString(v)}`)
+      .join('\n')
+    writeFileSync(script, `${headerLines}\n${lua ?? ''}\n${DONE}`)
+    const child = spawn('wrk', [
+      `-t${threads}`,
+      `-c${connections}`,
+      `-d${duration}s`,
+      '--timeout',
+      '10s',
+      '-s',
+      script,
+      url,
+    ])
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.stderr.on('data', (d) => (err += d))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      rmSync(dir, { recursive: true, force: true })
+      const line = out.split('\n').find((l) => l.startsWith('WRKJSON '))
+      if (code !== 0 || !line) return reject(new Error(`wrk failed (${code}): ${err || out}`))
+      const r = JSON.parse(line.slice('WRKJSON '.length))
+      resolve({
+        rps: r.requests / (r.durationUs / 1e6),
+        p50: r.p50,
+        p99: r.p99,
+        mean: r.mean,
+        total: r.requests,
+        bad: r.status + r.connect + r.read + r.write + r.timeout,
+      })
+    })
+  })
+
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. The server's CPU
+ * per request is the figure that stays put when other work shares the cores; req/s does not.
+ */
+export const cpuSeconds = (pid) => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  // utime and stime are fields 14 and 15 of stat(5); fields[0] here is field 3.
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+}
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100
+
+/** Runs wrk and adds the server's CPU microseconds per request during the run. */
+export const runWrkMeasured = async (pid, options) => {
+  const before = cpuSeconds(pid)
+  const r = await runWrk(options)
+  const cpu = cpuSeconds(pid) - before
+  return { ...r, cpuUsPerReq: (cpu * 1e6) / Math.max(1, r.total), cpuShare: cpu / options.duration }
+}
