@@ -79,7 +79,7 @@ describe('explanations', { timeout: 60_000 }, () => {
     ).toBeTruthy()
     expect(
       screen.getByText(
-        'The front-line share needs at least 2 front-line winners; only 1 front-line candidates can win',
+        'The front-line share needs at least 2 front-line winners; front-line candidates available: 1',
       ),
     ).toBeTruthy()
     expect(screen.queryByText(/综合得分相同/)).toBeNull()
