@@ -657,6 +657,36 @@ describe('put forward', () => {
     )
   })
 
+  it('skips a winner already nominated in the parent under the same ID number', async () => {
+    // 金城乙 was nominated in the parent with another mobile but the same ID number.
+    const parentNomination = await db()
+      .selectFrom('campaign_nomination')
+      .selectAll()
+      .where('campaign_id', '=', parent.id)
+      .executeTakeFirstOrThrow()
+    const idCardHash = `test-id-card-${parent.id}`
+    const source = await db()
+      .selectFrom('campaign_candidate')
+      .select('nomination_id')
+      .where('id', '=', childCand['金城乙']!)
+      .executeTakeFirstOrThrow()
+    await db()
+      .updateTable('campaign_nomination')
+      .set({ nominee_id_card_hash: idCardHash })
+      .where('id', 'in', [parentNomination.id, source.nomination_id])
+      .execute()
+
+    const res = await putForward(gansu, {
+      childCampaignId: child.id,
+      candidateIds: [childCand['金城乙']],
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toEqual({
+      created: [],
+      skipped: [{ candidateId: childCand['金城乙'], nominationId: parentNomination.id }],
+    })
+  })
+
   it('only while the parent takes nominations (409)', async () => {
     await advanceTo(t, gansuCtx, parent, 'publicity')
     expectError(

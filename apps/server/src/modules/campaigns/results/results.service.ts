@@ -15,6 +15,7 @@ import { requireActor, requireAt, type Ctx } from '../../../core/access'
 import { recordAudit } from '../../../core/audit'
 import { findMemberById } from '../../../core/members'
 import { campaignErrors } from '../campaigns.errors'
+import { findLiveNominationOf } from '../nominations/nominations.repository'
 import { advancePhase, onPhaseEntered } from '../setup/setup.service'
 import {
   assertPhase,
@@ -240,7 +241,8 @@ export const exportResults = async (db: Db, ctx: Ctx, campaignId: string) => {
 /**
  * Staff of a parent campaign put announced winners of a child campaign forward as nominations
  * of the parent: accepted at the child's level, they enter review at the parent's org. A
- * person already nominated in the parent is skipped, so putting forward twice is harmless.
+ * person already nominated in the parent (same mobile or ID number) is skipped, so putting
+ * forward twice is harmless.
  * @throws CAMPAIGN_NOT_CHILD, CAMPAIGN_WRONG_PHASE, CAMPAIGN_NOT_WINNER, CAMPAIGN_CATEGORY_MISMATCH
  */
 export const putForward = async (
@@ -278,10 +280,12 @@ export const putForward = async (
     for (const cand of candidates) {
       const source = await repo.findNomination(trx, cand.nomination_id)
       if (!source) throw campaignErrors.candidateNotFound(cand.id)
-      const existing = await repo.findLiveNominationByMobileHash(
+      // The same person by mobile or ID number: live nominations are unique on both.
+      const existing = await findLiveNominationOf(
         trx,
         parent.row.id,
         source.nominee_mobile_hash,
+        source.nominee_id_card_hash,
       )
       if (existing) {
         skipped.push({ candidateId: cand.id, nominationId: existing.id })
