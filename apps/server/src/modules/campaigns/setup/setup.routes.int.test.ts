@@ -29,7 +29,7 @@ const newCampaign = async (description = '活动说明') =>
     description,
   })
 
-const patch = (s: TestSession, id: string, payload: unknown) =>
+const patch = (s: TestSession, id: string, payload: Record<string, unknown>) =>
   s.request({ method: 'PATCH', url: `/api/v1/campaigns/${id}`, payload })
 
 describe('PATCH /api/v1/campaigns/:campaignId', () => {
