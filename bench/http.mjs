@@ -1,10 +1,9 @@
 // HTTP benchmark: authenticated GETs of small resources against the same server's GET /api/v1/noop,
-// measured in the same run with autocannon, alternating baseline and targets. The server runs as
+// measured in the same run with wrk (see wrk.mjs), alternating baseline and targets. The server runs as
 // its own process on the large SQLite dataset (apps/server/dist/main.js if built, else tsx).
 //
 //   node bench/http.mjs [--connections 100] [--duration 10] [--rounds 2] [--entry auto|dist|tsx]
 //                       [--database-url URL] [--data-dir DIR]
-import autocannon from 'autocannon'
 import path from 'node:path'
 import {
   LARGE_DATA_DIR,
@@ -21,6 +20,7 @@ import {
   table,
   writeSection,
 } from './lib.mjs'
+import { requireWrk, runWrkMeasured } from './wrk.mjs'
 
 const flags = parseFlags()
 const CONNECTIONS = Number(flags.connections ?? 100)
@@ -30,6 +30,7 @@ const databaseUrl = flags['database-url'] ?? LARGE_SQLITE_URL
 const dataDir = path.resolve(flags['data-dir'] ?? LARGE_DATA_DIR)
 const TARGET_RATIO = 0.8
 
+requireWrk()
 const m = machine()
 const server = await startServer({ entry: flags.entry ?? 'auto', databaseUrl, dataDir })
 console.log(`server: ${server.label} on ${server.base} (ready in ${ms(server.readyMs)} ms)`)
@@ -62,16 +63,11 @@ try {
   }
 
   const run = (c, duration) =>
-    new Promise((resolve, reject) => {
-      autocannon(
-        {
-          url: `${server.base}${c.path}`,
-          connections: CONNECTIONS,
-          duration,
-          headers: c.auth ? { cookie } : {},
-        },
-        (err, res) => (err ? reject(err) : resolve(res)),
-      )
+    runWrkMeasured(server.child.pid, {
+      url: `${server.base}${c.path}`,
+      connections: CONNECTIONS,
+      duration,
+      headers: c.auth ? { cookie } : {},
     })
 
   // Warm-up: JIT, session cache, SQLite page cache.
@@ -80,18 +76,10 @@ try {
   const samples = new Map(cases.map((c) => [c.name, []]))
   for (let round = 1; round <= ROUNDS; round++) {
     for (const c of cases) {
-      const res = await run(c, DURATION)
-      const bad = res.non2xx + res.errors + res.timeouts
-      const s = {
-        rps: res.requests.average,
-        p50: res.latency.p50,
-        p99: res.latency.p99,
-        bad,
-        total: res.requests.total,
-      }
+      const s = await run(c, DURATION)
       samples.get(c.name).push(s)
       console.log(
-        `round ${round} ${c.name.padEnd(44)} ${int(s.rps).padStart(7)} req/s  p50 ${ms(s.p50)} ms  p99 ${ms(s.p99)} ms${bad ? `  ${bad} non-2xx/errors!` : ''}`,
+        `round ${round} ${c.name.padEnd(44)} ${int(s.rps).padStart(7)} req/s  p50 ${ms(s.p50)} ms  p99 ${ms(s.p99)} ms  server CPU ${int(s.cpuUsPerReq)} µs/req (${Math.round(s.cpuShare * 100)} % of a core)${s.bad ? `  ${s.bad} non-2xx/errors!` : ''}`,
       )
     }
   }
@@ -109,6 +97,7 @@ try {
       ms(median(ss.map((s) => s.p50))),
       ms(median(ss.map((s) => s.p99))),
       c.bytes,
+      int(median(ss.map((s) => s.cpuUsPerReq))),
       ratio.toFixed(2),
       k === 0 ? '–' : perRound,
       k === 0 ? '–' : ratio >= TARGET_RATIO ? 'met' : 'MISSED',
@@ -122,6 +111,7 @@ try {
       'p50 ms',
       'p99 ms',
       'body bytes',
+      'server CPU µs/req',
       'ratio to no-op',
       'ratio per round',
       `≥ ${TARGET_RATIO}`,
@@ -135,14 +125,14 @@ try {
     : databaseUrl.replace(/:[^:@/]+@/, ':***@')
   writeSection(
     'http',
-    `## Authenticated GET over HTTP vs the no-op route (autocannon)
+    `## Authenticated GET over HTTP vs the no-op route (wrk)
 
 - date: ${now()}
-- machine: ${machineLine(m)}; autocannon runs in the same machine as the server (they share the cores)
+- machine: ${machineLine(m)}; wrk (one thread) runs on the same machine as the server (they share the cores)
 - dataset: ${dbShown} (the large dataset, see generate-large.ts)
 - server: \`${server.label}\`, NODE_ENV=production, LOG_LEVEL=warn, rate limit raised out of the way
 - command: \`node bench/http.mjs${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\`
-- method: ${CONNECTIONS} connections, ${DURATION} s per measurement, ${ROUNDS} rounds of [no-op, targets…] alternated after a 2 s warm-up each; medians of the rounds. Target: ratio ≥ ${TARGET_RATIO}.
+- method: ${CONNECTIONS} connections, ${DURATION} s per measurement, ${ROUNDS} rounds of [no-op, targets…] alternated after a 2 s warm-up each; medians of the rounds. Server CPU per request from /proc (user + system, all threads). Target: ratio ≥ ${TARGET_RATIO}.
 
 ${md}`,
   )

@@ -84,6 +84,7 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
     trustProxy: config.TRUST_PROXY === 'true',
     authenticator: auth.authenticator,
     metrics,
+    checkResponses: config.NODE_ENV !== 'production',
   })
   const db = database.db
   const cookieSecure =

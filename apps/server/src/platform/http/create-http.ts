@@ -7,13 +7,13 @@ import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import {
   jsonSchemaTransform,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
 import { AppError } from '../errors/app-error'
 import type { Metrics } from '../metrics/metrics'
 import { PLATFORM_PUBLIC_PREFIXES, isAccessRule, type Authenticator } from './access'
+import { createResponseSerializerCompiler } from './response-serializer'
 import { computeSecurityHeaders } from './security-headers'
 import { installErrorHandler, sendError, sendFrameworkError } from './error-handler'
 
@@ -25,6 +25,8 @@ export type HttpOptions = {
   trustProxy: boolean
   authenticator: Authenticator
   metrics: Metrics
+  /** Check every response against its zod schema before sending (development and tests). */
+  checkResponses: boolean
   logger?: FastifyServerOptions['logger']
 }
 
@@ -73,7 +75,9 @@ export const createHttp = async (options: HttpOptions) => {
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
-  app.setSerializerCompiler(serializerCompiler)
+  app.setSerializerCompiler(
+    createResponseSerializerCompiler({ checkResponses: options.checkResponses }),
+  )
   installErrorHandler(app)
 
   // A route without an access declaration is a security bug; refuse to start rather than serve it.
