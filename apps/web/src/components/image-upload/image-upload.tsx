@@ -73,12 +73,12 @@ export const ImageUpload = ({ value, onChange, id, disabled, alt }: Props) => {
         {fileList.length === 0 ? (
           <button type="button" style={{ border: 0, background: 'none' }} disabled={disabled}>
             <PlusOutlined />
-            <div style={{ marginTop: 8 }}>{t('imageUpload.choose')}</div>
+            <div style={{ marginTop: 8 }}>{t('common.imageUpload.choose')}</div>
           </button>
         ) : null}
       </Upload>
       <Typography.Text type="secondary" style={{ display: 'block' }}>
-        {t('imageUpload.hint')}
+        {t('common.imageUpload.hint')}
       </Typography.Text>
       {error ? (
         <Typography.Text type="danger" role="alert" id={errorId} style={{ display: 'block' }}>

@@ -36,5 +36,5 @@ export const uploadImage = async (file: File, signal?: AbortSignal): Promise<Upl
 /** The message for a failed upload; the size limit is spelled out rather than "too large". */
 export const uploadErrorMessage = (t: TFunction, error: unknown): string =>
   error instanceof ApiError && error.code === 'FILE_TOO_LARGE'
-    ? t('imageUpload.tooLarge', { mb: MAX_IMAGE_BYTES / 1024 / 1024 })
+    ? t('common.imageUpload.tooLarge', { mb: MAX_IMAGE_BYTES / 1024 / 1024 })
     : errorMessage(t, error)
