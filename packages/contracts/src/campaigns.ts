@@ -505,11 +505,26 @@ export const LeaderboardSchema = z.object({
   ),
 })
 
+/**
+ * Valid ballots by the voters' orgs, rolled up the campaign's org tree: `ballots` were cast by
+ * members of that org itself, `subtreeBallots` by members of it and every org below it. Items are
+ * in tree order (pre-order, the campaign's org first) with their depth below the campaign's org.
+ */
 export const TurnoutSchema = z.object({
   updatedAt: TimestampSchema,
   totalBallots: z.number().int(),
-  items: z.array(z.object({ orgId: IdSchema, orgName: z.string(), ballots: z.number().int() })),
+  items: z.array(
+    z.object({
+      orgId: IdSchema,
+      orgName: z.string(),
+      parentId: IdSchema.nullable(),
+      depth: z.number().int(),
+      ballots: z.number().int(),
+      subtreeBallots: z.number().int(),
+    }),
+  ),
 })
+export type Turnout = z.infer<typeof TurnoutSchema>
 
 // ---- fraud review, jury, results ----
 

@@ -13,7 +13,7 @@ export {
   searchOrgsPublic,
   updateOrg,
 } from './orgs.service'
-export { countOrgs, findOrgById, listChildOrgs } from './orgs.repository'
+export { countOrgs, findOrgById, findOrgsByIds, listChildOrgs } from './orgs.repository'
 export { orgErrors } from './orgs.errors'
 export type { OrgRow } from './orgs.tables'
 export { orgsRoutes, publicOrgsRoutes } from './orgs.routes'

@@ -347,9 +347,20 @@ describe('sealed tallies', () => {
       url: `/api/v1/public/campaigns/${c.campaignId}/turnout`,
     })
     expect(turnout.statusCode).toBe(200)
+    // Rolled up the tree: 甘肃 (the campaign's org) counts its city's ballot in its subtree.
     expect(turnout.json()).toMatchObject({
       totalBallots: 1,
-      items: [{ orgId: t.orgId('兰州市总工会'), orgName: '兰州市总工会', ballots: 1 }],
+      items: [
+        { orgId: t.orgId('甘肃省总工会'), parentId: null, depth: 0, ballots: 0, subtreeBallots: 1 },
+        {
+          orgId: t.orgId('兰州市总工会'),
+          orgName: '兰州市总工会',
+          parentId: t.orgId('甘肃省总工会'),
+          depth: 1,
+          ballots: 1,
+          subtreeBallots: 1,
+        },
+      ],
     })
 
     await advancePhase(t.database.db, ctx, c.campaignId, 'jury')

@@ -1,6 +1,7 @@
 import type { BallotReceipt, CampaignPhase } from '@unionhall/contracts'
 import { requireAt, type Ctx } from '../../../core/access'
 import { recordAudit } from '../../../core/audit'
+import { findOrgsByIds } from '../../../core/orgs'
 import { fromJson } from '../../../platform/db/columns'
 import type { Db } from '../../../platform/db/create-db'
 import { withTransaction } from '../../../platform/db/transaction'
@@ -13,6 +14,7 @@ import { onCandidatesChanged, setCandidateVoteReader } from '../nominations/cand
 import type { FraudLimits } from './fraud'
 import { ballotIdOfReceipt, receiptOf } from './receipt'
 import { ballotLogOf } from './recount'
+import { rollUpTurnout, rollupChain, type TurnoutItem } from './turnout'
 import { createVoteEngine, type CampaignVoteState, type VoterInput } from './vote-engine'
 import { signVoterToken, VOTER_TOKEN_TTL_MS } from './voter'
 import * as repo from './votes.repository'
@@ -58,11 +60,7 @@ export type LeaderboardDto = {
   invalidatedBallots: number
   items: { candidateId: string; name: string; categoryId: string; number: number; votes: number }[]
 }
-export type TurnoutDto = {
-  updatedAt: string
-  totalBallots: number
-  items: { orgId: string; orgName: string; ballots: number }[]
-}
+export type TurnoutDto = { updatedAt: string; totalBallots: number; items: TurnoutItem[] }
 
 export type VotesServiceOptions = { limits?: FraudLimits; maxBatch?: number }
 
@@ -234,14 +232,20 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
 
   const loadTurnout = async (s: CampaignVoteState): Promise<TurnoutDto> => {
     const rows = await repo.findTurnoutByOrg(db, s.campaignId)
-    const items = rows
-      .filter((r) => r.org_id !== '')
-      .map((r) => ({ orgId: r.org_id, orgName: r.org_name ?? '', ballots: Number(r.ballots) }))
-      .sort((a, b) => b.ballots - a.ballots)
+    const own = rows
+      .filter((r) => r.org_id !== '' && r.org_path)
+      .map((r) => ({ path: r.org_path!, ballots: Number(r.ballots) }))
+    const names = new Map(rows.map((r) => [r.org_id, r.org_name ?? '']))
+    // The ancestors between the campaign's org and the voters' orgs are listed too, so a city
+    // sees its districts' and enterprises' ballots in its own figure.
+    const missing = [
+      ...new Set(own.flatMap((r) => rollupChain(s.orgPath, r.path))).values(),
+    ].filter((id) => !names.has(id))
+    for (const o of await findOrgsByIds(db, missing)) names.set(o.id, o.name)
     return {
       updatedAt: new Date().toISOString(),
       totalBallots: rows.reduce((n, r) => n + Number(r.ballots), 0),
-      items,
+      items: rollUpTurnout(s.orgPath, own, names),
     }
   }
 

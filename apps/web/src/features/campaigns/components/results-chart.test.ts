@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { barChartHeight, turnoutBarOption, votesBarOption } from './results-chart'
+import { barChartHeight, turnoutBarOption, turnoutTree, votesBarOption } from './results-chart'
 
 const colors = { bar: '#1677ff', winner: '#faad14' }
 
@@ -65,5 +65,34 @@ describe('barChartHeight', () => {
     expect(barChartHeight(0)).toBe(160)
     expect(barChartHeight(10)).toBe(320)
     expect(barChartHeight(500)).toBe(60 * 28 + 40)
+  })
+})
+
+describe('turnoutTree', () => {
+  it('nests the pre-order turnout list under each parent, keeping the order', () => {
+    const item = (
+      orgId: string,
+      parentId: string | null,
+      depth: number,
+      subtreeBallots: number,
+    ) => ({
+      orgId,
+      orgName: orgId,
+      parentId,
+      depth,
+      ballots: 0,
+      subtreeBallots,
+    })
+    const tree = turnoutTree([
+      item('gs', null, 0, 15),
+      item('lz', 'gs', 1, 9),
+      item('cg', 'lz', 2, 7),
+      item('jc', 'gs', 1, 5),
+    ])
+    expect(tree.map((r) => r.orgId)).toEqual(['gs'])
+    expect(tree[0]?.children?.map((r) => r.orgId)).toEqual(['lz', 'jc'])
+    expect(tree[0]?.children?.[0]?.children?.map((r) => r.orgId)).toEqual(['cg'])
+    // Leaves carry no children array, so the table shows no expander on them.
+    expect(tree[0]?.children?.[1]?.children).toBeUndefined()
   })
 })

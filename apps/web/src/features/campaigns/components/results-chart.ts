@@ -1,3 +1,4 @@
+import type { Turnout } from '@unionhall/contracts'
 import type { EChartOption } from '../../../components/charts/echart'
 
 export type VoteBar = { name: string; number: number; votes: number; isWinner?: boolean }
@@ -61,4 +62,20 @@ export const turnoutBarOption = (
       },
     ],
   }
+}
+
+type TurnoutItem = Turnout['items'][number]
+export type TurnoutRow = TurnoutItem & { children?: TurnoutRow[] }
+
+/** The flat pre-order list as a tree for the table (children only where there are some). */
+export const turnoutTree = (items: readonly TurnoutItem[]): TurnoutRow[] => {
+  const rows = new Map<string, TurnoutRow>(items.map((i) => [i.orgId, { ...i }]))
+  const roots: TurnoutRow[] = []
+  for (const i of items) {
+    const row = rows.get(i.orgId)!
+    const parent = i.parentId ? rows.get(i.parentId) : undefined
+    if (parent) (parent.children ??= []).push(row)
+    else roots.push(row)
+  }
+  return roots
 }

@@ -26,7 +26,13 @@ import { formatDateTime } from '../../../lib/format'
 import { downloadBallotLog, exportResults, exportVotes } from '../api/campaigns-api'
 import { useAnnounce, useLeaderboard, useResults, useTurnout } from '../api/use-campaigns'
 import { isAtOrAfter } from './phase'
-import { barChartHeight, turnoutBarOption, votesBarOption } from './results-chart'
+import {
+  barChartHeight,
+  turnoutBarOption,
+  turnoutTree,
+  votesBarOption,
+  type TurnoutRow,
+} from './results-chart'
 import { A11yTable, ContrastTag } from './a11y'
 
 type Results = z.infer<typeof ResultsSchema>
@@ -116,10 +122,23 @@ const LiveLeaderboard = ({ campaign }: { campaign: Campaign }) => {
   )
 }
 
+/**
+ * Turnout rolled up the org tree: the chart compares the campaign org's direct children (each
+ * with everything below it); the table lists every org with its own and its subtree's ballots.
+ */
 const TurnoutChart = ({ campaign }: { campaign: Campaign }) => {
   const { t } = useTranslation()
   const turnout = useTurnout(campaign.id, campaign.phase === 'voting')
-  const items = useMemo(() => (turnout.data?.items ?? []).slice(0, 30), [turnout.data])
+  const all = turnout.data?.items
+  const items = useMemo(() => {
+    const list = all ?? []
+    const level = list.some((i) => i.depth === 1) ? 1 : 0
+    return list
+      .filter((i) => i.depth === level)
+      .slice(0, 30)
+      .map((i) => ({ orgName: i.orgName, ballots: i.subtreeBallots }))
+  }, [all])
+  const tree = useMemo(() => turnoutTree(all ?? []), [all])
   const option = useMemo(
     () => turnoutBarOption(items, { ballots: t('campaigns.results.ballots') }),
     [items, t],
@@ -134,7 +153,7 @@ const TurnoutChart = ({ campaign }: { campaign: Campaign }) => {
           <Typography.Paragraph type="secondary">
             {t('campaigns.results.turnoutText', {
               total: turnout.data.totalBallots,
-              orgs: turnout.data.items.length,
+              orgs: turnout.data.items.filter((i) => i.ballots > 0).length,
             })}
           </Typography.Paragraph>
           {items.length > 0 ? (
@@ -142,6 +161,25 @@ const TurnoutChart = ({ campaign }: { campaign: Campaign }) => {
               option={option}
               height={barChartHeight(items.length)}
               ariaLabel={t('campaigns.results.turnoutChartLabel')}
+            />
+          ) : null}
+          {tree.length > 0 ? (
+            <A11yTable<TurnoutRow>
+              rowKey="orgId"
+              size="small"
+              pagination={false}
+              dataSource={tree}
+              expandable={{ defaultExpandedRowKeys: tree.map((r) => r.orgId) }}
+              scroll={{ x: 'max-content' }}
+              columns={[
+                { title: t('campaigns.results.turnoutOrg'), dataIndex: 'orgName' },
+                {
+                  title: t('campaigns.results.turnoutSubtree'),
+                  dataIndex: 'subtreeBallots',
+                  align: 'right',
+                },
+                { title: t('campaigns.results.turnoutOwn'), dataIndex: 'ballots', align: 'right' },
+              ]}
             />
           ) : null}
         </>
