@@ -31,9 +31,29 @@ for (const [id, t] of dt) {
   const f = where(cf)
   byFile.set(f, (byFile.get(f) ?? 0) + t)
 }
+// Inclusive time: a function's own samples plus everything it called (each call path once).
+const parentOf = new Map()
+for (const n of prof.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id)
+const inclusive = new Map()
+for (const [id, t] of dt) {
+  const seen = new Set()
+  for (let cur = id; cur !== undefined; cur = parentOf.get(cur)) {
+    const cf = byId.get(cur).callFrame
+    const key = `${cf.functionName || '(anonymous)'}  ${where(cf)}:${cf.lineNumber + 1}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    inclusive.set(key, (inclusive.get(key) ?? 0) + t)
+  }
+}
 const pct = (t) => ((100 * t) / total).toFixed(1).padStart(5) + ' %'
 console.log(`total ${(total / 1e6).toFixed(2)} s sampled`)
 console.log('\nself time by function:')
 for (const [k, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(pct(t), k)
+console.log('\ninclusive time by function (application code):')
+for (const [k, t] of [...inclusive]
+  .filter(([k]) => /apps\/|dist\/main/.test(k))
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, TOP))
+  console.log(pct(t), k)
 console.log('\nself time by package or file:')
 for (const [k, t] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(pct(t), k)

@@ -113,7 +113,10 @@ export const createAuthService = (deps: AuthDeps) => {
 
   // The in-memory cache is keyed by the cookie token itself, so a cache hit needs no HMAC;
   // the database only ever sees the HMAC (sessionIdOf).
-  const authenticate = async (token: string): Promise<Authenticated | 'expired' | null> => {
+  // Not async: a cached session answers without a promise (every authenticated request asks).
+  const authenticate = (
+    token: string,
+  ): Authenticated | 'expired' | null | Promise<Authenticated | 'expired' | null> => {
     if (token.length > 100) return null
     const now = Date.now()
     const hit = cache.get(token)

@@ -125,6 +125,14 @@ const activeChildCount = async (db: Db, orgId: string): Promise<number> => {
 
 /** Returns one org the actor may read. @throws ORG_NOT_FOUND, ACCESS_DENIED */
 export const getOrg = async (db: Db, ctx: Ctx, orgId: string): Promise<Org> => {
+  // Both cached (the usual case for a GET): answer without further awaits.
+  const now = Date.now()
+  const hit = db.isTransaction ? undefined : orgCache.get(orgId)
+  const count = hit && childCountCache.get(orgId)
+  if (hit && hit.until > now && count && count.until > now) {
+    requireAt(ctx, 'org:read', hit.row.path)
+    return toOrg(hit.row, count.n)
+  }
   const org = await loadOrg(db, orgId)
   requireAt(ctx, 'org:read', org.path)
   return toOrg(org, await activeChildCount(db, org.id))

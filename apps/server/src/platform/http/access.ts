@@ -18,7 +18,10 @@ export type Authenticated = {
 /** Implemented by core/auth and handed to the HTTP platform by app.ts. */
 export type Authenticator = {
   cookieName: string
-  authenticate: (token: string) => Promise<Authenticated | 'expired' | null>
+  /** Synchronous when the session is cached (the common case), a promise when it must be read. */
+  authenticate: (
+    token: string,
+  ) => Authenticated | 'expired' | null | Promise<Authenticated | 'expired' | null>
   permits: (principal: Principal, permission: string) => boolean
 }
 

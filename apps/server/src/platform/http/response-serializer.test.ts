@@ -12,6 +12,9 @@ const Org = z.object({
   kind: z.enum(['city_federation', 'enterprise_union']),
   tags: z.array(z.object({ code: z.string(), weight: z.number() })),
   meta: z.record(z.string(), z.number()),
+  score: z.number().nullable(),
+  open: z.boolean().nullable(),
+  lead: z.object({ name: z.string() }).nullable(),
 })
 
 const compile = (schema: z.ZodType, checkResponses: boolean) =>
@@ -30,6 +33,9 @@ const sample = {
   kind: 'city_federation',
   tags: [{ code: 'a', weight: 0.5 }],
   meta: { members: 328 },
+  score: null,
+  open: true,
+  lead: { name: '王建国' },
   secret: 'never sent',
 }
 
@@ -40,7 +46,7 @@ describe('response serializer', () => {
       expect(JSON.parse(out)).toEqual(z.encode(Org, sample as z.output<typeof Org>))
       expect(out).not.toContain('never sent')
     }
-    const withNote = { ...sample, parentId: 'p', note: '备注' }
+    const withNote = { ...sample, parentId: 'p', note: '备注', score: 9.5, open: null, lead: null }
     expect(JSON.parse(compile(Org, false)(withNote))).toEqual(z.encode(Org, withNote as never))
   })
 

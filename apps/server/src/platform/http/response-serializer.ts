@@ -18,6 +18,31 @@ import { z } from 'zod'
  * Compilation is lazy (on a route's first response), so cold start does not pay for every route.
  */
 type Stringify = (data: unknown) => string
+type JsonSchema = { [key: string]: unknown }
+
+const PRIMITIVES = new Set(['string', 'number', 'integer', 'boolean'])
+
+/**
+ * zod writes `x.nullable()` as `anyOf: [x, { type: 'null' }]`; fast-json-stringify serialises an
+ * anyOf by validating the value against each branch with ajv, on every response. A nullable
+ * primitive is the same as a type list, which it serialises with a typeof check.
+ */
+const simplifyNullables = (node: unknown): unknown => {
+  if (Array.isArray(node)) return node.map(simplifyNullables)
+  if (!node || typeof node !== 'object') return node
+  const out: JsonSchema = {}
+  for (const [k, v] of Object.entries(node)) out[k] = simplifyNullables(v)
+  const anyOf = out.anyOf as JsonSchema[] | undefined
+  if (Array.isArray(anyOf) && anyOf.length === 2) {
+    const nullIndex = anyOf.findIndex((b) => b.type === 'null' && Object.keys(b).length === 1)
+    const other = anyOf[1 - nullIndex]
+    if (nullIndex >= 0 && other && typeof other.type === 'string' && PRIMITIVES.has(other.type)) {
+      delete out.anyOf
+      return { ...out, ...other, type: [other.type, 'null'] }
+    }
+  }
+  return out
+}
 
 const compileStringify = (schema: z.ZodType): Stringify => {
   try {
@@ -27,7 +52,7 @@ const compileStringify = (schema: z.ZodType): Stringify => {
       unrepresentable: 'throw',
     }) as Record<string, unknown>
     delete json.$schema
-    return fastJson(json) as Stringify
+    return fastJson(simplifyNullables(json) as JsonSchema) as Stringify
   } catch {
     return (data) => JSON.stringify(z.encode(schema, data))
   }
