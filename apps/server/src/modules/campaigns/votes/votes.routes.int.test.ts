@@ -1,4 +1,4 @@
-import type { BallotReceipt } from '@unionhall/contracts'
+import { LeaderboardSchema, type BallotReceipt } from '@unionhall/contracts'
 import type { LightMyRequestResponse } from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -392,6 +392,10 @@ describe('sealed tallies', () => {
     })
 
     expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
+    // Sent pre-rendered from the cache (no response serializer): it must still be exactly the
+    // documented shape, nothing more.
+    expect(LeaderboardSchema.strict().parse(res.json())).toEqual(res.json())
     const items = res.json<{ items: { candidateId: string; votes: number }[] }>().items
     expect(items).toHaveLength(4) // the withdrawn candidate is not on it
     expect(items[0]).toMatchObject({ candidateId: c.candidateIds[1], votes: 1 })

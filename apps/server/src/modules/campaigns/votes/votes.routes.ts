@@ -18,6 +18,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ctxOf } from '../../../core/access'
 import { AppError } from '../../../platform/errors/app-error'
+import { sendRenderedJson } from '../../../platform/http/rendered-json'
 import type { CampaignsDeps } from '../campaigns.deps'
 import { VOTER_COOKIE, VOTER_HEADER } from './voter'
 import { votesServiceFor } from './votes.service'
@@ -292,7 +293,8 @@ export const publicVotesRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> =
       },
       config: { access: 'public' },
     },
-    async (req) => svc.publicLeaderboard(req.params.campaignId, votesClock.now()),
+    async (req, reply) =>
+      sendRenderedJson(reply, await svc.publicLeaderboard(req.params.campaignId, votesClock.now())),
   )
 
   app.get(
