@@ -66,6 +66,24 @@ export const VOTER_ELIGIBILITY = ['members', 'sms'] as const
 const ClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
 
 /** Voting rules are fixed when voting opens; a later change is refused. */
+/**
+ * Hard anti-fraud limits per minute, fixed with the other rules when voting opens. The per-IP
+ * limit has a floor: 1,000 honest workers behind one factory NAT must still be able to vote.
+ */
+export const DEFAULT_BALLOT_LIMITS = {
+  perVoterPerMinute: 20,
+  perDevicePerMinute: 60,
+  perIpPerMinute: 6000,
+} as const
+export const BallotLimitsSchema = z
+  .object({
+    perVoterPerMinute: z.number().int().min(1).max(600),
+    perDevicePerMinute: z.number().int().min(1).max(6000),
+    perIpPerMinute: z.number().int().min(1000).max(1_000_000),
+  })
+  .strict()
+export type BallotLimits = z.infer<typeof BallotLimitsSchema>
+
 export const VotingRulesSchema = z
   .object({
     /** members: verified members of the campaign's org subtree; sms: any mobile verified by code. */
@@ -84,6 +102,8 @@ export const VotingRulesSchema = z
       .refine((w) => Math.abs(w.publicVote + w.jury - 1) < 1e-9, {
         message: 'CAMPAIGN_WEIGHTS_SUM',
       }),
+    /** Rate limits per voter, device and IP; absent means DEFAULT_BALLOT_LIMITS. */
+    limits: BallotLimitsSchema.optional(),
   })
   .strict()
 export type VotingRules = z.infer<typeof VotingRulesSchema>

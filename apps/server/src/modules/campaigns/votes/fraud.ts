@@ -1,3 +1,4 @@
+import { DEFAULT_BALLOT_LIMITS, type BallotLimits } from '@unionhall/contracts'
 import type { RiskSignal } from './votes.types'
 
 /**
@@ -7,20 +8,14 @@ import type { RiskSignal } from './votes.types'
  * Hard limits (429) stop floods; signals only flag a ballot for human review, because the
  * same pattern (many ballots from one IP) is also 1,000 honest workers behind a factory NAT.
  */
-export type FraudLimits = {
-  /** Ballots per voter per minute (a person votes a few times a day at most). */
-  perVoterPerMinute: number
-  /** Ballots per device per minute (a family may share a phone). */
-  perDevicePerMinute: number
-  /** Ballots per IP per minute: generous, so a factory NAT of 1,000+ voters is never locked out. */
-  perIpPerMinute: number
-}
+/**
+ * Ballots per minute per voter (a person votes a few times a day at most), per device (a family
+ * may share a phone) and per IP (generous, so a factory NAT of 1,000+ voters is never locked out).
+ * Each campaign sets them in its voting rules; these are the defaults.
+ */
+export type FraudLimits = BallotLimits
 
-export const DEFAULT_FRAUD_LIMITS: FraudLimits = {
-  perVoterPerMinute: 20,
-  perDevicePerMinute: 60,
-  perIpPerMinute: 6000,
-}
+export const DEFAULT_FRAUD_LIMITS: FraudLimits = DEFAULT_BALLOT_LIMITS
 
 /** Thresholds of the signals (a ballot that reaches one is flagged, still counted until review). */
 export const SIGNAL_THRESHOLDS = {
@@ -113,7 +108,8 @@ export class FraudState {
   private readonly mobilesByIp = new Map<string, number[]>()
   private lastSweep = 0
 
-  constructor(readonly limits: FraudLimits = DEFAULT_FRAUD_LIMITS) {}
+  /** Replaced when the campaign's rules change (they are fixed once voting opens). */
+  constructor(public limits: FraudLimits = DEFAULT_FRAUD_LIMITS) {}
 
   /** Counted once per ballot and shared by limitHit and signals (the ballot path is hot). */
   rates(f: BallotFacts): BallotRates {

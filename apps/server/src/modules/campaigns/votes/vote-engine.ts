@@ -223,7 +223,8 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
       voters: new Map(),
       keys: new Map(),
       prevKeys: new Map(),
-      fraud: new FraudState(options.limits ?? DEFAULT_FRAUD_LIMITS),
+      // Test hooks may override the campaign's limits.
+      fraud: new FraudState(options.limits ?? meta.rules.limits ?? DEFAULT_FRAUD_LIMITS),
       dayLoaded: null,
     }
     void nowMs
@@ -235,6 +236,7 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     s.refreshing ??= (async () => {
       try {
         Object.assign(s, await loadMeta(s.campaignId), { loadedAt: Date.now(), stale: false })
+        if (!options.limits) s.fraud.limits = s.rules.limits ?? DEFAULT_FRAUD_LIMITS
       } finally {
         s.refreshing = null
       }

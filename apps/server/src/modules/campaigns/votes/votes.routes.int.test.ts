@@ -514,6 +514,40 @@ describe('SMS voters', () => {
 })
 
 describe('rate limits and risk signals', () => {
+  it("applies the campaign's own limits: a device past its per-minute limit gets 429", async () => {
+    const c = await makeVotingCampaign(
+      t.database.db,
+      await adminCtx(),
+      t.orgId('甘肃省总工会'),
+      baseRules({
+        eligibility: 'sms',
+        votesPerDay: 100,
+        maxPerCandidatePerDay: 100,
+        maxChoicesPerBallot: 1,
+        limits: { perVoterPerMinute: 20, perDevicePerMinute: 3, perIpPerMinute: 6000 },
+      }),
+    )
+    const statuses: number[] = []
+    for (let i = 0; i < 4; i++) {
+      const token = signVoterToken(
+        t.config.SESSION_SECRET,
+        c.campaignId,
+        `1341111${String(1000 + i)}`,
+        T0 + 3600_000,
+      )
+      const r = await ballot(
+        null,
+        c.campaignId,
+        { clientKey: key(), candidateIds: [c.candidateIds[0]], deviceId: 'shared-tablet-1' },
+        { token },
+      )
+      statuses.push(r.statusCode)
+      if (i === 3)
+        expect(expectError(r, 429, 'BALLOT_RATE_LIMITED').details).toEqual({ scope: 'device' })
+    }
+    expect(statuses).toEqual([201, 201, 201, 429])
+  })
+
   it('returns 429 BALLOT_RATE_LIMITED past the per-voter limit and flags bursts and shared devices', async () => {
     const c = await makeVotingCampaign(
       t.database.db,

@@ -33,6 +33,7 @@ import { formatDate } from '../../../../lib/format'
 import { WeightsExplanation } from '../wizard/campaign-wizard'
 import type { WizardValues } from '../wizard/wizard-model'
 import { checkEdit, editValuesOf, rulesEditable } from './campaign-edit-model'
+import { BallotLimitFields } from '../ballot-limit-fields'
 
 type Props = {
   campaign: Campaign
@@ -231,6 +232,7 @@ export const CampaignEditForm = ({ campaign, submitting, submitError, onSubmit }
                 <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
+            <BallotLimitFields />
             <Col xs={12} md={8}>
               <Form.Item
                 label={t('campaigns.fields.publicVoteWeight')}

@@ -88,6 +88,7 @@ const fieldErrorsOf = (t: TFunction, issues: readonly z.core.$ZodIssue[]): Field
   const errors = zodIssuesToFieldErrors(t, issues).map((e) => {
     const [head, second] = e.name
     if (head === 'rules' && second === 'weights') return { ...e, name: ['rules', 'juryPct'] }
+    if (head === 'rules' && second === 'limits') return e
     if (head === 'rules') return { ...e, name: ['rules', String(second)] }
     if (head === 'quotas' && second === 'minFrontLineShare')
       return { ...e, name: ['quotas', 'minFrontLinePct'] }

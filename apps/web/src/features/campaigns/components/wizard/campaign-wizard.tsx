@@ -53,6 +53,7 @@ import {
   toCreateBody,
   type WizardValues,
 } from './wizard-model'
+import { BallotLimitFields } from '../ballot-limit-fields'
 
 const STEPS = ['basics', 'categories', 'schedule', 'rules', 'jury', 'review'] as const
 type StepKey = (typeof STEPS)[number]
@@ -539,6 +540,7 @@ export const CampaignWizard = ({
                   <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
+              <BallotLimitFields />
               <Col xs={12} md={8}>
                 <Form.Item
                   label={t('campaigns.fields.roundTheClock')}

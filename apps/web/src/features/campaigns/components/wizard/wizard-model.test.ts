@@ -96,6 +96,29 @@ describe('toCreateBody', () => {
     ])
   })
 
+  it('sends the anti-fraud limits only when they differ from the defaults', () => {
+    const v = initialValues(orgId, null, ['a', 'b', 'c'])
+    const base = {
+      ...v,
+      name: '评选',
+      honourTitle: '工匠',
+      categories: [{ name: '制造业', honourCount: 10 }],
+      schedule: ranges(),
+    }
+    const plain = toCreateBody(base, false)
+    expect((plain.rules as { limits?: unknown }).limits).toBeUndefined()
+    const limits = { perVoterPerMinute: 5, perDevicePerMinute: 30, perIpPerMinute: 3000 }
+    const tuned = toCreateBody({ ...base, rules: { ...v.rules, limits } }, false)
+    expect((tuned.rules as { limits?: unknown }).limits).toEqual(limits)
+    expect(CreateCampaignBodySchema.safeParse(tuned).success).toBe(true)
+    const tooLow = { ...limits, perIpPerMinute: 50 }
+    expect(
+      CreateCampaignBodySchema.safeParse(
+        toCreateBody({ ...base, rules: { ...v.rules, limits: tooLow } }, false),
+      ).success,
+    ).toBe(false)
+  })
+
   it('makes the contract refuse weights not adding up to 1', () => {
     const v = initialValues(orgId, null, ['a', 'b', 'c'])
     const body = toCreateBody(

@@ -2,6 +2,7 @@ import {
   type Campaign,
   CampaignScheduleSchema,
   type CreateCampaignBody,
+  DEFAULT_BALLOT_LIMITS,
   SCHEDULED_PHASES,
   type ScheduledPhase,
 } from '@unionhall/contracts'
@@ -31,6 +32,7 @@ export type WizardValues = {
     sealed?: boolean
     publicVotePct?: number
     juryPct?: number
+    limits?: { perVoterPerMinute?: number; perDevicePerMinute?: number; perIpPerMinute?: number }
   }
   quotas?: { minFrontLinePct?: number; maxCandidatesPerHonour?: number | null }
   rubric?: { label?: string; maxScore?: number }[]
@@ -90,6 +92,9 @@ export const checkWeights = (publicVotePct: number | undefined, juryPct: number 
 const clock = (d: Dayjs | null | undefined) => (d ? d.format('HH:mm') : '')
 
 /** The rubric item keys: stable, contract-shaped (item_1, item_2, …). */
+const sameLimits = (a: Record<string, number | undefined> | undefined, b: Record<string, number>) =>
+  !a || Object.keys(b).every((k) => a[k] === undefined || a[k] === b[k])
+
 export const rubricKey = (index: number) => `item_${index + 1}`
 
 /** Turns the wizard values into the create body (the contract schema validates it after). */
@@ -121,6 +126,8 @@ export const toCreateBody = (v: WizardValues, inherited: boolean): Record<string
         : { start: clock(r.hours[0]), end: clock(r.hours[1]) },
     sealed: r.sealed ?? false,
     weights: { publicVote: weights.publicVote, jury: weights.jury },
+    // Sent only when they differ from the defaults, so older campaigns are not rewritten.
+    limits: sameLimits(r.limits, DEFAULT_BALLOT_LIMITS) ? undefined : r.limits,
   }
   const q = v.quotas ?? {}
   body.quotas = {
@@ -170,6 +177,7 @@ export const initialValues = (
       sealed: rules?.sealed ?? false,
       publicVotePct: rules ? pct(rules.weights.publicVote) : 60,
       juryPct: rules ? pct(rules.weights.jury) : 40,
+      limits: { ...(rules?.limits ?? DEFAULT_BALLOT_LIMITS) },
     },
     quotas: {
       minFrontLinePct: parent ? pct(parent.quotas.minFrontLineShare) : 50,
