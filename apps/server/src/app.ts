@@ -65,7 +65,9 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
   const metrics = createMetrics()
   setAuditCounter(() => metrics.auditWrites.inc())
   const crypto = createFieldCrypto(config.DATA_KEY)
-  const sms = createConsoleSmsProvider((line) => app.log.info(line))
+  const sms = createConsoleSmsProvider((line) => app.log.info(line), {
+    maskNumbers: config.NODE_ENV === 'production',
+  })
   const auth = createAuthService({
     db: database.db,
     crypto,
