@@ -26,8 +26,9 @@ import { errorMessage } from '../../../lib/error-message'
 import { candidatePosterUrl, candidatePublicUrl, exportCandidates } from '../api/campaigns-api'
 import { useCandidates, useUpdateCandidate } from '../api/use-campaigns'
 import { A11yTable, ContrastTag } from './a11y'
+import { ImageListUpload } from '../../../components/image-upload/image-list-upload'
 
-type EditValues = { story?: string; photoUrls?: string; videoUrl?: string }
+type EditValues = { story?: string; photoUrls?: string[]; videoUrl?: string }
 
 const CandidateEditDrawer = ({
   campaign,
@@ -50,7 +51,7 @@ const CandidateEditDrawer = ({
     update.reset()
     form.setFieldsValue({
       story: candidate.story,
-      photoUrls: candidate.photoUrls.join('\n'),
+      photoUrls: candidate.photoUrls,
       videoUrl: candidate.videoUrl ?? '',
     })
   })
@@ -73,10 +74,7 @@ const CandidateEditDrawer = ({
         layout="vertical"
         onFinish={(values) => {
           if (!candidate) return
-          const photoUrls = (values.photoUrls ?? '')
-            .split(/\s+/)
-            .map((s) => s.trim())
-            .filter(Boolean)
+          const photoUrls = values.photoUrls ?? []
           const body = parseFormValues(t, form, UpdateCandidateBodySchema, {
             story: values.story ?? '',
             photoUrls,
@@ -106,12 +104,8 @@ const CandidateEditDrawer = ({
         <Form.Item label={t('campaigns.candidates.story')} name="story" rules={rules.story}>
           <Input.TextArea rows={8} maxLength={10000} showCount />
         </Form.Item>
-        <Form.Item
-          label={t('campaigns.candidates.photoUrls')}
-          name="photoUrls"
-          extra={t('campaigns.candidates.photoUrlsHint')}
-        >
-          <Input.TextArea rows={4} />
+        <Form.Item label={t('campaigns.candidates.photoUrls')} name="photoUrls">
+          <ImageListUpload max={9} alt={t('campaigns.candidates.photoUrls')} />
         </Form.Item>
         <Form.Item
           label={t('campaigns.candidates.videoUrl')}
