@@ -1,11 +1,8 @@
 import { LockOutlined } from '@ant-design/icons'
 import {
   type Campaign,
-  SCHEDULED_PHASES,
-  type ScheduledPhase,
   type UpdateCampaignBody,
   UpdateCampaignBodySchema,
-  VotingRulesSchema,
 } from '@unionhall/contracts'
 import {
   Alert,
@@ -13,7 +10,6 @@ import {
   Card,
   Col,
   ConfigProvider,
-  DatePicker,
   Flex,
   Form,
   Input,
@@ -34,6 +30,7 @@ import { WeightsExplanation } from '../wizard/campaign-wizard'
 import type { WizardValues } from '../wizard/wizard-model'
 import { checkEdit, editValuesOf, rulesEditable } from './campaign-edit-model'
 import { BallotLimitFields } from '../ballot-limit-fields'
+import { ScheduleFields, VoteCountFields } from '../campaign-form-fields'
 
 type Props = {
   campaign: Campaign
@@ -53,7 +50,6 @@ export const CampaignEditForm = ({ campaign, submitting, submitError, onSubmit }
   const [form] = Form.useForm()
   const [unchanged, setUnchanged] = useState(false)
   const basicRules = useZodRules(UpdateCampaignBodySchema)
-  const ruleRules = useZodRules(VotingRulesSchema)
   const editable = rulesEditable(campaign)
   const publicVotePct = Form.useWatch<number | undefined>(['rules', 'publicVotePct'], form)
   const juryPct = Form.useWatch<number | undefined>(['rules', 'juryPct'], form)
@@ -160,27 +156,7 @@ export const CampaignEditForm = ({ campaign, submitting, submitError, onSubmit }
         </Row>
       </Card>
       <Card title={t('campaigns.edit.schedule')} style={{ marginBottom: 16 }}>
-        <Row gutter={16}>
-          {SCHEDULED_PHASES.map((phase: ScheduledPhase) => (
-            <Col xs={24} md={12} key={phase}>
-              <Form.Item
-                label={t(`campaigns.phase.${phase}`)}
-                name={['schedule', phase]}
-                required
-                htmlFor={`edit-schedule-${phase}`}
-              >
-                <DatePicker.RangePicker
-                  id={{ start: `edit-schedule-${phase}`, end: `edit-schedule-${phase}-end` }}
-                  style={{ width: '100%' }}
-                  placeholder={[
-                    t('campaigns.wizard.rangeStart', { phase: t(`campaigns.phase.${phase}`) }),
-                    t('campaigns.wizard.rangeEnd', { phase: t(`campaigns.phase.${phase}`) }),
-                  ]}
-                />
-              </Form.Item>
-            </Col>
-          ))}
-        </Row>
+        <ScheduleFields idPrefix="edit-schedule" />
       </Card>
       <Card title={t('campaigns.edit.rules')} style={{ marginBottom: 16 }}>
         {lockedNote}
@@ -205,33 +181,7 @@ export const CampaignEditForm = ({ campaign, submitting, submitError, onSubmit }
                 <Switch />
               </Form.Item>
             </Col>
-            <Col xs={12} md={8}>
-              <Form.Item
-                label={t('campaigns.fields.votesPerDay')}
-                name={['rules', 'votesPerDay']}
-                rules={ruleRules.votesPerDay}
-              >
-                <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={8}>
-              <Form.Item
-                label={t('campaigns.fields.maxPerCandidatePerDay')}
-                name={['rules', 'maxPerCandidatePerDay']}
-                rules={ruleRules.maxPerCandidatePerDay}
-              >
-                <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={8}>
-              <Form.Item
-                label={t('campaigns.fields.maxChoicesPerBallot')}
-                name={['rules', 'maxChoicesPerBallot']}
-                rules={ruleRules.maxChoicesPerBallot}
-              >
-                <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
+            <VoteCountFields />
             <BallotLimitFields />
             <Col xs={12} md={8}>
               <Form.Item

@@ -6,7 +6,6 @@ import {
   CreateCampaignBodySchema,
   RubricItemSchema,
   SCHEDULED_PHASES,
-  type ScheduledPhase,
   StructuralQuotasSchema,
   VotingRulesSchema,
 } from '@unionhall/contracts'
@@ -16,7 +15,6 @@ import {
   Card,
   Col,
   ConfigProvider,
-  DatePicker,
   Descriptions,
   Flex,
   Form,
@@ -54,6 +52,7 @@ import {
   type WizardValues,
 } from './wizard-model'
 import { BallotLimitFields } from '../ballot-limit-fields'
+import { ScheduleFields, VoteCountFields } from '../campaign-form-fields'
 
 const STEPS = ['basics', 'categories', 'schedule', 'rules', 'jury', 'review'] as const
 type StepKey = (typeof STEPS)[number]
@@ -456,28 +455,10 @@ export const CampaignWizard = ({
             <Typography.Paragraph type="secondary">
               {t('campaigns.wizard.scheduleHint')}
             </Typography.Paragraph>
-            <Row gutter={16}>
-              {SCHEDULED_PHASES.map((phase: ScheduledPhase) => (
-                <Col xs={24} md={12} key={phase}>
-                  <Form.Item
-                    label={t(`campaigns.phase.${phase}`)}
-                    name={['schedule', phase]}
-                    required
-                    htmlFor={`schedule-${phase}`}
-                  >
-                    <DatePicker.RangePicker
-                      id={{ start: `schedule-${phase}`, end: `schedule-${phase}-end` }}
-                      style={{ width: '100%' }}
-                      placeholder={[
-                        t('campaigns.wizard.rangeStart', { phase: t(`campaigns.phase.${phase}`) }),
-                        t('campaigns.wizard.rangeEnd', { phase: t(`campaigns.phase.${phase}`) }),
-                      ]}
-                      onChange={() => form.setFields([{ name: ['schedule', phase], errors: [] }])}
-                    />
-                  </Form.Item>
-                </Col>
-              ))}
-            </Row>
+            <ScheduleFields
+              idPrefix="schedule"
+              onPhaseChange={(phase) => form.setFields([{ name: ['schedule', phase], errors: [] }])}
+            />
           </>,
         )}
         {panel(
@@ -510,36 +491,7 @@ export const CampaignWizard = ({
                   <Switch />
                 </Form.Item>
               </Col>
-              <Col xs={12} md={8}>
-                <Form.Item
-                  label={t('campaigns.fields.votesPerDay')}
-                  name={['rules', 'votesPerDay']}
-                  rules={ruleRules.votesPerDay}
-                  required
-                >
-                  <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
-                </Form.Item>
-              </Col>
-              <Col xs={12} md={8}>
-                <Form.Item
-                  label={t('campaigns.fields.maxPerCandidatePerDay')}
-                  name={['rules', 'maxPerCandidatePerDay']}
-                  rules={ruleRules.maxPerCandidatePerDay}
-                  required
-                >
-                  <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
-                </Form.Item>
-              </Col>
-              <Col xs={12} md={8}>
-                <Form.Item
-                  label={t('campaigns.fields.maxChoicesPerBallot')}
-                  name={['rules', 'maxChoicesPerBallot']}
-                  rules={ruleRules.maxChoicesPerBallot}
-                  required
-                >
-                  <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
-                </Form.Item>
-              </Col>
+              <VoteCountFields required />
               <BallotLimitFields />
               <Col xs={12} md={8}>
                 <Form.Item
