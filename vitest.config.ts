@@ -24,6 +24,11 @@ export default defineConfig({
           name: 'server-int',
           include: ['apps/server/src/**/*.int.test.ts', 'apps/server/test/**/*.int.test.ts'],
           environment: 'node',
+          // On PostgreSQL every file migrates its own schema, and Kysely's migrator first reads
+          // the whole catalog (all schemas). A file migrating down or dropping its schema at the
+          // same moment made that read fail now and then ("column … does not exist", "schema …
+          // does not exist"). One file at a time on PostgreSQL; SQLite files share nothing.
+          fileParallelism: !process.env.TEST_DATABASE_URL,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
