@@ -88,11 +88,18 @@ export const subtreeRows = async (db: Db, path: string): Promise<TreeRow[]> => {
   return rows.slice(lowerBound(rows, lo), lowerBound(rows, hi))
 }
 
+/** A fresh cache entry, or undefined (inside a transaction the cache is never used). */
+const fresh = <V extends { until: number }>(db: Db, cache: Map<string, V>, id: string) => {
+  if (db.isTransaction) return undefined
+  const hit = cache.get(id)
+  return hit && hit.until > Date.now() ? hit : undefined
+}
+
 /** Loads an org or throws ORG_NOT_FOUND. */
 export const loadOrg = async (db: Db, orgId: string): Promise<OrgRow> => {
+  const hit = fresh(db, orgCache, orgId)
+  if (hit) return hit.row
   const now = Date.now()
-  const hit = db.isTransaction ? undefined : orgCache.get(orgId)
-  if (hit && hit.until > now) return hit.row
   const org = await repo.findOrgById(db, orgId)
   if (!org) throw orgErrors.notFound(orgId)
   if (!db.isTransaction) {
@@ -112,9 +119,9 @@ const writeOrgs = async <T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> => 
 }
 
 const activeChildCount = async (db: Db, orgId: string): Promise<number> => {
+  const hit = fresh(db, childCountCache, orgId)
+  if (hit) return hit.n
   const now = Date.now()
-  const hit = db.isTransaction ? undefined : childCountCache.get(orgId)
-  if (hit && hit.until > now) return hit.n
   const n = await repo.countChildren(db, orgId, true)
   if (!db.isTransaction) {
     if (childCountCache.size > 200_000) childCountCache.clear()
@@ -126,10 +133,9 @@ const activeChildCount = async (db: Db, orgId: string): Promise<number> => {
 /** Returns one org the actor may read. @throws ORG_NOT_FOUND, ACCESS_DENIED */
 export const getOrg = async (db: Db, ctx: Ctx, orgId: string): Promise<Org> => {
   // Both cached (the usual case for a GET): answer without further awaits.
-  const now = Date.now()
-  const hit = db.isTransaction ? undefined : orgCache.get(orgId)
-  const count = hit && childCountCache.get(orgId)
-  if (hit && hit.until > now && count && count.until > now) {
+  const hit = fresh(db, orgCache, orgId)
+  const count = hit && fresh(db, childCountCache, orgId)
+  if (hit && count) {
     requireAt(ctx, 'org:read', hit.row.path)
     return toOrg(hit.row, count.n)
   }

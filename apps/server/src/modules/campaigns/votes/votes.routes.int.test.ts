@@ -1,4 +1,4 @@
-import { LeaderboardSchema, type BallotReceipt } from '@unionhall/contracts'
+import { LeaderboardSchema, TurnoutSchema, type BallotReceipt } from '@unionhall/contracts'
 import type { LightMyRequestResponse } from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -347,6 +347,8 @@ describe('sealed tallies', () => {
       url: `/api/v1/public/campaigns/${c.campaignId}/turnout`,
     })
     expect(turnout.statusCode).toBe(200)
+    // Sent pre-rendered from the cache: still exactly the documented shape.
+    expect(TurnoutSchema.strict().parse(turnout.json())).toEqual(turnout.json())
     // Rolled up the tree: 甘肃 (the campaign's org) counts its city's ballot in its subtree.
     expect(turnout.json()).toMatchObject({
       totalBallots: 1,

@@ -308,6 +308,7 @@ export const publicVotesRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> =
       },
       config: { access: 'public' },
     },
-    async (req) => svc.publicTurnout(req.params.campaignId, votesClock.now()),
+    async (req, reply) =>
+      sendRenderedJson(reply, await svc.publicTurnout(req.params.campaignId, votesClock.now())),
   )
 }
