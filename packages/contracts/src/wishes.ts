@@ -1,0 +1,398 @@
+import { z } from 'zod'
+import { IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common'
+import { MobileSchema, NameSchema } from './members'
+import { ImageUrlSchema } from './uploads'
+
+/**
+ * Micro-wishes (微心愿): a worker asks for something small, staff verify and publish it on the
+ * wish wall of their org or station, a volunteer, party member or partner company claims it,
+ * delivers it (with a photo) and the worker confirms receipt.
+ *
+ * Status flow of a wish:
+ *   pending_review → published | rejected        (staff verify)
+ *   published → claimed → fulfilled → confirmed  (claim, fulfil, confirm)
+ *   claimed | fulfilled → published              (reopen with a reason; ends the live claim)
+ *   claimed → published                          (claim released, or expired past its due date)
+ *   published → expired                          (the wish deadline passed before anyone claimed it)
+ *
+ * Personal data: the worker's name and mobile are encrypted at rest; every list shows a masked
+ * name (张*明) and mobile (138****1234); the public wall shows the masked name only.
+ * Dates (deadline, dueDate) are calendar days in China time (Asia/Shanghai); a wish or claim
+ * is due at the end of that day.
+ */
+
+export const WISH_CATEGORIES = [
+  'daily_necessities', // 生活用品
+  'study', // 学习用品 / 子女教育
+  'health', // 健康医疗
+  'family', // 家庭帮扶
+  'skills', // 技能培训
+  'other',
+] as const
+export const WishCategorySchema = z.enum(WISH_CATEGORIES)
+export type WishCategory = z.infer<typeof WishCategorySchema>
+
+export const WISH_STATUSES = [
+  'pending_review',
+  'published',
+  'rejected',
+  'claimed',
+  'fulfilled',
+  'confirmed',
+  'expired',
+] as const
+export const WishStatusSchema = z.enum(WISH_STATUSES)
+export type WishStatus = z.infer<typeof WishStatusSchema>
+
+/** Who claims: self-declared by the claimant; shown on the wish. */
+export const CLAIMANT_KINDS = ['volunteer', 'party_member', 'partner_company'] as const
+export const ClaimantKindSchema = z.enum(CLAIMANT_KINDS)
+export type ClaimantKind = z.infer<typeof ClaimantKindSchema>
+
+/**
+ * A claim's life: active (the one live claim of its wish) → fulfilled → confirmed; or it ends
+ * as released (the claimant gave it back), reopened (the worker or staff reopened the wish)
+ * or expired (not fulfilled by its due date).
+ */
+export const CLAIM_STATUSES = [
+  'active',
+  'fulfilled',
+  'confirmed',
+  'released',
+  'reopened',
+  'expired',
+] as const
+export const ClaimStatusSchema = z.enum(CLAIM_STATUSES)
+export type ClaimStatus = z.infer<typeof ClaimStatusSchema>
+
+/** How the wish reached the system: posted by the worker from a phone, or entered by staff. */
+export const WISH_SOURCES = ['worker', 'staff'] as const
+export const WishSourceSchema = z.enum(WISH_SOURCES)
+
+/** Notification kinds sent by wishes; the web renders `notifications.kinds.<kind>`. */
+export const WISH_NOTIFICATION_KINDS = [
+  'wish.submitted', // to staff of the org: a wish awaits review
+  'wish.published', // to the worker
+  'wish.rejected', // to the worker (params.reason)
+  'wish.claimed', // to the worker (params.claimantName)
+  'wish.claim_released', // to the worker
+  'wish.fulfilled', // to the worker: please confirm receipt
+  'wish.confirmed', // to the claimant (params.thanks may be set)
+  'wish.reopened', // to the claimant whose claim ended, and the worker if staff reopened (params.reason)
+  'wish.claim_expired', // to the claimant and the worker
+  'wish.expired', // to the worker: the deadline passed unclaimed
+] as const
+export type WishNotificationKind = (typeof WISH_NOTIFICATION_KINDS)[number]
+
+/** Web paths notifications link to (worker pages under /w, console under /wishes). */
+export const wishLinks = {
+  myWish: (wishId: string) => `/w/my/wishes/${wishId}`,
+  myClaims: () => '/w/my/claims',
+  staffWish: (wishId: string) => `/wishes/${wishId}`,
+} as const
+
+export const WishDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+
+/** Longest a wish may stay open: its deadline is at most this many days ahead. */
+export const WISH_MAX_DEADLINE_DAYS = 180
+/** Photos a claimant attaches when marking a wish fulfilled. */
+export const WISH_MAX_PHOTOS = 6
+
+const ReasonSchema = z.string().trim().min(1).max(200)
+
+const WishFieldsSchema = z.object({
+  /** What the worker needs, short: 想给孩子买一套学习用品. */
+  title: z.string().trim().min(1).max(60),
+  description: z.string().trim().max(500).default(''),
+  category: WishCategorySchema,
+  /** Last day (China time) the wish is useful; today up to WISH_MAX_DEADLINE_DAYS ahead. */
+  deadline: WishDateSchema,
+  /** The station it is collected at; the wish then belongs to the station's org. */
+  stationId: IdSchema.optional(),
+})
+
+/** A worker posts their own wish (member route); name and mobile come from their account. */
+export const PostWishBodySchema = WishFieldsSchema.strict()
+export type PostWishBody = z.input<typeof PostWishBodySchema>
+
+/**
+ * Staff enter a wish for a worker at a station (a walk-in without an account). orgId is
+ * required without a station; with one it may be left out and must match when given.
+ * publish=true (default) puts it on the wall at once: staff verified it face to face.
+ */
+export const CreateWishBodySchema = WishFieldsSchema.extend({
+  orgId: IdSchema.optional(),
+  workerName: NameSchema,
+  workerMobile: MobileSchema,
+  publish: z.boolean().default(true),
+})
+  .strict()
+  .refine((b) => b.orgId !== undefined || b.stationId !== undefined, {
+    message: 'orgId or stationId is required',
+    path: ['orgId'],
+  })
+export type CreateWishBody = z.input<typeof CreateWishBodySchema>
+
+export const RejectWishBodySchema = z.object({ reason: ReasonSchema }).strict()
+export const ReopenWishBodySchema = z.object({ reason: ReasonSchema }).strict()
+export const ConfirmWishBodySchema = z
+  .object({
+    /** Optional thanks from the worker, shown to the claimant. */
+    thanks: z.string().trim().max(300).optional(),
+  })
+  .strict()
+export type ConfirmWishBody = z.input<typeof ConfirmWishBodySchema>
+
+export const ClaimWishBodySchema = z
+  .object({
+    claimantKind: ClaimantKindSchema,
+    /** The company's name for partner_company (required); others default to the member's name. */
+    displayName: z.string().trim().min(1).max(60).optional(),
+    /** When the claimant will deliver; default and latest the wish deadline, earliest today. */
+    dueDate: WishDateSchema.optional(),
+  })
+  .strict()
+  .refine((b) => b.claimantKind !== 'partner_company' || b.displayName !== undefined, {
+    message: 'displayName (the company name) is required for partner_company',
+    path: ['displayName'],
+  })
+export type ClaimWishBody = z.input<typeof ClaimWishBodySchema>
+
+export const FulfilClaimBodySchema = z
+  .object({
+    /** Upload paths (/api/v1/uploads/<id>) of photos of the delivery; at least one. */
+    photos: z.array(ImageUrlSchema).min(1).max(WISH_MAX_PHOTOS),
+    note: z.string().trim().max(300).default(''),
+  })
+  .strict()
+export type FulfilClaimBody = z.input<typeof FulfilClaimBodySchema>
+
+export const ReleaseClaimBodySchema = z.object({ reason: ReasonSchema.optional() }).strict()
+
+export const WishIdParamsSchema = z.object({ wishId: IdSchema }).strict()
+export const ClaimIdParamsSchema = z.object({ claimId: IdSchema }).strict()
+
+// ---- answers ----
+
+/** A claim as staff see it (claimant's display name in full). */
+export const WishClaimSchema = z.object({
+  id: IdSchema,
+  wishId: IdSchema,
+  claimantMemberId: IdSchema,
+  claimantName: z.string(),
+  claimantKind: ClaimantKindSchema,
+  status: ClaimStatusSchema,
+  dueDate: z.string(),
+  photos: z.array(z.string()),
+  note: z.string(),
+  claimedAt: TimestampSchema,
+  fulfilledAt: TimestampSchema.nullable(),
+  /** When it stopped being live (released, reopened, expired) or was confirmed. */
+  endedAt: TimestampSchema.nullable(),
+  endReason: z.string().nullable(),
+})
+export type WishClaim = z.infer<typeof WishClaimSchema>
+
+/** Staff list row and detail (worker name and mobile masked). */
+export const WishSchema = z.object({
+  id: IdSchema,
+  orgId: IdSchema,
+  orgName: z.string(),
+  stationId: IdSchema.nullable(),
+  stationName: z.string().nullable(),
+  title: z.string(),
+  description: z.string(),
+  category: WishCategorySchema,
+  deadline: z.string(),
+  status: WishStatusSchema,
+  source: WishSourceSchema,
+  workerNameMasked: z.string(),
+  workerMobileMasked: z.string(),
+  rejectedReason: z.string().nullable(),
+  /** The last reopen's reason; reopenCount counts them. */
+  reopenReason: z.string().nullable(),
+  reopenCount: z.number().int(),
+  thanks: z.string().nullable(),
+  /** The live claim, or the confirmed one; null on the wall. */
+  claim: WishClaimSchema.nullable(),
+  createdAt: TimestampSchema,
+  publishedAt: TimestampSchema.nullable(),
+  confirmedAt: TimestampSchema.nullable(),
+  updatedAt: TimestampSchema,
+})
+export type Wish = z.infer<typeof WishSchema>
+export const WishPageSchema = pageOf(WishSchema)
+export type WishPage = z.infer<typeof WishPageSchema>
+
+/** Staff detail: the wish and every claim it has had, newest first. */
+export const WishDetailSchema = WishSchema.extend({ claims: z.array(WishClaimSchema) })
+export type WishDetail = z.infer<typeof WishDetailSchema>
+
+/** Unmasked worker contact for staff arranging a delivery (an audited read). */
+export const WishWorkerContactSchema = z.object({
+  workerName: z.string(),
+  workerMobile: z.string(),
+})
+
+/** Staff list: org subtree, station, status, category; q matches the title. */
+export const WishListQuerySchema = PageQuerySchema.extend({
+  orgId: IdSchema.optional(),
+  stationId: IdSchema.optional(),
+  status: WishStatusSchema.optional(),
+  category: WishCategorySchema.optional(),
+}).strict()
+export type WishListQuery = z.input<typeof WishListQuerySchema>
+
+/** The claim as its worker sees it: an individual claimant's name masked, companies in full. */
+export const MyWishClaimSchema = z.object({
+  id: IdSchema,
+  claimantName: z.string(),
+  claimantKind: ClaimantKindSchema,
+  status: ClaimStatusSchema,
+  dueDate: z.string(),
+  photos: z.array(z.string()),
+  note: z.string(),
+  claimedAt: TimestampSchema,
+  fulfilledAt: TimestampSchema.nullable(),
+})
+
+/** A worker's own wish. */
+export const MyWishSchema = z.object({
+  id: IdSchema,
+  orgName: z.string(),
+  stationId: IdSchema.nullable(),
+  stationName: z.string().nullable(),
+  title: z.string(),
+  description: z.string(),
+  category: WishCategorySchema,
+  deadline: z.string(),
+  status: WishStatusSchema,
+  rejectedReason: z.string().nullable(),
+  reopenReason: z.string().nullable(),
+  thanks: z.string().nullable(),
+  claim: MyWishClaimSchema.nullable(),
+  createdAt: TimestampSchema,
+  publishedAt: TimestampSchema.nullable(),
+  confirmedAt: TimestampSchema.nullable(),
+})
+export type MyWish = z.infer<typeof MyWishSchema>
+export const MyWishPageSchema = pageOf(MyWishSchema)
+
+export const MyWishListQuerySchema = PageQuerySchema.omit({ q: true })
+  .extend({ status: WishStatusSchema.optional() })
+  .strict()
+export const MyClaimListQuerySchema = PageQuerySchema.omit({ q: true })
+  .extend({ status: ClaimStatusSchema.optional() })
+  .strict()
+
+/** A wish as the wall shows it: no mobile, no full name, no reasons. */
+export const PublicWishSchema = z.object({
+  id: IdSchema,
+  orgId: IdSchema,
+  orgName: z.string(),
+  stationId: IdSchema.nullable(),
+  stationName: z.string().nullable(),
+  title: z.string(),
+  description: z.string(),
+  category: WishCategorySchema,
+  deadline: z.string(),
+  status: WishStatusSchema,
+  workerNameMasked: z.string(),
+  publishedAt: TimestampSchema.nullable(),
+})
+export type PublicWish = z.infer<typeof PublicWishSchema>
+export const PublicWishPageSchema = pageOf(PublicWishSchema)
+
+/** The wall of an org (its subtree) or of a station; only published wishes, newest first. */
+export const PublicWishListQuerySchema = PageQuerySchema.omit({ q: true })
+  .extend({
+    orgId: IdSchema.optional(),
+    stationId: IdSchema.optional(),
+    category: WishCategorySchema.optional(),
+  })
+  .strict()
+export type PublicWishListQuery = z.input<typeof PublicWishListQuerySchema>
+
+/** A claim as its claimant sees it, with the wish it is for. */
+export const MyClaimSchema = z.object({
+  id: IdSchema,
+  status: ClaimStatusSchema,
+  claimantKind: ClaimantKindSchema,
+  claimantName: z.string(),
+  dueDate: z.string(),
+  photos: z.array(z.string()),
+  note: z.string(),
+  claimedAt: TimestampSchema,
+  fulfilledAt: TimestampSchema.nullable(),
+  endedAt: TimestampSchema.nullable(),
+  endReason: z.string().nullable(),
+  wish: PublicWishSchema.extend({ thanks: z.string().nullable() }),
+})
+export type MyClaim = z.infer<typeof MyClaimSchema>
+export const MyClaimPageSchema = pageOf(MyClaimSchema)
+
+// ---- reports ----
+
+/** Wishes created from..to (China days, inclusive) in an org's subtree (default: the actor's). */
+export const WishReportQuerySchema = z
+  .object({
+    orgId: IdSchema.optional(),
+    from: WishDateSchema.optional(),
+    to: WishDateSchema.optional(),
+  })
+  .strict()
+export type WishReportQuery = z.input<typeof WishReportQuerySchema>
+
+const DurationStatsSchema = z.object({
+  /** How many intervals were measured. */
+  count: z.number().int(),
+  avgHours: z.number().nullable(),
+  medianHours: z.number().nullable(),
+})
+
+export const WishReportSchema = z.object({
+  orgId: IdSchema,
+  orgName: z.string(),
+  total: z.number().int(),
+  /** Every status, zeros included, in WISH_STATUSES order. */
+  byStatus: z.array(z.object({ status: WishStatusSchema, count: z.number().int() })),
+  /** Every category, zeros included, in WISH_CATEGORIES order. */
+  byCategory: z.array(z.object({ category: WishCategorySchema, count: z.number().int() })),
+  /** Stations with wishes (stationId null: wishes without a station), most wishes first. */
+  byStation: z.array(
+    z.object({
+      stationId: IdSchema.nullable(),
+      stationName: z.string().nullable(),
+      total: z.number().int(),
+      confirmed: z.number().int(),
+    }),
+  ),
+  /** The org itself (its own wishes) and each direct child (its subtree). */
+  byOrg: z.array(
+    z.object({
+      orgId: IdSchema,
+      orgName: z.string(),
+      /** True for the row of the org's own wishes (not in any child). */
+      own: z.boolean(),
+      total: z.number().int(),
+      published: z.number().int(),
+      claimed: z.number().int(),
+      fulfilled: z.number().int(),
+      confirmed: z.number().int(),
+    }),
+  ),
+  /** From the wish reaching the wall to each claim. */
+  timeToClaim: DurationStatsSchema,
+  /** From each claim to its fulfilment. */
+  timeToFulfil: DurationStatsSchema,
+  /** Claimants by fulfilled (incl. confirmed) claims, at most 10. */
+  topClaimants: z.array(
+    z.object({
+      claimantMemberId: IdSchema,
+      displayName: z.string(),
+      claimantKind: ClaimantKindSchema,
+      fulfilled: z.number().int(),
+    }),
+  ),
+})
+export type WishReport = z.infer<typeof WishReportSchema>
