@@ -303,7 +303,10 @@ export const PublicWishSchema = z.object({
 export type PublicWish = z.infer<typeof PublicWishSchema>
 export const PublicWishPageSchema = pageOf(PublicWishSchema)
 
-/** The wall of an org (its subtree) or of a station; only published wishes, newest first. */
+/**
+ * The wall of an org (its subtree) or of a station: exactly one of orgId and stationId.
+ * Only published wishes, newest first.
+ */
 export const PublicWishListQuerySchema = PageQuerySchema.omit({ q: true })
   .extend({
     orgId: IdSchema.optional(),
@@ -311,6 +314,10 @@ export const PublicWishListQuerySchema = PageQuerySchema.omit({ q: true })
     category: WishCategorySchema.optional(),
   })
   .strict()
+  .refine((q) => (q.orgId === undefined) !== (q.stationId === undefined), {
+    message: 'give exactly one of orgId and stationId',
+    path: ['orgId'],
+  })
 export type PublicWishListQuery = z.input<typeof PublicWishListQuerySchema>
 
 /** A claim as its claimant sees it, with the wish it is for. */
