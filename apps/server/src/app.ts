@@ -16,6 +16,7 @@ import {
   campaignsRoutes,
   publicCampaignsRoutes,
 } from './modules/campaigns'
+import { publicStationsRoutes, stationsMigrations, stationsRoutes } from './modules/stations'
 import { createFieldCrypto } from './platform/crypto/field-crypto'
 import { setPasswordHashCost } from './platform/crypto/password'
 import { createDatabase, type Database } from './platform/db/create-db'
@@ -37,6 +38,7 @@ export const migrationProvider = createMigrationProvider(
   authMigrations,
   uploadsMigrations,
   campaignsMigrations,
+  stationsMigrations,
 )
 
 export type BuildOptions = {
@@ -97,7 +99,17 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
   await app.register(platformRoutes, {
     db,
     metrics,
-    publicConfig: { defaultLocale: 'zh-CN', locales: ['zh-CN', 'en'], smsProvider: sms.name },
+    publicConfig: {
+      defaultLocale: 'zh-CN',
+      locales: ['zh-CN', 'en'],
+      smsProvider: sms.name,
+      map: {
+        tileUrl: config.MAP_TILE_URL,
+        subdomains: config.MAP_TILE_SUBDOMAINS,
+        attribution: config.MAP_TILE_ATTRIBUTION,
+        coordSystem: config.MAP_TILE_COORD_SYSTEM,
+      },
+    },
   })
   await app.register(authRoutes, { prefix: '/api/v1/auth', auth, cookieSecure })
   await app.register(orgsRoutes, { prefix: '/api/v1/orgs', db })
@@ -123,6 +135,17 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
   await app.register(publicCampaignsRoutes, {
     prefix: '/api/v1/public/campaigns',
     deps: campaignsDeps,
+  })
+  const stationsDeps = {
+    db,
+    crypto,
+    secret: config.SESSION_SECRET,
+    checkInMinutes: config.STATION_CHECK_IN_MINUTES,
+  }
+  await app.register(stationsRoutes, { prefix: '/api/v1/stations', deps: stationsDeps })
+  await app.register(publicStationsRoutes, {
+    prefix: '/api/v1/public/stations',
+    deps: stationsDeps,
   })
 
   if (options.jobs) {

@@ -41,7 +41,12 @@ const get = (url: string): InjectOptions => ({ method: 'GET', url })
  * under these prefixes, present or future, gets the generic checks here: a session is required
  * off /public, outsiders get no 5xx and nothing of Shenzhen. Core routes need an explicit row.
  */
-const MODULE_PREFIXES = ['/api/v1/campaigns', '/api/v1/public/campaigns']
+const MODULE_PREFIXES = [
+  '/api/v1/campaigns',
+  '/api/v1/public/campaigns',
+  '/api/v1/stations',
+  '/api/v1/public/stations',
+]
 const isModulePath = (path: string) =>
   MODULE_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))
 

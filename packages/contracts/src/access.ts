@@ -25,6 +25,10 @@ export const PERMISSIONS = [
   'campaign:manage',
   'campaign:review',
   'campaign:fraud-review',
+  'station:read',
+  'station:manage',
+  'wish:read',
+  'wish:manage',
 ] as const
 export const PermissionSchema = z.enum(PERMISSIONS)
 export type Permission = z.infer<typeof PermissionSchema>
@@ -40,9 +44,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaign:manage',
     'campaign:review',
     'campaign:fraud-review',
+    'station:read',
+    'station:manage',
+    'wish:read',
+    'wish:manage',
   ],
   counsellor: ['org:read'],
-  volunteer: ['org:read'],
+  // Volunteers see the stations they serve and the wishes there; claiming needs only an account.
+  volunteer: ['org:read', 'station:read', 'wish:read'],
   member: [],
 }
 

@@ -62,6 +62,23 @@ const EnvSchema = z.object({
   SMS_PROVIDER: z.enum(['console']).default('console'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  MAP_TILE_URL: z
+    .string()
+    .default('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png')
+    .describe('Leaflet tile URL template of the public station map'),
+  MAP_TILE_SUBDOMAINS: z.string().default('abc'),
+  MAP_TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
+  MAP_TILE_COORD_SYSTEM: z
+    .enum(['wgs84', 'gcj02', 'bd09'])
+    .default('wgs84')
+    .describe('Coordinate system of the tiles (Amap/Tencent tiles are gcj02, Baidu bd09)'),
+  STATION_CHECK_IN_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(120)
+    .describe('A station check-in ends by itself after this many minutes'),
 })
 
 export type Env = z.infer<typeof EnvSchema>

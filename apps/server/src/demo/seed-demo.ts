@@ -8,6 +8,7 @@ import { createMember, insertMember } from '../core/members'
 import { grantRoleAsSystem, loadGrants } from '../core/roles'
 import { idCardFor, mobileFor, nameFor } from './demo-names'
 import { seedCampaigns } from './seed-campaigns'
+import { seedStations } from './seed-stations'
 
 /** The organisations of the seed page (shared/seed/README.md), as a tree. */
 type OrgSpec = { name: string; kind: OrgKind; children?: OrgSpec[] }
@@ -193,8 +194,11 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
   }
   // The craftsman campaigns of the seed page (§1), through the campaigns module's services.
   const campaigns = await seedCampaigns(db, crypto, ctx, orgIds)
+  // The outdoor-worker stations of the seed page (§4), through the stations module's services.
+  const stations = await seedStations(db, crypto, ctx, orgIds)
   return {
     campaigns,
+    stations,
     orgs: orgIds.size - 1,
     members: DEMO_MEMBER_COUNT + DEMO_ACCOUNTS.length,
     accounts: DEMO_ACCOUNTS.map((a) => ({

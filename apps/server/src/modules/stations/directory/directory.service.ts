@@ -1,0 +1,97 @@
+import type { Db } from '../../../platform/db/create-db'
+import { amenityMask as maskOf } from '../domain/amenities'
+import type { Schedule } from '../domain/schedule'
+import * as repo from '../stations.repository'
+import type { StationWithOrg } from '../stations.repository'
+import {
+  createStationDirectory,
+  type DirectoryEntry,
+  type StationDirectory,
+} from './station-directory'
+
+/**
+ * One directory per database handle (tests build many apps in one process), loaded on first
+ * use and checked against the table's fingerprint at most every RECHECK_MS for writes made by
+ * another process. Writes in this process patch it at once (`directoryPut`/`directoryRemove`).
+ */
+const RECHECK_MS = 10_000
+
+type State = {
+  directory: StationDirectory
+  fingerprint: string | null
+  checkedAt: number
+  loading: Promise<void> | null
+}
+const states = new WeakMap<object, State>()
+
+export const entryOf = (row: StationWithOrg): { entry: DirectoryEntry; schedule: Schedule } => ({
+  entry: {
+    id: row.id,
+    orgPath: row.org_path,
+    name: row.name,
+    kind: row.kind,
+    address: row.address,
+    lat: row.lat,
+    lng: row.lng,
+    amenities: row.amenities,
+    capacity: row.capacity,
+    alwaysOpen: row.always_open === 1,
+    scheduleId: row.schedule,
+    haystack: `${row.name} ${row.address}`.toLowerCase(),
+  },
+  schedule: JSON.parse(row.schedule) as Schedule,
+})
+
+const stateOf = (db: Db): State => {
+  let s = states.get(db)
+  if (!s) {
+    s = { directory: createStationDirectory(), fingerprint: null, checkedAt: 0, loading: null }
+    states.set(db, s)
+  }
+  return s
+}
+
+const reload = async (db: Db, s: State) => {
+  const fingerprint = await repo.stationsFingerprint(db)
+  if (fingerprint !== s.fingerprint) {
+    const rows = await repo.listActiveStationsForDirectory(db)
+    s.directory.replaceAll(rows.map(entryOf))
+    s.fingerprint = fingerprint
+  }
+  s.checkedAt = Date.now()
+}
+
+/** The directory, loaded and fresh within RECHECK_MS. Never call inside a transaction. */
+export const directoryOf = async (db: Db): Promise<StationDirectory> => {
+  const s = stateOf(db)
+  if (s.fingerprint !== null && Date.now() - s.checkedAt < RECHECK_MS) return s.directory
+  if (!s.loading) {
+    s.loading = reload(db, s).finally(() => {
+      s.loading = null
+    })
+  }
+  await s.loading
+  return s.directory
+}
+
+/**
+ * After a committed write in this process: patch the entry and refresh the fingerprint so
+ * the next check does not reload the whole table for our own change.
+ */
+export const directoryApply = async (db: Db, row: StationWithOrg | undefined, id: string) => {
+  const s = stateOf(db)
+  if (s.fingerprint === null) return // not loaded yet: the first use loads everything
+  if (row && row.status === 'active') {
+    const { entry, schedule } = entryOf(row)
+    s.directory.put(entry, schedule)
+  } else s.directory.remove(id)
+  s.fingerprint = await repo.stationsFingerprint(db)
+}
+
+/** After bulk writes (imports): reload on next use. */
+export const directoryInvalidate = (db: Db) => {
+  const s = stateOf(db)
+  s.fingerprint = null
+}
+
+export { maskOf }

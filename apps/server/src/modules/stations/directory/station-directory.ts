@@ -1,0 +1,237 @@
+import { amenityCodes, type AmenityCode } from '../domain/amenities'
+import { cnHolidayCalendar } from '../domain/cn-holidays'
+import { createStationIndex, type StationIndex } from '../domain/nearest'
+import { isOpenAt, type HolidayCalendar, type Schedule } from '../domain/schedule'
+import { parseStationQuery, type UnderstoodQuery } from './text-query'
+
+/**
+ * The in-memory directory of active stations behind every public finding path (nearest,
+ * map clusters, open-now counts): no SQL per request.
+ *
+ * Decisions:
+ * - Entries are patched one at a time on each write in this process (`put`/`remove`), and
+ *   the spatial index is rebuilt lazily on the next query from the entries (a counting sort,
+ *   tens of milliseconds at 200,000 stations) instead of re-reading the table.
+ * - Writes from another process are noticed by a fingerprint of the table (count and latest
+ *   updated_at) checked at most every `recheckMs`; then the whole directory is reloaded.
+ * - Schedules are interned by their JSON text: most stations share a handful of timetables,
+ *   and the nearest filter looks them up by that key.
+ * - Map clusters are a grid over Web Mercator per zoom level, computed once per zoom and
+ *   directory version and then cut to the requested box.
+ */
+export type DirectoryEntry = {
+  id: string
+  orgPath: string
+  name: string
+  kind: string
+  address: string
+  lat: number
+  lng: number
+  amenities: number
+  capacity: number
+  alwaysOpen: boolean
+  /** The schedule's JSON text, the key into the interned schedules. */
+  scheduleId: string
+  /** Lower-cased name + address for text matching. */
+  haystack: string
+}
+
+export type DirectoryHit = { entry: DirectoryEntry; distanceM: number; openNow: boolean }
+
+export type ClusterCell = {
+  lat: number
+  lng: number
+  count: number
+  id: string | null
+  name: string | null
+  expansionZoom: number | null
+}
+
+export type StationDirectory = {
+  readonly size: number
+  readonly version: number
+  put(entry: DirectoryEntry, schedule: Schedule): void
+  remove(id: string): void
+  replaceAll(entries: ReadonlyArray<{ entry: DirectoryEntry; schedule: Schedule }>): void
+  get(id: string): DirectoryEntry | undefined
+  scheduleOf(entry: DirectoryEntry): Schedule
+  isOpen(entry: DirectoryEntry, at: number): boolean
+  nearest(opts: {
+    lat: number
+    lng: number
+    k: number
+    at: number
+    openNow: boolean
+    amenityMask: number
+    query: UnderstoodQuery
+    maxDistanceM?: number
+  }): DirectoryHit[]
+  clusters(opts: {
+    west: number
+    south: number
+    east: number
+    north: number
+    zoom: number
+  }): ClusterCell[]
+  /** Every entry in the subtrees (for roll-ups); paths must be outermost. */
+  inSubtrees(paths: readonly string[]): DirectoryEntry[]
+}
+
+/** Above this zoom every station is its own marker. */
+export const CLUSTER_MAX_ZOOM = 16
+/** Grid cell size in screen pixels (Leaflet tiles are 256 px). */
+const CLUSTER_CELL_PX = 64
+
+const mercatorY = (lat: number) => {
+  const s = Math.sin((Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180)
+  return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)
+}
+
+export const createStationDirectory = (
+  calendar: HolidayCalendar = cnHolidayCalendar,
+): StationDirectory => {
+  const entries = new Map<string, DirectoryEntry>()
+  const schedules = new Map<string, Schedule>()
+  let index: StationIndex<DirectoryEntry> | null = null
+  let version = 0
+  const clusterCache = new Map<number, ClusterCell[]>()
+
+  const changed = () => {
+    index = null
+    version++
+    clusterCache.clear()
+  }
+  const intern = (entry: DirectoryEntry, schedule: Schedule) => {
+    if (!schedules.has(entry.scheduleId)) schedules.set(entry.scheduleId, schedule)
+  }
+  const ensureIndex = () => {
+    if (!index) index = createStationIndex([...entries.values()])
+    return index
+  }
+  const scheduleOf = (e: DirectoryEntry) => schedules.get(e.scheduleId)!
+  // No shortcut for alwaysOpen: a 24-hour station can still close on an exception date.
+  const isOpen = (e: DirectoryEntry, at: number) => isOpenAt(scheduleOf(e), at, calendar)
+
+  const computeClusters = (zoom: number): ClusterCell[] => {
+    if (zoom > CLUSTER_MAX_ZOOM) {
+      return [...entries.values()].map((e) => ({
+        lat: e.lat,
+        lng: e.lng,
+        count: 1,
+        id: e.id,
+        name: e.name,
+        expansionZoom: null,
+      }))
+    }
+    const cells = 2 ** zoom * (256 / CLUSTER_CELL_PX)
+    type Acc = { n: number; lat: number; lng: number; first: DirectoryEntry }
+    const acc = new Map<number, Acc>()
+    for (const e of entries.values()) {
+      const cx = Math.min(cells - 1, Math.floor(((e.lng + 180) / 360) * cells))
+      const cy = Math.min(cells - 1, Math.max(0, Math.floor(mercatorY(e.lat) * cells)))
+      const key = cy * cells + cx
+      const a = acc.get(key)
+      if (a) {
+        a.n++
+        a.lat += e.lat
+        a.lng += e.lng
+      } else acc.set(key, { n: 1, lat: e.lat, lng: e.lng, first: e })
+    }
+    const out: ClusterCell[] = []
+    for (const a of acc.values()) {
+      out.push(
+        a.n === 1
+          ? {
+              lat: a.lat,
+              lng: a.lng,
+              count: 1,
+              id: a.first.id,
+              name: a.first.name,
+              expansionZoom: null,
+            }
+          : {
+              lat: a.lat / a.n,
+              lng: a.lng / a.n,
+              count: a.n,
+              id: null,
+              name: null,
+              expansionZoom: Math.min(CLUSTER_MAX_ZOOM + 1, zoom + 2),
+            },
+      )
+    }
+    return out
+  }
+
+  return {
+    get size() {
+      return entries.size
+    },
+    get version() {
+      return version
+    },
+    put(entry, schedule) {
+      intern(entry, schedule)
+      entries.set(entry.id, entry)
+      changed()
+    },
+    remove(id) {
+      if (entries.delete(id)) changed()
+    },
+    replaceAll(list) {
+      entries.clear()
+      schedules.clear()
+      for (const { entry, schedule } of list) {
+        intern(entry, schedule)
+        entries.set(entry.id, entry)
+      }
+      changed()
+    },
+    get: (id) => entries.get(id),
+    scheduleOf,
+    isOpen,
+    nearest({ lat, lng, k, at, openNow, amenityMask, query, maxDistanceM }) {
+      const words = query.text ? query.text.split(' ') : []
+      const required = amenityMask | query.amenityMask
+      const needs24h = query.alwaysOpen
+      const filter =
+        openNow || needs24h || words.length > 0
+          ? (e: DirectoryEntry) =>
+              (!needs24h || e.alwaysOpen) &&
+              words.every((w) => e.haystack.includes(w)) &&
+              (!openNow || isOpen(e, at))
+          : undefined
+      const hits = ensureIndex().nearest(lat, lng, k, filter, { amenities: required })
+      const out: DirectoryHit[] = []
+      for (const h of hits) {
+        if (maxDistanceM !== undefined && h.distanceM > maxDistanceM) break
+        out.push({ entry: h.station, distanceM: h.distanceM, openNow: isOpen(h.station, at) })
+      }
+      return out
+    },
+    clusters({ west, south, east, north, zoom }) {
+      let all = clusterCache.get(zoom)
+      if (!all) {
+        all = computeClusters(zoom)
+        clusterCache.set(zoom, all)
+      }
+      const wraps = west > east
+      return all.filter(
+        (c) =>
+          c.lat >= south &&
+          c.lat <= north &&
+          (wraps ? c.lng >= west || c.lng <= east : c.lng >= west && c.lng <= east),
+      )
+    },
+    inSubtrees(paths) {
+      const out: DirectoryEntry[] = []
+      for (const e of entries.values()) {
+        if (paths.some((p) => e.orgPath.startsWith(p))) out.push(e)
+      }
+      return out
+    },
+  }
+}
+
+export const amenityList = (mask: number): AmenityCode[] => amenityCodes(mask)
+
+export { parseStationQuery }

@@ -1,0 +1,12 @@
+/**
+ * Outdoor-worker stations (户外劳动者服务站点): directory, nearest-open search from an in-memory
+ * index, map clusters, QR check-in occupancy, roll-ups, imports and open-data exports.
+ * Owns tables: station, station_check_in, station_shift, station_shift_feed.
+ */
+export { stationsRoutes, publicStationsRoutes } from './stations.routes'
+export { stationsMigrations } from './migrations'
+export type { StationsDeps } from './stations.deps'
+export { createStation, importStations } from './stations.service'
+export { checkIn } from './public.service'
+/** Id, name, status and org of stations, for modules that refer to one (wishes). */
+export { findStationRefs } from './stations.repository'

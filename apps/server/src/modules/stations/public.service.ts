@@ -1,0 +1,231 @@
+import {
+  type CheckInResult,
+  type NearestResult,
+  type Occupancy,
+  type PublicStation,
+} from '@unionhall/contracts'
+import { createHmac } from 'node:crypto'
+import { uuidv7 } from 'uuidv7'
+import type { Ctx } from '../../core/access'
+import type { Db } from '../../platform/db/create-db'
+import { withTransaction } from '../../platform/db/transaction'
+import { directoryOf } from './directory/directory.service'
+import { parseStationQuery } from './directory/text-query'
+import { amenityCodes } from './domain/amenities'
+import { cnHolidayCalendar } from './domain/cn-holidays'
+import { assertLatLng, convertCoords, type CoordSystem } from './domain/coords'
+import { nextChange, type Schedule } from './domain/schedule'
+import { stationErrors } from './stations.errors'
+import { parseAmenityList, isOpenNow } from './stations.service'
+import * as repo from './stations.repository'
+import type { StationsDeps } from './stations.deps'
+
+/** JSON columns written by this module; typed by the caller's contract. */
+const json = <T>(text: string): T => JSON.parse(text) as T
+
+/** A check-in ends by itself after this long (workers rarely check out). */
+export const DEFAULT_CHECK_IN_MINUTES = 120
+/** An occupancy figure with no check-in or check-out for this long is marked stale. */
+export const OCCUPANCY_STALE_MINUTES = 30
+
+const round7 = (v: number) => Math.round(v * 1e7) / 1e7
+const outPoint = (lat: number, lng: number, to: CoordSystem) => {
+  if (to === 'wgs84') return { lat, lng }
+  const p = convertCoords({ lat, lng }, 'wgs84', to)
+  return { lat: round7(p.lat), lng: round7(p.lng) }
+}
+
+export const findNearest = async (
+  db: Db,
+  ctx: Ctx,
+  query: {
+    lat: number
+    lng: number
+    coordSystem: CoordSystem
+    k: number
+    openNow: boolean
+    amenities?: string
+    q?: string
+    maxDistanceM?: number
+  },
+): Promise<NearestResult> => {
+  assertLatLng(query.lat, query.lng)
+  const at = ctx.now.getTime()
+  const origin =
+    query.coordSystem === 'wgs84'
+      ? { lat: query.lat, lng: query.lng }
+      : convertCoords({ lat: query.lat, lng: query.lng }, query.coordSystem, 'wgs84')
+  const understood = parseStationQuery(query.q)
+  const directory = await directoryOf(db)
+  const hits = directory.nearest({
+    lat: origin.lat,
+    lng: origin.lng,
+    k: query.k,
+    at,
+    openNow: query.openNow,
+    amenityMask: parseAmenityList(query.amenities),
+    query: understood,
+    maxDistanceM: query.maxDistanceM,
+  })
+  return {
+    items: hits.map(({ entry, distanceM, openNow }) => ({
+      id: entry.id,
+      name: entry.name,
+      kind: entry.kind as NearestResult['items'][number]['kind'],
+      address: entry.address,
+      ...outPoint(entry.lat, entry.lng, query.coordSystem),
+      distanceM: Math.round(distanceM),
+      amenities: amenityCodes(entry.amenities),
+      alwaysOpen: entry.alwaysOpen,
+      openNow,
+      capacity: entry.capacity,
+    })),
+    understood: {
+      amenities: understood.amenities,
+      alwaysOpen: understood.alwaysOpen,
+      text: understood.text,
+    },
+  }
+}
+
+export const stationClusters = async (
+  db: Db,
+  query: {
+    west: number
+    south: number
+    east: number
+    north: number
+    zoom: number
+    coordSystem: CoordSystem
+  },
+) => {
+  const directory = await directoryOf(db)
+  // The box arrives in the map's system; offsets between systems are < 1 km, far below a
+  // cluster cell at the zooms where clusters matter, so the box is used as is.
+  const cells = directory.clusters(query)
+  return {
+    items: cells.map((c) => ({ ...c, ...outPoint(c.lat, c.lng, query.coordSystem) })),
+  }
+}
+
+const occupancyOf = async (
+  db: Db,
+  stationId: string,
+  capacity: number,
+  now: Date,
+): Promise<Occupancy> => {
+  const nowIso = now.toISOString()
+  const [count, updatedAt] = await Promise.all([
+    repo.countLiveCheckIns(db, stationId, nowIso),
+    repo.lastCheckInActivity(db, stationId),
+  ])
+  const stale =
+    updatedAt !== null && now.getTime() - Date.parse(updatedAt) > OCCUPANCY_STALE_MINUTES * 60_000
+  return { count: Math.min(count, capacity), capacity, updatedAt, stale }
+}
+
+export const getPublicStation = async (
+  db: Db,
+  ctx: Ctx,
+  stationId: string,
+  coordSystem: CoordSystem,
+): Promise<PublicStation> => {
+  const row = await repo.findStationById(db, stationId)
+  if (!row || row.status !== 'active') throw stationErrors.notFound(stationId)
+  const schedule = JSON.parse(row.schedule) as Schedule
+  const change = nextChange(schedule, ctx.now, cnHolidayCalendar)
+  return {
+    id: row.id,
+    orgName: row.org_name,
+    name: row.name,
+    kind: row.kind,
+    address: row.address,
+    ...outPoint(row.lat, row.lng, coordSystem),
+    capacity: row.capacity,
+    amenities: amenityCodes(row.amenities),
+    zones: json(row.zones),
+    schedule,
+    alwaysOpen: row.always_open === 1,
+    openNow: isOpenNow(row, ctx.now),
+    nextChange: change ? { at: change.at.toISOString(), open: change.open } : null,
+    contactName: row.contact_name,
+    contactMobileMasked: row.contact_mobile_masked,
+    photos: json(row.photos),
+    services: json(row.services),
+    description: row.description,
+    occupancy: await occupancyOf(db, row.id, row.capacity, ctx.now),
+  }
+}
+
+/** The phone's random id is kept only as an HMAC: a visit is recognised, the device is not. */
+const deviceHash = (secret: string, stationId: string, deviceId: string) =>
+  createHmac('sha256', secret).update(`checkin:${stationId}:${deviceId}`).digest('base64url')
+
+/**
+ * Checks a device in. Idempotent per visit: a second scan while checked in answers the same
+ * check-in (created: false). Refused when the station is full, so occupancy never exceeds
+ * capacity: the count and the insert share one transaction, serialised per station.
+ */
+export const checkIn = async (
+  deps: StationsDeps,
+  ctx: Ctx,
+  stationId: string,
+  deviceId: string,
+): Promise<CheckInResult & { created: boolean }> => {
+  const { db } = deps
+  const minutes = deps.checkInMinutes ?? DEFAULT_CHECK_IN_MINUTES
+  const hash = deviceHash(deps.secret, stationId, deviceId)
+  const nowIso = ctx.now.toISOString()
+  const result = await withTransaction(db, async (trx) => {
+    await repo.lockStation(trx, stationId)
+    const row = await repo.findStationById(trx, stationId)
+    if (!row) throw stationErrors.notFound(stationId)
+    if (row.status !== 'active') throw stationErrors.closed(stationId)
+    const live = await repo.findLiveCheckIn(trx, stationId, hash, nowIso)
+    if (live)
+      return {
+        created: false,
+        checkedInAt: live.checked_in_at,
+        expiresAt: live.expires_at,
+        capacity: row.capacity,
+      }
+    const count = await repo.countLiveCheckIns(trx, stationId, nowIso)
+    if (count >= row.capacity) throw stationErrors.full(row.capacity)
+    const expiresAt = new Date(ctx.now.getTime() + minutes * 60_000).toISOString()
+    await repo.insertCheckIn(trx, {
+      id: uuidv7(),
+      station_id: stationId,
+      device_hash: hash,
+      checked_in_at: nowIso,
+      expires_at: expiresAt,
+      checked_out_at: null,
+    })
+    return { created: true, checkedInAt: nowIso, expiresAt, capacity: row.capacity }
+  })
+  return {
+    created: result.created,
+    checkedInAt: result.checkedInAt,
+    expiresAt: result.expiresAt,
+    occupancy: await occupancyOf(db, stationId, result.capacity, ctx.now),
+  }
+}
+
+export const checkOutDevice = async (
+  deps: StationsDeps,
+  ctx: Ctx,
+  stationId: string,
+  deviceId: string,
+) => {
+  const { db } = deps
+  const hash = deviceHash(deps.secret, stationId, deviceId)
+  const nowIso = ctx.now.toISOString()
+  const capacity = await withTransaction(db, async (trx) => {
+    const row = await repo.findStationById(trx, stationId)
+    if (!row) throw stationErrors.notFound(stationId)
+    const live = await repo.findLiveCheckIn(trx, stationId, hash, nowIso)
+    if (!live) throw stationErrors.notCheckedIn()
+    await repo.checkOut(trx, live.id, nowIso)
+    return row.capacity
+  })
+  return { occupancy: await occupancyOf(db, stationId, capacity, ctx.now) }
+}

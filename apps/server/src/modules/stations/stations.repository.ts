@@ -1,0 +1,202 @@
+import { type Db, typed } from '../../platform/db/create-db'
+import { isPostgres } from '../../platform/db/columns'
+import { inSubtrees } from '../../platform/db/subtree'
+import type { StationCheckInTable, StationTable, StationsTables } from './stations.tables'
+
+type Tables = StationsTables & { org: { id: string; name: string; path: string } }
+const q = (db: Db) => typed<Tables>(db)
+
+export type StationWithOrg = StationTable & { org_name: string; org_path: string }
+
+const withOrg = (db: Db) =>
+  q(db)
+    .selectFrom('station as s')
+    .innerJoin('org as o', 'o.id', 's.org_id')
+    .selectAll('s')
+    .select(['o.name as org_name', 'o.path as org_path'])
+
+export const findStationById = (db: Db, id: string): Promise<StationWithOrg | undefined> =>
+  withOrg(db).where('s.id', '=', id).executeTakeFirst()
+
+/** Id, name and org of stations, for modules that refer to a station (wishes, rosters). */
+export const findStationRefs = (db: Db, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : q(db)
+        .selectFrom('station as s')
+        .innerJoin('org as o', 'o.id', 's.org_id')
+        .select([
+          's.id',
+          's.name',
+          's.status',
+          's.org_id',
+          'o.name as org_name',
+          'o.path as org_path',
+        ])
+        .where('s.id', 'in', [...ids])
+        .execute()
+
+export const insertStation = (db: Db, row: StationTable) =>
+  q(db).insertInto('station').values(row).execute()
+
+export const insertStations = async (db: Db, rows: StationTable[]) => {
+  // SQLite binds at most 32,766 parameters per statement; 22 columns × 500 rows stays below.
+  for (let i = 0; i < rows.length; i += 500) {
+    await q(db)
+      .insertInto('station')
+      .values(rows.slice(i, i + 500))
+      .execute()
+  }
+}
+
+export const updateStationFields = (
+  db: Db,
+  id: string,
+  fields: Partial<Omit<StationTable, 'id' | 'created_at'>>,
+) => q(db).updateTable('station').set(fields).where('id', '=', id).execute()
+
+export type StationListFilter = {
+  paths: string[]
+  orgPath?: string
+  kind?: string
+  status?: string
+  amenityMask?: number
+  text?: string
+}
+
+const filtered = (db: Db, f: StationListFilter) =>
+  q(db)
+    .selectFrom('station as s')
+    .innerJoin('org as o', 'o.id', 's.org_id')
+    .where(inSubtrees('o.path', f.paths))
+    .$if(f.orgPath !== undefined, (qb) => qb.where(inSubtrees('o.path', [f.orgPath!])))
+    .$if(f.kind !== undefined, (qb) => qb.where('s.kind', '=', f.kind as StationTable['kind']))
+    .$if(f.status !== undefined, (qb) =>
+      qb.where('s.status', '=', f.status as StationTable['status']),
+    )
+    .$if(!!f.amenityMask, (qb) =>
+      qb.where((eb) => eb(eb('s.amenities', '&', f.amenityMask!), '=', f.amenityMask!)),
+    )
+    .$if(!!f.text, (qb) =>
+      qb.where((eb) =>
+        eb.or([eb('s.name', 'like', `%${f.text}%`), eb('s.address', 'like', `%${f.text}%`)]),
+      ),
+    )
+
+export const listStations = async (db: Db, f: StationListFilter, limit: number, offset: number) => {
+  const [rows, count] = await Promise.all([
+    filtered(db, f)
+      .selectAll('s')
+      .select(['o.name as org_name', 'o.path as org_path'])
+      .orderBy('o.path')
+      .orderBy('s.name')
+      .orderBy('s.id')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    filtered(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ])
+  return { rows: rows as StationWithOrg[], total: Number(count.n) }
+}
+
+/** Every station of the subtrees, for exports (HSDS, GeoJSON, .xlsx). */
+export const listAllStations = (db: Db, paths: string[], includeClosed: boolean) =>
+  withOrg(db)
+    .where(inSubtrees('o.path', paths))
+    .$if(!includeClosed, (qb) => qb.where('s.status', '=', 'active'))
+    .orderBy('o.path')
+    .orderBy('s.name')
+    .execute() as Promise<StationWithOrg[]>
+
+/** Every active station with its org path: what the in-memory directory is built from. */
+export const listActiveStationsForDirectory = (db: Db) =>
+  withOrg(db).where('s.status', '=', 'active').execute() as Promise<StationWithOrg[]>
+
+/** A cheap fingerprint of the table, so a process notices writes made by another process. */
+export const stationsFingerprint = async (db: Db) => {
+  const r = await q(db)
+    .selectFrom('station')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('latest')])
+    .executeTakeFirstOrThrow()
+  return `${Number(r.n)}|${r.latest ?? ''}`
+}
+
+// ---- check-ins ----
+
+export const countLiveCheckIns = async (db: Db, stationId: string, nowIso: string) => {
+  const r = await q(db)
+    .selectFrom('station_check_in')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('station_id', '=', stationId)
+    .where('expires_at', '>', nowIso)
+    .where('checked_out_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  return Number(r.n)
+}
+
+/** When occupancy last changed: the latest check-in or check-out. */
+export const lastCheckInActivity = async (db: Db, stationId: string) => {
+  const r = await q(db)
+    .selectFrom('station_check_in')
+    .select((eb) => [
+      eb.fn.max('checked_in_at').as('lastIn'),
+      eb.fn.max('checked_out_at').as('lastOut'),
+    ])
+    .where('station_id', '=', stationId)
+    .executeTakeFirstOrThrow()
+  const a = r.lastIn ?? null
+  const b = r.lastOut ?? null
+  return a && b ? (a > b ? a : b) : (a ?? b)
+}
+
+export const findLiveCheckIn = (db: Db, stationId: string, deviceHash: string, nowIso: string) =>
+  q(db)
+    .selectFrom('station_check_in')
+    .selectAll()
+    .where('station_id', '=', stationId)
+    .where('device_hash', '=', deviceHash)
+    .where('expires_at', '>', nowIso)
+    .where('checked_out_at', 'is', null)
+    .executeTakeFirst()
+
+export const insertCheckIn = (db: Db, row: StationCheckInTable) =>
+  q(db).insertInto('station_check_in').values(row).execute()
+
+export const checkOut = (db: Db, id: string, atIso: string) =>
+  q(db)
+    .updateTable('station_check_in')
+    .set({ checked_out_at: atIso })
+    .where('id', '=', id)
+    .execute()
+
+/**
+ * Serialises check-ins at one station on PostgreSQL (row lock on the station) so that two
+ * phones cannot both take the last place; SQLite transactions already run one at a time.
+ */
+export const lockStation = async (db: Db, id: string) => {
+  if (!isPostgres(db)) return
+  await q(db).selectFrom('station').select('id').where('id', '=', id).forUpdate().execute()
+}
+
+/**
+ * Check-ins since an instant, counted per host org and UTC hour (substr of the ISO text works
+ * on both engines); the caller buckets hours into Asia/Shanghai days and org subtrees.
+ */
+export const checkInsByOrgHour = async (db: Db, paths: string[], sinceIso: string) => {
+  const rows = await q(db)
+    .selectFrom('station_check_in as c')
+    .innerJoin('station as s', 's.id', 'c.station_id')
+    .innerJoin('org as o', 'o.id', 's.org_id')
+    .select((eb) => [
+      'o.path as org_path',
+      eb.fn<string>('substr', ['c.checked_in_at', eb.val(1), eb.val(13)]).as('hour'),
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .where(inSubtrees('o.path', paths))
+    .where('c.checked_in_at', '>=', sinceIso)
+    .groupBy(['o.path', 'hour'])
+    .execute()
+  return rows.map((r) => ({ orgPath: r.org_path, hour: r.hour, n: Number(r.n) }))
+}

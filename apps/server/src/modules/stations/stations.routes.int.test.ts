@@ -1,0 +1,437 @@
+import type {
+  CheckInResult,
+  CreateStationBody,
+  NearestResult,
+  PublicStation,
+  Station,
+  StationStats,
+} from '@unionhall/contracts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { typed } from '../../platform/db/create-db'
+import {
+  ACCOUNTS,
+  buildTestApp,
+  type TestApp,
+  type TestSession,
+} from '../../../test/build-test-app'
+import { auditRows, expectError, MISSING_ID } from '../../../test/helpers'
+import { gcj02ToWgs84 } from './domain/coords'
+import type { StationsTables } from './stations.tables'
+
+let t: TestApp
+let longgang: TestSession // staff of 龙岗区总工会
+let shenzhen: TestSession // org_admin of 深圳市总工会
+let gansu: TestSession // org_admin of 甘肃省总工会, outside Shenzhen
+let counsellor: TestSession // 北京 counsellor: no station permission
+
+beforeAll(async () => {
+  t = await buildTestApp()
+  ;[longgang, shenzhen, gansu, counsellor] = await Promise.all([
+    t.loginAs(ACCOUNTS.longgangStaff),
+    t.loginAs(ACCOUNTS.shenzhenAdmin),
+    t.loginAs(ACCOUNTS.gansuAdmin),
+    t.loginAs(ACCOUNTS.beijingCounsellor),
+  ])
+})
+afterAll(() => t.close())
+
+// A remote spot (Hainan's Sansha waters) where the demo has no stations, so nearest answers
+// only what a test creates there.
+const FAR = { lat: 16.8, lng: 112.33 }
+const NEVER_OPEN = { weekly: [], holidayHours: [] }
+const ALWAYS_OPEN = { alwaysOpen: true, weekly: [] }
+
+let seq = 0
+const body = (over: Partial<CreateStationBody> = {}): CreateStationBody => ({
+  orgId: t.orgId('龙岗区建筑行业工联会'),
+  name: `测试驿站${++seq}`,
+  kind: 'union_love_station',
+  address: '深圳市龙岗区测试路1号',
+  lat: 22.7,
+  lng: 114.25,
+  schedule: ALWAYS_OPEN,
+  capacity: 10,
+  amenities: ['drinking_water'],
+  contactName: '王师傅',
+  contactMobile: '13912345678',
+  ...over,
+})
+
+const create = async (over: Partial<CreateStationBody> = {}, s = longgang) => {
+  const res = await s.request({ method: 'POST', url: '/api/v1/stations', payload: body(over) })
+  expect(res.statusCode, res.body).toBe(201)
+  return res.json<Station>()
+}
+
+const nearest = async (query: Record<string, string | number | boolean>) => {
+  const qs = new URLSearchParams(
+    Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]),
+  )
+  const res = await t.request({
+    method: 'GET',
+    url: `/api/v1/public/stations/nearest?${qs.toString()}`,
+  })
+  expect(res.statusCode, res.body).toBe(200)
+  return res.json<NearestResult>()
+}
+
+describe('creating and editing stations', () => {
+  it('stores GCJ-02 input as WGS-84, masks the contact and audits the change', async () => {
+    const s = await create({ lat: 22.7209, lng: 114.2467, coordSystem: 'gcj02' })
+    const wgs = gcj02ToWgs84(22.7209, 114.2467)
+    expect(s.lat).toBeCloseTo(wgs.lat, 6)
+    expect(s.lng).toBeCloseTo(wgs.lng, 6)
+    expect(s.contactMobileMasked).toBe('139****5678')
+    expect(JSON.stringify(s)).not.toContain('13912345678')
+    const row = await typed<StationsTables>(t.database.db)
+      .selectFrom('station')
+      .selectAll()
+      .where('id', '=', s.id)
+      .executeTakeFirstOrThrow()
+    expect(row.contact_mobile_enc).not.toContain('13912345678')
+    const [audit] = await auditRows(t, { action: 'station.create', targetId: s.id })
+    expect(audit).toBeDefined()
+  })
+
+  it('refuses coordinates out of range, bad schedules and zero capacity with field paths; nothing is saved', async () => {
+    const before = await longgang.request({ method: 'GET', url: '/api/v1/stations?pageSize=1' })
+    const total = before.json<{ total: number }>().total
+    const cases: Array<[Partial<CreateStationBody>, string]> = [
+      [{ lat: 91 }, 'lat'],
+      [{ lng: -181 }, 'lng'],
+      [{ schedule: { weekly: [{ day: 1, start: '08:00', end: '08:00' }] } }, 'schedule'],
+      [
+        {
+          schedule: {
+            weekly: [
+              { day: 2, start: '08:00', end: '12:00' },
+              { day: 2, start: '11:00', end: '14:00' },
+            ],
+          },
+        },
+        'weekly.1',
+      ],
+      [{ schedule: { weekly: [{ day: 1, start: '25:00', end: '08:00' }] } }, 'schedule'],
+      [{ capacity: 0 }, 'capacity'],
+      [{ amenities: ['teleporter' as never] }, 'amenities'],
+    ]
+    for (const [over, path] of cases) {
+      const e = expectError(
+        await longgang.request({ method: 'POST', url: '/api/v1/stations', payload: body(over) }),
+        400,
+      )
+      expect(JSON.stringify(e.details), JSON.stringify(over)).toContain(path)
+    }
+    const after = await longgang.request({ method: 'GET', url: '/api/v1/stations?pageSize=1' })
+    expect(after.json<{ total: number }>().total).toBe(total)
+  })
+
+  it('answers 401 without a session and 403 outside the org subtree or without the permission', async () => {
+    expectError(await t.request({ method: 'POST', url: '/api/v1/stations', payload: body() }), 401)
+    expectError(
+      await gansu.request({ method: 'POST', url: '/api/v1/stations', payload: body() }),
+      403,
+      'ACCESS_DENIED',
+    )
+    expectError(await counsellor.request({ method: 'GET', url: '/api/v1/stations' }), 403)
+    const s = await create()
+    expectError(await gansu.request({ method: 'GET', url: `/api/v1/stations/${s.id}` }), 403)
+    expectError(
+      await gansu.request({
+        method: 'PATCH',
+        url: `/api/v1/stations/${s.id}`,
+        payload: { capacity: 3 },
+      }),
+      403,
+    )
+    expectError(
+      await longgang.request({ method: 'GET', url: `/api/v1/stations/${MISSING_ID}` }),
+      404,
+      'STATION_NOT_FOUND',
+    )
+  })
+
+  it('edits fields, keeps lat and lng together, closes and reopens with audits', async () => {
+    const s = await create()
+    const bad = await longgang.request({
+      method: 'PATCH',
+      url: `/api/v1/stations/${s.id}`,
+      payload: { lat: 23 },
+    })
+    expectError(bad, 400, 'VALIDATION_FAILED')
+    const res = await longgang.request({
+      method: 'PATCH',
+      url: `/api/v1/stations/${s.id}`,
+      payload: { capacity: 20, amenities: ['microwave', 'wifi'] },
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json<Station>()).toMatchObject({ capacity: 20, amenities: ['microwave', 'wifi'] })
+    expect(res.json<Station>().contactMobileMasked).toBe('139****5678')
+
+    const closed = await longgang.request({
+      method: 'POST',
+      url: `/api/v1/stations/${s.id}/close`,
+      payload: { reason: '工地完工' },
+    })
+    expect(closed.json<Station>()).toMatchObject({ status: 'closed', closedReason: '工地完工' })
+    expectError(
+      await longgang.request({
+        method: 'POST',
+        url: `/api/v1/stations/${s.id}/close`,
+        payload: { reason: 'x' },
+      }),
+      409,
+      'STATION_CLOSED',
+    )
+    expectError(await t.request({ method: 'GET', url: `/api/v1/public/stations/${s.id}` }), 404)
+    const reopened = await longgang.request({
+      method: 'POST',
+      url: `/api/v1/stations/${s.id}/reopen`,
+    })
+    expect(reopened.json<Station>().status).toBe('active')
+    const actions = (await auditRows(t, { targetId: s.id })).map((a) => a.action)
+    expect(actions).toEqual(['station.create', 'station.update', 'station.close', 'station.reopen'])
+  })
+
+  it('reveals the full contact mobile only on request, and audits the read', async () => {
+    const s = await create({ contactMobile: '13700001111' })
+    const res = await shenzhen.request({ method: 'GET', url: `/api/v1/stations/${s.id}/contact` })
+    expect(res.json()).toEqual({ contactName: '王师傅', contactMobile: '13700001111' })
+    const reads = await auditRows(t, { action: 'station.contact.read', targetId: s.id })
+    expect(reads).toHaveLength(1)
+  })
+})
+
+describe('listing', () => {
+  it('pages, searches name and address, filters by amenity and stays inside the subtree', async () => {
+    await create({ name: '搜索专用驿站甲', amenities: ['microwave', 'toilet'] })
+    await create({ name: '搜索专用驿站乙', amenities: ['toilet'] })
+    const res = await longgang.request({
+      method: 'GET',
+      url: `/api/v1/stations?q=${encodeURIComponent('搜索专用')}&amenities=microwave`,
+    })
+    const page = res.json<{ items: Station[]; total: number }>()
+    expect(page.items.map((s) => s.name)).toEqual(['搜索专用驿站甲'])
+    const bad = await longgang.request({ method: 'GET', url: '/api/v1/stations?amenities=nope' })
+    expectError(bad, 400, 'VALIDATION_FAILED')
+    const gansuList = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/stations?q=${encodeURIComponent('搜索专用')}`,
+    })
+    expect(gansuList.json<{ total: number }>().total).toBe(0)
+    const p2 = await longgang.request({ method: 'GET', url: '/api/v1/stations?page=2&pageSize=5' })
+    expect(p2.json<{ items: unknown[]; page: number }>()).toMatchObject({ page: 2 })
+    expect(p2.json<{ items: unknown[] }>().items).toHaveLength(5)
+  })
+})
+
+describe('finding the nearest station (public)', () => {
+  it('answers nearest first with distances, open-now and amenity filters, and Chinese text', async () => {
+    const a = await create({
+      ...FAR,
+      name: '远海驿站A',
+      schedule: NEVER_OPEN,
+      amenities: ['microwave'],
+    })
+    const b = await create({
+      lat: FAR.lat + 0.01,
+      lng: FAR.lng,
+      name: '远海驿站B',
+      amenities: ['drinking_water'],
+    })
+    const c = await create({
+      lat: FAR.lat + 0.02,
+      lng: FAR.lng,
+      name: '远海驿站C',
+      schedule: {
+        weekly: [{ day: 1, start: '08:00', end: '09:00' }],
+        exceptions: [],
+        alwaysOpen: false,
+      },
+      amenities: ['microwave', 'toilet'],
+    })
+    const all = await nearest({ ...FAR, k: 3, maxDistanceM: 5000 })
+    expect(all.items.map((h) => h.id)).toEqual([a.id, b.id, c.id])
+    expect(all.items[0]!.distanceM).toBeLessThan(5)
+    expect(all.items[1]!.distanceM).toBeGreaterThan(1000)
+
+    const open = await nearest({ ...FAR, k: 3, openNow: true, maxDistanceM: 5000 })
+    expect(open.items[0]!.id).toBe(b.id)
+    expect(open.items.every((h) => h.openNow)).toBe(true)
+
+    const hot = await nearest({ ...FAR, k: 5, q: '能热饭', maxDistanceM: 5000 })
+    expect(hot.understood.amenities).toEqual(['microwave'])
+    expect(hot.items.map((h) => h.id)).toEqual([a.id, c.id])
+
+    const allDay = await nearest({ ...FAR, k: 5, q: '24小时', maxDistanceM: 5000 })
+    expect(allDay.understood.alwaysOpen).toBe(true)
+    expect(allDay.items.map((h) => h.id)).toEqual([b.id])
+
+    const byName = await nearest({ ...FAR, k: 5, q: '远海驿站C', maxDistanceM: 5000 })
+    expect(byName.items.map((h) => h.id)).toEqual([c.id])
+
+    const amen = await nearest({ ...FAR, k: 5, amenities: 'microwave,toilet', maxDistanceM: 5000 })
+    expect(amen.items.map((h) => h.id)).toEqual([c.id])
+  })
+
+  it('takes and answers coordinates in the requested system', async () => {
+    const s = await create({ lat: FAR.lat + 0.5, lng: FAR.lng + 0.5, name: '坐标驿站' })
+    const res = await nearest({ lat: s.lat, lng: s.lng, k: 1, coordSystem: 'wgs84' })
+    expect(res.items[0]!.id).toBe(s.id)
+    const gcj = await nearest({ lat: s.lat, lng: s.lng, k: 1, coordSystem: 'gcj02' })
+    // The answer is in GCJ-02 too: not the stored WGS-84 point.
+    expect(Math.abs(gcj.items[0]!.lng - s.lng)).toBeGreaterThan(0.001)
+  })
+
+  it('refuses out-of-range coordinates and unknown amenities with 400', async () => {
+    for (const qs of ['lat=95&lng=100', 'lat=30&lng=200', 'lat=x&lng=1', 'lat=30&lng=100&k=0']) {
+      expectError(
+        await t.request({ method: 'GET', url: `/api/v1/public/stations/nearest?${qs.toString()}` }),
+        400,
+      )
+    }
+    expectError(
+      await t.request({
+        method: 'GET',
+        url: '/api/v1/public/stations/nearest?lat=30&lng=100&amenities=spa',
+      }),
+      400,
+      'VALIDATION_FAILED',
+    )
+  })
+
+  it('clusters the whole country at low zoom and splits into single stations when zoomed in', async () => {
+    const res = await t.request({
+      method: 'GET',
+      url: '/api/v1/public/stations/clusters?west=73&south=18&east=135&north=54&zoom=4',
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    const items = res.json<{ items: Array<{ count: number }> }>().items
+    const list = await shenzhen.request({ method: 'GET', url: '/api/v1/stations?pageSize=1' })
+    expect(list.statusCode).toBe(200)
+    const total = items.reduce((n, c) => n + c.count, 0)
+    expect(total).toBeGreaterThan(300)
+    expect(items.length).toBeLessThan(total)
+    const close = await t.request({
+      method: 'GET',
+      url: `/api/v1/public/stations/clusters?west=${FAR.lng - 0.1}&south=${FAR.lat - 0.1}&east=${FAR.lng + 0.1}&north=${FAR.lat + 0.1}&zoom=18`,
+    })
+    const singles = close.json<{ items: Array<{ count: number; id: string | null }> }>().items
+    expect(singles.length).toBeGreaterThanOrEqual(3)
+    expect(singles.every((c) => c.count === 1 && c.id)).toBe(true)
+  })
+})
+
+describe('check-in and occupancy', () => {
+  const checkIn = (id: string, deviceId: string) =>
+    t.request({
+      method: 'POST',
+      url: `/api/v1/public/stations/${id}/check-ins`,
+      payload: { deviceId },
+    })
+
+  it('checks a device in once per visit, never above capacity, and checks it out', async () => {
+    const s = await create({ capacity: 2 })
+    const first = await checkIn(s.id, 'device-aaaaaaaaaaaaaaaa')
+    expect(first.statusCode, first.body).toBe(201)
+    expect(first.json<CheckInResult>().occupancy).toMatchObject({
+      count: 1,
+      capacity: 2,
+      stale: false,
+    })
+    const again = await checkIn(s.id, 'device-aaaaaaaaaaaaaaaa')
+    expect(again.statusCode).toBe(200)
+    expect(again.json<CheckInResult>()).toMatchObject({ created: false, occupancy: { count: 1 } })
+    expect((await checkIn(s.id, 'device-bbbbbbbbbbbbbbbb')).statusCode).toBe(201)
+    expectError(await checkIn(s.id, 'device-cccccccccccccccc'), 409, 'STATION_FULL')
+
+    const page = await t.request({ method: 'GET', url: `/api/v1/public/stations/${s.id}` })
+    expect(page.json<PublicStation>().occupancy).toMatchObject({ count: 2, capacity: 2 })
+    expect(page.json<PublicStation>().contactMobileMasked).toBe('139****5678')
+    expect(page.body).not.toContain('13912345678')
+
+    const out = await t.request({
+      method: 'POST',
+      url: `/api/v1/public/stations/${s.id}/check-out`,
+      payload: { deviceId: 'device-aaaaaaaaaaaaaaaa' },
+    })
+    expect(out.json<{ occupancy: { count: number } }>().occupancy.count).toBe(1)
+    expectError(
+      await t.request({
+        method: 'POST',
+        url: `/api/v1/public/stations/${s.id}/check-out`,
+        payload: { deviceId: 'device-aaaaaaaaaaaaaaaa' },
+      }),
+      404,
+      'STATION_NOT_CHECKED_IN',
+    )
+    expect((await checkIn(s.id, 'device-cccccccccccccccc')).statusCode).toBe(201)
+  })
+
+  it('holds capacity under concurrent scans', async () => {
+    const s = await create({ capacity: 5 })
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        checkIn(s.id, `concurrent-device-${String(i).padStart(4, '0')}`),
+      ),
+    )
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(5)
+    expect(results.filter((r) => r.statusCode === 409)).toHaveLength(25)
+  })
+
+  it('refuses bad device ids, unknown and closed stations', async () => {
+    const s = await create()
+    expectError(await checkIn(s.id, 'short'), 400, 'VALIDATION_FAILED')
+    expectError(await checkIn(MISSING_ID, 'device-aaaaaaaaaaaaaaaa'), 404, 'STATION_NOT_FOUND')
+    await longgang.request({
+      method: 'POST',
+      url: `/api/v1/stations/${s.id}/close`,
+      payload: { reason: '停用' },
+    })
+    expectError(await checkIn(s.id, 'device-aaaaaaaaaaaaaaaa'), 409, 'STATION_CLOSED')
+  })
+
+  it('refuses a capacity below the people checked in now', async () => {
+    const s = await create({ capacity: 3 })
+    await checkIn(s.id, 'device-dddddddddddddddd')
+    await checkIn(s.id, 'device-eeeeeeeeeeeeeeee')
+    expectError(
+      await longgang.request({
+        method: 'PATCH',
+        url: `/api/v1/stations/${s.id}`,
+        payload: { capacity: 1 },
+      }),
+      409,
+      'STATION_CAPACITY_BELOW_OCCUPANCY',
+    )
+  })
+})
+
+describe('roll-ups', () => {
+  it('counts stations, open now, 24-hour and check-ins for the subtree and its children', async () => {
+    const res = await shenzhen.request({
+      method: 'GET',
+      url: `/api/v1/stations/stats?orgId=${t.orgId('深圳市总工会')}`,
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    const stats = res.json<StationStats>()
+    expect(stats.total.orgName).toBe('深圳市总工会')
+    expect(stats.children.map((c) => c.orgName)).toEqual(['龙岗区总工会'])
+    const lg = stats.children[0]!
+    expect(stats.total.stations).toBeGreaterThan(lg.stations)
+    expect(lg.stations).toBeGreaterThan(30)
+    expect(stats.total.openNow).toBeLessThanOrEqual(stats.total.stations)
+    expect(stats.total.alwaysOpen).toBeGreaterThan(0)
+    expect(stats.checkInsByDay).toHaveLength(14)
+    const sum = stats.checkInsByDay.reduce((n, d) => n + d.count, 0)
+    expect(sum).toBeGreaterThanOrEqual(stats.total.checkInsThisWeek)
+    expect(stats.total.checkInsToday).toBe(stats.checkInsByDay[13]!.count)
+    expectError(
+      await gansu.request({
+        method: 'GET',
+        url: `/api/v1/stations/stats?orgId=${t.orgId('深圳市总工会')}`,
+      }),
+      403,
+    )
+  })
+})

@@ -1,0 +1,236 @@
+import {
+  CheckInBodySchema,
+  CheckInResultSchema,
+  CheckOutResultSchema,
+  CloseStationBodySchema,
+  ClusterQuerySchema,
+  ClusterResultSchema,
+  CoordSystemSchema,
+  CreateStationBodySchema,
+  IdSchema,
+  NearestQuerySchema,
+  NearestResultSchema,
+  PublicStationSchema,
+  StationContactSchema,
+  StationListQuerySchema,
+  StationPageSchema,
+  StationSchema,
+  StationStatsQuerySchema,
+  StationStatsSchema,
+  UpdateStationBodySchema,
+} from '@unionhall/contracts'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { ctxOf } from '../../core/access'
+import * as pub from './public.service'
+import * as stats from './stats.service'
+import * as svc from './stations.service'
+import type { StationsDeps } from './stations.deps'
+
+const tags = ['stations']
+const Params = z.object({ stationId: IdSchema })
+
+/** Staff console: the station directory. Mounted at /api/v1/stations. */
+export const stationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }> = async (
+  app,
+  { deps },
+) => {
+  const { db } = deps
+
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Stations in my subtrees (search matches name or address)',
+        querystring: StationListQuerySchema,
+        response: { 200: StationPageSchema },
+      },
+      config: { access: { permission: 'station:read' } },
+    },
+    async (req) => svc.listStations(db, ctxOf(req), req.query),
+  )
+
+  app.post(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Create a station (location in any of WGS-84, GCJ-02, BD-09; stored as WGS-84)',
+        body: CreateStationBodySchema,
+        response: { 201: StationSchema },
+      },
+      config: { access: { permission: 'station:manage' } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await svc.createStation(deps, ctxOf(req), req.body)),
+  )
+
+  app.get(
+    '/stats',
+    {
+      schema: {
+        tags,
+        summary: "Roll-ups of an org's subtree: stations, open now, 24-hour, check-ins",
+        querystring: StationStatsQuerySchema,
+        response: { 200: StationStatsSchema },
+      },
+      config: { access: { permission: 'station:read' } },
+    },
+    async (req) => stats.stationStats(db, ctxOf(req), req.query.orgId),
+  )
+
+  app.get(
+    '/:stationId',
+    {
+      schema: { tags, params: Params, response: { 200: StationSchema } },
+      config: { access: { permission: 'station:read' } },
+    },
+    async (req) => svc.getStation(db, ctxOf(req), req.params.stationId),
+  )
+
+  app.patch(
+    '/:stationId',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a station',
+        params: Params,
+        body: UpdateStationBodySchema,
+        response: { 200: StationSchema },
+      },
+      config: { access: { permission: 'station:manage' } },
+    },
+    async (req) => svc.updateStation(deps, ctxOf(req), req.params.stationId, req.body),
+  )
+
+  app.post(
+    '/:stationId/close',
+    {
+      schema: {
+        tags,
+        summary: 'Close a station (kept for history, removed from every public view)',
+        params: Params,
+        body: CloseStationBodySchema,
+        response: { 200: StationSchema },
+      },
+      config: { access: { permission: 'station:manage' } },
+    },
+    async (req) => svc.closeStation(db, ctxOf(req), req.params.stationId, req.body.reason),
+  )
+
+  app.post(
+    '/:stationId/reopen',
+    {
+      schema: {
+        tags,
+        summary: 'Reopen a closed station',
+        params: Params,
+        response: { 200: StationSchema },
+      },
+      config: { access: { permission: 'station:manage' } },
+    },
+    async (req) => svc.reopenStation(db, ctxOf(req), req.params.stationId),
+  )
+
+  app.get(
+    '/:stationId/contact',
+    {
+      schema: {
+        tags,
+        summary: "The person in charge's full mobile (an audited read of personal data)",
+        params: Params,
+        response: { 200: StationContactSchema },
+      },
+      config: { access: { permission: 'station:read' } },
+    },
+    async (req) => svc.revealStationContact(deps, ctxOf(req), req.params.stationId),
+  )
+}
+
+const CoordQuery = z.object({ coordSystem: CoordSystemSchema.default('wgs84') }).strict()
+
+/** Worker pages: finding a station and checking in, no account. Mounted at /api/v1/public/stations. */
+export const publicStationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }> = async (
+  app,
+  { deps },
+) => {
+  const { db } = deps
+
+  app.get(
+    '/nearest',
+    {
+      schema: {
+        tags,
+        summary: 'The nearest stations to a point, with open-now, amenity and text filters',
+        querystring: NearestQuerySchema,
+        response: { 200: NearestResultSchema },
+      },
+      config: { access: 'public' },
+    },
+    async (req) => pub.findNearest(db, ctxOf(req), req.query),
+  )
+
+  app.get(
+    '/clusters',
+    {
+      schema: {
+        tags,
+        summary: 'Map clusters of stations in a box at a zoom level',
+        querystring: ClusterQuerySchema.extend({ coordSystem: CoordSystemSchema.default('wgs84') }),
+        response: { 200: ClusterResultSchema },
+      },
+      config: { access: 'public' },
+    },
+    async (req) => pub.stationClusters(db, req.query),
+  )
+
+  app.get(
+    '/:stationId',
+    {
+      schema: {
+        tags,
+        summary: 'A station page: hours, amenities, live occupancy',
+        params: Params,
+        querystring: CoordQuery,
+        response: { 200: PublicStationSchema },
+      },
+      config: { access: 'public' },
+    },
+    async (req) =>
+      pub.getPublicStation(db, ctxOf(req), req.params.stationId, req.query.coordSystem),
+  )
+
+  app.post(
+    '/:stationId/check-ins',
+    {
+      schema: {
+        tags,
+        summary: 'Check a phone in (QR scan); 200 when it is already checked in',
+        params: Params,
+        body: CheckInBodySchema,
+        response: { 200: CheckInResultSchema, 201: CheckInResultSchema },
+      },
+      config: { access: 'public' },
+    },
+    async (req, reply) => {
+      const r = await pub.checkIn(deps, ctxOf(req), req.params.stationId, req.body.deviceId)
+      return reply.status(r.created ? 201 : 200).send(r)
+    },
+  )
+
+  app.post(
+    '/:stationId/check-out',
+    {
+      schema: {
+        tags,
+        summary: 'Check a phone out before its check-in ends by itself',
+        params: Params,
+        body: CheckInBodySchema,
+        response: { 200: CheckOutResultSchema },
+      },
+      config: { access: 'public' },
+    },
+    async (req) => pub.checkOutDevice(deps, ctxOf(req), req.params.stationId, req.body.deviceId),
+  )
+}

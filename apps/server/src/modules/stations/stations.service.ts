@@ -1,0 +1,437 @@
+import {
+  type CreateStationBody,
+  CreateStationBodySchema,
+  type Station,
+  type StationListItem,
+  type UpdateStationBody,
+} from '@unionhall/contracts'
+import { uuidv7 } from 'uuidv7'
+import { type Ctx, requireAt, scopePaths } from '../../core/access'
+import { recordAudit } from '../../core/audit'
+import { loadOrg } from '../../core/orgs'
+import { requireUploadsExist } from '../../core/uploads'
+import { maskMobile, type FieldCrypto } from '../../platform/crypto/field-crypto'
+import type { Db } from '../../platform/db/create-db'
+import { withTransaction } from '../../platform/db/transaction'
+import { commonErrors } from '../../platform/errors/app-error'
+import { directoryApply, directoryInvalidate, directoryOf } from './directory/directory.service'
+import { amenityCodes, amenityMask, isAmenityCode } from './domain/amenities'
+import { cnHolidayCalendar } from './domain/cn-holidays'
+import { assertLatLng, toStorage } from './domain/coords'
+import { isOpenAt, validateSchedule, type Schedule } from './domain/schedule'
+import { stationErrors } from './stations.errors'
+import * as repo from './stations.repository'
+import type { StationWithOrg } from './stations.repository'
+import type { StationTable } from './stations.tables'
+
+/** JSON columns written by this module; typed by the caller's contract. */
+const json = <T>(text: string): T => JSON.parse(text) as T
+
+type Deps = { db: Db; crypto: FieldCrypto }
+
+/** Rounds WGS-84 degrees to 7 decimals (~1 cm): conversions leave float noise beyond that. */
+const round7 = (v: number) => Math.round(v * 1e7) / 1e7
+
+export const parseAmenityList = (csv: string | undefined, path = 'amenities'): number => {
+  if (!csv) return 0
+  const codes = csv
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean)
+  const unknown = codes.filter((c) => !isAmenityCode(c))
+  if (unknown.length > 0) {
+    throw commonErrors.validation(`Unknown amenities: ${unknown.join(', ')}`, [
+      { path, message: `unknown amenity ${unknown.join(', ')}` },
+    ])
+  }
+  return amenityMask(codes)
+}
+
+const scheduleOfRow = (row: StationTable) => JSON.parse(row.schedule) as Schedule
+
+export const isOpenNow = (row: StationTable, at: Date) =>
+  row.status === 'active' && isOpenAt(scheduleOfRow(row), at, cnHolidayCalendar)
+
+export const toStation = (row: StationWithOrg, now: Date): Station => ({
+  id: row.id,
+  orgId: row.org_id,
+  orgName: row.org_name,
+  name: row.name,
+  kind: row.kind,
+  status: row.status,
+  closedReason: row.closed_reason,
+  address: row.address,
+  lat: row.lat,
+  lng: row.lng,
+  schedule: scheduleOfRow(row),
+  capacity: row.capacity,
+  amenities: amenityCodes(row.amenities),
+  zones: json(row.zones),
+  contactName: row.contact_name,
+  contactMobileMasked: row.contact_mobile_masked,
+  photos: json(row.photos),
+  services: json(row.services),
+  description: row.description,
+  openNow: isOpenNow(row, now),
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+})
+
+const toListItem = (row: StationWithOrg, now: Date): StationListItem => ({
+  id: row.id,
+  orgId: row.org_id,
+  orgName: row.org_name,
+  name: row.name,
+  kind: row.kind,
+  status: row.status,
+  address: row.address,
+  lat: row.lat,
+  lng: row.lng,
+  capacity: row.capacity,
+  amenities: amenityCodes(row.amenities),
+  contactName: row.contact_name,
+  contactMobileMasked: row.contact_mobile_masked,
+  openNow: isOpenNow(row, now),
+  updatedAt: row.updated_at,
+  alwaysOpen: row.always_open === 1,
+})
+
+/** Loads a station and checks the permission over its host org's subtree. */
+export const loadStationFor = async (
+  db: Db,
+  ctx: Ctx,
+  stationId: string,
+  permission: 'station:read' | 'station:manage',
+) => {
+  const row = await repo.findStationById(db, stationId)
+  if (!row) throw stationErrors.notFound(stationId)
+  requireAt(ctx, permission, row.org_path)
+  return row
+}
+
+/** Validates what zod cannot (coordinate ranges with paths, schedule rules) and builds a row. */
+const rowFields = (crypto: FieldCrypto, b: Required<Omit<CreateStationBody, 'orgId'>>) => {
+  assertLatLng(b.lat, b.lng)
+  const schedule = b.schedule as Schedule
+  const problems = validateSchedule(schedule)
+  if (problems.length > 0) {
+    // Paths relative to the body, so a form marks the right field (schedule.weekly.2.end).
+    throw commonErrors.validation(
+      'The opening schedule is invalid',
+      problems.map((p) => ({ path: `schedule.${p.path}`, code: p.code, message: p.message })),
+    )
+  }
+  const p = toStorage({ lat: b.lat, lng: b.lng }, b.coordSystem)
+  return {
+    name: b.name,
+    kind: b.kind,
+    address: b.address,
+    lat: round7(p.lat),
+    lng: round7(p.lng),
+    schedule: JSON.stringify(schedule),
+    always_open: schedule.alwaysOpen ? 1 : 0,
+    capacity: b.capacity,
+    amenities: amenityMask(b.amenities),
+    zones: JSON.stringify(b.zones),
+    contact_name: b.contactName,
+    contact_mobile_enc: crypto.encrypt(b.contactMobile),
+    contact_mobile_masked: maskMobile(b.contactMobile),
+    photos: JSON.stringify(b.photos),
+    services: JSON.stringify(b.services),
+    description: b.description,
+  }
+}
+
+const afterWrite = async (db: Db, id: string) => {
+  await directoryApply(db, await repo.findStationById(db, id), id)
+}
+
+export const createStation = async (
+  deps: Deps,
+  ctx: Ctx,
+  input: CreateStationBody,
+): Promise<Station> => {
+  const { db, crypto } = deps
+  const body = CreateStationBodySchema.parse(input)
+  const org = await loadOrg(db, body.orgId)
+  requireAt(ctx, 'station:manage', org.path)
+  const fields = rowFields(crypto, body)
+  const now = ctx.now.toISOString()
+  const id = uuidv7()
+  await withTransaction(db, async (trx) => {
+    if (body.photos.length > 0) await requireUploadsExist(trx, body.photos)
+    await repo.insertStation(trx, {
+      id,
+      org_id: org.id,
+      status: 'active',
+      closed_reason: null,
+      ...fields,
+      created_at: now,
+      updated_at: now,
+    })
+    await recordAudit(trx, ctx, {
+      action: 'station.create',
+      targetType: 'station',
+      targetId: id,
+      orgId: org.id,
+      summary: { name: body.name, kind: body.kind },
+    })
+  })
+  await afterWrite(db, id)
+  return toStation((await repo.findStationById(db, id))!, ctx.now)
+}
+
+export const updateStation = async (
+  deps: Deps,
+  ctx: Ctx,
+  stationId: string,
+  patch: UpdateStationBody,
+): Promise<Station> => {
+  const { db, crypto } = deps
+  const current = await loadStationFor(db, ctx, stationId, 'station:manage')
+  if (current.status === 'closed') throw stationErrors.closed(stationId)
+  const merged = {
+    name: patch.name ?? current.name,
+    kind: patch.kind ?? current.kind,
+    address: patch.address ?? current.address,
+    lat: patch.lat ?? current.lat,
+    lng: patch.lng ?? current.lng,
+    coordSystem: patch.lat !== undefined ? (patch.coordSystem ?? 'wgs84') : 'wgs84',
+    schedule: patch.schedule ?? json(current.schedule),
+    capacity: patch.capacity ?? current.capacity,
+    amenities: patch.amenities ?? amenityCodes(current.amenities),
+    zones: patch.zones ?? json(current.zones),
+    contactName: patch.contactName ?? current.contact_name,
+    contactMobile: patch.contactMobile ?? crypto.decrypt(current.contact_mobile_enc),
+    photos: patch.photos ?? json(current.photos),
+    services: patch.services ?? json(current.services),
+    description: patch.description ?? current.description,
+  } as Required<Omit<CreateStationBody, 'orgId'>>
+  const fields = rowFields(crypto, merged)
+  // Keep the old ciphertext when the mobile did not change (no needless re-encryption).
+  if (patch.contactMobile === undefined) fields.contact_mobile_enc = current.contact_mobile_enc
+  const changed = Object.keys(patch).filter((k) => k !== 'coordSystem')
+  await withTransaction(db, async (trx) => {
+    if (patch.photos && patch.photos.length > 0) await requireUploadsExist(trx, patch.photos)
+    if (patch.capacity !== undefined && patch.capacity < current.capacity) {
+      const occupied = await repo.countLiveCheckIns(trx, stationId, ctx.now.toISOString())
+      if (patch.capacity < occupied) throw stationErrors.capacityBelowOccupancy(occupied)
+    }
+    await repo.updateStationFields(trx, stationId, { ...fields, updated_at: ctx.now.toISOString() })
+    await recordAudit(trx, ctx, {
+      action: 'station.update',
+      targetType: 'station',
+      targetId: stationId,
+      orgId: current.org_id,
+      summary: { fields: changed },
+    })
+  })
+  await afterWrite(db, stationId)
+  return toStation((await repo.findStationById(db, stationId))!, ctx.now)
+}
+
+export const closeStation = async (db: Db, ctx: Ctx, stationId: string, reason: string) => {
+  const current = await loadStationFor(db, ctx, stationId, 'station:manage')
+  if (current.status === 'closed') throw stationErrors.closed(stationId)
+  await withTransaction(db, async (trx) => {
+    await repo.updateStationFields(trx, stationId, {
+      status: 'closed',
+      closed_reason: reason,
+      updated_at: ctx.now.toISOString(),
+    })
+    await recordAudit(trx, ctx, {
+      action: 'station.close',
+      targetType: 'station',
+      targetId: stationId,
+      orgId: current.org_id,
+      summary: { reason },
+    })
+  })
+  await afterWrite(db, stationId)
+  return toStation((await repo.findStationById(db, stationId))!, ctx.now)
+}
+
+export const reopenStation = async (db: Db, ctx: Ctx, stationId: string) => {
+  const current = await loadStationFor(db, ctx, stationId, 'station:manage')
+  if (current.status !== 'closed') throw stationErrors.notClosed(stationId)
+  await withTransaction(db, async (trx) => {
+    await repo.updateStationFields(trx, stationId, {
+      status: 'active',
+      closed_reason: null,
+      updated_at: ctx.now.toISOString(),
+    })
+    await recordAudit(trx, ctx, {
+      action: 'station.reopen',
+      targetType: 'station',
+      targetId: stationId,
+      orgId: current.org_id,
+    })
+  })
+  await afterWrite(db, stationId)
+  return toStation((await repo.findStationById(db, stationId))!, ctx.now)
+}
+
+export const getStation = async (db: Db, ctx: Ctx, stationId: string) =>
+  toStation(await loadStationFor(db, ctx, stationId, 'station:read'), ctx.now)
+
+/** The unmasked contact of the person in charge: a read of personal data, audited. */
+export const revealStationContact = async (deps: Deps, ctx: Ctx, stationId: string) => {
+  const row = await loadStationFor(deps.db, ctx, stationId, 'station:read')
+  const contactMobile = deps.crypto.decrypt(row.contact_mobile_enc)
+  await recordAudit(deps.db, ctx, {
+    action: 'station.contact.read',
+    targetType: 'station',
+    targetId: stationId,
+    orgId: row.org_id,
+  })
+  return { contactName: row.contact_name, contactMobile }
+}
+
+export const listStations = async (
+  db: Db,
+  ctx: Ctx,
+  query: {
+    page: number
+    pageSize: number
+    q?: string
+    orgId?: string
+    kind?: StationTable['kind']
+    status?: StationTable['status']
+    amenities?: string
+  },
+) => {
+  const paths = scopePaths(ctx, 'station:read')
+  let orgPath: string | undefined
+  if (query.orgId) {
+    orgPath = (await loadOrg(db, query.orgId)).path
+    requireAt(ctx, 'station:read', orgPath)
+  }
+  const { rows, total } = await repo.listStations(
+    db,
+    {
+      paths,
+      orgPath,
+      kind: query.kind,
+      status: query.status,
+      amenityMask: parseAmenityList(query.amenities),
+      text: query.q,
+    },
+    query.pageSize,
+    (query.page - 1) * query.pageSize,
+  )
+  return {
+    items: rows.map((r) => toListItem(r, ctx.now)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  }
+}
+
+/** Every station of an org's subtree (or of all my subtrees), for exports. */
+export const listStationsForExport = async (
+  db: Db,
+  ctx: Ctx,
+  orgId: string | undefined,
+  includeClosed = false,
+) => {
+  let paths = scopePaths(ctx, 'station:read')
+  if (orgId) {
+    const org = await loadOrg(db, orgId)
+    requireAt(ctx, 'station:read', org.path)
+    paths = [org.path]
+  }
+  const rows = await repo.listAllStations(db, paths, includeClosed)
+  return rows.map((r) => toStation(r, ctx.now))
+}
+
+export type StationImportRowError = { row: number; path: string; message: string }
+
+/**
+ * Creates many stations in one transaction, all or nothing: rows are validated first and any
+ * error refuses the whole import with every row's problems (row numbers as the caller counts
+ * them, e.g. spreadsheet lines). Used by the .xlsx and HSDS imports.
+ */
+export const importStations = async (
+  deps: Deps,
+  ctx: Ctx,
+  rows: ReadonlyArray<{ row: number; body: unknown }>,
+  source: string,
+) => {
+  const { db, crypto } = deps
+  const errors: StationImportRowError[] = []
+  const prepared: StationTable[] = []
+  const orgs = new Map<string, { id: string; path: string }>()
+  const now = ctx.now.toISOString()
+  for (const { row, body } of rows) {
+    const parsed = CreateStationBodySchema.safeParse(body)
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        errors.push({ row, path: issue.path.join('.'), message: issue.message })
+      }
+      continue
+    }
+    const b = parsed.data
+    let org = orgs.get(b.orgId)
+    if (!org) {
+      try {
+        const o = await loadOrg(db, b.orgId)
+        org = { id: o.id, path: o.path }
+        orgs.set(b.orgId, org)
+      } catch {
+        errors.push({ row, path: 'orgId', message: 'no such org' })
+        continue
+      }
+    }
+    try {
+      requireAt(ctx, 'station:manage', org.path)
+    } catch {
+      errors.push({ row, path: 'orgId', message: 'outside your org subtree' })
+      continue
+    }
+    try {
+      prepared.push({
+        id: uuidv7(),
+        org_id: org.id,
+        status: 'active',
+        closed_reason: null,
+        ...rowFields(crypto, b),
+        created_at: now,
+        updated_at: now,
+      })
+    } catch (e) {
+      const details = (e as { details?: unknown }).details
+      const list = Array.isArray(details)
+        ? details
+        : [{ path: '', message: String((e as Error).message) }]
+      for (const d of list as Array<{ path?: string; message?: string }>) {
+        errors.push({ row, path: d.path ?? '', message: d.message ?? 'invalid' })
+      }
+    }
+  }
+  if (errors.length > 0) return { created: 0, errors }
+  if (prepared.length === 0) {
+    throw commonErrors.validation('The import has no stations', [
+      { path: 'file', message: 'no rows' },
+    ])
+  }
+  await withTransaction(db, async (trx) => {
+    const photos = [...new Set(prepared.flatMap((p) => JSON.parse(p.photos) as string[]))]
+    if (photos.length > 0) await requireUploadsExist(trx, photos)
+    await repo.insertStations(trx, prepared)
+    const byOrg = new Map<string, number>()
+    for (const p of prepared) byOrg.set(p.org_id, (byOrg.get(p.org_id) ?? 0) + 1)
+    for (const [orgId, count] of byOrg) {
+      await recordAudit(trx, ctx, {
+        action: 'station.import',
+        targetType: 'org',
+        targetId: orgId,
+        orgId,
+        summary: { source, count },
+      })
+    }
+  })
+  directoryInvalidate(db)
+  return { created: prepared.length, errors: [] }
+}
+
+export { directoryOf }

@@ -1,0 +1,51 @@
+import type { Selectable } from 'kysely'
+import type { StationKind } from '@unionhall/contracts'
+
+export type StationTable = {
+  id: string
+  org_id: string
+  name: string
+  kind: StationKind
+  /** active, or closed by staff (kept for history, out of every public view). */
+  status: 'active' | 'closed'
+  closed_reason: string | null
+  address: string
+  /** WGS-84 degrees, whatever system the input used. */
+  lat: number
+  lng: number
+  /** JSON Schedule (domain/schedule.ts). */
+  schedule: string
+  /** Copy of schedule.alwaysOpen for roll-ups and filters without parsing JSON. */
+  always_open: number
+  capacity: number
+  /** Bitmask over domain/amenities.ts. */
+  amenities: number
+  /** JSON StationZone[]. */
+  zones: string
+  contact_name: string
+  contact_mobile_enc: string
+  contact_mobile_masked: string
+  /** JSON string[] of image URLs. */
+  photos: string
+  /** JSON StationService[]. */
+  services: string
+  description: string
+  created_at: string
+  updated_at: string
+}
+
+export type StationCheckInTable = {
+  id: string
+  station_id: string
+  device_hash: string
+  checked_in_at: string
+  expires_at: string
+  checked_out_at: string | null
+}
+
+export type StationsTables = {
+  station: StationTable
+  station_check_in: StationCheckInTable
+}
+
+export type StationRow = Selectable<StationTable>

@@ -1,0 +1,375 @@
+import { z } from 'zod'
+import { IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common'
+import { MobileSchema } from './members'
+import { ImageUrlSchema } from './uploads'
+
+/**
+ * Outdoor-worker stations (户外劳动者服务站点 / 爱心驿站 / 筑友驿站): directory, nearest-open
+ * search, live occupancy by QR check-in. Locations cross the API in WGS-84 unless a request
+ * names another system (GCJ-02 for Amap/Tencent, BD-09 for Baidu).
+ */
+
+export const STATION_KINDS = [
+  'construction_site', // 工地驿站 (筑友驿站)
+  'union_love_station', // 工会爱心驿站
+  'partner_shop', // 合作商户 (银行网点、便利店…)
+  'sanitation', // 环卫工人休息点
+  'courier', // 快递外卖小哥驿站
+  'community', // 社区服务站
+  'other',
+] as const
+export const StationKindSchema = z.enum(STATION_KINDS)
+export type StationKind = z.infer<typeof StationKindSchema>
+
+/** Same codes, same order as the server's amenity bits (apps/server/.../domain/amenities.ts). */
+export const AMENITY_CODES = [
+  'drinking_water',
+  'microwave',
+  'fridge',
+  'tv',
+  'wifi',
+  'phone_charging',
+  'umbrella',
+  'locker',
+  'books',
+  'toilet',
+  'first_aid',
+  'seating',
+  'air_conditioning',
+  'heating',
+  'repair_kit',
+  'sewing_kit',
+  'ebike_charging',
+  'washbasin',
+] as const
+export const AmenityCodeSchema = z.enum(AMENITY_CODES)
+export type AmenityCodeValue = z.infer<typeof AmenityCodeSchema>
+
+export const ZONE_KINDS = [
+  'party_service',
+  'convenience',
+  'medical',
+  'activity',
+  'reading',
+] as const
+export const ZoneKindSchema = z.enum(ZONE_KINDS)
+export type ZoneKind = z.infer<typeof ZoneKindSchema>
+
+export const STATION_SERVICE_KINDS = [
+  'labour_protection_advice', // 劳动保护咨询
+  'ticket_booking', // 购票帮助
+  'internet_class', // 网络课堂
+  'health_consultation', // 健康咨询 / 义诊
+  'legal_aid', // 法律援助
+  'other',
+] as const
+export const StationServiceKindSchema = z.enum(STATION_SERVICE_KINDS)
+
+export const COORD_SYSTEMS = ['wgs84', 'gcj02', 'bd09'] as const
+export const CoordSystemSchema = z.enum(COORD_SYSTEMS)
+export type CoordSystemValue = z.infer<typeof CoordSystemSchema>
+
+// Ranges are checked again by the server's domain code, which also explains problems with
+// paths; the contract keeps the shape (numbers, not strings) so a form can validate early.
+export const LatitudeSchema = z.number().min(-90).max(90)
+export const LongitudeSchema = z.number().min(-180).max(180)
+
+const HhMm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM')
+const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+export const TimeRangeSchema = z.object({ start: HhMm, end: HhMm }).strict()
+export const WeeklyPeriodSchema = TimeRangeSchema.extend({
+  day: z.number().int().min(1).max(7),
+}).strict()
+export const DateExceptionSchema = z.union([
+  z.object({ date: LocalDate, closed: z.literal(true) }).strict(),
+  z
+    .object({
+      date: LocalDate,
+      closed: z.literal(false).optional(),
+      hours: z.array(TimeRangeSchema).max(6),
+    })
+    .strict(),
+])
+
+/**
+ * Opening schedule (see the server's domain/schedule.ts for the rules: midnight spans,
+ * holidays and 调休). Overlaps and zero-length periods are reported by the server with paths.
+ */
+export const StationScheduleSchema = z
+  .object({
+    alwaysOpen: z.boolean().optional(),
+    weekly: z.array(WeeklyPeriodSchema).max(42),
+    holidayHours: z.array(TimeRangeSchema).max(6).nullable().optional(),
+    makeUpWorkdayAs: z.number().int().min(1).max(7).optional(),
+    exceptions: z.array(DateExceptionSchema).max(100).optional(),
+  })
+  .strict()
+export type StationSchedule = z.infer<typeof StationScheduleSchema>
+
+export const StationZoneSchema = z
+  .object({ kind: ZoneKindSchema, note: z.string().trim().max(200).optional() })
+  .strict()
+export type StationZone = z.infer<typeof StationZoneSchema>
+
+export const StationServiceSchema = z
+  .object({
+    kind: StationServiceKindSchema,
+    title: z.string().trim().min(1).max(100),
+    /** Dates it is offered on (health consultations, classes); empty = ongoing. */
+    dates: z.array(LocalDate).max(60).default([]),
+    note: z.string().trim().max(300).optional(),
+  })
+  .strict()
+export type StationService = z.infer<typeof StationServiceSchema>
+
+export const STATION_STATUSES = ['active', 'closed'] as const
+export const StationStatusSchema = z.enum(STATION_STATUSES)
+
+const StationFieldsSchema = z.object({
+  orgId: IdSchema,
+  name: z.string().trim().min(1).max(100),
+  kind: StationKindSchema,
+  address: z.string().trim().min(1).max(200),
+  lat: LatitudeSchema,
+  lng: LongitudeSchema,
+  /** The system `lat`/`lng` are given in; stored as WGS-84. */
+  coordSystem: CoordSystemSchema.default('wgs84'),
+  schedule: StationScheduleSchema,
+  capacity: z.number().int().min(1).max(10_000),
+  amenities: z.array(AmenityCodeSchema).max(AMENITY_CODES.length).default([]),
+  zones: z.array(StationZoneSchema).max(ZONE_KINDS.length).default([]),
+  contactName: z.string().trim().min(1).max(50),
+  /** The person in charge's mobile: encrypted at rest, masked in lists and public pages. */
+  contactMobile: MobileSchema,
+  photos: z.array(ImageUrlSchema).max(9).default([]),
+  services: z.array(StationServiceSchema).max(30).default([]),
+  description: z.string().trim().max(2000).default(''),
+})
+
+export const CreateStationBodySchema = StationFieldsSchema.strict()
+export type CreateStationBody = z.input<typeof CreateStationBodySchema>
+
+/** Every field optional; the location needs lat and lng together. */
+export const UpdateStationBodySchema = StationFieldsSchema.omit({ orgId: true })
+  .partial()
+  .strict()
+  .refine((b) => (b.lat === undefined) === (b.lng === undefined), {
+    message: 'lat and lng are changed together',
+    path: ['lat'],
+  })
+export type UpdateStationBody = z.input<typeof UpdateStationBodySchema>
+
+export const CloseStationBodySchema = z
+  .object({ reason: z.string().trim().min(1).max(200) })
+  .strict()
+
+export const OccupancySchema = z.object({
+  count: z.number().int(),
+  capacity: z.number().int(),
+  /** Time of the last check-in or check-out; null when nobody has checked in yet. */
+  updatedAt: TimestampSchema.nullable(),
+  /** True when updatedAt is older than the staleness window: the figure may be out of date. */
+  stale: z.boolean(),
+})
+export type Occupancy = z.infer<typeof OccupancySchema>
+
+/** Staff view of a station. */
+export const StationSchema = z.object({
+  id: IdSchema,
+  orgId: IdSchema,
+  orgName: z.string(),
+  name: z.string(),
+  kind: StationKindSchema,
+  status: StationStatusSchema,
+  closedReason: z.string().nullable(),
+  address: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  schedule: StationScheduleSchema,
+  capacity: z.number().int(),
+  amenities: z.array(AmenityCodeSchema),
+  zones: z.array(StationZoneSchema),
+  contactName: z.string(),
+  contactMobileMasked: z.string(),
+  photos: z.array(z.string()),
+  services: z.array(StationServiceSchema),
+  description: z.string(),
+  openNow: z.boolean(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+})
+export type Station = z.infer<typeof StationSchema>
+
+export const StationListItemSchema = StationSchema.pick({
+  id: true,
+  orgId: true,
+  orgName: true,
+  name: true,
+  kind: true,
+  status: true,
+  address: true,
+  lat: true,
+  lng: true,
+  capacity: true,
+  amenities: true,
+  contactName: true,
+  contactMobileMasked: true,
+  openNow: true,
+  updatedAt: true,
+}).extend({ alwaysOpen: z.boolean() })
+export type StationListItem = z.infer<typeof StationListItemSchema>
+export const StationPageSchema = pageOf(StationListItemSchema)
+
+/** Staff list: org subtree, name/address search, kind, status, amenity filters. */
+export const StationListQuerySchema = PageQuerySchema.extend({
+  orgId: IdSchema.optional(),
+  kind: StationKindSchema.optional(),
+  status: StationStatusSchema.optional(),
+  /** Comma-separated amenity codes every station must offer. */
+  amenities: z.string().max(400).optional(),
+}).strict()
+
+export const StationContactSchema = z.object({
+  contactName: z.string(),
+  contactMobile: z.string(),
+})
+
+// ---- public finding ----
+
+/** Public view: no staff-only fields; the contact mobile is masked. */
+export const PublicStationSchema = z.object({
+  id: IdSchema,
+  orgName: z.string(),
+  name: z.string(),
+  kind: StationKindSchema,
+  address: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  capacity: z.number().int(),
+  amenities: z.array(AmenityCodeSchema),
+  zones: z.array(StationZoneSchema),
+  schedule: StationScheduleSchema,
+  alwaysOpen: z.boolean(),
+  openNow: z.boolean(),
+  /** When it next opens or closes within 14 days; null when it does not change. */
+  nextChange: z.object({ at: TimestampSchema, open: z.boolean() }).nullable(),
+  contactName: z.string(),
+  contactMobileMasked: z.string(),
+  photos: z.array(z.string()),
+  services: z.array(StationServiceSchema),
+  description: z.string(),
+  occupancy: OccupancySchema,
+})
+export type PublicStation = z.infer<typeof PublicStationSchema>
+
+export const NearestQuerySchema = z
+  .object({
+    lat: z.coerce.number(),
+    lng: z.coerce.number(),
+    coordSystem: CoordSystemSchema.default('wgs84'),
+    k: z.coerce.number().int().min(1).max(50).default(5),
+    openNow: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+    /** Comma-separated amenity codes. */
+    amenities: z.string().max(400).optional(),
+    /** Chinese text: amenity words ("能热饭"), "24小时", or part of a name or address. */
+    q: z.string().trim().max(50).optional(),
+    /** Only stations within this distance (metres). */
+    maxDistanceM: z.coerce.number().int().min(100).max(3_000_000).optional(),
+  })
+  .strict()
+export type NearestQuery = z.input<typeof NearestQuerySchema>
+
+export const NearestHitSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  kind: StationKindSchema,
+  address: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  distanceM: z.number().int(),
+  amenities: z.array(AmenityCodeSchema),
+  alwaysOpen: z.boolean(),
+  openNow: z.boolean(),
+  capacity: z.number().int(),
+})
+export type NearestHit = z.infer<typeof NearestHitSchema>
+export const NearestResultSchema = z.object({
+  items: z.array(NearestHitSchema),
+  /** How the text query was read, so the page can show "能热饭 → microwave". */
+  understood: z.object({
+    amenities: z.array(AmenityCodeSchema),
+    alwaysOpen: z.boolean(),
+    text: z.string().nullable(),
+  }),
+})
+export type NearestResult = z.infer<typeof NearestResultSchema>
+
+/** Map clusters for a bounding box and zoom (the whole-country view is zoom 3–5). */
+export const ClusterQuerySchema = z
+  .object({
+    west: z.coerce.number().min(-180).max(180),
+    south: z.coerce.number().min(-90).max(90),
+    east: z.coerce.number().min(-180).max(180),
+    north: z.coerce.number().min(-90).max(90),
+    zoom: z.coerce.number().int().min(0).max(20),
+  })
+  .strict()
+export const ClusterFeatureSchema = z.object({
+  lat: z.number(),
+  lng: z.number(),
+  /** 1 for a single station (then `id` and `name` are set). */
+  count: z.number().int(),
+  id: IdSchema.nullable(),
+  name: z.string().nullable(),
+  /** Zoom at which a cluster splits; null for a single station. */
+  expansionZoom: z.number().int().nullable(),
+})
+export const ClusterResultSchema = z.object({ items: z.array(ClusterFeatureSchema) })
+
+// ---- check-in ----
+
+export const CheckInBodySchema = z
+  .object({
+    /** A random id the phone keeps in local storage; no account is needed. */
+    deviceId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be 16–64 URL-safe characters'),
+  })
+  .strict()
+export const CheckInResultSchema = z.object({
+  /** False when this device was already checked in (a repeated scan in the same visit). */
+  created: z.boolean(),
+  checkedInAt: TimestampSchema,
+  expiresAt: TimestampSchema,
+  occupancy: OccupancySchema,
+})
+export type CheckInResult = z.infer<typeof CheckInResultSchema>
+export const CheckOutResultSchema = z.object({ occupancy: OccupancySchema })
+
+// ---- roll-ups ----
+
+export const StationStatsQuerySchema = z.object({ orgId: IdSchema.optional() }).strict()
+export const StationStatsRowSchema = z.object({
+  orgId: IdSchema,
+  orgName: z.string(),
+  stations: z.number().int(),
+  openNow: z.number().int(),
+  alwaysOpen: z.number().int(),
+  checkInsToday: z.number().int(),
+  checkInsThisWeek: z.number().int(),
+})
+export const StationStatsSchema = z.object({
+  /** The org asked for, totals over its whole subtree. */
+  total: StationStatsRowSchema,
+  /** Its direct children, each with its subtree's totals. */
+  children: z.array(StationStatsRowSchema),
+  /** Check-ins per local day over the last 14 days (Asia/Shanghai). */
+  checkInsByDay: z.array(z.object({ date: z.string(), count: z.number().int() })),
+})
+export type StationStats = z.infer<typeof StationStatsSchema>
+
+export const StationImportResultSchema = z.object({
+  created: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), path: z.string(), message: z.string() })),
+})
