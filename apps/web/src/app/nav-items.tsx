@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CloudUploadOutlined,
+  EnvironmentOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -41,6 +42,12 @@ export const navItems: NavItem[] = [
     labelKey: 'nav.campaigns',
     icon: <TrophyOutlined />,
     permission: 'campaign:read',
+  },
+  {
+    path: '/stations',
+    labelKey: 'nav.stations',
+    icon: <EnvironmentOutlined />,
+    permission: 'station:read',
   },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit:read' },
 ]

@@ -83,6 +83,41 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'stations',
+        lazy: guardedPage(
+          'station:read',
+          () => import('../features/stations/routes/stations-page'),
+        ),
+      },
+      {
+        path: 'stations/overview',
+        lazy: guardedPage(
+          'station:read',
+          () => import('../features/stations/routes/stations-overview-page'),
+        ),
+      },
+      {
+        path: 'stations/new',
+        lazy: guardedPage(
+          'station:manage',
+          () => import('../features/stations/routes/station-create-page'),
+        ),
+      },
+      {
+        path: 'stations/:stationId',
+        lazy: guardedPage(
+          'station:read',
+          () => import('../features/stations/routes/station-detail-page'),
+        ),
+      },
+      {
+        path: 'stations/:stationId/edit',
+        lazy: guardedPage(
+          'station:manage',
+          () => import('../features/stations/routes/station-edit-page'),
+        ),
+      },
+      {
         // Jurors are members listed on the campaign; the server checks that, not a role.
         path: 'campaigns/:campaignId/jury',
         lazy: guardedPage(

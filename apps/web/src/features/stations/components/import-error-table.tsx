@@ -1,0 +1,34 @@
+import { Table } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { StationImportResult } from '../api/stations-api'
+
+type RowError = StationImportResult['errors'][number]
+
+/** The problems of a refused import file: spreadsheet row, field path, what is wrong. */
+export const StationImportErrorTable = ({ errors }: { errors: RowError[] }) => {
+  const { t } = useTranslation()
+  return (
+    <Table<RowError>
+      data-testid="station-import-errors"
+      size="small"
+      rowKey={(e, i) => `${e.row}-${e.path}-${i ?? 0}`}
+      dataSource={errors}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      scroll={{ x: 'max-content' }}
+      columns={[
+        { title: t('stations.import.errorRow'), dataIndex: 'row', key: 'row', width: 80 },
+        {
+          title: t('stations.import.errorField'),
+          dataIndex: 'path',
+          key: 'path',
+          render: (p: string) => {
+            const head = p.split('.')[0] ?? ''
+            const label = head ? t(`stations.fields.${head}`, { defaultValue: '' }) : ''
+            return label ? `${label}（${p}）` : p || '—'
+          },
+        },
+        { title: t('stations.import.errorMessage'), dataIndex: 'message', key: 'message' },
+      ]}
+    />
+  )
+}
