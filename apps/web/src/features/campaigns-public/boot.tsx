@@ -6,6 +6,7 @@ import { isApiError } from '../../lib/api-error'
 import { setupI18n } from '../../lib/i18n'
 import { SessionProvider } from '../../lib/session'
 import { UiPrefsProvider } from '../../lib/ui-prefs'
+import { stationPublicRoutes } from '../stations-public/routes'
 import { campaignPublicRoutes } from './routes'
 import '../../styles.css'
 
@@ -30,7 +31,11 @@ const queryClient = new QueryClient({
     },
   },
 })
-const router = createBrowserRouter([...campaignPublicRoutes, { path: '*', Component: FullLoad }])
+const router = createBrowserRouter([
+  ...campaignPublicRoutes,
+  ...stationPublicRoutes,
+  { path: '*', Component: FullLoad },
+])
 const root = document.getElementById('root')
 if (!root) throw new Error('#root missing')
 

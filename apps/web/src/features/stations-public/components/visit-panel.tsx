@@ -1,0 +1,125 @@
+import type { Occupancy } from '@unionhall/contracts'
+import { useTranslation } from 'react-i18next'
+import { isApiError } from '../../../lib/api-error'
+import { errorMessage } from '../../../lib/error-message'
+import { Notice } from '../../campaigns-public/components/shell'
+import { clockText } from '../lib/format'
+import { OccupancyBar } from './occupancy-bar'
+import type { Visit } from './use-visit'
+
+/** The outcome of the last check-in or check-out, in plain words. */
+export const VisitMessages = ({ visit }: { visit: Visit }) => {
+  const { t } = useTranslation()
+  const { enter, leave } = visit
+  if (enter.isPending)
+    return (
+      <p className="cp-spinner" role="status">
+        {t('stationsPublic.checkIn.pending')}
+      </p>
+    )
+  if (enter.data)
+    return (
+      <Notice kind="ok" role="status">
+        <p className="sp-status-big">
+          {enter.data.created
+            ? t('stationsPublic.checkIn.done')
+            : t('stationsPublic.checkIn.already')}
+        </p>
+        <p>
+          {t('stationsPublic.checkIn.autoOut', { time: clockText(new Date(enter.data.expiresAt)) })}
+        </p>
+      </Notice>
+    )
+  if (enter.error) {
+    const e = enter.error
+    const code = isApiError(e) ? e.code : ''
+    if (code === 'STATION_FULL') {
+      const details = isApiError(e) ? (e.details as { capacity?: number } | undefined) : undefined
+      return (
+        <Notice kind="warn" role="alert">
+          <p className="sp-status-big">{t('stationsPublic.checkIn.fullTitle')}</p>
+          <p>{t('stationsPublic.checkIn.full', { capacity: details?.capacity ?? '' })}</p>
+        </Notice>
+      )
+    }
+    if (code === 'STATION_CLOSED')
+      return (
+        <Notice kind="warn" role="alert">
+          <p className="sp-status-big">{t('stationsPublic.checkIn.closedTitle')}</p>
+          <p>{t('stationsPublic.checkIn.closed')}</p>
+        </Notice>
+      )
+    if (code === 'STATION_NOT_FOUND')
+      return (
+        <Notice kind="error" role="alert">
+          {t('stationsPublic.notFound')}
+        </Notice>
+      )
+    return (
+      <Notice kind="error" role="alert">
+        <p>{t('stationsPublic.checkIn.failed')}</p>
+        <p>{errorMessage(t, e)}</p>
+      </Notice>
+    )
+  }
+  if (leave.isSuccess)
+    return (
+      <Notice kind="ok" role="status">
+        {t('stationsPublic.checkOut.done')}
+      </Notice>
+    )
+  if (leave.error) {
+    if (isApiError(leave.error) && leave.error.code === 'STATION_NOT_CHECKED_IN')
+      return <Notice role="status">{t('stationsPublic.checkOut.already')}</Notice>
+    return (
+      <Notice kind="error" role="alert">
+        {errorMessage(t, leave.error)}
+      </Notice>
+    )
+  }
+  return null
+}
+
+/** Occupancy, the outcome line and the one button that fits: check in or check out. */
+export const VisitPanel = ({
+  visit,
+  occupancy,
+  canCheckIn,
+}: {
+  visit: Visit
+  occupancy: Occupancy | null
+  /** False while the station is closed: the button would only earn a refusal. */
+  canCheckIn: boolean
+}) => {
+  const { t } = useTranslation()
+  return (
+    <div className="cp-card">
+      {occupancy ? <OccupancyBar occupancy={occupancy} /> : null}
+      <VisitMessages visit={visit} />
+      {visit.checkedIn ? (
+        <>
+          {!visit.enter.data && visit.expiresAt ? (
+            <p>{t('stationsPublic.checkIn.inUntil', { time: clockText(visit.expiresAt) })}</p>
+          ) : null}
+          <button
+            type="button"
+            className="cp-btn cp-btn-block"
+            disabled={visit.busy}
+            onClick={visit.checkOut}
+          >
+            {t('stationsPublic.checkOut.button')}
+          </button>
+        </>
+      ) : canCheckIn ? (
+        <button
+          type="button"
+          className="cp-btn cp-btn-primary cp-btn-block"
+          disabled={visit.busy}
+          onClick={visit.checkIn}
+        >
+          {t('stationsPublic.checkIn.button')}
+        </button>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,60 @@
+import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { Notice, PublicShell } from '../../campaigns-public/components/shell'
+import { stationPath, useNow, useStation, useStationId } from '../components/hooks'
+import { useVisit } from '../components/use-visit'
+import { VisitPanel } from '../components/visit-panel'
+import { openStateText } from '../lib/format'
+import '../components/stations.css'
+
+/**
+ * /s/:stationId/check-in — what the QR code on the door opens. It checks in straight away (no
+ * account, no tap): a repeated scan in the same visit is answered "already checked in".
+ */
+export const Component = () => {
+  const { t } = useTranslation()
+  const stationId = useStationId()
+  const station = useStation(stationId)
+  const now = useNow()
+  const visit = useVisit(stationId, now)
+  const started = useRef(false)
+  const { checkIn } = visit
+
+  useEffect(() => {
+    // Once per page load (StrictMode runs effects twice in development; the ref survives).
+    if (started.current || stationId === '') return
+    started.current = true
+    checkIn()
+  }, [checkIn, stationId])
+
+  const s = station.data
+  const occupancy =
+    visit.enter.data?.occupancy ?? visit.leave.data?.occupancy ?? s?.occupancy ?? null
+  return (
+    <PublicShell
+      title={s ? s.name : t('stationsPublic.checkIn.title')}
+      home={{ to: '/s', label: t('stationsPublic.nearby.title') }}
+    >
+      {s ? <p className="cp-lead">{openStateText(t, s, now)}</p> : null}
+      <VisitPanel visit={visit} occupancy={occupancy} canCheckIn={s ? s.openNow : true} />
+      {visit.enter.error ? (
+        <Notice>
+          <Link to="/s">{t('stationsPublic.checkIn.findOther')}</Link>
+        </Notice>
+      ) : null}
+      <div className="cp-actions">
+        <Link className="cp-btn cp-btn-block" to={stationPath(stationId)}>
+          {t('stationsPublic.checkIn.toStation')}
+        </Link>
+        <Link
+          className="cp-btn cp-btn-block"
+          to={`/w/new?stationId=${encodeURIComponent(stationId)}`}
+          reloadDocument
+        >
+          {t('stationsPublic.postWish')}
+        </Link>
+      </div>
+    </PublicShell>
+  )
+}

@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { isApiError } from '../../../lib/api-error'
+import { LoadError, Loading, Notice, PublicShell } from '../../campaigns-public/components/shell'
+import { AmenityList } from '../components/amenity-list'
+import { stationPath, useStation, useStationId } from '../components/hooks'
+import { QrCode } from '../components/qr-code'
+import { groupedWeeklyRows, holidayText } from '../lib/format'
+import '../components/stations.css'
+
+/**
+ * /s/:stationId/poster — an A4 poster for the station's door: name, hours, amenities and a big
+ * QR code of the check-in page. Printing shows the poster only.
+ */
+export const Component = () => {
+  const { t } = useTranslation()
+  const stationId = useStationId()
+  const station = useStation(stationId)
+  const s = station.data
+  const checkInUrl = new URL(stationPath(stationId, '/check-in'), window.location.origin).toString()
+
+  return (
+    <PublicShell
+      title={t('stationsPublic.poster.title')}
+      home={{ to: stationPath(stationId), label: s?.name ?? t('stationsPublic.station.title') }}
+    >
+      {!s ? (
+        isApiError(station.error) && station.error.status === 404 ? (
+          <Notice kind="warn" role="alert">
+            {t('stationsPublic.notFound')}
+          </Notice>
+        ) : station.error ? (
+          <LoadError error={station.error} onRetry={() => void station.refetch()} />
+        ) : (
+          <Loading />
+        )
+      ) : (
+        <>
+          <div className="sp-noprint cp-actions">
+            <p className="cp-hint">{t('stationsPublic.poster.hint')}</p>
+            <button
+              type="button"
+              className="cp-btn cp-btn-primary cp-btn-block"
+              onClick={() => window.print()}
+            >
+              {t('stationsPublic.poster.print')}
+            </button>
+            <Link className="cp-btn cp-btn-block" to={stationPath(stationId)}>
+              {t('stationsPublic.checkIn.toStation')}
+            </Link>
+          </div>
+          <article className="sp-poster" aria-label={t('stationsPublic.poster.title')}>
+            <p className="cp-muted">{s.orgName}</p>
+            <h2 className="sp-poster-name">{s.name}</h2>
+            <p className="sp-poster-call">{t('stationsPublic.poster.call')}</p>
+            <QrCode
+              className="sp-poster-qr"
+              text={checkInUrl}
+              label={t('stationsPublic.poster.qrLabel', { name: s.name })}
+            />
+            <p>{t('stationsPublic.poster.how')}</p>
+            <dl className="cp-dl sp-hours">
+              {groupedWeeklyRows(t, s.schedule).map(([day, hours]) => (
+                <div key={day} style={{ display: 'contents' }}>
+                  <dt>{day}</dt>
+                  <dd>{hours}</dd>
+                </div>
+              ))}
+            </dl>
+            <p className="cp-small">{holidayText(t, s.schedule)}</p>
+            <AmenityList codes={s.amenities} />
+            <p className="cp-small">{s.address}</p>
+            <p className="sp-poster-url">{checkInUrl}</p>
+          </article>
+        </>
+      )}
+    </PublicShell>
+  )
+}
