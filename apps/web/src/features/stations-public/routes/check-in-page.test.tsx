@@ -1,0 +1,110 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import '../../../test/setup'
+import { DEVICE_ID_KEY } from '../lib/device-id'
+import { STATION_ID, apiError, json, renderPage, station, stubFetch } from '../test/render'
+import { Component as CheckInPage } from './check-in-page'
+
+const PATH = `/s/${STATION_ID}/check-in`
+const checkInUrl = `/api/v1/public/stations/${STATION_ID}/check-ins`
+const checkOutUrl = `/api/v1/public/stations/${STATION_ID}/check-out`
+
+const result = (created: boolean, count: number) => ({
+  created,
+  checkedInAt: '2026-11-29T02:00:00.000Z',
+  // 14:00 in Shanghai.
+  expiresAt: '2026-11-29T06:00:00.000Z',
+  occupancy: { count, capacity: 15, updatedAt: '2026-11-29T02:00:00.000Z', stale: false },
+})
+
+/** The station answers at 8 / 15; the check-in answer is given per test. */
+const serve = (checkIn: () => Response) =>
+  stubFetch((url, init) => {
+    if (url === checkInUrl && init?.method === 'POST') return checkIn()
+    if (url === checkOutUrl && init?.method === 'POST')
+      return json({
+        occupancy: { count: 8, capacity: 15, updatedAt: '2026-11-29T03:00:00Z', stale: false },
+      })
+    if (url.startsWith(`/api/v1/public/stations/${STATION_ID}?`)) return json(station())
+    return undefined
+  })
+
+const posts = (fetchMock: ReturnType<typeof stubFetch>, url: string) =>
+  fetchMock.mock.calls.filter(([u, init]) => u === url && init?.method === 'POST')
+
+describe('QR check-in page', () => {
+  beforeEach(() => {
+    // Only the clock is fixed (10:00 in Shanghai); timers stay real for the queries.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-11-29T02:00:00.000Z'))
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.unstubAllGlobals()
+    window.localStorage.clear()
+  })
+
+  it('checks in as soon as it opens, with this phone’s id, and shows the new count', async () => {
+    const fetchMock = serve(() => json(result(true, 9), 201))
+    renderPage(PATH, '/s/:stationId/check-in', CheckInPage)
+    expect(await screen.findByText('签到成功，欢迎！')).toBeTruthy()
+    expect(screen.getByText('离开时可以点“签出”；不点的话，14:00 会自动签出。')).toBeTruthy()
+    await waitFor(() => expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBe('9'))
+    expect(screen.getByText('9 / 15 人')).toBeTruthy()
+
+    const calls = posts(fetchMock, checkInUrl)
+    expect(calls).toHaveLength(1)
+    const body = JSON.parse(String(calls[0]![1]!.body)) as { deviceId: string }
+    expect(body.deviceId).toMatch(/^[A-Za-z0-9_-]{22,64}$/)
+    expect(body.deviceId).toBe(window.localStorage.getItem(DEVICE_ID_KEY))
+    expect(window.localStorage.getItem(`uh.stationVisit.${STATION_ID}`)).toBe(
+      '2026-11-29T06:00:00.000Z',
+    )
+    expect(screen.getByRole('link', { name: '提个心愿' }).getAttribute('href')).toBe(
+      `/w/new?stationId=${STATION_ID}`,
+    )
+    expect(screen.getByRole('link', { name: '查看驿站详情' }).getAttribute('href')).toBe(
+      `/s/${STATION_ID}`,
+    )
+  })
+
+  it('says "already checked in" on a repeated scan, with the same device id', async () => {
+    window.localStorage.setItem(DEVICE_ID_KEY, 'abcdefghijklmnopqrstuvwxyz012345')
+    const fetchMock = serve(() => json(result(false, 8), 200))
+    renderPage(PATH, '/s/:stationId/check-in', CheckInPage)
+    expect(await screen.findByText('您已签到')).toBeTruthy()
+    expect(screen.queryByText('签到成功，欢迎！')).toBeNull()
+    const body = JSON.parse(String(posts(fetchMock, checkInUrl)[0]![1]!.body)) as {
+      deviceId: string
+    }
+    expect(body.deviceId).toBe('abcdefghijklmnopqrstuvwxyz012345')
+  })
+
+  it('says plainly when the station is full, and offers other stations', async () => {
+    serve(() => apiError('STATION_FULL', 409, { capacity: 15 }))
+    renderPage(PATH, '/s/:stationId/check-in', CheckInPage)
+    expect(await screen.findByText('驿站已满')).toBeTruthy()
+    expect(
+      screen.getByText('这里最多容纳 15 人，现在已经满了。请稍后再来，或去附近其他驿站。'),
+    ).toBeTruthy()
+    expect(screen.getByRole('link', { name: '找附近其他驿站' }).getAttribute('href')).toBe('/s')
+    expect(screen.queryByRole('button', { name: '签出（我要离开）' })).toBeNull()
+    expect(window.localStorage.getItem(`uh.stationVisit.${STATION_ID}`)).toBeNull()
+  })
+
+  it('says plainly when the station is closed', async () => {
+    serve(() => apiError('STATION_CLOSED', 409))
+    renderPage(PATH, '/s/:stationId/check-in', CheckInPage)
+    expect(await screen.findByText('驿站现在不开放')).toBeTruthy()
+  })
+
+  it('checks out with the button and forgets the visit', async () => {
+    const fetchMock = serve(() => json(result(true, 9), 201))
+    renderPage(PATH, '/s/:stationId/check-in', CheckInPage)
+    fireEvent.click(await screen.findByRole('button', { name: '签出（我要离开）' }))
+    expect(await screen.findByText('已签出，欢迎再来！')).toBeTruthy()
+    expect(posts(fetchMock, checkOutUrl)).toHaveLength(1)
+    expect(window.localStorage.getItem(`uh.stationVisit.${STATION_ID}`)).toBeNull()
+    expect(screen.getByText('8 / 15 人')).toBeTruthy()
+  })
+})
