@@ -1,0 +1,253 @@
+import type { Station } from '@unionhall/contracts'
+import { describe, expect, it } from 'vitest'
+import { stationsToGeoJson } from './geojson'
+import {
+  scheduleFromHsds,
+  splitChineseAddress,
+  stableUuid,
+  stationsFromHsds,
+  stationsToHsds,
+} from './hsds'
+import { validateHsdsDataset, validateHsdsObject } from './hsds-validator'
+import { mapHeader, readSheetRow, SHEET_HEADERS, stationSheetRow, TEMPLATE_EXAMPLE } from './station-sheet'
+
+const station = (over: Partial<Station> = {}): Station => ({
+  id: '0193a1b2-0000-7000-8000-000000000001',
+  orgId: '0193a1b2-0000-7000-8000-0000000000aa',
+  orgName: '兰州市总工会',
+  name: '城关区爱心驿站',
+  kind: 'union_love_station',
+  status: 'active',
+  closedReason: null,
+  address: '甘肃省兰州市城关区庆阳路1号',
+  lat: 36.0588,
+  lng: 103.8283,
+  schedule: {
+    weekly: [1, 2, 3, 4, 5].map((day) => ({ day, start: '08:00', end: '20:00' })),
+    holidayHours: [],
+    makeUpWorkdayAs: 6,
+    exceptions: [{ date: '2026-10-01', closed: true }],
+  },
+  capacity: 20,
+  amenities: ['drinking_water', 'microwave', 'toilet'],
+  zones: [{ kind: 'medical', note: '药箱' }],
+  contactName: '王师傅',
+  contactMobileMasked: '139****5678',
+  photos: ['/api/v1/uploads/0193a1b2-0000-7000-8000-00000000f0f0'],
+  services: [
+    { kind: 'health_consultation', title: '义诊', dates: ['2026-12-01', '2026-12-08'], note: '每月两次' },
+    { kind: 'legal_aid', title: '法律咨询', dates: [] },
+  ],
+  description: '热水、热饭、休息',
+  openNow: false,
+  createdAt: '2026-11-29T00:00:00.000Z',
+  updatedAt: '2026-11-29T00:00:00.000Z',
+  ...over,
+})
+
+const night = station({
+  id: '0193a1b2-0000-7000-8000-000000000002',
+  name: '夜班驿站',
+  schedule: { alwaysOpen: true, weekly: [] },
+  services: [],
+  zones: [],
+  photos: [],
+  address: '上海市浦东新区世纪大道1号',
+})
+
+describe('HSDS export', () => {
+  it('validates against the official HSDS 3.2 schemas, object by object', () => {
+    const doc = stationsToHsds([station(), night], {
+      contactMobiles: new Map([[station().id, '13912345678']]),
+    })
+    expect(validateHsdsDataset(doc)).toEqual([])
+    expect(doc.organizations).toEqual([
+      { id: station().orgId, name: '兰州市总工会', description: '兰州市总工会' },
+    ])
+    expect(doc.locations).toHaveLength(2)
+    expect(doc.locations[0]).toMatchObject({
+      latitude: 36.0588,
+      longitude: 103.8283,
+      location_type: 'physical',
+      addresses: [{ state_province: '甘肃省', city: '兰州市', country: 'CN' }],
+    })
+    // A rest-station service per station plus the station's own services, each linked.
+    expect(doc.services.map((s) => s.name)).toEqual([
+      '城关区爱心驿站（户外劳动者休息服务）',
+      '义诊',
+      '法律咨询',
+      '夜班驿站（户外劳动者休息服务）',
+    ])
+    expect(doc.service_at_locations).toHaveLength(4)
+  })
+
+  it('writes weekly schedules as byday / opens_at / closes_at in UTC+8', () => {
+    const doc = stationsToHsds([station(), night])
+    const weekly = doc.schedules.filter((s) => s.location_id === station().id && !s.service_id)
+    expect(weekly).toEqual([
+      expect.objectContaining({
+        freq: 'WEEKLY',
+        byday: 'MO,TU,WE,TH,FR',
+        opens_at: '08:00+08:00',
+        closes_at: '20:00+08:00',
+        timezone: 8,
+      }),
+    ])
+    expect(doc.schedules.find((s) => s.location_id === night.id)).toMatchObject({
+      byday: 'MO,TU,WE,TH,FR,SA,SU',
+      opens_at: '00:00+08:00',
+      closes_at: '24:00+08:00',
+    })
+  })
+
+  it('gives the same ids in every export and no phone without includeContacts', () => {
+    const a = stationsToHsds([station()])
+    const b = stationsToHsds([station()])
+    expect(a).toEqual(b)
+    expect(JSON.stringify(a)).not.toContain('1391234')
+    expect(stableUuid('x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+  })
+
+  it('catches a broken object with the path of the field', () => {
+    const doc = stationsToHsds([station()])
+    const broken = {
+      ...doc,
+      locations: [{ ...doc.locations[0], latitude: '36.05', location_type: 'boat' }],
+    }
+    const problems = validateHsdsDataset(broken)
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { path: 'locations/0/latitude', message: 'must be number' },
+        { path: 'locations/0/location_type', message: 'must be one of physical, postal, virtual' },
+      ]),
+    )
+    expect(validateHsdsDataset([])).toEqual([{ path: '', message: expect.any(String) }])
+    expect(validateHsdsObject('schedule', { id: 'not-a-uuid' }, 'x')[0]!.path).toBe('x/id')
+  })
+})
+
+describe('HSDS import', () => {
+  it('reads back what the export wrote, holidays and 调休 included', () => {
+    const s = station()
+    const doc = stationsToHsds([s, night], { contactMobiles: new Map([[s.id, '13912345678']]) })
+    const [row, nightRow] = stationsFromHsds(doc)
+    expect(row!.problems).toEqual([])
+    expect(row!.org).toEqual({ id: s.orgId, name: s.orgName })
+    expect(row!.fields).toEqual({
+      name: s.name,
+      kind: s.kind,
+      address: s.address,
+      lat: s.lat,
+      lng: s.lng,
+      coordSystem: 'wgs84',
+      schedule: s.schedule,
+      capacity: s.capacity,
+      amenities: s.amenities,
+      zones: s.zones,
+      contactName: s.contactName,
+      contactMobile: '13912345678',
+      photos: s.photos,
+      services: [
+        { kind: 'health_consultation', title: '义诊', dates: ['2026-12-01', '2026-12-08'], note: '每月两次' },
+        { kind: 'legal_aid', title: '法律咨询', dates: [] },
+      ],
+      description: s.description,
+    })
+    expect(nightRow!.fields.schedule).toEqual({ alwaysOpen: true, weekly: [] })
+    expect(nightRow!.fields.address).toBe('上海市浦东新区世纪大道1号')
+  })
+
+  it('reads the weekly HSDS schedules of other publishers, converting time zones to UTC+8', () => {
+    expect(
+      scheduleFromHsds([
+        { id: 'a', freq: 'WEEKLY', byday: 'MO,WE', opens_at: '01:00Z', closes_at: '09:00Z' },
+        { id: 'b', byday: 'SA', opens_at: '09:00:00', closes_at: '17:00:00' },
+        { id: 'c', byday: 'SU', opens_at: '10:00', closes_at: '12:00', timezone: 9 },
+      ]),
+    ).toEqual({
+      schedule: {
+        weekly: [
+          { day: 1, start: '09:00', end: '17:00' },
+          { day: 3, start: '09:00', end: '17:00' },
+          { day: 6, start: '09:00', end: '17:00' },
+          { day: 7, start: '09:00', end: '11:00' },
+        ],
+      },
+      problems: [],
+    })
+    expect(scheduleFromHsds([{ id: 'm', freq: 'MONTHLY', byday: '2MO' }]).schedule).toBeNull()
+    expect(scheduleFromHsds([]).problems[0]!.message).toMatch(/no weekly schedule/)
+  })
+
+  it('reports a location without our attributes field by field', () => {
+    const doc = stationsToHsds([station()])
+    const bare = {
+      ...doc,
+      locations: [{ id: doc.locations[0]!.id, location_type: 'physical', name: '外部站点' }],
+      schedules: [],
+    }
+    const [row] = stationsFromHsds(bare)
+    expect(row!.problems.map((p) => p.path)).toEqual(['schedule', 'capacity'])
+    expect(row!.fields).toMatchObject({ schedule: null, capacity: null, lat: null, kind: 'other' })
+  })
+})
+
+describe('address, GeoJSON and the spreadsheet row', () => {
+  it('splits provinces, municipalities and cities out of Chinese addresses', () => {
+    expect(splitChineseAddress('广东省深圳市龙岗区1号')).toEqual({ state_province: '广东省', city: '深圳市' })
+    expect(splitChineseAddress('北京市朝阳区1号')).toEqual({ state_province: '北京市', city: '北京市' })
+    expect(splitChineseAddress('新疆维吾尔自治区乌鲁木齐市1号')).toEqual({
+      state_province: '新疆维吾尔自治区',
+      city: '乌鲁木齐市',
+    })
+    expect(splitChineseAddress('某路1号')).toEqual({ state_province: '', city: '' })
+  })
+
+  it('writes GeoJSON points as [lng, lat] with public fields only', () => {
+    const fc = stationsToGeoJson([station()])
+    expect(fc.type).toBe('FeatureCollection')
+    expect(fc.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [103.8283, 36.0588] })
+    expect(fc.features[0]!.properties.openingHours).toBe(
+      '周一至周五 08:00-20:00；节假日休息；调休上班按周六',
+    )
+    expect(JSON.stringify(fc)).not.toMatch(/139|王师傅|contact/)
+  })
+
+  it('reads the template example row and writes rows that read back (masked mobile aside)', () => {
+    const header = mapHeader(SHEET_HEADERS)
+    expect(header.missing).toEqual([])
+    const example = readSheetRow(TEMPLATE_EXAMPLE, header)
+    expect(example.problems).toEqual([])
+    expect(example.orgRef).toBe('兰州市总工会')
+    expect(example.fields).toMatchObject({ coordSystem: 'gcj02', capacity: 20, contactMobile: '13912345678' })
+    const s = station()
+    const back = readSheetRow(stationSheetRow(s), header)
+    expect(back.fields).toMatchObject({
+      name: s.name,
+      kind: s.kind,
+      lat: s.lat,
+      lng: s.lng,
+      coordSystem: 'wgs84',
+      amenities: s.amenities,
+      schedule: { weekly: s.schedule.weekly, holidayHours: [], makeUpWorkdayAs: 6 },
+    })
+    expect(stationSheetRow(s)).toContain('139****5678')
+  })
+
+  it('names the missing required columns and marks unreadable cells as null', () => {
+    expect(mapHeader(['驿站名称', '地址（详细）', '纬度', '经度']).missing).toEqual([
+      '所属工会',
+      '开放时间',
+      '容纳人数',
+      '负责人',
+      '负责人手机号',
+    ])
+    const header = mapHeader(SHEET_HEADERS)
+    const bad = [...TEMPLATE_EXAMPLE]
+    bad[4] = '北纬'
+    bad[9] = '饮水、传送门'
+    const row = readSheetRow(bad, header)
+    expect(row.problems.map((p) => p.path)).toEqual(['lat', 'amenities'])
+    expect(row.fields).toMatchObject({ lat: null, amenities: null })
+  })
+})

@@ -1,0 +1,523 @@
+import { createHash } from 'node:crypto'
+import {
+  AMENITY_CODES,
+  STATION_KINDS,
+  STATION_SERVICE_KINDS,
+  type Station,
+  type StationService,
+  ZONE_KINDS,
+} from '@unionhall/contracts'
+import type { Schedule, TimeRange, WeeklyPeriod, Weekday } from '../domain/schedule'
+import { AMENITY_NAMES, formatScheduleText, KIND_NAMES, normaliseMobile } from './station-text'
+
+/**
+ * Stations as an Open Referral HSDS 3.2 dataset, and back (see docs/adr/0015-hsds-open-data.md).
+ *
+ * The dataset is one JSON object with a list per HSDS table: `organizations` (host orgs),
+ * `locations` (stations: WGS-84 latitude/longitude, a physical address, contacts), `services`
+ * (a general "rest station" service per station plus its dated services), `service_at_locations`
+ * (the links) and `schedules` (weekly RRULE-style opening hours of each location). Every object
+ * validates against the official schema of its table (hsds-validator.ts).
+ *
+ * What HSDS cannot say — the Chinese holiday rules (节假日 hours, 调休 make-up days), dated
+ * exceptions, amenities, zones, kind, capacity, photos — travels as HSDS `attributes` whose
+ * taxonomy terms are ours (`unionhall:*`). The `unionhall:schedule` attribute holds the exact
+ * schedule, so our own import is lossless; other consumers read the weekly `schedules`.
+ */
+
+export const HSDS_VERSION = '3.2'
+
+/** Taxonomies of the attributes we write (stable: imports read them back). */
+export const TAXONOMY = {
+  kind: 'unionhall:station-kind',
+  amenity: 'unionhall:amenity',
+  zone: 'unionhall:zone',
+  capacity: 'unionhall:capacity',
+  schedule: 'unionhall:schedule',
+  photo: 'unionhall:photo',
+  serviceKind: 'unionhall:station-service-kind',
+  restStation: 'unionhall:rest-station',
+} as const
+
+type Json = Record<string, unknown>
+
+export type HsdsAttribute = {
+  id: string
+  link_id?: string
+  link_entity?: string
+  link_type?: string
+  taxonomy_term_id?: string
+  value?: string
+  label?: string
+  taxonomy_term?: { id: string; code?: string; name: string; description: string; taxonomy?: string }
+}
+export type HsdsPhone = { id: string; number: string; type?: string }
+export type HsdsContact = { id: string; name?: string; title?: string; phones?: HsdsPhone[] }
+export type HsdsAddress = {
+  id: string
+  location_id?: string
+  address_1: string
+  address_2?: string
+  city: string
+  state_province: string
+  postal_code: string
+  country: string
+  address_type: string
+}
+export type HsdsSchedule = {
+  id: string
+  location_id?: string
+  service_id?: string
+  freq?: string
+  wkst?: string
+  byday?: string
+  opens_at?: string
+  closes_at?: string
+  timezone?: number
+  valid_from?: string
+  valid_to?: string
+  description?: string
+  notes?: string
+}
+export type HsdsLocation = {
+  id: string
+  location_type: string
+  organization_id?: string
+  name?: string
+  description?: string
+  latitude?: number
+  longitude?: number
+  addresses?: HsdsAddress[]
+  contacts?: HsdsContact[]
+  phones?: HsdsPhone[]
+  schedules?: HsdsSchedule[]
+  attributes?: HsdsAttribute[]
+}
+export type HsdsService = {
+  id: string
+  organization_id?: string
+  name: string
+  description?: string
+  status: string
+  schedules?: HsdsSchedule[]
+  attributes?: HsdsAttribute[]
+  service_at_locations?: HsdsServiceAtLocation[]
+}
+export type HsdsServiceAtLocation = { id: string; service_id?: string; location_id?: string }
+export type HsdsOrganization = { id: string; name: string; description: string }
+
+export type HsdsDataset = {
+  hsds_version: string
+  organizations: HsdsOrganization[]
+  locations: HsdsLocation[]
+  services: HsdsService[]
+  service_at_locations: HsdsServiceAtLocation[]
+  schedules: HsdsSchedule[]
+}
+
+/** The lists of a dataset and the HSDS table schema each item must satisfy. */
+export const DATASET_TABLES = {
+  organizations: 'organization',
+  locations: 'location',
+  services: 'service',
+  service_at_locations: 'service_at_location',
+  schedules: 'schedule',
+} as const
+
+/**
+ * A name-based UUID (version 5 layout over SHA-1), so the ids of addresses, schedules and
+ * attributes are the same in every export of the same station.
+ */
+export const stableUuid = (name: string): string => {
+  const h = createHash('sha1').update(`unionhall:${name}`).digest()
+  h[6] = (h[6]! & 0x0f) | 0x50
+  h[8] = (h[8]! & 0x3f) | 0x80
+  const x = h.subarray(0, 16).toString('hex')
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`
+}
+
+const attribute = (
+  linkId: string,
+  linkEntity: string,
+  taxonomy: string,
+  code: string,
+  name: string,
+  value?: string,
+): HsdsAttribute => {
+  const termId = stableUuid(`term:${taxonomy}:${code}`)
+  return {
+    id: stableUuid(`attribute:${linkId}:${taxonomy}:${code}:${value ?? ''}`),
+    link_id: linkId,
+    link_entity: linkEntity,
+    link_type: taxonomy,
+    taxonomy_term_id: termId,
+    ...(value !== undefined ? { value } : {}),
+    taxonomy_term: { id: termId, code, name, description: name, taxonomy },
+  }
+}
+
+const BYDAY = ['', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const
+const CHINA_OFFSET = '+08:00'
+
+/** "甘肃省兰州市城关区…" → province 甘肃省, city 兰州市 (HSDS requires both fields). */
+export const splitChineseAddress = (address: string) => {
+  const municipality = /^(北京|上海|天津|重庆)市?/.exec(address)
+  if (municipality) {
+    return { state_province: `${municipality[1]}市`, city: `${municipality[1]}市` }
+  }
+  const province = /^(.{2,8}?(?:省|自治区|特别行政区))/.exec(address)
+  const rest = province ? address.slice(province[1]!.length) : address
+  const city = /^(.{2,10}?(?:市|自治州|地区|盟))/.exec(rest)
+  return { state_province: province?.[1] ?? '', city: city?.[1] ?? '' }
+}
+
+/** HSDS weekly schedules of a station's opening hours (Asia/Shanghai, UTC+8). */
+export const scheduleToHsds = (locationId: string, schedule: Schedule): HsdsSchedule[] => {
+  const text = formatScheduleText(schedule)
+  const base = { location_id: locationId, freq: 'WEEKLY', wkst: 'MO', timezone: 8, notes: text }
+  if (schedule.alwaysOpen) {
+    return [
+      {
+        id: stableUuid(`schedule:${locationId}:always`),
+        ...base,
+        byday: BYDAY.slice(1).join(','),
+        opens_at: `00:00${CHINA_OFFSET}`,
+        closes_at: `24:00${CHINA_OFFSET}`,
+        description: text,
+      },
+    ]
+  }
+  const groups = new Map<string, { range: TimeRange; days: Weekday[] }>()
+  for (const p of schedule.weekly) {
+    const key = `${p.start}-${p.end}`
+    const g = groups.get(key) ?? { range: { start: p.start, end: p.end }, days: [] }
+    g.days.push(p.day)
+    groups.set(key, g)
+  }
+  return [...groups.values()].map(({ range, days }) => ({
+    id: stableUuid(`schedule:${locationId}:${range.start}-${range.end}`),
+    ...base,
+    byday: [...days].sort((a, b) => a - b).map((d) => BYDAY[d]).join(','),
+    opens_at: `${range.start}${CHINA_OFFSET}`,
+    closes_at: `${range.end}${CHINA_OFFSET}`,
+    description: text,
+  }))
+}
+
+/** Builds the dataset of a list of stations (already in WGS-84). */
+export const stationsToHsds = (
+  stations: readonly Station[],
+  options: { contactMobiles?: ReadonlyMap<string, string> } = {},
+): HsdsDataset => {
+  const organizations = new Map<string, HsdsOrganization>()
+  const locations: HsdsLocation[] = []
+  const services: HsdsService[] = []
+  const links: HsdsServiceAtLocation[] = []
+  const schedules: HsdsSchedule[] = []
+  for (const s of stations) {
+    organizations.set(s.orgId, { id: s.orgId, name: s.orgName, description: s.orgName })
+    const schedule = s.schedule as Schedule
+    const at = (entity: string, taxonomy: string, code: string, name: string, value?: string) =>
+      attribute(s.id, entity, taxonomy, code, name, value)
+    const mobile = options.contactMobiles?.get(s.id)
+    const contactId = stableUuid(`contact:${s.id}`)
+    locations.push({
+      id: s.id,
+      location_type: 'physical',
+      organization_id: s.orgId,
+      name: s.name,
+      description: s.description,
+      latitude: s.lat,
+      longitude: s.lng,
+      addresses: [
+        {
+          id: stableUuid(`address:${s.id}`),
+          location_id: s.id,
+          address_1: s.address,
+          ...splitChineseAddress(s.address),
+          postal_code: '',
+          country: 'CN',
+          address_type: 'physical',
+        },
+      ],
+      contacts: [
+        {
+          id: contactId,
+          name: s.contactName,
+          title: '驿站负责人',
+          ...(mobile
+            ? { phones: [{ id: stableUuid(`phone:${s.id}`), number: mobile, type: 'cell' }] }
+            : {}),
+        },
+      ],
+      attributes: [
+        at('location', TAXONOMY.kind, s.kind, KIND_NAMES[s.kind]),
+        at('location', TAXONOMY.capacity, 'capacity', '容纳人数', String(s.capacity)),
+        at('location', TAXONOMY.schedule, 'schedule', '开放时间规则', JSON.stringify(schedule)),
+        ...s.amenities.map((a) => at('location', TAXONOMY.amenity, a, AMENITY_NAMES[a])),
+        ...s.zones.map((z) => at('location', TAXONOMY.zone, z.kind, z.kind, z.note)),
+        ...s.photos.map((url) => at('location', TAXONOMY.photo, 'photo', '照片', url)),
+      ],
+    })
+    schedules.push(...scheduleToHsds(s.id, schedule))
+    const restId = stableUuid(`service:${s.id}:rest`)
+    services.push({
+      id: restId,
+      organization_id: s.orgId,
+      name: `${s.name}（户外劳动者休息服务）`,
+      description: '为户外劳动者提供歇脚、饮水、热饭、如厕、充电等服务',
+      status: s.status === 'active' ? 'active' : 'temporarily closed',
+      attributes: [attribute(restId, 'service', TAXONOMY.restStation, 'rest_station', '驿站休息服务')],
+    })
+    links.push({ id: stableUuid(`sal:${restId}:${s.id}`), service_id: restId, location_id: s.id })
+    s.services.forEach((svc, i) => {
+      const id = stableUuid(`service:${s.id}:${i}:${svc.title}`)
+      services.push({
+        id,
+        organization_id: s.orgId,
+        name: svc.title,
+        ...(svc.note ? { description: svc.note } : {}),
+        status: 'active',
+        attributes: [attribute(id, 'service', TAXONOMY.serviceKind, svc.kind, svc.kind)],
+      })
+      links.push({ id: stableUuid(`sal:${id}:${s.id}`), service_id: id, location_id: s.id })
+      for (const date of svc.dates) {
+        schedules.push({
+          id: stableUuid(`schedule:${id}:${date}`),
+          service_id: id,
+          location_id: s.id,
+          valid_from: date,
+          valid_to: date,
+          description: `${date} ${svc.title}`,
+        })
+      }
+    })
+  }
+  return {
+    hsds_version: HSDS_VERSION,
+    organizations: [...organizations.values()],
+    locations,
+    services,
+    service_at_locations: links,
+    schedules,
+  }
+}
+
+// ---- reading ----
+
+export type HsdsProblem = { path: string; message: string }
+
+/** One location read back as CreateStationBody fields; the org is resolved by the caller. */
+export type HsdsRow = {
+  /** 1-based position in `locations`. */
+  row: number
+  locationId: string
+  org: { id?: string; name?: string }
+  fields: Record<string, unknown>
+  problems: HsdsProblem[]
+}
+
+const TIME = /^(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/
+
+/** "HH:MM[:SS][Z|±HH:MM]" as "HH:MM" China time, or null. A missing offset means China time. */
+const chinaTime = (value: string | undefined, timezone: number | undefined, isEnd: boolean) => {
+  const m = value ? TIME.exec(value) : null
+  if (!m) return null
+  const h = Number(m[1])
+  const min = Number(m[2])
+  if (h > 24 || min > 59 || (h === 24 && (min > 0 || !isEnd))) return null
+  let offsetMin = 8 * 60
+  if (m[3] === 'Z') offsetMin = 0
+  else if (m[3]) {
+    const sign = m[3][0] === '-' ? -1 : 1
+    const digits = m[3].slice(1).replace(':', '')
+    offsetMin = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)))
+  } else if (timezone !== undefined) offsetMin = timezone * 60
+  const local = h * 60 + min - offsetMin + 8 * 60
+  if (h === 24 && offsetMin === 8 * 60) return '24:00'
+  const wrapped = ((local % 1440) + 1440) % 1440
+  return `${String(Math.floor(wrapped / 60)).padStart(2, '0')}:${String(wrapped % 60).padStart(2, '0')}`
+}
+
+/** Weekly periods from HSDS schedules (WEEKLY with byday, opens_at and closes_at). */
+export const scheduleFromHsds = (
+  list: readonly HsdsSchedule[],
+): { schedule: Schedule | null; problems: HsdsProblem[] } => {
+  const weekly: WeeklyPeriod[] = []
+  const problems: HsdsProblem[] = []
+  for (const s of list) {
+    if (s.valid_from && s.valid_from === s.valid_to && !s.byday) continue // a dated session
+    if (s.freq && s.freq !== 'WEEKLY') {
+      problems.push({ path: 'schedule', message: `schedule ${s.id}: only WEEKLY schedules can be read` })
+      continue
+    }
+    const days = (s.byday ?? '')
+      .split(',')
+      .map((d) => BYDAY.indexOf(d.trim().toUpperCase() as (typeof BYDAY)[number]))
+    const start = chinaTime(s.opens_at, s.timezone, false)
+    const end = chinaTime(s.closes_at, s.timezone, true)
+    if (days.some((d) => d < 1) || start === null || end === null) {
+      problems.push({
+        path: 'schedule',
+        message: `schedule ${s.id}: needs byday (MO…SU) and opens_at/closes_at as HH:MM`,
+      })
+      continue
+    }
+    for (const day of days) weekly.push({ day: day as Weekday, start, end })
+  }
+  if (problems.length > 0) return { schedule: null, problems }
+  if (weekly.length === 0) {
+    return { schedule: null, problems: [{ path: 'schedule', message: 'the location has no weekly schedule' }] }
+  }
+  const full = weekly.length === 7 && weekly.every((p) => p.start === '00:00' && p.end === '24:00')
+  return {
+    schedule: full
+      ? { alwaysOpen: true, weekly: [] }
+      : { weekly: weekly.sort((a, b) => a.day - b.day || a.start.localeCompare(b.start)) },
+    problems: [],
+  }
+}
+
+const termsOf = (attrs: readonly HsdsAttribute[] | undefined, taxonomy: string) =>
+  (attrs ?? []).filter(
+    (a) => a.taxonomy_term?.taxonomy === taxonomy || (a.link_type === taxonomy && a.taxonomy_term),
+  )
+
+const codeOf = (a: HsdsAttribute) => a.taxonomy_term?.code ?? ''
+
+const isOneOf = <T extends string>(list: readonly T[], v: string): v is T =>
+  (list as readonly string[]).includes(v)
+
+/** Reads every location of a (schema-valid) dataset as station fields and problems. */
+export const stationsFromHsds = (doc: HsdsDataset): HsdsRow[] => {
+  const orgNames = new Map(doc.organizations.map((o) => [o.id, o.name]))
+  const servicesById = new Map(doc.services.map((s) => [s.id, s]))
+  const links = [
+    ...doc.service_at_locations,
+    ...doc.services.flatMap((s) =>
+      (s.service_at_locations ?? []).map((l) => ({ ...l, service_id: l.service_id ?? s.id })),
+    ),
+  ]
+  const allSchedules = [
+    ...doc.schedules,
+    ...doc.locations.flatMap((l) =>
+      (l.schedules ?? []).map((s) => ({ ...s, location_id: s.location_id ?? l.id })),
+    ),
+    ...doc.services.flatMap((svc) =>
+      (svc.schedules ?? []).map((s) => ({ ...s, service_id: s.service_id ?? svc.id })),
+    ),
+  ]
+  return doc.locations.map((loc, i): HsdsRow => {
+    const problems: HsdsProblem[] = []
+    const attrs = loc.attributes
+    const kindCode = codeOf(termsOf(attrs, TAXONOMY.kind)[0] ?? { id: '' })
+    const capacityAttr = termsOf(attrs, TAXONOMY.capacity)[0]?.value
+    const scheduleAttr = termsOf(attrs, TAXONOMY.schedule)[0]?.value
+    let schedule: unknown = null
+    if (scheduleAttr !== undefined) {
+      try {
+        schedule = JSON.parse(scheduleAttr)
+      } catch {
+        problems.push({ path: 'schedule', message: 'the unionhall:schedule attribute is not JSON' })
+      }
+    } else {
+      const own = allSchedules.filter((s) => s.location_id === loc.id && !s.service_id)
+      const read = scheduleFromHsds(own)
+      schedule = read.schedule
+      problems.push(...read.problems)
+    }
+    const capacity = capacityAttr !== undefined ? Number(capacityAttr) : null
+    if (capacity === null) {
+      problems.push({ path: 'capacity', message: 'no unionhall:capacity attribute on the location' })
+    }
+    const address = loc.addresses?.find((a) => a.address_type !== 'postal') ?? loc.addresses?.[0]
+    // Our exports keep the whole address in address_1; others split it, so the city and
+    // province are put in front when address_1 does not already name them.
+    let addressText = address?.address_1 ?? ''
+    if (address) {
+      for (const part of [address.city, address.state_province]) {
+        if (part && !addressText.includes(part)) addressText = part + addressText
+      }
+      if (address.address_2 && !addressText.includes(address.address_2)) {
+        addressText += address.address_2
+      }
+    }
+    const contact = loc.contacts?.[0]
+    const phone = contact?.phones?.[0]?.number ?? loc.phones?.[0]?.number ?? ''
+    const services: StationService[] = links
+      .filter((l) => l.location_id === loc.id && l.service_id)
+      .map((l) => servicesById.get(l.service_id!))
+      .filter((s): s is HsdsService => !!s && termsOf(s.attributes, TAXONOMY.restStation).length === 0)
+      .map((s) => {
+        const kind = codeOf(termsOf(s.attributes, TAXONOMY.serviceKind)[0] ?? { id: '' })
+        const dates = allSchedules
+          .filter((x) => x.service_id === s.id && x.valid_from && x.valid_from === x.valid_to)
+          .map((x) => x.valid_from!)
+        return {
+          kind: isOneOf(STATION_SERVICE_KINDS, kind) ? kind : 'other',
+          title: s.name,
+          dates: [...new Set(dates)].sort(),
+          ...(s.description ? { note: s.description } : {}),
+        }
+      })
+    const zones = termsOf(attrs, TAXONOMY.zone)
+      .filter((a) => isOneOf(ZONE_KINDS, codeOf(a)))
+      .map((a) => ({ kind: codeOf(a), ...(a.value ? { note: a.value } : {}) }))
+    return {
+      row: i + 1,
+      locationId: loc.id,
+      org: { id: loc.organization_id, name: loc.organization_id ? orgNames.get(loc.organization_id) : undefined },
+      fields: {
+        name: loc.name ?? '',
+        kind: isOneOf(STATION_KINDS, kindCode) ? kindCode : 'other',
+        address: addressText,
+        lat: loc.latitude ?? null,
+        lng: loc.longitude ?? null,
+        coordSystem: 'wgs84',
+        schedule,
+        capacity,
+        amenities: termsOf(attrs, TAXONOMY.amenity)
+          .map(codeOf)
+          .filter((c) => isOneOf(AMENITY_CODES, c)),
+        zones,
+        contactName: contact?.name ?? '',
+        contactMobile: normaliseMobile(phone),
+        photos: termsOf(attrs, TAXONOMY.photo)
+          .map((a) => a.value)
+          .filter((v): v is string => !!v),
+        services,
+        description: loc.description ?? '',
+      },
+      problems,
+    }
+  })
+}
+
+/** Whether a value has the dataset's shape (lists per table); the items are checked by schema. */
+export const datasetShapeProblems = (doc: unknown): HsdsProblem[] => {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    return [{ path: '', message: 'must be a JSON object with HSDS lists (locations, …)' }]
+  }
+  const d = doc as Json
+  const problems: HsdsProblem[] = []
+  if (!Array.isArray(d.locations)) problems.push({ path: 'locations', message: 'must be a list' })
+  for (const key of Object.keys(DATASET_TABLES)) {
+    if (key !== 'locations' && d[key] !== undefined && !Array.isArray(d[key])) {
+      problems.push({ path: key, message: 'must be a list' })
+    }
+  }
+  return problems
+}
+
+/** Fills the optional lists of a dataset that passed datasetShapeProblems. */
+export const asDataset = (doc: unknown): HsdsDataset => {
+  const d = doc as Partial<HsdsDataset>
+  return {
+    hsds_version: d.hsds_version ?? HSDS_VERSION,
+    organizations: d.organizations ?? [],
+    locations: d.locations ?? [],
+    services: d.services ?? [],
+    service_at_locations: d.service_at_locations ?? [],
+    schedules: d.schedules ?? [],
+  }
+}

@@ -1,0 +1,26 @@
+import { AppError } from '../../../platform/errors/app-error'
+
+/** Error codes of station imports and exports (STATION_IMPORT_*, STATION_HSDS_*). */
+export const openDataErrors = {
+  headerInvalid: (missing: string[]) =>
+    new AppError(
+      'STATION_IMPORT_HEADER_INVALID',
+      400,
+      `The first row must name the columns ${missing.join(', ')} (download the template)`,
+      { missing },
+    ),
+  tooLarge: (rows: number, max: number) =>
+    new AppError('STATION_IMPORT_TOO_LARGE', 400, `At most ${max} stations per file (this one has ${rows})`, {
+      rows,
+      max,
+    }),
+  hsdsInvalid: (problems: Array<{ path: string; message: string }>) =>
+    new AppError(
+      'STATION_HSDS_INVALID',
+      400,
+      'The file is not a valid HSDS 3 dataset',
+      problems,
+    ),
+  hsdsFileUnsupported: () =>
+    new AppError('STATION_HSDS_FILE_UNSUPPORTED', 415, 'Upload an HSDS dataset as a UTF-8 .json file'),
+}

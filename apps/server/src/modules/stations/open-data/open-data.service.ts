@@ -1,0 +1,302 @@
+import type { StationFeatureCollection } from '@unionhall/contracts'
+import type ExcelJS from 'exceljs'
+import { type Ctx, requireAt, scopePaths } from '../../../core/access'
+import { recordAudit } from '../../../core/audit'
+import { loadOrg } from '../../../core/orgs'
+import type { FieldCrypto } from '../../../platform/crypto/field-crypto'
+import type { Db } from '../../../platform/db/create-db'
+import { withTransaction } from '../../../platform/db/transaction'
+import { AppError, commonErrors } from '../../../platform/errors/app-error'
+import { detectSpreadsheet } from '../../../platform/files/detect'
+import { parseCsv, writeXlsxSheets } from '../../../platform/files/spreadsheet'
+import * as stationsRepo from '../stations.repository'
+import {
+  importStations,
+  listStationsForExport,
+  type StationImportRowError,
+  toStation,
+} from '../stations.service'
+import { stationsToGeoJson } from './geojson'
+import { asDataset, type HsdsDataset, stationsFromHsds, stationsToHsds } from './hsds'
+import { validateHsdsDataset } from './hsds-validator'
+import { openDataErrors } from './open-data.errors'
+import * as repo from './open-data.repository'
+import {
+  isBlankRow,
+  mapHeader,
+  readSheetRow,
+  SHEET_HEADERS,
+  stationSheetRow,
+  TEMPLATE_EXAMPLE,
+  templateNotes,
+} from './station-sheet'
+import type { TextProblem } from './station-text'
+
+type Deps = { db: Db; crypto: FieldCrypto }
+
+/** Stations per import file: one transaction, and an answer that lists every row's problems. */
+export const IMPORT_MAX_ROWS = 5_000
+
+export type StationImportResult = { created: number; errors: StationImportRowError[] }
+
+// ---- spreadsheet reading (line numbers kept, so errors name the line staff see) ----
+
+const loadExcel = async () => (await import('exceljs')).default
+
+const cellText = (value: ExcelJS.CellValue): string => {
+  if (value === null || value === undefined) return ''
+  if (value instanceof Date) return value.toISOString()
+  if (typeof value !== 'object') return String(value)
+  if ('richText' in value) return value.richText.map((r) => r.text).join('')
+  if ('text' in value && typeof value.text === 'string') return value.text
+  if ('result' in value) {
+    const r = value.result
+    return typeof r === 'string' || typeof r === 'number' || typeof r === 'boolean' ? String(r) : ''
+  }
+  return ''
+}
+
+type Line = { line: number; cells: string[] }
+
+/**
+ * The first sheet's rows with their line numbers. The kind is decided by the bytes, never the
+ * file name: an .xlsx, or UTF-8 CSV (whose blank lines are not counted).
+ */
+const readLines = async (bytes: Buffer): Promise<Line[]> => {
+  const kind = detectSpreadsheet(bytes)
+  if (kind === 'csv') {
+    return parseCsv(bytes.toString('utf8')).map((cells, i) => ({
+      line: i + 1,
+      cells: cells.map((c) => c.trim()),
+    }))
+  }
+  if (kind !== 'xlsx') {
+    throw new AppError('FILE_TYPE_UNSUPPORTED', 415, 'Upload an .xlsx workbook or a UTF-8 .csv file')
+  }
+  const workbook = new (await loadExcel()).Workbook()
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+  } catch {
+    throw new AppError('FILE_UNREADABLE', 400, 'The spreadsheet could not be read')
+  }
+  const lines: Line[] = []
+  workbook.worksheets[0]?.eachRow({ includeEmpty: false }, (row, line) => {
+    const cells: string[] = []
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value).trim())
+    lines.push({ line, cells })
+  })
+  return lines
+}
+
+// ---- shared import steps ----
+
+const requireImporter = (ctx: Ctx) => {
+  const paths = scopePaths(ctx, 'station:manage')
+  if (paths.length === 0) throw commonErrors.forbidden()
+  return paths
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * Resolves org references (an id, or an exact name) within the importer's subtrees. Names
+ * shared by several orgs are ambiguous: the row must give the id.
+ */
+const resolveOrgs = async (db: Db, paths: string[], refs: Array<{ id?: string; name?: string }>) => {
+  const ids = refs.map((r) => r.id).filter((id): id is string => !!id && UUID.test(id))
+  const names = refs.map((r) => r.name).filter((n): n is string => !!n)
+  const [byId, byName] = await Promise.all([
+    repo.findOrgsByIdsIn(db, paths, ids),
+    repo.findOrgsByNames(db, paths, names),
+  ])
+  const idMap = new Map(byId.map((o) => [o.id, o.id]))
+  const nameMap = new Map<string, string[]>()
+  for (const o of byName) nameMap.set(o.name, [...(nameMap.get(o.name) ?? []), o.id])
+  return (ref: { id?: string; name?: string }): { orgId: string } | { problem: string } => {
+    if (ref.id && idMap.has(ref.id)) return { orgId: ref.id }
+    const named = ref.name ? (nameMap.get(ref.name) ?? []) : []
+    if (named.length === 1) return { orgId: named[0]! }
+    if (named.length > 1) return { problem: `several orgs are named ${ref.name}; give the org id` }
+    const label = ref.name ?? ref.id
+    return {
+      problem: label ? `no org "${label}" within your orgs` : 'the org is required',
+    }
+  }
+}
+
+/**
+ * Joins the problems found while reading rows with those importStations found. A field that
+ * could not be read was passed on as null (so importStations refuses the whole import); its
+ * generic complaint is dropped in favour of the reader's own message.
+ */
+const mergeErrors = (
+  own: StationImportRowError[],
+  result: StationImportResult,
+): StationImportResult => {
+  if (own.length === 0) return result
+  const covered = (e: StationImportRowError) =>
+    own.some((o) => o.row === e.row && (e.path === o.path || e.path.startsWith(`${o.path}.`)))
+  const errors = [...own, ...result.errors.filter((e) => !covered(e))].sort(
+    (a, b) => a.row - b.row || a.path.localeCompare(b.path),
+  )
+  return { created: result.created, errors }
+}
+
+const rowErrors = (row: number, problems: TextProblem[]) =>
+  problems.map((p) => ({ row, path: p.path, message: p.message }))
+
+// ---- .xlsx ----
+
+/** The template: the columns with an example row, and a notes sheet on how each is read. */
+export const importTemplate = () =>
+  writeXlsxSheets([
+    { name: '驿站', headers: SHEET_HEADERS, rows: [TEMPLATE_EXAMPLE] },
+    { name: '填写说明', headers: ['列', '说明'], rows: templateNotes() },
+  ])
+
+/**
+ * Imports stations from an .xlsx (or UTF-8 .csv) laid out like the template. All or nothing:
+ * any problem in any row imports nothing and lists every row's problems (row = line number).
+ */
+export const importSpreadsheet = async (
+  deps: Deps,
+  ctx: Ctx,
+  bytes: Buffer,
+): Promise<StationImportResult> => {
+  const paths = requireImporter(ctx)
+  const lines = await readLines(bytes)
+  const [header, ...rest] = lines
+  const map = mapHeader(header?.cells ?? [])
+  if (!header || map.missing.length > 0) {
+    throw openDataErrors.headerInvalid(header ? map.missing : SHEET_HEADERS.filter((h) => h.endsWith('*')))
+  }
+  const data = rest.filter((l) => !isBlankRow(l.cells))
+  if (data.length > IMPORT_MAX_ROWS) throw openDataErrors.tooLarge(data.length, IMPORT_MAX_ROWS)
+  const read = data.map((l) => ({ line: l.line, ...readSheetRow(l.cells, map) }))
+  const resolve = await resolveOrgs(
+    deps.db,
+    paths,
+    read.map((r) => ({ id: r.orgRef, name: r.orgRef })),
+  )
+  const own: StationImportRowError[] = []
+  const rows = read.map((r) => {
+    own.push(...rowErrors(r.line, r.problems))
+    const org = resolve(r.orgRef ? { id: r.orgRef, name: r.orgRef } : {})
+    if ('problem' in org) own.push({ row: r.line, path: 'orgId', message: org.problem })
+    return { row: r.line, body: { orgId: 'orgId' in org ? org.orgId : null, ...r.fields } }
+  })
+  return mergeErrors(own, await importStations(deps, ctx, rows, 'xlsx'))
+}
+
+/** The stations of an org's subtree (or of all mine) as .xlsx, mobiles masked. Audited. */
+export const exportSpreadsheet = async (deps: Deps, ctx: Ctx, orgId: string | undefined) => {
+  const stations = await listStationsForExport(deps.db, ctx, orgId)
+  const file = await writeXlsxSheets([
+    { name: '驿站', headers: SHEET_HEADERS, rows: stations.map(stationSheetRow) },
+  ])
+  await auditExport(deps.db, ctx, orgId, { format: 'xlsx', count: stations.length })
+  return file
+}
+
+const auditExport = (db: Db, ctx: Ctx, orgId: string | undefined, summary: Record<string, unknown>) =>
+  withTransaction(db, (trx) =>
+    recordAudit(trx, ctx, {
+      action: 'station.export',
+      targetType: 'org',
+      targetId: orgId ?? null,
+      orgId: orgId ?? null,
+      summary,
+    }),
+  )
+
+// ---- GeoJSON ----
+
+/** Public fields of the stations as a GeoJSON FeatureCollection. Audited. */
+export const exportGeoJson = async (
+  deps: Deps,
+  ctx: Ctx,
+  orgId: string | undefined,
+): Promise<StationFeatureCollection> => {
+  const stations = await listStationsForExport(deps.db, ctx, orgId)
+  await auditExport(deps.db, ctx, orgId, { format: 'geojson', count: stations.length })
+  return stationsToGeoJson(stations)
+}
+
+// ---- HSDS ----
+
+/**
+ * The stations as an HSDS 3.2 dataset. With includeContacts the contact mobiles are decrypted
+ * into it: a read of personal data, recorded in the export's audit entry.
+ */
+export const exportHsds = async (
+  deps: Deps,
+  ctx: Ctx,
+  options: { orgId?: string; includeContacts: boolean },
+): Promise<HsdsDataset> => {
+  let paths = scopePaths(ctx, 'station:read')
+  if (options.orgId) {
+    const org = await loadOrg(deps.db, options.orgId)
+    requireAt(ctx, 'station:read', org.path)
+    paths = [org.path]
+  }
+  const rows = await stationsRepo.listAllStations(deps.db, paths, false)
+  const stations = rows.map((r) => toStation(r, ctx.now))
+  const contactMobiles = options.includeContacts
+    ? new Map(rows.map((r) => [r.id, deps.crypto.decrypt(r.contact_mobile_enc)]))
+    : undefined
+  await auditExport(deps.db, ctx, options.orgId, {
+    format: 'hsds',
+    count: stations.length,
+    includeContacts: options.includeContacts,
+  })
+  return stationsToHsds(stations, { contactMobiles })
+}
+
+/** Reads an uploaded .json file: UTF-8 text that parses as JSON, else 415. */
+export const parseJsonFile = (bytes: Buffer): unknown => {
+  const text = bytes.toString('utf8')
+  if (bytes.length === 0 || text.includes('\uFFFD')) throw openDataErrors.hsdsFileUnsupported()
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  } catch {
+    throw openDataErrors.hsdsFileUnsupported()
+  }
+}
+
+/**
+ * Imports the locations of an HSDS dataset as stations, after checking it against the HSDS
+ * schemas (400 STATION_HSDS_INVALID with every problem). Stations go to `orgId`, or else to the
+ * org each location's organization names (by id, then exact name) within the importer's orgs.
+ * All or nothing, like the spreadsheet import; row = position in `locations` (from 1).
+ */
+export const importHsds = async (
+  deps: Deps,
+  ctx: Ctx,
+  doc: unknown,
+  orgId: string | undefined,
+): Promise<StationImportResult> => {
+  const paths = requireImporter(ctx)
+  if (orgId) requireAt(ctx, 'station:manage', (await loadOrg(deps.db, orgId)).path)
+  const problems = validateHsdsDataset(doc)
+  if (problems.length > 0) throw openDataErrors.hsdsInvalid(problems)
+  const dataset = asDataset(doc)
+  if (dataset.locations.length > IMPORT_MAX_ROWS) {
+    throw openDataErrors.tooLarge(dataset.locations.length, IMPORT_MAX_ROWS)
+  }
+  const read = stationsFromHsds(dataset)
+  const resolve = orgId
+    ? () => ({ orgId })
+    : await resolveOrgs(
+        deps.db,
+        paths,
+        read.map((r) => r.org),
+      )
+  const own: StationImportRowError[] = []
+  const rows = read.map((r) => {
+    own.push(...rowErrors(r.row, r.problems))
+    const org = resolve(r.org)
+    if ('problem' in org) own.push({ row: r.row, path: 'orgId', message: org.problem })
+    return { row: r.row, body: { orgId: 'orgId' in org ? org.orgId : null, ...r.fields } }
+  })
+  return mergeErrors(own, await importStations(deps, ctx, rows, 'hsds'))
+}

@@ -1,0 +1,186 @@
+import type { Station } from '@unionhall/contracts'
+import type { Schedule } from '../domain/schedule'
+import {
+  AMENITY_NAMES,
+  formatAmenities,
+  formatScheduleText,
+  KIND_NAMES,
+  normaliseMobile,
+  parseAmenityText,
+  parseCoordSystemText,
+  parseKindText,
+  parseNumberText,
+  parseScheduleText,
+  type Parsed,
+  type TextProblem,
+} from './station-text'
+
+/**
+ * The station spreadsheet: its columns (Chinese headers, the template, the export) and the
+ * mapping of one row to the fields of CreateStationBody. Pure; the service resolves the org
+ * column against the database.
+ */
+
+export type SheetField =
+  | 'org'
+  | 'name'
+  | 'kind'
+  | 'address'
+  | 'lat'
+  | 'lng'
+  | 'coordSystem'
+  | 'hours'
+  | 'capacity'
+  | 'amenities'
+  | 'contactName'
+  | 'contactMobile'
+  | 'description'
+
+type Column = { field: SheetField; header: string; required: boolean; aliases: string[] }
+
+/** Template order. Headers are matched without "*" and anything in brackets. */
+export const COLUMNS: readonly Column[] = [
+  { field: 'org', header: '所属工会', required: true, aliases: ['工会', '工会名称', '组织', 'org', 'orgid'] },
+  { field: 'name', header: '驿站名称', required: true, aliases: ['名称', '站点名称', 'name'] },
+  { field: 'kind', header: '类型', required: false, aliases: ['驿站类型', 'kind'] },
+  { field: 'address', header: '地址', required: true, aliases: ['详细地址', 'address'] },
+  { field: 'lat', header: '纬度', required: true, aliases: ['lat', 'latitude'] },
+  { field: 'lng', header: '经度', required: true, aliases: ['lng', 'lon', 'longitude'] },
+  { field: 'coordSystem', header: '坐标系', required: false, aliases: ['坐标系统', 'coordsystem'] },
+  { field: 'hours', header: '开放时间', required: true, aliases: ['营业时间', '服务时间', 'hours', 'schedule'] },
+  { field: 'capacity', header: '容纳人数', required: true, aliases: ['可容纳人数', '容量', 'capacity'] },
+  { field: 'amenities', header: '服务设施', required: false, aliases: ['设施', 'amenities'] },
+  { field: 'contactName', header: '负责人', required: true, aliases: ['联系人', 'contactname'] },
+  { field: 'contactMobile', header: '负责人手机号', required: true, aliases: ['联系电话', '手机号', '联系人手机号', 'contactmobile'] },
+  { field: 'description', header: '简介', required: false, aliases: ['备注', '说明', 'description'] },
+]
+
+const normaliseHeader = (h: string) =>
+  h
+    .replace(/[（(【[].*?[）)】\]]/g, '')
+    .replace(/[*＊\s]/g, '')
+    .toLowerCase()
+
+const HEADER_INDEX = new Map<string, SheetField>(
+  COLUMNS.flatMap((c) => [c.header, ...c.aliases].map((h): [string, SheetField] => [normaliseHeader(h), c.field])),
+)
+
+export type HeaderMap = { columns: Array<SheetField | undefined>; missing: string[] }
+
+/** Which field each column holds, and the required columns the header row lacks. */
+export const mapHeader = (header: readonly string[]): HeaderMap => {
+  const columns = header.map((h) => HEADER_INDEX.get(normaliseHeader(h)))
+  const missing = COLUMNS.filter((c) => c.required && !columns.includes(c.field)).map((c) => c.header)
+  return { columns, missing }
+}
+
+/** A row read into CreateStationBody fields; `orgRef` is the org column (an id or a name). */
+export type SheetRow = {
+  orgRef: string
+  /** Fields that could not be read are null, so body validation can never accept the row. */
+  fields: Record<string, unknown>
+  problems: TextProblem[]
+}
+
+const take = <T>(p: Parsed<T>, problems: TextProblem[]): T | null => {
+  if (p.ok) return p.value
+  problems.push(...p.problems)
+  return null
+}
+
+/** Maps one data row (cells in header order) to station fields and the problems found. */
+export const readSheetRow = (cells: readonly string[], header: HeaderMap): SheetRow => {
+  const value: Partial<Record<SheetField, string>> = {}
+  header.columns.forEach((field, i) => {
+    if (field && value[field] === undefined) value[field] = (cells[i] ?? '').trim()
+  })
+  const text = (f: SheetField) => value[f] ?? ''
+  const problems: TextProblem[] = []
+  const capacity = take(parseNumberText(text('capacity'), 'capacity'), problems)
+  const mobile = normaliseMobile(text('contactMobile'))
+  const fields: Record<string, unknown> = {
+    name: text('name'),
+    kind: take(parseKindText(text('kind')), problems),
+    address: text('address'),
+    lat: take(parseNumberText(text('lat'), 'lat'), problems),
+    lng: take(parseNumberText(text('lng'), 'lng'), problems),
+    coordSystem: take(parseCoordSystemText(text('coordSystem')), problems),
+    schedule: take(parseScheduleText(text('hours')), problems),
+    capacity,
+    amenities: take(parseAmenityText(text('amenities')), problems),
+    contactName: text('contactName'),
+    contactMobile: mobile,
+    description: text('description'),
+  }
+  return { orgRef: text('org'), fields, problems }
+}
+
+/** Whether a row is blank (spreadsheet programs keep formatted empty rows). */
+export const isBlankRow = (cells: readonly string[]) => cells.every((c) => c.trim() === '')
+
+// ---- writing ----
+
+/** The header row of the template and the export. */
+export const SHEET_HEADERS = COLUMNS.map((c) => (c.required ? `${c.header}*` : c.header))
+
+/** A station as a spreadsheet row (WGS-84, masked mobile: exports never carry the full number). */
+export const stationSheetRow = (s: Station): string[] => [
+  s.orgName,
+  s.name,
+  KIND_NAMES[s.kind],
+  s.address,
+  String(s.lat),
+  String(s.lng),
+  'wgs84',
+  formatScheduleText(s.schedule as Schedule),
+  String(s.capacity),
+  formatAmenities(s.amenities),
+  s.contactName,
+  s.contactMobileMasked,
+  s.description,
+]
+
+/** Rows of the template's notes sheet (说明): how each column is read. */
+export const templateNotes = (): string[][] => [
+  ['所属工会*', '工会名称（须与系统中的名称完全一致，且在您管理的范围内）或工会 ID'],
+  ['驿站名称*', '最多 100 字'],
+  ['类型', `${Object.values(KIND_NAMES).join('、')}；留空为“工会爱心驿站”`],
+  ['地址*', '详细地址，最多 200 字'],
+  ['纬度* / 经度*', '十进制度数，如 36.061089 / 103.834304'],
+  [
+    '坐标系',
+    'gcj02（高德、腾讯地图，默认）、wgs84（GPS）或 bd09（百度地图）；从高德地图复制的坐标请留空或填 gcj02',
+  ],
+  [
+    '开放时间*',
+    '如“周一至周五 08:00-20:00；周六、周日 09:00-17:00”；“24小时”表示全天开放；“周日休息”；' +
+      '“节假日 09:00-17:00”或“节假日休息”设置法定节假日时间（不写则按周日）；' +
+      '“调休上班按周一”设置调休上班日按哪天的时间；结束早于开始表示跨夜（22:00-06:00）',
+  ],
+  ['容纳人数*', '1-10000 的整数'],
+  [
+    '服务设施',
+    `用“、”或“,”分隔：${Object.values(AMENITY_NAMES).join('、')}（也可填英文代码）`,
+  ],
+  ['负责人*', '姓名'],
+  ['负责人手机号*', '11 位手机号，加密保存，导出时只显示部分号码'],
+  ['简介', '最多 2000 字'],
+  ['', '一次导入为一个整体：任何一行有错误时不导入任何驿站，并列出每行的问题（行号为表格行号）'],
+]
+
+/** The example row of the template. */
+export const TEMPLATE_EXAMPLE = [
+  '兰州市总工会',
+  '城关区爱心驿站',
+  '工会爱心驿站',
+  '甘肃省兰州市城关区庆阳路1号',
+  '36.061089',
+  '103.834304',
+  'gcj02',
+  '周一至周五 08:00-20:00；周六、周日 09:00-17:00；节假日休息',
+  '20',
+  '饮水、微波炉、卫生间、手机充电',
+  '王师傅',
+  '13912345678',
+  '提供热水、热饭和休息座椅',
+]

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest'
+import { validateSchedule, type Schedule } from '../domain/schedule'
+import {
+  formatScheduleText,
+  normaliseMobile,
+  parseAmenityText,
+  parseCoordSystemText,
+  parseKindText,
+  parseNumberText,
+  parseScheduleText,
+} from './station-text'
+
+const read = (text: string) => {
+  const r = parseScheduleText(text)
+  if (!r.ok) throw new Error(JSON.stringify(r.problems))
+  return r.value
+}
+
+const weekdays = (start: string, end: string, days = [1, 2, 3, 4, 5]) =>
+  days.map((day) => ({ day, start, end }))
+
+describe(parseScheduleText.name, () => {
+  it('reads day runs, lists and several ranges per day', () => {
+    expect(read('周一至周五 08:00-20:00；周六 09:00-17:00')).toEqual({
+      weekly: [...weekdays('08:00', '20:00'), { day: 6, start: '09:00', end: '17:00' }],
+    })
+    expect(read('周六、周日 09:00-12:00、14:00-17:00').weekly).toEqual([
+      { day: 6, start: '09:00', end: '12:00' },
+      { day: 6, start: '14:00', end: '17:00' },
+      { day: 7, start: '09:00', end: '12:00' },
+      { day: 7, start: '14:00', end: '17:00' },
+    ])
+    expect(read('每天 7:00-22:00').weekly).toHaveLength(7)
+    expect(read('星期一到星期三 08:00-12:00').weekly.map((p) => p.day)).toEqual([1, 2, 3])
+    expect(read('周六至周一 10:00-16:00').weekly.map((p) => p.day)).toEqual([1, 6, 7])
+  })
+
+  it('reads full-width digits and punctuation, commas between segments and line breaks', () => {
+    expect(read('周一至周五 ０８：００—２０：００，周六 09:00～17:00')).toEqual(
+      read('周一至周五 08:00-20:00；周六 09:00-17:00'),
+    )
+    expect(read('周一至周五 08:00-20:00\n周日休息')).toEqual({ weekly: weekdays('08:00', '20:00') })
+  })
+
+  it('reads 24小时, holiday hours, closed holidays and the make-up weekday', () => {
+    expect(read('24小时')).toEqual({ alwaysOpen: true, weekly: [] })
+    expect(read('全天开放')).toEqual({ alwaysOpen: true, weekly: [] })
+    expect(read('周一至周五 08:00-18:00；节假日 10:00-16:00；调休上班按周六')).toEqual({
+      weekly: weekdays('08:00', '18:00'),
+      holidayHours: [{ start: '10:00', end: '16:00' }],
+      makeUpWorkdayAs: 6,
+    })
+    expect(read('周一至周五 08:00-18:00；法定节假日休息').holidayHours).toEqual([])
+  })
+
+  it('keeps night ranges that run past midnight (the schedule model reads end < start)', () => {
+    const s = read('周五 22:00-次日06:00')
+    expect(s.weekly).toEqual([{ day: 5, start: '22:00', end: '06:00' }])
+    expect(validateSchedule(s)).toEqual([])
+  })
+
+  it('explains what it cannot read, with the schedule path', () => {
+    for (const text of ['', '早八晚八', '周一至周五 八点到八点', '节假日 看情况', '24小时；周一 08:00-12:00']) {
+      const r = parseScheduleText(text)
+      expect(r.ok, text).toBe(false)
+      if (!r.ok) expect(r.problems[0]!.path).toBe('schedule')
+    }
+  })
+})
+
+describe(formatScheduleText.name, () => {
+  const cases: Schedule[] = [
+    { weekly: [...weekdays('08:00', '20:00'), { day: 6, start: '09:00', end: '17:00' }] },
+    { alwaysOpen: true, weekly: [] },
+    {
+      weekly: [
+        ...weekdays('08:00', '12:00', [1, 3]),
+        ...weekdays('14:00', '18:00', [1, 3]),
+        { day: 7, start: '22:00', end: '06:00' },
+      ],
+      holidayHours: [],
+      makeUpWorkdayAs: 7,
+    },
+    { weekly: [], holidayHours: [{ start: '09:00', end: '12:00' }] },
+  ]
+
+  it('writes text that reads back as the same schedule', () => {
+    for (const s of cases) {
+      const back = read(formatScheduleText(s))
+      expect(back.weekly).toEqual(
+        [...s.weekly].sort((a, b) => a.day - b.day || a.start.localeCompare(b.start)),
+      )
+      expect(back.alwaysOpen).toBe(s.alwaysOpen)
+      expect(back.holidayHours).toEqual(s.holidayHours)
+      expect(back.makeUpWorkdayAs).toBe(s.makeUpWorkdayAs)
+    }
+  })
+
+  it('uses runs for three or more consecutive days and lists the rest', () => {
+    expect(formatScheduleText(cases[0]!)).toBe('周一至周五 08:00-20:00；周六 09:00-17:00')
+    expect(formatScheduleText(cases[2]!)).toBe(
+      '周一、周三 08:00-12:00、14:00-18:00；周日 22:00-06:00；节假日休息；调休上班按周日',
+    )
+    expect(formatScheduleText({ weekly: [] })).toBe('每天休息')
+  })
+})
+
+describe('amenities, kinds, coordinate systems, numbers and mobiles', () => {
+  it('reads amenities by Chinese name, alias or code, in list order, without duplicates', () => {
+    expect(parseAmenityText('卫生间、饮水, microwave，热水 /厕所')).toEqual({
+      ok: true,
+      value: ['drinking_water', 'microwave', 'toilet'],
+    })
+    expect(parseAmenityText('')).toEqual({ ok: true, value: [] })
+    expect(parseAmenityText('饮水、传送门')).toEqual({
+      ok: false,
+      problems: [{ path: 'amenities', message: 'unknown amenities: 传送门' }],
+    })
+  })
+
+  it('reads kinds by name, alias or code; blank is 工会爱心驿站', () => {
+    expect(parseKindText('工地驿站')).toEqual({ ok: true, value: 'construction_site' })
+    expect(parseKindText('筑友驿站')).toEqual({ ok: true, value: 'construction_site' })
+    expect(parseKindText('courier')).toEqual({ ok: true, value: 'courier' })
+    expect(parseKindText('')).toEqual({ ok: true, value: 'union_love_station' })
+    expect(parseKindText('飞船').ok).toBe(false)
+  })
+
+  it('reads coordinate systems; blank is GCJ-02 (Amap)', () => {
+    expect(parseCoordSystemText('')).toEqual({ ok: true, value: 'gcj02' })
+    expect(parseCoordSystemText('WGS-84')).toEqual({ ok: true, value: 'wgs84' })
+    expect(parseCoordSystemText('百度')).toEqual({ ok: true, value: 'bd09' })
+    expect(parseCoordSystemText('高德')).toEqual({ ok: true, value: 'gcj02' })
+    expect(parseCoordSystemText('utm').ok).toBe(false)
+  })
+
+  it('reads numbers and normalises mobiles', () => {
+    expect(parseNumberText(' 36.5 ', 'lat')).toEqual({ ok: true, value: 36.5 })
+    expect(parseNumberText('', 'lat')).toEqual({ ok: false, problems: [{ path: 'lat', message: 'required' }] })
+    expect(parseNumberText('北纬36', 'lat').ok).toBe(false)
+    expect(normaliseMobile('+86 139-1234-5678')).toBe('13912345678')
+    expect(normaliseMobile('8613912345678')).toBe('13912345678')
+  })
+})
