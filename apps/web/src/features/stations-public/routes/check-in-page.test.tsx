@@ -32,6 +32,10 @@ const serve = (checkIn: () => Response) =>
 const posts = (fetchMock: ReturnType<typeof stubFetch>, url: string) =>
   fetchMock.mock.calls.filter(([u, init]) => u === url && init?.method === 'POST')
 
+/** The deviceId sent by a POST (the API client sends JSON text). */
+const sentDeviceId = (call: [url: string, init?: RequestInit] | undefined) =>
+  (JSON.parse(call?.[1]?.body as string) as { deviceId: string }).deviceId
+
 describe('QR check-in page', () => {
   beforeEach(() => {
     // Only the clock is fixed (10:00 in Shanghai); timers stay real for the queries.
@@ -54,9 +58,9 @@ describe('QR check-in page', () => {
 
     const calls = posts(fetchMock, checkInUrl)
     expect(calls).toHaveLength(1)
-    const body = JSON.parse(String(calls[0]![1]!.body)) as { deviceId: string }
-    expect(body.deviceId).toMatch(/^[A-Za-z0-9_-]{22,64}$/)
-    expect(body.deviceId).toBe(window.localStorage.getItem(DEVICE_ID_KEY))
+    const deviceId = sentDeviceId(calls[0])
+    expect(deviceId).toMatch(/^[A-Za-z0-9_-]{22,64}$/)
+    expect(deviceId).toBe(window.localStorage.getItem(DEVICE_ID_KEY))
     expect(window.localStorage.getItem(`uh.stationVisit.${STATION_ID}`)).toBe(
       '2026-11-29T06:00:00.000Z',
     )
@@ -74,10 +78,7 @@ describe('QR check-in page', () => {
     renderPage(PATH, '/s/:stationId/check-in', CheckInPage)
     expect(await screen.findByText('您已签到')).toBeTruthy()
     expect(screen.queryByText('签到成功，欢迎！')).toBeNull()
-    const body = JSON.parse(String(posts(fetchMock, checkInUrl)[0]![1]!.body)) as {
-      deviceId: string
-    }
-    expect(body.deviceId).toBe('abcdefghijklmnopqrstuvwxyz012345')
+    expect(sentDeviceId(posts(fetchMock, checkInUrl)[0])).toBe('abcdefghijklmnopqrstuvwxyz012345')
   })
 
   it('says plainly when the station is full, and offers other stations', async () => {
