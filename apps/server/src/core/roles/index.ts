@@ -1,5 +1,6 @@
 /** Roles: grants of a role to a member at an org, holding for the org's subtree. Owns table: role_grant. */
 export {
+  findNearestPermissionHolders,
   grantRole,
   grantRoleAsSystem,
   listRoleGrants,

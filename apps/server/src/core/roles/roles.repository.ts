@@ -45,6 +45,16 @@ export const findGrant = (db: Db, memberId: string, orgId: string, role: string)
     .where('role', '=', role as RoleGrantTable['role'])
     .executeTakeFirst()
 
+/** Member ids and orgs of grants held directly at any of the orgs (notification recipients). */
+export const findGrantHoldersAt = (db: Db, orgIds: readonly string[]) =>
+  orgIds.length === 0
+    ? Promise.resolve([])
+    : q(db)
+        .selectFrom('role_grant')
+        .select(['member_id', 'org_id', 'role'])
+        .where('org_id', 'in', [...orgIds])
+        .execute()
+
 export const insertGrant = async (db: Db, row: RoleGrantTable) => {
   await q(db).insertInto('role_grant').values(row).execute()
 }

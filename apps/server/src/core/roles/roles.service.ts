@@ -2,6 +2,7 @@ import {
   RoleSchema,
   type CreateRoleGrantBody,
   type Page,
+  type Permission,
   type RoleGrant,
 } from '@unionhall/contracts'
 import { uuidv7 } from 'uuidv7'
@@ -55,6 +56,27 @@ export const loadGrants = async (db: Db, memberId: string): Promise<Grant[]> =>
     role: RoleSchema.parse(g.role),
     permissions: permissionsOf(g.role),
   }))
+
+/**
+ * The members who hold a permission at the org of `orgPath` itself or, when nobody does there,
+ * at its nearest ancestor where somebody does: the people to tell about something at that org
+ * (a wish awaiting review). Never the whole chain up to the root.
+ */
+export const findNearestPermissionHolders = async (
+  db: Db,
+  orgPath: string,
+  permission: Permission,
+): Promise<string[]> => {
+  const orgIds = orgPath.split('/').filter(Boolean)
+  const grants = (await repo.findGrantHoldersAt(db, orgIds)).filter((g) =>
+    permissionsOf(g.role).has(permission),
+  )
+  for (let i = orgIds.length - 1; i >= 0; i--) {
+    const here = grants.filter((g) => g.org_id === orgIds[i])
+    if (here.length > 0) return [...new Set(here.map((g) => g.member_id))]
+  }
+  return []
+}
 
 type ListQuery = { page: number; pageSize: number; q?: string; orgId?: string; memberId?: string }
 

@@ -1,0 +1,95 @@
+import { systemCtx } from '../../core/access'
+import { recordAudit } from '../../core/audit'
+import type { Db } from '../../platform/db/create-db'
+import { withTransaction } from '../../platform/db/transaction'
+import { tellClaimant, tellWorker } from './wishes.notify'
+import * as repo from './wishes.repository'
+
+const BATCH = 200
+
+/**
+ * The expiry job (app.ts runs it every minute; tests call it by hand). First, active claims
+ * past their due date expire and their wishes return to the wall; then open wishes whose own
+ * deadline has passed (still pending review, or on the wall unclaimed) expire. Each item is its
+ * own transaction with conditional updates, so a claimant fulfilling at the same moment, or a
+ * second app process running the same job, is safe: whoever moves the row first wins and the
+ * other changes nothing.
+ */
+export const expireDueClaims = async (
+  db: Db,
+  now: Date = new Date(),
+): Promise<{ claimsExpired: number; wishesExpired: number }> => {
+  const ctx = systemCtx(now)
+  const nowIso = now.toISOString()
+  let claimsExpired = 0
+  let wishesExpired = 0
+
+  for (;;) {
+    const due = await repo.findDueClaims(db, nowIso, BATCH)
+    for (const claim of due) {
+      const done = await withTransaction(db, async (trx) => {
+        const expired = await repo.updateClaimIf(trx, claim.id, ['active'], {
+          status: 'expired',
+          ended_at: nowIso,
+          updated_at: nowIso,
+        })
+        if (!expired) return false
+        await repo.updateWishIf(
+          trx,
+          claim.wish_id,
+          ['claimed'],
+          { status: 'published', current_claim_id: null, wall_since: nowIso, updated_at: nowIso },
+          claim.id,
+        )
+        const wish = (await repo.findWish(trx, claim.wish_id))!
+        await recordAudit(trx, ctx, {
+          action: 'wish.claim_expired',
+          targetType: 'wish',
+          targetId: wish.id,
+          orgId: wish.org_id,
+          summary: {
+            before: { status: 'claimed', claimId: claim.id, dueDate: claim.due_date },
+            after: { status: wish.status },
+          },
+        })
+        const extra = { dueDate: claim.due_date }
+        await tellClaimant(trx, ctx, wish, claim, 'wish.claim_expired', extra)
+        await tellWorker(trx, ctx, wish, 'wish.claim_expired', extra)
+        return true
+      })
+      if (done) claimsExpired++
+    }
+    if (due.length < BATCH) break
+  }
+
+  for (;;) {
+    const ids = await repo.findOverdueWishIds(db, nowIso, BATCH)
+    for (const id of ids) {
+      const done = await withTransaction(db, async (trx) => {
+        const wish = await repo.findWish(trx, id)
+        if (!wish) return false
+        const expired = await repo.updateWishIf(trx, id, ['pending_review', 'published'], {
+          status: 'expired',
+          updated_at: nowIso,
+        })
+        if (!expired) return false
+        await recordAudit(trx, ctx, {
+          action: 'wish.expired',
+          targetType: 'wish',
+          targetId: id,
+          orgId: wish.org_id,
+          summary: {
+            before: { status: wish.status },
+            after: { status: 'expired' },
+            deadline: wish.deadline,
+          },
+        })
+        await tellWorker(trx, ctx, wish, 'wish.expired', { deadline: wish.deadline })
+        return true
+      })
+      if (done) wishesExpired++
+    }
+    if (ids.length < BATCH) break
+  }
+  return { claimsExpired, wishesExpired }
+}

@@ -1,0 +1,12 @@
+/**
+ * Micro-wishes (微心愿): workers post small wishes (or staff enter them at a station), staff
+ * publish them on the wall of their org or station, volunteers, party members and partner
+ * companies claim and fulfil them, the worker confirms; expiry job, reports and export.
+ * Owns tables: wish, wish_claim.
+ */
+export { wishesRoutes, myWishesRoutes, publicWishesRoutes } from './wishes.routes'
+export { wishesMigrations } from './migrations'
+export type { WishesDeps } from './wishes.deps'
+export { expireDueClaims } from './expiry.service'
+export { createWishForWorker, postWish, reviewWish } from './wishes.service'
+export { claimWish, confirmMyWish, fulfilClaim, reopenMyWish } from './claims.service'

@@ -1,0 +1,325 @@
+import {
+  WISH_CATEGORIES,
+  WISH_STATUSES,
+  type ClaimantKind,
+  type WishCategory,
+  type WishReport,
+  type WishStatus,
+} from '@unionhall/contracts'
+import { requireAt, scopePaths, type Ctx } from '../../core/access'
+import { recordAudit } from '../../core/audit'
+import { findOrgById, listChildOrgs, orgErrors } from '../../core/orgs'
+import type { Db } from '../../platform/db/create-db'
+import { withTransaction } from '../../platform/db/transaction'
+import { commonErrors } from '../../platform/errors/app-error'
+import { writeXlsxSheets } from '../../platform/files/spreadsheet'
+import { findStationRefs } from '../stations'
+import {
+  chinaDayEnd,
+  chinaDayStart,
+  durationStats,
+  hoursBetween,
+  isCalendarDate,
+} from './wish-rules'
+import * as repo from './wishes.repository'
+
+type ReportQuery = { orgId?: string; from?: string; to?: string }
+
+/** The org and dates a report covers; the actor's outermost subtree when no org is named. */
+const reportScope = async (db: Db, ctx: Ctx, query: ReportQuery) => {
+  for (const [key, value] of [
+    ['from', query.from],
+    ['to', query.to],
+  ] as const)
+    if (value !== undefined && !isCalendarDate(value))
+      throw commonErrors.validation(`${key} is not a calendar date`, { path: [key] })
+  if (query.from && query.to && query.from > query.to)
+    throw commonErrors.validation('from is after to', { path: ['from'] })
+  let org
+  if (query.orgId) {
+    org = await findOrgById(db, query.orgId)
+    if (!org) throw orgErrors.notFound(query.orgId)
+  } else {
+    const [path] = scopePaths(ctx, 'wish:read')
+    if (!path) throw commonErrors.forbidden()
+    org = (await findOrgById(db, path.split('/').filter(Boolean).pop()!))!
+  }
+  requireAt(ctx, 'wish:read', org.path)
+  return {
+    org,
+    scope: {
+      orgPath: org.path,
+      fromIso: query.from ? chinaDayStart(query.from) : undefined,
+      toIso: query.to ? chinaDayEnd(query.to) : undefined,
+    },
+  }
+}
+
+const computeReport = async (
+  db: Db,
+  org: { id: string; name: string; path: string },
+  scope: repo.ReportScope,
+): Promise<WishReport> => {
+  const [counts, claims, children] = await Promise.all([
+    repo.countWishesForReport(db, scope),
+    repo.claimsForReport(db, scope),
+    listChildOrgs(db, org.id),
+  ])
+  const n = (rows: typeof counts) => rows.reduce((s, r) => s + Number(r.n), 0)
+
+  const byStatus = WISH_STATUSES.map((status) => ({
+    status,
+    count: n(counts.filter((r) => r.status === status)),
+  }))
+  const byCategory = WISH_CATEGORIES.map((category) => ({
+    category,
+    count: n(counts.filter((r) => r.category === category)),
+  }))
+
+  const stationIds = [...new Set(counts.map((r) => r.station_id))]
+  const names = new Map(
+    (
+      await findStationRefs(
+        db,
+        stationIds.filter((id): id is string => id !== null),
+      )
+    ).map((s) => [s.id, s.name]),
+  )
+  const byStation = stationIds
+    .map((stationId) => {
+      const rows = counts.filter((r) => r.station_id === stationId)
+      return {
+        stationId,
+        stationName: stationId === null ? null : (names.get(stationId) ?? null),
+        total: n(rows),
+        confirmed: n(rows.filter((r) => r.status === 'confirmed')),
+      }
+    })
+    .sort((a, b) => b.total - a.total || (a.stationName ?? '').localeCompare(b.stationName ?? ''))
+
+  const orgRow = (orgId: string, orgName: string, own: boolean, rows: typeof counts) => ({
+    orgId,
+    orgName,
+    own,
+    total: n(rows),
+    published: n(rows.filter((r) => r.status === 'published')),
+    claimed: n(rows.filter((r) => r.status === 'claimed')),
+    fulfilled: n(rows.filter((r) => r.status === 'fulfilled')),
+    confirmed: n(rows.filter((r) => r.status === 'confirmed')),
+  })
+  const byOrg = [
+    orgRow(
+      org.id,
+      org.name,
+      true,
+      counts.filter((r) => r.org_id === org.id),
+    ),
+    ...children.map((c) => {
+      const path = `${org.path}${c.id}/`
+      return orgRow(
+        c.id,
+        c.name,
+        false,
+        counts.filter((r) => r.org_path.startsWith(path)),
+      )
+    }),
+  ]
+
+  const timeToClaim = durationStats(
+    claims.map((c) => hoursBetween(c.available_since, c.claimed_at)),
+  )
+  const timeToFulfil = durationStats(
+    claims
+      .filter((c) => c.fulfilled_at !== null)
+      .map((c) => hoursBetween(c.claimed_at, c.fulfilled_at!)),
+  )
+
+  const claimants = new Map<
+    string,
+    { displayName: string; claimantKind: ClaimantKind; fulfilled: number }
+  >()
+  for (const c of claims) {
+    if (c.status !== 'fulfilled' && c.status !== 'confirmed') continue
+    const prev = claimants.get(c.claimant_member_id)
+    // Claims come oldest first: the latest name and kind a claimant used is the one shown.
+    claimants.set(c.claimant_member_id, {
+      displayName: c.claimant_name,
+      claimantKind: c.claimant_kind,
+      fulfilled: (prev?.fulfilled ?? 0) + 1,
+    })
+  }
+  const topClaimants = [...claimants.entries()]
+    .map(([claimantMemberId, v]) => ({ claimantMemberId, ...v }))
+    .sort((a, b) => b.fulfilled - a.fulfilled || a.displayName.localeCompare(b.displayName))
+    .slice(0, 10)
+
+  return {
+    orgId: org.id,
+    orgName: org.name,
+    total: n(counts),
+    byStatus,
+    byCategory,
+    byStation,
+    byOrg,
+    timeToClaim,
+    timeToFulfil,
+    topClaimants,
+  }
+}
+
+/**
+ * Wishes of an org subtree created from..to: by status, category, station and child org; time
+ * to claim and to fulfil; top claimants. @throws ACCESS_DENIED, ORG_NOT_FOUND, VALIDATION_FAILED
+ */
+export const getWishReport = async (db: Db, ctx: Ctx, query: ReportQuery): Promise<WishReport> => {
+  const { org, scope } = await reportScope(db, ctx, query)
+  return computeReport(db, org, scope)
+}
+
+// The export is a zh-CN document, like the other exports (campaign results, members).
+const STATUS_LABELS: Record<WishStatus, string> = {
+  pending_review: '待审核',
+  published: '待认领',
+  rejected: '未通过',
+  claimed: '已认领',
+  fulfilled: '已送达',
+  confirmed: '已确认',
+  expired: '已过期',
+}
+const CATEGORY_LABELS: Record<WishCategory, string> = {
+  daily_necessities: '生活用品',
+  study: '学习用品',
+  health: '健康医疗',
+  family: '家庭帮扶',
+  skills: '技能培训',
+  other: '其他',
+}
+const KIND_LABELS: Record<ClaimantKind, string> = {
+  volunteer: '志愿者',
+  party_member: '党员',
+  partner_company: '爱心企业',
+}
+
+/** At most this many wishes in the detail sheet. */
+const EXPORT_MAX_ROWS = 20_000
+
+/**
+ * The report as an .xlsx (one sheet per breakdown, and the wishes themselves with masked
+ * worker names); the export is audited.
+ */
+export const exportWishReport = async (
+  db: Db,
+  ctx: Ctx,
+  query: ReportQuery,
+): Promise<{ bytes: Buffer; orgName: string }> => {
+  const { org, scope } = await reportScope(db, ctx, query)
+  const [report, wishes] = await Promise.all([
+    computeReport(db, org, scope),
+    repo.wishesForExport(db, scope, EXPORT_MAX_ROWS),
+  ])
+  const stationNames = new Map(
+    (
+      await findStationRefs(db, [
+        ...new Set(wishes.map((w) => w.station_id).filter((id): id is string => id !== null)),
+      ])
+    ).map((s) => [s.id, s.name]),
+  )
+  const bytes = await writeXlsxSheets([
+    {
+      name: '按状态',
+      headers: ['状态', '心愿数'],
+      rows: report.byStatus.map((r) => [STATUS_LABELS[r.status], r.count]),
+    },
+    {
+      name: '按类别',
+      headers: ['类别', '心愿数'],
+      rows: report.byCategory.map((r) => [CATEGORY_LABELS[r.category], r.count]),
+    },
+    {
+      name: '按站点',
+      headers: ['站点', '心愿数', '已确认'],
+      rows: report.byStation.map((r) => [r.stationName ?? '（未指定站点）', r.total, r.confirmed]),
+    },
+    {
+      name: '按组织',
+      headers: ['组织', '范围', '心愿数', '待认领', '已认领', '已送达', '已确认'],
+      rows: report.byOrg.map((r) => [
+        r.orgName,
+        r.own ? '本级' : '含下级',
+        r.total,
+        r.published,
+        r.claimed,
+        r.fulfilled,
+        r.confirmed,
+      ]),
+    },
+    {
+      name: '时长',
+      headers: ['指标', '次数', '平均（小时）', '中位数（小时）'],
+      rows: [
+        [
+          '上墙到认领',
+          report.timeToClaim.count,
+          report.timeToClaim.avgHours,
+          report.timeToClaim.medianHours,
+        ],
+        [
+          '认领到送达',
+          report.timeToFulfil.count,
+          report.timeToFulfil.avgHours,
+          report.timeToFulfil.medianHours,
+        ],
+      ],
+    },
+    {
+      name: '认领排行',
+      headers: ['认领人', '身份', '已送达心愿数'],
+      rows: report.topClaimants.map((r) => [
+        r.displayName,
+        KIND_LABELS[r.claimantKind],
+        r.fulfilled,
+      ]),
+    },
+    {
+      name: '心愿明细',
+      headers: [
+        '心愿',
+        '类别',
+        '状态',
+        '组织',
+        '站点',
+        '职工',
+        '截止日期',
+        '提交时间',
+        '认领人',
+        '认领时间',
+        '送达时间',
+        '确认时间',
+      ],
+      rows: wishes.map((w) => [
+        w.title,
+        CATEGORY_LABELS[w.category],
+        STATUS_LABELS[w.status],
+        w.org_name,
+        w.station_id ? (stationNames.get(w.station_id) ?? '') : '',
+        w.worker_name_masked,
+        w.deadline,
+        w.created_at,
+        w.claimant_name ?? '',
+        w.claimed_at ?? '',
+        w.fulfilled_at ?? '',
+        w.confirmed_at ?? '',
+      ]),
+    },
+  ])
+  await withTransaction(db, (trx) =>
+    recordAudit(trx, ctx, {
+      action: 'wish.report_exported',
+      targetType: 'org',
+      targetId: org.id,
+      orgId: org.id,
+      summary: { from: query.from ?? null, to: query.to ?? null, rows: wishes.length },
+    }),
+  )
+  return { bytes, orgName: org.name }
+}

@@ -1,0 +1,69 @@
+import { AppError } from '../../platform/errors/app-error'
+
+/** Error codes of the wishes module (WISH_*). */
+export const wishErrors = {
+  notFound: (id: string) => new AppError('WISH_NOT_FOUND', 404, `Wish ${id} not found`, { id }),
+  claimNotFound: (id: string) =>
+    new AppError('WISH_CLAIM_NOT_FOUND', 404, `Claim ${id} not found`, { id }),
+  /** 400 when a body names it, 404 when it is the page asked for (the public wall). */
+  stationNotFound: (id: string, status: 400 | 404 = 400) =>
+    new AppError('WISH_STATION_NOT_FOUND', status, `Station ${id} not found`, { id }),
+  stationClosed: (id: string) =>
+    new AppError('WISH_STATION_CLOSED', 409, 'The station is closed and takes no wishes', { id }),
+  stationOrgMismatch: (stationOrgId: string) =>
+    new AppError(
+      'WISH_STATION_ORG_MISMATCH',
+      400,
+      "The station belongs to another org; leave orgId out or give the station's org",
+      { stationOrgId },
+    ),
+  deadlineInvalid: (earliest: string, latest: string) =>
+    new AppError(
+      'WISH_DEADLINE_INVALID',
+      400,
+      `The deadline must be a date from ${earliest} to ${latest}`,
+      { earliest, latest },
+    ),
+  dueDateInvalid: (earliest: string, latest: string) =>
+    new AppError(
+      'WISH_CLAIM_DUE_INVALID',
+      400,
+      `The claim's due date must be from ${earliest} to the wish deadline ${latest}`,
+      { earliest, latest },
+    ),
+  statusConflict: (status: string, expected: readonly string[]) =>
+    new AppError(
+      'WISH_STATUS_CONFLICT',
+      409,
+      `The wish is ${status}; this needs ${expected.join(' or ')}`,
+      { status, expected },
+    ),
+  alreadyClaimed: () =>
+    new AppError('WISH_ALREADY_CLAIMED', 409, 'Someone else has already claimed this wish'),
+  claimDuplicate: (claimId: string) =>
+    new AppError('WISH_CLAIM_DUPLICATE', 409, 'You have already claimed this wish', { claimId }),
+  notClaimable: (status: string) =>
+    new AppError('WISH_NOT_CLAIMABLE', 409, `The wish is ${status}, not on the wall`, { status }),
+  claimOwnWish: () => new AppError('WISH_CLAIM_OWN', 403, 'You cannot claim your own wish'),
+  notPoster: () =>
+    new AppError(
+      'WISH_NOT_POSTER',
+      403,
+      'Only the worker who posted the wish may confirm or reopen it here',
+    ),
+  notClaimant: () =>
+    new AppError('WISH_NOT_CLAIMANT', 403, 'Only the claimant may fulfil or release this claim'),
+  claimStatusConflict: (status: string, expected: readonly string[]) =>
+    new AppError(
+      'WISH_CLAIM_STATUS_CONFLICT',
+      409,
+      `The claim is ${status}; this needs ${expected.join(' or ')}`,
+      { status, expected },
+    ),
+  confirmByWorker: () =>
+    new AppError(
+      'WISH_CONFIRM_BY_WORKER',
+      403,
+      'The worker posted this wish from their account and confirms it there',
+    ),
+}
