@@ -8,11 +8,12 @@ type RowError = StationImportResult['errors'][number]
 export const StationImportErrorTable = ({ errors }: { errors: RowError[] }) => {
   const { t } = useTranslation()
   return (
-    <Table<RowError>
+    <Table<RowError & { key: string }>
       data-testid="station-import-errors"
       size="small"
-      rowKey={(e, i) => `${e.row}-${e.path}-${i ?? 0}`}
-      dataSource={errors}
+      rowKey="key"
+      // One row may have several problems on one path; the position keeps keys unique.
+      dataSource={errors.map((e, i) => ({ ...e, key: `${i}-${e.row}-${e.path}` }))}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       scroll={{ x: 'max-content' }}
       columns={[

@@ -179,6 +179,23 @@ const SCHEDULE_KEYS = new Set([
   'exceptions',
 ])
 
+/** Form fields of the top level (the body's scalars, amenities and photos). */
+const TOP_FIELDS = new Set([
+  'orgId',
+  'name',
+  'kind',
+  'address',
+  'lat',
+  'lng',
+  'coordSystem',
+  'capacity',
+  'amenities',
+  'contactName',
+  'contactMobile',
+  'photos',
+  'description',
+])
+
 /** Lists whose rows have a field where a problem of the whole row is shown. */
 const ROW_FIELD: Record<string, string> = {
   'schedule.weekly': 'end',
@@ -228,8 +245,7 @@ export const formNameOf = (path: string | readonly PropertyKey[]): Name | null =
     const field = name[2] ?? ROW_FIELD[head]!
     return [head, second, field]
   }
-  if (head === 'amenities' || head === 'photos') return [head]
-  if (name.length === 1) return name
+  if (typeof head === 'string' && TOP_FIELDS.has(head)) return [head]
   return null
 }
 

@@ -12,11 +12,13 @@ import { CloseReopenButton } from '../components/close-station-button'
 import { PosterTab } from '../components/poster-tab'
 import { StationInfo } from '../components/station-info'
 import { stationLabels } from '../lib/station-labels'
+import { RosterTab } from '../roster'
 
 type TabDef = { key: string; permission?: Permission; render: (s: Station) => ReactNode }
 
 export const STATION_TABS: TabDef[] = [
   { key: 'info', render: (s) => <StationInfo station={s} /> },
+  { key: 'roster', render: (s) => <RosterTab station={s} /> },
   { key: 'poster', render: (s) => <PosterTab station={s} /> },
 ]
 

@@ -1,0 +1,188 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react'
+import type { Station } from '@unionhall/contracts'
+import { MemoryRouter, Route, Routes } from 'react-router'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import '../../../test/setup'
+import { makeSession, renderWithProviders } from '../../../test/render'
+import { Component as CreatePage } from '../routes/station-create-page'
+import { Component as EditPage } from '../routes/station-edit-page'
+
+const ORG = '01a2270b-7d6a-7c12-abf4-7ce3e28e9562'
+
+const station: Station = {
+  id: '01a2270b-9000-7000-8000-00000000a001',
+  orgId: ORG,
+  orgName: '甘肃省总工会',
+  name: '城关环卫驿站',
+  kind: 'sanitation',
+  status: 'active',
+  closedReason: null,
+  address: '兰州市城关区庆阳路 1 号',
+  lat: 36.06,
+  lng: 103.83,
+  schedule: {
+    weekly: [
+      { day: 1, start: '08:00', end: '12:00' },
+      { day: 1, start: '11:00', end: '18:00' },
+    ],
+  },
+  capacity: 12,
+  amenities: ['microwave'],
+  zones: [],
+  contactName: '李站长',
+  contactMobileMasked: '138****0009',
+  photos: [],
+  services: [],
+  description: '',
+  openNow: true,
+  createdAt: '2026-11-01T00:00:00.000Z',
+  updatedAt: '2026-11-01T00:00:00.000Z',
+}
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+
+type Call = { path: string; method: string; body: unknown }
+
+/** A fake server: GETs answer the station and org lists; writes answer `write(body)`. */
+const serve = (write: (body: Record<string, unknown>) => Response) => {
+  const calls: Call[] = []
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET'
+      const path = new URL(url, 'http://localhost').pathname
+      const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined
+      calls.push({ path, method, body })
+      if (method !== 'GET') return write(body as Record<string, unknown>)
+      if (path === '/api/v1/orgs') return json({ items: [], total: 0, page: 1, pageSize: 50 })
+      return json(station)
+    }),
+  )
+  return calls
+}
+
+const writes = (calls: Call[]) => calls.filter((c) => c.method !== 'GET')
+const SLOW = { timeout: 15_000 }
+const saveButton = () => document.querySelector<HTMLButtonElement>('button[type="submit"]')!
+const session = makeSession(['station:read', 'station:manage'])
+
+const renderCreate = () =>
+  renderWithProviders(
+    <MemoryRouter initialEntries={['/stations/new']}>
+      <Routes>
+        <Route path="/stations/new" element={<CreatePage />} />
+        <Route path="/stations/:stationId" element={<p>详情页</p>} />
+      </Routes>
+    </MemoryRouter>,
+    session,
+  )
+
+const renderEdit = () =>
+  renderWithProviders(
+    <MemoryRouter initialEntries={[`/stations/${station.id}/edit`]}>
+      <Routes>
+        <Route path="/stations/:stationId/edit" element={<EditPage />} />
+        <Route path="/stations/:stationId" element={<p>详情页</p>} />
+      </Routes>
+    </MemoryRouter>,
+    session,
+  )
+
+const type = (label: string, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } })
+
+describe('station form', { timeout: 120_000 }, () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('creates a station with GCJ-02 coordinates by default and opens it', async () => {
+    const calls = serve((body) => json({ ...station, ...body }, 201))
+    renderCreate()
+    fireEvent.change(await screen.findByLabelText('站点名称', {}, SLOW), {
+      target: { value: '坂田环卫驿站' },
+    })
+    fireEvent.mouseDown(screen.getByLabelText('站点类型'))
+    fireEvent.click(await screen.findByTitle('环卫休息点', {}, SLOW))
+    type('地址', '深圳市龙岗区坂田街道 1 号')
+    type('纬度', '22.6271')
+    type('经度', '114.0655')
+    type('负责人', '王师傅')
+    type('负责人手机', '13800000009')
+    fireEvent.click(saveButton())
+
+    await screen.findByText('详情页', {}, SLOW)
+    const [post] = writes(calls)
+    expect(post!.path).toBe('/api/v1/stations')
+    expect(post!.body).toMatchObject({
+      orgId: ORG,
+      name: '坂田环卫驿站',
+      kind: 'sanitation',
+      lat: 22.6271,
+      lng: 114.0655,
+      coordSystem: 'gcj02',
+      capacity: 20,
+      contactMobile: '13800000009',
+    })
+  })
+
+  it('refuses a period whose end equals its start without sending', async () => {
+    const calls = serve((body) => json({ ...station, ...body }))
+    renderEdit()
+    const end = await screen.findByLabelText('第 2 行的结束时间', {}, SLOW)
+    fireEvent.change(end, { target: { value: '11:00' } })
+    fireEvent.click(saveButton())
+    expect(
+      await screen.findByText('开始和结束时间不能相同；全天开放请填 00:00–24:00', {}, SLOW),
+    ).toBeTruthy()
+    expect(writes(calls)).toEqual([])
+  })
+
+  it('shows the server overlap problem on the period that overlaps', async () => {
+    const calls = serve(() =>
+      json(
+        {
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: '部分字段无效',
+            details: [
+              { path: 'schedule.weekly.1', code: 'PERIOD_OVERLAP', message: 'overlaps weekly.0' },
+            ],
+          },
+        },
+        400,
+      ),
+    )
+    renderEdit()
+    await screen.findByLabelText('第 2 行的结束时间', {}, SLOW)
+    type('站点名称', '城关环卫驿站（新）')
+    fireEvent.click(saveButton())
+
+    const message = await screen.findByText('与第 1 行的时段重叠', {}, SLOW)
+    // The message sits in the Form.Item of row 2's end time.
+    const item = message.closest('.ant-form-item')!
+    expect(item.querySelector('input')!.getAttribute('aria-label')).toBe('第 2 行的结束时间')
+    expect(screen.getByRole('alert').textContent).toContain('部分字段无效')
+    const [patch] = writes(calls)
+    expect(patch!.method).toBe('PATCH')
+    expect(patch!.body).toMatchObject({ name: '城关环卫驿站（新）' })
+    expect(patch!.body).not.toHaveProperty('lat')
+    expect(screen.queryByText('详情页')).toBeNull()
+  })
+
+  it('sends edited coordinates with the chosen coordinate system', async () => {
+    const calls = serve((body) => json({ ...station, ...body }))
+    renderEdit()
+    await screen.findByLabelText('第 2 行的结束时间', {}, SLOW)
+    fireEvent.mouseDown(screen.getByLabelText('坐标系'))
+    fireEvent.click(await screen.findByTitle('BD-09（百度）', {}, SLOW))
+    type('纬度', '36.0671')
+    type('经度', '103.8343')
+    fireEvent.click(saveButton())
+    await waitFor(() => expect(writes(calls)).toHaveLength(1), SLOW)
+    expect(writes(calls)[0]!.body).toMatchObject({
+      lat: 36.0671,
+      lng: 103.8343,
+      coordSystem: 'bd09',
+    })
+  })
+})

@@ -1,0 +1,117 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react'
+import type { StationListItem } from '@unionhall/contracts'
+import { MemoryRouter } from 'react-router'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import '../../../test/setup'
+import { makeSession, renderWithProviders } from '../../../test/render'
+import { Component as StationsPage } from './stations-page'
+
+const ORG = '01a2270b-7d6a-7c12-abf4-7ce3e28e9562'
+
+const item = (n: number): StationListItem => ({
+  id: `01a2270b-9000-7000-8000-${String(n).padStart(12, '0')}`,
+  orgId: ORG,
+  orgName: '甘肃省总工会',
+  name: `驿站 ${n}`,
+  kind: 'sanitation',
+  status: 'active',
+  address: `兰州市城关区 ${n} 号`,
+  lat: 36.06,
+  lng: 103.83,
+  capacity: 10 + n,
+  amenities: ['microwave', 'drinking_water', 'wifi', 'toilet', 'heating'],
+  contactName: '王师傅',
+  contactMobileMasked: '138****0009',
+  openNow: n % 2 === 0,
+  alwaysOpen: n === 2,
+  updatedAt: '2026-11-29T00:00:00.000Z',
+})
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+
+/** A fake server; records the station list queries it was asked. */
+const serve = () => {
+  const lists: URLSearchParams[] = []
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      const u = new URL(url, 'http://localhost')
+      if (u.pathname === '/api/v1/stations') {
+        lists.push(u.searchParams)
+        const page = Number(u.searchParams.get('page'))
+        return json({
+          items: [item(page * 2 - 1), item(page * 2)],
+          total: 45,
+          page,
+          pageSize: 20,
+        })
+      }
+      if (u.pathname === '/api/v1/orgs') {
+        return json({ items: [], total: 0, page: 1, pageSize: 50 })
+      }
+      return json({ error: { code: 'NOT_FOUND', message: 'no' } }, 404)
+    }),
+  )
+  return lists
+}
+
+const renderPage = (permissions = makeSession(['station:read', 'station:manage'])) =>
+  renderWithProviders(
+    <MemoryRouter>
+      <StationsPage />
+    </MemoryRouter>,
+    permissions,
+  )
+
+const SLOW = { timeout: 15_000 }
+
+describe('stations list page', { timeout: 60_000 }, () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('asks for the current org subtree, shows rows with masked contact and open now', async () => {
+    const lists = serve()
+    renderPage()
+    expect(await screen.findByText('驿站 1', {}, SLOW)).toBeTruthy()
+    expect(Object.fromEntries(lists[0]!)).toEqual({ page: '1', pageSize: '20', orgId: ORG })
+    const table = screen.getByTestId('stations-table')
+    expect(table.textContent).toContain('王师傅 138****0009')
+    expect(table.textContent).toContain('24 小时开放')
+    expect(table.textContent).toContain('未开放')
+    expect(screen.getByText('共 45 个站点')).toBeTruthy()
+  })
+
+  it('sends the search text and resets to page 1; pages forward', async () => {
+    const lists = serve()
+    renderPage()
+    await screen.findByText('驿站 1', {}, SLOW)
+
+    fireEvent.click(screen.getByTitle('2'))
+    expect(await screen.findByText('驿站 3', {}, SLOW)).toBeTruthy()
+    expect(lists.at(-1)!.get('page')).toBe('2')
+
+    fireEvent.change(screen.getByLabelText('搜索'), { target: { value: ' 坂田 ' } })
+    fireEvent.click(screen.getByRole('button', { name: /搜\s*索/ }))
+    await waitFor(() => expect(lists.at(-1)!.get('q')).toBe('坂田'), SLOW)
+    expect(lists.at(-1)!.get('page')).toBe('1')
+  })
+
+  it('sends the kind filter', async () => {
+    const lists = serve()
+    renderPage()
+    await screen.findByText('驿站 1', {}, SLOW)
+    const kind = screen.getByLabelText('站点类型')
+    fireEvent.mouseDown(kind)
+    fireEvent.click(await screen.findByTitle('环卫休息点', {}, SLOW))
+    await waitFor(() => expect(lists.at(-1)!.get('kind')).toBe('sanitation'), SLOW)
+  })
+
+  it('hides import and create without station:manage', async () => {
+    serve()
+    renderPage(makeSession(['station:read']))
+    await screen.findByText('驿站 1', {}, SLOW)
+    expect(screen.queryByRole('button', { name: /新建站点/ })).toBeNull()
+    expect(screen.queryByRole('button', { name: /批量导入/ })).toBeNull()
+    expect(screen.getByRole('button', { name: /导出/ })).toBeTruthy()
+  })
+})
