@@ -71,7 +71,8 @@ const ANNOTATIONS = [
 
 export type HsdsTable = (typeof DATASET_TABLES)[keyof typeof DATASET_TABLES]
 
-const SCHEMA_BASE = 'https://raw.githubusercontent.com/openreferral/specification/refs/heads/3.2/schema/'
+const SCHEMA_BASE =
+  'https://raw.githubusercontent.com/openreferral/specification/refs/heads/3.2/schema/'
 
 // ajv-formats is CommonJS with a default export; under ESM interop it may arrive wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??

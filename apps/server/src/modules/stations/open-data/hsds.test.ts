@@ -9,7 +9,13 @@ import {
   stationsToHsds,
 } from './hsds'
 import { validateHsdsDataset, validateHsdsObject } from './hsds-validator'
-import { mapHeader, readSheetRow, SHEET_HEADERS, stationSheetRow, TEMPLATE_EXAMPLE } from './station-sheet'
+import {
+  mapHeader,
+  readSheetRow,
+  SHEET_HEADERS,
+  stationSheetRow,
+  TEMPLATE_EXAMPLE,
+} from './station-sheet'
 
 const station = (over: Partial<Station> = {}): Station => ({
   id: '0193a1b2-0000-7000-8000-000000000001',
@@ -35,7 +41,12 @@ const station = (over: Partial<Station> = {}): Station => ({
   contactMobileMasked: '139****5678',
   photos: ['/api/v1/uploads/0193a1b2-0000-7000-8000-00000000f0f0'],
   services: [
-    { kind: 'health_consultation', title: '义诊', dates: ['2026-12-01', '2026-12-08'], note: '每月两次' },
+    {
+      kind: 'health_consultation',
+      title: '义诊',
+      dates: ['2026-12-01', '2026-12-08'],
+      note: '每月两次',
+    },
     { kind: 'legal_aid', title: '法律咨询', dates: [] },
   ],
   description: '热水、热饭、休息',
@@ -105,7 +116,9 @@ describe('HSDS export', () => {
     const b = stationsToHsds([station()])
     expect(a).toEqual(b)
     expect(JSON.stringify(a)).not.toContain('1391234')
-    expect(stableUuid('x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(stableUuid('x')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    )
   })
 
   it('catches a broken object with the path of the field', () => {
@@ -148,7 +161,12 @@ describe('HSDS import', () => {
       contactMobile: '13912345678',
       photos: s.photos,
       services: [
-        { kind: 'health_consultation', title: '义诊', dates: ['2026-12-01', '2026-12-08'], note: '每月两次' },
+        {
+          kind: 'health_consultation',
+          title: '义诊',
+          dates: ['2026-12-01', '2026-12-08'],
+          note: '每月两次',
+        },
         { kind: 'legal_aid', title: '法律咨询', dates: [] },
       ],
       description: s.description,
@@ -194,8 +212,14 @@ describe('HSDS import', () => {
 
 describe('address, GeoJSON and the spreadsheet row', () => {
   it('splits provinces, municipalities and cities out of Chinese addresses', () => {
-    expect(splitChineseAddress('广东省深圳市龙岗区1号')).toEqual({ state_province: '广东省', city: '深圳市' })
-    expect(splitChineseAddress('北京市朝阳区1号')).toEqual({ state_province: '北京市', city: '北京市' })
+    expect(splitChineseAddress('广东省深圳市龙岗区1号')).toEqual({
+      state_province: '广东省',
+      city: '深圳市',
+    })
+    expect(splitChineseAddress('北京市朝阳区1号')).toEqual({
+      state_province: '北京市',
+      city: '北京市',
+    })
     expect(splitChineseAddress('新疆维吾尔自治区乌鲁木齐市1号')).toEqual({
       state_province: '新疆维吾尔自治区',
       city: '乌鲁木齐市',
@@ -219,7 +243,11 @@ describe('address, GeoJSON and the spreadsheet row', () => {
     const example = readSheetRow(TEMPLATE_EXAMPLE, header)
     expect(example.problems).toEqual([])
     expect(example.orgRef).toBe('兰州市总工会')
-    expect(example.fields).toMatchObject({ coordSystem: 'gcj02', capacity: 20, contactMobile: '13912345678' })
+    expect(example.fields).toMatchObject({
+      coordSystem: 'gcj02',
+      capacity: 20,
+      contactMobile: '13912345678',
+    })
     const s = station()
     const back = readSheetRow(stationSheetRow(s), header)
     expect(back.fields).toMatchObject({

@@ -49,7 +49,13 @@ export type HsdsAttribute = {
   taxonomy_term_id?: string
   value?: string
   label?: string
-  taxonomy_term?: { id: string; code?: string; name: string; description: string; taxonomy?: string }
+  taxonomy_term?: {
+    id: string
+    code?: string
+    name: string
+    description: string
+    taxonomy?: string
+  }
 }
 export type HsdsPhone = { id: string; number: string; type?: string }
 export type HsdsContact = { id: string; name?: string; title?: string; phones?: HsdsPhone[] }
@@ -197,7 +203,10 @@ export const scheduleToHsds = (locationId: string, schedule: Schedule): HsdsSche
   return [...groups.values()].map(({ range, days }) => ({
     id: stableUuid(`schedule:${locationId}:${range.start}-${range.end}`),
     ...base,
-    byday: [...days].sort((a, b) => a - b).map((d) => BYDAY[d]).join(','),
+    byday: [...days]
+      .sort((a, b) => a - b)
+      .map((d) => BYDAY[d])
+      .join(','),
     opens_at: `${range.start}${CHINA_OFFSET}`,
     closes_at: `${range.end}${CHINA_OFFSET}`,
     description: text,
@@ -267,7 +276,9 @@ export const stationsToHsds = (
       name: `${s.name}（户外劳动者休息服务）`,
       description: '为户外劳动者提供歇脚、饮水、热饭、如厕、充电等服务',
       status: s.status === 'active' ? 'active' : 'temporarily closed',
-      attributes: [attribute(restId, 'service', TAXONOMY.restStation, 'rest_station', '驿站休息服务')],
+      attributes: [
+        attribute(restId, 'service', TAXONOMY.restStation, 'rest_station', '驿站休息服务'),
+      ],
     })
     links.push({ id: stableUuid(`sal:${restId}:${s.id}`), service_id: restId, location_id: s.id })
     s.services.forEach((svc, i) => {
@@ -348,7 +359,10 @@ export const scheduleFromHsds = (
   for (const s of list) {
     if (s.valid_from && s.valid_from === s.valid_to && !s.byday) continue // a dated session
     if (s.freq && s.freq !== 'WEEKLY') {
-      problems.push({ path: 'schedule', message: `schedule ${s.id}: only WEEKLY schedules can be read` })
+      problems.push({
+        path: 'schedule',
+        message: `schedule ${s.id}: only WEEKLY schedules can be read`,
+      })
       continue
     }
     const days = (s.byday ?? '')
@@ -367,7 +381,10 @@ export const scheduleFromHsds = (
   }
   if (problems.length > 0) return { schedule: null, problems }
   if (weekly.length === 0) {
-    return { schedule: null, problems: [{ path: 'schedule', message: 'the location has no weekly schedule' }] }
+    return {
+      schedule: null,
+      problems: [{ path: 'schedule', message: 'the location has no weekly schedule' }],
+    }
   }
   const full = weekly.length === 7 && weekly.every((p) => p.start === '00:00' && p.end === '24:00')
   return {
@@ -428,7 +445,10 @@ export const stationsFromHsds = (doc: HsdsDataset): HsdsRow[] => {
     }
     const capacity = capacityAttr !== undefined ? Number(capacityAttr) : null
     if (capacity === null) {
-      problems.push({ path: 'capacity', message: 'no unionhall:capacity attribute on the location' })
+      problems.push({
+        path: 'capacity',
+        message: 'no unionhall:capacity attribute on the location',
+      })
     }
     const address = loc.addresses?.find((a) => a.address_type !== 'postal') ?? loc.addresses?.[0]
     // Our exports keep the whole address in address_1; others split it, so the city and
@@ -447,7 +467,9 @@ export const stationsFromHsds = (doc: HsdsDataset): HsdsRow[] => {
     const services: StationService[] = links
       .filter((l) => l.location_id === loc.id && l.service_id)
       .map((l) => servicesById.get(l.service_id!))
-      .filter((s): s is HsdsService => !!s && termsOf(s.attributes, TAXONOMY.restStation).length === 0)
+      .filter(
+        (s): s is HsdsService => !!s && termsOf(s.attributes, TAXONOMY.restStation).length === 0,
+      )
       .map((s) => {
         const kind = codeOf(termsOf(s.attributes, TAXONOMY.serviceKind)[0] ?? { id: '' })
         const dates = allSchedules
@@ -466,7 +488,10 @@ export const stationsFromHsds = (doc: HsdsDataset): HsdsRow[] => {
     return {
       row: i + 1,
       locationId: loc.id,
-      org: { id: loc.organization_id, name: loc.organization_id ? orgNames.get(loc.organization_id) : undefined },
+      org: {
+        id: loc.organization_id,
+        name: loc.organization_id ? orgNames.get(loc.organization_id) : undefined,
+      },
       fields: {
         name: loc.name ?? '',
         kind: isOneOf(STATION_KINDS, kindCode) ? kindCode : 'other',

@@ -10,17 +10,21 @@ export const openDataErrors = {
       { missing },
     ),
   tooLarge: (rows: number, max: number) =>
-    new AppError('STATION_IMPORT_TOO_LARGE', 400, `At most ${max} stations per file (this one has ${rows})`, {
-      rows,
-      max,
-    }),
-  hsdsInvalid: (problems: Array<{ path: string; message: string }>) =>
     new AppError(
-      'STATION_HSDS_INVALID',
+      'STATION_IMPORT_TOO_LARGE',
       400,
-      'The file is not a valid HSDS 3 dataset',
-      problems,
+      `At most ${max} stations per file (this one has ${rows})`,
+      {
+        rows,
+        max,
+      },
     ),
+  hsdsInvalid: (problems: Array<{ path: string; message: string }>) =>
+    new AppError('STATION_HSDS_INVALID', 400, 'The file is not a valid HSDS 3 dataset', problems),
   hsdsFileUnsupported: () =>
-    new AppError('STATION_HSDS_FILE_UNSUPPORTED', 415, 'Upload an HSDS dataset as a UTF-8 .json file'),
+    new AppError(
+      'STATION_HSDS_FILE_UNSUPPORTED',
+      415,
+      'Upload an HSDS dataset as a UTF-8 .json file',
+    ),
 }

@@ -39,7 +39,10 @@ export const openDataRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }> = asy
     async (_req, reply) =>
       reply
         .type(XLSX)
-        .header('content-disposition', attachment('station-import-template.xlsx', '驿站导入模板.xlsx'))
+        .header(
+          'content-disposition',
+          attachment('station-import-template.xlsx', '驿站导入模板.xlsx'),
+        )
         .send(await svc.importTemplate()),
   )
 
@@ -48,7 +51,8 @@ export const openDataRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }> = asy
     {
       schema: {
         tags,
-        summary: 'Import stations from .xlsx or UTF-8 .csv (multipart field "file"); all or nothing',
+        summary:
+          'Import stations from .xlsx or UTF-8 .csv (multipart field "file"); all or nothing',
         consumes: ['multipart/form-data'],
         response: { 200: StationImportResultSchema },
       },

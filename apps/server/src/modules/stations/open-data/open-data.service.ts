@@ -71,7 +71,11 @@ const readLines = async (bytes: Buffer): Promise<Line[]> => {
     }))
   }
   if (kind !== 'xlsx') {
-    throw new AppError('FILE_TYPE_UNSUPPORTED', 415, 'Upload an .xlsx workbook or a UTF-8 .csv file')
+    throw new AppError(
+      'FILE_TYPE_UNSUPPORTED',
+      415,
+      'Upload an .xlsx workbook or a UTF-8 .csv file',
+    )
   }
   const workbook = new (await loadExcel()).Workbook()
   try {
@@ -102,7 +106,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
  * Resolves org references (an id, or an exact name) within the importer's subtrees. Names
  * shared by several orgs are ambiguous: the row must give the id.
  */
-const resolveOrgs = async (db: Db, paths: string[], refs: Array<{ id?: string; name?: string }>) => {
+const resolveOrgs = async (
+  db: Db,
+  paths: string[],
+  refs: Array<{ id?: string; name?: string }>,
+) => {
   const ids = refs.map((r) => r.id).filter((id): id is string => !!id && UUID.test(id))
   const names = refs.map((r) => r.name).filter((n): n is string => !!n)
   const [byId, byName] = await Promise.all([
@@ -168,7 +176,9 @@ export const importSpreadsheet = async (
   const [header, ...rest] = lines
   const map = mapHeader(header?.cells ?? [])
   if (!header || map.missing.length > 0) {
-    throw openDataErrors.headerInvalid(header ? map.missing : SHEET_HEADERS.filter((h) => h.endsWith('*')))
+    throw openDataErrors.headerInvalid(
+      header ? map.missing : SHEET_HEADERS.filter((h) => h.endsWith('*')),
+    )
   }
   const data = rest.filter((l) => !isBlankRow(l.cells))
   if (data.length > IMPORT_MAX_ROWS) throw openDataErrors.tooLarge(data.length, IMPORT_MAX_ROWS)
@@ -198,7 +208,12 @@ export const exportSpreadsheet = async (deps: Deps, ctx: Ctx, orgId: string | un
   return file
 }
 
-const auditExport = (db: Db, ctx: Ctx, orgId: string | undefined, summary: Record<string, unknown>) =>
+const auditExport = (
+  db: Db,
+  ctx: Ctx,
+  orgId: string | undefined,
+  summary: Record<string, unknown>,
+) =>
   withTransaction(db, (trx) =>
     recordAudit(trx, ctx, {
       action: 'station.export',

@@ -40,19 +40,44 @@ type Column = { field: SheetField; header: string; required: boolean; aliases: s
 
 /** Template order. Headers are matched without "*" and anything in brackets. */
 export const COLUMNS: readonly Column[] = [
-  { field: 'org', header: '所属工会', required: true, aliases: ['工会', '工会名称', '组织', 'org', 'orgid'] },
+  {
+    field: 'org',
+    header: '所属工会',
+    required: true,
+    aliases: ['工会', '工会名称', '组织', 'org', 'orgid'],
+  },
   { field: 'name', header: '驿站名称', required: true, aliases: ['名称', '站点名称', 'name'] },
   { field: 'kind', header: '类型', required: false, aliases: ['驿站类型', 'kind'] },
   { field: 'address', header: '地址', required: true, aliases: ['详细地址', 'address'] },
   { field: 'lat', header: '纬度', required: true, aliases: ['lat', 'latitude'] },
   { field: 'lng', header: '经度', required: true, aliases: ['lng', 'lon', 'longitude'] },
   { field: 'coordSystem', header: '坐标系', required: false, aliases: ['坐标系统', 'coordsystem'] },
-  { field: 'hours', header: '开放时间', required: true, aliases: ['营业时间', '服务时间', 'hours', 'schedule'] },
-  { field: 'capacity', header: '容纳人数', required: true, aliases: ['可容纳人数', '容量', 'capacity'] },
+  {
+    field: 'hours',
+    header: '开放时间',
+    required: true,
+    aliases: ['营业时间', '服务时间', 'hours', 'schedule'],
+  },
+  {
+    field: 'capacity',
+    header: '容纳人数',
+    required: true,
+    aliases: ['可容纳人数', '容量', 'capacity'],
+  },
   { field: 'amenities', header: '服务设施', required: false, aliases: ['设施', 'amenities'] },
   { field: 'contactName', header: '负责人', required: true, aliases: ['联系人', 'contactname'] },
-  { field: 'contactMobile', header: '负责人手机号', required: true, aliases: ['联系电话', '手机号', '联系人手机号', 'contactmobile'] },
-  { field: 'description', header: '简介', required: false, aliases: ['备注', '说明', 'description'] },
+  {
+    field: 'contactMobile',
+    header: '负责人手机号',
+    required: true,
+    aliases: ['联系电话', '手机号', '联系人手机号', 'contactmobile'],
+  },
+  {
+    field: 'description',
+    header: '简介',
+    required: false,
+    aliases: ['备注', '说明', 'description'],
+  },
 ]
 
 const normaliseHeader = (h: string) =>
@@ -62,7 +87,9 @@ const normaliseHeader = (h: string) =>
     .toLowerCase()
 
 const HEADER_INDEX = new Map<string, SheetField>(
-  COLUMNS.flatMap((c) => [c.header, ...c.aliases].map((h): [string, SheetField] => [normaliseHeader(h), c.field])),
+  COLUMNS.flatMap((c) =>
+    [c.header, ...c.aliases].map((h): [string, SheetField] => [normaliseHeader(h), c.field]),
+  ),
 )
 
 export type HeaderMap = { columns: Array<SheetField | undefined>; missing: string[] }
@@ -70,7 +97,9 @@ export type HeaderMap = { columns: Array<SheetField | undefined>; missing: strin
 /** Which field each column holds, and the required columns the header row lacks. */
 export const mapHeader = (header: readonly string[]): HeaderMap => {
   const columns = header.map((h) => HEADER_INDEX.get(normaliseHeader(h)))
-  const missing = COLUMNS.filter((c) => c.required && !columns.includes(c.field)).map((c) => c.header)
+  const missing = COLUMNS.filter((c) => c.required && !columns.includes(c.field)).map(
+    (c) => c.header,
+  )
   return { columns, missing }
 }
 
@@ -158,10 +187,7 @@ export const templateNotes = (): string[][] => [
       '“调休上班按周一”设置调休上班日按哪天的时间；结束早于开始表示跨夜（22:00-06:00）',
   ],
   ['容纳人数*', '1-10000 的整数'],
-  [
-    '服务设施',
-    `用“、”或“,”分隔：${Object.values(AMENITY_NAMES).join('、')}（也可填英文代码）`,
-  ],
+  ['服务设施', `用“、”或“,”分隔：${Object.values(AMENITY_NAMES).join('、')}（也可填英文代码）`],
   ['负责人*', '姓名'],
   ['负责人手机号*', '11 位手机号，加密保存，导出时只显示部分号码'],
   ['简介', '最多 2000 字'],

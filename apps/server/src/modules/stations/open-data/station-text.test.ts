@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { validateSchedule, type Schedule } from '../domain/schedule'
+import {
+  validateSchedule,
+  type Schedule,
+  type WeeklyPeriod,
+  type Weekday,
+} from '../domain/schedule'
 import {
   formatScheduleText,
   normaliseMobile,
@@ -16,7 +21,7 @@ const read = (text: string) => {
   return r.value
 }
 
-const weekdays = (start: string, end: string, days = [1, 2, 3, 4, 5]) =>
+const weekdays = (start: string, end: string, days: Weekday[] = [1, 2, 3, 4, 5]): WeeklyPeriod[] =>
   days.map((day) => ({ day, start, end }))
 
 describe(parseScheduleText.name, () => {
@@ -60,7 +65,13 @@ describe(parseScheduleText.name, () => {
   })
 
   it('explains what it cannot read, with the schedule path', () => {
-    for (const text of ['', '早八晚八', '周一至周五 八点到八点', '节假日 看情况', '24小时；周一 08:00-12:00']) {
+    for (const text of [
+      '',
+      '早八晚八',
+      '周一至周五 八点到八点',
+      '节假日 看情况',
+      '24小时；周一 08:00-12:00',
+    ]) {
       const r = parseScheduleText(text)
       expect(r.ok, text).toBe(false)
       if (!r.ok) expect(r.problems[0]!.path).toBe('schedule')
@@ -136,7 +147,10 @@ describe('amenities, kinds, coordinate systems, numbers and mobiles', () => {
 
   it('reads numbers and normalises mobiles', () => {
     expect(parseNumberText(' 36.5 ', 'lat')).toEqual({ ok: true, value: 36.5 })
-    expect(parseNumberText('', 'lat')).toEqual({ ok: false, problems: [{ path: 'lat', message: 'required' }] })
+    expect(parseNumberText('', 'lat')).toEqual({
+      ok: false,
+      problems: [{ path: 'lat', message: 'required' }],
+    })
     expect(parseNumberText('北纬36', 'lat').ok).toBe(false)
     expect(normaliseMobile('+86 139-1234-5678')).toBe('13912345678')
     expect(normaliseMobile('8613912345678')).toBe('13912345678')

@@ -79,10 +79,11 @@ const daysOf = (spec: string): Weekday[] => {
     const [from, to] = [chars[0]!, chars[chars.length - 1]!]
     if (chars.length === 1) days.add(from)
     // A run may wrap past Sunday ("周六至周一").
-    else for (let d = from, n = 0; n < 7; d = ((d % 7) + 1) as Weekday, n++) {
-      days.add(d)
-      if (d === to) break
-    }
+    else
+      for (let d = from, n = 0; n < 7; d = ((d % 7) + 1) as Weekday, n++) {
+        days.add(d)
+        if (d === to) break
+      }
   }
   return [...days].sort((a, b) => a - b)
 }
@@ -103,7 +104,8 @@ const byDayThenStart = (a: WeeklyPeriod, b: WeeklyPeriod) =>
  */
 export const parseScheduleText = (input: string, path = 'schedule'): Parsed<Schedule> => {
   const text = normalise(input).trim()
-  if (text === '') return fail(path, 'opening hours are required, e.g. 周一至周五 08:00-20:00 or 24小时')
+  if (text === '')
+    return fail(path, 'opening hours are required, e.g. 周一至周五 08:00-20:00 or 24小时')
   const weekly: WeeklyPeriod[] = []
   let alwaysOpen = false
   let holidayHours: TimeRange[] | undefined
@@ -111,7 +113,8 @@ export const parseScheduleText = (input: string, path = 'schedule'): Parsed<Sche
   const problems: TextProblem[] = []
   // A comma or 、 also ends a segment when days follow ("周一至周五 08:00-20:00，周六 …"), but only
   // after a time or a closed word, so "周六、周日" stays one list of days.
-  const SEGMENT = /[;\n]+|(?<=[\d息馆站闭放业时])\s*[,、]\s*(?=周|星期|礼拜|每天|每日|节假日|法定|调休|24小时|24h)/
+  const SEGMENT =
+    /[;\n]+|(?<=[\d息馆站闭放业时])\s*[,、]\s*(?=周|星期|礼拜|每天|每日|节假日|法定|调休|24小时|24h)/
   for (const raw of text.split(SEGMENT)) {
     const seg = raw.trim()
     if (seg === '') continue
@@ -135,7 +138,10 @@ export const parseScheduleText = (input: string, path = 'schedule'): Parsed<Sche
     }
     const spec = DAY_SPEC.exec(seg)
     if (!spec) {
-      problems.push({ path, message: `"${seg}" does not start with days such as 周一至周五 or 每天` })
+      problems.push({
+        path,
+        message: `"${seg}" does not start with days such as 周一至周五 or 每天`,
+      })
       continue
     }
     const rest = spec[2]!.trim()
@@ -196,7 +202,9 @@ export const formatScheduleText = (schedule: Schedule): string => {
     if (segments.length === 0) segments.push('每天休息')
     if (schedule.holidayHours != null) {
       segments.push(
-        schedule.holidayHours.length === 0 ? '节假日休息' : `节假日 ${rangesText(schedule.holidayHours)}`,
+        schedule.holidayHours.length === 0
+          ? '节假日休息'
+          : `节假日 ${rangesText(schedule.holidayHours)}`,
       )
     }
   }
@@ -350,7 +358,9 @@ export const parseCoordSystemText = (
   const word = text.trim().toLowerCase().replace(/\s+/g, '')
   if (word === '') return ok('gcj02')
   const system = COORD_WORDS[word]
-  return system ? ok(system) : fail(path, `unknown coordinate system "${text.trim()}" (wgs84, gcj02 or bd09)`)
+  return system
+    ? ok(system)
+    : fail(path, `unknown coordinate system "${text.trim()}" (wgs84, gcj02 or bd09)`)
 }
 
 // ---- numbers and mobiles ----

@@ -1,0 +1,545 @@
+import type { Station, StationFeatureCollection } from '@unionhall/contracts'
+import ExcelJS from 'exceljs'
+import type { LightMyRequestResponse } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  ACCOUNTS,
+  buildTestApp,
+  type TestApp,
+  type TestSession,
+} from '../../../../test/build-test-app'
+import { auditRows, expectError, multipartFile, XLSX_TYPE } from '../../../../test/helpers'
+import { gcj02ToWgs84 } from '../domain/coords'
+import type { HsdsDataset } from './hsds'
+import { validateHsdsDataset } from './hsds-validator'
+import { SHEET_HEADERS } from './station-sheet'
+
+let t: TestApp
+let longgang: TestSession // staff of 龙岗区总工会 (station:manage in its subtree)
+let gansu: TestSession // org_admin of 甘肃省总工会: every permission, but outside Shenzhen
+let counsellor: TestSession // 北京 counsellor: no station permission
+let builders: string // 龙岗区建筑行业工联会
+let longgangOrg: string // 龙岗区总工会
+
+beforeAll(async () => {
+  t = await buildTestApp()
+  ;[longgang, gansu, counsellor] = await Promise.all([
+    t.loginAs(ACCOUNTS.longgangStaff),
+    t.loginAs(ACCOUNTS.gansuAdmin),
+    t.loginAs(ACCOUNTS.beijingCounsellor),
+  ])
+  builders = t.orgId('龙岗区建筑行业工联会')
+  longgangOrg = t.orgId('龙岗区总工会')
+})
+afterAll(() => t.close())
+
+/** An .xlsx whose rows sit on the given line numbers (gaps stay blank lines). */
+const workbook = async (lines: Record<number, Array<string | number>>) => {
+  const wb = new ExcelJS.Workbook()
+  const sheet = wb.addWorksheet('驿站')
+  for (const [line, values] of Object.entries(lines)) {
+    sheet.getRow(Number(line)).values = values
+    sheet.getRow(Number(line)).commit()
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+let seq = 0
+const row = (over: Partial<Record<number, string | number>> = {}): Array<string | number> => {
+  const base: Array<string | number> = [
+    '龙岗区建筑行业工联会',
+    `导入驿站${++seq}`,
+    '工地驿站',
+    '广东省深圳市龙岗区坂田街道1号',
+    22.6512,
+    114.0571,
+    '',
+    '周一至周五 07:00-19:00；周六 08:00-12:00；节假日休息',
+    15,
+    '饮水、微波炉、卫生间',
+    '李师傅',
+    '13912340000',
+    '工地门口',
+  ]
+  for (const [i, v] of Object.entries(over)) base[Number(i)] = v!
+  return base
+}
+
+const upload = (s: TestSession, url: string, name: string, type: string, bytes: Buffer) =>
+  s.request({ method: 'POST', url, ...multipartFile(name, type, bytes) })
+
+const importXlsx = (s: TestSession, bytes: Buffer) =>
+  upload(s, '/api/v1/stations/import', 'stations.xlsx', XLSX_TYPE, bytes)
+
+const readSheets = async (res: LightMyRequestResponse) => {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
+  return wb.worksheets.map((ws) => {
+    const rows: string[][] = []
+    const text = (v: unknown) =>
+      typeof v === 'string' || typeof v === 'number'
+        ? String(v)
+        : v == null
+          ? ''
+          : JSON.stringify(v)
+    ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map(text)))
+    return { name: ws.name, rows }
+  })
+}
+
+const stationCount = async (s: TestSession, orgId: string) =>
+  (await s.request({ method: 'GET', url: `/api/v1/stations?orgId=${orgId}&pageSize=1` })).json<{
+    total: number
+  }>().total
+
+const getStation = async (s: TestSession, id: string) => {
+  const res = await s.request({ method: 'GET', url: `/api/v1/stations/${id}` })
+  expect(res.statusCode, res.body).toBe(200)
+  return res.json<Station>()
+}
+
+const exportHsds = async (s: TestSession, query: string) => {
+  const res = await s.request({ method: 'GET', url: `/api/v1/stations/export/hsds?${query}` })
+  expect(res.statusCode, res.body).toBe(200)
+  return res.json<HsdsDataset>()
+}
+
+describe('GET /api/v1/stations/import-template.xlsx', () => {
+  it('needs a session and station:manage', async () => {
+    expectError(
+      await t.request({ method: 'GET', url: '/api/v1/stations/import-template.xlsx' }),
+      401,
+    )
+    expectError(
+      await counsellor.request({ method: 'GET', url: '/api/v1/stations/import-template.xlsx' }),
+      403,
+    )
+  })
+
+  it('has the Chinese columns, an example row and a notes sheet', async () => {
+    const res = await longgang.request({
+      method: 'GET',
+      url: '/api/v1/stations/import-template.xlsx',
+    })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toContain(XLSX_TYPE)
+    expect(res.headers['content-disposition']).toContain('station-import-template.xlsx')
+    const [data, notes] = await readSheets(res)
+    expect(data!.rows[0]).toEqual(SHEET_HEADERS)
+    expect(data!.rows[1]![7]).toContain('周一至周五')
+    expect(notes!.name).toBe('填写说明')
+    const text = notes!.rows.flat().join('\n')
+    for (const word of ['开放时间', '24小时', '坐标系', 'gcj02', '微波炉', '调休']) {
+      expect(text).toContain(word)
+    }
+  })
+
+  it('reads back as a file whose only problem is the example org outside my subtree', async () => {
+    const template = await longgang.request({
+      method: 'GET',
+      url: '/api/v1/stations/import-template.xlsx',
+    })
+    const res = await importXlsx(longgang, template.rawPayload)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toEqual({
+      created: 0,
+      errors: [{ row: 2, path: 'orgId', message: 'no org "兰州市总工会" within your orgs' }],
+    })
+  })
+})
+
+describe('POST /api/v1/stations/import (.xlsx)', () => {
+  it('needs a session, station:manage and the CSRF token', async () => {
+    const file = await workbook({ 1: SHEET_HEADERS, 2: row() })
+    expectError(
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/stations/import',
+        ...multipartFile('a.xlsx', XLSX_TYPE, file),
+      }),
+      401,
+    )
+    expectError(await importXlsx(counsellor, file), 403)
+    const noCsrf = multipartFile('a.xlsx', XLSX_TYPE, file)
+    expectError(
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/stations/import',
+        payload: noCsrf.payload,
+        headers: { ...noCsrf.headers, cookie: `uh_session=${longgang.cookie}` },
+      }),
+      403,
+    )
+  })
+
+  it('creates every row (org by name or id, GCJ-02 by default, Chinese amenities) and audits it', async () => {
+    const before = await stationCount(longgang, builders)
+    const file = await workbook({
+      1: SHEET_HEADERS,
+      2: row(),
+      3: row({ 0: builders, 6: 'wgs84', 7: '24小时', 9: 'wifi、充电' }),
+    })
+    const res = await importXlsx(longgang, file)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toEqual({ created: 2, errors: [] })
+    expect(await stationCount(longgang, builders)).toBe(before + 2)
+
+    const list = await longgang.request({
+      method: 'GET',
+      url: `/api/v1/stations?orgId=${builders}&q=${encodeURIComponent(`导入驿站${seq - 1}`)}`,
+    })
+    const [item] = list.json<{ items: Array<{ id: string }> }>().items
+    const s = await getStation(longgang, item!.id)
+    const wgs = gcj02ToWgs84(22.6512, 114.0571)
+    expect(s.lat).toBeCloseTo(wgs.lat, 6)
+    expect(s.lng).toBeCloseTo(wgs.lng, 6)
+    expect(s).toMatchObject({
+      kind: 'construction_site',
+      capacity: 15,
+      amenities: ['drinking_water', 'microwave', 'toilet'],
+      contactMobileMasked: '139****0000',
+      schedule: {
+        weekly: expect.arrayContaining([{ day: 6, start: '08:00', end: '12:00' }]),
+        holidayHours: [],
+      },
+    })
+    const audit = (await auditRows(t, { action: 'station.import', targetId: builders })).at(-1)!
+    expect(JSON.parse(audit.summary)).toEqual({ source: 'xlsx', count: 2 })
+  })
+
+  it('imports nothing when any row is wrong and names every problem by spreadsheet line', async () => {
+    const before = await stationCount(longgang, longgangOrg)
+    const audits = (await auditRows(t, { action: 'station.import' })).length
+    const file = await workbook({
+      1: SHEET_HEADERS,
+      2: row(),
+      // line 3 left blank on purpose: errors must still name lines 4–6
+      4: row({ 7: '周一至周五 早八晚八', 9: '饮水、传送门' }),
+      5: row({ 4: 91, 11: '12345' }),
+      6: row({ 0: '不存在的工会' }),
+      7: row({ 7: '周一 08:00-12:00；周一 11:00-14:00' }),
+    })
+    const res = await importXlsx(longgang, file)
+    expect(res.statusCode, res.body).toBe(200)
+    const body = res.json<{ created: number; errors: Array<{ row: number; path: string }> }>()
+    expect(body.created).toBe(0)
+    expect(body.errors.map((e) => `${e.row} ${e.path}`)).toEqual([
+      '4 amenities',
+      '4 schedule',
+      '5 contactMobile',
+      '5 lat',
+      '6 orgId',
+      '7 schedule.weekly.1',
+    ])
+    expect(await stationCount(longgang, longgangOrg)).toBe(before)
+    expect(await auditRows(t, { action: 'station.import' })).toHaveLength(audits)
+  })
+
+  it('refuses a row for an org outside my subtree, whoever I am elsewhere', async () => {
+    const file = await workbook({ 1: SHEET_HEADERS, 2: row() })
+    const res = await importXlsx(gansu, file)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toEqual({
+      created: 0,
+      errors: [
+        { row: 2, path: 'orgId', message: 'no org "龙岗区建筑行业工联会" within your orgs' },
+      ],
+    })
+  })
+
+  it('checks the file by its bytes and its header row', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])
+    expectError(await importXlsx(longgang, png), 415, 'FILE_TYPE_UNSUPPORTED')
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('a.jpg')])
+    expectError(await importXlsx(longgang, zip), 415, 'FILE_TYPE_UNSUPPORTED')
+    const e = expectError(
+      await importXlsx(longgang, await workbook({ 1: ['姓名', '手机号'], 2: ['张三', '139'] })),
+      400,
+      'STATION_IMPORT_HEADER_INVALID',
+    )
+    expect((e.details as { missing: string[] }).missing).toContain('开放时间')
+    expectError(
+      await importXlsx(longgang, await workbook({ 1: SHEET_HEADERS })),
+      400,
+      'VALIDATION_FAILED',
+    )
+    expectError(
+      await longgang.request({ method: 'POST', url: '/api/v1/stations/import', payload: {} }),
+      400,
+      'FILE_MISSING',
+    )
+  })
+
+  it('reads a UTF-8 CSV saved from the template', async () => {
+    const csv = Buffer.from(
+      [SHEET_HEADERS, row({ 1: 'CSV驿站' })]
+        .map((r) => r.map((c) => `"${String(c)}"`).join(','))
+        .join('\r\n'),
+    )
+    const res = await upload(longgang, '/api/v1/stations/import', 'stations.csv', 'text/csv', csv)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toEqual({ created: 1, errors: [] })
+  })
+})
+
+describe('GET /api/v1/stations/export.xlsx', () => {
+  it('needs a session, station:read and an org in my subtree', async () => {
+    expectError(await t.request({ method: 'GET', url: '/api/v1/stations/export.xlsx' }), 401)
+    expectError(
+      await counsellor.request({ method: 'GET', url: '/api/v1/stations/export.xlsx' }),
+      403,
+    )
+    expectError(
+      await gansu.request({ method: 'GET', url: `/api/v1/stations/export.xlsx?orgId=${builders}` }),
+      403,
+    )
+    expectError(
+      await longgang.request({ method: 'GET', url: '/api/v1/stations/export.xlsx?orgId=nope' }),
+      400,
+    )
+  })
+
+  it('lists the subtree with masked mobiles only, and audits the export', async () => {
+    const res = await longgang.request({
+      method: 'GET',
+      url: `/api/v1/stations/export.xlsx?orgId=${builders}`,
+    })
+    expect(res.statusCode).toBe(200)
+    const [sheet] = await readSheets(res)
+    expect(sheet!.rows[0]).toEqual(SHEET_HEADERS)
+    const rows = sheet!.rows.slice(1)
+    expect(rows.length).toBe(await stationCount(longgang, builders))
+    const mobiles = rows.map((r) => r[11]!)
+    expect(mobiles.every((m) => /^1\d{2}\*{4}\d{4}$/.test(m))).toBe(true)
+    expect(res.rawPayload.includes(Buffer.from('13912340000'))).toBe(false)
+    const audit = (await auditRows(t, { action: 'station.export', targetId: builders })).at(-1)!
+    expect(JSON.parse(audit.summary)).toEqual({ format: 'xlsx', count: rows.length })
+  })
+})
+
+describe('GET /api/v1/stations/export/geojson', () => {
+  it('needs a session, station:read and an org in my subtree', async () => {
+    expectError(await t.request({ method: 'GET', url: '/api/v1/stations/export/geojson' }), 401)
+    expectError(
+      await counsellor.request({ method: 'GET', url: '/api/v1/stations/export/geojson' }),
+      403,
+    )
+    expectError(
+      await gansu.request({
+        method: 'GET',
+        url: `/api/v1/stations/export/geojson?orgId=${builders}`,
+      }),
+      403,
+    )
+    expectError(
+      await longgang.request({ method: 'GET', url: '/api/v1/stations/export/geojson?x=1' }),
+      400,
+    )
+  })
+
+  it('answers WGS-84 points as [lng, lat] with no contact data, and audits the export', async () => {
+    const res = await longgang.request({
+      method: 'GET',
+      url: `/api/v1/stations/export/geojson?orgId=${builders}`,
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.headers['content-type']).toContain('application/geo+json')
+    const fc = res.json<StationFeatureCollection>()
+    expect(fc.type).toBe('FeatureCollection')
+    expect(fc.features.length).toBe(await stationCount(longgang, builders))
+    const s = await getStation(longgang, fc.features[0]!.id)
+    expect(fc.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [s.lng, s.lat] })
+    expect(res.body).not.toMatch(/contact|\*\*\*\*|1[3-9]\d{9}/)
+    const audit = (await auditRows(t, { action: 'station.export', targetId: builders })).at(-1)!
+    expect(JSON.parse(audit.summary)).toEqual({ format: 'geojson', count: fc.features.length })
+  })
+})
+
+describe('HSDS export and import', () => {
+  it('export needs a session, station:read and an org in my subtree', async () => {
+    expectError(await t.request({ method: 'GET', url: '/api/v1/stations/export/hsds' }), 401)
+    expectError(
+      await counsellor.request({ method: 'GET', url: '/api/v1/stations/export/hsds' }),
+      403,
+    )
+    expectError(
+      await gansu.request({ method: 'GET', url: `/api/v1/stations/export/hsds?orgId=${builders}` }),
+      403,
+    )
+    expectError(
+      await longgang.request({
+        method: 'GET',
+        url: `/api/v1/stations/export/hsds?orgId=${builders}&includeContacts=yes`,
+      }),
+      400,
+    )
+  })
+
+  it('exports a dataset valid against the official schemas; mobiles only on request, audited', async () => {
+    const open = await exportHsds(longgang, `orgId=${builders}`)
+    expect(open.locations.length).toBe(await stationCount(longgang, builders))
+    expect(validateHsdsDataset(open)).toEqual([])
+    expect(JSON.stringify(open)).not.toContain('13912340000')
+    expect(JSON.parse((await auditRows(t, { action: 'station.export' })).at(-1)!.summary)).toEqual({
+      format: 'hsds',
+      count: open.locations.length,
+      includeContacts: false,
+    })
+    const full = await exportHsds(longgang, `orgId=${builders}&includeContacts=true`)
+    expect(validateHsdsDataset(full)).toEqual([])
+    expect(JSON.stringify(full)).toContain('13912340000')
+    expect(
+      JSON.parse((await auditRows(t, { action: 'station.export' })).at(-1)!.summary),
+    ).toMatchObject({
+      includeContacts: true,
+    })
+  })
+
+  it('import needs a session, station:manage, and an org in my subtree', async () => {
+    const doc = await exportHsds(longgang, `orgId=${builders}&includeContacts=true`)
+    expectError(
+      await t.request({ method: 'POST', url: '/api/v1/stations/import/hsds', payload: doc }),
+      401,
+    )
+    expectError(
+      await counsellor.request({
+        method: 'POST',
+        url: '/api/v1/stations/import/hsds',
+        payload: doc,
+      }),
+      403,
+    )
+    expectError(
+      await gansu.request({
+        method: 'POST',
+        url: `/api/v1/stations/import/hsds?orgId=${longgangOrg}`,
+        payload: doc,
+      }),
+      403,
+    )
+    // Without a target org, Shenzhen's organizations are not Gansu's: every row is refused.
+    const res = await gansu.request({
+      method: 'POST',
+      url: '/api/v1/stations/import/hsds',
+      payload: doc,
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    const body = res.json<{ created: number; errors: Array<{ path: string }> }>()
+    expect(body.created).toBe(0)
+    expect(body.errors.length).toBe(doc.locations.length)
+    expect(body.errors.every((e) => e.path === 'orgId')).toBe(true)
+  })
+
+  it('refuses a dataset that breaks the HSDS schema with every problem, importing nothing', async () => {
+    const doc = await exportHsds(longgang, `orgId=${builders}&includeContacts=true`)
+    const before = await stationCount(longgang, longgangOrg)
+    const broken = {
+      ...doc,
+      locations: doc.locations.map((l, i) => (i === 0 ? { ...l, latitude: 'north', id: 'x' } : l)),
+    }
+    const e = expectError(
+      await longgang.request({
+        method: 'POST',
+        url: '/api/v1/stations/import/hsds',
+        payload: broken,
+      }),
+      400,
+      'STATION_HSDS_INVALID',
+    )
+    expect(e.details).toEqual(
+      expect.arrayContaining([
+        { path: 'locations/0/id', message: 'must match format "uuid"' },
+        { path: 'locations/0/latitude', message: 'must be number' },
+      ]),
+    )
+    expectError(
+      await longgang.request({ method: 'POST', url: '/api/v1/stations/import/hsds', payload: [] }),
+      400,
+      'STATION_HSDS_INVALID',
+    )
+    expect(await stationCount(longgang, longgangOrg)).toBe(before)
+  })
+
+  it('reads an uploaded .json file by its content', async () => {
+    expectError(
+      await upload(
+        longgang,
+        '/api/v1/stations/import/hsds',
+        'a.json',
+        'application/json',
+        Buffer.from('{nope'),
+      ),
+      415,
+      'STATION_HSDS_FILE_UNSUPPORTED',
+    )
+    const xlsx = await workbook({ 1: SHEET_HEADERS })
+    expectError(
+      await upload(longgang, '/api/v1/stations/import/hsds', 'a.json', 'application/json', xlsx),
+      415,
+      'STATION_HSDS_FILE_UNSUPPORTED',
+    )
+  })
+
+  it('round trip: export an org, import into another, get the same stations', async () => {
+    const doc = await exportHsds(longgang, `orgId=${builders}&includeContacts=true`)
+    const originals = await Promise.all(doc.locations.map((l) => getStation(longgang, l.id)))
+    const since = new Date().toISOString()
+    const file = Buffer.from(JSON.stringify(doc))
+    const res = await upload(
+      longgang,
+      `/api/v1/stations/import/hsds?orgId=${longgangOrg}`,
+      'stations.json',
+      'application/json',
+      file,
+    )
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toEqual({ created: originals.length, errors: [] })
+    const audit = (await auditRows(t, { action: 'station.import', targetId: longgangOrg })).at(-1)!
+    expect(JSON.parse(audit.summary)).toEqual({ source: 'hsds', count: originals.length })
+
+    const after = await exportHsds(longgang, `orgId=${longgangOrg}&includeContacts=true`)
+    const copies = await Promise.all(
+      after.locations
+        .filter((l) => l.organization_id === longgangOrg)
+        .map((l) => getStation(longgang, l.id)),
+    )
+    const imported = copies.filter((c) => c.createdAt >= since)
+    const comparable = (s: Station) => ({
+      name: s.name,
+      kind: s.kind,
+      address: s.address,
+      lat: s.lat,
+      lng: s.lng,
+      schedule: s.schedule,
+      capacity: s.capacity,
+      amenities: s.amenities,
+      zones: s.zones,
+      contactName: s.contactName,
+      contactMobileMasked: s.contactMobileMasked,
+      photos: s.photos,
+      services: s.services,
+      description: s.description,
+    })
+    const byName = (a: { name: string; lat: number }, b: { name: string; lat: number }) =>
+      a.name.localeCompare(b.name) || a.lat - b.lat
+    expect(imported.map(comparable).sort(byName)).toEqual(originals.map(comparable).sort(byName))
+    expect(imported.every((s) => s.orgId === longgangOrg)).toBe(true)
+    // The full mobiles made the trip too.
+    const mobiles = (d: HsdsDataset, ids: string[]) =>
+      d.locations
+        .filter((l) => ids.includes(l.id))
+        .map((l) => l.contacts![0]!.phones![0]!.number)
+        .sort()
+    expect(
+      mobiles(
+        after,
+        imported.map((s) => s.id),
+      ),
+    ).toEqual(
+      mobiles(
+        doc,
+        originals.map((s) => s.id),
+      ),
+    )
+  })
+})
