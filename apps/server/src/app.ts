@@ -7,6 +7,7 @@ import type { Config } from './config/env'
 import { auditMigrations, auditRoutes, setAuditCounter } from './core/audit'
 import { authMigrations, authRoutes, createAuthService } from './core/auth'
 import { membersMigrations, membersRoutes } from './core/members'
+import { notificationsMigrations, notificationsRoutes } from './core/notifications'
 import { orgsMigrations, orgsRoutes, publicOrgsRoutes } from './core/orgs'
 import { rolesMigrations, rolesRoutes } from './core/roles'
 import { uploadsMigrations, uploadsRoutes } from './core/uploads'
@@ -16,7 +17,20 @@ import {
   campaignsRoutes,
   publicCampaignsRoutes,
 } from './modules/campaigns'
-import { publicStationsRoutes, stationsMigrations, stationsRoutes } from './modules/stations'
+import {
+  myShiftsRoutes,
+  publicShiftFeedRoutes,
+  publicStationsRoutes,
+  stationsMigrations,
+  stationsRoutes,
+} from './modules/stations'
+import {
+  expireDueClaims,
+  myWishesRoutes,
+  publicWishesRoutes,
+  wishesMigrations,
+  wishesRoutes,
+} from './modules/wishes'
 import { createFieldCrypto } from './platform/crypto/field-crypto'
 import { setPasswordHashCost } from './platform/crypto/password'
 import { createDatabase, type Database } from './platform/db/create-db'
@@ -37,8 +51,10 @@ export const migrationProvider = createMigrationProvider(
   rolesMigrations,
   authMigrations,
   uploadsMigrations,
+  notificationsMigrations,
   campaignsMigrations,
   stationsMigrations,
+  wishesMigrations,
 )
 
 export type BuildOptions = {
@@ -117,6 +133,7 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
   await app.register(membersRoutes, { prefix: '/api/v1/members', deps: { db, crypto } })
   await app.register(rolesRoutes, { prefix: '/api/v1/role-grants', db })
   await app.register(auditRoutes, { prefix: '/api/v1/audit', db })
+  await app.register(notificationsRoutes, { prefix: '/api/v1/notifications', db })
   await app.register(uploadsRoutes, {
     prefix: '/api/v1/uploads',
     deps: { db, blobs: createBlobStore(path.join(config.DATA_DIR, 'uploads')) },
@@ -147,6 +164,16 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
     prefix: '/api/v1/public/stations',
     deps: stationsDeps,
   })
+  await app.register(myShiftsRoutes, { prefix: '/api/v1/my/shifts', deps: stationsDeps })
+  await app.register(publicShiftFeedRoutes, {
+    prefix: '/api/v1/public/shift-feeds',
+    deps: stationsDeps,
+  })
+
+  const wishesDeps = { db, crypto }
+  await app.register(wishesRoutes, { prefix: '/api/v1/wishes', deps: wishesDeps })
+  await app.register(myWishesRoutes, { prefix: '/api/v1/my', deps: wishesDeps })
+  await app.register(publicWishesRoutes, { prefix: '/api/v1/public/wishes', deps: wishesDeps })
 
   if (options.jobs) {
     const phaseJob = startIntervalJob(
@@ -155,10 +182,21 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
       () => advanceDuePhases(db),
       app.log,
     )
+    // Claims past their due date go back to the wall; wishes past their deadline expire.
+    const wishJob = startIntervalJob(
+      'wish-expiry',
+      60_000,
+      () => expireDueClaims(db, new Date()),
+      app.log,
+    )
     app.addHook('onReady', async () => {
       await phaseJob.runNow()
+      await wishJob.runNow()
     })
-    app.addHook('onClose', async () => phaseJob.stop())
+    app.addHook('onClose', async () => {
+      phaseJob.stop()
+      wishJob.stop()
+    })
   }
 
   const webDist =

@@ -46,6 +46,10 @@ const MODULE_PREFIXES = [
   '/api/v1/public/campaigns',
   '/api/v1/stations',
   '/api/v1/public/stations',
+  '/api/v1/wishes',
+  '/api/v1/public/wishes',
+  '/api/v1/my/wishes',
+  '/api/v1/my/claims',
 ]
 const isModulePath = (path: string) =>
   MODULE_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))
@@ -72,6 +76,19 @@ const CORE_MATRIX: Record<RouteKey, Row> = {
   'POST /api/v1/auth/password': { access: 'self', note: 'my own password' },
   'GET /api/v1/members/import-template': { access: 'self', note: 'a blank template' },
   'POST /api/v1/uploads': { access: 'self', note: 'an image recorded at my own org' },
+  'GET /api/v1/notifications': { access: 'self', note: 'my own notifications' },
+  'POST /api/v1/notifications/read-all': { access: 'self', note: 'my own notifications' },
+  'POST /api/v1/notifications/:notificationId/read': {
+    access: 'self',
+    note: "my own notifications (someone else's answers 404)",
+  },
+  'GET /api/v1/my/shifts': { access: 'self', note: 'my own shifts (station duty roster)' },
+  'GET /api/v1/my/shifts/feed-url': { access: 'self', note: 'my own calendar feed URL' },
+  'POST /api/v1/my/shifts/feed-url/rotate': { access: 'self', note: 'my own calendar feed URL' },
+  'GET /api/v1/public/shift-feeds/:token.ics': {
+    access: 'public',
+    note: "a person's shift calendar by HMAC token (bad token 404; roster int tests)",
+  },
   'GET /api/v1/uploads/:uploadId': {
     access: 'public',
     note: 'published images (campaign covers, candidate photos), by unguessable id',

@@ -4,6 +4,9 @@
  * Owns tables: station, station_check_in, station_shift, station_shift_feed.
  */
 export { stationsRoutes, publicStationsRoutes } from './stations.routes'
+/** My shifts and my calendar feed URL (/api/v1/my/shifts), the feeds (/api/v1/public/shift-feeds). */
+export { myShiftsRoutes, publicShiftFeedRoutes } from './roster/roster.routes'
+export { createShift } from './roster/roster.service'
 export { stationsMigrations } from './migrations'
 export type { StationsDeps } from './stations.deps'
 export { createStation, importStations } from './stations.service'

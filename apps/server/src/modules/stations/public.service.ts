@@ -1,16 +1,12 @@
-import {
-  type CheckInResult,
-  type NearestResult,
-  type Occupancy,
-  type PublicStation,
-} from '@unionhall/contracts'
+import { type CheckInResult, type Occupancy, type PublicStation } from '@unionhall/contracts'
 import { createHmac } from 'node:crypto'
 import { uuidv7 } from 'uuidv7'
 import type { Ctx } from '../../core/access'
 import type { Db } from '../../platform/db/create-db'
 import { withTransaction } from '../../platform/db/transaction'
 import { directoryOf } from './directory/directory.service'
-import { parseStationQuery } from './directory/text-query'
+import type { DirectoryEntry, DirectoryHit } from './directory/station-directory'
+import { parseStationQuery, type UnderstoodQuery } from './directory/text-query'
 import { amenityCodes } from './domain/amenities'
 import { cnHolidayCalendar } from './domain/cn-holidays'
 import { assertLatLng, convertCoords, type CoordSystem } from './domain/coords'
@@ -48,7 +44,7 @@ export const findNearest = async (
     q?: string
     maxDistanceM?: number
   },
-): Promise<NearestResult> => {
+): Promise<string> => {
   assertLatLng(query.lat, query.lng)
   const at = ctx.now.getTime()
   const origin =
@@ -67,25 +63,50 @@ export const findNearest = async (
     query: understood,
     maxDistanceM: query.maxDistanceM,
   })
-  return {
-    items: hits.map(({ entry, distanceM, openNow }) => ({
+  return renderNearest(hits, understood, query.coordSystem)
+}
+
+/**
+ * The static part of a hit, rendered once per directory entry (entries are replaced when a
+ * station changes, so the cache follows): the nearest route is a hot path and re-serialising
+ * the same station for every worker's phone was a large share of its cost.
+ */
+const fragments = new WeakMap<DirectoryEntry, string>()
+const fragmentOf = (entry: DirectoryEntry, coordSystem: CoordSystem) => {
+  const render = () =>
+    JSON.stringify({
       id: entry.id,
       name: entry.name,
-      kind: entry.kind as NearestResult['items'][number]['kind'],
+      kind: entry.kind,
       address: entry.address,
-      ...outPoint(entry.lat, entry.lng, query.coordSystem),
-      distanceM: Math.round(distanceM),
+      ...outPoint(entry.lat, entry.lng, coordSystem),
       amenities: amenityCodes(entry.amenities),
       alwaysOpen: entry.alwaysOpen,
-      openNow,
       capacity: entry.capacity,
-    })),
-    understood: {
-      amenities: understood.amenities,
-      alwaysOpen: understood.alwaysOpen,
-      text: understood.text,
-    },
+    }).slice(0, -1)
+  if (coordSystem !== 'wgs84') return render()
+  let f = fragments.get(entry)
+  if (f === undefined) fragments.set(entry, (f = render()))
+  return f
+}
+
+/** The NearestResult JSON (exactly NearestResultSchema; a test parses it strictly). */
+const renderNearest = (
+  hits: DirectoryHit[],
+  understood: UnderstoodQuery,
+  coordSystem: CoordSystem,
+): string => {
+  let out = '{"items":['
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i]!
+    if (i > 0) out += ','
+    out += `${fragmentOf(h.entry, coordSystem)},"distanceM":${Math.round(h.distanceM)},"openNow":${h.openNow}}`
   }
+  return `${out}],"understood":${JSON.stringify({
+    amenities: understood.amenities,
+    alwaysOpen: understood.alwaysOpen,
+    text: understood.text,
+  })}}`
 }
 
 export const stationClusters = async (

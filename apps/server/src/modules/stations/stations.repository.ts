@@ -36,8 +36,10 @@ export const findStationRefs = (db: Db, ids: readonly string[]) =>
         .where('s.id', 'in', [...ids])
         .execute()
 
-export const insertStation = (db: Db, row: StationTable) =>
-  q(db).insertInto('station').values(row).execute()
+export const insertStation = async (db: Db, row: StationTable) => {
+  await q(db).insertInto('station').values(row).execute()
+  await bumpDirectoryVersion(db)
+}
 
 export const insertStations = async (db: Db, rows: StationTable[]) => {
   // SQLite binds at most 32,766 parameters per statement; 22 columns × 500 rows stays below.
@@ -49,11 +51,14 @@ export const insertStations = async (db: Db, rows: StationTable[]) => {
   }
 }
 
-export const updateStationFields = (
+export const updateStationFields = async (
   db: Db,
   id: string,
   fields: Partial<Omit<StationTable, 'id' | 'created_at'>>,
-) => q(db).updateTable('station').set(fields).where('id', '=', id).execute()
+) => {
+  await q(db).updateTable('station').set(fields).where('id', '=', id).execute()
+  await bumpDirectoryVersion(db)
+}
 
 export type StationListFilter = {
   paths: string[]
@@ -110,18 +115,47 @@ export const listAllStations = (db: Db, paths: string[], includeClosed: boolean)
     .orderBy('s.name')
     .execute() as Promise<StationWithOrg[]>
 
-/** Every active station with its org path: what the in-memory directory is built from. */
+/** Every active station with the columns the in-memory directory holds (a cold load reads them all). */
 export const listActiveStationsForDirectory = (db: Db) =>
-  withOrg(db).where('s.status', '=', 'active').execute() as Promise<StationWithOrg[]>
+  q(db)
+    .selectFrom('station as s')
+    .innerJoin('org as o', 'o.id', 's.org_id')
+    .select([
+      's.id',
+      's.status',
+      's.name',
+      's.kind',
+      's.address',
+      's.lat',
+      's.lng',
+      's.amenities',
+      's.capacity',
+      's.always_open',
+      's.schedule',
+      'o.path as org_path',
+    ])
+    .where('s.status', '=', 'active')
+    .execute()
 
-/** A cheap fingerprint of the table, so a process notices writes made by another process. */
+export type DirectoryRow = Awaited<ReturnType<typeof listActiveStationsForDirectory>>[number]
+
+/** The directory version: bumped in the transaction of every station write. */
 export const stationsFingerprint = async (db: Db) => {
   const r = await q(db)
-    .selectFrom('station')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('latest')])
-    .executeTakeFirstOrThrow()
-  return `${Number(r.n)}|${r.latest ?? ''}`
+    .selectFrom('station_directory_version')
+    .select('version')
+    .where('id', '=', 1)
+    .executeTakeFirst()
+  return String(r?.version ?? 0)
 }
+
+/** Call inside the transaction of every write to `station`. */
+export const bumpDirectoryVersion = (db: Db) =>
+  q(db)
+    .updateTable('station_directory_version')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', 1)
+    .execute()
 
 // ---- check-ins ----
 

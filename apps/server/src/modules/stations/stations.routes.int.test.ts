@@ -6,6 +6,7 @@ import type {
   Station,
   StationStats,
 } from '@unionhall/contracts'
+import { NearestHitSchema, NearestResultSchema } from '@unionhall/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { typed } from '../../platform/db/create-db'
 import {
@@ -252,6 +253,12 @@ describe('finding the nearest station (public)', () => {
     })
     const all = await nearest({ ...FAR, k: 3, maxDistanceM: 5000 })
     expect(all.items.map((h) => h.id)).toEqual([a.id, b.id, c.id])
+    // The answer is rendered by hand on this hot path: it must be exactly the contract.
+    expect(NearestResultSchema.parse(all)).toEqual(all)
+    for (const item of all.items) {
+      expect(Object.keys(item).sort()).toEqual(Object.keys(NearestHitSchema.shape).sort())
+    }
+    expect(Object.keys(all).sort()).toEqual(['items', 'understood'])
     expect(all.items[0]!.distanceM).toBeLessThan(5)
     expect(all.items[1]!.distanceM).toBeGreaterThan(1000)
 

@@ -22,7 +22,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ctxOf } from '../../core/access'
+import { sendJsonText } from '../../platform/http/rendered-json'
+import { warmDirectory } from './directory/directory.service'
 import * as pub from './public.service'
+import { openDataRoutes } from './open-data/open-data.routes'
+import { rosterRoutes } from './roster/roster.routes'
 import * as stats from './stats.service'
 import * as svc from './stations.service'
 import type { StationsDeps } from './stations.deps'
@@ -36,6 +40,10 @@ export const stationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }> = asy
   { deps },
 ) => {
   const { db } = deps
+  // The duty roster (shifts, coverage) lives in its sub-feature.
+  await app.register(rosterRoutes, { deps })
+  // Imports and open-data exports (.xlsx, HSDS, GeoJSON) live in their sub-feature.
+  await app.register(openDataRoutes, { deps })
 
   app.get(
     '/',
@@ -156,6 +164,13 @@ export const publicStationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }>
   { deps },
 ) => {
   const { db } = deps
+  // Load the directory in the background once the server is ready: the first worker to ask
+  // for the nearest station should not wait for 200,000 rows.
+  app.addHook('onReady', async () => {
+    warmDirectory(db).catch((err: unknown) =>
+      app.log.error({ err }, 'station directory load failed'),
+    )
+  })
 
   app.get(
     '/nearest',
@@ -168,7 +183,7 @@ export const publicStationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }>
       },
       config: { access: 'public' },
     },
-    async (req) => pub.findNearest(db, ctxOf(req), req.query),
+    async (req, reply) => sendJsonText(reply, await pub.findNearest(db, ctxOf(req), req.query)),
   )
 
   app.get(

@@ -43,9 +43,13 @@ export type StationCheckInTable = {
   checked_out_at: string | null
 }
 
+/** A single row (id 1) counting station writes; see the migration. */
+export type StationDirectoryVersionTable = { id: number; version: number }
+
 export type StationsTables = {
   station: StationTable
   station_check_in: StationCheckInTable
+  station_directory_version: StationDirectoryVersionTable
 }
 
 export type StationRow = Selectable<StationTable>

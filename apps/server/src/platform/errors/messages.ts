@@ -269,6 +269,114 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
     'zh-CN': '投票结束前不公开各候选人票数',
     en: 'Tallies are sealed until voting closes',
   },
+  STATION_NOT_FOUND: { 'zh-CN': '未找到该驿站', en: 'No such station' },
+  STATION_CLOSED: { 'zh-CN': '该驿站已关闭', en: 'The station is closed' },
+  STATION_NOT_CLOSED: { 'zh-CN': '该驿站未关闭', en: 'The station is not closed' },
+  STATION_FULL: {
+    'zh-CN': '驿站已满员，请稍后再来或前往附近其他驿站',
+    en: 'The station is full; come back later or try another one nearby',
+  },
+  STATION_NOT_CHECKED_IN: {
+    'zh-CN': '本机在此驿站没有签到记录',
+    en: 'This phone is not checked in at this station',
+  },
+  STATION_CAPACITY_BELOW_OCCUPANCY: {
+    'zh-CN': '容纳人数不能少于当前在站人数',
+    en: 'Capacity cannot be lower than the number of people checked in now',
+  },
+  SHIFT_NOT_FOUND: { 'zh-CN': '未找到该值班', en: 'No such shift' },
+  SHIFT_ENDS_BEFORE_START: {
+    'zh-CN': '值班结束时间须晚于开始时间',
+    en: 'A shift must end after it starts',
+  },
+  SHIFT_TOO_LONG: { 'zh-CN': '一次值班最长 24 小时', en: 'A shift lasts at most 24 hours' },
+  SHIFT_IN_PAST: {
+    'zh-CN': '值班开始时间不能早于一天前',
+    en: 'A shift cannot start more than a day ago',
+  },
+  STATION_IMPORT_HEADER_INVALID: {
+    'zh-CN': '第一行须为驿站导入模板的列名，请下载模板后填写',
+    en: 'The first row must name the template columns; download the template',
+  },
+  STATION_IMPORT_TOO_LARGE: {
+    'zh-CN': '一次最多导入 5000 个驿站，请分批导入',
+    en: 'At most 5,000 stations per file; split the file',
+  },
+  STATION_HSDS_INVALID: {
+    'zh-CN': '文件不符合 HSDS 3 数据规范，详见错误列表',
+    en: 'The file is not a valid HSDS 3 dataset; see the list of problems',
+  },
+  STATION_HSDS_FILE_UNSUPPORTED: {
+    'zh-CN': '请上传 UTF-8 编码的 HSDS .json 文件',
+    en: 'Upload an HSDS dataset as a UTF-8 .json file',
+  },
+  SHIFT_PAST_LOCKED: {
+    'zh-CN': '开始已超过一天的值班不能再修改或删除',
+    en: 'A shift that began over a day ago can no longer change',
+  },
+  SHIFT_WINDOW_INVALID: {
+    'zh-CN': '查询时段须结束于开始之后，且不超过 62 天',
+    en: 'The window must end after it starts and span at most 62 days',
+  },
+  SHIFT_MEMBER_NOT_ELIGIBLE: {
+    'zh-CN': '值班人须是本站点所属组织（含下级）的在册会员',
+    en: "The person must be an active member of the station's org or an org below it",
+  },
+  SHIFT_OVERLAP: {
+    'zh-CN': '此人在该时段已有值班安排',
+    en: 'This person already has a shift at that time',
+  },
+  SHIFT_FEED_NOT_FOUND: { 'zh-CN': '日历订阅链接无效或已更换', en: 'No such calendar feed' },
+  NOTIFICATION_NOT_FOUND: { 'zh-CN': '消息不存在', en: 'Notification not found' },
+  WISH_NOT_FOUND: { 'zh-CN': '心愿不存在', en: 'Wish not found' },
+  WISH_CLAIM_NOT_FOUND: { 'zh-CN': '认领记录不存在', en: 'Claim not found' },
+  WISH_STATION_NOT_FOUND: { 'zh-CN': '站点不存在', en: 'Station not found' },
+  WISH_STATION_CLOSED: {
+    'zh-CN': '该站点已关闭，不能再提交心愿',
+    en: 'The station is closed and takes no wishes',
+  },
+  WISH_STATION_ORG_MISMATCH: {
+    'zh-CN': '站点不属于所选组织',
+    en: 'The station belongs to another organisation',
+  },
+  WISH_DEADLINE_INVALID: {
+    'zh-CN': '截止日期须在今天到 180 天之内',
+    en: 'The deadline must be between today and 180 days ahead',
+  },
+  WISH_CLAIM_DUE_INVALID: {
+    'zh-CN': '完成日期须在今天到心愿截止日期之间',
+    en: "The due date must be between today and the wish's deadline",
+  },
+  WISH_STATUS_CONFLICT: {
+    'zh-CN': '心愿当前状态不允许此操作，请刷新后重试',
+    en: 'The wish is not in a state that allows this; reload and try again',
+  },
+  WISH_ALREADY_CLAIMED: {
+    'zh-CN': '手慢了，这个心愿已被他人认领',
+    en: 'Someone else has already claimed this wish',
+  },
+  WISH_CLAIM_DUPLICATE: { 'zh-CN': '您已认领过这个心愿', en: 'You have already claimed this wish' },
+  WISH_NOT_CLAIMABLE: {
+    'zh-CN': '这个心愿目前不在心愿墙上，不能认领',
+    en: 'This wish is not on the wall and cannot be claimed',
+  },
+  WISH_CLAIM_OWN: { 'zh-CN': '不能认领自己的心愿', en: 'You cannot claim your own wish' },
+  WISH_NOT_POSTER: {
+    'zh-CN': '只有提交心愿的职工本人可以确认或重新开放',
+    en: 'Only the worker who posted the wish may confirm or reopen it',
+  },
+  WISH_NOT_CLAIMANT: {
+    'zh-CN': '只有认领人可以办理这项认领',
+    en: 'Only the claimant may do this with the claim',
+  },
+  WISH_CLAIM_STATUS_CONFLICT: {
+    'zh-CN': '认领当前状态不允许此操作，请刷新后重试',
+    en: 'The claim is not in a state that allows this; reload and try again',
+  },
+  WISH_CONFIRM_BY_WORKER: {
+    'zh-CN': '该心愿由职工本人提交，须由本人确认收到',
+    en: 'The worker posted this wish and confirms receipt themselves',
+  },
 }
 
 export const pickLang = (acceptLanguage: string | undefined): Lang =>

@@ -17,3 +17,10 @@ export const sendRenderedJson = (reply: FastifyReply, value: object) => {
   }
   return reply.type('application/json; charset=utf-8').send(body)
 }
+
+/**
+ * Sends a body already rendered to JSON by a hot path (the nearest-station answer), bypassing
+ * the response serializer; the caller renders exactly the route's response shape.
+ */
+export const sendJsonText = (reply: FastifyReply, body: string) =>
+  reply.type('application/json; charset=utf-8').send(body)

@@ -2,7 +2,7 @@ import type { Db } from '../../../platform/db/create-db'
 import { amenityMask as maskOf } from '../domain/amenities'
 import type { Schedule } from '../domain/schedule'
 import * as repo from '../stations.repository'
-import type { StationWithOrg } from '../stations.repository'
+import type { DirectoryRow } from '../stations.repository'
 import {
   createStationDirectory,
   type DirectoryEntry,
@@ -16,6 +16,9 @@ import {
  */
 const RECHECK_MS = 10_000
 
+/** Start loading in the background (at start-up), so the first worker does not wait for it. */
+export const warmDirectory = (db: Db) => directoryOf(db).then(() => undefined)
+
 type State = {
   directory: StationDirectory
   fingerprint: string | null
@@ -24,7 +27,10 @@ type State = {
 }
 const states = new WeakMap<object, State>()
 
-export const entryOf = (row: StationWithOrg): { entry: DirectoryEntry; schedule: Schedule } => ({
+export const entryOf = (
+  row: DirectoryRow,
+  parse: (json: string) => Schedule = (json) => JSON.parse(json) as Schedule,
+): { entry: DirectoryEntry; schedule: Schedule } => ({
   entry: {
     id: row.id,
     orgPath: row.org_path,
@@ -39,13 +45,20 @@ export const entryOf = (row: StationWithOrg): { entry: DirectoryEntry; schedule:
     scheduleId: row.schedule,
     haystack: `${row.name} ${row.address}`.toLowerCase(),
   },
-  schedule: JSON.parse(row.schedule) as Schedule,
+  schedule: parse(row.schedule),
 })
 
 const stateOf = (db: Db): State => {
   let s = states.get(db)
   if (!s) {
-    s = { directory: createStationDirectory(), fingerprint: null, checkedAt: 0, loading: null }
+    // 0.05° cells (~5 km): a dense city centre holds tens of stations per cell rather than
+    // thousands, which halved the median query over 200,000 stations (bench/RESULTS.md).
+    s = {
+      directory: createStationDirectory(undefined, { cellDeg: 0.05 }),
+      fingerprint: null,
+      checkedAt: 0,
+      loading: null,
+    }
     states.set(db, s)
   }
   return s
@@ -55,7 +68,14 @@ const reload = async (db: Db, s: State) => {
   const fingerprint = await repo.stationsFingerprint(db)
   if (fingerprint !== s.fingerprint) {
     const rows = await repo.listActiveStationsForDirectory(db)
-    s.directory.replaceAll(rows.map(entryOf))
+    // Stations share a few timetables: parse each distinct JSON text once.
+    const parsed = new Map<string, Schedule>()
+    const parse = (json: string) => {
+      let v = parsed.get(json)
+      if (!v) parsed.set(json, (v = JSON.parse(json) as Schedule))
+      return v
+    }
+    s.directory.replaceAll(rows.map((r) => entryOf(r, parse)))
     s.fingerprint = fingerprint
   }
   s.checkedAt = Date.now()
@@ -78,8 +98,10 @@ export const directoryOf = async (db: Db): Promise<StationDirectory> => {
  * After a committed write in this process: patch the entry and refresh the fingerprint so
  * the next check does not reload the whole table for our own change.
  */
-export const directoryApply = async (db: Db, row: StationWithOrg | undefined, id: string) => {
+export const directoryApply = async (db: Db, row: DirectoryRow | undefined, id: string) => {
   const s = stateOf(db)
+  // A load in flight may have read the table before this write committed: apply after it.
+  if (s.loading) await s.loading.catch(() => undefined)
   if (s.fingerprint === null) return // not loaded yet: the first use loads everything
   if (row && row.status === 'active') {
     const { entry, schedule } = entryOf(row)

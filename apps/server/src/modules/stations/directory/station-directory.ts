@@ -34,6 +34,8 @@ export type DirectoryEntry = {
   scheduleId: string
   /** Lower-cased name + address for text matching. */
   haystack: string
+  /** Set by the directory: the interned schedule's slot (for the open-now memo). */
+  slot?: number
 }
 
 export type DirectoryHit = { entry: DirectoryEntry; distanceM: number; openNow: boolean }
@@ -89,9 +91,16 @@ const mercatorY = (lat: number) => {
 
 export const createStationDirectory = (
   calendar: HolidayCalendar = cnHolidayCalendar,
+  options: { cellDeg?: number } = {},
 ): StationDirectory => {
   const entries = new Map<string, DirectoryEntry>()
   const schedules = new Map<string, Schedule>()
+  // Open-now memo per interned schedule: timetables change state only on whole minutes, so
+  // one evaluation per schedule per minute answers every station that shares it.
+  const slots = new Map<string, number>()
+  const slotSchedules: Schedule[] = []
+  const memoMinute: number[] = []
+  const memoOpen: boolean[] = []
   let index: StationIndex<DirectoryEntry> | null = null
   let version = 0
   const clusterCache = new Map<number, ClusterCell[]>()
@@ -102,15 +111,32 @@ export const createStationDirectory = (
     clusterCache.clear()
   }
   const intern = (entry: DirectoryEntry, schedule: Schedule) => {
-    if (!schedules.has(entry.scheduleId)) schedules.set(entry.scheduleId, schedule)
+    let slot = slots.get(entry.scheduleId)
+    if (slot === undefined) {
+      slot = slotSchedules.length
+      slots.set(entry.scheduleId, slot)
+      schedules.set(entry.scheduleId, schedule)
+      slotSchedules.push(schedule)
+      memoMinute.push(NaN)
+      memoOpen.push(false)
+    }
+    entry.slot = slot
   }
   const ensureIndex = () => {
-    if (!index) index = createStationIndex([...entries.values()])
+    if (!index) index = createStationIndex([...entries.values()], { cellDeg: options.cellDeg })
     return index
   }
   const scheduleOf = (e: DirectoryEntry) => schedules.get(e.scheduleId)!
   // No shortcut for alwaysOpen: a 24-hour station can still close on an exception date.
-  const isOpen = (e: DirectoryEntry, at: number) => isOpenAt(scheduleOf(e), at, calendar)
+  const isOpen = (e: DirectoryEntry, at: number) => {
+    const slot = e.slot!
+    const minute = Math.floor(at / 60_000)
+    if (memoMinute[slot] === minute) return memoOpen[slot]!
+    const open = isOpenAt(slotSchedules[slot]!, minute * 60_000, calendar)
+    memoMinute[slot] = minute
+    memoOpen[slot] = open
+    return open
+  }
 
   const computeClusters = (zoom: number): ClusterCell[] => {
     if (zoom > CLUSTER_MAX_ZOOM) {
@@ -180,6 +206,10 @@ export const createStationDirectory = (
     replaceAll(list) {
       entries.clear()
       schedules.clear()
+      slots.clear()
+      slotSchedules.length = 0
+      memoMinute.length = 0
+      memoOpen.length = 0
       for (const { entry, schedule } of list) {
         intern(entry, schedule)
         entries.set(entry.id, entry)

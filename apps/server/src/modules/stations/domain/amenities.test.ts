@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { AMENITY_CODES as CONTRACT_AMENITY_CODES } from '@unionhall/contracts'
 import {
   ALL_AMENITIES_MASK,
   AMENITIES,
@@ -65,5 +66,12 @@ describe('amenities', () => {
     expect(isValidAmenityMask(1 << 30)).toBe(false)
     expect(isValidAmenityMask(-1)).toBe(false)
     expect(isValidAmenityMask(1.5)).toBe(false)
+  })
+})
+
+describe('the contract list', () => {
+  it('names the same amenities, in bit order, as the API contract (forms and imports use it)', () => {
+    expect([...CONTRACT_AMENITY_CODES]).toEqual([...AMENITY_CODES])
+    expect(AMENITIES.map((a) => a.bit)).toEqual(AMENITIES.map((_, i) => i))
   })
 })

@@ -1,5 +1,9 @@
 import * as createTables from './20261129T1700_stations_create_tables'
+import * as directoryVersion from './20261129T1800_stations_directory_version'
+import * as shifts from './20261129T1740_stations_shifts'
 
 export const stationsMigrations = {
   '20261129T1700_stations_create_tables': createTables,
+  '20261129T1800_stations_directory_version': directoryVersion,
+  '20261129T1740_stations_shifts': shifts,
 }
