@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   CloudUploadOutlined,
   EnvironmentOutlined,
   HomeOutlined,
@@ -49,6 +50,7 @@ export const navItems: NavItem[] = [
     icon: <EnvironmentOutlined />,
     permission: 'station:read',
   },
+  { path: '/my/shifts', labelKey: 'nav.myShifts', icon: <CalendarOutlined /> },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit:read' },
 ]
 

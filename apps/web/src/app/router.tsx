@@ -118,6 +118,21 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'stations/:stationId/roster',
+        lazy: guardedPage(
+          'station:read',
+          () => import('../features/stations/roster/routes/roster-page'),
+        ),
+      },
+      {
+        // Anyone signed in may be on a roster somewhere; the server answers only their own shifts.
+        path: 'my/shifts',
+        lazy: guardedPage(
+          undefined,
+          () => import('../features/stations/roster/routes/my-shifts-page'),
+        ),
+      },
+      {
         // Jurors are members listed on the campaign; the server checks that, not a role.
         path: 'campaigns/:campaignId/jury',
         lazy: guardedPage(
