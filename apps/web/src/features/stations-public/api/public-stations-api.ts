@@ -52,7 +52,7 @@ const ConfigSchema = z.object({
 })
 
 export const getMapConfig = async (signal?: AbortSignal): Promise<MapConfig> => {
-  const data = await apiRequest('/config', { signal })
+  const data = await apiRequest('/config/public', { signal })
   const parsed = ConfigSchema.safeParse(data)
   const map = parsed.success ? parsed.data.map : null
   if (!map) return DEFAULT_MAP

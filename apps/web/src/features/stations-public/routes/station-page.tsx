@@ -203,6 +203,9 @@ export const Component = () => {
         >
           {t('stationsPublic.postWish')}
         </Link>
+        <Link className="cp-btn cp-btn-block" to={`/w/wall?stationId=${encodeURIComponent(s.id)}`}>
+          {t('stationsPublic.wishWall')}
+        </Link>
         <Link className="cp-btn cp-btn-block" to={stationPath(s.id, '/poster')}>
           {t('stationsPublic.station.poster')}
         </Link>

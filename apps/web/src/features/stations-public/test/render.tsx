@@ -45,7 +45,8 @@ export const stubFetch = (handler: Handler) => {
   const fetchMock = vi.fn((url: string, init?: RequestInit) => {
     const answer = handler(url, init)
     if (answer) return Promise.resolve(answer)
-    if (url.startsWith('/api/v1/config')) return Promise.resolve(json({ defaultLocale: 'zh-CN' }))
+    if (url.startsWith('/api/v1/config/public'))
+      return Promise.resolve(json({ defaultLocale: 'zh-CN' }))
     return Promise.resolve(apiError('ROUTE_NOT_FOUND', 404))
   })
   vi.stubGlobal('fetch', fetchMock)
