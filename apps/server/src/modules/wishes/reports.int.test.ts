@@ -1,0 +1,279 @@
+import type { WishReport } from '@unionhall/contracts'
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  ACCOUNTS,
+  buildTestApp,
+  type TestApp,
+  type TestSession,
+} from '../../../test/build-test-app'
+import { makeMember } from '../../../test/factories/members'
+import { ctxAs } from '../../../test/factories/orgs'
+import { MISSING_ID, XLSX_TYPE, auditRows, expectError, readXlsx } from '../../../test/helpers'
+import type { Ctx } from '../../core/access'
+import {
+  claimWish,
+  confirmMyWish,
+  createWishForWorker,
+  fulfilClaim,
+  postWish,
+  reopenMyWish,
+  reviewWish,
+} from '.'
+import { chinaToday } from './wish-rules'
+import { createStation, day, expectStatus, memberSession } from './wishes.fixtures.test-helpers'
+
+/**
+ * Report numbers on a known set of wishes, made through the services with a fixed clock so
+ * the hours to claim and to fulfil are exact.
+ */
+
+let t: TestApp
+let longgang: TestSession
+let shenzhen: TestSession
+let gansu: TestSession
+let lanzhou: TestSession
+let counsellor: TestSession
+let stationId: string
+let claimantA: string
+let claimantB: string
+
+const T0 = Date.now()
+const HOUR = 3_600_000
+
+beforeAll(async () => {
+  t = await buildTestApp()
+  ;[longgang, shenzhen, gansu, lanzhou, counsellor] = await Promise.all([
+    t.loginAs(ACCOUNTS.longgangStaff),
+    t.loginAs(ACCOUNTS.shenzhenAdmin),
+    t.loginAs(ACCOUNTS.gansuAdmin),
+    t.loginAs(ACCOUNTS.lanzhouStaff),
+    t.loginAs(ACCOUNTS.beijingCounsellor),
+  ])
+  stationId = (await createStation(t, longgang, { name: '报表测试驿站' })).id
+  const admin = await ctxAs(t, (await t.loginAs(ACCOUNTS.platformAdmin)).memberId)
+  const make = async (name: string) =>
+    (await makeMember(t, admin, { orgId: t.orgId('龙岗区总工会'), name })).id
+  claimantA = await make('甲认领')
+  claimantB = await make('乙认领')
+  const worker = (await memberSession(t, '龙岗区建筑行业工联会', '郑师傅')).member.id
+
+  const deps = { db: t.database.db, crypto: t.crypto }
+  const at = async (memberId: string, name: string, hours: number): Promise<Ctx> => ({
+    ...(await ctxAs(t, memberId, name)),
+    now: new Date(T0 + hours * HOUR),
+  })
+  const staffAt = (h: number) => at(longgang.memberId, '龙岗区总工会干部', h)
+  const aAt = (h: number) => at(claimantA, '甲认领', h)
+  const bAt = (h: number) => at(claimantB, '乙认领', h)
+  const workerAt = (h: number) => at(worker, '郑师傅', h)
+  const fields = (title: string, category: string) => ({
+    title,
+    description: '',
+    category: category as 'study',
+    deadline: day(30),
+  })
+  const walkIn = async (
+    ctx: Ctx,
+    title: string,
+    category: string,
+    where: { stationId?: string; orgId?: string },
+    publish = true,
+  ) =>
+    createWishForWorker(deps, ctx, {
+      ...fields(title, category),
+      ...where,
+      workerName: '何大姐',
+      workerMobile: '13811112222',
+      publish,
+    })
+  const posted = async (title: string, category: string) => {
+    const w = await postWish(deps, await workerAt(0), { ...fields(title, category), stationId })
+    await reviewWish(deps, await staffAt(0), w.id, { publish: true })
+    return w
+  }
+
+  // W1 at the station: claimed by A after 2 h, fulfilled 3 h later, confirmed by the worker.
+  const w1 = await posted('需要一个保温饭盒', 'daily_necessities')
+  const c1 = await claimWish(deps, await aAt(2), w1.id, { claimantKind: 'volunteer' })
+  await fulfilClaim(deps, await aAt(5), c1.id, {
+    photos: ['https://img.example.cn/1.jpg'],
+    note: '',
+  })
+  await confirmMyWish(deps, await workerAt(6), w1.id, '谢谢')
+  // W2 at the station: claimed by A after 4 h, fulfilled 4 h later, not yet confirmed.
+  const w2 = await walkIn(await staffAt(0), '想给孩子买一套学习用品', 'study', { stationId })
+  const c2 = await claimWish(deps, await aAt(4), w2.id, { claimantKind: 'party_member' })
+  await fulfilClaim(deps, await aAt(8), c2.id, {
+    photos: ['https://img.example.cn/2.jpg'],
+    note: '',
+  })
+  // W3 at 龙岗区总工会 itself: claimed by B after 1 h.
+  const w3 = await walkIn(await staffAt(0), '需要一个血压计', 'health', {
+    orgId: t.orgId('龙岗区总工会'),
+  })
+  await claimWish(deps, await bAt(1), w3.id, { claimantKind: 'volunteer' })
+  // W4 at 深圳市总工会: on the wall; W5 there: awaiting review.
+  const shenzhenAt = await at(shenzhen.memberId, '深圳市总工会管理员', 0)
+  await walkIn(shenzhenAt, '家里老人需要一副助行器', 'family', { orgId: t.orgId('深圳市总工会') })
+  await walkIn(shenzhenAt, '想学电工证', 'other', { orgId: t.orgId('深圳市总工会') }, false)
+  // W6 at the station: claimed by B after 3 h, then reopened by the worker; back on the wall.
+  const w6 = await posted('想报一个电焊培训班', 'study')
+  await claimWish(deps, await bAt(3), w6.id, {
+    claimantKind: 'partner_company',
+    displayName: '龙岗某建设公司',
+  })
+  await reopenMyWish(deps, await workerAt(3.5), w6.id, '公司联系不上')
+})
+afterAll(() => t.close())
+
+type Requester = Pick<TestSession, 'request'>
+const report = (s: Requester, qs = '') =>
+  s.request({ method: 'GET', url: `/api/v1/wishes/reports${qs}` })
+
+describe('GET /api/v1/wishes/reports', () => {
+  it('401, 403 without wish:read or outside my subtree, 400 on bad dates, 404 unknown org', async () => {
+    expectError(await report(t), 401, 'AUTH_REQUIRED')
+    expectError(await report(counsellor), 403, 'ACCESS_DENIED')
+    expectError(await report(gansu, `?orgId=${t.orgId('深圳市总工会')}`), 403, 'ACCESS_DENIED')
+    expectError(await report(longgang, `?orgId=${t.orgId('深圳市总工会')}`), 403, 'ACCESS_DENIED')
+    expectError(await report(longgang, '?from=2026-13-01'), 400, 'VALIDATION_FAILED')
+    expectError(await report(longgang, '?from=20261201'), 400, 'VALIDATION_FAILED')
+    expectError(await report(longgang, `?from=${day(2)}&to=${day(1)}`), 400, 'VALIDATION_FAILED')
+    expectError(await report(longgang, '?orgId=nope'), 400, 'VALIDATION_FAILED')
+    expectError(await report(shenzhen, `?orgId=${MISSING_ID}`), 404, 'ORG_NOT_FOUND')
+  })
+
+  it('counts the subtree by status, category, station and child org, with exact durations', async () => {
+    const r = expectStatus(await report(shenzhen), 200).json<WishReport>()
+    expect(r).toMatchObject({ orgId: t.orgId('深圳市总工会'), orgName: '深圳市总工会', total: 6 })
+    expect(Object.fromEntries(r.byStatus.map((s) => [s.status, s.count]))).toEqual({
+      pending_review: 1,
+      published: 2,
+      rejected: 0,
+      claimed: 1,
+      fulfilled: 1,
+      confirmed: 1,
+      expired: 0,
+    })
+    expect(Object.fromEntries(r.byCategory.map((c) => [c.category, c.count]))).toEqual({
+      daily_necessities: 1,
+      study: 2,
+      health: 1,
+      family: 1,
+      skills: 0,
+      other: 1,
+    })
+    expect(r.byStation).toHaveLength(2)
+    expect(r.byStation).toEqual(
+      expect.arrayContaining([
+        { stationId, stationName: '报表测试驿站', total: 3, confirmed: 1 },
+        { stationId: null, stationName: null, total: 3, confirmed: 0 },
+      ]),
+    )
+    expect(r.byOrg).toEqual([
+      {
+        orgId: t.orgId('深圳市总工会'),
+        orgName: '深圳市总工会',
+        own: true,
+        total: 2,
+        published: 1,
+        claimed: 0,
+        fulfilled: 0,
+        confirmed: 0,
+      },
+      {
+        orgId: t.orgId('龙岗区总工会'),
+        orgName: '龙岗区总工会',
+        own: false,
+        total: 4,
+        published: 1,
+        claimed: 1,
+        fulfilled: 1,
+        confirmed: 1,
+      },
+    ])
+    // Claims after 2, 4, 1 and 3 hours on the wall; fulfilled 3 and 4 hours after claiming.
+    expect(r.timeToClaim).toEqual({ count: 4, avgHours: 2.5, medianHours: 2.5 })
+    expect(r.timeToFulfil).toEqual({ count: 2, avgHours: 3.5, medianHours: 3.5 })
+    expect(r.topClaimants).toEqual([
+      {
+        claimantMemberId: claimantA,
+        displayName: '甲认领',
+        claimantKind: 'party_member',
+        fulfilled: 2,
+      },
+    ])
+  })
+
+  it("defaults to my own subtree; a child org's report holds only its subtree", async () => {
+    const r = expectStatus(await report(longgang), 200).json<WishReport>()
+    expect(r).toMatchObject({ orgId: t.orgId('龙岗区总工会'), total: 4 })
+    expect(r.byOrg.map((o) => [o.orgName, o.own, o.total])).toEqual([
+      ['龙岗区总工会', true, 1],
+      ['龙岗区建筑行业工联会', false, 3],
+    ])
+    const outsider = expectStatus(await report(lanzhou), 200).json<WishReport>()
+    expect(outsider).toMatchObject({ orgId: t.orgId('兰州市总工会'), total: 0, byStation: [] })
+    expect(outsider.topClaimants).toEqual([])
+  })
+
+  it('filters by the China day the wish was created', async () => {
+    const today = chinaToday(new Date(T0))
+    const count = async (qs: string) =>
+      expectStatus(await report(shenzhen, qs), 200).json<WishReport>().total
+    expect(await count(`?from=${today}&to=${today}`)).toBe(6)
+    expect(await count(`?from=${day(1)}`)).toBe(0)
+    expect(await count(`?to=${day(-1)}`)).toBe(0)
+  })
+})
+
+describe('GET /api/v1/wishes/reports.xlsx', () => {
+  const xlsx = (s: Requester, qs = '') =>
+    s.request({ method: 'GET', url: `/api/v1/wishes/reports.xlsx${qs}` })
+
+  it('401, 403, 400', async () => {
+    expectError(await xlsx(t), 401, 'AUTH_REQUIRED')
+    expectError(await xlsx(counsellor), 403, 'ACCESS_DENIED')
+    expectError(await xlsx(gansu, `?orgId=${t.orgId('龙岗区总工会')}`), 403, 'ACCESS_DENIED')
+    expectError(await xlsx(shenzhen, '?to=2026-02-30'), 400, 'VALIDATION_FAILED')
+  })
+
+  it('a workbook with every breakdown and the wishes, masked; the export is audited', async () => {
+    const res = expectStatus(await xlsx(shenzhen), 200)
+    expect(res.headers['content-type']).toBe(XLSX_TYPE)
+    expect(res.headers['content-disposition']).toContain('attachment')
+    expect(await readXlsx(res.rawPayload)).toEqual([
+      ['状态', '心愿数'],
+      ['待审核', '1'],
+      ['待认领', '2'],
+      ['未通过', '0'],
+      ['已认领', '1'],
+      ['已送达', '1'],
+      ['已确认', '1'],
+      ['已过期', '0'],
+    ])
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
+    expect(wb.worksheets.map((s) => s.name)).toEqual([
+      '按状态',
+      '按类别',
+      '按站点',
+      '按组织',
+      '时长',
+      '认领排行',
+      '心愿明细',
+    ])
+    const detail = wb.getWorksheet('心愿明细')!
+    expect(detail.rowCount).toBe(7)
+    const text = JSON.stringify(detail.getSheetValues())
+    expect(text).toContain('何*姐')
+    expect(text).not.toContain('何大姐')
+    expect(text).not.toContain('13811112222')
+    const [audit] = await auditRows(t, { action: 'wish.report_exported' })
+    expect(audit).toMatchObject({
+      actor_member_id: shenzhen.memberId,
+      org_id: t.orgId('深圳市总工会'),
+    })
+  })
+})
