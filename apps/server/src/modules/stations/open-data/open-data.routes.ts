@@ -6,6 +6,7 @@ import {
   StationFeatureCollectionSchema,
   StationImportResultSchema,
 } from '@unionhall/contracts'
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ctxOf } from '../../../core/access'
 import { AppError } from '../../../platform/errors/app-error'
@@ -21,6 +22,21 @@ const attachment = (asciiName: string, name: string) =>
 
 const fileMissing = () =>
   new AppError('FILE_MISSING', 400, 'Send the file as multipart/form-data in the field "file"')
+
+/** The bytes of the multipart field "file". */
+const readFile = async (req: FastifyRequest): Promise<Buffer> => {
+  if (!req.isMultipart()) throw fileMissing()
+  try {
+    const file = await req.file()
+    if (!file) throw fileMissing()
+    return await file.toBuffer()
+  } catch (e) {
+    // Multipart's own limit errors carry a code the error handler maps; a body cut short
+    // ("Unexpected end of form") carries none and is the client's mistake, not a 500.
+    if (e instanceof AppError || (e as { code?: string }).code?.startsWith('FST_')) throw e
+    throw new AppError('FILE_UNREADABLE', 400, 'The multipart body could not be read')
+  }
+}
 
 /**
  * Station imports (.xlsx template, HSDS) and open-data exports (.xlsx, HSDS, GeoJSON). Mounted
@@ -58,12 +74,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }> = asy
       },
       config: { access: { permission: 'station:manage' } },
     },
-    async (req) => {
-      if (!req.isMultipart()) throw fileMissing()
-      const file = await req.file()
-      if (!file) throw fileMissing()
-      return svc.importSpreadsheet(deps, ctxOf(req), await file.toBuffer())
-    },
+    async (req) => svc.importSpreadsheet(deps, ctxOf(req), await readFile(req)),
   )
 
   app.get(
@@ -142,11 +153,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }> = asy
     },
     async (req) => {
       let doc: unknown = req.body
-      if (req.isMultipart()) {
-        const file = await req.file()
-        if (!file) throw fileMissing()
-        doc = svc.parseJsonFile(await file.toBuffer())
-      }
+      if (req.isMultipart()) doc = svc.parseJsonFile(await readFile(req))
       return svc.importHsds(deps, ctxOf(req), doc, req.query.orgId)
     },
   )
