@@ -270,6 +270,19 @@ describe('POST /api/v1/stations/import (.xlsx)', () => {
     )
   })
 
+  it('refuses more than 5,000 stations in one file before reading any row', async () => {
+    const line = row()
+      .map((c) => `"${String(c)}"`)
+      .join(',')
+    const csv = Buffer.from([SHEET_HEADERS.join(','), ...Array<string>(5001).fill(line)].join('\n'))
+    const e = expectError(
+      await upload(longgang, '/api/v1/stations/import', 'big.csv', 'text/csv', csv),
+      400,
+      'STATION_IMPORT_TOO_LARGE',
+    )
+    expect(e.details).toEqual({ rows: 5001, max: 5000 })
+  })
+
   it('reads a UTF-8 CSV saved from the template', async () => {
     const csv = Buffer.from(
       [SHEET_HEADERS, row({ 1: 'CSV驿站' })]
@@ -478,6 +491,36 @@ describe('HSDS export and import', () => {
       415,
       'STATION_HSDS_FILE_UNSUPPORTED',
     )
+  })
+
+  it("without a target org, puts each location at its organization's org, by id or exact name", async () => {
+    const doc = await exportHsds(longgang, `orgId=${builders}&includeContacts=true`)
+    const [first, second] = doc.locations
+    const stranger = '0193a1b2-0000-7000-8000-00000000abcd'
+    const renamed: HsdsDataset = {
+      ...doc,
+      organizations: [
+        ...doc.organizations,
+        { id: stranger, name: '龙岗区总工会', description: '' },
+      ],
+      locations: [first!, { ...second!, organization_id: stranger }],
+    }
+    const builtBefore = await stationCount(longgang, builders)
+    const res = await longgang.request({
+      method: 'POST',
+      url: '/api/v1/stations/import/hsds',
+      payload: renamed,
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toEqual({ created: 2, errors: [] })
+    expect(await stationCount(longgang, builders)).toBe(builtBefore + 1)
+    const audits = await auditRows(t, { action: 'station.import' })
+    expect(
+      audits
+        .slice(-2)
+        .map((a) => a.target_id)
+        .sort(),
+    ).toEqual([builders, longgangOrg].sort())
   })
 
   it('round trip: export an org, import into another, get the same stations', async () => {
