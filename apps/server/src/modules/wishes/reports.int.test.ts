@@ -8,7 +8,7 @@ import {
   type TestSession,
 } from '../../../test/build-test-app'
 import { makeMember } from '../../../test/factories/members'
-import { ctxAs } from '../../../test/factories/orgs'
+import { ctxAs, makeOrg } from '../../../test/factories/orgs'
 import { MISSING_ID, XLSX_TYPE, auditRows, expectError, readXlsx } from '../../../test/helpers'
 import type { Ctx } from '../../core/access'
 import {
@@ -21,11 +21,12 @@ import {
   reviewWish,
 } from '.'
 import { chinaToday } from './wish-rules'
-import { createStation, day, expectStatus, memberSession } from './wishes.fixtures.test-helpers'
+import { createStation, day, expectStatus } from './wishes.fixtures.test-helpers'
 
 /**
- * Report numbers on a known set of wishes, made through the services with a fixed clock so
- * the hours to claim and to fulfil are exact.
+ * Report numbers on a known set of wishes in an org subtree of their own (so demo data cannot
+ * change them), made through the services with a fixed clock so the hours to claim and to
+ * fulfil are exact.
  */
 
 let t: TestApp
@@ -35,6 +36,8 @@ let gansu: TestSession
 let lanzhou: TestSession
 let counsellor: TestSession
 let stationId: string
+let parentOrg: string // 坪地街道总工会, under 龙岗区总工会
+let childOrg: string // its child, where the station is
 let claimantA: string
 let claimantB: string
 
@@ -50,13 +53,16 @@ beforeAll(async () => {
     t.loginAs(ACCOUNTS.lanzhouStaff),
     t.loginAs(ACCOUNTS.beijingCounsellor),
   ])
-  stationId = (await createStation(t, longgang, { name: '报表测试驿站' })).id
   const admin = await ctxAs(t, (await t.loginAs(ACCOUNTS.platformAdmin)).memberId)
+  const parentId = t.orgId('龙岗区总工会')
+  parentOrg = (await makeOrg(t, admin, { parentId, name: '坪地街道总工会' })).id
+  childOrg = (await makeOrg(t, admin, { parentId: parentOrg, name: '坪地建筑工地联合工会' })).id
+  stationId = (await createStation(t, longgang, { name: '报表测试驿站', orgId: childOrg })).id
   const make = async (name: string) =>
     (await makeMember(t, admin, { orgId: t.orgId('龙岗区总工会'), name })).id
   claimantA = await make('甲认领')
   claimantB = await make('乙认领')
-  const worker = (await memberSession(t, '龙岗区建筑行业工联会', '郑师傅')).member.id
+  const worker = (await makeMember(t, admin, { orgId: childOrg, name: '郑师傅' })).id
 
   const deps = { db: t.database.db, crypto: t.crypto }
   const at = async (memberId: string, name: string, hours: number): Promise<Ctx> => ({
@@ -108,15 +114,13 @@ beforeAll(async () => {
     photos: ['https://img.example.cn/2.jpg'],
     note: '',
   })
-  // W3 at 龙岗区总工会 itself: claimed by B after 1 h.
-  const w3 = await walkIn(await staffAt(0), '需要一个血压计', 'health', {
-    orgId: t.orgId('龙岗区总工会'),
-  })
+  // W3 at the parent org itself: claimed by B after 1 h.
+  const w3 = await walkIn(await staffAt(0), '需要一个血压计', 'health', { orgId: parentOrg })
   await claimWish(deps, await bAt(1), w3.id, { claimantKind: 'volunteer' })
-  // W4 at 深圳市总工会: on the wall; W5 there: awaiting review.
+  // W4 at the parent org: on the wall; W5 there: awaiting review.
   const shenzhenAt = await at(shenzhen.memberId, '深圳市总工会管理员', 0)
-  await walkIn(shenzhenAt, '家里老人需要一副助行器', 'family', { orgId: t.orgId('深圳市总工会') })
-  await walkIn(shenzhenAt, '想学电工证', 'other', { orgId: t.orgId('深圳市总工会') }, false)
+  await walkIn(shenzhenAt, '家里老人需要一副助行器', 'family', { orgId: parentOrg })
+  await walkIn(shenzhenAt, '想学电工证', 'other', { orgId: parentOrg }, false)
   // W6 at the station: claimed by B after 3 h, then reopened by the worker; back on the wall.
   const w6 = await posted('想报一个电焊培训班', 'study')
   await claimWish(deps, await bAt(3), w6.id, {
@@ -145,8 +149,8 @@ describe('GET /api/v1/wishes/reports', () => {
   })
 
   it('counts the subtree by status, category, station and child org, with exact durations', async () => {
-    const r = expectStatus(await report(shenzhen), 200).json<WishReport>()
-    expect(r).toMatchObject({ orgId: t.orgId('深圳市总工会'), orgName: '深圳市总工会', total: 6 })
+    const r = expectStatus(await report(shenzhen, `?orgId=${parentOrg}`), 200).json<WishReport>()
+    expect(r).toMatchObject({ orgId: parentOrg, orgName: '坪地街道总工会', total: 6 })
     expect(Object.fromEntries(r.byStatus.map((s) => [s.status, s.count]))).toEqual({
       pending_review: 1,
       published: 2,
@@ -173,22 +177,22 @@ describe('GET /api/v1/wishes/reports', () => {
     )
     expect(r.byOrg).toEqual([
       {
-        orgId: t.orgId('深圳市总工会'),
-        orgName: '深圳市总工会',
+        orgId: parentOrg,
+        orgName: '坪地街道总工会',
         own: true,
-        total: 2,
+        total: 3,
         published: 1,
-        claimed: 0,
+        claimed: 1,
         fulfilled: 0,
         confirmed: 0,
       },
       {
-        orgId: t.orgId('龙岗区总工会'),
-        orgName: '龙岗区总工会',
+        orgId: childOrg,
+        orgName: '坪地建筑工地联合工会',
         own: false,
-        total: 4,
+        total: 3,
         published: 1,
-        claimed: 1,
+        claimed: 0,
         fulfilled: 1,
         confirmed: 1,
       },
@@ -207,12 +211,16 @@ describe('GET /api/v1/wishes/reports', () => {
   })
 
   it("defaults to my own subtree; a child org's report holds only its subtree", async () => {
-    const r = expectStatus(await report(longgang), 200).json<WishReport>()
-    expect(r).toMatchObject({ orgId: t.orgId('龙岗区总工会'), total: 4 })
+    const mine = expectStatus(await report(longgang), 200).json<WishReport>()
+    expect(mine.orgId).toBe(t.orgId('龙岗区总工会'))
+    expect(mine.total).toBeGreaterThanOrEqual(6)
+    expect(mine.byOrg.find((o) => o.orgId === parentOrg)).toMatchObject({ total: 6 })
+    const r = expectStatus(await report(longgang, `?orgId=${childOrg}`), 200).json<WishReport>()
+    expect(r).toMatchObject({ orgId: childOrg, total: 3 })
     expect(r.byOrg.map((o) => [o.orgName, o.own, o.total])).toEqual([
-      ['龙岗区总工会', true, 1],
-      ['龙岗区建筑行业工联会', false, 3],
+      ['坪地建筑工地联合工会', true, 3],
     ])
+    expect(r.topClaimants.map((c) => c.fulfilled)).toEqual([2])
     const outsider = expectStatus(await report(lanzhou), 200).json<WishReport>()
     expect(outsider).toMatchObject({ orgId: t.orgId('兰州市总工会'), total: 0, byStation: [] })
     expect(outsider.topClaimants).toEqual([])
@@ -221,10 +229,11 @@ describe('GET /api/v1/wishes/reports', () => {
   it('filters by the China day the wish was created', async () => {
     const today = chinaToday(new Date(T0))
     const count = async (qs: string) =>
-      expectStatus(await report(shenzhen, qs), 200).json<WishReport>().total
-    expect(await count(`?from=${today}&to=${today}`)).toBe(6)
-    expect(await count(`?from=${day(1)}`)).toBe(0)
-    expect(await count(`?to=${day(-1)}`)).toBe(0)
+      expectStatus(await report(shenzhen, `?orgId=${parentOrg}&${qs}`), 200).json<WishReport>()
+        .total
+    expect(await count(`from=${today}&to=${today}`)).toBe(6)
+    expect(await count(`from=${day(1)}`)).toBe(0)
+    expect(await count(`to=${day(-1)}`)).toBe(0)
   })
 })
 
@@ -240,7 +249,7 @@ describe('GET /api/v1/wishes/reports.xlsx', () => {
   })
 
   it('a workbook with every breakdown and the wishes, masked; the export is audited', async () => {
-    const res = expectStatus(await xlsx(shenzhen), 200)
+    const res = expectStatus(await xlsx(shenzhen, `?orgId=${parentOrg}`), 200)
     expect(res.headers['content-type']).toBe(XLSX_TYPE)
     expect(res.headers['content-disposition']).toContain('attachment')
     expect(await readXlsx(res.rawPayload)).toEqual([
@@ -273,7 +282,7 @@ describe('GET /api/v1/wishes/reports.xlsx', () => {
     const [audit] = await auditRows(t, { action: 'wish.report_exported' })
     expect(audit).toMatchObject({
       actor_member_id: shenzhen.memberId,
-      org_id: t.orgId('深圳市总工会'),
+      org_id: parentOrg,
     })
   })
 })
