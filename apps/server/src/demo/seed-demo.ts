@@ -8,6 +8,7 @@ import { createMember, insertMember } from '../core/members'
 import { grantRoleAsSystem, loadGrants } from '../core/roles'
 import { idCardFor, mobileFor, nameFor } from './demo-names'
 import { seedCampaigns } from './seed-campaigns'
+import { seedDemoShifts } from './demo-shifts'
 import { seedStations } from './seed-stations'
 
 /** The organisations of the seed page (shared/seed/README.md), as a tree. */
@@ -196,6 +197,11 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
   const campaigns = await seedCampaigns(db, crypto, ctx, orgIds)
   // The outdoor-worker stations of the seed page (§4), through the stations module's services.
   const stations = await seedStations(db, crypto, ctx, orgIds)
+  // 筑友驿站's two-week duty roster, with a few gaps for the coverage view.
+  await seedDemoShifts(db, crypto, ctx, {
+    stationId: stations.zhuyouId,
+    orgId: orgIds.get('龙岗区建筑行业工联会')!,
+  })
   return {
     campaigns,
     stations,

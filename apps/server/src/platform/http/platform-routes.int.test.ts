@@ -65,6 +65,12 @@ describe('GET /api/v1/config/public', () => {
       defaultLocale: 'zh-CN',
       locales: ['zh-CN', 'en'],
       smsProvider: 'console',
+      map: {
+        tileUrl: 'https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png',
+        subdomains: 'abc',
+        attribution: '© OpenStreetMap contributors',
+        coordSystem: 'wgs84',
+      },
     })
     expect(res.body).not.toContain(t.config.SESSION_SECRET)
   })

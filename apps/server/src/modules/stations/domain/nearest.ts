@@ -24,7 +24,8 @@ import { isOpenAt, type HolidayCalendar, type Schedule } from './schedule'
  * - Distances are haversine on a sphere of the mean Earth radius (good to ~0.5 % against the
  *   ellipsoid, which is fine for "which is nearer"); input and stored points are WGS-84.
  * - Work per station, cheapest first: the required-amenity mask (one AND on a typed array),
- *   the latitude difference against the current k-th distance, the haversine term, and only
+ *   the latitude difference against the current k-th distance, the squared chord between unit
+ *   vectors (equal to 4× the haversine term, without trigonometry per station), and only
  *   for a station that would enter the current top k the caller's filter ("open now"
  *   evaluates a schedule and is by far the most expensive test). The filter must therefore be
  *   pure: how often it is called is not part of the contract.
@@ -140,16 +141,21 @@ export const createStationIndex = <S extends StationPoint>(
   const fill = cellStart.slice(0, rows * cols)
   const stations: S[] = new Array<S>(n)
   const sLat = new Float64Array(n)
-  const sLng = new Float64Array(n)
-  const sCos = new Float64Array(n)
+  // Unit vectors: the squared chord between two of them is 4h (h the haversine term), so the
+  // inner loop ranks stations with three subtractions instead of two sines per station.
+  const sX = new Float64Array(n)
+  const sY = new Float64Array(n)
+  const sZ = new Float64Array(n)
   const sAmenities = new Int32Array(n)
   for (let i = 0; i < n; i++) {
     const s = input[i]!
     const p = fill[cellOf[i]!]!++
     stations[p] = s
     sLat[p] = s.lat
-    sLng[p] = s.lng
-    sCos[p] = Math.cos(s.lat * RAD)
+    const cosS = Math.cos(s.lat * RAD)
+    sX[p] = cosS * Math.cos(s.lng * RAD)
+    sY[p] = cosS * Math.sin(s.lng * RAD)
+    sZ[p] = Math.sin(s.lat * RAD)
     sAmenities[p] = s.amenities
   }
 
@@ -170,6 +176,9 @@ export const createStationIndex = <S extends StationPoint>(
     if (!isValidAmenityMask(required)) throw unknownAmenities()
     if (n === 0) return []
     const cosLat = Math.cos(lat * RAD)
+    const qx = cosLat * Math.cos(lng * RAD)
+    const qy = cosLat * Math.sin(lng * RAD)
+    const qz = Math.sin(lat * RAD)
     // Unclamped: a query outside the grid starts from a virtual cell and rings reach in.
     const qi = Math.floor((lat - lat0) / cell)
     const qj = Math.floor((lng - lng0) / cell)
@@ -184,9 +193,10 @@ export const createStationIndex = <S extends StationPoint>(
         if ((sAmenities[p]! & required) !== required) continue
         // Cheap prune: the latitude difference alone is a lower bound on the distance.
         if (Math.abs(sLat[p]! - lat) * M_PER_DEG_LAT >= kthM) continue
-        const sinLat = Math.sin((sLat[p]! - lat) * RAD * 0.5)
-        const sinLng = Math.sin((sLng[p]! - lng) * RAD * 0.5)
-        const h = sinLat * sinLat + cosLat * sCos[p]! * sinLng * sinLng
+        const dx = sX[p]! - qx
+        const dy = sY[p]! - qy
+        const dz = sZ[p]! - qz
+        const h = (dx * dx + dy * dy + dz * dz) * 0.25
         const full = bestH.length === k
         if (full && h >= bestH[k - 1]!) continue
         if (filter && !filter(stations[p]!)) continue
