@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { logout } from '../features/auth/api/auth-api'
 import { ChangePasswordModal } from '../features/auth/components/change-password-modal'
+import { NotificationBell } from '../features/notifications/notification-bell'
 import { errorMessage } from '../lib/error-message'
 import { grantOrgs } from '../lib/permissions'
 import { useSession } from '../lib/session'
@@ -47,6 +48,7 @@ export const HeaderActions = ({ compact }: { compact: boolean }) => {
         />
       ) : null}
       <span style={{ flex: 1 }} />
+      <NotificationBell compact={compact} />
       <Tooltip title={t('app.header.switchLanguage')}>
         <Button
           type="text"

@@ -4,6 +4,7 @@ import {
   CalendarOutlined,
   CloudUploadOutlined,
   EnvironmentOutlined,
+  GiftOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -50,6 +51,7 @@ export const navItems: NavItem[] = [
     icon: <EnvironmentOutlined />,
     permission: 'station:read',
   },
+  { path: '/wishes', labelKey: 'nav.wishes', icon: <GiftOutlined />, permission: 'wish:read' },
   { path: '/my/shifts', labelKey: 'nav.myShifts', icon: <CalendarOutlined /> },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit:read' },
 ]

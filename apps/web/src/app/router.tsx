@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router'
 import { campaignPublicRoutes } from '../features/campaigns-public/routes'
+import { wishPublicRoutes } from '../features/wishes-public/routes'
 import { AppLayout } from './app-layout'
 import { NotFoundPage } from './not-found-page'
 import { FullPageSpin, guardedPage, RequireAuth } from './require-auth'
@@ -18,6 +19,8 @@ export const routes: RouteObject[] = [
   },
   // Worker campaign pages (/c/…): public, phone-first, outside the staff layout.
   ...campaignPublicRoutes,
+  // Worker wish pages (/w/…): the login page returns to them without a full load.
+  ...wishPublicRoutes,
   {
     path: '/',
     HydrateFallback: FullPageSpin,
@@ -123,6 +126,18 @@ export const routes: RouteObject[] = [
           'station:read',
           () => import('../features/stations/roster/routes/roster-page'),
         ),
+      },
+      {
+        path: 'wishes',
+        lazy: guardedPage('wish:read', () => import('../features/wishes/routes/wishes-page')),
+      },
+      {
+        path: 'wishes/reports',
+        lazy: guardedPage('wish:read', () => import('../features/wishes/routes/wish-reports-page')),
+      },
+      {
+        path: 'wishes/:wishId',
+        lazy: guardedPage('wish:read', () => import('../features/wishes/routes/wishes-page')),
       },
       {
         // Anyone signed in may be on a roster somewhere; the server answers only their own shifts.

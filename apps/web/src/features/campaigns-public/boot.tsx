@@ -7,6 +7,7 @@ import { setupI18n } from '../../lib/i18n'
 import { SessionProvider } from '../../lib/session'
 import { UiPrefsProvider } from '../../lib/ui-prefs'
 import { stationPublicRoutes } from '../stations-public/routes'
+import { wishPublicRoutes } from '../wishes-public/routes'
 import { campaignPublicRoutes } from './routes'
 import '../../styles.css'
 
@@ -34,6 +35,7 @@ const queryClient = new QueryClient({
 const router = createBrowserRouter([
   ...campaignPublicRoutes,
   ...stationPublicRoutes,
+  ...wishPublicRoutes,
   { path: '*', Component: FullLoad },
 ])
 const root = document.getElementById('root')

@@ -1,0 +1,212 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type MyWish, WISH_CATEGORIES } from '@unionhall/contracts'
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useSearchParams } from 'react-router'
+import { errorMessage } from '../../../lib/error-message'
+import { Field } from '../../campaigns-public/components/field'
+import { Notice } from '../../campaigns-public/components/shell'
+import { getStation } from '../../stations-public/api/public-stations-api'
+import { postWish, wishPublicKeys } from '../api/wishes-public-api'
+import { RequireMember, WishShell } from '../components/wish-shell'
+import {
+  DESCRIPTION_MAX,
+  TITLE_MAX,
+  charCount,
+  chinaToday,
+  latestDeadline,
+  type PostFormErrors,
+  type PostFormValues,
+  validatePost,
+} from '../lib/wish-form'
+
+const k = 'wishesPublic.post'
+
+/** /w/new?stationId= — a worker posts a wish from a phone; staff review it before the wall. */
+export const Component = () => {
+  const { t } = useTranslation()
+  return (
+    <WishShell title={t(`${k}.title`)}>
+      <RequireMember hint={t(`${k}.signInHint`)}>
+        <PostWish />
+      </RequireMember>
+    </WishShell>
+  )
+}
+
+const PostWish = () => {
+  const { t } = useTranslation()
+  const [params] = useSearchParams()
+  const stationId = params.get('stationId') ?? ''
+  const today = chinaToday()
+  const [values, setValues] = useState<PostFormValues>({
+    title: '',
+    description: '',
+    category: '',
+    deadline: '',
+    stationId,
+  })
+  const [errors, setErrors] = useState<PostFormErrors>({})
+  const [done, setDone] = useState<MyWish | null>(null)
+  const qc = useQueryClient()
+  const station = useQuery({
+    queryKey: ['wishes-public', 'station', stationId],
+    queryFn: ({ signal }) => getStation(stationId, 'wgs84', signal),
+    enabled: stationId !== '',
+    staleTime: 300_000,
+  })
+  const submit = useMutation({
+    mutationFn: postWish,
+    onSuccess: (w) => {
+      setDone(w)
+      void qc.invalidateQueries({ queryKey: wishPublicKeys.all })
+      window.scrollTo(0, 0)
+    },
+  })
+
+  const set = <K extends keyof PostFormValues>(key: K, value: PostFormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }))
+    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }))
+  }
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault()
+    const { errors: found, body } = validatePost(values, today)
+    setErrors(found)
+    if (!body) {
+      const first = Object.keys(found)[0]
+      document.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus()
+      return
+    }
+    submit.mutate(body)
+  }
+  const err = (key: keyof PostFormValues) =>
+    errors[key] ? t(`${k}.errors.${errors[key]}`, { max: latestDeadline(today) }) : undefined
+
+  if (done)
+    return (
+      <>
+        <Notice kind="ok" role="status">
+          <p className="cp-lead">{t(`${k}.doneTitle`)}</p>
+          <p>{t(`${k}.doneText`, { title: done.title })}</p>
+        </Notice>
+        <div className="cp-actions">
+          <Link className="cp-btn cp-btn-primary cp-btn-block" to="/w/mine">
+            {t(`${k}.toMine`)}
+          </Link>
+          <button
+            type="button"
+            className="cp-btn cp-btn-block"
+            onClick={() => {
+              submit.reset()
+              setDone(null)
+              setValues((v) => ({ ...v, title: '', description: '', category: '', deadline: '' }))
+            }}
+          >
+            {t(`${k}.another`)}
+          </button>
+        </div>
+      </>
+    )
+
+  const stationName = station.data?.name
+  return (
+    <form noValidate onSubmit={onSubmit}>
+      <p>{t(`${k}.intro`)}</p>
+      {submit.error ? (
+        <Notice kind="error" role="alert">
+          {errorMessage(t, submit.error)}
+        </Notice>
+      ) : null}
+      <Field
+        label={t(`${k}.titleLabel`)}
+        hint={t(`${k}.titleHint`, { count: charCount(values.title), max: TITLE_MAX })}
+        error={err('title')}
+      >
+        {(a11y) => (
+          <input
+            {...a11y}
+            data-field="title"
+            className="cp-input"
+            value={values.title}
+            maxLength={TITLE_MAX}
+            onChange={(e) => set('title', e.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        label={t(`${k}.descriptionLabel`)}
+        hint={t(`${k}.descriptionHint`, {
+          count: charCount(values.description),
+          max: DESCRIPTION_MAX,
+        })}
+        error={err('description')}
+      >
+        {(a11y) => (
+          <textarea
+            {...a11y}
+            data-field="description"
+            className="cp-textarea"
+            value={values.description}
+            maxLength={DESCRIPTION_MAX}
+            onChange={(e) => set('description', e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t(`${k}.categoryLabel`)} error={err('category')}>
+        {(a11y) => (
+          <select
+            {...a11y}
+            data-field="category"
+            className="cp-select"
+            value={values.category}
+            onChange={(e) => set('category', e.target.value as PostFormValues['category'])}
+          >
+            <option value="">{t(`${k}.categoryPlaceholder`)}</option>
+            {WISH_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`wishesPublic.category.${c}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t(`${k}.deadlineLabel`)} hint={t(`${k}.deadlineHint`)} error={err('deadline')}>
+        {(a11y) => (
+          <input
+            {...a11y}
+            data-field="deadline"
+            className="cp-input"
+            type="date"
+            min={today}
+            max={latestDeadline(today)}
+            value={values.deadline}
+            onChange={(e) => set('deadline', e.target.value)}
+          />
+        )}
+      </Field>
+      {values.stationId ? (
+        <div className="cp-field">
+          <p>
+            <strong>{t(`${k}.stationLabel`)}</strong>{' '}
+            <span data-testid="post-station">
+              {stationName ?? (station.isError ? t(`${k}.stationUnknown`) : t('common.loading'))}
+            </span>
+          </p>
+          <button type="button" className="cp-btn" onClick={() => set('stationId', '')}>
+            {t(`${k}.stationRemove`)}
+          </button>
+        </div>
+      ) : (
+        <p className="cp-small cp-muted">{t(`${k}.noStation`)}</p>
+      )}
+      <p className="cp-small cp-muted">{t(`${k}.privacy`)}</p>
+      <button
+        type="submit"
+        className="cp-btn cp-btn-primary cp-btn-block"
+        disabled={submit.isPending}
+      >
+        {submit.isPending ? t(`${k}.submitting`) : t(`${k}.submit`)}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,287 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import {
+  CLAIMANT_KINDS,
+  type MyClaim,
+  type PublicWish,
+  WISH_CATEGORIES,
+  type WishCategory,
+} from '@unionhall/contracts'
+import type { TFunction } from 'i18next'
+import { type FormEvent, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useSearchParams } from 'react-router'
+import { isApiError } from '../../../lib/api-error'
+import { errorMessage } from '../../../lib/error-message'
+import { useSession } from '../../../lib/session'
+import { loginHref } from '../../campaigns-public/components/hooks'
+import { LoadError, Loading, Notice } from '../../campaigns-public/components/shell'
+import { formatDay } from '../../campaigns-public/lib/time'
+import { getStation } from '../../stations-public/api/public-stations-api'
+import { claimWish, getWall, wishPublicKeys } from '../api/wishes-public-api'
+import { Pager } from '../components/pager'
+import { WishShell } from '../components/wish-shell'
+import { chinaToday, type ClaimFormValues, validateClaim } from '../lib/wish-form'
+
+const k = 'wishesPublic.wall'
+const PAGE_SIZE = 10
+
+/** A China day (YYYY-MM-DD) in words. */
+export const dayText = (t: TFunction, date: string) => formatDay(t, `${date}T12:00:00+08:00`)
+
+/** The conflicts a claimant meets, in plain words; anything else in the server's words. */
+export const claimErrorText = (t: TFunction, error: unknown): string => {
+  if (isApiError(error)) {
+    const known = [
+      'WISH_ALREADY_CLAIMED',
+      'WISH_CLAIM_DUPLICATE',
+      'WISH_NOT_CLAIMABLE',
+      'WISH_CLAIM_OWN',
+      'WISH_CLAIM_DUE_INVALID',
+    ]
+    if (known.includes(error.code)) return t(`${k}.claimErrors.${error.code}`)
+  }
+  return errorMessage(t, error)
+}
+
+/** /w/wall?orgId=|stationId= — published wishes of an org or a station, to claim. */
+export const Component = () => {
+  const { t } = useTranslation()
+  const [params, setParams] = useSearchParams()
+  const { session } = useSession()
+  const stationId = params.get('stationId') ?? undefined
+  const orgId = stationId ? undefined : (params.get('orgId') ?? session?.member.orgId)
+  const category = (params.get('category') as WishCategory | null) ?? undefined
+  const page = Math.max(1, Number(params.get('page')) || 1)
+  const query = { orgId, stationId, category, page, pageSize: PAGE_SIZE }
+  const wall = useQuery({
+    queryKey: wishPublicKeys.wall(query),
+    queryFn: ({ signal }) => getWall(query, signal),
+    enabled: Boolean(orgId ?? stationId),
+  })
+  const station = useQuery({
+    queryKey: ['wishes-public', 'station', stationId],
+    queryFn: ({ signal }) => getStation(stationId ?? '', 'wgs84', signal),
+    enabled: stationId !== undefined,
+    staleTime: 300_000,
+  })
+  const update = (next: Record<string, string | undefined>) => {
+    const p = new URLSearchParams(params)
+    for (const [key, v] of Object.entries(next)) {
+      if (v === undefined) p.delete(key)
+      else p.set(key, v)
+    }
+    setParams(p)
+    window.scrollTo(0, 0)
+  }
+
+  const place = station.data?.name ?? wall.data?.items[0]?.orgName
+  const title = place ? t(`${k}.titleOf`, { place }) : t(`${k}.title`)
+  const home = stationId
+    ? { to: `/s/${encodeURIComponent(stationId)}`, label: station.data?.name ?? t(`${k}.station`) }
+    : undefined
+
+  return (
+    <WishShell title={title} home={home}>
+      <p>{t(`${k}.intro`)}</p>
+      {!orgId && !stationId ? (
+        <Notice kind="warn">
+          <p>{t(`${k}.pickPlace`)}</p>
+          <Link className="cp-btn" to="/s">
+            {t(`${k}.findStation`)}
+          </Link>
+        </Notice>
+      ) : (
+        <>
+          <div className="wp-chips" role="group" aria-label={t(`${k}.categoryFilter`)}>
+            <button
+              type="button"
+              aria-pressed={!category}
+              onClick={() => update({ category: undefined, page: undefined })}
+            >
+              {t(`${k}.allCategories`)}
+            </button>
+            {WISH_CATEGORIES.map((c) => (
+              <button
+                key={c}
+                type="button"
+                aria-pressed={category === c}
+                onClick={() => update({ category: c, page: undefined })}
+              >
+                {t(`wishesPublic.category.${c}`)}
+              </button>
+            ))}
+          </div>
+          {stationId ? (
+            <Link
+              className="cp-btn cp-btn-block"
+              to={`/w/new?stationId=${encodeURIComponent(stationId)}`}
+            >
+              {t(`${k}.postHere`)}
+            </Link>
+          ) : null}
+          {wall.isLoading ? <Loading /> : null}
+          {wall.error ? <LoadError error={wall.error} onRetry={() => void wall.refetch()} /> : null}
+          {wall.data && wall.data.items.length === 0 ? (
+            <p className="cp-card">{t(`${k}.empty`)}</p>
+          ) : null}
+          <ul className="cp-list" aria-label={t(`${k}.listLabel`)}>
+            {wall.data?.items.map((w) => (
+              <WallItem key={w.id} wish={w} signedIn={session !== null} />
+            ))}
+          </ul>
+          {wall.data ? (
+            <Pager
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={wall.data.total}
+              onPage={(p) => update({ page: String(p) })}
+            />
+          ) : null}
+        </>
+      )}
+    </WishShell>
+  )
+}
+
+const WallItem = ({ wish, signedIn }: { wish: PublicWish; signedIn: boolean }) => {
+  const { t } = useTranslation()
+  const headingId = useId()
+  const [open, setOpen] = useState(false)
+  const [claimed, setClaimed] = useState<MyClaim | null>(null)
+  return (
+    <li className="cp-card" aria-labelledby={headingId}>
+      <div className="wp-wish-head">
+        <h2 id={headingId}>{wish.title}</h2>
+        <span className="cp-tag">{t(`wishesPublic.category.${wish.category}`)}</span>
+      </div>
+      {wish.description ? <p className="cp-pre">{wish.description}</p> : null}
+      <p className="cp-small cp-muted">
+        {t(`${k}.who`, { name: wish.workerNameMasked })} · {wish.stationName ?? wish.orgName}
+      </p>
+      <p className="cp-small">{t(`${k}.deadline`, { date: dayText(t, wish.deadline) })}</p>
+      {claimed ? (
+        <Notice kind="ok" role="status">
+          <p>{t(`${k}.claimed`, { date: dayText(t, claimed.dueDate) })}</p>
+          <Link to="/w/claims">{t(`${k}.toClaims`)}</Link>
+        </Notice>
+      ) : !signedIn ? (
+        <a className="cp-btn cp-btn-primary cp-btn-block" href={loginHref()}>
+          {t(`${k}.signInToClaim`)}
+        </a>
+      ) : open ? (
+        <ClaimForm wish={wish} onDone={setClaimed} onCancel={() => setOpen(false)} />
+      ) : (
+        <button
+          type="button"
+          className="cp-btn cp-btn-primary cp-btn-block"
+          onClick={() => setOpen(true)}
+        >
+          {t(`${k}.claim`)}
+        </button>
+      )}
+    </li>
+  )
+}
+
+const ClaimForm = ({
+  wish,
+  onDone,
+  onCancel,
+}: {
+  wish: PublicWish
+  onDone: (c: MyClaim) => void
+  onCancel: () => void
+}) => {
+  const { t } = useTranslation()
+  const id = useId()
+  const qc = useQueryClient()
+  const today = chinaToday()
+  const [values, setValues] = useState<ClaimFormValues>({
+    claimantKind: 'volunteer',
+    displayName: '',
+    dueDate: '',
+  })
+  const [error, setError] = useState<string | null>(null)
+  const claim = useMutation({
+    mutationFn: (body: Parameters<typeof claimWish>[1]) => claimWish(wish.id, body),
+    onSuccess: (c) => {
+      onDone(c)
+      void qc.invalidateQueries({ queryKey: wishPublicKeys.all })
+    },
+    onError: (e) => {
+      // Taken by someone else meanwhile: the wall is stale, fetch it again.
+      if (isApiError(e) && e.status === 409)
+        void qc.invalidateQueries({ queryKey: ['wishes-public', 'wall'] })
+    },
+  })
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault()
+    const { error: found, body } = validateClaim(values, today, wish.deadline)
+    setError(found ? t(`${k}.errors.${found}`, { date: dayText(t, wish.deadline) }) : null)
+    if (body) claim.mutate(body)
+  }
+  return (
+    <form
+      noValidate
+      onSubmit={onSubmit}
+      aria-label={t(`${k}.claimFormLabel`, { title: wish.title })}
+    >
+      <fieldset className="cp-field">
+        <legend>{t(`${k}.kindLabel`)}</legend>
+        {CLAIMANT_KINDS.map((kind) => (
+          <label key={kind} className="cp-choice">
+            <input
+              type="radio"
+              name={`${id}-kind`}
+              value={kind}
+              checked={values.claimantKind === kind}
+              onChange={() => setValues((v) => ({ ...v, claimantKind: kind }))}
+            />
+            {t(`wishesPublic.claimantKind.${kind}`)}
+          </label>
+        ))}
+      </fieldset>
+      {values.claimantKind === 'partner_company' ? (
+        <div className="cp-field">
+          <label htmlFor={`${id}-company`}>{t(`${k}.companyLabel`)}</label>
+          <input
+            id={`${id}-company`}
+            className="cp-input"
+            maxLength={60}
+            value={values.displayName}
+            onChange={(e) => setValues((v) => ({ ...v, displayName: e.target.value }))}
+          />
+        </div>
+      ) : null}
+      <div className="cp-field">
+        <label htmlFor={`${id}-due`}>{t(`${k}.dueLabel`)}</label>
+        <input
+          id={`${id}-due`}
+          className="cp-input"
+          type="date"
+          min={today}
+          max={wish.deadline}
+          value={values.dueDate}
+          aria-describedby={`${id}-due-hint`}
+          onChange={(e) => setValues((v) => ({ ...v, dueDate: e.target.value }))}
+        />
+        <div className="cp-hint" id={`${id}-due-hint`}>
+          {t(`${k}.dueHint`, { date: dayText(t, wish.deadline) })}
+        </div>
+      </div>
+      {(error ?? claim.error) ? (
+        <Notice kind="error" role="alert">
+          {error ?? claimErrorText(t, claim.error)}
+        </Notice>
+      ) : null}
+      <div className="cp-actions">
+        <button type="submit" className="cp-btn cp-btn-primary" disabled={claim.isPending}>
+          {t(`${k}.claimSubmit`)}
+        </button>
+        <button type="button" className="cp-btn" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,199 @@
+import { BarChartOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import type { WishCategory, WishStatus } from '@unionhall/contracts'
+import { App, Button, Card, Col, Form, Input, Row, Select } from 'antd'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate, useParams } from 'react-router'
+import { OrgSelect } from '../../../components/org-select/org-select'
+import { Can } from '../../../components/page/can'
+import { PageHeader } from '../../../components/page/page-header'
+import { QueryError } from '../../../components/page/query-error'
+import { errorMessage } from '../../../lib/error-message'
+import { useSession } from '../../../lib/session'
+import { exportWishReport, listWishes, wishKeys } from '../api/wishes-api'
+import { StationSelect } from '../components/station-select'
+import { WishCreateModal } from '../components/wish-create-modal'
+import { WishDrawer } from '../components/wish-drawer'
+import { WishesTable } from '../components/wishes-table'
+import { wishOptions } from '../lib/wish-labels'
+
+/** /wishes and /wishes/:wishId (the drawer open, e.g. from a notification). */
+export const Component = () => {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const navigate = useNavigate()
+  const openId = useParams().wishId ?? null
+  const { currentOrgId, currentOrgName } = useSession()
+  const [search, setSearch] = useState('')
+  const [q, setQ] = useState('')
+  const [orgId, setOrgId] = useState<string | undefined>(currentOrgId ?? undefined)
+  const [stationId, setStationId] = useState<string | undefined>()
+  const [status, setStatus] = useState<WishStatus | undefined>()
+  const [category, setCategory] = useState<WishCategory | undefined>()
+  const [page, setPage] = useState(1)
+  const [pageSize, setPageSize] = useState(20)
+  const [creating, setCreating] = useState(false)
+  const [exporting, setExporting] = useState(false)
+  const options = wishOptions(t)
+
+  useEffect(() => {
+    document.title = `${t('wishes.list.title')} · ${t('app.name')}`
+  }, [t])
+  // A new scope from the org switcher resets the org and station filters.
+  const [scopeSeen, setScopeSeen] = useState(currentOrgId)
+  if (scopeSeen !== currentOrgId) {
+    setScopeSeen(currentOrgId)
+    setOrgId(currentOrgId ?? undefined)
+    setStationId(undefined)
+    setPage(1)
+  }
+  const filterOrgId = orgId ?? currentOrgId ?? undefined
+  const query = {
+    page,
+    pageSize,
+    q: q || undefined,
+    orgId: filterOrgId,
+    stationId,
+    status,
+    category,
+  }
+  const wishes = useQuery({
+    queryKey: wishKeys.list(query),
+    queryFn: ({ signal }) => listWishes(query, signal),
+    enabled: currentOrgId !== null,
+    placeholderData: keepPreviousData,
+  })
+  const filtered =
+    <V,>(set: (v: V) => void) =>
+    (v: V) => {
+      set(v)
+      setPage(1)
+    }
+  const onExport = () => {
+    setExporting(true)
+    exportWishReport({ orgId: filterOrgId })
+      .catch((e: unknown) => void message.error(errorMessage(t, e)))
+      .finally(() => setExporting(false))
+  }
+  const scope = currentOrgId ? { id: currentOrgId, name: currentOrgName ?? '' } : null
+
+  return (
+    <>
+      <PageHeader
+        title={t('wishes.list.title')}
+        extra={
+          <>
+            <Button icon={<BarChartOutlined />} onClick={() => void navigate('/wishes/reports')}>
+              {t('wishes.reports.title')}
+            </Button>
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={onExport}>
+              {t('wishes.list.export')}
+            </Button>
+            <Can permission="wish:manage">
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('wishes.list.create')}
+              </Button>
+            </Can>
+          </>
+        }
+      />
+      <Card style={{ marginBottom: 16 }} styles={{ body: { paddingBottom: 0 } }}>
+        <Form layout="vertical" component="div">
+          <Row gutter={[12, 0]}>
+            <Col xs={24} md={8}>
+              <Form.Item label={t('wishes.list.search')} htmlFor="wishes-search">
+                <Input.Search
+                  id="wishes-search"
+                  allowClear
+                  placeholder={t('wishes.list.searchPlaceholder')}
+                  value={search}
+                  onChange={(e) => setSearch(e.target.value)}
+                  onSearch={(v) => {
+                    setQ(v.trim())
+                    setPage(1)
+                  }}
+                  enterButton={t('common.search')}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item label={t('wishes.list.orgFilter')} htmlFor="wishes-org">
+                <OrgSelect
+                  id="wishes-org"
+                  withinOrgId={currentOrgId}
+                  initialOption={scope}
+                  value={orgId}
+                  onChange={(v) => {
+                    setOrgId(v ?? currentOrgId ?? undefined)
+                    setStationId(undefined)
+                    setPage(1)
+                  }}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item label={t('wishes.list.stationFilter')} htmlFor="wishes-station">
+                <StationSelect
+                  id="wishes-station"
+                  orgId={filterOrgId ?? null}
+                  value={stationId}
+                  onChange={filtered(setStationId)}
+                  placeholder={t('wishes.list.allStations')}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item label={t('wishes.list.statusFilter')} htmlFor="wishes-status">
+                <Select
+                  id="wishes-status"
+                  allowClear
+                  placeholder={t('wishes.list.allStatuses')}
+                  value={status}
+                  onChange={filtered(setStatus)}
+                  options={options.statuses}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item label={t('wishes.list.categoryFilter')} htmlFor="wishes-category">
+                <Select
+                  id="wishes-category"
+                  allowClear
+                  placeholder={t('wishes.list.allCategories')}
+                  value={category}
+                  onChange={filtered(setCategory)}
+                  options={options.categories}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form>
+      </Card>
+      {wishes.isError ? (
+        <QueryError error={wishes.error} onRetry={() => void wishes.refetch()} />
+      ) : null}
+      <WishesTable
+        items={wishes.data?.items ?? []}
+        total={wishes.data?.total ?? 0}
+        page={page}
+        pageSize={pageSize}
+        loading={wishes.isFetching}
+        onPageChange={(p, s) => {
+          setPage(s !== pageSize ? 1 : p)
+          setPageSize(s)
+        }}
+        onOpen={(id) => void navigate(`/wishes/${id}`)}
+      />
+      <WishDrawer wishId={openId} onClose={() => void navigate('/wishes')} />
+      <WishCreateModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(id) => {
+          setCreating(false)
+          void navigate(`/wishes/${id}`)
+        }}
+      />
+    </>
+  )
+}
