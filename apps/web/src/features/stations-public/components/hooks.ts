@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { useParams } from 'react-router'
+import { isApiError } from '../../../lib/api-error'
 import {
   DEFAULT_MAP,
   getMapConfig,
@@ -46,3 +47,9 @@ export const useNow = (everyMs = 30_000) => {
   }, [everyMs])
   return now
 }
+
+/** A station that does not exist, or a malformed id in a hand-typed or damaged link. */
+export const isMissingStation = (error: unknown) =>
+  isApiError(error) &&
+  (error.code === 'STATION_NOT_FOUND' ||
+    (error.status === 400 && error.code === 'VALIDATION_FAILED'))

@@ -49,12 +49,6 @@ export const VisitMessages = ({ visit }: { visit: Visit }) => {
           <p>{t('stationsPublic.checkIn.closed')}</p>
         </Notice>
       )
-    if (code === 'STATION_NOT_FOUND')
-      return (
-        <Notice kind="error" role="alert">
-          {t('stationsPublic.notFound')}
-        </Notice>
-      )
     return (
       <Notice kind="error" role="alert">
         <p>{t('stationsPublic.checkIn.failed')}</p>

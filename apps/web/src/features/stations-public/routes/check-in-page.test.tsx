@@ -99,6 +99,17 @@ describe('QR check-in page', () => {
     expect(await screen.findByText('驿站现在不开放')).toBeTruthy()
   })
 
+  it('says the station is not found, with no button to try again', async () => {
+    stubFetch((url) =>
+      url.includes(`/public/stations/${STATION_ID}`)
+        ? apiError('STATION_NOT_FOUND', 404)
+        : undefined,
+    )
+    renderPage(PATH, '/s/:stationId/check-in', CheckInPage)
+    expect(await screen.findByText('找不到这个驿站，可能已停用。')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: '签到' })).toBeNull()
+  })
+
   it('checks out with the button and forgets the visit', async () => {
     const fetchMock = serve(() => json(result(true, 9), 201))
     renderPage(PATH, '/s/:stationId/check-in', CheckInPage)

@@ -2,7 +2,13 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Notice, PublicShell } from '../../campaigns-public/components/shell'
-import { stationPath, useNow, useStation, useStationId } from '../components/hooks'
+import {
+  isMissingStation,
+  stationPath,
+  useNow,
+  useStation,
+  useStationId,
+} from '../components/hooks'
 import { useVisit } from '../components/use-visit'
 import { VisitPanel } from '../components/visit-panel'
 import { openStateText } from '../lib/format'
@@ -29,6 +35,7 @@ export const Component = () => {
   }, [checkIn, stationId])
 
   const s = station.data
+  const missing = isMissingStation(station.error) || isMissingStation(visit.enter.error)
   const occupancy =
     visit.enter.data?.occupancy ?? visit.leave.data?.occupancy ?? s?.occupancy ?? null
   return (
@@ -37,7 +44,13 @@ export const Component = () => {
       home={{ to: '/s', label: t('stationsPublic.nearby.title') }}
     >
       {s ? <p className="cp-lead">{openStateText(t, s, now)}</p> : null}
-      <VisitPanel visit={visit} occupancy={occupancy} canCheckIn={s ? s.openNow : true} />
+      {missing ? (
+        <Notice kind="warn" role="alert">
+          {t('stationsPublic.notFound')}
+        </Notice>
+      ) : (
+        <VisitPanel visit={visit} occupancy={occupancy} canCheckIn={s ? s.openNow : true} />
+      )}
       {visit.enter.error ? (
         <Notice>
           <Link to="/s">{t('stationsPublic.checkIn.findOther')}</Link>

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { isApiError } from '../../../lib/api-error'
 import { LoadError, Loading, Notice, PublicShell } from '../../campaigns-public/components/shell'
 import { AmenityList } from '../components/amenity-list'
-import { stationPath, useStation, useStationId } from '../components/hooks'
+import { isMissingStation, stationPath, useStation, useStationId } from '../components/hooks'
 import { QrCode } from '../components/qr-code'
 import { groupedWeeklyRows, holidayText } from '../lib/format'
 import '../components/stations.css'
@@ -25,7 +24,7 @@ export const Component = () => {
       home={{ to: stationPath(stationId), label: s?.name ?? t('stationsPublic.station.title') }}
     >
       {!s ? (
-        isApiError(station.error) && station.error.status === 404 ? (
+        isMissingStation(station.error) ? (
           <Notice kind="warn" role="alert">
             {t('stationsPublic.notFound')}
           </Notice>

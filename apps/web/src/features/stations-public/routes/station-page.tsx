@@ -1,11 +1,17 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { isApiError } from '../../../lib/api-error'
 import { copyText } from '../../campaigns-public/components/copy-button'
 import { LoadError, Loading, Notice, PublicShell } from '../../campaigns-public/components/shell'
 import { AmenityList } from '../components/amenity-list'
-import { stationPath, useMapConfig, useNow, useStation, useStationId } from '../components/hooks'
+import {
+  isMissingStation,
+  stationPath,
+  useMapConfig,
+  useNow,
+  useStation,
+  useStationId,
+} from '../components/hooks'
 import { useVisit } from '../components/use-visit'
 import { VisitPanel } from '../components/visit-panel'
 import {
@@ -31,7 +37,7 @@ export const Component = () => {
   const s = station.data
 
   if (!s) {
-    const notFound = isApiError(station.error) && station.error.status === 404
+    const notFound = station.error ? isMissingStation(station.error) : false
     return (
       <PublicShell title={t('stationsPublic.station.title')} home={home(t)}>
         {notFound ? (
