@@ -2,7 +2,7 @@
 // each writing its own section of bench/RESULTS.md. Generates the large datasets first if missing
 // (SQLite: bench/data/large.db; PostgreSQL: database "bench" on 127.0.0.1:5432, if reachable).
 //
-//   npm run bench [-- --skip-pg] [-- --only query,http,cold,ballots] [-- --quick]
+//   npm run bench [-- --skip-pg] [-- --only query,http,cold,ballots,stations] [-- --quick]
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -112,7 +112,14 @@ if (!flags['skip-pg'] && wants('query')) {
 }
 
 // 2. A fresh server bundle for the out-of-process benchmarks (falls back to tsx when it fails).
-if (wants('http') || wants('cold'))
+if (wants('stations') && !existsSync(path.join(BENCH_DIR, 'data', 'stations.db')))
+  step('generate 200,000 stations', 'npx', [
+    'tsx',
+    path.join(ROOT, 'apps/server/scripts/generate-stations.ts'),
+    '--database-url',
+    `file:${path.join(BENCH_DIR, 'data', 'stations.db')}`,
+  ])
+if (wants('http') || wants('cold') || wants('stations'))
   step('build the server', 'npm', ['run', 'build', '-w', '@unionhall/server'])
 
 // 3. The benchmarks.
@@ -154,4 +161,11 @@ for (const engine of flags['skip-pg'] ? ['sqlite'] : ['sqlite', 'postgres'])
       engine,
       ...(quick ? ['--duration', '3', '--rounds', '1'] : []),
     ])
+if (wants('stations'))
+  step('nearest station', process.execPath, [
+    '--import',
+    'tsx',
+    path.join(BENCH_DIR, 'stations.mjs'),
+    ...(quick ? ['--queries', '1000', '--duration', '3', '--rounds', '1'] : []),
+  ])
 console.log(`\nDone. Results: ${path.relative(ROOT, path.join(BENCH_DIR, 'RESULTS.md'))}`)
