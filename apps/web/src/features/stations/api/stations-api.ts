@@ -74,7 +74,7 @@ export type MapConfig = z.infer<typeof MapConfigSchema>
 const PublicConfigMapSchema = z.object({ map: MapConfigSchema.optional() }).passthrough()
 
 export const getMapConfig = async (signal?: AbortSignal): Promise<MapConfig | null> => {
-  const config = await apiRequest('/config', { signal })
+  const config = await apiRequest('/config/public', { signal })
   const parsed = PublicConfigMapSchema.safeParse(config)
   return parsed.success ? (parsed.data.map ?? null) : null
 }

@@ -1,6 +1,7 @@
 import { Table } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { StationImportResult } from '../api/stations-api'
+import { codeOrText } from '../lib/station-form-model'
 
 type RowError = StationImportResult['errors'][number]
 
@@ -28,7 +29,12 @@ export const StationImportErrorTable = ({ errors }: { errors: RowError[] }) => {
             return label ? `${label}（${p}）` : p || '—'
           },
         },
-        { title: t('stations.import.errorMessage'), dataIndex: 'message', key: 'message' },
+        {
+          title: t('stations.import.errorMessage'),
+          dataIndex: 'message',
+          key: 'message',
+          render: (m: string) => codeOrText(t, m),
+        },
       ]}
     />
   )

@@ -74,6 +74,23 @@ const rangeRule = (schema: typeof LatitudeSchema, message: string): Rule => ({
   },
 })
 
+type Path = (string | number)[]
+
+/** The list rows (paths ending in an index) that a `changedValues` object touches. */
+const changedRows = (changed: unknown, at: Path = []): Path[] => {
+  if (Array.isArray(changed)) {
+    return changed.flatMap((v, i) =>
+      v === undefined ? [] : [[...at, i], ...changedRows(v, [...at, i])],
+    )
+  }
+  if (changed && typeof changed === 'object' && !dayjs.isDayjs(changed)) {
+    return Object.entries(changed).flatMap(([k, v]) => changedRows(v, [...at, k]))
+  }
+  return []
+}
+
+const startsWith = (name: Path, prefix: Path) => prefix.every((p, i) => name[i] === p)
+
 /** Create and edit form of a station (one component, two bodies). */
 export const StationForm = (props: Props) => {
   const { t } = useTranslation()
@@ -95,7 +112,31 @@ export const StationForm = (props: Props) => {
     setUnplaced(rest)
   })
 
+  /** Errors from the last check or save are stale once the user submits again. */
+  const clearErrors = () =>
+    form.setFields(
+      form
+        .getFieldsError()
+        .filter((f) => f.errors.length > 0)
+        .map((f) => ({ name: f.name, errors: [] })),
+    )
+
+  // An overlap is reported on one field of a row but may be fixed in another (the day, the
+  // start): a change anywhere in a row clears that row's errors.
+  const onValuesChange = (changed: Record<string, unknown>) => {
+    const rows = changedRows(changed)
+    if (rows.length === 0) return
+    form.setFields(
+      form
+        .getFieldsError()
+        .filter((f) => f.errors.length > 0 && rows.some((r) => startsWith(f.name, r)))
+        .map((f) => ({ name: f.name, errors: [] })),
+    )
+  }
+
   const submit = () => {
+    clearErrors()
+    setUnplaced([])
     const values = form.getFieldsValue(true) as StationFormValues
     if (props.mode === 'create') {
       const checked = checkCreate(t, values)
@@ -113,6 +154,7 @@ export const StationForm = (props: Props) => {
       form={form}
       layout="vertical"
       onFinish={submit}
+      onValuesChange={onValuesChange}
       aria-label={
         props.mode === 'create' ? t('stations.form.createTitle') : t('stations.form.editTitle')
       }

@@ -6,6 +6,7 @@ import { ApiError } from '../../../lib/api-error'
 import {
   checkCreate,
   checkUpdate,
+  codeOrText,
   defaultValues,
   formNameOf,
   scheduleOf,
@@ -186,5 +187,13 @@ describe('serverFieldErrors', () => {
       fields: [],
       unplaced: [],
     })
+  })
+})
+
+describe('codeOrText', () => {
+  it('translates a message that is an error code and keeps plain text', () => {
+    expect(codeOrText(t, 'MEMBER_MOBILE_INVALID')).toBe('请输入正确的 11 位手机号')
+    expect(codeOrText(t, 'SOMETHING_UNKNOWN')).toBe('SOMETHING_UNKNOWN')
+    expect(codeOrText(t, 'no such org')).toBe('no such org')
   })
 })

@@ -375,6 +375,12 @@ export const checkUpdate = (
 
 // ---- server errors ----
 
+const ERROR_CODE = /^[A-Z][A-Z0-9_]+$/
+
+/** Some contract checks answer with an error code as the message (MEMBER_MOBILE_INVALID). */
+export const codeOrText = (t: TFunction, message: string) =>
+  ERROR_CODE.test(message) ? t(`errors.${message}`, { defaultValue: message }) : message
+
 type Detail = { path?: unknown; code?: unknown; message?: unknown }
 
 /** "overlaps weekly.0" → row 1, so the message can name the other row. */
@@ -391,7 +397,7 @@ const detailMessage = (t: TFunction, d: Detail): string => {
     if (row !== null) return t(`stations.problems.${code}`, { row })
   }
   if (code) return t(`stations.problems.${code}`, { defaultValue: message || code, row: '?' })
-  return message || t('validation.invalid')
+  return message ? codeOrText(t, message) : t('validation.invalid')
 }
 
 /**

@@ -48,7 +48,7 @@ describe('stations overview page', { timeout: 60_000 }, () => {
         if (u.pathname === '/api/v1/stations/stats') return json(stats)
         if (u.pathname === '/api/v1/stations')
           return json({ items: [], total: 0, page: 1, pageSize: 200 })
-        if (u.pathname === '/api/v1/config') return json({})
+        if (u.pathname === '/api/v1/config/public') return json({})
         return json({ items: [], total: 0, page: 1, pageSize: 50 })
       }),
     )
