@@ -4,7 +4,7 @@ import { uuidv7 } from 'uuidv7'
 import type { Ctx } from '../../core/access'
 import type { Db } from '../../platform/db/create-db'
 import { withTransaction } from '../../platform/db/transaction'
-import { directoryOf } from './directory/directory.service'
+import { directoryOf, freshDirectory } from './directory/directory.service'
 import type { DirectoryEntry, DirectoryHit } from './directory/station-directory'
 import { parseStationQuery, type UnderstoodQuery } from './directory/text-query'
 import { amenityCodes } from './domain/amenities'
@@ -31,6 +31,19 @@ const outPoint = (lat: number, lng: number, to: CoordSystem) => {
   return { lat: round7(p.lat), lng: round7(p.lng) }
 }
 
+/** Parsed amenity lists by their query text: phones send the same few filter combinations. */
+const amenityMasks = new Map<string, number>()
+const amenityMaskOf = (csv: string | undefined) => {
+  if (!csv) return 0
+  let mask = amenityMasks.get(csv)
+  if (mask === undefined) {
+    mask = parseAmenityList(csv) // throws 400 on an unknown code, so only valid lists are kept
+    if (amenityMasks.size > 1000) amenityMasks.clear()
+    amenityMasks.set(csv, mask)
+  }
+  return mask
+}
+
 export const findNearest = async (
   db: Db,
   ctx: Ctx,
@@ -52,14 +65,14 @@ export const findNearest = async (
       ? { lat: query.lat, lng: query.lng }
       : convertCoords({ lat: query.lat, lng: query.lng }, query.coordSystem, 'wgs84')
   const understood = parseStationQuery(query.q)
-  const directory = await directoryOf(db)
+  const directory = freshDirectory(db) ?? (await directoryOf(db))
   const hits = directory.nearest({
     lat: origin.lat,
     lng: origin.lng,
     k: query.k,
     at,
     openNow: query.openNow,
-    amenityMask: parseAmenityList(query.amenities),
+    amenityMask: amenityMaskOf(query.amenities),
     query: understood,
     maxDistanceM: query.maxDistanceM,
   })

@@ -81,6 +81,12 @@ const reload = async (db: Db, s: State) => {
   s.checkedAt = Date.now()
 }
 
+/** The directory when it is loaded and fresh, without a promise (the hot path); else null. */
+export const freshDirectory = (db: Db): StationDirectory | null => {
+  const s = states.get(db)
+  return s && s.fingerprint !== null && Date.now() - s.checkedAt < RECHECK_MS ? s.directory : null
+}
+
 /** The directory, loaded and fresh within RECHECK_MS. Never call inside a transaction. */
 export const directoryOf = async (db: Db): Promise<StationDirectory> => {
   const s = stateOf(db)

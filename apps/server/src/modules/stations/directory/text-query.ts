@@ -71,8 +71,16 @@ export type UnderstoodQuery = {
   text: string | null
 }
 
+const NOTHING: UnderstoodQuery = Object.freeze({
+  amenities: [],
+  amenityMask: 0,
+  alwaysOpen: false,
+  text: null,
+})
+
 export const parseStationQuery = (q: string | undefined): UnderstoodQuery => {
-  let rest = (q ?? '').trim().toLowerCase()
+  if (q === undefined || q === '') return NOTHING
+  let rest = q.trim().toLowerCase()
   const amenities = new Set<AmenityCode>()
   let alwaysOpen = false
   for (const [phrase, meaning] of SORTED) {
