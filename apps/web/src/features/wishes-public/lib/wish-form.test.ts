@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { addDays, chinaToday, validateClaim, validatePost } from './wish-form'
+
+const today = '2026-11-29'
+const ok = {
+  title: ' 想给孩子买一套学习用品 ',
+  description: '',
+  category: 'study' as const,
+  deadline: '2026-12-20',
+  stationId: '',
+}
+
+describe('wish post form', () => {
+  it('names every missing field', () => {
+    const { errors, body } = validatePost(
+      { title: '  ', description: '', category: '', deadline: '', stationId: '' },
+      today,
+    )
+    expect(body).toBeNull()
+    expect(errors).toEqual({
+      title: 'titleRequired',
+      category: 'categoryRequired',
+      deadline: 'deadlineRequired',
+    })
+  })
+
+  it('refuses a title over 60, a past deadline and one beyond 180 days', () => {
+    expect(validatePost({ ...ok, title: '字'.repeat(61) }, today).errors.title).toBe('titleTooLong')
+    expect(validatePost({ ...ok, deadline: '2026-11-28' }, today).errors.deadline).toBe(
+      'deadlinePast',
+    )
+    expect(validatePost({ ...ok, deadline: addDays(today, 181) }, today).errors.deadline).toBe(
+      'deadlineTooFar',
+    )
+    expect(validatePost({ ...ok, deadline: addDays(today, 180) }, today).body).not.toBeNull()
+  })
+
+  it('trims, and sends the station only when there is one', () => {
+    expect(validatePost(ok, today).body).toEqual({
+      title: '想给孩子买一套学习用品',
+      description: '',
+      category: 'study',
+      deadline: '2026-12-20',
+    })
+    expect(validatePost({ ...ok, stationId: 'abc' }, today).body).toMatchObject({
+      stationId: 'abc',
+    })
+  })
+
+  it('counts today in China, not in UTC', () => {
+    // 17:00 UTC is already 01:00 the next day in Shanghai.
+    expect(chinaToday(new Date('2026-11-29T17:00:00Z'))).toBe('2026-11-30')
+    expect(chinaToday(new Date('2026-11-29T15:59:00Z'))).toBe('2026-11-29')
+  })
+})
+
+describe('claim form', () => {
+  it('needs a company name for a partner company and a due date within the deadline', () => {
+    const base = { claimantKind: 'partner_company' as const, displayName: ' ', dueDate: '' }
+    expect(validateClaim(base, today, '2026-12-20').error).toBe('companyRequired')
+    expect(
+      validateClaim(
+        { ...base, displayName: '鹏城建设', dueDate: '2026-12-21' },
+        today,
+        '2026-12-20',
+      ).error,
+    ).toBe('dueInvalid')
+    expect(validateClaim({ ...base, displayName: '鹏城建设' }, today, '2026-12-20').body).toEqual({
+      claimantKind: 'partner_company',
+      displayName: '鹏城建设',
+    })
+    expect(
+      validateClaim({ claimantKind: 'volunteer', displayName: '', dueDate: today }, today, today)
+        .body,
+    ).toEqual({ claimantKind: 'volunteer', dueDate: today })
+  })
+})

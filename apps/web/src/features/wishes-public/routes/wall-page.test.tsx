@@ -1,0 +1,113 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import '../../../test/setup'
+import { apiError, json, station, stubFetch } from '../../stations-public/test/render'
+import { STATION_ID, WISH_ID, bodyOf, publicWish, renderWishPage } from '../test/render'
+import { Component as WallPage } from './wall-page'
+
+const claimUrl = `/api/v1/wishes/${WISH_ID}/claims`
+const page = (items = [publicWish()]) => ({ items, total: items.length, page: 1, pageSize: 10 })
+
+const serve = (claim: () => Response) =>
+  stubFetch((url, init) => {
+    if (url === claimUrl && init?.method === 'POST') return claim()
+    if (url.startsWith('/api/v1/public/wishes?')) return json(page())
+    if (url.startsWith(`/api/v1/public/stations/${STATION_ID}`)) return json(station())
+    return undefined
+  })
+
+const openClaim = async () => {
+  const card = (await screen.findByRole('heading', { name: '想给孩子买一套学习用品' })).closest(
+    'li',
+  )!
+  fireEvent.click(within(card).getByRole('button', { name: '我来认领' }))
+  return card
+}
+
+describe('wish wall', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it("shows only the masked name and the station, and asks the station's wall", async () => {
+    const f = serve(() => json({}, 500))
+    renderWishPage(`/w/wall?stationId=${STATION_ID}`, '/w/wall', WallPage)
+    expect(await screen.findByText(/心愿人 张\*明/)).toBeTruthy()
+    const wallCall = f.mock.calls.find(([u]) => u.startsWith('/api/v1/public/wishes?'))
+    const q = new URL(wallCall![0], 'http://x').searchParams
+    expect(q.get('stationId')).toBe(STATION_ID)
+    expect(q.get('orgId')).toBeNull()
+  })
+
+  it('filters by category from the chips', async () => {
+    const f = serve(() => json({}, 500))
+    renderWishPage(`/w/wall?stationId=${STATION_ID}`, '/w/wall', WallPage)
+    await screen.findByText(/心愿人 张\*明/)
+    fireEvent.click(screen.getByRole('button', { name: '健康医疗' }))
+    await waitFor(() =>
+      expect(
+        f.mock.calls.some(
+          ([u]) => u.startsWith('/api/v1/public/wishes?') && u.includes('category=health'),
+        ),
+      ).toBe(true),
+    )
+    expect(screen.getByRole('button', { name: '健康医疗' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    )
+  })
+
+  it('says plainly when someone else took the wish first', async () => {
+    serve(() => apiError('WISH_ALREADY_CLAIMED', 409))
+    renderWishPage(`/w/wall?stationId=${STATION_ID}`, '/w/wall', WallPage)
+    const card = await openClaim()
+    fireEvent.click(within(card).getByRole('button', { name: '确认认领' }))
+    expect((await within(card).findByRole('alert')).textContent).toBe(
+      '这个心愿刚刚被别人认领了，看看其他心愿吧。',
+    )
+  })
+
+  it('says plainly when I have already claimed it', async () => {
+    serve(() => apiError('WISH_CLAIM_DUPLICATE', 409))
+    renderWishPage(`/w/wall?stationId=${STATION_ID}`, '/w/wall', WallPage)
+    const card = await openClaim()
+    fireEvent.click(within(card).getByRole('button', { name: '确认认领' }))
+    expect((await within(card).findByRole('alert')).textContent).toContain('您已经认领过这个心愿了')
+  })
+
+  it('claims as a partner company with its name', async () => {
+    const f = serve(() =>
+      json(
+        {
+          id: '01a2270b-7dd3-7662-b520-0268f56c8201',
+          status: 'active',
+          claimantKind: 'partner_company',
+          claimantName: '鹏城建设',
+          dueDate: '2099-12-31',
+          photos: [],
+          note: '',
+          claimedAt: '2026-11-29T02:00:00.000Z',
+          fulfilledAt: null,
+          endedAt: null,
+          endReason: null,
+          wish: { ...publicWish({ status: 'claimed' }), thanks: null },
+        },
+        201,
+      ),
+    )
+    renderWishPage(`/w/wall?stationId=${STATION_ID}`, '/w/wall', WallPage)
+    const card = await openClaim()
+    fireEvent.click(within(card).getByLabelText('爱心企业'))
+    fireEvent.click(within(card).getByRole('button', { name: '确认认领' }))
+    expect(within(card).getByRole('alert').textContent).toBe('请填写企业名称')
+    fireEvent.change(within(card).getByLabelText('企业名称'), { target: { value: '鹏城建设' } })
+    fireEvent.click(within(card).getByRole('button', { name: '确认认领' }))
+    expect(await within(card).findByText(/认领成功/)).toBeTruthy()
+    const call = f.mock.calls.find(([u, init]) => u === claimUrl && init?.method === 'POST')
+    expect(bodyOf(call?.[1])).toEqual({ claimantKind: 'partner_company', displayName: '鹏城建设' })
+  })
+
+  it('sends a visitor to sign in before claiming', async () => {
+    serve(() => json({}, 500))
+    renderWishPage(`/w/wall?stationId=${STATION_ID}`, '/w/wall', WallPage, null)
+    expect(await screen.findByRole('link', { name: '登录后认领' })).toBeTruthy()
+    expect(screen.queryByRole('button', { name: '我来认领' })).toBeNull()
+  })
+})
