@@ -73,6 +73,6 @@ describe('post a wish page', () => {
     })
     fireEvent.click(screen.getByRole('button', { name: '提交心愿' }))
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('站点已关闭'))
-    expect((screen.getByLabelText('心愿内容') as HTMLInputElement).value).toBe('一双劳保鞋')
+    expect(screen.getByLabelText<HTMLInputElement>('心愿内容').value).toBe('一双劳保鞋')
   })
 })
