@@ -126,9 +126,9 @@ describe('worker station pages', () => {
     const first = page.locator('.sp-hit', { hasText: STATION_NAME })
     await first.waitFor()
     expect(await first.locator('.sp-distance').innerText()).toMatch(/^\d+ 米$/)
-    await first.getByText(text('stationsPublic.openNow')).waitFor()
+    await first.getByText(text('stationsPublic.common.openNow')).waitFor()
     const walk = await first
-      .getByRole('link', { name: text('stationsPublic.walk') })
+      .getByRole('link', { name: text('stationsPublic.common.walk') })
       .getAttribute('href')
     expect(walk).toMatch(/^https:\/\/uri\.amap\.com\/navigation\?to=103\.8\d+,36\.0\d+,/)
     expect(walk).toContain('mode=walk&coordinate=gaode')

@@ -34,7 +34,7 @@ export const AmenityList = ({
   const { t } = useTranslation()
   if (!codes.length) return null
   return (
-    <ul className="sp-amenities" aria-label={label ?? t('stationsPublic.amenitiesLabel')}>
+    <ul className="sp-amenities" aria-label={label ?? t('stationsPublic.common.amenitiesLabel')}>
       {codes.map((c) => (
         <li key={c}>
           <span aria-hidden="true">{AMENITY_ICONS[c]}</span> {amenityLabel(t, c)}

@@ -37,15 +37,15 @@ const StationItem = ({ hit, system, showDistance }: ItemProps) => {
       </div>
       <p className="cp-row cp-small">
         {hit.openNow ? (
-          <span className="cp-tag cp-tag-ok">{t('stationsPublic.openNow')}</span>
+          <span className="cp-tag cp-tag-ok">{t('stationsPublic.common.openNow')}</span>
         ) : (
-          <span className="cp-tag cp-tag-bad">{t('stationsPublic.closedNow')}</span>
+          <span className="cp-tag cp-tag-bad">{t('stationsPublic.common.closedNow')}</span>
         )}
         {hit.alwaysOpen ? (
-          <span className="cp-tag">{t('stationsPublic.alwaysOpenTag')}</span>
+          <span className="cp-tag">{t('stationsPublic.common.alwaysOpenTag')}</span>
         ) : null}
         <span>{t(`stationsPublic.kind.${hit.kind}`)}</span>
-        <span>{t('stationsPublic.capacity', { count: hit.capacity })}</span>
+        <span>{t('stationsPublic.common.capacity', { count: hit.capacity })}</span>
       </p>
       <p className="cp-small cp-muted">{hit.address}</p>
       <AmenityList codes={hit.amenities} />
@@ -56,10 +56,10 @@ const StationItem = ({ hit, system, showDistance }: ItemProps) => {
           target="_blank"
           rel="noopener noreferrer"
         >
-          {t('stationsPublic.walk')}
+          {t('stationsPublic.common.walk')}
         </a>
         <Link className="cp-btn" to={stationPath(hit.id)}>
-          {t('stationsPublic.details')}
+          {t('stationsPublic.common.details')}
         </Link>
       </div>
     </li>

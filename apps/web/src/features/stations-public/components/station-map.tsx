@@ -77,7 +77,7 @@ export const StationMap = ({ config, position, onPick, onOpenStation }: Props) =
               name.textContent = f.name ?? ''
               const link = document.createElement('a')
               link.href = `/s/${encodeURIComponent(id)}`
-              link.textContent = tr('stationsPublic.details')
+              link.textContent = tr('stationsPublic.common.details')
               link.className = 'sp-popup-link'
               link.addEventListener('click', (e) => {
                 e.preventDefault()

@@ -52,7 +52,7 @@ const weekdayOf = (isoDate: string) => {
 /** "12月5日" / "12/5". */
 export const dateText = (t: TFunction, isoDate: string): string => {
   const [, m, d] = isoDate.split('-')
-  return t('stationsPublic.date', { m: Number(m), d: Number(d) })
+  return t('stationsPublic.common.date', { m: Number(m), d: Number(d) })
 }
 
 /** "今天", "明天", a weekday within the week, else the date. */
@@ -72,7 +72,9 @@ export const openStateText = (
   s: Pick<PublicStation, 'openNow' | 'alwaysOpen' | 'nextChange'>,
   now: Date,
 ): string => {
-  const state = s.openNow ? t('stationsPublic.openNow') : t('stationsPublic.closedNow')
+  const state = s.openNow
+    ? t('stationsPublic.common.openNow')
+    : t('stationsPublic.common.closedNow')
   if (!s.nextChange) {
     if (s.openNow && s.alwaysOpen) return t('stationsPublic.hours.always')
     return s.openNow ? state : t('stationsPublic.hours.closedLong')
@@ -135,7 +137,7 @@ export const groupedWeeklyRows = (
       ? t('stationsPublic.hours.everyDay')
       : from === to
         ? rows[from]![0]
-        : t('stationsPublic.weekdayRange', { from: rows[from]![0], to: rows[to]![0] }),
+        : t('stationsPublic.common.weekdayRange', { from: rows[from]![0], to: rows[to]![0] }),
     hours,
   ])
 }

@@ -46,7 +46,7 @@ export const Component = () => {
       {s ? <p className="cp-lead">{openStateText(t, s, now)}</p> : null}
       {missing ? (
         <Notice kind="warn" role="alert">
-          {t('stationsPublic.notFound')}
+          {t('stationsPublic.common.notFound')}
         </Notice>
       ) : (
         <VisitPanel visit={visit} occupancy={occupancy} canCheckIn={s ? s.openNow : true} />
@@ -65,7 +65,7 @@ export const Component = () => {
           to={`/w/new?stationId=${encodeURIComponent(stationId)}`}
           reloadDocument
         >
-          {t('stationsPublic.postWish')}
+          {t('stationsPublic.common.postWish')}
         </Link>
       </div>
     </PublicShell>

@@ -26,7 +26,7 @@ export const Component = () => {
       {!s ? (
         isMissingStation(station.error) ? (
           <Notice kind="warn" role="alert">
-            {t('stationsPublic.notFound')}
+            {t('stationsPublic.common.notFound')}
           </Notice>
         ) : station.error ? (
           <LoadError error={station.error} onRetry={() => void station.refetch()} />

@@ -42,7 +42,7 @@ export const Component = () => {
       <PublicShell title={t('stationsPublic.station.title')} home={home(t)}>
         {notFound ? (
           <Notice kind="warn" role="alert">
-            {t('stationsPublic.notFound')}
+            {t('stationsPublic.common.notFound')}
           </Notice>
         ) : station.error ? (
           <LoadError error={station.error} onRetry={() => void station.refetch()} />
@@ -73,9 +73,9 @@ export const Component = () => {
     <PublicShell title={s.name} home={home(t)}>
       <p className="cp-row">
         {s.openNow ? (
-          <span className="cp-tag cp-tag-ok">{t('stationsPublic.openNow')}</span>
+          <span className="cp-tag cp-tag-ok">{t('stationsPublic.common.openNow')}</span>
         ) : (
-          <span className="cp-tag cp-tag-bad">{t('stationsPublic.closedNow')}</span>
+          <span className="cp-tag cp-tag-bad">{t('stationsPublic.common.closedNow')}</span>
         )}
         <span>{t(`stationsPublic.kind.${s.kind}`)}</span>
       </p>
@@ -100,7 +100,7 @@ export const Component = () => {
           target="_blank"
           rel="noopener noreferrer"
         >
-          {t('stationsPublic.walk')}
+          {t('stationsPublic.common.walk')}
         </a>
         <button type="button" className="cp-btn cp-btn-block" onClick={() => void share()}>
           {t('stationsPublic.station.share')}
@@ -207,10 +207,10 @@ export const Component = () => {
           to={`/w/new?stationId=${encodeURIComponent(s.id)}`}
           reloadDocument
         >
-          {t('stationsPublic.postWish')}
+          {t('stationsPublic.common.postWish')}
         </Link>
         <Link className="cp-btn cp-btn-block" to={`/w/wall?stationId=${encodeURIComponent(s.id)}`}>
-          {t('stationsPublic.wishWall')}
+          {t('stationsPublic.common.wishWall')}
         </Link>
         <Link className="cp-btn cp-btn-block" to={stationPath(s.id, '/poster')}>
           {t('stationsPublic.station.poster')}
