@@ -117,6 +117,20 @@ export const RubricItemSchema = z
   .strict()
 export type RubricItem = z.infer<typeof RubricItemSchema>
 
+/** A jury rubric: 1–10 items; keys name the scores jurors give, so they must be unique. */
+export const RubricSchema = z
+  .array(RubricItemSchema)
+  .min(1)
+  .max(10)
+  .superRefine((items, ctx) => {
+    const seen = new Set<string>()
+    items.forEach((item, i) => {
+      if (seen.has(item.key))
+        ctx.addIssue({ code: 'custom', path: [i, 'key'], message: 'CAMPAIGN_RUBRIC_KEY_DUPLICATE' })
+      seen.add(item.key)
+    })
+  })
+
 export const CategoryInputSchema = z
   .object({
     name: z.string().trim().min(1).max(50),
@@ -148,7 +162,7 @@ export const CreateCampaignBodySchema = z
     /** Required for a top-level campaign; a child campaign inherits rules, quotas and rubric. */
     rules: VotingRulesSchema.optional(),
     quotas: StructuralQuotasSchema.optional(),
-    rubric: z.array(RubricItemSchema).min(1).max(10).optional(),
+    rubric: RubricSchema.optional(),
     /** auto: phases advance on their dates; manual: only staff advance them. */
     phaseMode: z.enum(['auto', 'manual']).default('auto'),
   })

@@ -13,6 +13,17 @@ export const campaignErrors = {
     ),
   rulesLocked: () =>
     new AppError('CAMPAIGN_RULES_LOCKED', 409, 'Voting rules are fixed once voting opens'),
+  /**
+   * The rubric stays editable while no juror has scored (even during voting, since jurors use it
+   * only in the jury phase); once a score exists, or the jury phase is over, it is fixed.
+   */
+  rubricLocked: (details: { scoreCount: number; phase: string }) =>
+    new AppError(
+      'CAMPAIGN_RUBRIC_LOCKED',
+      409,
+      'The jury rubric is fixed once a juror has scored or the jury phase has ended',
+      details,
+    ),
   rulesRequired: () =>
     new AppError(
       'CAMPAIGN_RULES_REQUIRED',

@@ -193,6 +193,10 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
     'zh-CN': '请为每个评分项打分，分值在 0 到该项满分之间',
     en: 'Score every rubric item between 0 and its maximum',
   },
+  CAMPAIGN_RUBRIC_LOCKED: {
+    'zh-CN': '已有评委评分或专家评审阶段已结束，评审细则不能再修改',
+    en: 'The jury rubric is fixed once a juror has scored or the jury phase has ended',
+  },
   CAMPAIGN_CANDIDATE_NOT_FOUND: { 'zh-CN': '候选人不存在', en: 'Candidate not found' },
   CAMPAIGN_RESULTS_NOT_ANNOUNCED: {
     'zh-CN': '评选结果尚未揭晓',

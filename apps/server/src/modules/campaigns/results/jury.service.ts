@@ -15,6 +15,7 @@ import {
   phaseIndex,
   type LoadedCampaign,
 } from '../shared/campaign-state'
+import { lockCampaignRubric } from '../shared/campaigns.repository'
 import * as repo from './results.repository'
 
 /** Jurors can be named until the jury phase ends; later changes could not affect anything. */
@@ -187,6 +188,12 @@ export const submitScore = async (
     submitted_at: ctx.now.toISOString(),
   }
   await withTransaction(db, async (trx) => {
+    // Staff may edit the rubric until the first score: check against the rubric as it is under
+    // the row lock, not as it was read before the transaction.
+    const rubric = fromJson<{ key: string; maxScore: number }[]>(
+      await lockCampaignRubric(trx, campaignId),
+    )
+    row.total = validateScores(rubric ?? c.dto.rubric, body.scores)
     await repo.upsertScore(trx, row)
     await recordAudit(trx, ctx, {
       action: 'campaign.jury-scored',
@@ -196,7 +203,7 @@ export const submitScore = async (
       summary: {
         campaignId,
         before: before ? { scores: fromJson(before.scores), total: Number(before.total) } : null,
-        after: { scores: body.scores, total },
+        after: { scores: body.scores, total: row.total },
       },
     })
   })
@@ -205,7 +212,7 @@ export const submitScore = async (
     candidateId,
     jurorMemberId: memberId,
     scores: body.scores,
-    total,
+    total: row.total,
     comment: row.comment,
     submittedAt: row.submitted_at,
   }

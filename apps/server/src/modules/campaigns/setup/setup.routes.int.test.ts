@@ -6,7 +6,14 @@ import {
   type TestApp,
   type TestSession,
 } from '../../../../test/build-test-app'
-import { advanceTo, makeCampaign } from '../../../../test/factories/campaigns'
+import { DEMO_PASSWORD } from '../../../demo/seed-demo'
+import {
+  TEST_RUBRIC,
+  addCandidates,
+  advanceTo,
+  makeCampaign,
+} from '../../../../test/factories/campaigns'
+import { freshMobile, makeMember } from '../../../../test/factories/members'
 import { ctxAs } from '../../../../test/factories/orgs'
 import { auditRows, expectError } from '../../../../test/helpers'
 
@@ -77,6 +84,211 @@ describe('PATCH /api/v1/campaigns/:campaignId', () => {
       const error = expectError(await patch(gansu, c.id, bad), 400, 'VALIDATION_FAILED')
       expect(JSON.stringify(error.details)).toContain(Object.keys(bad)[0])
     }
+    expect(await auditRows(t, { action: 'campaign.updated', targetId: c.id })).toEqual([])
+  })
+})
+
+describe('PATCH /api/v1/campaigns/:campaignId — voting hours and jury rubric', () => {
+  const get = async (id: string) =>
+    (await gansu.request({ method: 'GET', url: `/api/v1/campaigns/${id}` })).json<Campaign>()
+  const RUBRIC = [
+    { key: 'skill', label: '技能水平（实操）', maxScore: 50 },
+    { key: 'innovation', label: '创新成果', maxScore: 30 },
+    { key: 'teamwork', label: '传帮带', maxScore: 20 },
+  ]
+
+  /** A campaign in the jury phase with one candidate and a juror who can score them. */
+  const juryCampaign = async () => {
+    const ctx = await ctxAs(t, gansu.memberId)
+    const c = await newCampaign()
+    await advanceTo(t, ctx, c, 'voting')
+    const [candidate] = await addCandidates(t, c, t.orgId('兰州市总工会'), [
+      { category: '技能工匠', name: '张评分' },
+    ])
+    const mobile = freshMobile()
+    const juror = await makeMember(t, ctx, {
+      orgId: t.orgId('兰州市总工会'),
+      mobile,
+      name: '评委丙',
+      password: DEMO_PASSWORD,
+    })
+    const named = await gansu.request({
+      method: 'POST',
+      url: `/api/v1/campaigns/${c.id}/jurors`,
+      payload: { memberId: juror.id },
+    })
+    expect(named.statusCode, named.body).toBe(201)
+    await advanceTo(t, ctx, c, 'jury')
+    const session = await t.loginAs(mobile)
+    const score = (scores: Record<string, number>) =>
+      session.request({
+        method: 'PUT',
+        url: `/api/v1/campaigns/${c.id}/jury/scores/${candidate!.id}`,
+        payload: { scores },
+      })
+    return { c, score }
+  }
+
+  const scoredCampaign = async () => {
+    const { c, score } = await juryCampaign()
+    const scored = await score({ skill: 50, innovation: 30 })
+    expect(scored.statusCode, scored.body).toBe(200)
+    return c
+  }
+
+  it('sets and clears the voting hours before voting opens (200, audited)', async () => {
+    const c = await newCampaign()
+    const hours = { start: '08:00', end: '21:30' }
+
+    const res = await patch(gansu, c.id, { rules: { ...c.rules, hours } })
+
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json<Campaign>().rules).toEqual({ ...c.rules, hours })
+    const [audit] = await auditRows(t, { action: 'campaign.updated', targetId: c.id })
+    expect(JSON.parse(audit!.summary)).toEqual({
+      before: { rules: c.rules },
+      after: { rules: { ...c.rules, hours } },
+    })
+    const cleared = await patch(gansu, c.id, { rules: { ...c.rules, hours: null } })
+    expect(cleared.statusCode, cleared.body).toBe(200)
+    expect(cleared.json<Campaign>().rules.hours).toBeNull()
+  })
+
+  it('refuses voting hours once voting has opened (409 CAMPAIGN_RULES_LOCKED)', async () => {
+    const c = await newCampaign()
+    await advanceTo(t, await ctxAs(t, gansu.memberId), c, 'voting')
+
+    expectError(
+      await patch(gansu, c.id, { rules: { ...c.rules, hours: { start: '09:00', end: '18:00' } } }),
+      409,
+      'CAMPAIGN_RULES_LOCKED',
+    )
+    expect((await get(c.id)).rules.hours).toBeNull()
+    expect(await auditRows(t, { action: 'campaign.updated', targetId: c.id })).toEqual([])
+  })
+
+  it('edits the rubric (relabel, re-weigh, add an item) even while voting runs (200, audited)', async () => {
+    const c = await newCampaign()
+    await advanceTo(t, await ctxAs(t, gansu.memberId), c, 'voting')
+
+    const res = await patch(gansu, c.id, { rubric: RUBRIC })
+
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json<Campaign>().rubric).toEqual(RUBRIC)
+    expect(res.json<Campaign>().rules).toEqual(c.rules)
+    const [audit] = await auditRows(t, { action: 'campaign.updated', targetId: c.id })
+    expect(JSON.parse(audit!.summary)).toEqual({
+      before: { rubric: TEST_RUBRIC },
+      after: { rubric: RUBRIC },
+    })
+  })
+
+  it('locks the rubric once a juror has scored (409 CAMPAIGN_RUBRIC_LOCKED): no relabel, no removing a scored key', async () => {
+    const c = await scoredCampaign()
+
+    for (const rubric of [
+      [{ ...TEST_RUBRIC[0]!, label: '技能' }, TEST_RUBRIC[1]!],
+      [TEST_RUBRIC[0]!],
+      [{ key: 'quality', label: '质量', maxScore: 100 }],
+    ]) {
+      const error = expectError(
+        await patch(gansu, c.id, { name: '同时改名', rubric }),
+        409,
+        'CAMPAIGN_RUBRIC_LOCKED',
+      )
+      expect(error.details).toEqual({ scoreCount: 1, phase: 'jury' })
+    }
+    const after = await get(c.id)
+    expect(after.rubric).toEqual(TEST_RUBRIC)
+    expect(after.name).toBe(c.name)
+    expect(await auditRows(t, { action: 'campaign.updated', targetId: c.id })).toEqual([])
+    // The rest of the campaign still changes.
+    expect((await patch(gansu, c.id, { name: '评分后改名' })).statusCode).toBe(200)
+  })
+
+  it('never leaves a score against a rubric edited at the same moment', async () => {
+    const { c, score } = await juryCampaign()
+
+    // Either the score lands first (the edit is refused) or the edit does (the old-rubric score
+    // is refused): never both, on either engine.
+    const [edit, scored] = await Promise.all([
+      patch(gansu, c.id, { rubric: RUBRIC }),
+      score({ skill: 50, innovation: 30 }),
+    ])
+
+    const outcome = `${edit.statusCode}/${scored.statusCode}`
+    expect(
+      ['409/200', '200/400'],
+      `${edit.body.slice(0, 300)} ${scored.body.slice(0, 300)}`,
+    ).toContain(outcome)
+    const after = await get(c.id)
+    expect(after.rubric).toEqual(edit.statusCode === 200 ? RUBRIC : TEST_RUBRIC)
+  })
+
+  it('locks the rubric after the jury phase even when nobody scored', async () => {
+    const c = await newCampaign()
+    await advanceTo(t, await ctxAs(t, gansu.memberId), c, 'result_publicity')
+
+    const error = expectError(
+      await patch(gansu, c.id, { rubric: RUBRIC }),
+      409,
+      'CAMPAIGN_RUBRIC_LOCKED',
+    )
+    expect(error.details).toEqual({ scoreCount: 0, phase: 'result_publicity' })
+    expect((await get(c.id)).rubric).toEqual(TEST_RUBRIC)
+  })
+
+  it('applies nothing when one part of the edit is locked (rules with rubric and name)', async () => {
+    const c = await newCampaign()
+    await advanceTo(t, await ctxAs(t, gansu.memberId), c, 'voting')
+
+    expectError(
+      await patch(gansu, c.id, {
+        name: '整体拒绝',
+        rubric: RUBRIC,
+        rules: { ...c.rules, hours: { start: '08:00', end: '20:00' } },
+      }),
+      409,
+      'CAMPAIGN_RULES_LOCKED',
+    )
+    const after = await get(c.id)
+    expect([after.name, after.rubric, after.rules]).toEqual([c.name, TEST_RUBRIC, c.rules])
+    expect(await auditRows(t, { action: 'campaign.updated', targetId: c.id })).toEqual([])
+  })
+
+  it('refuses a rubric on a child campaign, which inherits it (409 CAMPAIGN_RULES_LOCKED)', async () => {
+    const ctx = await ctxAs(t, gansu.memberId)
+    const parent = await makeCampaign(t, ctx, { orgId: t.orgId('甘肃省总工会') })
+    const child = await makeCampaign(t, ctx, {
+      orgId: t.orgId('兰州市总工会'),
+      parentCampaignId: parent.id,
+    })
+
+    expectError(await patch(gansu, child.id, { rubric: RUBRIC }), 409, 'CAMPAIGN_RULES_LOCKED')
+    expect((await get(child.id)).rubric).toEqual(TEST_RUBRIC)
+  })
+
+  it('answers 400 with the path of a bad rubric item or clock, and 403 outside the subtree', async () => {
+    const c = await newCampaign()
+    const cases: [Record<string, unknown>, string][] = [
+      [{ rubric: [] }, 'body.rubric'],
+      [{ rubric: [{ key: 'skill', label: '技能', maxScore: 0 }] }, 'body.rubric.0.maxScore'],
+      [{ rubric: [{ key: 'Skill 1', label: '技能', maxScore: 10 }] }, 'body.rubric.0.key'],
+      [{ rubric: [{ key: 'skill', label: '', maxScore: 10 }] }, 'body.rubric.0.label'],
+      [{ rubric: [...TEST_RUBRIC, { ...TEST_RUBRIC[0]!, label: '重复' }] }, 'body.rubric.2.key'],
+      [
+        { rules: { ...c.rules, hours: { start: '24:00', end: '22:00' } } },
+        'body.rules.hours.start',
+      ],
+      [{ rules: { ...c.rules, hours: { start: '08:00' } } }, 'body.rules.hours.end'],
+    ]
+    for (const [bad, path] of cases) {
+      const error = expectError(await patch(gansu, c.id, bad), 400, 'VALIDATION_FAILED')
+      expect(error.details, JSON.stringify(bad)).toContainEqual(expect.objectContaining({ path }))
+    }
+    expectError(await patch(shenzhen, c.id, { rubric: RUBRIC }), 403, 'ACCESS_DENIED')
+    const after = await get(c.id)
+    expect([after.rubric, after.rules]).toEqual([TEST_RUBRIC, c.rules])
     expect(await auditRows(t, { action: 'campaign.updated', targetId: c.id })).toEqual([])
   })
 })

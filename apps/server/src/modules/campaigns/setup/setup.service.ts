@@ -179,9 +179,25 @@ export const listCampaigns = async (
   return { items, total, page: query.page, pageSize: query.pageSize }
 }
 
+/** The last phase in which the jury rubric may change (jurors score during it). */
+const RUBRIC_EDITABLE_UNTIL = phaseIndex('jury')
+
 /**
- * Edits a campaign. Voting rules, weights and quotas are frozen once voting opens.
- * @throws CAMPAIGN_RULES_LOCKED
+ * The rubric may change only while no juror has scored: a score is the sum of the items, so
+ * changing them under existing scores (removing a scored key, lowering a maximum) would make
+ * those scores meaningless. After the jury phase nobody can score any more, so it is fixed too.
+ */
+const assertRubricEditable = async (db: Db, c: LoadedCampaign) => {
+  const scoreCount = await repo.countJuryScores(db, c.row.id)
+  if (scoreCount > 0 || phaseIndex(c.row.phase) > RUBRIC_EDITABLE_UNTIL)
+    throw campaignErrors.rubricLocked({ scoreCount, phase: c.row.phase })
+}
+
+/**
+ * Edits a campaign. Voting rules (hours, weights, limits…) and quotas are frozen once voting
+ * opens; the jury rubric until the first jury score (see assertRubricEditable). A child
+ * campaign inherits all three and cannot change them.
+ * @throws CAMPAIGN_RULES_LOCKED, CAMPAIGN_RUBRIC_LOCKED
  */
 export const updateCampaign = async (
   db: Db,
@@ -190,10 +206,12 @@ export const updateCampaign = async (
   body: UpdateCampaignBody,
 ): Promise<Campaign> => {
   const c = await loadCampaignFor(db, ctx, campaignId, 'campaign:manage')
-  const touchesRules =
-    body.rules !== undefined || body.quotas !== undefined || body.rubric !== undefined
+  const touchesRules = body.rules !== undefined || body.quotas !== undefined
+  const touchesRubric = body.rubric !== undefined
+  if ((touchesRules || touchesRubric) && c.row.parent_campaign_id)
+    throw campaignErrors.rulesLocked()
   if (touchesRules && c.row.rules_locked_at) throw campaignErrors.rulesLocked()
-  if (touchesRules && c.row.parent_campaign_id) throw campaignErrors.rulesLocked()
+  if (touchesRubric) await assertRubricEditable(db, c)
   if (body.coverImageUrl) await requireUploadsExist(db, [body.coverImageUrl])
   const fields: Partial<CampaignTable> = { updated_at: ctx.now.toISOString() }
   if (body.name !== undefined) fields.name = body.name
@@ -207,6 +225,12 @@ export const updateCampaign = async (
   if (body.rubric !== undefined) fields.rubric = toJson(body.rubric)
   if (body.phaseMode !== undefined) fields.phase_mode = body.phaseMode
   await withTransaction(db, async (trx) => {
+    if (touchesRubric) {
+      // Again under the campaign row lock that submitScore also takes: a score committed since
+      // the check above refuses the edit instead of being left against a changed rubric.
+      await repo.lockCampaignRubric(trx, campaignId)
+      await assertRubricEditable(trx, c)
+    }
     await repo.updateCampaignFields(trx, campaignId, fields)
     await recordAudit(trx, ctx, {
       action: 'campaign.updated',

@@ -1,3 +1,4 @@
+import { isPostgres } from '../../../platform/db/columns'
 import { type Db, typed } from '../../../platform/db/create-db'
 import { inSubtrees } from '../../../platform/db/subtree'
 import type { CampaignCategoryTable, CampaignTable, CampaignTables } from '../campaigns.tables'
@@ -32,6 +33,29 @@ export const updateCampaignFields = async (
   fields: Partial<Omit<CampaignTable, 'id' | 'org_id' | 'created_at'>>,
 ) => {
   await q(db).updateTable('campaign').set(fields).where('id', '=', id).execute()
+}
+
+/** How many jury scores a campaign has (any juror, any candidate). */
+export const countJuryScores = async (db: Db, campaignId: string) =>
+  Number(
+    (
+      await q(db)
+        .selectFrom('campaign_jury_score')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('campaign_id', '=', campaignId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
+
+/**
+ * The campaign's rubric column, read inside a transaction with a row lock on PostgreSQL, so a
+ * jury score and a rubric edit cannot pass each other (SQLite transactions already run one at a
+ * time).
+ */
+export const lockCampaignRubric = async (db: Db, id: string) => {
+  const query = q(db).selectFrom('campaign').select('rubric').where('id', '=', id)
+  const row = await (isPostgres(db) ? query.forUpdate() : query).executeTakeFirst()
+  return row?.rubric ?? null
 }
 
 export type CampaignListFilter = {
