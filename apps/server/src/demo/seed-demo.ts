@@ -9,6 +9,7 @@ import { grantRoleAsSystem, loadGrants } from '../core/roles'
 import { idCardFor, mobileFor, nameFor } from './demo-names'
 import { seedCampaigns } from './seed-campaigns'
 import { seedDemoShifts } from './demo-shifts'
+import { seedDemoWishes } from './demo-wishes'
 import { seedStations } from './seed-stations'
 
 /** The organisations of the seed page (shared/seed/README.md), as a tree. */
@@ -201,6 +202,12 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
   await seedDemoShifts(db, crypto, ctx, {
     stationId: stations.zhuyouId,
     orgId: orgIds.get('龙岗区建筑行业工联会')!,
+  })
+  // Micro-wishes at 筑友驿站 in every state, with their workers, volunteers and a partner company.
+  await seedDemoWishes({ db, crypto }, ctx, {
+    stationIds: [stations.zhuyouId],
+    orgIds,
+    password: DEMO_PASSWORD,
   })
   return {
     campaigns,
