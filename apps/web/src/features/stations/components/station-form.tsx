@@ -155,6 +155,11 @@ export const StationForm = (props: Props) => {
       layout="vertical"
       onFinish={submit}
       onValuesChange={onValuesChange}
+      // A long form: Enter in a field (confirming a typed date, a time) must not save it.
+      onKeyDown={(e) => {
+        const target = e.target as HTMLElement
+        if (e.key === 'Enter' && target.tagName === 'INPUT') e.preventDefault()
+      }}
       aria-label={
         props.mode === 'create' ? t('stations.form.createTitle') : t('stations.form.editTitle')
       }
@@ -357,7 +362,7 @@ export const StationForm = (props: Props) => {
                         extra={t('stations.form.serviceDatesHelp')}
                         style={{ marginBottom: 8 }}
                       >
-                        <DatePicker multiple maxTagCount="responsive" style={{ width: '100%' }} />
+                        <DatePicker multiple style={{ width: '100%' }} />
                       </Form.Item>
                     </Col>
                     <Col xs={24}>
