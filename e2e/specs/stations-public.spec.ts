@@ -114,13 +114,23 @@ afterAll(async () => {
 })
 
 describe('worker station pages', () => {
+  it('asks a phone without location access to share it or pick a point on the map', async () => {
+    const other = await phoneB.newPage()
+    await other.goto('/s')
+    await other.getByText(text('stationsPublic.nearby.needPosition')).waitFor()
+    await other.getByRole('button', { name: text('stationsPublic.position.locate') }).click()
+    await other.getByText(text('stationsPublic.position.problem.denied')).waitFor()
+    await check(other, 'nearest list without location')
+    await other.close()
+  })
+
   it('lists the nearest stations from the phone’s position and reads a need in Chinese', async () => {
     await page.goto('/s')
     await page
       .getByRole('heading', { level: 1, name: text('stationsPublic.nearby.title') })
       .waitFor()
-    await page.getByText(text('stationsPublic.nearby.needPosition')).waitFor()
-    await page.getByRole('button', { name: text('stationsPublic.position.locate') }).click()
+    // This phone allowed location earlier: the list comes without a tap.
+    await page.getByText(text('stationsPublic.position.fromGps')).waitFor()
     // Other stations may be as close (the demo has a few in Lanzhou): find ours by name.
     await page.locator('.sp-hit').first().waitFor()
     const first = page.locator('.sp-hit', { hasText: STATION_NAME })

@@ -1,5 +1,5 @@
 import type { CoordSystemValue } from '@unionhall/contracts'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { storage } from '../../../lib/storage'
 import { fromWgs84, type LatLng } from '../lib/coords'
 
@@ -73,6 +73,21 @@ export const usePosition = (mapSystem: CoordSystemValue) => {
       { enableHighAccuracy: false, timeout: 15_000, maximumAge: 120_000 },
     )
   }, [keep])
+
+  // A phone that already allowed location gets a fresh fix without a tap; one that has not is
+  // asked only when the worker taps the button (a prompt on arrival is often refused).
+  useEffect(() => {
+    let live = true
+    navigator.permissions
+      ?.query({ name: 'geolocation' })
+      .then((status) => {
+        if (live && status.state === 'granted') locate()
+      })
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+  }, [locate])
 
   const pick = useCallback(
     (p: LatLng) => {
