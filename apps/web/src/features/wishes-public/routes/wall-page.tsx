@@ -206,7 +206,8 @@ const ClaimForm = ({
     mutationFn: (body: Parameters<typeof claimWish>[1]) => claimWish(wish.id, body),
     onSuccess: (c) => {
       onDone(c)
-      void qc.invalidateQueries({ queryKey: wishPublicKeys.all })
+      // Not the wall: refetched now it would drop this card, and its confirmation with it.
+      void qc.invalidateQueries({ queryKey: ['wishes-public', 'claims'] })
     },
     onError: (e) => {
       // Taken by someone else meanwhile: the wall is stale, fetch it again.
