@@ -61,7 +61,7 @@ console.log(machineLine(m))
 let t0 = performance.now()
 const { stations, schedules } = generateStations(COUNT)
 const genMs = performance.now() - t0
-const CELL = flags.cell ? Number(flags.cell) : undefined
+const CELL = flags.cell ? Number(flags.cell) : undefined // fine grid cell size (default 0.025°)
 const directory = createStationDirectory(undefined, { cellDeg: CELL })
 t0 = performance.now()
 directory.replaceAll(

@@ -51,10 +51,8 @@ export const entryOf = (
 const stateOf = (db: Db): State => {
   let s = states.get(db)
   if (!s) {
-    // 0.05° cells (~5 km): a dense city centre holds tens of stations per cell rather than
-    // thousands, which halved the median query over 200,000 stations (bench/RESULTS.md).
     s = {
-      directory: createStationDirectory(undefined, { cellDeg: 0.05 }),
+      directory: createStationDirectory(),
       fingerprint: null,
       checkedAt: 0,
       loading: null,

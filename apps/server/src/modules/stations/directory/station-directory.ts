@@ -79,6 +79,17 @@ export type StationDirectory = {
   inSubtrees(paths: readonly string[]): DirectoryEntry[]
 }
 
+/**
+ * Two grids over the same stations: fine cells keep the work small where stations are dense
+ * (a city centre), and a query the fine grid cannot settle within a few rings of cells (a
+ * sparse region) goes to the coarse grid, which reaches far with few cells. Both are exact.
+ */
+export type DirectoryOptions = { cellDeg?: number; coarseCellDeg?: number; fineRings?: number }
+export const DEFAULT_FINE_CELL_DEG = 0.025
+export const DEFAULT_COARSE_CELL_DEG = 0.25
+export const DEFAULT_FINE_RINGS = 4
+const NO_WORDS: readonly string[] = []
+
 /** Above this zoom every station is its own marker. */
 export const CLUSTER_MAX_ZOOM = 16
 /** Grid cell size in screen pixels (Leaflet tiles are 256 px). */
@@ -91,8 +102,11 @@ const mercatorY = (lat: number) => {
 
 export const createStationDirectory = (
   calendar: HolidayCalendar = cnHolidayCalendar,
-  options: { cellDeg?: number } = {},
+  options: DirectoryOptions = {},
 ): StationDirectory => {
+  const fineCell = options.cellDeg ?? DEFAULT_FINE_CELL_DEG
+  const coarseCell = options.coarseCellDeg ?? DEFAULT_COARSE_CELL_DEG
+  const fineRings = options.fineRings ?? DEFAULT_FINE_RINGS
   const entries = new Map<string, DirectoryEntry>()
   const schedules = new Map<string, Schedule>()
   // Open-now memo per interned schedule: timetables change state only on whole minutes, so
@@ -101,7 +115,8 @@ export const createStationDirectory = (
   const slotSchedules: Schedule[] = []
   const memoMinute: number[] = []
   const memoOpen: boolean[] = []
-  let index: StationIndex<DirectoryEntry> | null = null
+  let index: { fine: StationIndex<DirectoryEntry>; coarse: StationIndex<DirectoryEntry> } | null =
+    null
   let version = 0
   const clusterCache = new Map<number, ClusterCell[]>()
 
@@ -123,7 +138,13 @@ export const createStationDirectory = (
     entry.slot = slot
   }
   const ensureIndex = () => {
-    if (!index) index = createStationIndex([...entries.values()], { cellDeg: options.cellDeg })
+    if (!index) {
+      const all = [...entries.values()]
+      index = {
+        fine: createStationIndex(all, { cellDeg: fineCell }),
+        coarse: createStationIndex(all, { cellDeg: coarseCell }),
+      }
+    }
     return index
   }
   const scheduleOf = (e: DirectoryEntry) => schedules.get(e.scheduleId)!
@@ -220,7 +241,7 @@ export const createStationDirectory = (
     scheduleOf,
     isOpen,
     nearest({ lat, lng, k, at, openNow, amenityMask, query, maxDistanceM }) {
-      const words = query.text ? query.text.split(' ') : []
+      const words = query.text ? query.text.split(' ') : NO_WORDS
       const required = amenityMask | query.amenityMask
       const needs24h = query.alwaysOpen
       const filter =
@@ -230,7 +251,11 @@ export const createStationDirectory = (
               words.every((w) => e.haystack.includes(w)) &&
               (!openNow || isOpen(e, at))
           : undefined
-      const hits = ensureIndex().nearest(lat, lng, k, filter, { amenities: required })
+      const { fine, coarse } = ensureIndex()
+      const opts = { amenities: required }
+      const hits =
+        fine.tryNearest(lat, lng, k, fineRings, filter, opts) ??
+        coarse.nearest(lat, lng, k, filter, opts)
       const out: DirectoryHit[] = []
       for (const h of hits) {
         if (maxDistanceM !== undefined && h.distanceM > maxDistanceM) break

@@ -186,6 +186,31 @@ describe('nearest: edge cases', () => {
     scheduleId: 'x',
   })
 
+  it('tryNearest gives the exact answer when it settles within maxRings, else null', () => {
+    const rnd = mulberry32(99)
+    const stations = randomStations(rnd, 20_000, 1)
+    const fine = createStationIndex(stations, { cellDeg: 0.02 })
+    const oracle = makeOracle(stations)
+    let settled = 0
+    let gaveUp = 0
+    for (let q = 0; q < 300; q++) {
+      const city = CITIES[q % CITIES.length]!
+      // Half near a city (dense), half far out (sparse: the fine grid gives up).
+      const spread = q % 2 === 0 ? 0.2 : 20
+      const lat = Math.max(-80, Math.min(80, city.lat + (rnd() - 0.5) * spread))
+      const lng = city.lng + (rnd() - 0.5) * spread
+      const hits = fine.tryNearest(lat, lng, 5, 2)
+      if (hits === null) {
+        gaveUp++
+        continue
+      }
+      settled++
+      expect(idsOf(hits)).toEqual(oracle(lat, lng, 5, () => true).map((s) => s.id))
+    }
+    expect(settled).toBeGreaterThan(50)
+    expect(gaveUp).toBeGreaterThan(50)
+  })
+
   it('an empty index answers nothing', () => {
     expect(createStationIndex<TestStation>([]).nearest(22.7, 114.2, 5)).toEqual([])
   })

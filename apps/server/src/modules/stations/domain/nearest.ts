@@ -99,6 +99,19 @@ export type StationIndex<S extends StationPoint> = {
     filter?: StationFilter<S>,
     options?: NearestOptions,
   ): NearestHit<S>[]
+  /**
+   * The same answer, or null when it is not proven within `maxRings` rings of cells around the
+   * query (a sparse area for this cell size): the caller then asks a coarser index. Bounds the
+   * work a fine grid spends where stations are few.
+   */
+  tryNearest(
+    lat: number,
+    lng: number,
+    k: number,
+    maxRings: number,
+    filter?: StationFilter<S>,
+    options?: NearestOptions,
+  ): NearestHit<S>[] | null
 }
 
 export const createStationIndex = <S extends StationPoint>(
@@ -159,13 +172,14 @@ export const createStationIndex = <S extends StationPoint>(
     sAmenities[p] = s.amenities
   }
 
-  const nearest = (
+  const search = (
     lat: number,
     lng: number,
     k: number,
-    filter?: StationFilter<S>,
-    options: NearestOptions = {},
-  ) => {
+    filter: StationFilter<S> | undefined,
+    options: NearestOptions,
+    maxRings: number,
+  ): NearestHit<S>[] | null => {
     assertLatLng(lat, lng)
     if (!Number.isInteger(k) || k < 1 || k > MAX_K) {
       throw new AppError('VALIDATION_FAILED', 400, `k must be an integer from 1 to ${MAX_K}`, [
@@ -259,11 +273,17 @@ export const createStationIndex = <S extends StationPoint>(
       const coversGrid = iLo <= 0 && iHi >= rows - 1 && jLo <= 0 && jHi >= cols - 1
       if (coversGrid) break
       if (kthM <= boundAfterRing(r) - BOUND_EPSILON_M) break
+      if (r >= maxRings) return null
     }
     return bestPos.map((p, i) => ({ station: stations[p]!, distanceM: distanceOfH(bestH[i]!) }))
   }
 
-  return { size: n, nearest }
+  return {
+    size: n,
+    nearest: (lat, lng, k, filter, options = {}) => search(lat, lng, k, filter, options, Infinity)!,
+    tryNearest: (lat, lng, k, maxRings, filter, options = {}) =>
+      search(lat, lng, k, filter, options, maxRings),
+  }
 }
 
 /**
