@@ -337,5 +337,48 @@ describe('a wish at a station, from posting to thanks', () => {
     const topRow = staff.getByRole('row', { name: new RegExp(VOLUNTEER_NAME) })
     await topRow.waitFor()
     expect(checked.length).toBeGreaterThanOrEqual(10)
+    const download = staff.waitForEvent('download')
+    await staff.getByRole('button', { name: text('wishes.reports.export') }).click()
+    expect((await download).suggestedFilename()).toBe('微心愿统计.xlsx')
+  })
+
+  it('staff enter a wish for a walk-in worker at the station; it goes on the wall at once', async () => {
+    const title = `想要一件冬季工作服${suffix}`
+    await staff.goto('/wishes')
+    await staff.getByRole('button', { name: text('wishes.list.create') }).click()
+    const dialog = staff.getByRole('dialog')
+    await dialog
+      .locator('.ant-select')
+      .filter({ has: staff.getByLabel(text('wishes.fields.station'), { exact: true }) })
+      .click()
+    await staff.keyboard.type('筑友驿站')
+    await staff.locator('.ant-select-item-option:visible', { hasText: stationName }).first().click()
+    await dialog.getByLabel(text('wishes.create.workerName')).fill('王大力')
+    await dialog.getByLabel(text('wishes.create.workerMobile')).fill(`1377${suffix}3`)
+    await dialog.getByLabel(text('wishes.fields.title'), { exact: true }).fill(title)
+    await dialog
+      .locator('.ant-select')
+      .filter({ has: staff.getByLabel(text('wishes.fields.category'), { exact: true }) })
+      .click()
+    await staff
+      .locator('.ant-select-item-option:visible', {
+        hasText: text('wishes.category.daily_necessities'),
+      })
+      .click()
+    const chinaToday = new Date(Date.now() + 8 * 3_600_000)
+    const deadline = new Date(chinaToday.getTime() + 20 * 86_400_000).toISOString().slice(0, 10)
+    await dialog.getByLabel(text('wishes.fields.deadline'), { exact: true }).fill(deadline)
+    await staff.keyboard.press('Enter')
+    await dialog.getByRole('button', { name: text('wishes.create.submit') }).click()
+    const drawer = staff.locator('.ant-drawer-content')
+    await drawer.getByText(title).first().waitFor()
+    await drawer.getByText(text('wishes.timeline.created.staff'), { exact: false }).waitFor()
+    await drawer.getByText(text('wishes.status.published'), { exact: true }).waitFor()
+
+    await volunteer.goto(`/w/wall?stationId=${stationId}`)
+    await volunteer
+      .locator('li.cp-card', { hasText: title })
+      .getByText(text('wishesPublic.wall.who', { name: '王*力' }))
+      .waitFor()
   })
 })
