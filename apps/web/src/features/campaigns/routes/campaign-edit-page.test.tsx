@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
-import type { Campaign } from '@unionhall/contracts'
+import type { Campaign, Juror } from '@unionhall/contracts'
 import { MemoryRouter, Route, Routes } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import '../../../test/setup'
@@ -54,8 +54,24 @@ const json = (body: unknown, status = 200) =>
 
 type Call = { url: string; method: string; body: unknown }
 
-/** A fake server: GET answers the campaign, PATCH answers `patch(body)`. */
-const serve = (campaign: Campaign, patch: (body: Record<string, unknown>) => Response) => {
+const juror = (scoredCount: number): Juror => ({
+  campaignId: base.id,
+  memberId: '01a2270b-9000-7000-8000-0000000000f1',
+  name: '评委甲',
+  orgName: '兰州市总工会',
+  scoredCount,
+  createdAt: '2026-02-02T00:00:00.000Z',
+})
+
+/**
+ * A fake server: GET answers the campaign (its jurors: `jurors`, with no scores by default),
+ * PATCH answers `patch(body)`.
+ */
+const serve = (
+  campaign: Campaign,
+  patch: (body: Record<string, unknown>) => Response,
+  jurors: () => Response = () => json([juror(0)]),
+) => {
   const calls: Call[] = []
   vi.stubGlobal(
     'fetch',
@@ -64,6 +80,7 @@ const serve = (campaign: Campaign, patch: (body: Record<string, unknown>) => Res
       const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined
       calls.push({ url, method, body })
       if (method === 'PATCH') return patch(body as Record<string, unknown>)
+      if (url.endsWith('/jurors')) return jurors()
       return json(campaign)
     }),
   )
@@ -150,5 +167,162 @@ describe('campaign edit page', { timeout: 60_000 }, () => {
 
     expect(await screen.findByText('至少需要 2 个字符', {}, SLOW)).toBeTruthy()
     expect(patches(calls)).toEqual([])
+  })
+
+  const input = (label: string) => screen.getByLabelText<HTMLInputElement>(label)
+  const button = (label: string) =>
+    screen.getByRole<HTMLButtonElement>('button', { name: new RegExp(label) })
+
+  it('sends the voting hours and the edited rubric, keeping saved keys and keying new items', async () => {
+    const campaign: Campaign = {
+      ...base,
+      rubric: [
+        { key: 'skill', label: '技能水平', maxScore: 60 },
+        { key: 'innovation', label: '创新成果', maxScore: 40 },
+      ],
+    }
+    const calls = serve(campaign, (body) => json({ ...campaign, ...body }))
+    renderPage(campaign)
+
+    // Round the clock (hours null) is on; turning it off offers 08:00–22:00.
+    const roundTheClock = await screen.findByLabelText('全天开放投票', {}, SLOW)
+    expect(screen.queryByLabelText('每日投票时段')).toBeNull()
+    fireEvent.click(roundTheClock)
+    await waitFor(() => expect(input('每日投票时段').value).toBe('08:00'), SLOW)
+    expect(input('评分项 1').disabled).toBe(false)
+    fireEvent.click(button('删除评分项 1'))
+    await waitFor(() => expect(input('评分项 1').value).toBe('创新成果'), SLOW)
+    fireEvent.change(input('评分项 1 满分'), { target: { value: '70' } })
+    fireEvent.click(button('添加评分项'))
+    fireEvent.change(await screen.findByLabelText('评分项 2', {}, SLOW), {
+      target: { value: '传帮带作用' },
+    })
+    fireEvent.change(input('评分项 2 满分'), { target: { value: '30' } })
+    expect(screen.getByText('满分合计 100 分')).toBeTruthy()
+    fireEvent.click(saveButton())
+
+    await screen.findByText('详情页', {}, SLOW)
+    expect(patches(calls).map((c) => c.body)).toEqual([
+      {
+        rules: { ...base.rules, hours: { start: '08:00', end: '22:00' } },
+        rubric: [
+          { key: 'innovation', label: '创新成果', maxScore: 70 },
+          { key: 'item_1', label: '传帮带作用', maxScore: 30 },
+        ],
+      },
+    ])
+  })
+
+  it('turns saved voting hours off (round the clock sends null)', async () => {
+    const campaign: Campaign = {
+      ...base,
+      rules: { ...base.rules, hours: { start: '09:00', end: '21:00' } },
+    }
+    const calls = serve(campaign, (body) => json({ ...campaign, ...body }))
+    renderPage(campaign)
+
+    await waitFor(() => expect(input('每日投票时段').value).toBe('09:00'), SLOW)
+    expect(input('每日投票时段').disabled).toBe(false)
+    fireEvent.click(screen.getByLabelText('全天开放投票'))
+    fireEvent.click(saveButton())
+
+    await waitFor(() => expect(patches(calls)).toHaveLength(1), SLOW)
+    expect(patches(calls)[0]!.body).toEqual({ rules: { ...base.rules, hours: null } })
+  })
+
+  it('locks the voting hours with the rules once voting opened; the rubric stays editable until a score', async () => {
+    const voting: Campaign = {
+      ...base,
+      phase: 'voting',
+      rulesLockedAt: '2026-04-18T00:00:00.000Z',
+      rules: { ...base.rules, hours: { start: '08:00', end: '22:00' } },
+    }
+    const calls = serve(voting, (body) => json({ ...voting, ...body }))
+    renderPage(voting)
+
+    expect(
+      await screen.findByText(
+        '投票已于 2026-04-18 开始，投票规则（含投票时段）和结构比例已锁定，不能修改',
+        {},
+        SLOW,
+      ),
+    ).toBeTruthy()
+    expect(input('每日投票时段').disabled).toBe(true)
+    expect(screen.getByLabelText<HTMLButtonElement>('全天开放投票').disabled).toBe(true)
+    await waitFor(() => expect(input('评分项 1').disabled).toBe(false), SLOW)
+    expect(screen.getByText(/一旦有评委评分即锁定/)).toBeTruthy()
+    fireEvent.change(input('评分项 1'), { target: { value: '技能水平与实绩' } })
+    fireEvent.click(saveButton())
+
+    await waitFor(() => expect(patches(calls)).toHaveLength(1), SLOW)
+    expect(patches(calls)[0]!.body).toEqual({
+      rubric: [{ key: 'item_1', label: '技能水平与实绩', maxScore: 100 }],
+    })
+  })
+
+  it('locks the rubric once jurors have scored, says why, and leaves it out of the save', async () => {
+    const jury: Campaign = { ...base, phase: 'jury', rulesLockedAt: '2026-04-18T00:00:00.000Z' }
+    const calls = serve(
+      jury,
+      (body) => json({ ...jury, ...body }),
+      () => json([juror(2), { ...juror(1), memberId: '01a2270b-9000-7000-8000-0000000000f2' }]),
+    )
+    renderPage(jury)
+
+    expect(
+      await screen.findByText('评委已提交 3 份评分，评审细则已锁定，不能修改', {}, SLOW),
+    ).toBeTruthy()
+    expect(input('评分项 1').disabled).toBe(true)
+    expect(input('评分项 1 满分').disabled).toBe(true)
+    expect(button('添加评分项').disabled).toBe(true)
+    expect(button('删除评分项 1').disabled).toBe(true)
+    fireEvent.change(input('荣誉称号'), { target: { value: '陇原大工匠' } })
+    fireEvent.click(saveButton())
+
+    await waitFor(() => expect(patches(calls)).toHaveLength(1), SLOW)
+    expect(patches(calls)[0]!.body).toEqual({ honourTitle: '陇原大工匠' })
+  })
+
+  it('says why the rubric is locked for a child campaign, after the jury phase, or when scores cannot be read', async () => {
+    const cases: [Campaign, () => Response, string][] = [
+      [
+        { ...base, parentCampaignId: '01a2270b-9000-7000-8000-0000000000aa' },
+        () => json([]),
+        '子评选沿用上级评选的评审细则，不能在此修改',
+      ],
+      [
+        { ...base, phase: 'result_publicity', rulesLockedAt: '2026-04-18T00:00:00.000Z' },
+        () => json([]),
+        '专家评审阶段已结束，评审细则已锁定，不能修改',
+      ],
+      [
+        base,
+        () => json({ error: { code: 'INTERNAL_ERROR', message: 'boom' } }, 500),
+        '暂时无法确认评委是否已评分，评审细则暂不能修改，请稍后刷新重试',
+      ],
+    ]
+    for (const [campaign, jurors, reason] of cases) {
+      serve(campaign, (body) => json({ ...campaign, ...body }), jurors)
+      const { unmount } = renderPage(campaign)
+      expect(await screen.findByText(reason, {}, SLOW)).toBeTruthy()
+      expect(input('评分项 1').disabled).toBe(true)
+      unmount()
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('shows the server refusal when a juror scored meanwhile (CAMPAIGN_RUBRIC_LOCKED)', async () => {
+    serve(base, () =>
+      json({ error: { code: 'CAMPAIGN_RUBRIC_LOCKED', message: 'Rubric is locked' } }, 409),
+    )
+    renderPage(base)
+
+    await waitFor(() => expect(input('评分项 1').disabled).toBe(false), SLOW)
+    fireEvent.change(input('评分项 1'), { target: { value: '技能' } })
+    fireEvent.click(saveButton())
+
+    expect(
+      await screen.findByText('已有评委评分或专家评审阶段已结束，评审细则不能再修改', {}, SLOW),
+    ).toBeTruthy()
   })
 })

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { PageHeader } from '../../../components/page/page-header'
 import { QueryError } from '../../../components/page/query-error'
-import { useCampaign, useUpdateCampaign } from '../api/use-campaigns'
+import { useCampaign, useJurors, useUpdateCampaign } from '../api/use-campaigns'
 import { CampaignEditForm } from '../components/edit/campaign-edit-form'
 import { PhaseTag } from '../components/phase'
 
@@ -16,6 +16,11 @@ export const Component = () => {
   const { campaignId = '' } = useParams()
   const campaign = useCampaign(campaignId)
   const update = useUpdateCampaign()
+  // Whether jurors have scored decides if the rubric may still change.
+  const jurors = useJurors(campaignId)
+  const juryScoreCount = jurors.isError
+    ? null
+    : jurors.data?.reduce((sum, j) => sum + j.scoredCount, 0)
   const c = campaign.data
 
   useEffect(() => {
@@ -45,6 +50,7 @@ export const Component = () => {
           campaign={c}
           submitting={update.isPending}
           submitError={update.error}
+          juryScoreCount={juryScoreCount}
           onSubmit={(body) =>
             update.mutate(
               { id: c.id, body },

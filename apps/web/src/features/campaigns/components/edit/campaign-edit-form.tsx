@@ -17,7 +17,9 @@ import {
   Radio,
   Row,
   Switch,
+  Typography,
 } from 'antd'
+import type { TFunction } from 'i18next'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
@@ -28,29 +30,59 @@ import { errorMessage } from '../../../../lib/error-message'
 import { formatDate } from '../../../../lib/format'
 import { WeightsExplanation } from '../wizard/campaign-wizard'
 import type { WizardValues } from '../wizard/wizard-model'
-import { checkEdit, editValuesOf, rulesEditable } from './campaign-edit-model'
+import {
+  checkEdit,
+  editValuesOf,
+  type RubricLock,
+  rubricLockOf,
+  rulesEditable,
+} from './campaign-edit-model'
 import { BallotLimitFields } from '../ballot-limit-fields'
-import { ScheduleFields, VoteCountFields } from '../campaign-form-fields'
+import {
+  RubricFields,
+  ScheduleFields,
+  VoteCountFields,
+  VotingHoursFields,
+} from '../campaign-form-fields'
 
 type Props = {
   campaign: Campaign
   submitting: boolean
   /** The server's refusal of the last save, shown as it explains it. */
   submitError: unknown
+  /** The jurors' scores so far: undefined while loading, null when they could not be read. */
+  juryScoreCount: number | null | undefined
   onSubmit: (body: UpdateCampaignBody) => void
+}
+
+/** The locked rubric's reason, in words (nothing while the score count loads). */
+const rubricLockText = (t: TFunction, lock: RubricLock) => {
+  if (lock.reason === 'loading') return null
+  if (lock.reason === 'scores') return t('campaigns.edit.rubricLockedScores', { count: lock.count })
+  if (lock.reason === 'phase') return t('campaigns.edit.rubricLockedPhase')
+  if (lock.reason === 'inherited') return t('campaigns.edit.rubricInherited')
+  return t('campaigns.edit.rubricUnknown')
 }
 
 /**
  * Edits what PATCH /campaigns/:id allows: basics, cover, schedule and phase mode always; voting
- * rules and quotas only before voting opens on a top-level campaign (shown locked otherwise).
+ * rules (with the voting hours) and quotas only before voting opens on a top-level campaign; the
+ * jury rubric until the first jury score (each shown locked, with the reason, otherwise).
  */
-export const CampaignEditForm = ({ campaign, submitting, submitError, onSubmit }: Props) => {
+export const CampaignEditForm = ({
+  campaign,
+  submitting,
+  submitError,
+  juryScoreCount,
+  onSubmit,
+}: Props) => {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const [form] = Form.useForm()
   const [unchanged, setUnchanged] = useState(false)
   const basicRules = useZodRules(UpdateCampaignBodySchema)
   const editable = rulesEditable(campaign)
+  const rubricLock = rubricLockOf(campaign, juryScoreCount)
   const publicVotePct = Form.useWatch<number | undefined>(['rules', 'publicVotePct'], form)
   const juryPct = Form.useWatch<number | undefined>(['rules', 'juryPct'], form)
 
@@ -62,7 +94,7 @@ export const CampaignEditForm = ({ campaign, submitting, submitError, onSubmit }
 
   const submit = () => {
     const values = form.getFieldsValue(true) as WizardValues
-    const checked = checkEdit(t, values, campaign)
+    const checked = checkEdit(t, values, campaign, rubricLock === null)
     if (!checked.ok) {
       form.setFields(checked.errors)
       return
@@ -88,6 +120,19 @@ export const CampaignEditForm = ({ campaign, submitting, submitError, onSubmit }
       style={{ marginBottom: 16 }}
     />
   )
+
+  const rubricLockReason = rubricLock ? rubricLockText(t, rubricLock) : null
+  const rubricLockNote = rubricLockReason ? (
+    <Alert
+      type="info"
+      showIcon
+      icon={<LockOutlined />}
+      message={rubricLockReason}
+      style={{ marginBottom: 16 }}
+    />
+  ) : rubricLock === null ? (
+    <Typography.Paragraph type="secondary">{t('campaigns.edit.rubricHint')}</Typography.Paragraph>
+  ) : null
 
   return (
     <Form
@@ -183,6 +228,7 @@ export const CampaignEditForm = ({ campaign, submitting, submitError, onSubmit }
             </Col>
             <VoteCountFields />
             <BallotLimitFields />
+            <VotingHoursFields idPrefix="edit-rules" />
             <Col xs={12} md={8}>
               <Form.Item
                 label={t('campaigns.fields.publicVoteWeight')}
@@ -214,6 +260,12 @@ export const CampaignEditForm = ({ campaign, submitting, submitError, onSubmit }
             </Col>
           </Row>
           {editable ? <WeightsExplanation publicVotePct={publicVotePct} juryPct={juryPct} /> : null}
+        </ConfigProvider>
+      </Card>
+      <Card title={t('campaigns.wizard.rubricTitle')} style={{ marginBottom: 16 }}>
+        {rubricLockNote}
+        <ConfigProvider componentDisabled={rubricLock !== null}>
+          <RubricFields />
         </ConfigProvider>
       </Card>
       {submitError ? (

@@ -3,7 +3,13 @@ import dayjs from 'dayjs'
 import { describe, expect, it } from 'vitest'
 import { i18n } from '../../../../lib/i18n'
 import '../../../../test/setup'
-import { checkEdit, editValuesOf, rulesEditable, toUpdateBody } from './campaign-edit-model'
+import {
+  checkEdit,
+  editValuesOf,
+  rubricLockOf,
+  rulesEditable,
+  toUpdateBody,
+} from './campaign-edit-model'
 
 const period = (from: string, to: string) => ({
   startsAt: `${from}T00:00:00.000Z`,
@@ -104,5 +110,51 @@ describe('campaign edit model', () => {
     expect(names).toEqual(
       expect.arrayContaining(['name', 'coverImageUrl', 'rules.juryPct', 'schedule.review']),
     )
+  })
+
+  it('locks the rubric for a child, after the jury phase, with scores, or while scores are unknown', () => {
+    expect(rubricLockOf(campaign, 0)).toBeNull()
+    expect(rubricLockOf({ ...campaign, phase: 'jury', rulesLockedAt: '2026-04-18' }, 0)).toBeNull()
+    expect(rubricLockOf(campaign, 4)).toEqual({ reason: 'scores', count: 4 })
+    expect(rubricLockOf({ ...campaign, phase: 'result_publicity' }, 0)).toEqual({ reason: 'phase' })
+    expect(rubricLockOf({ ...campaign, parentCampaignId: campaign.id }, 0)).toEqual({
+      reason: 'inherited',
+    })
+    expect(rubricLockOf(campaign, undefined)).toEqual({ reason: 'loading' })
+    expect(rubricLockOf(campaign, null)).toEqual({ reason: 'unknown' })
+  })
+
+  it('sends the rubric only when it may change and differs, keeping keys and keying new items', () => {
+    const values = editValuesOf(campaign)
+    const rubric = [...values.rubric!, { label: '创新成果', maxScore: 20 }]
+
+    expect(toUpdateBody(values, campaign, true)).toEqual({})
+    expect(toUpdateBody({ ...values, rubric }, campaign, true)).toEqual({
+      rubric: [
+        { key: 'skill', label: '技能水平', maxScore: 100 },
+        { key: 'item_1', label: '创新成果', maxScore: 20 },
+      ],
+    })
+    expect(toUpdateBody({ ...values, rubric }, campaign, false)).toEqual({})
+  })
+
+  it('puts rubric problems on the item fields, a duplicate key on its label', () => {
+    const values = editValuesOf(campaign)
+    const check = (rubric: typeof values.rubric) => {
+      const result = checkEdit(t, { ...values, rubric }, campaign, true)
+      return result.ok ? [] : result.errors.map((e) => [e.name.join('.'), ...e.errors])
+    }
+
+    const bad = check([
+      { key: 'skill', label: '技能水平', maxScore: 100 },
+      { key: 'teamwork', label: '', maxScore: 0 },
+    ]).map(([name]) => name)
+    expect(bad).toEqual(expect.arrayContaining(['rubric.1.label', 'rubric.1.maxScore']))
+    expect(
+      check([
+        { key: 'skill', label: '技能水平', maxScore: 60 },
+        { key: 'skill', label: '技能水平（重复）', maxScore: 40 },
+      ]),
+    ).toEqual([['rubric.1.label', '评分项重复，请删除重复的评分项']])
   })
 })

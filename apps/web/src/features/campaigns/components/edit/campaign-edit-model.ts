@@ -1,4 +1,5 @@
 import {
+  CAMPAIGN_PHASES,
   type Campaign,
   SCHEDULED_PHASES,
   UpdateCampaignBodySchema,
@@ -8,7 +9,12 @@ import dayjs from 'dayjs'
 import type { TFunction } from 'i18next'
 import type { z } from 'zod'
 import { type FieldError, zodIssuesToFieldErrors } from '../../../../components/form/zod-form'
-import { initialValues, toCreateBody, type WizardValues } from '../wizard/wizard-model'
+import {
+  initialValues,
+  rubricItemsOf,
+  toCreateBody,
+  type WizardValues,
+} from '../wizard/wizard-model'
 
 /**
  * Voting rules and quotas can change only on a top-level campaign before voting opens (the
@@ -16,6 +22,32 @@ import { initialValues, toCreateBody, type WizardValues } from '../wizard/wizard
  */
 export const rulesEditable = (c: Campaign) =>
   c.rulesLockedAt === null && c.parentCampaignId === null
+
+/** Why the jury rubric cannot change, or null when it can. */
+export type RubricLock =
+  | { reason: 'inherited' }
+  | { reason: 'phase' }
+  | { reason: 'scores'; count: number }
+  | { reason: 'loading' }
+  | { reason: 'unknown' }
+
+/**
+ * The server's rule (CAMPAIGN_RUBRIC_LOCKED): a top-level campaign's rubric may change until a
+ * juror has scored and while the jury phase has not ended. `juryScoreCount` is the jurors'
+ * scores so far: undefined while loading, null when they could not be read (then the rubric
+ * stays locked: editing it blind could only end in a refusal).
+ */
+export const rubricLockOf = (
+  c: Campaign,
+  juryScoreCount: number | null | undefined,
+): RubricLock | null => {
+  if (c.parentCampaignId !== null) return { reason: 'inherited' }
+  if (CAMPAIGN_PHASES.indexOf(c.phase) > CAMPAIGN_PHASES.indexOf('jury')) return { reason: 'phase' }
+  if (juryScoreCount === undefined) return { reason: 'loading' }
+  if (juryScoreCount === null) return { reason: 'unknown' }
+  if (juryScoreCount > 0) return { reason: 'scores', count: juryScoreCount }
+  return null
+}
 
 /** The edit form's values: the wizard's shape, filled from the saved campaign. */
 export const editValuesOf = (c: Campaign): WizardValues => ({
@@ -27,6 +59,8 @@ export const editValuesOf = (c: Campaign): WizardValues => ({
   description: c.description,
   coverImageUrl: c.coverImageUrl,
   phaseMode: c.phaseMode,
+  // With their keys, so an edited rubric keeps naming the same scores.
+  rubric: c.rubric.map((item) => ({ ...item })),
 })
 
 /** JSON with sorted keys, so equal values compare equal whatever their key order. */
@@ -61,10 +95,14 @@ const scheduleOf = (values: WizardValues, c: Campaign): Record<string, unknown> 
 
 /**
  * The PATCH body: only the fields that differ from the saved campaign, so the audit record
- * shows what changed and an untouched old cover link is not sent again. Rules and quotas are
- * left out when they cannot change; the rubric is not edited here.
+ * shows what changed and an untouched old cover link is not sent again. Rules (with the voting
+ * hours) and quotas are left out when they cannot change, the rubric unless `rubricEditable`.
  */
-export const toUpdateBody = (values: WizardValues, c: Campaign): Record<string, unknown> => {
+export const toUpdateBody = (
+  values: WizardValues,
+  c: Campaign,
+  rubricEditable = false,
+): Record<string, unknown> => {
   const editable = rulesEditable(c)
   const full = toCreateBody(values, !editable)
   const candidate: Record<string, unknown> = {
@@ -76,6 +114,7 @@ export const toUpdateBody = (values: WizardValues, c: Campaign): Record<string, 
     schedule: scheduleOf(values, c),
     phaseMode: full.phaseMode,
     ...(editable ? { rules: full.rules, quotas: full.quotas } : {}),
+    ...(rubricEditable ? { rubric: rubricItemsOf(values.rubric ?? []) } : {}),
   }
   const saved = c as unknown as Record<string, unknown>
   return Object.fromEntries(
@@ -93,6 +132,9 @@ const fieldErrorsOf = (t: TFunction, issues: readonly z.core.$ZodIssue[]): Field
     if (head === 'quotas' && second === 'minFrontLineShare')
       return { ...e, name: ['quotas', 'minFrontLinePct'] }
     if (head === 'schedule') return { ...e, name: ['schedule', String(second)] }
+    // Keys are not shown; a duplicate or malformed key is the item's problem.
+    if (head === 'rubric' && e.name[2] === 'key')
+      return { ...e, name: ['rubric', second!, 'label'] }
     return e
   })
   // One message per field, the first.
@@ -102,8 +144,13 @@ const fieldErrorsOf = (t: TFunction, issues: readonly z.core.$ZodIssue[]): Field
 export type EditCheck = { ok: true; body: UpdateCampaignBody } | { ok: false; errors: FieldError[] }
 
 /** Validates the edit with the contract the server applies (UpdateCampaignBodySchema). */
-export const checkEdit = (t: TFunction, values: WizardValues, c: Campaign): EditCheck => {
-  const parsed = UpdateCampaignBodySchema.safeParse(toUpdateBody(values, c))
+export const checkEdit = (
+  t: TFunction,
+  values: WizardValues,
+  c: Campaign,
+  rubricEditable = false,
+): EditCheck => {
+  const parsed = UpdateCampaignBodySchema.safeParse(toUpdateBody(values, c, rubricEditable))
   if (parsed.success) return { ok: true, body: parsed.data }
   return { ok: false, errors: fieldErrorsOf(t, parsed.error.issues) }
 }

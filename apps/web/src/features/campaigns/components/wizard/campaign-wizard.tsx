@@ -4,7 +4,7 @@ import {
   type Campaign,
   CategoryInputSchema,
   CreateCampaignBodySchema,
-  RubricItemSchema,
+  RubricSchema,
   SCHEDULED_PHASES,
   StructuralQuotasSchema,
   VotingRulesSchema,
@@ -25,7 +25,6 @@ import {
   Space,
   Steps,
   Switch,
-  TimePicker,
   Typography,
 } from 'antd'
 import type { FormInstance } from 'antd'
@@ -52,7 +51,12 @@ import {
   type WizardValues,
 } from './wizard-model'
 import { BallotLimitFields } from '../ballot-limit-fields'
-import { ScheduleFields, VoteCountFields } from '../campaign-form-fields'
+import {
+  RubricFields,
+  ScheduleFields,
+  VoteCountFields,
+  VotingHoursFields,
+} from '../campaign-form-fields'
 
 const STEPS = ['basics', 'categories', 'schedule', 'rules', 'jury', 'review'] as const
 type StepKey = (typeof STEPS)[number]
@@ -68,7 +72,7 @@ const BasicsSchema = CreateCampaignBodySchema.pick({
 const CategoriesSchema = z.object({ categories: CreateCampaignBodySchema.shape.categories })
 const JurySchema = z.object({
   quotas: StructuralQuotasSchema,
-  rubric: z.array(RubricItemSchema).min(1).max(10),
+  rubric: RubricSchema,
 })
 
 /** Which step a field of the create body is edited on. */
@@ -205,7 +209,6 @@ export const CampaignWizard = ({
   const basicRules = useZodRules(CreateCampaignBodySchema)
   const categoryRules = useZodRules(CategoryInputSchema)
   const ruleRules = useZodRules(VotingRulesSchema)
-  const rubricRules = useZodRules(RubricItemSchema)
   const [parentSearch, setParentSearch] = useState('')
   const parents = useCampaigns({ q: parentSearch || undefined, page: 1, pageSize: 20 })
 
@@ -225,9 +228,6 @@ export const CampaignWizard = ({
 
   const publicVotePct = Form.useWatch<number | undefined>(['rules', 'publicVotePct'], form)
   const juryPct = Form.useWatch<number | undefined>(['rules', 'juryPct'], form)
-  const roundTheClock = Form.useWatch<boolean | undefined>(['rules', 'roundTheClock'], form)
-  const rubric = Form.useWatch<WizardValues['rubric']>('rubric', form)
-  const rubricTotal = (rubric ?? []).reduce((s, r) => s + (r?.maxScore ?? 0), 0)
 
   const step = STEPS[current]!
   const goTo = (target: number) => {
@@ -493,36 +493,7 @@ export const CampaignWizard = ({
               </Col>
               <VoteCountFields required />
               <BallotLimitFields />
-              <Col xs={12} md={8}>
-                <Form.Item
-                  label={t('campaigns.fields.roundTheClock')}
-                  name={['rules', 'roundTheClock']}
-                  valuePropName="checked"
-                >
-                  <Switch />
-                </Form.Item>
-              </Col>
-              {roundTheClock ? null : (
-                <Col xs={24} md={16}>
-                  <Form.Item
-                    label={t('campaigns.fields.hours')}
-                    name={['rules', 'hours']}
-                    htmlFor="rules-hours"
-                    extra={t('campaigns.wizard.hoursHint')}
-                  >
-                    <TimePicker.RangePicker
-                      id={{ start: 'rules-hours', end: 'rules-hours-end' }}
-                      format="HH:mm"
-                      minuteStep={5}
-                      order={false}
-                      placeholder={[
-                        t('campaigns.wizard.hoursStart'),
-                        t('campaigns.wizard.hoursEnd'),
-                      ]}
-                    />
-                  </Form.Item>
-                </Col>
-              )}
+              <VotingHoursFields idPrefix="rules" />
             </Row>
             <Typography.Title level={2} style={{ fontSize: '1.1em' }}>
               {t('campaigns.wizard.weightsTitle')}
@@ -595,56 +566,7 @@ export const CampaignWizard = ({
             <Typography.Title level={2} style={{ fontSize: '1.1em' }}>
               {t('campaigns.wizard.rubricTitle')}
             </Typography.Title>
-            <Form.List name="rubric">
-              {(fields, { add, remove }) => (
-                <>
-                  {fields.map((field, i) => (
-                    <Row key={field.key} gutter={12}>
-                      <Col xs={14}>
-                        <Form.Item
-                          label={t('campaigns.wizard.rubricLabel', { n: i + 1 })}
-                          name={[field.name, 'label']}
-                          rules={rubricRules.label}
-                          required
-                        >
-                          <Input maxLength={50} />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={7}>
-                        <Form.Item
-                          label={t('campaigns.wizard.rubricMax', { n: i + 1 })}
-                          name={[field.name, 'maxScore']}
-                          rules={rubricRules.maxScore}
-                          required
-                        >
-                          <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={3} style={{ paddingTop: 30 }}>
-                        <Button
-                          icon={<DeleteOutlined />}
-                          aria-label={t('campaigns.wizard.removeRubric', { n: i + 1 })}
-                          disabled={fields.length <= 1}
-                          onClick={() => remove(field.name)}
-                        />
-                      </Col>
-                    </Row>
-                  ))}
-                  <Flex gap={12} align="center" wrap>
-                    <Button
-                      icon={<PlusOutlined />}
-                      disabled={fields.length >= 10}
-                      onClick={() => add({ label: '', maxScore: 10 })}
-                    >
-                      {t('campaigns.wizard.addRubric')}
-                    </Button>
-                    <Typography.Text type="secondary">
-                      {t('campaigns.wizard.rubricTotal', { total: rubricTotal })}
-                    </Typography.Text>
-                  </Flex>
-                </>
-              )}
-            </Form.List>
+            <RubricFields />
           </ConfigProvider>,
         )}
         {panel(

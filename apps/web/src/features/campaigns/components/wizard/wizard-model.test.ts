@@ -5,6 +5,7 @@ import {
   buildSchedule,
   checkWeights,
   initialValues,
+  rubricItemsOf,
   toCreateBody,
   type DateRange,
 } from './wizard-model'
@@ -149,5 +150,27 @@ describe('toCreateBody', () => {
     const v = initialValues(orgId, null)
     const body = toCreateBody({ ...v, rules: { ...v.rules, roundTheClock: true } }, false)
     expect((body.rules as { hours: unknown }).hours).toBeNull()
+  })
+})
+
+describe('rubricItemsOf', () => {
+  it('numbers new items item_1, item_2… and never reuses a key another item keeps', () => {
+    expect(
+      rubricItemsOf([
+        { label: '甲', maxScore: 50 },
+        { label: '乙', maxScore: 50 },
+      ]),
+    ).toEqual([
+      { key: 'item_1', label: '甲', maxScore: 50 },
+      { key: 'item_2', label: '乙', maxScore: 50 },
+    ])
+    // item_1 was removed, item_2 kept: the new items take item_1 and item_3.
+    expect(
+      rubricItemsOf([
+        { label: '新甲', maxScore: 10 },
+        { key: 'item_2', label: '乙', maxScore: 50 },
+        { label: '新丙', maxScore: 40 },
+      ]).map((i) => i.key),
+    ).toEqual(['item_1', 'item_2', 'item_3'])
   })
 })

@@ -35,7 +35,8 @@ export type WizardValues = {
     limits?: { perVoterPerMinute?: number; perDevicePerMinute?: number; perIpPerMinute?: number }
   }
   quotas?: { minFrontLinePct?: number; maxCandidatesPerHonour?: number | null }
-  rubric?: { label?: string; maxScore?: number }[]
+  /** `key` is the saved item's (the edit page); a new item has none until the body is built. */
+  rubric?: { key?: string; label?: string; maxScore?: number }[]
 }
 
 export type ScheduleProblem = 'required' | 'CAMPAIGN_PERIOD_INVALID' | 'CAMPAIGN_SCHEDULE_OVERLAP'
@@ -91,11 +92,30 @@ export const checkWeights = (publicVotePct: number | undefined, juryPct: number 
 
 const clock = (d: Dayjs | null | undefined) => (d ? d.format('HH:mm') : '')
 
-/** The rubric item keys: stable, contract-shaped (item_1, item_2, …). */
+/** True when the limits are unset or every one given equals the default. */
 const sameLimits = (a: Record<string, number | undefined> | undefined, b: Record<string, number>) =>
   !a || Object.keys(b).every((k) => a[k] === undefined || a[k] === b[k])
 
+/** The rubric item keys: stable, contract-shaped (item_1, item_2, …). */
 export const rubricKey = (index: number) => `item_${index + 1}`
+
+/**
+ * The rubric items of a body: saved items keep their key (the name of the scores jurors give);
+ * each new item takes the first item_N no other item uses, so keys stay unique after removals.
+ */
+export const rubricItemsOf = (items: NonNullable<WizardValues['rubric']>) => {
+  const used = new Set(items.map((item) => item.key).filter(Boolean))
+  let n = 0
+  return items.map((item) => {
+    let key = item.key
+    if (!key) {
+      while (used.has(rubricKey(n))) n++
+      key = rubricKey(n)
+      used.add(key)
+    }
+    return { key, label: item.label, maxScore: item.maxScore }
+  })
+}
 
 /** Turns the wizard values into the create body (the contract schema validates it after). */
 export const toCreateBody = (v: WizardValues, inherited: boolean): Record<string, unknown> => {
@@ -134,11 +154,7 @@ export const toCreateBody = (v: WizardValues, inherited: boolean): Record<string
     minFrontLineShare: (q.minFrontLinePct ?? 0) / 100,
     ...(q.maxCandidatesPerHonour ? { maxCandidatesPerHonour: q.maxCandidatesPerHonour } : {}),
   }
-  body.rubric = (v.rubric ?? []).map((item, i) => ({
-    key: rubricKey(i),
-    label: item.label,
-    maxScore: item.maxScore,
-  }))
+  body.rubric = rubricItemsOf(v.rubric ?? [])
   return body
 }
 
