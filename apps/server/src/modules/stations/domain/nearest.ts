@@ -153,24 +153,27 @@ export const createStationIndex = <S extends StationPoint>(
   for (let c = 0; c < rows * cols; c++) cellStart[c + 1]! += cellStart[c]!
   const fill = cellStart.slice(0, rows * cols)
   const stations: S[] = new Array<S>(n)
-  const sLat = new Float64Array(n)
-  // Unit vectors: the squared chord between two of them is 4h (h the haversine term), so the
-  // inner loop ranks stations with three subtractions instead of two sines per station.
-  const sX = new Float64Array(n)
-  const sY = new Float64Array(n)
-  const sZ = new Float64Array(n)
+  // Per station, interleaved [x, y, z, lat] (one cache line holds two stations): x, y, z is
+  // the unit vector — the squared chord between two of them is 4h (h the haversine term), so
+  // the inner loop ranks stations with three subtractions instead of two sines per station.
+  const sGeo = new Float64Array(n * 4)
   const sAmenities = new Int32Array(n)
   for (let i = 0; i < n; i++) {
     const s = input[i]!
     const p = fill[cellOf[i]!]!++
     stations[p] = s
-    sLat[p] = s.lat
     const cosS = Math.cos(s.lat * RAD)
-    sX[p] = cosS * Math.cos(s.lng * RAD)
-    sY[p] = cosS * Math.sin(s.lng * RAD)
-    sZ[p] = Math.sin(s.lat * RAD)
+    sGeo[p * 4] = cosS * Math.cos(s.lng * RAD)
+    sGeo[p * 4 + 1] = cosS * Math.sin(s.lng * RAD)
+    sGeo[p * 4 + 2] = Math.sin(s.lat * RAD)
+    sGeo[p * 4 + 3] = s.lat
     sAmenities[p] = s.amenities
   }
+  // The current top k of a query, reused by every query (a query runs to completion without
+  // yielding, so one buffer per index is safe): no allocation per query.
+  const bestPos = new Int32Array(MAX_K)
+  /** Haversine terms h (monotonic in distance), ascending; distance = 2R·asin(√h). */
+  const bestH = new Float64Array(MAX_K)
 
   const search = (
     lat: number,
@@ -196,9 +199,7 @@ export const createStationIndex = <S extends StationPoint>(
     // Unclamped: a query outside the grid starts from a virtual cell and rings reach in.
     const qi = Math.floor((lat - lat0) / cell)
     const qj = Math.floor((lng - lng0) / cell)
-    const bestPos: number[] = []
-    /** Haversine terms h (monotonic in distance), ascending; distance = 2R·asin(√h). */
-    const bestH: number[] = []
+    let count = 0
     let kthM = Infinity
 
     /** Offers the stations at sorted positions [from, to). */
@@ -206,16 +207,17 @@ export const createStationIndex = <S extends StationPoint>(
       for (let p = from; p < to; p++) {
         if ((sAmenities[p]! & required) !== required) continue
         // Cheap prune: the latitude difference alone is a lower bound on the distance.
-        if (Math.abs(sLat[p]! - lat) * M_PER_DEG_LAT >= kthM) continue
-        const dx = sX[p]! - qx
-        const dy = sY[p]! - qy
-        const dz = sZ[p]! - qz
+        const g = p * 4
+        if (Math.abs(sGeo[g + 3]! - lat) * M_PER_DEG_LAT >= kthM) continue
+        const dx = sGeo[g]! - qx
+        const dy = sGeo[g + 1]! - qy
+        const dz = sGeo[g + 2]! - qz
         const h = (dx * dx + dy * dy + dz * dz) * 0.25
-        const full = bestH.length === k
+        const full = count === k
         if (full && h >= bestH[k - 1]!) continue
         if (filter && !filter(stations[p]!)) continue
         // Insertion into the sorted top k (k is small).
-        let at = full ? k - 1 : bestH.length
+        let at = full ? k - 1 : count
         while (at > 0 && bestH[at - 1]! > h) {
           bestH[at] = bestH[at - 1]!
           bestPos[at] = bestPos[at - 1]!
@@ -223,7 +225,8 @@ export const createStationIndex = <S extends StationPoint>(
         }
         bestH[at] = h
         bestPos[at] = p
-        if (bestH.length === k) kthM = distanceOfH(bestH[k - 1]!)
+        if (!full) count++
+        if (count === k) kthM = distanceOfH(bestH[k - 1]!)
       }
     }
     /** Row i, columns jFrom..jTo: one contiguous run of the sorted array (row-major cells). */
@@ -275,7 +278,11 @@ export const createStationIndex = <S extends StationPoint>(
       if (kthM <= boundAfterRing(r) - BOUND_EPSILON_M) break
       if (r >= maxRings) return null
     }
-    return bestPos.map((p, i) => ({ station: stations[p]!, distanceM: distanceOfH(bestH[i]!) }))
+    const hits: NearestHit<S>[] = new Array<NearestHit<S>>(count)
+    for (let i = 0; i < count; i++) {
+      hits[i] = { station: stations[bestPos[i]!]!, distanceM: distanceOfH(bestH[i]!) }
+    }
+    return hits
   }
 
   return {
