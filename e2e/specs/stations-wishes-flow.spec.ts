@@ -104,6 +104,9 @@ let volunteer: Page
 let staff: Page
 let stationId = ''
 let stationName = ''
+let setupCtx: BrowserContext | undefined
+let originalSchedule: unknown
+let restoreSchedule: (() => Promise<unknown>) | undefined
 const checked: string[] = []
 
 /** axe, one h1 and one main, nothing wider than the phone. */
@@ -130,13 +133,17 @@ beforeAll(async () => {
   if (!zhuyou) throw new Error('demo station 筑友驿站 not found')
   stationId = zhuyou.id
   stationName = zhuyou.name
+  originalSchedule = (await staffApi<{ schedule: unknown }>('GET', `/stations/${stationId}`))
+    .schedule
+  restoreSchedule = () =>
+    staffApi('PATCH', `/stations/${stationId}`, { schedule: originalSchedule })
   await staffApi('PATCH', `/stations/${stationId}`, {
     schedule: { alwaysOpen: true, weekly: [] },
   })
   // Where the phone is: the station itself, in the tile layer's system (WGS-84 by default).
   const pub = await setup.request.get(`/api/v1/public/stations/${stationId}?coordSystem=wgs84`)
   const { lat, lng } = (await pub.json()) as { lat: number; lng: number }
-  await setup.close()
+  setupCtx = setup
 
   workerCtx = await newContext(browser, { mobile: true, viewport: PHONE })
   await workerCtx.grantPermissions(['geolocation'])
@@ -156,6 +163,9 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  // Other specs share the server: 筑友驿站 gets its own opening hours back.
+  await restoreSchedule?.()
+  await setupCtx?.close()
   await workerCtx?.close()
   await volunteerCtx?.close()
   await staffCtx?.close()
@@ -170,6 +180,7 @@ describe('a wish at a station, from posting to thanks', () => {
     await first.waitFor()
     expect(await first.locator('h3').innerText()).toBe(stationName)
     await first.getByText(text('stationsPublic.common.openNow')).waitFor()
+    await check(worker, 'nearest open stations')
     await first.locator('h3 a').click()
     await worker.getByRole('heading', { level: 1, name: stationName }).waitFor()
     await worker.getByRole('button', { name: text('stationsPublic.checkIn.button') }).click()
@@ -222,6 +233,12 @@ describe('a wish at a station, from posting to thanks', () => {
     await card.getByText(text('wishesPublic.wishStatus.pending_review')).waitFor()
     await card.getByText(text('wishesPublic.mine.steps.review')).waitFor()
     await check(worker, 'my wishes, awaiting review')
+    // Older workers: the large-text switch scales the page and it still fits the phone.
+    const large = worker.getByRole('button', { name: text('campaignsPublic.shell.largeText') })
+    await large.click()
+    expect(await large.getAttribute('aria-pressed')).toBe('true')
+    await check(worker, 'my wishes, large text')
+    await large.click()
   })
 
   it('staff see it in the bell and verify and publish it in the console', async () => {
@@ -334,6 +351,8 @@ describe('a wish at a station, from posting to thanks', () => {
     await drawer.getByText(text('wishes.timeline.thanks', { thanks: THANKS })).waitFor()
     await staff.goto('/wishes/reports')
     await staff.getByTestId('stat-confirmed').waitFor()
+    await staff.getByRole('img', { name: text('wishes.reports.byStatus') }).waitFor()
+    await staff.screenshot({ path: screenshotPath('wishes-reports'), fullPage: true })
     const topRow = staff.getByRole('row', { name: new RegExp(VOLUNTEER_NAME) })
     await topRow.waitFor()
     expect(checked.length).toBeGreaterThanOrEqual(10)
@@ -371,7 +390,15 @@ describe('a wish at a station, from posting to thanks', () => {
     await staff.keyboard.press('Enter')
     await dialog.getByRole('button', { name: text('wishes.create.submit') }).click()
     const drawer = staff.locator('.ant-drawer-content')
-    await drawer.getByText(title).first().waitFor()
+    await drawer
+      .getByText(title)
+      .first()
+      .waitFor()
+      .catch(async (e: unknown) => {
+        // The form's own messages tell why it was not saved.
+        await staff.screenshot({ path: screenshotPath('wishes-walk-in-failed'), fullPage: true })
+        throw e
+      })
     await drawer.getByText(text('wishes.timeline.created.staff'), { exact: false }).waitFor()
     await drawer.getByText(text('wishes.status.published'), { exact: true }).waitFor()
 
