@@ -170,8 +170,10 @@ describe('campaign edit page', { timeout: 60_000 }, () => {
   })
 
   const input = (label: string) => screen.getByLabelText<HTMLInputElement>(label)
+  /** A button by its aria-label or text (not by role: see saveButton). */
   const button = (label: string) =>
-    screen.getByRole<HTMLButtonElement>('button', { name: new RegExp(label) })
+    (document.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`) ??
+      screen.getByText(label).closest('button'))!
 
   it('sends the voting hours and the edited rubric, keeping saved keys and keying new items', async () => {
     const campaign: Campaign = {
