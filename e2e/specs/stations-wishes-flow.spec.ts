@@ -193,7 +193,7 @@ describe('a wish at a station, from posting to thanks', () => {
     await worker.getByRole('heading', { level: 1, name: text('wishesPublic.post.title') }).waitFor()
     await worker.getByText(text('wishesPublic.post.signInHint')).waitFor()
     await check(worker, 'post a wish, signed out')
-    await worker.getByRole('link', { name: text('wishesPublic.signIn') }).click()
+    await worker.getByRole('link', { name: text('wishesPublic.common.signIn') }).click()
     await worker.waitForURL(/\/login\?next=/)
     await worker.getByLabel(text('auth.login.mobile')).fill(WORKER_MOBILE)
     await worker.getByLabel(text('auth.login.password')).fill(WORKER_PASSWORD)

@@ -26,7 +26,7 @@ export const NotificationBell = ({ compact }: { compact: boolean }) => {
   const content = (
     <div style={{ width: compact ? 280 : 360 }}>
       <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
-        <Typography.Text strong>{t('notifications.title')}</Typography.Text>
+        <Typography.Text strong>{t('notifications.bell.title')}</Typography.Text>
         <Button
           type="link"
           size="small"
@@ -36,11 +36,11 @@ export const NotificationBell = ({ compact }: { compact: boolean }) => {
             all.mutate(undefined, { onError: (e) => void message.error(errorMessage(t, e)) })
           }
         >
-          {t('notifications.markAll')}
+          {t('notifications.bell.markAll')}
         </Button>
       </Flex>
       {list.data && list.data.items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.bell.empty')} />
       ) : (
         <List
           size="small"
@@ -90,7 +90,7 @@ export const NotificationBell = ({ compact }: { compact: boolean }) => {
       <Button
         type="text"
         data-testid="notification-bell"
-        aria-label={t('notifications.bell', { count })}
+        aria-label={t('notifications.bell.label', { count })}
         icon={
           <Badge count={count} size="small" overflowCount={99}>
             <BellOutlined />

@@ -9,7 +9,10 @@ export const notificationText = (t: TFunction, n: InAppNotification): string => 
   const params = Object.fromEntries(
     Object.entries(n.params).map(([k, v]) => [k, v === null ? '' : String(v)]),
   )
-  return t(`notifications.kinds.${n.kind}`, { ...params, defaultValue: t('notifications.other') })
+  return t(`notifications.kinds.${n.kind}`, {
+    ...params,
+    defaultValue: t('notifications.text.other'),
+  })
 }
 
 /** The thanks or reason a notification carries, shown under its text. */

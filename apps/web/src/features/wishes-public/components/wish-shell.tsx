@@ -31,7 +31,7 @@ export const WishShell = ({
   const { pathname } = useLocation()
   const unread = useUnreadCount(session !== null)
   return (
-    <PublicShell title={title} home={home ?? { to: '/s', label: t('wishesPublic.home') }}>
+    <PublicShell title={title} home={home ?? { to: '/s', label: t('wishesPublic.common.home') }}>
       {session ? (
         <nav className="wp-tabs" aria-label={t('wishesPublic.nav.label')}>
           {TABS.map(([to, key]) => (
@@ -65,11 +65,12 @@ export const RequireMember = ({ hint, children }: { hint: string; children: Reac
         <Notice>
           <p>{hint}</p>
           <a className="cp-btn cp-btn-primary" href={loginHref()}>
-            {t('wishesPublic.signIn')}
+            {t('wishesPublic.common.signIn')}
           </a>
         </Notice>
         <p>
-          {t('wishesPublic.noAccount')} <a href="/register">{t('wishesPublic.register')}</a>
+          {t('wishesPublic.common.noAccount')}{' '}
+          <a href="/register">{t('wishesPublic.common.register')}</a>
         </p>
       </>
     )

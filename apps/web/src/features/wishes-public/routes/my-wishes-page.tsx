@@ -253,7 +253,7 @@ const WishActions = ({ wish: w }: { wish: MyWish }) => {
           }}
         />
         <div className="cp-hint" id={`${id}-count`}>
-          {t('wishesPublic.counter', { count: text.trim().length, max })}
+          {t('wishesPublic.common.counter', { count: text.trim().length, max })}
         </div>
         {error ? (
           <div className="cp-error" id={`${id}-error`}>
