@@ -386,9 +386,20 @@ describe('a wish at a station, from posting to thanks', () => {
       .click()
     const chinaToday = new Date(Date.now() + 8 * 3_600_000)
     const deadline = new Date(chinaToday.getTime() + 20 * 86_400_000).toISOString().slice(0, 10)
-    await dialog.getByLabel(text('wishes.fields.deadline'), { exact: true }).fill(deadline)
+    const deadlineInput = dialog.getByLabel(text('wishes.fields.deadline'), { exact: true })
+    await deadlineInput.fill(deadline)
     await staff.keyboard.press('Enter')
+    await expect.poll(() => deadlineInput.inputValue()).toBe(deadline)
     await dialog.getByRole('button', { name: text('wishes.create.submit') }).click()
+    // Saved (the drawer opens) or refused: then say why rather than time out.
+    await staff
+      .locator('.ant-drawer-content')
+      .or(dialog.locator('.ant-form-item-explain-error, [role="alert"]'))
+      .first()
+      .waitFor()
+    expect(
+      await dialog.locator('.ant-form-item-explain-error, [role="alert"]').allInnerTexts(),
+    ).toEqual([])
     const drawer = staff.locator('.ant-drawer-content')
     await drawer
       .getByText(title)
