@@ -8,6 +8,7 @@ import {
 } from '../../../test/build-test-app'
 import { freshMobile, makeMember } from '../../../test/factories/members'
 import { ctxAs } from '../../../test/factories/orgs'
+import { DEMO_WISH_PEOPLE } from '../../demo/demo-wishes'
 import { MISSING_ID, auditRows, expectError } from '../../../test/helpers'
 
 let t: TestApp
@@ -61,7 +62,10 @@ describe('GET /api/v1/role-grants', () => {
         .json<{ items: RoleGrant[] }>()
         .items.map((g) => g.memberName)
         .sort(),
-    ).toEqual(['深圳市总工会管理员', '龙岗区总工会干部'].sort())
+    ).toEqual(
+      // The demo's staff accounts, and the micro-wish volunteer granted at 龙岗区总工会.
+      ['深圳市总工会管理员', '龙岗区总工会干部', DEMO_WISH_PEOPLE.volunteer.name].sort(),
+    )
     expect(byName.json<{ items: RoleGrant[] }>().items.map((g) => g.memberName)).toEqual([
       '柳州市总工会管理员',
     ])
