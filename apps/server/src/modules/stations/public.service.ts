@@ -84,7 +84,6 @@ export const findNearest = async (
  * station changes, so the cache follows): the nearest route is a hot path and re-serialising
  * the same station for every worker's phone was a large share of its cost.
  */
-const fragments = new WeakMap<DirectoryEntry, string>()
 const fragmentOf = (entry: DirectoryEntry, coordSystem: CoordSystem) => {
   const render = () =>
     JSON.stringify({
@@ -98,9 +97,7 @@ const fragmentOf = (entry: DirectoryEntry, coordSystem: CoordSystem) => {
       capacity: entry.capacity,
     }).slice(0, -1)
   if (coordSystem !== 'wgs84') return render()
-  let f = fragments.get(entry)
-  if (f === undefined) fragments.set(entry, (f = render()))
-  return f
+  return (entry.fragment ??= render())
 }
 
 /** The NearestResult JSON (exactly NearestResultSchema; a test parses it strictly). */

@@ -1,6 +1,6 @@
 import { amenityCodes, type AmenityCode } from '../domain/amenities'
 import { cnHolidayCalendar } from '../domain/cn-holidays'
-import { createStationIndex, type StationIndex } from '../domain/nearest'
+import { createStationIndex, type StationIndex, type StationPoint } from '../domain/nearest'
 import { isOpenAt, type HolidayCalendar, type Schedule } from '../domain/schedule'
 import { parseStationQuery, type UnderstoodQuery } from './text-query'
 
@@ -36,6 +36,8 @@ export type DirectoryEntry = {
   haystack: string
   /** Set by the directory: the interned schedule's slot (for the open-now memo). */
   slot?: number
+  /** Set by the public service: this station's part of the nearest answer, rendered once. */
+  fragment?: string
 }
 
 export type DirectoryHit = { entry: DirectoryEntry; distanceM: number; openNow: boolean }
@@ -140,17 +142,18 @@ export const createStationDirectory = (
   const ensureIndex = () => {
     if (!index) {
       const all = [...entries.values()]
+      const tagOf = (e: StationPoint) => (e as DirectoryEntry).slot!
       index = {
-        fine: createStationIndex(all, { cellDeg: fineCell }),
-        coarse: createStationIndex(all, { cellDeg: coarseCell }),
+        fine: createStationIndex(all, { cellDeg: fineCell, tagOf }),
+        coarse: createStationIndex(all, { cellDeg: coarseCell, tagOf }),
       }
     }
     return index
   }
   const scheduleOf = (e: DirectoryEntry) => schedules.get(e.scheduleId)!
   // No shortcut for alwaysOpen: a 24-hour station can still close on an exception date.
-  const isOpen = (e: DirectoryEntry, at: number) => {
-    const slot = e.slot!
+  const isOpen = (e: DirectoryEntry, at: number) => isSlotOpen(e.slot!, at)
+  const isSlotOpen = (slot: number, at: number) => {
     const minute = Math.floor(at / 60_000)
     if (memoMinute[slot] === minute) return memoOpen[slot]!
     const open = isOpenAt(slotSchedules[slot]!, minute * 60_000, calendar)
@@ -244,15 +247,17 @@ export const createStationDirectory = (
       const words = query.text ? query.text.split(' ') : NO_WORDS
       const required = amenityMask | query.amenityMask
       const needs24h = query.alwaysOpen
+      // Open now alone (the usual query) is tested on the timetable slot kept in the index, so
+      // candidates are ranked without touching their entry objects; text and 24-hour filters
+      // need the entry.
+      const tagFilter = openNow ? (slot: number) => isSlotOpen(slot, at) : undefined
       const filter =
-        openNow || needs24h || words.length > 0
+        needs24h || words.length > 0
           ? (e: DirectoryEntry) =>
-              (!needs24h || e.alwaysOpen) &&
-              words.every((w) => e.haystack.includes(w)) &&
-              (!openNow || isOpen(e, at))
+              (!needs24h || e.alwaysOpen) && words.every((w) => e.haystack.includes(w))
           : undefined
       const { fine, coarse } = ensureIndex()
-      const opts = { amenities: required }
+      const opts = { amenities: required, tagFilter }
       const hits =
         fine.tryNearest(lat, lng, k, fineRings, filter, opts) ??
         coarse.nearest(lat, lng, k, filter, opts)

@@ -53,7 +53,15 @@ export type NearestHit<S> = { station: S; distanceM: number }
 
 export type StationFilter<S> = (station: S) => boolean
 
-export type StationIndexOptions = { cellDeg?: number }
+export type StationIndexOptions = {
+  cellDeg?: number
+  /**
+   * An integer per station kept in a typed array beside the coordinates (the directory stores
+   * its timetable slot), so `tagFilter` can test it without touching the station object: on
+   * a hot path that is a cache miss saved per candidate.
+   */
+  tagOf?: (station: StationPoint) => number
+}
 
 export type NearestOptions = {
   /**
@@ -61,6 +69,8 @@ export type NearestOptions = {
    * distance or filter work, so prefer it to testing amenities inside `filter`.
    */
   amenities?: number
+  /** Tested on the station's tag (see StationIndexOptions.tagOf) before `filter`. */
+  tagFilter?: (tag: number) => boolean
 }
 
 export const DEFAULT_CELL_DEG = 0.2
@@ -158,6 +168,8 @@ export const createStationIndex = <S extends StationPoint>(
   // the inner loop ranks stations with three subtractions instead of two sines per station.
   const sGeo = new Float64Array(n * 4)
   const sAmenities = new Int32Array(n)
+  const sTag = new Int32Array(n)
+  const tagOf = options.tagOf
   for (let i = 0; i < n; i++) {
     const s = input[i]!
     const p = fill[cellOf[i]!]!++
@@ -168,6 +180,7 @@ export const createStationIndex = <S extends StationPoint>(
     sGeo[p * 4 + 2] = Math.sin(s.lat * RAD)
     sGeo[p * 4 + 3] = s.lat
     sAmenities[p] = s.amenities
+    if (tagOf) sTag[p] = tagOf(s)
   }
   // The current top k of a query, reused by every query (a query runs to completion without
   // yielding, so one buffer per index is safe): no allocation per query.
@@ -190,6 +203,7 @@ export const createStationIndex = <S extends StationPoint>(
       ])
     }
     const required = options.amenities ?? 0
+    const tagFilter = options.tagFilter
     if (!isValidAmenityMask(required)) throw unknownAmenities()
     if (n === 0) return []
     const cosLat = Math.cos(lat * RAD)
@@ -215,6 +229,7 @@ export const createStationIndex = <S extends StationPoint>(
         const h = (dx * dx + dy * dy + dz * dz) * 0.25
         const full = count === k
         if (full && h >= bestH[k - 1]!) continue
+        if (tagFilter && !tagFilter(sTag[p]!)) continue
         if (filter && !filter(stations[p]!)) continue
         // Insertion into the sorted top k (k is small).
         let at = full ? k - 1 : count
