@@ -315,6 +315,8 @@ export const ClusterQuerySchema = z
     east: z.coerce.number().min(-180).max(180),
     north: z.coerce.number().min(-90).max(90),
     zoom: z.coerce.number().int().min(0).max(20),
+    /** Only the stations of this org's subtree (an org's own map). */
+    orgId: IdSchema.optional(),
   })
   .strict()
 export const ClusterFeatureSchema = z.object({

@@ -2,6 +2,7 @@ import { type CheckInResult, type Occupancy, type PublicStation } from '@unionha
 import { createHmac } from 'node:crypto'
 import { uuidv7 } from 'uuidv7'
 import type { Ctx } from '../../core/access'
+import { loadOrg } from '../../core/orgs'
 import type { Db } from '../../platform/db/create-db'
 import { withTransaction } from '../../platform/db/transaction'
 import { directoryOf, freshDirectory } from './directory/directory.service'
@@ -127,13 +128,16 @@ export const stationClusters = async (
     east: number
     north: number
     zoom: number
+    orgId?: string
     coordSystem: CoordSystem
   },
 ) => {
+  // Stations are public, so an org's map needs no access check; an unknown org is a 404.
+  const paths = query.orgId ? [(await loadOrg(db, query.orgId)).path] : undefined
   const directory = await directoryOf(db)
   // The box arrives in the map's system; offsets between systems are < 1 km, far below a
   // cluster cell at the zooms where clusters matter, so the box is used as is.
-  const cells = directory.clusters(query)
+  const cells = directory.clusters({ ...query, paths })
   return {
     items: cells.map((c) => ({ ...c, ...outPoint(c.lat, c.lng, query.coordSystem) })),
   }

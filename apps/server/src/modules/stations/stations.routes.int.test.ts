@@ -327,6 +327,30 @@ describe('finding the nearest station (public)', () => {
     expect(singles.length).toBeGreaterThanOrEqual(3)
     expect(singles.every((c) => c.count === 1 && c.id)).toBe(true)
   })
+
+  it("limits clusters to an org's subtree when asked (an org's own map)", async () => {
+    const china = 'west=70&south=0&east=140&north=55&zoom=4'
+    const count = async (qs: string) => {
+      const res = await t.request({ method: 'GET', url: `/api/v1/public/stations/clusters?${qs}` })
+      expect(res.statusCode, res.body).toBe(200)
+      return res.json<{ items: Array<{ count: number }> }>().items.reduce((n, c) => n + c.count, 0)
+    }
+    const all = await count(china)
+    const longgang = await count(`${china}&orgId=${t.orgId('龙岗区总工会')}`)
+    const list = await shenzhen.request({
+      method: 'GET',
+      url: `/api/v1/stations?orgId=${t.orgId('龙岗区总工会')}&status=active&pageSize=1`,
+    })
+    expect(longgang).toBe(list.json<{ total: number }>().total)
+    expect(longgang).toBeLessThan(all)
+    expectError(
+      await t.request({
+        method: 'GET',
+        url: `/api/v1/public/stations/clusters?${china}&orgId=${MISSING_ID}`,
+      }),
+      404,
+    )
+  })
 })
 
 describe('check-in and occupancy', () => {

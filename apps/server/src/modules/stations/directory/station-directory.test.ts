@@ -109,6 +109,8 @@ describe('StationDirectory.clusters', () => {
       const cells = dir.clusters({ ...world, zoom })
       expect(cells.reduce((n, c) => n + c.count, 0)).toBe(3000)
     }
+    const orgOnly = dir.clusters({ ...world, zoom: 5, paths: ['/a/'] })
+    expect(orgOnly.reduce((n, c) => n + c.count, 0)).toBe(1500)
     const close = dir.clusters({ ...world, zoom: 18 })
     expect(close.every((c) => c.count === 1 && c.id !== null)).toBe(true)
   })

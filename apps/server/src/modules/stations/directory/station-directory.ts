@@ -76,6 +76,8 @@ export type StationDirectory = {
     east: number
     north: number
     zoom: number
+    /** Only stations of these subtrees (outermost paths). */
+    paths?: readonly string[]
   }): ClusterCell[]
   /** Every entry in the subtrees (for roll-ups); paths must be outermost. */
   inSubtrees(paths: readonly string[]): DirectoryEntry[]
@@ -162,9 +164,16 @@ export const createStationDirectory = (
     return open
   }
 
-  const computeClusters = (zoom: number): ClusterCell[] => {
+  const entriesIn = (paths: readonly string[]) => {
+    const out: DirectoryEntry[] = []
+    for (const e of entries.values()) {
+      if (paths.some((p) => e.orgPath.startsWith(p))) out.push(e)
+    }
+    return out
+  }
+  const computeClusters = (zoom: number, within: Iterable<DirectoryEntry>): ClusterCell[] => {
     if (zoom > CLUSTER_MAX_ZOOM) {
-      return [...entries.values()].map((e) => ({
+      return [...within].map((e) => ({
         lat: e.lat,
         lng: e.lng,
         count: 1,
@@ -176,7 +185,7 @@ export const createStationDirectory = (
     const cells = 2 ** zoom * (256 / CLUSTER_CELL_PX)
     type Acc = { n: number; lat: number; lng: number; first: DirectoryEntry }
     const acc = new Map<number, Acc>()
-    for (const e of entries.values()) {
+    for (const e of within) {
       const cx = Math.min(cells - 1, Math.floor(((e.lng + 180) / 360) * cells))
       const cy = Math.min(cells - 1, Math.max(0, Math.floor(mercatorY(e.lat) * cells)))
       const key = cy * cells + cx
@@ -268,10 +277,12 @@ export const createStationDirectory = (
       }
       return out
     },
-    clusters({ west, south, east, north, zoom }) {
-      let all = clusterCache.get(zoom)
+    clusters({ west, south, east, north, zoom, paths }) {
+      // An org's own map (staff roll-ups) is computed on the fly from its subtree; the public
+      // whole-directory view is cached per zoom.
+      let all = paths ? computeClusters(zoom, entriesIn(paths)) : clusterCache.get(zoom)
       if (!all) {
-        all = computeClusters(zoom)
+        all = computeClusters(zoom, entries.values())
         clusterCache.set(zoom, all)
       }
       const wraps = west > east
@@ -282,13 +293,7 @@ export const createStationDirectory = (
           (wraps ? c.lng >= west || c.lng <= east : c.lng >= west && c.lng <= east),
       )
     },
-    inSubtrees(paths) {
-      const out: DirectoryEntry[] = []
-      for (const e of entries.values()) {
-        if (paths.some((p) => e.orgPath.startsWith(p))) out.push(e)
-      }
-      return out
-    },
+    inSubtrees: entriesIn,
   }
 }
 

@@ -57,6 +57,8 @@ export type ClusterBox = {
   north: number
   zoom: number
   coordSystem?: string
+  /** Only this org's subtree (the overview map of one org). */
+  orgId?: string
 }
 
 export const getStationClusters = (box: ClusterBox, signal?: AbortSignal) =>

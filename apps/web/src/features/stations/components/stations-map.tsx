@@ -56,7 +56,8 @@ export const StationsMap = ({ orgId }: { orgId: string | undefined }) => {
   const mapConfig = config.data ?? DEFAULT_MAP
   const many = (points.data?.total ?? 0) > POINTS_LIMIT
   const [box, setBox] = useState<ClusterBox | null>(null)
-  const clusters = useStationClusters(many ? box : null)
+  // Clusters of this org's subtree only, never the neighbours' stations in view.
+  const clusters = useStationClusters(many && box ? { ...box, orgId } : null)
 
   useEffect(() => {
     if (!el.current || config.isLoading) return
