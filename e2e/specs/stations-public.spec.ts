@@ -150,12 +150,12 @@ describe('worker station pages', () => {
     await page
       .getByText(
         text('stationsPublic.understood.label', {
-          parts: text('stationsPublic.amenity.microwave'),
+          parts: text('stations.amenities.microwave'),
         }),
       )
       .waitFor()
     for (const hit of await page.locator('.sp-hit .sp-amenities').all())
-      expect(await hit.innerText()).toContain(text('stationsPublic.amenity.microwave'))
+      expect(await hit.innerText()).toContain(text('stations.amenities.microwave'))
     // The map arrives after the list, with the phone's position on it.
     await page.locator('.sp-me').waitFor()
     await check(page, 'nearest list')

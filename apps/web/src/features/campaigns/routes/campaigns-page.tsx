@@ -1,11 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons'
 import type { CampaignPhase } from '@unionhall/contracts'
-import { Button, Card, Col, Form, Input, InputNumber, Row, Select } from 'antd'
+import { Button, InputNumber } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
-import { OrgSelect } from '../../../components/org-select/org-select'
 import { Can } from '../../../components/page/can'
+import {
+  ListFilter,
+  ListOrgFilter,
+  ListSearch,
+  ListSelectFilter,
+  ListToolbar,
+  useListPage,
+} from '../../../components/page/list-toolbar'
 import { PageHeader } from '../../../components/page/page-header'
 import { QueryError } from '../../../components/page/query-error'
 import { useSession } from '../../../lib/session'
@@ -16,14 +23,12 @@ import { A11yTable } from '../components/a11y'
 export const Component = () => {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const { currentOrgId, currentOrgName, can } = useSession()
-  const [search, setSearch] = useState('')
+  const { currentOrgId, can } = useSession()
   const [q, setQ] = useState('')
   const [phase, setPhase] = useState<CampaignPhase | undefined>()
   const [year, setYear] = useState<number | undefined>()
   const [orgId, setOrgId] = useState<string | undefined>()
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(20)
+  const { page, pageSize, filtered, onPageChange } = useListPage()
 
   useEffect(() => {
     document.title = `${t('campaigns.list.title')} · ${t('app.name')}`
@@ -37,7 +42,6 @@ export const Component = () => {
     page,
     pageSize,
   })
-  const scope = currentOrgId ? { id: currentOrgId, name: currentOrgName ?? '' } : null
 
   return (
     <>
@@ -55,75 +59,41 @@ export const Component = () => {
           </Can>
         }
       />
-      <Card style={{ marginBottom: 16 }} styles={{ body: { paddingBottom: 0 } }}>
-        <Form layout="vertical" component="div">
-          <Row gutter={[12, 0]}>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('campaigns.list.search')} htmlFor="campaigns-search">
-                <Input.Search
-                  id="campaigns-search"
-                  allowClear
-                  placeholder={t('campaigns.list.searchPlaceholder')}
-                  value={search}
-                  onChange={(e) => setSearch(e.target.value)}
-                  onSearch={(v) => {
-                    setQ(v.trim())
-                    setPage(1)
-                  }}
-                  enterButton={t('common.search')}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={4}>
-              <Form.Item label={t('campaigns.list.phaseFilter')} htmlFor="campaigns-phase">
-                <Select
-                  id="campaigns-phase"
-                  allowClear
-                  placeholder={t('campaigns.list.allPhases')}
-                  value={phase}
-                  onChange={(v: CampaignPhase | undefined) => {
-                    setPhase(v)
-                    setPage(1)
-                  }}
-                  options={phaseOptions(t)}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={4}>
-              <Form.Item label={t('campaigns.list.yearFilter')} htmlFor="campaigns-year">
-                <InputNumber
-                  id="campaigns-year"
-                  min={2000}
-                  max={2100}
-                  precision={0}
-                  style={{ width: '100%' }}
-                  placeholder={t('campaigns.list.allYears')}
-                  value={year ?? null}
-                  onChange={(v) => {
-                    setYear(v ?? undefined)
-                    setPage(1)
-                  }}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('campaigns.list.orgFilter')} htmlFor="campaigns-org">
-                <OrgSelect
-                  id="campaigns-org"
-                  withinOrgId={currentOrgId}
-                  initialOption={scope}
-                  allowClear
-                  value={orgId ?? currentOrgId ?? undefined}
-                  onChange={(v) => {
-                    setOrgId(v)
-                    setPage(1)
-                  }}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      </Card>
+      <ListToolbar>
+        <ListSearch list="campaigns" onSearch={filtered(setQ)} />
+        <ListSelectFilter
+          id="campaigns-phase"
+          label={t('campaigns.list.phaseFilter')}
+          placeholder={t('campaigns.list.allPhases')}
+          span={{ xs: 12, md: 4 }}
+          value={phase}
+          onChange={filtered(setPhase)}
+          options={phaseOptions(t)}
+        />
+        <ListFilter
+          label={t('campaigns.list.yearFilter')}
+          htmlFor="campaigns-year"
+          span={{ xs: 12, md: 4 }}
+        >
+          <InputNumber
+            id="campaigns-year"
+            min={2000}
+            max={2100}
+            precision={0}
+            style={{ width: '100%' }}
+            placeholder={t('campaigns.list.allYears')}
+            value={year ?? null}
+            onChange={(v) => filtered(setYear)(v ?? undefined)}
+          />
+        </ListFilter>
+        <ListOrgFilter
+          list="campaigns"
+          span={{ xs: 24, md: 8 }}
+          allowClear
+          value={orgId ?? currentOrgId ?? undefined}
+          onChange={filtered(setOrgId)}
+        />
+      </ListToolbar>
       {campaigns.isError ? (
         <QueryError error={campaigns.error} onRetry={() => void campaigns.refetch()} />
       ) : null}
@@ -139,10 +109,7 @@ export const Component = () => {
           total: campaigns.data?.total ?? 0,
           showSizeChanger: true,
           showTotal: (total) => t('common.total', { count: total }),
-          onChange: (p, s) => {
-            setPage(s !== pageSize ? 1 : p)
-            setPageSize(s)
-          },
+          onChange: onPageChange,
         }}
         columns={[
           {

@@ -1,11 +1,17 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons'
 import type { Member, MemberStatus } from '@unionhall/contracts'
-import { App, Button, Card, Col, Form, Input, Row, Select } from 'antd'
+import { App, Button } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { OrgSelect } from '../../../components/org-select/org-select'
 import { Can } from '../../../components/page/can'
+import {
+  ListOrgFilter,
+  ListSearch,
+  ListSelectFilter,
+  ListToolbar,
+  useListPage,
+} from '../../../components/page/list-toolbar'
 import { PageHeader } from '../../../components/page/page-header'
 import { QueryError } from '../../../components/page/query-error'
 import { errorMessage } from '../../../lib/error-message'
@@ -22,12 +28,10 @@ export const Component = () => {
   const { message } = App.useApp()
   const navigate = useNavigate()
   const { currentOrgId, currentOrgName } = useSession()
-  const [search, setSearch] = useState('')
   const [q, setQ] = useState('')
   const [status, setStatus] = useState<MemberStatus | undefined>()
   const [orgId, setOrgId] = useState<string | undefined>(currentOrgId ?? undefined)
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(20)
+  const { page, pageSize, setPage, filtered, onPageChange } = useListPage()
   const [creating, setCreating] = useState(false)
   const [editing, setEditing] = useState<Member | null>(null)
   const [exporting, setExporting] = useState(false)
@@ -81,57 +85,24 @@ export const Component = () => {
           </>
         }
       />
-      <Card style={{ marginBottom: 16 }} styles={{ body: { paddingBottom: 0 } }}>
-        <Form layout="vertical" component="div">
-          <Row gutter={[12, 0]}>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('members.list.search')} htmlFor="members-search">
-                <Input.Search
-                  id="members-search"
-                  allowClear
-                  placeholder={t('members.list.searchPlaceholder')}
-                  value={search}
-                  onChange={(e) => setSearch(e.target.value)}
-                  onSearch={(v) => {
-                    setQ(v.trim())
-                    setPage(1)
-                  }}
-                  enterButton={t('common.search')}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item label={t('members.list.statusFilter')} htmlFor="members-status">
-                <Select
-                  id="members-status"
-                  allowClear
-                  placeholder={t('members.list.allStatuses')}
-                  value={status}
-                  onChange={(v: MemberStatus | undefined) => {
-                    setStatus(v)
-                    setPage(1)
-                  }}
-                  options={memberStatusOptions(t)}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={10}>
-              <Form.Item label={t('members.list.orgFilter')} htmlFor="members-org">
-                <OrgSelect
-                  id="members-org"
-                  withinOrgId={currentOrgId}
-                  initialOption={scope}
-                  value={orgId}
-                  onChange={(v) => {
-                    setOrgId(v ?? currentOrgId ?? undefined)
-                    setPage(1)
-                  }}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      </Card>
+      <ListToolbar>
+        <ListSearch list="members" onSearch={filtered(setQ)} />
+        <ListSelectFilter
+          id="members-status"
+          label={t('members.list.statusFilter')}
+          placeholder={t('members.list.allStatuses')}
+          span={{ xs: 12, md: 6 }}
+          value={status}
+          onChange={filtered(setStatus)}
+          options={memberStatusOptions(t)}
+        />
+        <ListOrgFilter
+          list="members"
+          span={{ xs: 12, md: 10 }}
+          value={orgId}
+          onChange={(v) => filtered(setOrgId)(v ?? currentOrgId ?? undefined)}
+        />
+      </ListToolbar>
       {members.isError ? (
         <QueryError error={members.error} onRetry={() => void members.refetch()} />
       ) : null}
@@ -142,10 +113,7 @@ export const Component = () => {
         page={page}
         pageSize={pageSize}
         loading={members.isFetching}
-        onPageChange={(p, s) => {
-          setPage(s !== pageSize ? 1 : p)
-          setPageSize(s)
-        }}
+        onPageChange={onPageChange}
         onEdit={setEditing}
       />
       <MemberCreateModal open={creating} onClose={() => setCreating(false)} scope={scope} />

@@ -1,6 +1,6 @@
 import type { AmenityCodeValue } from '@unionhall/contracts'
 import { useTranslation } from 'react-i18next'
-import { amenityLabel } from '../lib/format'
+import { stationLabels } from '../../stations/lib/station-labels'
 
 /** A picture next to each word helps readers in a hurry; the word is what counts. */
 export const AMENITY_ICONS: Record<AmenityCodeValue, string> = {
@@ -33,11 +33,12 @@ export const AmenityList = ({
 }) => {
   const { t } = useTranslation()
   if (!codes.length) return null
+  const l = stationLabels(t)
   return (
     <ul className="sp-amenities" aria-label={label ?? t('stationsPublic.common.amenitiesLabel')}>
       {codes.map((c) => (
         <li key={c}>
-          <span aria-hidden="true">{AMENITY_ICONS[c]}</span> {amenityLabel(t, c)}
+          <span aria-hidden="true">{AMENITY_ICONS[c]}</span> {l.amenity(c)}
         </li>
       ))}
     </ul>

@@ -51,7 +51,7 @@ describe('nearest stations list', () => {
     expect(within(first).getByText('可容纳 15 人')).toBeTruthy()
     expect(within(first).getByText('工地驿站')).toBeTruthy()
     expect(within(first).getByRole('list', { name: '设施' }).textContent).toContain('微波炉')
-    expect(within(first).getByRole('list', { name: '设施' }).textContent).toContain('厕所')
+    expect(within(first).getByRole('list', { name: '设施' }).textContent).toContain('卫生间')
     const walk = within(first).getByRole('link', { name: '步行导航' })
     expect(walk.getAttribute('href')).toBe(
       `https://uri.amap.com/navigation?to=114.250000,22.720000,${encodeURIComponent('筑友驿站')}&mode=walk&coordinate=gaode&callnative=1&src=unionhall`,
@@ -63,7 +63,7 @@ describe('nearest stations list', () => {
     expect(within(second).getByText('2.3 公里')).toBeTruthy()
     expect(within(second).getByText('已关门')).toBeTruthy()
     expect(within(second).getByText('24小时')).toBeTruthy()
-    expect(within(second).getByText('环卫工人休息点')).toBeTruthy()
+    expect(within(second).getByText('环卫休息点')).toBeTruthy()
   })
 
   it('hides distances when there is no real position', () => {
@@ -84,7 +84,7 @@ describe('understood query line', () => {
     renderUi(
       <UnderstoodLine understood={{ amenities: ['microwave'], alwaysOpen: true, text: null }} />,
     )
-    expect(screen.getByRole('status').textContent).toBe('已理解：微波炉 · 24小时')
+    expect(screen.getByRole('status').textContent).toBe('已理解：微波炉(热饭) · 24小时')
   })
 
   it('includes left-over text as a name or place search', () => {

@@ -1,7 +1,8 @@
 import type { CoordSystemValue, NearestHit, NearestResult } from '@unionhall/contracts'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { amenityLabel, formatDistance, walkingUrl } from '../lib/format'
+import { stationLabels } from '../../stations/lib/station-labels'
+import { formatDistance, walkingUrl } from '../lib/format'
 import { AmenityList } from './amenity-list'
 import { stationPath } from './hooks'
 
@@ -9,7 +10,7 @@ import { stationPath } from './hooks'
 export const UnderstoodLine = ({ understood }: { understood: NearestResult['understood'] }) => {
   const { t } = useTranslation()
   const parts = [
-    ...understood.amenities.map((c) => amenityLabel(t, c)),
+    ...understood.amenities.map((c) => stationLabels(t).amenity(c)),
     ...(understood.alwaysOpen ? [t('stationsPublic.understood.alwaysOpen')] : []),
     ...(understood.text ? [t('stationsPublic.understood.text', { text: understood.text })] : []),
   ]
@@ -44,7 +45,7 @@ const StationItem = ({ hit, system, showDistance }: ItemProps) => {
         {hit.alwaysOpen ? (
           <span className="cp-tag">{t('stationsPublic.common.alwaysOpenTag')}</span>
         ) : null}
-        <span>{t(`stationsPublic.kind.${hit.kind}`)}</span>
+        <span>{stationLabels(t).kind(hit.kind)}</span>
         <span>{t('stationsPublic.common.capacity', { count: hit.capacity })}</span>
       </p>
       <p className="cp-small cp-muted">{hit.address}</p>

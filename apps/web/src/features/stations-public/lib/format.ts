@@ -1,9 +1,4 @@
-import type {
-  AmenityCodeValue,
-  CoordSystemValue,
-  PublicStation,
-  StationSchedule,
-} from '@unionhall/contracts'
+import type { CoordSystemValue, PublicStation, StationSchedule } from '@unionhall/contracts'
 import type { TFunction } from 'i18next'
 import { bd09ToGcj02, wgs84ToGcj02, type LatLng } from './coords'
 
@@ -171,7 +166,3 @@ export const upcomingExceptions = (
       }),
     )
 }
-
-/** Amenity codes in the order the contracts list them (stable chips and icons). */
-export const amenityLabel = (t: TFunction, code: AmenityCodeValue) =>
-  t(`stationsPublic.amenity.${code}`)

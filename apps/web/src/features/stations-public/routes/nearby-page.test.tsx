@@ -82,14 +82,14 @@ describe('nearest stations page', () => {
     })
     fireEvent.click(screen.getByRole('button', { name: '搜索' }))
     fireEvent.click(screen.getByRole('button', { name: '现在开门' }))
-    fireEvent.click(screen.getByRole('button', { name: /厕所/ }))
+    fireEvent.click(screen.getByRole('button', { name: /卫生间/ }))
     await waitFor(() => {
       const last = nearestCalls(fetchMock).at(-1)!
       expect(last.get('q')).toBe('能热饭 24小时')
       expect(last.get('openNow')).toBe('true')
       expect(last.get('amenities')).toBe('toilet')
     })
-    expect((await screen.findByText(/^已理解：/)).textContent).toBe('已理解：微波炉 · 24小时')
+    expect((await screen.findByText(/^已理解：/)).textContent).toBe('已理解：微波炉(热饭) · 24小时')
     expect(screen.getByRole('button', { name: '现在开门' }).getAttribute('aria-pressed')).toBe(
       'true',
     )

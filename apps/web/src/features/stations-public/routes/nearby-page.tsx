@@ -4,13 +4,13 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
 import { LoadError, Loading, Notice, PublicShell } from '../../campaigns-public/components/shell'
+import { stationLabels } from '../../stations/lib/station-labels'
 import { getNearest, publicStationKeys, type NearestParams } from '../api/public-stations-api'
 import { AMENITY_ICONS } from '../components/amenity-list'
 import { stationPath, useMapConfig } from '../components/hooks'
 import { StationList, UnderstoodLine } from '../components/station-list'
 import { StationMap } from '../components/station-map'
 import { usePosition } from '../components/use-position'
-import { amenityLabel } from '../lib/format'
 import '../components/stations.css'
 
 /** The needs asked for most; the rest are one tap away ("more"). */
@@ -154,7 +154,7 @@ export const Component = () => {
               aria-pressed={amenities.includes(code)}
               onClick={() => toggleAmenity(code)}
             >
-              <span aria-hidden="true">{AMENITY_ICONS[code]}</span> {amenityLabel(t, code)}
+              <span aria-hidden="true">{AMENITY_ICONS[code]}</span> {stationLabels(t).amenity(code)}
             </button>
           ))}
           <button

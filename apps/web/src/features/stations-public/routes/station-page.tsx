@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { copyText } from '../../campaigns-public/components/copy-button'
 import { LoadError, Loading, Notice, PublicShell } from '../../campaigns-public/components/shell'
+import { stationLabels } from '../../stations/lib/station-labels'
 import { AmenityList } from '../components/amenity-list'
 import {
   isMissingStation,
@@ -77,7 +78,7 @@ export const Component = () => {
         ) : (
           <span className="cp-tag cp-tag-bad">{t('stationsPublic.common.closedNow')}</span>
         )}
-        <span>{t(`stationsPublic.kind.${s.kind}`)}</span>
+        <span>{stationLabels(t).kind(s.kind)}</span>
       </p>
       <p className="cp-lead">{openStateText(t, s, now)}</p>
       <dl className="cp-dl">
@@ -150,7 +151,7 @@ export const Component = () => {
           <ul>
             {s.zones.map((z) => (
               <li key={z.kind}>
-                {t(`stationsPublic.zone.${z.kind}`)}
+                {stationLabels(t).zone(z.kind)}
                 {z.note ? ` — ${z.note}` : ''}
               </li>
             ))}

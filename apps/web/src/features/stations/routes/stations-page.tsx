@@ -6,12 +6,19 @@ import {
   UploadOutlined,
 } from '@ant-design/icons'
 import type { AmenityCodeValue, StationKind } from '@unionhall/contracts'
-import { App, Button, Card, Col, Dropdown, Form, Input, Row, Select } from 'antd'
+import { App, Button, Dropdown, Select } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { OrgSelect } from '../../../components/org-select/org-select'
 import { Can } from '../../../components/page/can'
+import {
+  ListFilter,
+  ListOrgFilter,
+  ListSearch,
+  ListSelectFilter,
+  ListToolbar,
+  useListPage,
+} from '../../../components/page/list-toolbar'
 import { PageHeader } from '../../../components/page/page-header'
 import { QueryError } from '../../../components/page/query-error'
 import { errorMessage } from '../../../lib/error-message'
@@ -29,15 +36,13 @@ export const Component = () => {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const navigate = useNavigate()
-  const { currentOrgId, currentOrgName } = useSession()
-  const [search, setSearch] = useState('')
+  const { currentOrgId } = useSession()
   const [q, setQ] = useState('')
   const [orgId, setOrgId] = useState<string | undefined>(currentOrgId ?? undefined)
   const [kind, setKind] = useState<StationKind | undefined>()
   const [status, setStatus] = useState<Status | undefined>()
   const [amenities, setAmenities] = useState<AmenityCodeValue[]>([])
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(20)
+  const { page, pageSize, setPage, filtered, onPageChange } = useListPage()
   const [exporting, setExporting] = useState(false)
   const [importing, setImporting] = useState(false)
   const options = stationOptions(t)
@@ -70,13 +75,6 @@ export const Component = () => {
       .catch((e: unknown) => void message.error(errorMessage(t, e)))
       .finally(() => setExporting(false))
   }
-  const filtered =
-    <V,>(set: (v: V) => void) =>
-    (v: V) => {
-      set(v)
-      setPage(1)
-    }
-  const scope = currentOrgId ? { id: currentOrgId, name: currentOrgName ?? '' } : null
 
   return (
     <>
@@ -117,80 +115,52 @@ export const Component = () => {
           </>
         }
       />
-      <Card style={{ marginBottom: 16 }} styles={{ body: { paddingBottom: 0 } }}>
-        <Form layout="vertical" component="div">
-          <Row gutter={[12, 0]}>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('stations.list.search')} htmlFor="stations-search">
-                <Input.Search
-                  id="stations-search"
-                  allowClear
-                  placeholder={t('stations.list.searchPlaceholder')}
-                  value={search}
-                  onChange={(e) => setSearch(e.target.value)}
-                  onSearch={(v) => {
-                    setQ(v.trim())
-                    setPage(1)
-                  }}
-                  enterButton={t('common.search')}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('stations.list.orgFilter')} htmlFor="stations-org">
-                <OrgSelect
-                  id="stations-org"
-                  withinOrgId={currentOrgId}
-                  initialOption={scope}
-                  value={orgId}
-                  onChange={(v) => {
-                    setOrgId(v ?? currentOrgId ?? undefined)
-                    setPage(1)
-                  }}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={4}>
-              <Form.Item label={t('stations.list.kindFilter')} htmlFor="stations-kind">
-                <Select
-                  id="stations-kind"
-                  allowClear
-                  placeholder={t('stations.list.allKinds')}
-                  value={kind}
-                  onChange={filtered(setKind)}
-                  options={options.kinds}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={4}>
-              <Form.Item label={t('stations.list.statusFilter')} htmlFor="stations-status">
-                <Select
-                  id="stations-status"
-                  allowClear
-                  placeholder={t('stations.list.allStatuses')}
-                  value={status}
-                  onChange={filtered(setStatus)}
-                  options={options.statuses}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item label={t('stations.list.amenityFilter')} htmlFor="stations-amenities">
-                <Select
-                  id="stations-amenities"
-                  mode="multiple"
-                  allowClear
-                  placeholder={t('stations.list.amenityPlaceholder')}
-                  value={amenities}
-                  onChange={filtered(setAmenities)}
-                  options={options.amenities}
-                  optionFilterProp="label"
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      </Card>
+      <ListToolbar>
+        <ListSearch list="stations" onSearch={filtered(setQ)} />
+        <ListOrgFilter
+          list="stations"
+          span={{ xs: 24, md: 8 }}
+          value={orgId}
+          onChange={(v) => {
+            setOrgId(v ?? currentOrgId ?? undefined)
+            setPage(1)
+          }}
+        />
+        <ListSelectFilter
+          id="stations-kind"
+          label={t('stations.list.kindFilter')}
+          placeholder={t('stations.list.allKinds')}
+          span={{ xs: 12, md: 4 }}
+          value={kind}
+          onChange={filtered(setKind)}
+          options={options.kinds}
+        />
+        <ListSelectFilter
+          id="stations-status"
+          label={t('stations.list.statusFilter')}
+          placeholder={t('stations.list.allStatuses')}
+          span={{ xs: 12, md: 4 }}
+          value={status}
+          onChange={filtered(setStatus)}
+          options={options.statuses}
+        />
+        <ListFilter
+          label={t('stations.list.amenityFilter')}
+          htmlFor="stations-amenities"
+          span={{ xs: 24, md: 12 }}
+        >
+          <Select
+            id="stations-amenities"
+            mode="multiple"
+            allowClear
+            placeholder={t('stations.list.amenityPlaceholder')}
+            value={amenities}
+            onChange={filtered(setAmenities)}
+            options={options.amenities}
+            optionFilterProp="label"
+          />
+        </ListFilter>
+      </ListToolbar>
       {stations.isError ? (
         <QueryError error={stations.error} onRetry={() => void stations.refetch()} />
       ) : null}
@@ -200,10 +170,7 @@ export const Component = () => {
         page={page}
         pageSize={pageSize}
         loading={stations.isFetching}
-        onPageChange={(p, s) => {
-          setPage(s !== pageSize ? 1 : p)
-          setPageSize(s)
-        }}
+        onPageChange={onPageChange}
       />
       <StationImportModal open={importing} onClose={() => setImporting(false)} />
     </>

@@ -1,12 +1,19 @@
 import { BarChartOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import type { WishCategory, WishStatus } from '@unionhall/contracts'
-import { App, Button, Card, Col, Form, Input, Row, Select } from 'antd'
+import { App, Button } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
-import { OrgSelect } from '../../../components/org-select/org-select'
 import { Can } from '../../../components/page/can'
+import {
+  ListFilter,
+  ListOrgFilter,
+  ListSearch,
+  ListSelectFilter,
+  ListToolbar,
+  useListPage,
+} from '../../../components/page/list-toolbar'
 import { PageHeader } from '../../../components/page/page-header'
 import { QueryError } from '../../../components/page/query-error'
 import { errorMessage } from '../../../lib/error-message'
@@ -24,15 +31,13 @@ export const Component = () => {
   const { message } = App.useApp()
   const navigate = useNavigate()
   const openId = useParams().wishId ?? null
-  const { currentOrgId, currentOrgName } = useSession()
-  const [search, setSearch] = useState('')
+  const { currentOrgId } = useSession()
   const [q, setQ] = useState('')
   const [orgId, setOrgId] = useState<string | undefined>(currentOrgId ?? undefined)
   const [stationId, setStationId] = useState<string | undefined>()
   const [status, setStatus] = useState<WishStatus | undefined>()
   const [category, setCategory] = useState<WishCategory | undefined>()
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(20)
+  const { page, pageSize, setPage, filtered, onPageChange } = useListPage()
   const [creating, setCreating] = useState(false)
   const [exporting, setExporting] = useState(false)
   const options = wishOptions(t)
@@ -64,19 +69,12 @@ export const Component = () => {
     enabled: currentOrgId !== null,
     placeholderData: keepPreviousData,
   })
-  const filtered =
-    <V,>(set: (v: V) => void) =>
-    (v: V) => {
-      set(v)
-      setPage(1)
-    }
   const onExport = () => {
     setExporting(true)
     exportWishReport({ orgId: filterOrgId })
       .catch((e: unknown) => void message.error(errorMessage(t, e)))
       .finally(() => setExporting(false))
   }
-  const scope = currentOrgId ? { id: currentOrgId, name: currentOrgName ?? '' } : null
 
   return (
     <>
@@ -98,78 +96,50 @@ export const Component = () => {
           </>
         }
       />
-      <Card style={{ marginBottom: 16 }} styles={{ body: { paddingBottom: 0 } }}>
-        <Form layout="vertical" component="div">
-          <Row gutter={[12, 0]}>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('wishes.list.search')} htmlFor="wishes-search">
-                <Input.Search
-                  id="wishes-search"
-                  allowClear
-                  placeholder={t('wishes.list.searchPlaceholder')}
-                  value={search}
-                  onChange={(e) => setSearch(e.target.value)}
-                  onSearch={(v) => {
-                    setQ(v.trim())
-                    setPage(1)
-                  }}
-                  enterButton={t('common.search')}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('wishes.list.orgFilter')} htmlFor="wishes-org">
-                <OrgSelect
-                  id="wishes-org"
-                  withinOrgId={currentOrgId}
-                  initialOption={scope}
-                  value={orgId}
-                  onChange={(v) => {
-                    setOrgId(v ?? currentOrgId ?? undefined)
-                    setStationId(undefined)
-                    setPage(1)
-                  }}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('wishes.list.stationFilter')} htmlFor="wishes-station">
-                <StationSelect
-                  id="wishes-station"
-                  orgId={filterOrgId ?? null}
-                  value={stationId}
-                  onChange={filtered(setStationId)}
-                  placeholder={t('wishes.list.allStations')}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item label={t('wishes.list.statusFilter')} htmlFor="wishes-status">
-                <Select
-                  id="wishes-status"
-                  allowClear
-                  placeholder={t('wishes.list.allStatuses')}
-                  value={status}
-                  onChange={filtered(setStatus)}
-                  options={options.statuses}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item label={t('wishes.list.categoryFilter')} htmlFor="wishes-category">
-                <Select
-                  id="wishes-category"
-                  allowClear
-                  placeholder={t('wishes.list.allCategories')}
-                  value={category}
-                  onChange={filtered(setCategory)}
-                  options={options.categories}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      </Card>
+      <ListToolbar>
+        <ListSearch list="wishes" onSearch={filtered(setQ)} />
+        <ListOrgFilter
+          list="wishes"
+          span={{ xs: 24, md: 8 }}
+          value={orgId}
+          onChange={(v) => {
+            setOrgId(v ?? currentOrgId ?? undefined)
+            setStationId(undefined)
+            setPage(1)
+          }}
+        />
+        <ListFilter
+          label={t('wishes.list.stationFilter')}
+          htmlFor="wishes-station"
+          span={{ xs: 24, md: 8 }}
+        >
+          <StationSelect
+            id="wishes-station"
+            orgId={filterOrgId ?? null}
+            value={stationId}
+            onChange={filtered(setStationId)}
+            placeholder={t('wishes.list.allStations')}
+          />
+        </ListFilter>
+        <ListSelectFilter
+          id="wishes-status"
+          label={t('wishes.list.statusFilter')}
+          placeholder={t('wishes.list.allStatuses')}
+          span={{ xs: 12, md: 6 }}
+          value={status}
+          onChange={filtered(setStatus)}
+          options={options.statuses}
+        />
+        <ListSelectFilter
+          id="wishes-category"
+          label={t('wishes.list.categoryFilter')}
+          placeholder={t('wishes.list.allCategories')}
+          span={{ xs: 12, md: 6 }}
+          value={category}
+          onChange={filtered(setCategory)}
+          options={options.categories}
+        />
+      </ListToolbar>
       {wishes.isError ? (
         <QueryError error={wishes.error} onRetry={() => void wishes.refetch()} />
       ) : null}
@@ -179,10 +149,7 @@ export const Component = () => {
         page={page}
         pageSize={pageSize}
         loading={wishes.isFetching}
-        onPageChange={(p, s) => {
-          setPage(s !== pageSize ? 1 : p)
-          setPageSize(s)
-        }}
+        onPageChange={onPageChange}
         onOpen={(id) => void navigate(`/wishes/${id}`)}
       />
       <WishDrawer wishId={openId} onClose={() => void navigate('/wishes')} />
