@@ -5,11 +5,9 @@ import { useTranslation } from 'react-i18next'
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router'
 import { useSession } from '../../../lib/session'
 import { login } from '../api/auth-api'
+import { safeNext } from '../lib-next'
 import { AuthShell } from '../components/auth-shell'
 import { LoginForm } from '../components/login-form'
-
-const safeNext = (next: string | null) =>
-  next && next.startsWith('/') && !next.startsWith('//') ? next : '/'
 
 export const Component = () => {
   const { t } = useTranslation()
@@ -41,7 +39,10 @@ export const Component = () => {
       <Flex justify="center" style={{ marginTop: 16 }}>
         <Typography.Text>
           {t('auth.login.noAccount')}{' '}
-          <Link to="/register" style={{ textDecoration: 'underline' }}>
+          <Link
+            to={next === '/' ? '/register' : `/register?next=${encodeURIComponent(next)}`}
+            style={{ textDecoration: 'underline' }}
+          >
             {t('auth.login.registerLink')}
           </Link>
         </Typography.Text>

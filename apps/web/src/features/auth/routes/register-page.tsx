@@ -3,12 +3,13 @@ import { useMutation } from '@tanstack/react-query'
 import { Alert, App, Button, Flex, Form, Input, Space, Typography } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { parseFormValues, useZodRules } from '../../../components/form/zod-form'
 import { errorMessage } from '../../../lib/error-message'
 import { useSession } from '../../../lib/session'
 import { register, requestRegisterOtp } from '../api/auth-api'
 import { AuthShell } from '../components/auth-shell'
+import { safeNext } from '../lib-next'
 import { EmployerSelect } from '../components/employer-select'
 import { useCountdown } from '../components/use-countdown'
 
@@ -18,6 +19,8 @@ export const Component = () => {
   const [form] = Form.useForm<RegisterBody>()
   const rules = useZodRules(RegisterBodySchema)
   const navigate = useNavigate()
+  const [params] = useSearchParams()
+  const next = safeNext(params.get('next'))
   const { setSession } = useSession()
   const countdown = useCountdown(60)
 
@@ -34,7 +37,8 @@ export const Component = () => {
     onSuccess: (s) => {
       setSession(s)
       void message.success(t('auth.register.success'))
-      void navigate('/', { replace: true })
+      // Back to where the worker started (e.g. the wish form), as the login page does.
+      void navigate(next, { replace: true })
     },
   })
 

@@ -29,3 +29,7 @@ export const campaignPath = (campaignId: string, rest = '') =>
 /** The sign-in page, returning here afterwards. A full load: the login page is not on this bundle. */
 export const loginHref = () =>
   `/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`
+
+/** Registration that comes back to this page afterwards, like loginHref. */
+export const registerHref = () =>
+  `/register?next=${encodeURIComponent(window.location.pathname + window.location.search)}`

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import { useSession } from '../../../lib/session'
-import { loginHref } from '../../campaigns-public/components/hooks'
+import { loginHref, registerHref } from '../../campaigns-public/components/hooks'
 import { Loading, Notice, PublicShell } from '../../campaigns-public/components/shell'
 import { useUnreadCount } from '../../notifications/use-notifications'
 import './wishes-public.css'
@@ -70,7 +70,7 @@ export const RequireMember = ({ hint, children }: { hint: string; children: Reac
         </Notice>
         <p>
           {t('wishesPublic.common.noAccount')}{' '}
-          <a href="/register">{t('wishesPublic.common.register')}</a>
+          <a href={registerHref()}>{t('wishesPublic.common.register')}</a>
         </p>
       </>
     )
