@@ -285,20 +285,23 @@ export const MyClaimListQuerySchema = PageQuerySchema.omit({ q: true })
   .extend({ status: ClaimStatusSchema.optional() })
   .strict()
 
-/** A wish as the wall shows it: no mobile, no full name, no reasons. */
-export const PublicWishSchema = z.object({
-  id: IdSchema,
-  orgId: IdSchema,
-  orgName: z.string(),
-  stationId: IdSchema.nullable(),
-  stationName: z.string().nullable(),
-  title: z.string(),
-  description: z.string(),
-  category: WishCategorySchema,
-  deadline: z.string(),
-  status: WishStatusSchema,
-  workerNameMasked: z.string(),
-  publishedAt: TimestampSchema.nullable(),
+/**
+ * A wish as the wall shows it: no mobile, no full name, no reasons. Picked from the staff
+ * shape, so a field added for staff never reaches the wall by accident.
+ */
+export const PublicWishSchema = WishSchema.pick({
+  id: true,
+  orgId: true,
+  orgName: true,
+  stationId: true,
+  stationName: true,
+  title: true,
+  description: true,
+  category: true,
+  deadline: true,
+  status: true,
+  workerNameMasked: true,
+  publishedAt: true,
 })
 export type PublicWish = z.infer<typeof PublicWishSchema>
 export const PublicWishPageSchema = pageOf(PublicWishSchema)
