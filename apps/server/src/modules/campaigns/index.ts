@@ -3,7 +3,8 @@
  * publicity, voting with group-committed ballots and anti-fraud, jury, results and honours.
  * Owns tables: campaign, campaign_category, campaign_nomination, campaign_nomination_support,
  * campaign_candidate, campaign_objection, campaign_ballot, campaign_tally, campaign_tally_daily,
- * campaign_turnout, campaign_juror, campaign_jury_score, campaign_honour.
+ * campaign_turnout, campaign_vote_totals, campaign_voter_mobile, campaign_juror,
+ * campaign_jury_score, campaign_honour.
  */
 export { campaignsRoutes, publicCampaignsRoutes } from './campaigns.routes'
 export { campaignsMigrations } from './migrations'

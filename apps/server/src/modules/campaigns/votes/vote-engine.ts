@@ -16,7 +16,7 @@ import {
   shanghaiDayStartMs,
   shanghaiMinutes,
   shortHash,
-  verifyVoterToken,
+  readVoterToken,
   voterKeyOf,
   withinHours,
   type VoterIdentity,
@@ -101,17 +101,23 @@ const HASH_CACHE_SIZE = 100_000
 /**
  * A memo for keyed hashes on the ballot path. HMACs were the largest share of the ballot's own
  * CPU (bench/RESULTS.md); the same IPs (a factory NAT), devices and voter tokens come back all
- * day. Insertion-ordered eviction keeps it bounded.
+ * day. Two generations bound it: when the young map is full it becomes the old one and the
+ * older is dropped; a hit in the old generation is promoted. (Evicting the oldest entry of one
+ * Map by its iterator was O(deleted entries) per miss, and showed in the profile.)
  */
 const memo = <V>(size: number, compute: (key: string) => V) => {
-  const map = new Map<string, V>()
+  let young = new Map<string, V>()
+  let old = new Map<string, V>()
   return (key: string): V => {
-    let v = map.get(key)
-    if (v === undefined) {
-      v = compute(key)
-      if (map.size >= size) map.delete(map.keys().next().value!)
-      map.set(key, v)
+    let v = young.get(key)
+    if (v !== undefined) return v
+    v = old.get(key)
+    if (v === undefined) v = compute(key)
+    if (young.size >= size) {
+      old = young
+      young = new Map()
     }
+    young.set(key, v)
     return v
   }
 }
@@ -124,20 +130,11 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
   const members = new Map<string, MemberInfo>()
   const deviceHashOf = memo(HASH_CACHE_SIZE, (id) => shortHash(deps.secret, 'device', id))
   const ipHashOf = memo(HASH_CACHE_SIZE, (ip) => shortHash(deps.secret, 'ip', ip))
-  /**
-   * A voter token's signature and voter key, once per token: a voter casts several ballots a
-   * day with the same token. The expiry is still checked on every ballot (verifyVoterToken with
-   * time 0 checks only the signature; the campaign is part of the memo key).
-   */
+  /** A voter token's claims, checked once per token: a voter casts several ballots with one. */
   const smsVoterOf = memo(HASH_CACHE_SIZE, (key) => {
-    const [campaignId, token] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)]
-    const mobile = verifyVoterToken(deps.secret, token, campaignId, 0)
-    if (!mobile) return null
-    return {
-      mobile,
-      expiresMs: Number(token.split('.')[3]),
-      voterKey: voterKeyOf(deps.secret, campaignId, { kind: 'sms', mobile }),
-    }
+    const at = key.indexOf(' ')
+    // Time 0: the signature and campaign are memoised; the expiry is checked on every ballot.
+    return readVoterToken(deps.secret, key.slice(at + 1), key.slice(0, at), 0)
   })
   const writeBatch = repo.createBallotBatchWriter(deps.database)
   const writer: GroupCommitter<repo.BallotWrite> = createGroupCommitter({
@@ -315,13 +312,13 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     }
     const sms = input.voterToken ? smsVoterOf(`${s.campaignId} ${input.voterToken}`) : null
     if (!sms || !(sms.expiresMs > nowMs)) throw campaignErrors.voterRequired()
-    const mobile = sms.mobile
     return {
       voterKey: sms.voterKey,
-      masked: maskMobile(mobile),
+      masked: maskMobile(sms.mobile),
       orgId: '',
-      mobileNumber: Number(mobile),
-      accountCreatedMs: null,
+      mobileNumber: Number(sms.mobile),
+      // When the platform first knew the mobile, signed into the token at verification.
+      accountCreatedMs: sms.knownSinceMs,
     }
   }
 

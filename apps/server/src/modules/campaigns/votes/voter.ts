@@ -24,32 +24,75 @@ export const voterKeyOf = (secret: string, campaignId: string, v: VoterIdentity)
 export const shortHash = (secret: string, kind: string, value: string) =>
   mac(secret, `${kind}|${value}`).slice(0, 16)
 
-/** v1.<campaignId>.<mobile>.<expiresMs>.<mac> */
+/** What a valid voter token proves. */
+export type VoterClaims = {
+  mobile: string
+  /** The voter's key in this campaign (computed once, when the token was issued). */
+  voterKey: string
+  expiresMs: number
+  /** When the platform first knew this mobile (verified it, or a member account); null if unknown. */
+  knownSinceMs: number | null
+}
+
+/**
+ * v2.<campaignId>.<mobile>.<expiresMs>.<knownSinceMs>.<voterKey>.<mac>
+ *
+ * The voter key rides in the signed token so the ballot path checks one HMAC instead of two:
+ * voters rarely cast enough ballots for a memo to catch them (bench/RESULTS.md). knownSinceMs
+ * feeds the new-account signal; 0 means "known before the platform counted".
+ */
 export const signVoterToken = (
   secret: string,
   campaignId: string,
   mobile: string,
   expiresMs: number,
+  knownSinceMs = 0,
 ) => {
-  const body = `v1.${campaignId}.${mobile}.${expiresMs}`
+  const voterKey = voterKeyOf(secret, campaignId, { kind: 'sms', mobile })
+  const body = `v2.${campaignId}.${mobile}.${expiresMs}.${Math.floor(knownSinceMs)}.${voterKey}`
   return `${body}.${mac(secret, `votertoken|${body}`)}`
 }
 
-/** The mobile a voter token proves for this campaign, or null (bad signature, other campaign, expired). */
-export const verifyVoterToken = (
+const signatureOk = (secret: string, body: string, sig: string) => {
+  const expected = Buffer.from(mac(secret, `votertoken|${body}`))
+  const given = Buffer.from(sig)
+  return expected.length === given.length && timingSafeEqual(expected, given)
+}
+
+/**
+ * What a voter token proves for this campaign, or null (bad signature, other campaign, expired).
+ * Tokens of the previous format (v1, no voter key or first-seen time) are still read until they
+ * expire (12 h), so a deploy during voting does not make every voter pay for a new SMS code.
+ */
+export const readVoterToken = (
   secret: string,
   token: string,
   campaignId: string,
   nowMs: number,
-): string | null => {
+): VoterClaims | null => {
   const parts = token.split('.')
-  if (parts.length !== 5 || parts[0] !== 'v1') return null
-  const [, cid, mobile, exp, sig] = parts as [string, string, string, string, string]
-  const expected = Buffer.from(mac(secret, `votertoken|v1.${cid}.${mobile}.${exp}`))
-  const given = Buffer.from(sig)
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null
-  if (cid !== campaignId || !(Number(exp) > nowMs)) return null
-  return mobile
+  if (parts[0] === 'v2' && parts.length === 7) {
+    const [, cid, mobile, exp, since, voterKey, sig] = parts as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ]
+    if (!signatureOk(secret, token.slice(0, token.length - sig.length - 1), sig)) return null
+    if (cid !== campaignId || !(Number(exp) > nowMs)) return null
+    return { mobile, voterKey, expiresMs: Number(exp), knownSinceMs: Number(since) }
+  }
+  if (parts[0] === 'v1' && parts.length === 5) {
+    const [, cid, mobile, exp, sig] = parts as [string, string, string, string, string]
+    if (!signatureOk(secret, `v1.${cid}.${mobile}.${exp}`, sig)) return null
+    if (cid !== campaignId || !(Number(exp) > nowMs)) return null
+    const voterKey = voterKeyOf(secret, campaignId, { kind: 'sms', mobile })
+    return { mobile, voterKey, expiresMs: Number(exp), knownSinceMs: null }
+  }
+  return null
 }
 
 export const maskMobile = (mobile: string) => `${mobile.slice(0, 3)}****${mobile.slice(-4)}`

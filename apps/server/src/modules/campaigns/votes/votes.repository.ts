@@ -13,8 +13,12 @@ export type CampaignVoteTotalsTable = {
   invalidated_votes: number
 }
 
+/** Owned by this sub-feature (migration 20261129T1945): when an SMS voter's mobile was first verified. */
+export type CampaignVoterMobileTable = { mobile_hash: string; first_verified_at: string }
+
 type Tables = CampaignTables & {
   campaign_vote_totals: CampaignVoteTotalsTable
+  campaign_voter_mobile: CampaignVoterMobileTable
   org: { id: string; name: string; path: string }
 }
 const q = (db: Db) => typed<Tables>(db)
@@ -53,6 +57,24 @@ export const findBallotsOfVoter = (db: Db, campaignId: string, voterKey: string,
     .orderBy('id', 'desc')
     .limit(limit)
     .execute()
+
+/**
+ * Records that a mobile was verified now, unless it was before, and returns when it was first
+ * verified (the earlier row wins, so a replayed verification never makes a voter look new).
+ */
+export const noteVoterMobile = async (db: Db, mobileHash: string, nowIso: string) => {
+  await q(db)
+    .insertInto('campaign_voter_mobile')
+    .values({ mobile_hash: mobileHash, first_verified_at: nowIso })
+    .onConflict((oc) => oc.column('mobile_hash').doNothing())
+    .execute()
+  const row = await q(db)
+    .selectFrom('campaign_voter_mobile')
+    .select('first_verified_at')
+    .where('mobile_hash', '=', mobileHash)
+    .executeTakeFirstOrThrow()
+  return row.first_verified_at
+}
 
 export const findTallies = (db: Db, campaignId: string) =>
   q(db)

@@ -464,6 +464,86 @@ describe('SMS voters', () => {
     )
   })
 
+  it('flags a mobile first verified within a day as a new account, not one known for longer', async () => {
+    const c = await makeVotingCampaign(
+      t.database.db,
+      await adminCtx(),
+      t.orgId('甘肃省总工会'),
+      baseRules({ eligibility: 'sms', votesPerDay: 10, maxPerCandidatePerDay: 10 }),
+    )
+    const verify = async (mobile: string) => {
+      // The OTP resend limit runs on the real clock: age earlier codes of this mobile.
+      await t.database.db
+        .updateTable('auth_otp')
+        .set({ created_at: '2020-01-01T00:00:00.000Z' })
+        .execute()
+      const otp = await t.request({
+        method: 'POST',
+        url: '/api/v1/auth/otp',
+        payload: { mobile, purpose: 'vote' },
+      })
+      expect(otp.statusCode, otp.body).toBe(200)
+      const r = await t.request({
+        method: 'POST',
+        url: `/api/v1/public/campaigns/${c.campaignId}/voters/verify`,
+        payload: { mobile, otpCode: lastCode(mobile) },
+      })
+      expect(r.statusCode, r.body).toBe(200)
+      return r.json<{ token: string }>().token
+    }
+    const castWith = async (token: string) => {
+      const r = await ballot(
+        null,
+        c.campaignId,
+        { clientKey: key(), candidateIds: [c.candidateIds[0]] },
+        { token },
+      )
+      expect(r.statusCode, r.body).toBe(201)
+      return r.json<BallotReceipt>()
+    }
+
+    // A mobile the platform has never seen: its ballots in the next 24 hours are flagged.
+    const fresh = freshMobile()
+    const first = await castWith(await verify(fresh))
+    expect(first.status).toBe('flagged')
+
+    // The same mobile a day later: verifying again does not make it new again.
+    at(T0 + 25 * 3600_000)
+    const later = await castWith(await verify(fresh))
+    expect(later.status).toBe('counted')
+
+    // A mobile first verified today that belongs to a member account from 2020 is not new.
+    at(T0)
+    const memberMobile = freshMobile()
+    const m = await makeMember(t, await ctxAs(t, platform.memberId), {
+      mobile: memberMobile,
+      orgId: t.orgId('兰州市总工会'),
+      password: 'Voter#2026',
+      name: '老会员',
+    })
+    await t.database.db
+      .updateTable('member')
+      .set({ created_at: '2020-01-01T00:00:00.000Z' })
+      .where('id', '=', m.id)
+      .execute()
+    expect((await castWith(await verify(memberMobile))).status).toBe('counted')
+
+    const page = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/campaigns/${c.campaignId}/flagged-ballots?signal=new_account`,
+    })
+    expect(page.statusCode, page.body).toBe(200)
+    const items = page.json<{ items: { receiptCode: string; signals: string[] }[] }>().items
+    expect(items.map((i) => i.receiptCode)).toEqual([first.receiptCode])
+    expect(items[0]!.signals).toContain('new_account')
+    // Only the mobile's blind index is kept, never the number.
+    const rows = await t.database.db
+      .selectFrom('campaign_voter_mobile' as never)
+      .selectAll()
+      .execute()
+    expect(JSON.stringify(rows)).not.toContain(fresh)
+  })
+
   it('refuses SMS verification for a members-only campaign', async () => {
     const c = await makeVotingCampaign(
       t.database.db,

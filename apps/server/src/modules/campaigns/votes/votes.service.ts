@@ -1,6 +1,7 @@
 import type { BallotReceipt, CampaignPhase } from '@unionhall/contracts'
 import { requireAt, type Ctx } from '../../../core/access'
 import { recordAudit } from '../../../core/audit'
+import { findMemberByMobileHash, mobileHashOf } from '../../../core/members'
 import { findOrgsByIds } from '../../../core/orgs'
 import { fromJson } from '../../../platform/db/columns'
 import type { Db } from '../../../platform/db/create-db'
@@ -157,18 +158,25 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
     const s = await publicState(campaignId, ctx.now)
     if (s.rules.eligibility !== 'sms') throw campaignErrors.smsNotEnabled()
     if (s.phase !== 'voting') throw campaignErrors.votingClosed(s.phase)
-    await withTransaction(db, async (trx) => {
+    const mobileHash = mobileHashOf(deps.crypto, body.mobile)
+    const knownSinceMs = await withTransaction(db, async (trx) => {
       await deps.consumeOtp(trx, body.mobile, 'vote', body.otpCode, ctx.now)
+      // The new-account signal for voters without an account: since when the platform knows
+      // this mobile (its first verification, or the member account holding it if older).
+      const firstVerified = await repo.noteVoterMobile(trx, mobileHash, ctx.now.toISOString())
+      const member = await findMemberByMobileHash(trx, mobileHash)
       await recordAudit(trx, ctx, {
         action: 'campaign.voter-verified',
         targetType: 'campaign',
         targetId: campaignId,
         orgId: s.orgId,
       })
+      const since = Date.parse(firstVerified)
+      return member ? Math.min(since, Date.parse(member.created_at)) : since
     })
     const expiresMs = ctx.now.getTime() + VOTER_TOKEN_TTL_MS
     return {
-      token: signVoterToken(deps.secret, campaignId, body.mobile, expiresMs),
+      token: signVoterToken(deps.secret, campaignId, body.mobile, expiresMs, knownSinceMs),
       expiresAt: new Date(expiresMs).toISOString(),
     }
   }

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { uuidv7 } from 'uuidv7'
 import { describe, expect, it } from 'vitest'
 import { FraudState, MinuteCounter, type BallotFacts } from './fraud'
@@ -6,7 +7,8 @@ import {
   shanghaiDay,
   shanghaiDayStartMs,
   signVoterToken,
-  verifyVoterToken,
+  readVoterToken,
+  voterKeyOf,
   withinHours,
 } from './voter'
 
@@ -31,15 +33,40 @@ describe('receipt codes', () => {
 })
 
 describe('voter tokens and Shanghai time', () => {
-  it('signs a token for one campaign that expires', () => {
-    const tok = signVoterToken('s'.repeat(32), 'c1', '13912345678', 2000)
-    expect(verifyVoterToken('s'.repeat(32), tok, 'c1', 1000)).toBe('13912345678')
-    expect(verifyVoterToken('s'.repeat(32), tok, 'c2', 1000)).toBeNull()
-    expect(verifyVoterToken('s'.repeat(32), tok, 'c1', 2000)).toBeNull()
-    expect(verifyVoterToken('t'.repeat(32), tok, 'c1', 1000)).toBeNull()
-    expect(
-      verifyVoterToken('s'.repeat(32), tok.replace('13912345678', '13912345679'), 'c1', 1000),
-    ).toBeNull()
+  it('signs a token for one campaign that expires, carrying the voter key and first-seen time', () => {
+    const secret = 's'.repeat(32)
+    const tok = signVoterToken(secret, 'c1', '13912345678', 2000, 500)
+    expect(readVoterToken(secret, tok, 'c1', 1000)).toEqual({
+      mobile: '13912345678',
+      voterKey: voterKeyOf(secret, 'c1', { kind: 'sms', mobile: '13912345678' }),
+      expiresMs: 2000,
+      knownSinceMs: 500,
+    })
+    expect(readVoterToken(secret, tok, 'c2', 1000)).toBeNull()
+    expect(readVoterToken(secret, tok, 'c1', 2000)).toBeNull()
+    expect(readVoterToken('t'.repeat(32), tok, 'c1', 1000)).toBeNull()
+    expect(readVoterToken(secret, tok.replace('13912345678', '13912345679'), 'c1', 1000)).toBeNull()
+    // A forged voter key or first-seen time breaks the signature.
+    const parts = tok.split('.')
+    for (const i of [4, 5]) {
+      const forged = [...parts]
+      forged[i] = i === 4 ? '0' : 'A'.repeat(32)
+      expect(readVoterToken(secret, forged.join('.'), 'c1', 1000)).toBeNull()
+    }
+  })
+
+  it('still reads tokens of the previous format until they expire', () => {
+    const secret = 's'.repeat(32)
+    const body = 'v1.c1.13912345678.2000'
+    const sig = createHmac('sha256', secret).update(`votertoken|${body}`).digest('base64url')
+    expect(readVoterToken(secret, `${body}.${sig}`, 'c1', 1000)).toEqual({
+      mobile: '13912345678',
+      voterKey: voterKeyOf(secret, 'c1', { kind: 'sms', mobile: '13912345678' }),
+      expiresMs: 2000,
+      knownSinceMs: null,
+    })
+    expect(readVoterToken(secret, `${body}.${sig}x`, 'c1', 1000)).toBeNull()
+    expect(readVoterToken(secret, `${body}.${sig}`, 'c1', 2000)).toBeNull()
   })
 
   it('uses the Asia/Shanghai day and hours, with windows across midnight', () => {
