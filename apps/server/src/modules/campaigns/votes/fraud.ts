@@ -40,38 +40,52 @@ export const SIGNAL_THRESHOLDS = {
 const BUCKET_MS = 5_000
 const BUCKETS = 12 // 60 s
 
-/** Event counts per key over the last minute, in 5-second buckets (O(1) memory per key). */
+/**
+ * Event counts per key over the last minute, in 5-second buckets. Each key holds a flat array
+ * of [bucket, count] pairs for the buckets it was seen in, oldest first: most keys (a voter, a
+ * phone) see one or two events a minute, so this is a few numbers per key instead of two typed
+ * arrays (which cost about 300 bytes each and showed in GC time under ballot load).
+ */
 export class MinuteCounter {
-  private readonly map = new Map<string, { counts: Int32Array; stamps: Float64Array }>()
+  private readonly map = new Map<string, number[]>()
 
   count(key: string, nowMs: number): number {
     const e = this.map.get(key)
     if (!e) return 0
-    let n = 0
     const oldest = Math.floor(nowMs / BUCKET_MS) - BUCKETS + 1
-    for (let i = 0; i < BUCKETS; i++) if (e.stamps[i]! >= oldest) n += e.counts[i]!
+    let n = 0
+    for (let i = 0; i < e.length; i += 2) if (e[i]! >= oldest) n += e[i + 1]!
     return n
   }
 
   hit(key: string, nowMs: number) {
-    let e = this.map.get(key)
-    if (!e) {
-      e = { counts: new Int32Array(BUCKETS), stamps: new Float64Array(BUCKETS).fill(-1) }
-      this.map.set(key, e)
-    }
     const b = Math.floor(nowMs / BUCKET_MS)
-    const i = b % BUCKETS
-    if (e.stamps[i] !== b) {
-      e.stamps[i] = b
-      e.counts[i] = 0
+    const e = this.map.get(key)
+    if (!e) {
+      this.map.set(key, [b, 1])
+      return
     }
-    e.counts[i]! += 1
+    let i = e.length - 2
+    // Usually the last pair; a clock that moved back finds an earlier one, or adds a pair.
+    while (i >= 0 && e[i] !== b) i -= 2
+    if (i >= 0) e[i + 1]! += 1
+    else e.push(b, 1)
+    const oldest = b - BUCKETS + 1
+    if (e[0]! < oldest || e.length > 2 * BUCKETS) {
+      const kept = []
+      for (let j = 0; j < e.length; j += 2) if (e[j]! >= oldest) kept.push(e[j]!, e[j + 1]!)
+      this.map.set(key, kept)
+    }
   }
 
   /** Drops keys with no event in the last minute. */
   sweep(nowMs: number) {
     const oldest = Math.floor(nowMs / BUCKET_MS) - BUCKETS + 1
-    for (const [k, e] of this.map) if (!e.stamps.some((s) => s >= oldest)) this.map.delete(k)
+    for (const [k, e] of this.map) {
+      let live = false
+      for (let i = 0; i < e.length; i += 2) if (e[i]! >= oldest) live = true
+      if (!live) this.map.delete(k)
+    }
   }
 
   get size() {
@@ -103,8 +117,11 @@ export class FraudState {
   readonly voters = new MinuteCounter()
   readonly devices = new MinuteCounter()
   readonly ips = new MinuteCounter()
-  /** Voter keys seen per device today (reset with the voting day). */
-  votersByDevice = new Map<string, Set<string>>()
+  /**
+   * Voter keys seen per device today (reset with the voting day): the one voter key while a
+   * device has had one voter, which is nearly every device, and a Set from the second on.
+   */
+  private votersByDevice = new Map<string, string | Set<string>>()
   private readonly mobilesByIp = new Map<string, number[]>()
   private lastSweep = 0
 
@@ -138,7 +155,9 @@ export class FraudState {
     if (voterRate >= s.voterBurst || deviceRate >= s.deviceBurst) out.push('burst_velocity')
     if (f.deviceHash) {
       const seen = this.votersByDevice.get(f.deviceHash)
-      const n = (seen?.size ?? 0) + (seen?.has(f.voterKey) ? 0 : 1)
+      let n = 1
+      if (typeof seen === 'string') n = seen === f.voterKey ? 1 : 2
+      else if (seen) n = seen.size + (seen.has(f.voterKey) ? 0 : 1)
       if (n >= s.votersPerDevice) out.push('shared_device')
     }
     if (f.accountCreatedMs !== null && f.nowMs - f.accountCreatedMs < s.newAccountMs)
@@ -164,9 +183,7 @@ export class FraudState {
     this.voters.hit(f.voterKey, f.nowMs)
     if (f.deviceHash) {
       this.devices.hit(f.deviceHash, f.nowMs)
-      let seen = this.votersByDevice.get(f.deviceHash)
-      if (!seen) this.votersByDevice.set(f.deviceHash, (seen = new Set()))
-      seen.add(f.voterKey)
+      this.noteDeviceVoter(f.deviceHash, f.voterKey)
     }
     if (f.ipHash) {
       this.ips.hit(f.ipHash, f.nowMs)
@@ -186,6 +203,15 @@ export class FraudState {
       this.ips.sweep(f.nowMs)
       if (this.mobilesByIp.size > 100_000) this.mobilesByIp.clear()
     }
+  }
+
+  /** Notes that a voter voted on a device today (also when the day is rebuilt from the log). */
+  noteDeviceVoter(deviceHash: string, voterKey: string) {
+    const seen = this.votersByDevice.get(deviceHash)
+    if (seen === undefined) this.votersByDevice.set(deviceHash, voterKey)
+    else if (typeof seen === 'string') {
+      if (seen !== voterKey) this.votersByDevice.set(deviceHash, new Set([seen, voterKey]))
+    } else seen.add(voterKey)
   }
 
   newDay() {

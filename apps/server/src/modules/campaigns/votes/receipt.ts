@@ -16,14 +16,38 @@ for (const [alias, to] of [
 
 export const RECEIPT_LENGTH = 26
 
+/** Hex digit values by character code; -1 for anything else (the hyphens). */
+const HEX_VALUE = new Int8Array(128).fill(-1)
+for (const [i, c] of [...'0123456789abcdef'].entries()) {
+  HEX_VALUE[c.charCodeAt(0)] = i
+  HEX_VALUE[c.toUpperCase().charCodeAt(0)] = i
+}
+
+/**
+ * Five bits at a time from the low end of the hex digits. Plain numbers, not BigInt: a receipt
+ * is made for every ballot, and BigInt shifts allocated on each step.
+ */
 export const receiptOf = (ballotId: string): string => {
-  let n = BigInt('0x' + ballotId.replace(/-/g, ''))
-  let out = ''
-  for (let i = 0; i < RECEIPT_LENGTH; i++) {
-    out = ALPHABET[Number(n & 31n)]! + out
-    n >>= 5n
+  const out = new Array<string>(RECEIPT_LENGTH)
+  let pos = RECEIPT_LENGTH
+  let acc = 0
+  let bits = 0
+  for (let i = ballotId.length - 1; i >= 0; i--) {
+    const v = HEX_VALUE[ballotId.charCodeAt(i) & 127]!
+    if (v < 0) continue // the hyphens
+    acc |= v << bits
+    bits += 4
+    if (bits >= 5) {
+      out[--pos] = ALPHABET[acc & 31]!
+      acc >>>= 5
+      bits -= 5
+    }
   }
-  return out
+  while (pos > 0) {
+    out[--pos] = ALPHABET[acc & 31]!
+    acc >>>= 5
+  }
+  return out.join('')
 }
 
 /** The ballot id a receipt code names, or null when it is not a well-formed code. */

@@ -32,7 +32,18 @@ import * as repo from './votes.repository'
 
 export type CandidateInfo = { id: string; name: string; number: number; categoryId: string }
 
-type VoterDay = { votes: number; perCandidate: Map<string, number> }
+/**
+ * A voter's choices today, one entry per vote (so its length is the day's votes). A plain array
+ * rather than a Map per voter: millions of voters a day each hold a few entries, and the heap
+ * they make is what every major GC walks.
+ */
+type VoterDay = string[]
+
+const votesFor = (v: VoterDay, candidateId: string) => {
+  let n = 0
+  for (const id of v) if (id === candidateId) n++
+  return n
+}
 
 type KeyEntry = {
   ballotId: string
@@ -58,6 +69,8 @@ export type CampaignVoteState = {
   stale: boolean
   refreshing: Promise<void> | null
   day: string
+  /** The voting day's bounds [dayStartMs, dayStartMs + 24 h), to roll over without date maths per ballot. */
+  dayStartMs: number
   voters: Map<string, VoterDay>
   /** voterKey|clientKey → the ballot, for today and yesterday (retries across midnight). */
   keys: Map<string, KeyEntry>
@@ -172,6 +185,7 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
   const loadDay = async (s: CampaignVoteState, nowMs: number) => {
     const dayStart = shanghaiDayStartMs(nowMs)
     s.day = shanghaiDay(nowMs)
+    s.dayStartMs = dayStart
     s.voters = new Map()
     s.prevKeys = new Map()
     s.keys = new Map()
@@ -191,20 +205,14 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
         continue
       }
       s.keys.set(`${r.voter_key}|${r.client_key}`, entry)
-      const v = voterDay(s, r.voter_key)
-      v.votes += ids.length
-      for (const id of ids) v.perCandidate.set(id, (v.perCandidate.get(id) ?? 0) + 1)
-      if (r.device_hash) {
-        let seen = s.fraud.votersByDevice.get(r.device_hash)
-        if (!seen) s.fraud.votersByDevice.set(r.device_hash, (seen = new Set()))
-        seen.add(r.voter_key)
-      }
+      voterDay(s, r.voter_key).push(...ids)
+      if (r.device_hash) s.fraud.noteDeviceVoter(r.device_hash, r.voter_key)
     }
   }
 
   const voterDay = (s: CampaignVoteState, voterKey: string) => {
     let v = s.voters.get(voterKey)
-    if (!v) s.voters.set(voterKey, (v = { votes: 0, perCandidate: new Map() }))
+    if (!v) s.voters.set(voterKey, (v = []))
     return v
   }
 
@@ -217,6 +225,7 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
       stale: false,
       refreshing: null,
       day: '',
+      dayStartMs: 0,
       voters: new Map(),
       keys: new Map(),
       prevKeys: new Map(),
@@ -267,7 +276,9 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
   }
 
   const rollDay = (s: CampaignVoteState, nowMs: number) => {
+    if (nowMs >= s.dayStartMs && nowMs - s.dayStartMs < 86_400_000) return
     const day = shanghaiDay(nowMs)
+    s.dayStartMs = shanghaiDayStartMs(nowMs)
     if (day === s.day) return
     s.day = day
     s.prevKeys = s.keys
@@ -387,10 +398,10 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     if (hit) throw campaignErrors.rateLimited(hit)
 
     const v = voterDay(s, voter.voterKey)
-    if (v.votes + ids.length > s.rules.votesPerDay)
+    if (v.length + ids.length > s.rules.votesPerDay)
       throw campaignErrors.dailyLimit(s.rules.votesPerDay)
     for (const id of ids)
-      if ((v.perCandidate.get(id) ?? 0) + 1 > s.rules.maxPerCandidatePerDay)
+      if (votesFor(v, id) + 1 > s.rules.maxPerCandidatePerDay)
         throw campaignErrors.candidateLimit(s.rules.maxPerCandidatePerDay, id)
 
     const signals: RiskSignal[] = s.fraud.signals(facts, rates)
@@ -417,8 +428,7 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     }
 
     // Reserve in memory before the write, so concurrent ballots of this voter see the counts.
-    v.votes += ids.length
-    for (const id of ids) v.perCandidate.set(id, (v.perCandidate.get(id) ?? 0) + 1)
+    v.push(...ids)
     s.fraud.record(facts)
     const done = writer.enqueue({ row, orgId: voter.orgId, candidateIds: ids })
     const entry: KeyEntry = { ballotId, castAt, candidateIds: ids, status, done }
@@ -428,8 +438,10 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
       await done
     } catch {
       // Not durable: give back what was reserved and let the client retry with the same key.
-      v.votes -= ids.length
-      for (const id of ids) v.perCandidate.set(id, (v.perCandidate.get(id) ?? 1) - 1)
+      for (const id of ids) {
+        const at = v.lastIndexOf(id)
+        if (at >= 0) v.splice(at, 1)
+      }
       keys.delete(keyId)
       throw campaignErrors.notRecorded()
     }

@@ -102,6 +102,21 @@ describe('anti-fraud state', () => {
     expect(c.size).toBe(0)
   })
 
+  it('keeps a minute of buckets per key, also for a busy key and a clock that moved back', () => {
+    const c = new MinuteCounter()
+    for (let t = 0; t < 120_000; t += 100) c.hit('ip', t) // 10 a second for two minutes
+    expect(c.count('ip', 119_999)).toBe(600)
+    c.hit('v', 50_000)
+    c.hit('v', 20_000) // the test clock moved back
+    c.hit('v', 50_001)
+    expect(c.count('v', 55_000)).toBe(3)
+    expect(c.count('v', 85_000)).toBe(2) // the 20 s bucket has left the minute
+    c.sweep(90_000)
+    expect(c.count('v', 90_000)).toBe(2)
+    c.sweep(200_000)
+    expect(c.size).toBe(0)
+  })
+
   it('stays fair to 1,000 voters behind one IP and stops one voter flooding', () => {
     const f = new FraudState()
     for (let i = 0; i < 1000; i++) {
