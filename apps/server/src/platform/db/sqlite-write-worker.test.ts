@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -68,6 +68,29 @@ describe('SQLite write worker', () => {
       // The worker is still usable after a failed batch.
       await worker.run([['insert', ['after', 'ok']]])
       expect(main.prepare('select count(*) as n from item').get()).toEqual({ n: 2 })
+    } finally {
+      await worker.close()
+      main.close()
+    }
+  })
+
+  it('checkpoints the WAL itself, so it stays bounded under a steady stream of batches', async () => {
+    const worker = createSqliteWriteWorker(file, STATEMENTS)
+    const main = openSqlite(file)
+    try {
+      // 40 batches of 500 rows of 1 kB: about 20 MB through the WAL, with no checkpoint by
+      // any other connection (the main one only reads).
+      const label = 'x'.repeat(1000)
+      for (let b = 0; b < 40; b++)
+        await worker.run(
+          Array.from({ length: 500 }, (_, i) => ['insert', [`w${b}-${i}`, label]] as const),
+        )
+      expect(main.prepare('select count(*) as n from item').get()).toEqual({ n: 20_000 })
+      // Without checkpoints the WAL would hold every page written (> 20 MB).
+      expect(statSync(`${file}-wal`).size).toBeLessThan(8 * 1024 * 1024)
+      // The rows are in the database file proper, not only in the WAL.
+      const [row] = main.pragma('wal_checkpoint(PASSIVE)') as { log: number }[]
+      expect(row!.log).toBeLessThan(2000)
     } finally {
       await worker.close()
       main.close()

@@ -35,6 +35,9 @@ db.pragma('journal_mode = WAL')
 db.pragma('synchronous = FULL')
 db.pragma('foreign_keys = ON')
 db.pragma('busy_timeout = 5000')
+// Checkpoints run after a batch is acknowledged, not inside its COMMIT (see below).
+db.pragma('wal_autocheckpoint = 0')
+let writtenSinceCheckpoint = 0
 const statements = new Map(
   Object.entries(workerData.statements).map(([name, sql]) => [name, db.prepare(sql)]),
 )
@@ -50,12 +53,30 @@ parentPort.on('message', (m) => {
   try {
     tx(m.ops)
     parentPort.postMessage({ type: 'done', id: m.id })
+    // SQLite's auto-checkpoint ran inside the COMMIT of every ~1000th WAL page, 15-50 ms in
+    // which the batch's callers waited; it set the ballots' p99 (bench/RESULTS.md). Here it
+    // runs once the callers have their answer, while the main thread is busy sending them and
+    // reading the next requests. A ballot dirties about one page (its voter-index leaf), so
+    // checkpointEveryOps (1000) statements is about SQLite's own 1000-page interval. PASSIVE, as
+    // auto-checkpoints are; the WAL restarts once it has all been copied, so it stays bounded.
+    writtenSinceCheckpoint += m.ops.length
+    if (writtenSinceCheckpoint >= workerData.checkpointEveryOps) {
+      writtenSinceCheckpoint = 0
+      try {
+        db.pragma('wal_checkpoint(PASSIVE)')
+      } catch {
+        // A failed checkpoint loses nothing (the WAL keeps the pages); the next one retries.
+      }
+    }
   } catch (e) {
     parentPort.postMessage({ type: 'done', id: m.id, error: String((e && e.message) || e), code: e && e.code })
   }
 })
 parentPort.postMessage({ type: 'ready' })
 `
+
+/** Statements written between two WAL checkpoints of the writer (see the worker source). */
+const CHECKPOINT_EVERY_OPS = 1000
 
 type Pending = { resolve: () => void; reject: (e: Error) => void }
 
@@ -86,7 +107,7 @@ export const createSqliteWriteWorker = (
   const start = () => {
     const w = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { file, statements, sqliteModule },
+      workerData: { file, statements, sqliteModule, checkpointEveryOps: CHECKPOINT_EVERY_OPS },
     })
     w.on('message', (m: { type: string; id?: number; error?: string; code?: string }) => {
       if (m.type !== 'done' || m.id === undefined) return
