@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto'
 
 /**
  * Voter identity without personal data: a voter key is an HMAC of the identity scoped to the
@@ -11,8 +11,16 @@ export const VOTER_TOKEN_TTL_MS = 12 * 3600_000
 
 export type VoterIdentity = { kind: 'member'; memberId: string } | { kind: 'sms'; mobile: string }
 
+/** The secret as a key object, imported once: createHmac with a string imports it on every call. */
+const keyObjects = new Map<string, KeyObject>()
+const keyOf = (secret: string) => {
+  let key = keyObjects.get(secret)
+  if (!key) keyObjects.set(secret, (key = createSecretKey(Buffer.from(secret, 'utf8'))))
+  return key
+}
+
 const mac = (secret: string, text: string) =>
-  createHmac('sha256', secret).update(text).digest('base64url')
+  createHmac('sha256', keyOf(secret)).update(text).digest('base64url')
 
 export const identityString = (v: VoterIdentity) =>
   v.kind === 'member' ? `m:${v.memberId}` : `s:${v.mobile}`
