@@ -78,6 +78,8 @@ export type CampaignVoteState = {
   fraud: FraudState
   /** Set once the voters' counts of the day were rebuilt (only casting needs them). */
   dayLoaded: Promise<void> | null
+  /** True once dayLoaded has settled successfully (the ballot path then skips the await). */
+  dayReady: boolean
 }
 
 /** Who is voting, as the route saw it. */
@@ -140,6 +142,8 @@ export type VoteEngineOptions = { limits?: FraudLimits; maxBatch?: number }
 export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions = {}) => {
   const db: Db = deps.db
   const states = new Map<string, Promise<CampaignVoteState>>()
+  /** The states already built, for the ballot path to read without awaiting a promise. */
+  const built = new Map<string, CampaignVoteState>()
   const members = new Map<string, MemberInfo>()
   const deviceHashOf = memo(HASH_CACHE_SIZE, (id) => shortHash(deps.secret, 'device', id))
   const ipHashOf = memo(HASH_CACHE_SIZE, (ip) => shortHash(deps.secret, 'ip', ip))
@@ -232,6 +236,7 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
       // Test hooks may override the campaign's limits.
       fraud: new FraudState(options.limits ?? meta.rules.limits ?? DEFAULT_FRAUD_LIMITS),
       dayLoaded: null,
+      dayReady: false,
     }
     void nowMs
     return s
@@ -256,7 +261,10 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     if (!p) {
       p = buildState(campaignId, nowMs)
       states.set(campaignId, p)
-      p.catch(() => states.delete(campaignId))
+      p.then(
+        (s) => built.set(campaignId, s),
+        () => states.delete(campaignId),
+      )
     }
     const s = await p
     // A change (phase, rules, candidates) must be seen before the next ballot; the periodic
@@ -266,7 +274,17 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     return s
   }
 
+  /** The built state when it needs no reload now (the common case of a ballot), else null. */
+  const currentState = (campaignId: string): CampaignVoteState | null => {
+    const s = built.get(campaignId)
+    if (!s || s.stale) return null
+    if (Date.now() - s.loadedAt > STATE_TTL_MS) void refresh(s).catch(() => undefined)
+    return s
+  }
+
   const markChanged = (campaignId: string) => {
+    const s = built.get(campaignId)
+    if (s) s.stale = true
     void states
       .get(campaignId)
       ?.then((s) => {
@@ -307,20 +325,22 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
 
   /** Resolves and checks the voter: who they are, their key, org, and facts for the signals. */
   const resolveVoter = async (s: CampaignVoteState, input: VoterInput, nowMs: number) => {
-    if (s.rules.eligibility === 'members') {
-      if (!input.memberId) throw campaignErrors.voterRequired()
-      const m = await memberInfo(input.memberId)
-      if (!m || !m.active || !m.orgPath.startsWith(s.orgPath))
-        throw campaignErrors.voterNotEligible()
-      const identity: VoterIdentity = { kind: 'member', memberId: input.memberId }
-      return {
-        voterKey: voterKeyOf(deps.secret, s.campaignId, identity),
-        masked: m.masked,
-        orgId: m.orgId,
-        mobileNumber: null,
-        accountCreatedMs: m.createdMs,
-      }
+    if (s.rules.eligibility !== 'members') return smsVoter(s, input, nowMs)
+    if (!input.memberId) throw campaignErrors.voterRequired()
+    const m = await memberInfo(input.memberId)
+    if (!m || !m.active || !m.orgPath.startsWith(s.orgPath)) throw campaignErrors.voterNotEligible()
+    const identity: VoterIdentity = { kind: 'member', memberId: input.memberId }
+    return {
+      voterKey: voterKeyOf(deps.secret, s.campaignId, identity),
+      masked: m.masked,
+      orgId: m.orgId,
+      mobileNumber: null as number | null,
+      accountCreatedMs: m.createdMs as number | null,
     }
+  }
+
+  /** An SMS voter, from the signed token alone (synchronous: the ballot path's common case). */
+  const smsVoter = (s: CampaignVoteState, input: VoterInput, nowMs: number) => {
     const sms = input.voterToken ? smsVoterOf(`${s.campaignId} ${input.voterToken}`) : null
     if (!sms || !(sms.expiresMs > nowMs)) throw campaignErrors.voterRequired()
     return {
@@ -348,15 +368,25 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     now: Date,
   ): Promise<CastResult> => {
     const nowMs = now.getTime()
-    const s = await stateFor(campaignId, nowMs)
+    // Awaits only when something must be loaded: each await is a promise and a microtask
+    // turn on the hottest path.
+    const s = currentState(campaignId) ?? (await stateFor(campaignId, nowMs))
     if (s.phase === 'draft') throw campaignErrors.notFound(campaignId)
     // Leaderboards and receipts never need the voters' counts; the first ballot loads them.
-    if (!s.dayLoaded) {
-      s.dayLoaded = loadDay(s, nowMs)
-      s.dayLoaded.catch(() => (s.dayLoaded = null))
+    if (!s.dayReady) {
+      if (!s.dayLoaded) {
+        s.dayLoaded = loadDay(s, nowMs)
+        s.dayLoaded.then(
+          () => (s.dayReady = true),
+          () => (s.dayLoaded = null),
+        )
+      }
+      await s.dayLoaded
     }
-    await s.dayLoaded
-    const voter = await resolveVoter(s, input, nowMs)
+    const voter =
+      s.rules.eligibility === 'members'
+        ? await resolveVoter(s, input, nowMs)
+        : smsVoter(s, input, nowMs)
     rollDay(s, nowMs)
 
     const keyId = `${voter.voterKey}|${body.clientKey}`
@@ -471,6 +501,7 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
   return {
     cast,
     stateFor,
+    currentState,
     markChanged,
     voterKeyFor,
     noteStatus,

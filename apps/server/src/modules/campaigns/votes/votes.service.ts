@@ -141,7 +141,7 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
     body: { clientKey: string; candidateIds: string[] },
   ) => {
     const r = await engine.cast(campaignId, voter, body, ctx.now)
-    const s = await state(campaignId, ctx.now)
+    const s = engine.currentState(campaignId) ?? (await state(campaignId, ctx.now))
     return { replay: r.replay, receipt: toReceipt(s, { ...r, id: r.ballotId }) }
   }
 
