@@ -183,7 +183,18 @@ export const publicStationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }>
       },
       config: { access: 'public' },
     },
-    async (req, reply) => sendJsonText(reply, await pub.findNearest(db, ctxOf(req), req.query)),
+    // Not async: with the directory loaded (always, after warm-up) the answer is sent without a
+    // promise; a cold or changed directory is loaded first.
+    (req, reply) => {
+      const body = pub.nearestNow(db, ctxOf(req), req.query)
+      if (body) {
+        sendJsonText(reply, body)
+        return
+      }
+      return pub.findNearest(db, ctxOf(req), req.query).then((b) => {
+        sendJsonText(reply, b)
+      })
+    },
   )
 
   app.get(

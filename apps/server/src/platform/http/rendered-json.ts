@@ -19,8 +19,9 @@ export const sendRenderedJson = (reply: FastifyReply, value: object) => {
 }
 
 /**
- * Sends a body already rendered to JSON by a hot path (the nearest-station answer), bypassing
+ * Sends a body already rendered to JSON (text or UTF-8 bytes) by a hot path (the nearest-station
+ * answer), bypassing
  * the response serializer; the caller renders exactly the route's response shape.
  */
-export const sendJsonText = (reply: FastifyReply, body: string) =>
+export const sendJsonText = (reply: FastifyReply, body: string | Buffer) =>
   reply.type('application/json; charset=utf-8').send(body)

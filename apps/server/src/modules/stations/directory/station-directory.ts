@@ -36,8 +36,8 @@ export type DirectoryEntry = {
   haystack: string
   /** Set by the directory: the interned schedule's slot (for the open-now memo). */
   slot?: number
-  /** Set by the public service: this station's part of the nearest answer, rendered once. */
-  fragment?: string
+  /** Set by the public service: this station's part of the nearest answer, in UTF-8, rendered once. */
+  fragment?: Buffer
 }
 
 export type DirectoryHit = { entry: DirectoryEntry; distanceM: number; openNow: boolean }
