@@ -98,7 +98,12 @@ describe('anti-fraud state', () => {
     expect(c.count('a', 50_000)).toBe(2)
     expect(c.count('a', 64_000)).toBe(1)
     expect(c.count('a', 100_000)).toBe(0)
+    // Keys unseen for a minute are gone after at most two sweeps a minute apart.
     c.sweep(200_000)
+    expect(c.count('a', 200_000)).toBe(0)
+    c.sweep(230_000) // too soon after the last sweep: nothing is dropped
+    expect(c.size).toBe(1)
+    c.sweep(260_000)
     expect(c.size).toBe(0)
   })
 
@@ -113,7 +118,11 @@ describe('anti-fraud state', () => {
     expect(c.count('v', 85_000)).toBe(2) // the 20 s bucket has left the minute
     c.sweep(90_000)
     expect(c.count('v', 90_000)).toBe(2)
-    c.sweep(200_000)
+    c.hit('v', 100_000) // seen again: back in the young generation, kept by the next sweep
+    c.sweep(150_000)
+    expect(c.count('v', 150_000)).toBe(1)
+    c.sweep(400_000)
+    c.sweep(460_000)
     expect(c.size).toBe(0)
   })
 
