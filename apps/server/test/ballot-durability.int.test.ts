@@ -59,7 +59,7 @@ const env = {
   HOST: '127.0.0.1',
 }
 const serverEntry = path.resolve(__dirname, '../src/main.ts')
-const tsx = path.resolve(__dirname, '../../../node_modules/.bin/tsx')
+const repoRoot = path.resolve(__dirname, '../../..')
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -70,7 +70,10 @@ const freePort = () =>
   })
 
 const start = async (port: number) => {
-  const child = spawn(tsx, [serverEntry], {
+  // Node itself with tsx's loader, not the tsx CLI: the CLI runs the server as its own child,
+  // so SIGKILL would kill the wrapper and leave the server running (and writing).
+  const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
+    cwd: repoRoot,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: 'ignore',
   })
@@ -166,6 +169,8 @@ describe('ballot durability', () => {
     stop = true
     await Promise.all(clients)
     expect(acked.length).toBeGreaterThan(100)
+    // The server itself is gone (no wrapper process survived it holding the port).
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow()
 
     // Restart on the same file: the receipts answer, and the log recounts to the counters.
     child = await start(port)
