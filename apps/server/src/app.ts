@@ -102,6 +102,8 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
     uploadLimit: config.UPLOAD_LIMIT_BYTES,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     trustProxy: config.TRUST_PROXY === 'true',
+    // Empty (as in .env.example) means unset.
+    publicOrigin: config.PUBLIC_ORIGIN || null,
     authenticator: auth.authenticator,
     metrics,
     checkResponses: config.NODE_ENV !== 'production',

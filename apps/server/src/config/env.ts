@@ -62,6 +62,16 @@ const EnvSchema = z.object({
   SMS_PROVIDER: z.enum(['console']).default('console'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  PUBLIC_ORIGIN: z
+    .string()
+    .regex(
+      /^(https?:\/\/[^/\s?#]+)?$/,
+      'an origin such as https://unionhall.example.cn, without a path (or empty)',
+    )
+    .optional()
+    .describe(
+      'Public origin of the site for links sent by SMS and in calendar feeds; set in production (otherwise the Host header of the request is used)',
+    ),
   MAP_TILE_URL: z
     .string()
     .default('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png')

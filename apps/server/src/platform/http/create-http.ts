@@ -28,6 +28,8 @@ export type HttpOptions = {
   uploadLimit: number
   rateLimitPerMinute: number
   trustProxy: boolean
+  /** The site's public origin for links sent out of band (see public-origin.ts). */
+  publicOrigin?: string | null
   authenticator: Authenticator
   metrics: Metrics
   /** Check every response against its zod schema before sending (development and tests). */
@@ -135,6 +137,7 @@ export const createHttp = async (options: HttpOptions) => {
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
 
   app.decorateRequest('auth', null)
+  app.decorate('publicOrigin', options.publicOrigin ?? null)
 
   // Authentication, CSRF and the coarse access gate. Services then check the org subtree.
   // A callback hook with a synchronous path: the session is almost always cached, and an async

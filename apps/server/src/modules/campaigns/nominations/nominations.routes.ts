@@ -1,3 +1,4 @@
+import { publicOriginOf } from '../../../platform/http/public-origin'
 import {
   CandidateListQuerySchema,
   CandidatePageSchema,
@@ -46,14 +47,14 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const review = { access: { permission: 'campaign:review' } } as const
 
 /**
- * Where consent SMS links point: this site's origin as the request reached it (the same origin
- * the candidate posters' share links use), and the warning log for a failed send.
+ * Where consent SMS links point: this site's public origin (the same origin the candidate
+ * posters' share links use), and the warning log for a failed send.
  */
 const sendOptions = (
   req: FastifyRequest,
   locale?: ConsentSmsLocale,
 ): { origin: string; locale?: ConsentSmsLocale; log: (msg: string) => void } => ({
-  origin: `${req.protocol}://${req.host}`,
+  origin: publicOriginOf(req),
   locale,
   log: (msg) => req.log.warn(msg),
 })
@@ -385,7 +386,7 @@ export const publicNominationsRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDep
       config: { access: 'public' },
     },
     async (req, reply) => {
-      const origin = `${req.protocol}://${req.host}`
+      const origin = publicOriginOf(req)
       const svg = await candidates.candidatePoster(
         db,
         req.params.campaignId,

@@ -1,3 +1,4 @@
+import { publicOriginOf } from '../../../platform/http/public-origin'
 import {
   CoverageQuerySchema,
   CoverageSchema,
@@ -22,7 +23,6 @@ const Params = z.object({ stationId: IdSchema })
 const ShiftParams = Params.extend({ shiftId: IdSchema })
 
 /** Where the request came from, for absolute feed URLs (behind a proxy: TRUST_PROXY). */
-const originOf = (req: { protocol: string; host: string }) => `${req.protocol}://${req.host}`
 
 /** Staff console: a station's duty roster and its coverage. Mounted under /api/v1/stations. */
 export const rosterRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }> = async (
@@ -140,7 +140,7 @@ export const myShiftsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }> = asy
     async (req, reply) =>
       reply
         .header('cache-control', 'no-store')
-        .send(await svc.getMyFeedUrl(deps, ctxOf(req), originOf(req))),
+        .send(await svc.getMyFeedUrl(deps, ctxOf(req), publicOriginOf(req))),
   )
 
   app.post(
@@ -156,7 +156,7 @@ export const myShiftsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }> = asy
     async (req, reply) =>
       reply
         .header('cache-control', 'no-store')
-        .send(await svc.rotateMyFeedUrl(deps, ctxOf(req), originOf(req))),
+        .send(await svc.rotateMyFeedUrl(deps, ctxOf(req), publicOriginOf(req))),
   )
 }
 
