@@ -120,6 +120,22 @@ describe('POST /api/v1/uploads', () => {
     ).toHaveLength(1)
   })
 
+  it('stores a phone photo without its EXIF position (what is served has no GPS bytes)', async () => {
+    const plain = jpegImage(64, 48)
+    const gps = Buffer.from('Exif\0\0II*\0\x08\0\0\0\0\0GPS 22.7219N 114.2466E', 'latin1')
+    const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, gps.length + 2]), gps])
+    const photo = Buffer.concat([plain.subarray(0, 2), app1, plain.subarray(2)])
+
+    const res = await upload(worker, photo, 'IMG_0001.jpg', 'image/jpeg')
+    expect(res.statusCode, res.body).toBe(201)
+    const up = res.json<Upload>()
+    expect(up.bytes).toBe(plain.length)
+    const served = await t.request({ method: 'GET', url: up.url })
+    expect(served.statusCode).toBe(200)
+    expect(served.rawPayload.includes(Buffer.from('GPS'))).toBe(false)
+    expect(served.rawPayload).toEqual(plain)
+  })
+
   it('refuses a text file named .png and sent as image/png (415 UPLOAD_TYPE_UNSUPPORTED)', async () => {
     const text = Buffer.from('just some text pretending to be a picture\n')
 

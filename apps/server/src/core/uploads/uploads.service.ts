@@ -10,6 +10,7 @@ import type { Db } from '../../platform/db/create-db'
 import { withTransaction } from '../../platform/db/transaction'
 import type { BlobStore } from '../../platform/files/blob-store'
 import { detectImage } from '../../platform/files/detect'
+import { stripImageMetadata } from '../../platform/files/image-metadata'
 import { requireActor, type Ctx } from '../access'
 import { recordAudit } from '../audit'
 import { uploadErrors } from './uploads.errors'
@@ -32,22 +33,26 @@ const toUpload = (r: UploadRow): Upload => ({
  * Stores an image a signed-in member uploads. The type comes from the bytes (JPEG, PNG, WebP);
  * the size in pixels from the header, so a small file that would decode to a huge bitmap is
  * refused before any browser tries. The same member uploading the same bytes again gets the
- * earlier upload back (created: false) and nothing new is written.
+ * earlier upload back (created: false) and nothing new is written. Metadata (EXIF with GPS
+ * position, XMP, text chunks) is removed before storing; the EXIF orientation is kept.
  * @throws AUTH_REQUIRED, UPLOAD_TYPE_UNSUPPORTED, UPLOAD_IMAGE_UNREADABLE, UPLOAD_DIMENSIONS_TOO_LARGE
  */
 export const createUpload = async (
   deps: UploadsDeps,
   ctx: Ctx,
-  bytes: Buffer,
+  received: Buffer,
 ): Promise<{ upload: Upload; created: boolean }> => {
   const actor = requireActor(ctx)
-  const image = detectImage(bytes)
+  const image = detectImage(received)
   if (!image) throw uploadErrors.typeUnsupported()
   const { width, height } = image
   if (width === null || height === null || width === 0 || height === 0)
     throw uploadErrors.imageUnreadable()
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS)
     throw uploadErrors.dimensionsTooLarge(width, height)
+  // What is stored and served has no EXIF, XMP or text metadata: a phone photo carries where
+  // it was taken (a worker's home, for a fulfilled wish).
+  const bytes = stripImageMetadata(received, image.mime)
 
   // The file is written before the row: a failed transaction leaves at most an unreferenced
   // blob (harmless, and reused by the next upload of the same bytes), never a row without a file.

@@ -16,7 +16,7 @@ const crc32 = (buf: Buffer) => {
   return (c ^ 0xffffffff) >>> 0
 }
 
-const pngChunk = (type: string, data: Buffer) => {
+export const pngChunk = (type: string, data: Buffer) => {
   const length = Buffer.alloc(4)
   length.writeUInt32BE(data.length)
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
