@@ -100,6 +100,16 @@ export type CastResult = {
   status: BallotStatus
 }
 
+/** A voter as the engine checked them: their key, masked mobile, org and facts for the signals. */
+type Voter = {
+  voterKey: string
+  masked: string
+  /** The member's org ('' for SMS voters, who have none). */
+  orgId: string
+  mobileNumber: number | null
+  accountCreatedMs: number | null
+}
+
 type MemberInfo = {
   orgId: string
   orgPath: string
@@ -323,9 +333,8 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     return info
   }
 
-  /** Resolves and checks the voter: who they are, their key, org, and facts for the signals. */
-  const resolveVoter = async (s: CampaignVoteState, input: VoterInput, nowMs: number) => {
-    if (s.rules.eligibility !== 'members') return smsVoter(s, input, nowMs)
+  /** A signed-in member of the campaign's subtree (members eligibility). */
+  const memberVoter = async (s: CampaignVoteState, input: VoterInput): Promise<Voter> => {
     if (!input.memberId) throw campaignErrors.voterRequired()
     const m = await memberInfo(input.memberId)
     if (!m || !m.active || !m.orgPath.startsWith(s.orgPath)) throw campaignErrors.voterNotEligible()
@@ -334,13 +343,13 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
       voterKey: voterKeyOf(deps.secret, s.campaignId, identity),
       masked: m.masked,
       orgId: m.orgId,
-      mobileNumber: null as number | null,
-      accountCreatedMs: m.createdMs as number | null,
+      mobileNumber: null,
+      accountCreatedMs: m.createdMs,
     }
   }
 
-  /** An SMS voter, from the signed token alone (synchronous: the ballot path's common case). */
-  const smsVoter = (s: CampaignVoteState, input: VoterInput, nowMs: number) => {
+  /** An SMS voter, from the signed token alone: synchronous, the ballot path's common case. */
+  const smsVoter = (s: CampaignVoteState, input: VoterInput, nowMs: number): Voter => {
     const sms = input.voterToken ? smsVoterOf(`${s.campaignId} ${input.voterToken}`) : null
     if (!sms || !(sms.expiresMs > nowMs)) throw campaignErrors.voterRequired()
     return {
@@ -352,6 +361,17 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
       accountCreatedMs: sms.knownSinceMs,
     }
   }
+
+  /**
+   * Resolves and checks the voter: who they are, their key, org, and facts for the signals. A
+   * promise only for members (their account may need a read); SMS voters resolve at once.
+   */
+  const resolveVoter = (
+    s: CampaignVoteState,
+    input: VoterInput,
+    nowMs: number,
+  ): Voter | Promise<Voter> =>
+    s.rules.eligibility === 'members' ? memberVoter(s, input) : smsVoter(s, input, nowMs)
 
   const sameChoice = (a: string[], b: string[]) =>
     a.length === b.length && [...a].sort().join() === [...b].sort().join()
@@ -383,10 +403,8 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
       }
       await s.dayLoaded
     }
-    const voter =
-      s.rules.eligibility === 'members'
-        ? await resolveVoter(s, input, nowMs)
-        : smsVoter(s, input, nowMs)
+    const resolved = resolveVoter(s, input, nowMs)
+    const voter = resolved instanceof Promise ? await resolved : resolved
     rollDay(s, nowMs)
 
     const keyId = `${voter.voterKey}|${body.clientKey}`
