@@ -38,11 +38,19 @@ const pngSize = (b: Buffer) =>
     ? { width: b.readUInt32BE(16), height: b.readUInt32BE(20) }
     : null
 
+/** A marker segment of a JPEG header: [start, end) covers the marker and its payload. */
+export type JpegSegment = { marker: number; start: number; end: number }
+
 /**
- * Walks the JPEG segments up to the first start-of-frame marker, which holds the size. Only
- * the header is read: the walk stops at start-of-scan, where the compressed data begins.
+ * Walks the segments of a JPEG header from SOI up to start-of-scan (0xDA), where the compressed
+ * data begins; nothing after it is read. `scanAt` is the offset of the SOS marker, or -1 when
+ * the bytes end (or reach EOI) before it. Null when the header is malformed. Stand-alone markers
+ * (fill bytes, RSTn, TEM) are skipped. Shared by the size reader below and metadata stripping.
  */
-const jpegSize = (b: Buffer) => {
+export const jpegHeaderSegments = (
+  b: Buffer,
+): { segments: JpegSegment[]; scanAt: number } | null => {
+  const segments: JpegSegment[] = []
   let i = 2
   while (i + 3 < b.length) {
     if (b[i] !== 0xff) return null
@@ -55,17 +63,23 @@ const jpegSize = (b: Buffer) => {
       i += 2 // markers without a length
       continue
     }
-    if (marker === 0xda || marker === 0xd9) return null
+    if (marker === 0xda) return { segments, scanAt: i }
+    if (marker === 0xd9) return { segments, scanAt: -1 }
     const length = b.readUInt16BE(i + 2)
     if (length < 2) return null
-    const isFrame = marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)
-    if (isFrame) {
-      if (i + 9 > b.length) return null
-      return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) }
-    }
+    segments.push({ marker, start: i, end: Math.min(b.length, i + 2 + length) })
     i += 2 + length
   }
-  return null
+  return { segments, scanAt: -1 }
+}
+
+/** The size from the first start-of-frame segment of the header. */
+const jpegSize = (b: Buffer) => {
+  const frame = jpegHeaderSegments(b)?.segments.find(
+    (s) => s.marker >= 0xc0 && s.marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(s.marker),
+  )
+  if (!frame || frame.start + 9 > b.length) return null
+  return { height: b.readUInt16BE(frame.start + 5), width: b.readUInt16BE(frame.start + 7) }
 }
 
 const webpSize = (b: Buffer) => {

@@ -1,4 +1,4 @@
-import type { ImageMime } from './detect'
+import { jpegHeaderSegments, type ImageMime } from './detect'
 
 /**
  * Removes the metadata a phone writes into a photo before it is stored: EXIF (GPS position,
@@ -24,7 +24,6 @@ export const stripImageMetadata = (bytes: Buffer, mime: ImageMime): Buffer => {
 const APP1 = 0xe1
 const APP13 = 0xed
 const COM = 0xfe
-const SOS = 0xda
 const ORIENTATION_TAG = 0x0112
 
 /** The Orientation (1–8) in an EXIF APP1 payload, or null. */
@@ -69,28 +68,19 @@ const orientationSegment = (orientation: number) => {
 }
 
 const stripJpeg = (b: Buffer): Buffer | null => {
-  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return null
+  const header = jpegHeaderSegments(b)
+  // No start-of-scan, or a segment running past the end: not a file to rewrite.
+  if (!header || header.scanAt < 0 || header.segments.some((s) => s.end > header.scanAt))
+    return null
   const kept: Buffer[] = [b.subarray(0, 2)]
   let orientation: number | null = null
-  let i = 2
-  while (i + 4 <= b.length) {
-    if (b[i] !== 0xff) return null
-    const marker = b[i + 1]!
-    if (marker === 0xff) {
-      i++ // fill byte
-      continue
-    }
-    if (marker === SOS) break // compressed data follows: copied as it is
-    const length = b.readUInt16BE(i + 2)
-    if (length < 2 || i + 2 + length > b.length) return null
-    const segment = b.subarray(i, i + 2 + length)
+  for (const { marker, start, end } of header.segments) {
+    const segment = b.subarray(start, end)
     if (marker === APP1) orientation ??= exifOrientation(segment.subarray(4))
     else if (marker !== APP13 && marker !== COM) kept.push(segment)
-    i += 2 + length
   }
-  if (i + 4 > b.length) return null
   if (orientation !== null && orientation !== 1) kept.splice(1, 0, orientationSegment(orientation))
-  kept.push(b.subarray(i))
+  kept.push(b.subarray(header.scanAt))
   return Buffer.concat(kept)
 }
 
