@@ -57,19 +57,19 @@ export type NearestQueryInput = {
 }
 
 /**
- * The nearest stations as the NearestResult JSON, in UTF-8 bytes, when the directory is loaded
- * and current; null when it must be (re)loaded first (then use findNearest). Synchronous so the
- * hot route answers without a promise.
+ * The nearest stations as the NearestResult JSON, in UTF-8 bytes. Synchronous when the
+ * directory is loaded and current (every request after warm-up), so the hot route answers
+ * without a promise; a promise only when the directory must be (re)loaded first.
  */
-export const nearestNow = (db: Db, ctx: Ctx, query: NearestQueryInput): Buffer | null => {
+export const findNearest = (
+  db: Db,
+  ctx: Ctx,
+  query: NearestQueryInput,
+): Buffer | Promise<Buffer> => {
   assertLatLng(query.lat, query.lng)
   const directory = freshDirectory(db)
-  return directory ? answerNearest(directory, ctx, query) : null
-}
-
-export const findNearest = async (db: Db, ctx: Ctx, query: NearestQueryInput): Promise<Buffer> => {
-  assertLatLng(query.lat, query.lng)
-  return answerNearest(freshDirectory(db) ?? (await directoryOf(db)), ctx, query)
+  if (directory) return answerNearest(directory, ctx, query)
+  return directoryOf(db).then((d) => answerNearest(d, ctx, query))
 }
 
 const answerNearest = (directory: StationDirectory, ctx: Ctx, query: NearestQueryInput) => {

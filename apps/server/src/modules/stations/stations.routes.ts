@@ -186,14 +186,12 @@ export const publicStationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }>
     // Not async: with the directory loaded (always, after warm-up) the answer is sent without a
     // promise; a cold or changed directory is loaded first.
     (req, reply) => {
-      const body = pub.nearestNow(db, ctxOf(req), req.query)
-      if (body) {
-        sendJsonText(reply, body)
-        return
-      }
-      return pub.findNearest(db, ctxOf(req), req.query).then((b) => {
-        sendJsonText(reply, b)
-      })
+      const body = pub.findNearest(db, ctxOf(req), req.query)
+      if (body instanceof Promise)
+        return body.then((b) => {
+          sendJsonText(reply, b)
+        })
+      sendJsonText(reply, body)
     },
   )
 
