@@ -6,11 +6,12 @@
 //
 //   node --import tsx bench/ballots.mjs [--engine sqlite|postgres] [--rounds 3] [--duration 10]
 //                                       [--entry auto|dist|tsx] [--ingest-only] [--cpu-prof DIR]
+//                                       [--trace-gc FILE]
 //
 // Load comes from wrk with Lua request generators (see wrk.mjs for why not autocannon).
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import { luaString, requireWrk, runWrkMeasured } from './wrk.mjs'
@@ -127,10 +128,17 @@ const server = serverCommand(flags.entry ?? 'auto')
 const profileArgs = flags['cpu-prof']
   ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(flags['cpu-prof'])}`]
   : []
-const child = spawn(server.cmd, [...profileArgs, ...server.args], {
+// --trace-gc FILE: the server's V8 GC trace (one line per scavenge or mark-compact), for telling
+// young-generation cost from old-generation cost; summarise with `node bench/gc-summary.mjs FILE`.
+const gcTrace = flags['trace-gc'] ? ['--trace-gc'] : []
+const child = spawn(server.cmd, [...profileArgs, ...gcTrace, ...server.args], {
   cwd: ROOT,
   env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: String(port) },
-  stdio: ['ignore', 'ignore', 'inherit'],
+  stdio: [
+    'ignore',
+    flags['trace-gc'] ? openSync(path.resolve(flags['trace-gc']), 'w') : 'ignore',
+    'inherit',
+  ],
 })
 const base = `http://127.0.0.1:${port}`
 // Never leave the server behind when the benchmark fails.
@@ -298,7 +306,7 @@ const md = table(
 )
 console.log(`\n${md}`)
 // Partial or profiled runs are for investigation; only full runs replace the recorded results.
-if (!flags['ingest-only'] && !flags['cpu-prof'])
+if (!flags['ingest-only'] && !flags['cpu-prof'] && !flags['trace-gc'])
   writeSection(
     `ballots-${ENGINE}`,
     `## Ballot ingest and leaderboard reads over HTTP, ${ENGINE === 'sqlite' ? 'SQLite (WAL, synchronous=FULL)' : 'PostgreSQL 15'}

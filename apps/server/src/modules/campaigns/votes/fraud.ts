@@ -69,8 +69,14 @@ export class MinuteCounter {
     let e = this.young.get(key)
     if (!e) {
       e = this.old.get(key)
-      if (e) this.old.delete(key)
-      this.young.set(key, (e ??= []))
+      if (!e) {
+        // Most keys are seen once: an array literal of exactly one pair (a push onto [] would
+        // reserve 17 slots, and there is one such array per voter and device of the minute).
+        this.young.set(key, [b, 1])
+        return
+      }
+      this.old.delete(key)
+      this.young.set(key, e)
     }
     let i = e.length - 2
     // Usually the last pair; a clock that moved back finds an earlier one, or adds a pair.

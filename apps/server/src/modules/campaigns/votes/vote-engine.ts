@@ -1,5 +1,6 @@
 import type { CampaignPhase, VotingRules } from '@unionhall/contracts'
 import { findMemberById } from '../../../core/members'
+import { BloomFilter } from '../../../platform/collections/bloom-filter'
 import { createGroupCommitter, type GroupCommitter } from '../../../platform/db/group-commit'
 import type { Db } from '../../../platform/db/create-db'
 import { fromJson } from '../../../platform/db/columns'
@@ -17,6 +18,7 @@ import {
   shanghaiMinutes,
   shortHash,
   readVoterToken,
+  campaignOfToken,
   voterKeyOf,
   withinHours,
   type VoterIdentity,
@@ -33,19 +35,21 @@ import * as repo from './votes.repository'
 export type CandidateInfo = { id: string; name: string; number: number; categoryId: string }
 
 /**
- * A voter's choices today, one entry per vote (so its length is the day's votes). A plain array
- * rather than a Map per voter: millions of voters a day each hold a few entries, and the heap
- * they make is what every major GC walks.
+ * A voter's choices today as a string of one-character candidate codes, one per vote (so its
+ * length is the day's votes, at most 100 by the rules). A string rather than an array: millions
+ * of voters a day each hold one, and a short string is one small object with no pointers for the
+ * GC to follow, where an array is two objects and its first push reserves 17 slots (ADR 0019).
  */
-type VoterDay = string[]
+type VoterDay = string
 
-const votesFor = (v: VoterDay, candidateId: string) => {
+const votesFor = (v: VoterDay, code: string) => {
   let n = 0
-  for (const id of v) if (id === candidateId) n++
+  for (let at = v.indexOf(code); at >= 0; at = v.indexOf(code, at + 1)) n++
   return n
 }
 
-type KeyEntry = {
+/** A ballot waiting for its batch to commit. */
+type PendingBallot = {
   ballotId: string
   castAt: string
   candidateIds: string[]
@@ -53,6 +57,9 @@ type KeyEntry = {
   /** Settles when the ballot's batch committed (a retry waits for it). */
   done: Promise<void>
 }
+
+/** Keys per Bloom filter layer to start with (32 kB); it grows with the day's ballots. */
+const SEEN_KEYS_FIRST_CAPACITY = 16_384
 
 export type CampaignVoteState = {
   campaignId: string
@@ -72,9 +79,18 @@ export type CampaignVoteState = {
   /** The voting day's bounds [dayStartMs, dayStartMs + 24 h), to roll over without date maths per ballot. */
   dayStartMs: number
   voters: Map<string, VoterDay>
-  /** voterKey|clientKey → the ballot, for today and yesterday (retries across midnight). */
-  keys: Map<string, KeyEntry>
-  prevKeys: Map<string, KeyEntry>
+  /** Candidate id → its one-character code in VoterDay strings (kept across refreshes). */
+  codes: Map<string, string>
+  /**
+   * Client keys (voterKey|clientKey) of ballots not yet committed. Once committed a ballot
+   * lives only in the ballot log, and its key in a Bloom filter of the day (and one of
+   * yesterday, for retries across midnight): a retry whose key the filter may hold reads the
+   * log, and a new key (nearly every ballot) reads nothing. Keeping every key's ballot in a Map
+   * made the heap grow with the day and GC pauses with it (ADR 0019).
+   */
+  pending: Map<string, PendingBallot>
+  seenKeys: BloomFilter
+  prevSeenKeys: BloomFilter
   fraud: FraudState
   /** Set once the voters' counts of the day were rebuilt (only casting needs them). */
   dayLoaded: Promise<void> | null
@@ -122,6 +138,7 @@ type MemberInfo = {
 const MEMBER_CACHE_MS = 60_000
 const STATE_TTL_MS = 5_000
 const HASH_CACHE_SIZE = 100_000
+const VOTER_MEMO_SIZE = 10_000
 
 /**
  * A memo for keyed hashes on the ballot path. HMACs were the largest share of the ballot's own
@@ -155,14 +172,17 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
   /** The states already built, for the ballot path to read without awaiting a promise. */
   const built = new Map<string, CampaignVoteState>()
   const members = new Map<string, MemberInfo>()
-  const deviceHashOf = memo(HASH_CACHE_SIZE, (id) => shortHash(deps.secret, 'device', id))
+  // Devices and voter tokens come back only with their voter's next ballot, so their memos are
+  // small: a large one kept every voter's token and claims for minutes, which each young-
+  // generation GC copied, and that cost more than the HMACs it saved (ADR 0019). IPs repeat
+  // all day (a factory NAT), so theirs stays large.
+  const deviceHashOf = memo(VOTER_MEMO_SIZE, (id) => shortHash(deps.secret, 'device', id))
   const ipHashOf = memo(HASH_CACHE_SIZE, (ip) => shortHash(deps.secret, 'ip', ip))
   /** A voter token's claims, checked once per token: a voter casts several ballots with one. */
-  const smsVoterOf = memo(HASH_CACHE_SIZE, (key) => {
-    const at = key.indexOf(' ')
-    // Time 0: the signature and campaign are memoised; the expiry is checked on every ballot.
-    return readVoterToken(deps.secret, key.slice(at + 1), key.slice(0, at), 0)
-  })
+  const smsVoterOf = memo(VOTER_MEMO_SIZE, (token) =>
+    // Time 0: the signature is memoised; campaign and expiry are checked on every ballot.
+    readVoterToken(deps.secret, token, campaignOfToken(token), 0),
+  )
   const writeBatch = repo.createBallotBatchWriter(deps.database)
   const writer: GroupCommitter<repo.BallotWrite> = createGroupCommitter({
     write: writeBatch.write,
@@ -201,33 +221,35 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     s.day = shanghaiDay(nowMs)
     s.dayStartMs = dayStart
     s.voters = new Map()
-    s.prevKeys = new Map()
-    s.keys = new Map()
+    s.seenKeys = new BloomFilter(SEEN_KEYS_FIRST_CAPACITY)
+    s.prevSeenKeys = new BloomFilter(SEEN_KEYS_FIRST_CAPACITY)
     s.fraud.newDay()
     const rows = await repo.findBallotsFrom(db, s.campaignId, ballotIdFloor(dayStart - 86_400_000))
     for (const r of rows) {
-      const ids = fromJson<string[]>(r.candidate_ids) ?? []
-      const entry: KeyEntry = {
-        ballotId: r.id,
-        castAt: r.cast_at,
-        candidateIds: ids,
-        status: r.status,
-        done: Promise.resolve(),
-      }
       if (r.day !== s.day) {
-        s.prevKeys.set(`${r.voter_key}|${r.client_key}`, entry)
+        s.prevSeenKeys.add(`${r.voter_key}|${r.client_key}`)
         continue
       }
-      s.keys.set(`${r.voter_key}|${r.client_key}`, entry)
-      voterDay(s, r.voter_key).push(...ids)
+      s.seenKeys.add(`${r.voter_key}|${r.client_key}`)
+      const ids = fromJson<string[]>(r.candidate_ids) ?? []
+      s.voters.set(r.voter_key, (s.voters.get(r.voter_key) ?? '') + codesOf(s, ids))
       if (r.device_hash) s.fraud.noteDeviceVoter(r.device_hash, r.voter_key)
     }
   }
 
-  const voterDay = (s: CampaignVoteState, voterKey: string) => {
-    let v = s.voters.get(voterKey)
-    if (!v) s.voters.set(voterKey, (v = []))
-    return v
+  /** The VoterDay codes of candidates; a candidate seen first gets the next code. */
+  const codesOf = (s: CampaignVoteState, ids: string[]) => {
+    let out = ''
+    for (const id of ids) {
+      let c = s.codes.get(id)
+      if (c === undefined) {
+        // 65,536 codes: a campaign's candidates are a few hundred at most.
+        if (s.codes.size > 0xffff) throw new Error(`campaign ${s.campaignId}: too many candidates`)
+        s.codes.set(id, (c = String.fromCharCode(s.codes.size)))
+      }
+      out += c
+    }
+    return out
   }
 
   const buildState = async (campaignId: string, nowMs: number): Promise<CampaignVoteState> => {
@@ -241,8 +263,10 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
       day: '',
       dayStartMs: 0,
       voters: new Map(),
-      keys: new Map(),
-      prevKeys: new Map(),
+      codes: new Map(),
+      pending: new Map(),
+      seenKeys: new BloomFilter(SEEN_KEYS_FIRST_CAPACITY),
+      prevSeenKeys: new BloomFilter(SEEN_KEYS_FIRST_CAPACITY),
       // Test hooks may override the campaign's limits.
       fraud: new FraudState(options.limits ?? meta.rules.limits ?? DEFAULT_FRAUD_LIMITS),
       dayLoaded: null,
@@ -309,8 +333,8 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     s.dayStartMs = shanghaiDayStartMs(nowMs)
     if (day === s.day) return
     s.day = day
-    s.prevKeys = s.keys
-    s.keys = new Map()
+    s.prevSeenKeys = s.seenKeys
+    s.seenKeys = new BloomFilter(SEEN_KEYS_FIRST_CAPACITY)
     s.voters = new Map()
     s.fraud.newDay()
   }
@@ -350,8 +374,9 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
 
   /** An SMS voter, from the signed token alone: synchronous, the ballot path's common case. */
   const smsVoter = (s: CampaignVoteState, input: VoterInput, nowMs: number): Voter => {
-    const sms = input.voterToken ? smsVoterOf(`${s.campaignId} ${input.voterToken}`) : null
-    if (!sms || !(sms.expiresMs > nowMs)) throw campaignErrors.voterRequired()
+    const sms = input.voterToken ? smsVoterOf(input.voterToken) : null
+    if (!sms || sms.campaignId !== s.campaignId || !(sms.expiresMs > nowMs))
+      throw campaignErrors.voterRequired()
     return {
       voterKey: sms.voterKey,
       masked: maskMobile(sms.mobile),
@@ -375,6 +400,55 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
 
   const sameChoice = (a: string[], b: string[]) =>
     a.length === b.length && [...a].sort().join() === [...b].sort().join()
+
+  /** The original ballot for a retried client key: its choices must match. */
+  const replayOf = (
+    b: { ballotId: string; castAt: string; candidateIds: string[]; status: BallotStatus },
+    candidateIds: string[],
+  ): CastResult => {
+    if (!sameChoice(b.candidateIds, candidateIds)) throw campaignErrors.keyReused()
+    const { ballotId, castAt, status } = b
+    return { replay: true, ballotId, castAt, candidateIds: b.candidateIds, status }
+  }
+
+  /** A ballot still in its batch: the retry waits for the commit, then gets the original. */
+  const replayPending = async (p: PendingBallot, candidateIds: string[]) => {
+    const result = replayOf(p, candidateIds)
+    await p.done.catch(() => {
+      throw campaignErrors.notRecorded()
+    })
+    return result
+  }
+
+  /**
+   * Whether this client key was used since yesterday's start: the pending map, else the log
+   * when a filter may hold the key. The read is rare (a retry, or a filter's false positive).
+   */
+  const earlierBallot = async (
+    s: CampaignVoteState,
+    voterKey: string,
+    clientKey: string,
+    keyId: string,
+  ): Promise<CastResult | PendingBallot | null> => {
+    const row = await repo.findBallotByClientKey(
+      db,
+      s.campaignId,
+      voterKey,
+      clientKey,
+      shanghaiDay(s.dayStartMs - 86_400_000),
+    )
+    // A concurrent retry with the same key may have been reserved while this read ran.
+    const reserved = s.pending.get(keyId)
+    if (reserved) return reserved
+    if (!row) return null
+    return {
+      replay: true,
+      ballotId: row.id,
+      castAt: row.cast_at,
+      candidateIds: fromJson<string[]>(row.candidate_ids) ?? [],
+      status: row.status,
+    }
+  }
 
   /**
    * Validates a ballot against the in-memory state, reserves it (counts, client key), queues it
@@ -408,13 +482,16 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     rollDay(s, nowMs)
 
     const keyId = `${voter.voterKey}|${body.clientKey}`
-    const existing = s.keys.get(keyId) ?? s.prevKeys.get(keyId)
-    if (existing) {
-      if (!sameChoice(existing.candidateIds, body.candidateIds)) throw campaignErrors.keyReused()
-      await existing.done.catch(() => {
-        throw campaignErrors.notRecorded()
-      })
-      return { replay: true, ...existing }
+    const inFlight = s.pending.get(keyId)
+    if (inFlight) return replayPending(inFlight, body.candidateIds)
+    if (s.seenKeys.mightHave(keyId) || s.prevSeenKeys.mightHave(keyId)) {
+      const earlier = await earlierBallot(s, voter.voterKey, body.clientKey, keyId)
+      if (earlier) {
+        if ('done' in earlier) return replayPending(earlier, body.candidateIds)
+        return replayOf(earlier, body.candidateIds)
+      }
+      // A false positive: a new ballot after all. The day may have turned during the read.
+      rollDay(s, nowMs)
     }
 
     const open =
@@ -445,12 +522,14 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     const hit = s.fraud.limitHit(facts, rates)
     if (hit) throw campaignErrors.rateLimited(hit)
 
-    const v = voterDay(s, voter.voterKey)
+    const voterKey = voter.voterKey
+    const v = s.voters.get(voterKey) ?? ''
     if (v.length + ids.length > s.rules.votesPerDay)
       throw campaignErrors.dailyLimit(s.rules.votesPerDay)
-    for (const id of ids)
-      if (votesFor(v, id) + 1 > s.rules.maxPerCandidatePerDay)
-        throw campaignErrors.candidateLimit(s.rules.maxPerCandidatePerDay, id)
+    const codes = codesOf(s, ids)
+    for (let i = 0; i < ids.length; i++)
+      if (votesFor(v, codes[i]!) + 1 > s.rules.maxPerCandidatePerDay)
+        throw campaignErrors.candidateLimit(s.rules.maxPerCandidatePerDay, ids[i]!)
 
     const signals: RiskSignal[] = s.fraud.signals(facts, rates)
     const status: BallotStatus = signals.length > 0 ? 'flagged' : 'counted'
@@ -476,22 +555,30 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     }
 
     // Reserve in memory before the write, so concurrent ballots of this voter see the counts.
-    v.push(...ids)
+    const voters = s.voters
+    voters.set(voterKey, v + codes)
     s.fraud.record(facts)
     const done = writer.enqueue({ row, orgId: voter.orgId, candidateIds: ids })
-    const entry: KeyEntry = { ballotId, castAt, candidateIds: ids, status, done }
-    const keys = s.keys
-    keys.set(keyId, entry)
+    const pending = s.pending
+    pending.set(keyId, { ballotId, castAt, candidateIds: ids, status, done })
+    // Added before the commit: a failed batch leaves a key the filter holds and the log lacks,
+    // which a retry reads as a false positive.
+    s.seenKeys.add(keyId)
     try {
       await done
     } catch {
       // Not durable: give back what was reserved and let the client retry with the same key.
-      for (const id of ids) {
-        const at = v.lastIndexOf(id)
-        if (at >= 0) v.splice(at, 1)
+      // (Other ballots of this voter may have been added meanwhile, so codes are taken out one
+      // by one, not by restoring the old string.)
+      let left = voters.get(voterKey) ?? ''
+      for (const c of codes) {
+        const at = left.lastIndexOf(c)
+        if (at >= 0) left = left.slice(0, at) + left.slice(at + 1)
       }
-      keys.delete(keyId)
+      voters.set(voterKey, left)
       throw campaignErrors.notRecorded()
+    } finally {
+      pending.delete(keyId)
     }
     return { replay: false, ballotId, castAt, candidateIds: ids, status }
   }
@@ -502,27 +589,12 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     return (await resolveVoter(s, input, now.getTime())).voterKey
   }
 
-  /** Keeps a ballot's status in the idempotency map in step with a review decision. */
-  const noteStatus = (campaignId: string, changes: Map<string, BallotStatus>) => {
-    void states
-      .get(campaignId)
-      ?.then((s) => {
-        for (const m of [s.keys, s.prevKeys])
-          for (const e of m.values()) {
-            const st = changes.get(e.ballotId)
-            if (st) e.status = st
-          }
-      })
-      .catch(() => undefined)
-  }
-
   return {
     cast,
     stateFor,
     currentState,
     markChanged,
     voterKeyFor,
-    noteStatus,
     flush: () => writer.flush(),
     close: async () => {
       await writer.close()

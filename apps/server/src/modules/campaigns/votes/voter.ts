@@ -30,10 +30,18 @@ export const voterKeyOf = (secret: string, campaignId: string, v: VoterIdentity)
 
 /** Short hashes of device ids and IPs: enough to group ballots, not to recover the value. */
 export const shortHash = (secret: string, kind: string, value: string) =>
-  mac(secret, `${kind}|${value}`).slice(0, 16)
+  ownCopy(mac(secret, `${kind}|${value}`).slice(0, 16))
+
+/**
+ * A copy of a short ASCII string that does not point into the string it was cut from. V8 keeps
+ * a slice of 13+ characters as a view of its parent, so a voter key cut from a token kept the
+ * whole token alive for as long as the day's maps held the key (bench/RESULTS.md, ADR 0019).
+ */
+export const ownCopy = (ascii: string) => Buffer.from(ascii, 'latin1').toString('latin1')
 
 /** What a valid voter token proves. */
 export type VoterClaims = {
+  campaignId: string
   mobile: string
   /** The voter's key in this campaign (computed once, when the token was issued). */
   voterKey: string
@@ -91,16 +99,28 @@ export const readVoterToken = (
     ]
     if (!signatureOk(secret, token.slice(0, token.length - sig.length - 1), sig)) return null
     if (cid !== campaignId || !(Number(exp) > nowMs)) return null
-    return { mobile, voterKey, expiresMs: Number(exp), knownSinceMs: Number(since) }
+    return {
+      campaignId,
+      mobile,
+      voterKey: ownCopy(voterKey),
+      expiresMs: Number(exp),
+      knownSinceMs: Number(since),
+    }
   }
   if (parts[0] === 'v1' && parts.length === 5) {
     const [, cid, mobile, exp, sig] = parts as [string, string, string, string, string]
     if (!signatureOk(secret, `v1.${cid}.${mobile}.${exp}`, sig)) return null
     if (cid !== campaignId || !(Number(exp) > nowMs)) return null
     const voterKey = voterKeyOf(secret, campaignId, { kind: 'sms', mobile })
-    return { mobile, voterKey, expiresMs: Number(exp), knownSinceMs: null }
+    return { campaignId, mobile, voterKey, expiresMs: Number(exp), knownSinceMs: null }
   }
   return null
+}
+
+/** The campaign a voter token names (v1 and v2 both start "vN.<campaignId>."), unchecked. */
+export const campaignOfToken = (token: string) => {
+  const end = token.indexOf('.', 3)
+  return end > 3 ? token.slice(3, end) : ''
 }
 
 export const maskMobile = (mobile: string) => `${mobile.slice(0, 3)}****${mobile.slice(-4)}`

@@ -377,7 +377,6 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
         },
       })
     })
-    engine.noteStatus(campaignId, changes)
     boards.delete(campaignId)
     turnouts.delete(campaignId)
     tallies.delete(campaignId)

@@ -8,6 +8,7 @@ import {
   shanghaiDayStartMs,
   signVoterToken,
   readVoterToken,
+  campaignOfToken,
   voterKeyOf,
   withinHours,
 } from './voter'
@@ -37,6 +38,7 @@ describe('voter tokens and Shanghai time', () => {
     const secret = 's'.repeat(32)
     const tok = signVoterToken(secret, 'c1', '13912345678', 2000, 500)
     expect(readVoterToken(secret, tok, 'c1', 1000)).toEqual({
+      campaignId: 'c1',
       mobile: '13912345678',
       voterKey: voterKeyOf(secret, 'c1', { kind: 'sms', mobile: '13912345678' }),
       expiresMs: 2000,
@@ -60,12 +62,15 @@ describe('voter tokens and Shanghai time', () => {
     const body = 'v1.c1.13912345678.2000'
     const sig = createHmac('sha256', secret).update(`votertoken|${body}`).digest('base64url')
     expect(readVoterToken(secret, `${body}.${sig}`, 'c1', 1000)).toEqual({
+      campaignId: 'c1',
       mobile: '13912345678',
       voterKey: voterKeyOf(secret, 'c1', { kind: 'sms', mobile: '13912345678' }),
       expiresMs: 2000,
       knownSinceMs: null,
     })
     expect(readVoterToken(secret, `${body}.${sig}x`, 'c1', 1000)).toBeNull()
+    expect(campaignOfToken(`${body}.${sig}`)).toBe('c1')
+    expect(campaignOfToken('garbage')).toBe('')
     expect(readVoterToken(secret, `${body}.${sig}`, 'c1', 2000)).toBeNull()
   })
 
