@@ -6,7 +6,7 @@
 //
 //   node --import tsx bench/ballots.mjs [--engine sqlite|postgres] [--rounds 3] [--duration 10]
 //                                       [--entry auto|dist|tsx] [--ingest-only] [--cpu-prof DIR]
-//                                       [--trace-gc FILE]
+//                                       [--trace-gc FILE] [--semi-space MB]
 //
 // Load comes from wrk with Lua request generators (see wrk.mjs for why not autocannon).
 import { spawn } from 'node:child_process'
@@ -133,7 +133,16 @@ const profileArgs = flags['cpu-prof']
 const gcTrace = flags['trace-gc'] ? ['--trace-gc'] : []
 const child = spawn(server.cmd, [...profileArgs, ...gcTrace, ...server.args], {
   cwd: ROOT,
-  env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: String(port) },
+  env: {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ...env,
+    PORT: String(port),
+    // --semi-space MB: the server's young-generation size, for GC experiments.
+    ...(flags['semi-space']
+      ? { NODE_OPTIONS: `--max-semi-space-size=${Number(flags['semi-space'])}` }
+      : {}),
+  },
   stdio: [
     'ignore',
     flags['trace-gc'] ? openSync(path.resolve(flags['trace-gc']), 'w') : 'ignore',
