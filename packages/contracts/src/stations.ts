@@ -373,5 +373,7 @@ export type StationStats = z.infer<typeof StationStatsSchema>
 
 export const StationImportResultSchema = z.object({
   created: z.number().int(),
+  /** Rows that matched an active station of the same org, name and address, which they updated. */
+  updated: z.number().int(),
   errors: z.array(z.object({ row: z.number().int(), path: z.string(), message: z.string() })),
 })

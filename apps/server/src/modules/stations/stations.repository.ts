@@ -51,6 +51,39 @@ export const insertStations = async (db: Db, rows: StationTable[]) => {
   }
 }
 
+/**
+ * Active stations of these orgs with one of these names: the candidates an import row may
+ * match (same org, name and address) and update instead of creating a duplicate.
+ */
+export const findActiveStationsNamed = async (
+  db: Db,
+  orgIds: readonly string[],
+  names: readonly string[],
+) => {
+  const out: Array<{ id: string; org_id: string; name: string; address: string }> = []
+  if (orgIds.length === 0) return out
+  // Chunked: SQLite binds at most 32,766 parameters per statement.
+  for (let i = 0; i < names.length; i += 1000) {
+    out.push(
+      ...(await q(db)
+        .selectFrom('station')
+        .select(['id', 'org_id', 'name', 'address'])
+        .where('org_id', 'in', [...orgIds])
+        .where('name', 'in', names.slice(i, i + 1000))
+        .where('status', '=', 'active')
+        .execute()),
+    )
+  }
+  return out
+}
+
+/** Updates one station's fields without bumping the directory version (the caller bumps once). */
+export const updateStationRow = (
+  db: Db,
+  id: string,
+  fields: Partial<Omit<StationTable, 'id' | 'created_at'>>,
+) => q(db).updateTable('station').set(fields).where('id', '=', id).execute()
+
 export const updateStationFields = async (
   db: Db,
   id: string,

@@ -351,6 +351,30 @@ export type StationImportRowError = { row: number; path: string; message: string
  * error refuses the whole import with every row's problems (row numbers as the caller counts
  * them, e.g. spreadsheet lines). Used by the .xlsx and HSDS imports.
  */
+/** What makes an import row the same station as an existing one: its org, name and address. */
+const importKey = (s: { org_id: string; name: string; address: string }) =>
+  `${s.org_id}\u0000${s.name}\u0000${s.address}`
+
+/**
+ * The fields an import row carries (the template's columns; HSDS maps to the same). Zones,
+ * photos and services are kept when a row updates a station: staff add them in the console,
+ * and a sheet that lacks them must not wipe them.
+ */
+const sheetColumnsOf = (p: StationTable): Partial<StationTable> => ({
+  kind: p.kind,
+  lat: p.lat,
+  lng: p.lng,
+  schedule: p.schedule,
+  always_open: p.always_open,
+  capacity: p.capacity,
+  amenities: p.amenities,
+  contact_name: p.contact_name,
+  contact_mobile_enc: p.contact_mobile_enc,
+  contact_mobile_masked: p.contact_mobile_masked,
+  description: p.description,
+  updated_at: p.updated_at,
+})
+
 export const importStations = async (
   deps: Deps,
   ctx: Ctx,
@@ -360,6 +384,9 @@ export const importStations = async (
   const { db, crypto } = deps
   const errors: StationImportRowError[] = []
   const prepared: StationTable[] = []
+  /** The sheet row of each prepared station, and the first row of each (org, name, address). */
+  const rowOf = new Map<StationTable, number>()
+  const firstRowOf = new Map<string, number>()
   const orgs = new Map<string, { id: string; path: string }>()
   const now = ctx.now.toISOString()
   for (const { row, body } of rows) {
@@ -389,7 +416,7 @@ export const importStations = async (
       continue
     }
     try {
-      prepared.push({
+      const station: StationTable = {
         id: uuidv7(),
         org_id: org.id,
         status: 'active',
@@ -397,7 +424,19 @@ export const importStations = async (
         ...rowFields(crypto, b),
         created_at: now,
         updated_at: now,
-      })
+      }
+      const first = firstRowOf.get(importKey(station))
+      if (first !== undefined) {
+        errors.push({
+          row,
+          path: 'name',
+          message: `same org, name and address as row ${first}`,
+        })
+        continue
+      }
+      firstRowOf.set(importKey(station), row)
+      rowOf.set(station, row)
+      prepared.push(station)
     } catch (e) {
       const details = (e as { details?: unknown }).details
       const list = Array.isArray(details)
@@ -408,30 +447,59 @@ export const importStations = async (
       }
     }
   }
-  if (errors.length > 0) return { created: 0, errors }
+  if (errors.length > 0) return { created: 0, updated: 0, errors }
   if (prepared.length === 0) {
     throw commonErrors.validation('The import has no stations', [
       { path: 'file', message: 'no rows' },
     ])
   }
-  await withTransaction(db, async (trx) => {
+  const result = await withTransaction(db, async (trx) => {
     const photos = [...new Set(prepared.flatMap((p) => JSON.parse(p.photos) as string[]))]
     if (photos.length > 0) await requireUploadsExist(trx, photos)
-    await repo.insertStations(trx, prepared)
-    const byOrg = new Map<string, number>()
-    for (const p of prepared) byOrg.set(p.org_id, (byOrg.get(p.org_id) ?? 0) + 1)
-    for (const [orgId, count] of byOrg) {
+    // A row naming an active station of its org by name and address updates it, so importing
+    // a corrected sheet again fixes the stations instead of doubling them. Read inside the
+    // transaction: two imports at once must not both create the same station.
+    const existing = await repo.findActiveStationsNamed(
+      trx,
+      [...new Set(prepared.map((p) => p.org_id))],
+      [...new Set(prepared.map((p) => p.name))],
+    )
+    const idOf = new Map(existing.map((e) => [importKey(e), e.id]))
+    const fresh: StationTable[] = []
+    const byOrg = new Map<string, { created: number; updated: number; stationIds: string[] }>()
+    for (const p of prepared) {
+      const tally = byOrg.get(p.org_id) ?? { created: 0, updated: 0, stationIds: [] }
+      byOrg.set(p.org_id, tally)
+      const id = idOf.get(importKey(p))
+      if (id === undefined) {
+        fresh.push(p)
+        tally.created++
+        continue
+      }
+      await repo.updateStationRow(trx, id, sheetColumnsOf(p))
+      tally.updated++
+      tally.stationIds.push(id)
+    }
+    await repo.insertStations(trx, fresh)
+    await repo.bumpDirectoryVersion(trx)
+    for (const [orgId, tally] of byOrg) {
       await recordAudit(trx, ctx, {
         action: 'station.import',
         targetType: 'org',
         targetId: orgId,
         orgId,
-        summary: { source, count },
+        summary: {
+          source,
+          created: tally.created,
+          updated: tally.updated,
+          updatedStationIds: tally.stationIds,
+        },
       })
     }
+    return { created: fresh.length, updated: prepared.length - fresh.length }
   })
   directoryInvalidate(db)
-  return { created: prepared.length, errors: [] }
+  return { ...result, errors: [] }
 }
 
 export { directoryOf }

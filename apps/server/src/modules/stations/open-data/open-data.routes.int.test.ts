@@ -143,6 +143,7 @@ describe('GET /api/v1/stations/import-template.xlsx', () => {
     expect(res.statusCode, res.body).toBe(200)
     expect(res.json()).toEqual({
       created: 0,
+      updated: 0,
       errors: [{ row: 2, path: 'orgId', message: 'no org "兰州市总工会" within your orgs' }],
     })
   })
@@ -181,7 +182,7 @@ describe('POST /api/v1/stations/import (.xlsx)', () => {
     })
     const res = await importXlsx(longgang, file)
     expect(res.statusCode, res.body).toBe(200)
-    expect(res.json()).toEqual({ created: 2, errors: [] })
+    expect(res.json()).toEqual({ created: 2, updated: 0, errors: [] })
     expect(await stationCount(longgang, builders)).toBe(before + 2)
 
     const list = await longgang.request({
@@ -204,7 +205,12 @@ describe('POST /api/v1/stations/import (.xlsx)', () => {
       },
     })
     const audit = (await auditRows(t, { action: 'station.import', targetId: builders })).at(-1)!
-    expect(JSON.parse(audit.summary)).toEqual({ source: 'xlsx', count: 2 })
+    expect(JSON.parse(audit.summary)).toEqual({
+      source: 'xlsx',
+      created: 2,
+      updated: 0,
+      updatedStationIds: [],
+    })
   })
 
   it('imports nothing when any row is wrong and names every problem by spreadsheet line', async () => {
@@ -235,12 +241,75 @@ describe('POST /api/v1/stations/import (.xlsx)', () => {
     expect(await auditRows(t, { action: 'station.import' })).toHaveLength(audits)
   })
 
+  it('updates the stations a re-imported sheet names (same org, name and address), creating none twice', async () => {
+    const first = row()
+    const second = row({ 0: builders })
+    const before = await stationCount(longgang, builders)
+    const res1 = await importXlsx(
+      longgang,
+      await workbook({ 1: SHEET_HEADERS, 2: first, 3: second }),
+    )
+    expect(res1.json()).toEqual({ created: 2, updated: 0, errors: [] })
+    const list = await longgang.request({
+      method: 'GET',
+      url: `/api/v1/stations?orgId=${builders}&q=${encodeURIComponent(String(first[1]))}`,
+    })
+    const id = list.json<{ items: Array<{ id: string }> }>().items[0]!.id
+    // Staff add a zone in the console; the sheet has no zones column and must not wipe it.
+    const edit = await longgang.request({
+      method: 'PATCH',
+      url: `/api/v1/stations/${id}`,
+      payload: { zones: [{ kind: 'reading' }] },
+    })
+    expect(edit.statusCode, edit.body).toBe(200)
+
+    // The corrected sheet: new hours and capacity for the first, the second unchanged, a third new.
+    const corrected = row({ 1: first[1]!, 7: '24小时', 8: 20 })
+    const third = row()
+    const res2 = await importXlsx(
+      longgang,
+      await workbook({ 1: SHEET_HEADERS, 2: corrected, 3: second, 4: third }),
+    )
+    expect(res2.statusCode, res2.body).toBe(200)
+    expect(res2.json()).toEqual({ created: 1, updated: 2, errors: [] })
+    expect(await stationCount(longgang, builders)).toBe(before + 3)
+    expect(await getStation(longgang, id)).toMatchObject({
+      capacity: 20,
+      schedule: { alwaysOpen: true },
+      zones: [{ kind: 'reading' }],
+    })
+    const audit = (await auditRows(t, { action: 'station.import', targetId: builders })).at(-1)!
+    expect(JSON.parse(audit.summary)).toMatchObject({
+      source: 'xlsx',
+      created: 1,
+      updated: 2,
+      updatedStationIds: expect.arrayContaining([id]),
+    })
+  })
+
+  it('refuses a sheet that names the same station twice, importing nothing', async () => {
+    const before = await stationCount(longgang, builders)
+    const twice = row()
+    const res = await importXlsx(
+      longgang,
+      await workbook({ 1: SHEET_HEADERS, 2: twice, 3: row(), 4: row({ 8: 30, 1: twice[1]! }) }),
+    )
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toEqual({
+      created: 0,
+      updated: 0,
+      errors: [{ row: 4, path: 'name', message: 'same org, name and address as row 2' }],
+    })
+    expect(await stationCount(longgang, builders)).toBe(before)
+  })
+
   it('refuses a row for an org outside my subtree, whoever I am elsewhere', async () => {
     const file = await workbook({ 1: SHEET_HEADERS, 2: row() })
     const res = await importXlsx(gansu, file)
     expect(res.statusCode, res.body).toBe(200)
     expect(res.json()).toEqual({
       created: 0,
+      updated: 0,
       errors: [
         { row: 2, path: 'orgId', message: 'no org "龙岗区建筑行业工联会" within your orgs' },
       ],
@@ -291,7 +360,7 @@ describe('POST /api/v1/stations/import (.xlsx)', () => {
     )
     const res = await upload(longgang, '/api/v1/stations/import', 'stations.csv', 'text/csv', csv)
     expect(res.statusCode, res.body).toBe(200)
-    expect(res.json()).toEqual({ created: 1, errors: [] })
+    expect(res.json()).toEqual({ created: 1, updated: 0, errors: [] })
   })
 })
 
@@ -512,8 +581,10 @@ describe('HSDS export and import', () => {
       payload: renamed,
     })
     expect(res.statusCode, res.body).toBe(200)
-    expect(res.json()).toEqual({ created: 2, errors: [] })
-    expect(await stationCount(longgang, builders)).toBe(builtBefore + 1)
+    // The first location goes back to its own org, where the same station (name and address)
+    // exists: it is updated, not doubled. The second goes to 龙岗区总工会 as a new station.
+    expect(res.json()).toEqual({ created: 1, updated: 1, errors: [] })
+    expect(await stationCount(longgang, builders)).toBe(builtBefore)
     const audits = await auditRows(t, { action: 'station.import' })
     expect(
       audits
@@ -536,9 +607,15 @@ describe('HSDS export and import', () => {
       file,
     )
     expect(res.statusCode, res.body).toBe(200)
-    expect(res.json()).toEqual({ created: originals.length, errors: [] })
+    // One of them is already at 龙岗区总工会 (the previous test put it there): updated, not doubled.
+    const counts = res.json<{ created: number; updated: number }>()
+    expect(counts).toEqual({ created: originals.length - 1, updated: 1, errors: [] })
     const audit = (await auditRows(t, { action: 'station.import', targetId: longgangOrg })).at(-1)!
-    expect(JSON.parse(audit.summary)).toEqual({ source: 'hsds', count: originals.length })
+    expect(JSON.parse(audit.summary)).toMatchObject({
+      source: 'hsds',
+      created: counts.created,
+      updated: counts.updated,
+    })
 
     const after = await exportHsds(longgang, `orgId=${longgangOrg}&includeContacts=true`)
     const copies = await Promise.all(
@@ -546,7 +623,7 @@ describe('HSDS export and import', () => {
         .filter((l) => l.organization_id === longgangOrg)
         .map((l) => getStation(longgang, l.id)),
     )
-    const imported = copies.filter((c) => c.createdAt >= since)
+    const imported = copies.filter((c) => c.updatedAt >= since)
     const comparable = (s: Station) => ({
       name: s.name,
       kind: s.kind,

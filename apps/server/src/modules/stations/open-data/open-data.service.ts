@@ -37,7 +37,11 @@ type Deps = { db: Db; crypto: FieldCrypto }
 /** Stations per import file: one transaction, and an answer that lists every row's problems. */
 export const IMPORT_MAX_ROWS = 5_000
 
-export type StationImportResult = { created: number; errors: StationImportRowError[] }
+export type StationImportResult = {
+  created: number
+  updated: number
+  errors: StationImportRowError[]
+}
 
 // ---- spreadsheet reading (line numbers kept, so errors name the line staff see) ----
 
@@ -147,7 +151,7 @@ const mergeErrors = (
   const errors = [...own, ...result.errors.filter((e) => !covered(e))].sort(
     (a, b) => a.row - b.row || a.path.localeCompare(b.path),
   )
-  return { created: result.created, errors }
+  return { created: result.created, updated: result.updated, errors }
 }
 
 const rowErrors = (row: number, problems: TextProblem[]) =>

@@ -117,7 +117,8 @@ export const importStations = async (file: File): Promise<StationImportResult> =
       const asResult = StationImportResultSchema.safeParse(e.details)
       if (asResult.success) return asResult.data
       const asRows = StationImportResultSchema.shape.errors.safeParse(e.details)
-      if (asRows.success && asRows.data.length > 0) return { created: 0, errors: asRows.data }
+      if (asRows.success && asRows.data.length > 0)
+        return { created: 0, updated: 0, errors: asRows.data }
     }
     throw e
   }

@@ -38,6 +38,7 @@ describe('station import', { timeout: 60_000 }, () => {
     const posts = serve(() =>
       json({
         created: 0,
+        updated: 0,
         errors: [
           { row: 3, path: 'lat', message: 'must be between -90 and 90' },
           { row: 5, path: 'schedule.weekly.0.end', message: 'must be HH:MM' },
@@ -89,9 +90,10 @@ describe('station import', { timeout: 60_000 }, () => {
     expect(table.textContent).toContain('所属工会（orgId）')
     expect(table.textContent).toContain('no such org')
 
-    answer = () => json({ created: 12, errors: [] })
+    answer = () => json({ created: 12, updated: 3, errors: [] })
     fireEvent.click(startButton())
     expect(await screen.findByText('已导入 12 个站点', {}, SLOW)).toBeTruthy()
+    expect(screen.getByText(/另有 3 个站点与已有站点/)).toBeTruthy()
     expect(screen.queryByTestId('station-import-errors')).toBeNull()
   })
 })

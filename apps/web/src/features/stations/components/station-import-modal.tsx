@@ -49,7 +49,7 @@ export const StationImportModal = ({ open, onClose }: Props) => {
             <Button onClick={close}>{t('stations.import.close')}</Button>
             <Button
               type="primary"
-              disabled={!file || (result !== null && result.created > 0)}
+              disabled={!file || (result !== null && result.created + result.updated > 0)}
               loading={run.isPending}
               onClick={() => file && run.mutate(file, { onSuccess: setResult })}
             >
@@ -86,7 +86,13 @@ export const StationImportModal = ({ open, onClose }: Props) => {
         />
       ) : null}
       {result && result.errors.length === 0 ? (
-        <Result status="success" title={t('stations.import.created', { count: result.created })} />
+        <Result
+          status="success"
+          title={t('stations.import.created', { count: result.created })}
+          subTitle={
+            result.updated > 0 ? t('stations.import.updated', { count: result.updated }) : undefined
+          }
+        />
       ) : null}
       {result && result.errors.length > 0 ? (
         <div style={{ marginTop: 16 }}>
@@ -102,7 +108,7 @@ export const StationImportModal = ({ open, onClose }: Props) => {
       ) : null}
       {!result ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-          {t('stations.import.allOrNothing')}
+          {t('stations.import.allOrNothing')} {t('stations.import.matchHint')}
         </Typography.Paragraph>
       ) : null}
     </Modal>
