@@ -94,6 +94,12 @@ describe('station import', { timeout: 60_000 }, () => {
     fireEvent.click(startButton())
     expect(await screen.findByText('已导入 12 个站点', {}, SLOW)).toBeTruthy()
     expect(screen.getByText(/另有 3 个站点与已有站点/)).toBeTruthy()
+
+    answer = () => json({ created: 0, updated: 4, errors: [] })
+    chooseFile()
+    await waitFor(() => expect((startButton() as HTMLButtonElement).disabled).toBe(false), SLOW)
+    fireEvent.click(startButton())
+    expect(await screen.findByText(/已按文件更新 4 个已有站点/, {}, SLOW)).toBeTruthy()
     expect(screen.queryByTestId('station-import-errors')).toBeNull()
   })
 })

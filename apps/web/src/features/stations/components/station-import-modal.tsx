@@ -88,9 +88,15 @@ export const StationImportModal = ({ open, onClose }: Props) => {
       {result && result.errors.length === 0 ? (
         <Result
           status="success"
-          title={t('stations.import.created', { count: result.created })}
+          title={
+            result.created === 0 && result.updated > 0
+              ? t('stations.import.updatedOnly', { count: result.updated })
+              : t('stations.import.created', { count: result.created })
+          }
           subTitle={
-            result.updated > 0 ? t('stations.import.updated', { count: result.updated }) : undefined
+            result.created > 0 && result.updated > 0
+              ? t('stations.import.updated', { count: result.updated })
+              : undefined
           }
         />
       ) : null}
