@@ -94,6 +94,25 @@ describe('POST /api/v1/auth/login', () => {
 
     expectError(await login(mobile, password), 403, 'AUTH_ACCOUNT_INACTIVE')
   })
+
+  it('ends the sessions of a member suspended while signed in, at once (not when the cache expires)', async () => {
+    const { mobile, password, member } = await makeAccount()
+    const session = await t.loginAs(mobile, password)
+    // Twice: the second answer comes from the session cache.
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await session.request({ method: 'GET', url: '/api/v1/auth/session' })).statusCode,
+      ).toBe(200)
+    const suspend = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/members/${member.id}`,
+      payload: { status: 'suspended' },
+    })
+    expect(suspend.statusCode, suspend.body).toBe(200)
+    expect((await session.request({ method: 'GET', url: '/api/v1/auth/session' })).statusCode).toBe(
+      401,
+    )
+  })
 })
 
 describe('GET /api/v1/auth/session and POST /api/v1/auth/logout', () => {

@@ -17,6 +17,7 @@ import {
   findMemberByMobileHash,
   insertMember,
   mobileHashOf,
+  onMemberChanged,
   updateMemberFields,
 } from '../members'
 import { loadOrg } from '../orgs'
@@ -72,10 +73,13 @@ export const createAuthService = (deps: AuthDeps) => {
   const otpIpThrottle = createThrottle(20, 60 * 60_000)
   const cache = new Map<string, { value: Authenticated; until: number; expiresAt: number }>()
 
-  onGrantsChanged((memberId) => {
+  const dropMemberSessions = (memberId: string) => {
     for (const [k, v] of cache)
       if ((v.value.principal as Actor).memberId === memberId) cache.delete(k)
-  })
+  }
+  // Grants, status, org and name are all part of the cached actor.
+  onGrantsChanged(dropMemberSessions)
+  onMemberChanged(dropMemberSessions)
 
   const sessionIdOf = (token: string) =>
     createHmac('sha256', deps.sessionSecret).update(token).digest('base64url')

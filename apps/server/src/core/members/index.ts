@@ -8,6 +8,7 @@ export {
   insertMember,
   listMembers,
   mobileHashOf,
+  onMemberChanged,
   type MembersDeps,
 } from './members.service'
 export {

@@ -221,6 +221,17 @@ export const getMember = async (deps: MembersDeps, ctx: Ctx, id: string): Promis
   return toMember(m)
 }
 
+/**
+ * Listeners told after a member's status, org or name changed, so caches of who a member is
+ * (the sessions cached by core/auth) drop them at once: a suspended member must lose access now,
+ * not when the cache next expires.
+ */
+const changeListeners = new Set<(memberId: string) => void>()
+export const onMemberChanged = (fn: (memberId: string) => void) => {
+  changeListeners.add(fn)
+  return () => changeListeners.delete(fn)
+}
+
 /** Changes name, employer org or status. Moving to another org needs member:manage at both. */
 export const updateMember = async (
   deps: MembersDeps,
@@ -261,6 +272,9 @@ export const updateMember = async (
       },
     })
   })
+  // After the commit: a listener that re-read the member inside the transaction could see the
+  // old row and cache it again.
+  changeListeners.forEach((fn) => fn(id))
   return toMember({ ...m, ...body, org_id: body.orgId ?? m.org_id, org_name: orgName })
 }
 
