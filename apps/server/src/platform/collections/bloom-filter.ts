@@ -7,8 +7,9 @@
  *
  * It grows by layers (a "scalable Bloom filter"): when the newest layer holds its capacity, a
  * layer of twice the capacity is added, each sized for `layerErrorRate`. A lookup asks every
- * layer, so the false-positive rate is at most the sum of the layers' rates, which stays under
- * 1 % for ten layers at the default 0.001 (64 k keys in the first layer, 64 M in the tenth).
+ * layer, so the false-positive rate is at most the sum of the layers' rates: under 1 % for ten
+ * layers at the default 0.001 (65,536 keys in the first layer, 67 M in all ten). A false
+ * positive costs the caller one exact check, so the rate is not tightened per layer.
  */
 export class BloomFilter {
   private readonly layers: Layer[] = []

@@ -89,6 +89,8 @@ export type CampaignVoteState = {
    * made the heap grow with the day and GC pauses with it (ADR 0019).
    */
   pending: Map<string, PendingBallot>
+  /** Log reads in flight for keys the filters may hold, shared by concurrent retries. */
+  lookups: Map<string, Promise<CastResult | null>>
   seenKeys: BloomFilter
   prevSeenKeys: BloomFilter
   fraud: FraudState
@@ -243,9 +245,11 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     for (const id of ids) {
       let c = s.codes.get(id)
       if (c === undefined) {
-        // 65,536 codes: a campaign's candidates are a few hundred at most.
-        if (s.codes.size > 0xffff) throw new Error(`campaign ${s.campaignId}: too many candidates`)
-        s.codes.set(id, (c = String.fromCharCode(s.codes.size)))
+        // Code units outside the surrogate range (0xD800–0xDFFF), so no two codes ever read as
+        // one character: 63,488 codes, for a campaign's few hundred candidates at most.
+        const n = s.codes.size < 0xd800 ? s.codes.size : s.codes.size + 0x800
+        if (n > 0xffff) throw new Error(`campaign ${s.campaignId}: too many candidates`)
+        s.codes.set(id, (c = String.fromCharCode(n)))
       }
       out += c
     }
@@ -265,6 +269,7 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
       voters: new Map(),
       codes: new Map(),
       pending: new Map(),
+      lookups: new Map(),
       seenKeys: new BloomFilter(SEEN_KEYS_FIRST_CAPACITY),
       prevSeenKeys: new BloomFilter(SEEN_KEYS_FIRST_CAPACITY),
       // Test hooks may override the campaign's limits.
@@ -327,8 +332,14 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
       .catch(() => undefined)
   }
 
+  /**
+   * Moves the state to the voting day of `nowMs`, never back. A request stamped before midnight
+   * may run after one stamped after it (it awaited a member read or a log read meanwhile); going
+   * back would throw away the new day's counts and, rolling forward again, the old day's keys.
+   * Such a late ballot counts toward the current day.
+   */
   const rollDay = (s: CampaignVoteState, nowMs: number) => {
-    if (nowMs >= s.dayStartMs && nowMs - s.dayStartMs < 86_400_000) return
+    if (nowMs - s.dayStartMs < 86_400_000) return
     const day = shanghaiDay(nowMs)
     s.dayStartMs = shanghaiDayStartMs(nowMs)
     if (day === s.day) return
@@ -424,12 +435,11 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
    * Whether this client key was used since yesterday's start: the pending map, else the log
    * when a filter may hold the key. The read is rare (a retry, or a filter's false positive).
    */
-  const earlierBallot = async (
+  const readEarlierBallot = async (
     s: CampaignVoteState,
     voterKey: string,
     clientKey: string,
-    keyId: string,
-  ): Promise<CastResult | PendingBallot | null> => {
+  ): Promise<CastResult | null> => {
     const row = await repo.findBallotByClientKey(
       db,
       s.campaignId,
@@ -437,9 +447,6 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
       clientKey,
       shanghaiDay(s.dayStartMs - 86_400_000),
     )
-    // A concurrent retry with the same key may have been reserved while this read ran.
-    const reserved = s.pending.get(keyId)
-    if (reserved) return reserved
     if (!row) return null
     return {
       replay: true,
@@ -448,6 +455,28 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
       candidateIds: fromJson<string[]>(row.candidate_ids) ?? [],
       status: row.status,
     }
+  }
+
+  /**
+   * One read per key at a time: concurrent retries of one key share it. Two separate reads
+   * could both miss (on PostgreSQL the second may take its snapshot before the first ballot
+   * commits) and both count. Sharing it, the first waiter to resume reserves the key
+   * synchronously and the others find it in `pending`.
+   */
+  const earlierBallot = (
+    s: CampaignVoteState,
+    voterKey: string,
+    clientKey: string,
+    keyId: string,
+  ): Promise<CastResult | null> => {
+    let read = s.lookups.get(keyId)
+    if (!read) {
+      read = readEarlierBallot(s, voterKey, clientKey)
+      s.lookups.set(keyId, read)
+      const forget = () => s.lookups.delete(keyId)
+      read.then(forget, forget)
+    }
+    return read
   }
 
   /**
@@ -486,12 +515,11 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     if (inFlight) return replayPending(inFlight, body.candidateIds)
     if (s.seenKeys.mightHave(keyId) || s.prevSeenKeys.mightHave(keyId)) {
       const earlier = await earlierBallot(s, voter.voterKey, body.clientKey, keyId)
-      if (earlier) {
-        if ('done' in earlier) return replayPending(earlier, body.candidateIds)
-        return replayOf(earlier, body.candidateIds)
-      }
-      // A false positive: a new ballot after all. The day may have turned during the read.
-      rollDay(s, nowMs)
+      // A concurrent retry with the same key may have been reserved while the read ran.
+      const reserved = s.pending.get(keyId)
+      if (reserved) return replayPending(reserved, body.candidateIds)
+      if (earlier) return replayOf(earlier, body.candidateIds)
+      // Else a false positive (or a batch that failed): a new ballot after all.
     }
 
     const open =
@@ -560,7 +588,8 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     s.fraud.record(facts)
     const done = writer.enqueue({ row, orgId: voter.orgId, candidateIds: ids })
     const pending = s.pending
-    pending.set(keyId, { ballotId, castAt, candidateIds: ids, status, done })
+    const reservation: PendingBallot = { ballotId, castAt, candidateIds: ids, status, done }
+    pending.set(keyId, reservation)
     // Added before the commit: a failed batch leaves a key the filter holds and the log lacks,
     // which a retry reads as a false positive.
     s.seenKeys.add(keyId)
@@ -571,14 +600,14 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
       // (Other ballots of this voter may have been added meanwhile, so codes are taken out one
       // by one, not by restoring the old string.)
       let left = voters.get(voterKey) ?? ''
-      for (const c of codes) {
-        const at = left.lastIndexOf(c)
+      for (let i = 0; i < codes.length; i++) {
+        const at = left.lastIndexOf(codes[i]!)
         if (at >= 0) left = left.slice(0, at) + left.slice(at + 1)
       }
       voters.set(voterKey, left)
       throw campaignErrors.notRecorded()
     } finally {
-      pending.delete(keyId)
+      if (pending.get(keyId) === reservation) pending.delete(keyId)
     }
     return { replay: false, ballotId, castAt, candidateIds: ids, status }
   }

@@ -931,8 +931,10 @@ describe('ballot log, recount and exports', () => {
       memberOf('兰州市总工会'),
       memberOf('嘉峪关市总工会'),
     ])
-    for (const [i, v] of voters.entries())
-      for (let d = 0; d < 2; d++) {
+    // Day by day: the engine never turns its voting day back (a late request counts toward
+    // the current day), so the clock only moves forward here.
+    for (let d = 0; d < 2; d++)
+      for (const [i, v] of voters.entries()) {
         at(T0 + d * 86_400_000)
         expect(
           (
@@ -1020,6 +1022,63 @@ describe('ballot log, recount and exports', () => {
 })
 
 describe('retries whose key left memory', () => {
+  // Midnight in Asia/Shanghai between 2026-02-10 and 2026-02-11.
+  const MIDNIGHT = Date.parse('2026-02-10T16:00:00.000Z')
+
+  it('replays a ballot of the evening before when its retry arrives after midnight', async () => {
+    const c = await makeVotingCampaign(
+      t.database.db,
+      await adminCtx(),
+      t.orgId('甘肃省总工会'),
+      baseRules({ votesPerDay: 1 }),
+    )
+    const voter = await memberOf('兰州市总工会')
+    const payload = { clientKey: key(), candidateIds: [c.candidateIds[0]] }
+    at(MIDNIGHT - 30_000)
+    const first = await ballot(voter, c.campaignId, payload)
+    expect(first.statusCode).toBe(201)
+    at(MIDNIGHT + 30_000)
+    const retried = await ballot(voter, c.campaignId, payload)
+    expect(retried.statusCode).toBe(200)
+    expect(retried.json<BallotReceipt>().receiptCode).toBe(first.json<BallotReceipt>().receiptCode)
+    expect(await counts(t.database.db, c.campaignId)).toEqual({ ballots: 1, votes: 1 })
+    // The new day has its own allowance.
+    const next = await ballot(voter, c.campaignId, {
+      clientKey: key(),
+      candidateIds: [c.candidateIds[1]],
+    })
+    expect(next.statusCode).toBe(201)
+  })
+
+  it('never turns the voting day back for a ballot stamped before midnight that runs after it', async () => {
+    const c = await makeVotingCampaign(
+      t.database.db,
+      await adminCtx(),
+      t.orgId('甘肃省总工会'),
+      baseRules({ votesPerDay: 1 }),
+    )
+    const [early, late] = await Promise.all([memberOf('兰州市总工会'), memberOf('武威市总工会')])
+    at(MIDNIGHT + 10_000)
+    expect(
+      (await ballot(early, c.campaignId, { clientKey: key(), candidateIds: [c.candidateIds[0]] }))
+        .statusCode,
+    ).toBe(201)
+    // Stamped 23:59:50 but handled after the day turned (it waited for a read): it counts
+    // toward the new day, and the new day's counts stay.
+    at(MIDNIGHT - 10_000)
+    expect(
+      (await ballot(late, c.campaignId, { clientKey: key(), candidateIds: [c.candidateIds[0]] }))
+        .statusCode,
+    ).toBe(201)
+    at(MIDNIGHT + 20_000)
+    expectError(
+      await ballot(early, c.campaignId, { clientKey: key(), candidateIds: [c.candidateIds[1]] }),
+      409,
+      'BALLOT_DAILY_LIMIT',
+    )
+    expect(await counts(t.database.db, c.campaignId)).toEqual({ ballots: 2, votes: 2 })
+  })
+
   it("reads the ballot log through the voter index, not the day's ballots", async () => {
     const c = await makeVotingCampaign(
       t.database.db,
@@ -1048,7 +1107,7 @@ describe('write failures', () => {
       t.database.db,
       await adminCtx(),
       t.orgId('甘肃省总工会'),
-      baseRules({ votesPerDay: 1 }),
+      baseRules({ votesPerDay: 2 }),
     )
     const voter = await memberOf('兰州市总工会')
     const failKey = 'fail-this-ballot'
@@ -1089,13 +1148,26 @@ describe('write failures', () => {
         )
         .execute(t.database.db)
     }
-    // The retry of the failed ballot, same key: a new ballot, not a replay of one never written.
-    const ok = await ballot(voter, c.campaignId, {
-      clientKey: failKey,
-      candidateIds: [c.candidateIds[0]],
-    })
-    expect(ok.statusCode).toBe(201)
-    expect(ok.headers['idempotent-replay']).toBeUndefined()
+    // Retries of the failed ballot, same key, all at once: its key is in the engine's filter but
+    // not in the log, so each reads the log. Exactly one is a new ballot; the others replay it.
+    const retries = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        ballot(voter, c.campaignId, { clientKey: failKey, candidateIds: [c.candidateIds[0]] }),
+      ),
+    )
+    expect(retries.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 201])
+    expect(new Set(retries.map((r) => r.json<BallotReceipt>().receiptCode)).size).toBe(1)
     expect(await counts(t.database.db, c.campaignId)).toEqual({ ballots: 1, votes: 1 })
+    // Two votes a day: the failed ballot's reservation was given back, so one more fits.
+    const second = await ballot(voter, c.campaignId, {
+      clientKey: key(),
+      candidateIds: [c.candidateIds[1]],
+    })
+    expect(second.statusCode, second.body).toBe(201)
+    expectError(
+      await ballot(voter, c.campaignId, { clientKey: key(), candidateIds: [c.candidateIds[2]] }),
+      409,
+      'BALLOT_DAILY_LIMIT',
+    )
   })
 })
