@@ -58,6 +58,9 @@ type PendingBallot = {
   done: Promise<void>
 }
 
+/** Ballots read per page when the day is rebuilt from the log. */
+const LOAD_PAGE_SIZE = 20_000
+
 /** Keys per Bloom filter layer to start with (32 kB); it grows with the day's ballots. */
 const SEEN_KEYS_FIRST_CAPACITY = 16_384
 
@@ -226,17 +229,19 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     s.seenKeys = new BloomFilter(SEEN_KEYS_FIRST_CAPACITY)
     s.prevSeenKeys = new BloomFilter(SEEN_KEYS_FIRST_CAPACITY)
     s.fraud.newDay()
-    const rows = await repo.findBallotsFrom(db, s.campaignId, ballotIdFloor(dayStart - 86_400_000))
-    for (const r of rows) {
-      if (r.day !== s.day) {
-        s.prevSeenKeys.add(`${r.voter_key}|${r.client_key}`)
-        continue
+    const fromId = ballotIdFloor(dayStart - 86_400_000)
+    await repo.forEachBallotPageFrom(db, s.campaignId, fromId, LOAD_PAGE_SIZE, (rows) => {
+      for (const r of rows) {
+        if (r.day !== s.day) {
+          s.prevSeenKeys.add(`${r.voter_key}|${r.client_key}`)
+          continue
+        }
+        s.seenKeys.add(`${r.voter_key}|${r.client_key}`)
+        const ids = fromJson<string[]>(r.candidate_ids) ?? []
+        s.voters.set(r.voter_key, (s.voters.get(r.voter_key) ?? '') + codesOf(s, ids))
+        if (r.device_hash) s.fraud.noteDeviceVoter(r.device_hash, r.voter_key)
       }
-      s.seenKeys.add(`${r.voter_key}|${r.client_key}`)
-      const ids = fromJson<string[]>(r.candidate_ids) ?? []
-      s.voters.set(r.voter_key, (s.voters.get(r.voter_key) ?? '') + codesOf(s, ids))
-      if (r.device_hash) s.fraud.noteDeviceVoter(r.device_hash, r.voter_key)
-    }
+    })
   }
 
   /** The VoterDay codes of candidates; a candidate seen first gets the next code. */

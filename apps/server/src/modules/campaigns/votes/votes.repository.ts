@@ -35,15 +35,44 @@ export const findCandidates = (db: Db, campaignId: string) =>
     .execute()
 
 /** Ballots of a campaign cast from a ballot id on (ids are UUIDv7, so this is a time range). */
-export const findBallotsFrom = (db: Db, campaignId: string, fromId: string) =>
+/** A page of a campaign's ballots with ids ≥ fromId (or > afterId), in id order. */
+export const findBallotsFrom = (
+  db: Db,
+  campaignId: string,
+  from: { fromId: string } | { afterId: string },
+  limit: number,
+) =>
   q(db)
     .selectFrom('campaign_ballot')
     .select(['id', 'voter_key', 'device_hash', 'client_key', 'candidate_ids', 'cast_at', 'day'])
     .select('status')
     .where('campaign_id', '=', campaignId)
-    .where('id', '>=', fromId)
+    .where('id', 'fromId' in from ? '>=' : '>', 'fromId' in from ? from.fromId : from.afterId)
     .orderBy('id')
+    .limit(limit)
     .execute()
+
+export type BallotLogRow = Awaited<ReturnType<typeof findBallotsFrom>>[number]
+
+/**
+ * Calls `fn` with each page of a campaign's ballots from `fromId` on, in id order: a restart
+ * on a busy voting day rebuilds from millions of ballots, and one array of them all would
+ * need gigabytes for a moment (ADR 0019).
+ */
+export const forEachBallotPageFrom = async (
+  db: Db,
+  campaignId: string,
+  fromId: string,
+  pageSize: number,
+  fn: (rows: BallotLogRow[]) => void,
+) => {
+  let rows = await findBallotsFrom(db, campaignId, { fromId }, pageSize)
+  while (rows.length > 0) {
+    fn(rows)
+    if (rows.length < pageSize) return
+    rows = await findBallotsFrom(db, campaignId, { afterId: rows[rows.length - 1]!.id }, pageSize)
+  }
+}
 
 /**
  * The ballot a voter cast with a client key on `fromDay` or later (a retry whose key left the

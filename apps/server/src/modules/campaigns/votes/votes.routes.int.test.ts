@@ -14,7 +14,7 @@ import { ctxAs } from '../../../../test/factories/orgs'
 import { advancePhase } from '../setup/setup.service'
 import { ballotIdOfReceipt } from './receipt'
 import { recount } from './recount'
-import { ballotByClientKeyQuery } from './votes.repository'
+import { ballotByClientKeyQuery, forEachBallotPageFrom } from './votes.repository'
 import { signVoterToken } from './voter'
 import { votesClock } from './votes.routes'
 import { getTallies } from './votes.service'
@@ -1077,6 +1077,35 @@ describe('retries whose key left memory', () => {
       'BALLOT_DAILY_LIMIT',
     )
     expect(await counts(t.database.db, c.campaignId)).toEqual({ ballots: 2, votes: 2 })
+  })
+
+  it('rebuilds a day from the log page by page, every ballot once, in id order', async () => {
+    const c = await makeVotingCampaign(
+      t.database.db,
+      await adminCtx(),
+      t.orgId('甘肃省总工会'),
+      baseRules(),
+    )
+    const voters = await Promise.all([1, 2, 3, 4, 5].map(() => memberOf('兰州市总工会')))
+    for (const v of voters)
+      expect(
+        (await ballot(v, c.campaignId, { clientKey: key(), candidateIds: [c.candidateIds[0]] }))
+          .statusCode,
+      ).toBe(201)
+    const pages: string[][] = []
+    await forEachBallotPageFrom(t.database.db, c.campaignId, '', 2, (rows) =>
+      pages.push(rows.map((r) => r.id)),
+    )
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1])
+    const all = (
+      await t.database.db
+        .selectFrom('campaign_ballot')
+        .select('id')
+        .where('campaign_id', '=', c.campaignId)
+        .orderBy('id')
+        .execute()
+    ).map((r) => r.id)
+    expect(pages.flat()).toEqual(all)
   })
 
   it("reads the ballot log through the voter index, not the day's ballots", async () => {
