@@ -1,7 +1,10 @@
 // Summarises a V8 .cpuprofile (from `node --cpu-prof`): self time per function and per
 // package/file, so a benchmark run can say where the server's time went.
 //
-//   node bench/profile-summary.mjs <file.cpuprofile> [--top 40]
+//   node bench/profile-summary.mjs <file.cpuprofile> [--top 40] [--last SECONDS]
+//
+// --last S keeps only the samples of the profile's last S seconds: a benchmark run profiles the
+// no-op rounds too, and the route under test runs last (bench/ballots.mjs --rounds 1).
 import { readFileSync } from 'node:fs'
 import { parseFlags } from './lib.mjs'
 
@@ -12,9 +15,15 @@ const TOP = Number(flags.top ?? 40)
 const prof = JSON.parse(readFileSync(file, 'utf8'))
 const byId = new Map(prof.nodes.map((n) => [n.id, n]))
 const dt = new Map()
+const deltas = prof.timeDeltas ?? []
+const span = deltas.reduce((a, b) => a + b, 0)
+const from = flags.last ? span - Number(flags.last) * 1e6 : -Infinity
+let at = 0
 for (let i = 0; i < prof.samples.length; i++) {
   const id = prof.samples[i]
-  dt.set(id, (dt.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0))
+  at += deltas[i] ?? 0
+  if (at < from) continue
+  dt.set(id, (dt.get(id) ?? 0) + (deltas[i] ?? 0))
 }
 const total = [...dt.values()].reduce((a, b) => a + b, 0)
 const where = (cf) => {

@@ -201,25 +201,35 @@ const CHINA = { west: 73, south: 17, east: 136, north: 54 }
 const clusterRows = []
 for (const zoom of [3, 4, 5]) {
   directory.put(directory.get('s0'), schedules[stations[0].scheduleIndex]) // a change clears the cache
+  // What the server's loader does after a load or a change, in the background (one zoom per
+  // event-loop turn): visitors are then served from the per-zoom cache.
   let s = performance.now()
+  directory.warmClusters(zoom)
+  const compute = performance.now() - s
   const cells = directory.clusters({ ...CHINA, zoom })
-  const cold = performance.now() - s
-  const warm = []
+  const served = []
   for (let r = 0; r < 50; r++) {
     s = performance.now()
     directory.clusters({ ...CHINA, zoom })
-    warm.push(performance.now() - s)
+    served.push(performance.now() - s)
   }
-  warm.sort((a, b) => a - b)
+  served.sort((a, b) => a - b)
   clusterRows.push([
     zoom,
     cells.length,
-    ms(cold),
-    ms(percentile(warm, 50)),
-    ms(percentile(warm, 99)),
+    ms(compute),
+    ms(percentile(served, 50)),
+    ms(percentile(served, 99)),
   ])
 }
-console.log(table(['zoom', 'clusters', 'cold ms', 'cached p50 ms', 'cached p99 ms'], clusterRows))
+const CLUSTER_HEADERS = [
+  'zoom',
+  'clusters',
+  'computed ms (background warm-up)',
+  'served p50 ms',
+  'served p99 ms',
+]
+console.log(table(CLUSTER_HEADERS, clusterRows))
 
 // ---------- 4. HTTP ----------
 let httpMd = '_HTTP part skipped (--skip-http)._'
@@ -342,7 +352,7 @@ end`
 
 ${md}
 
-- first nearest request after start (loads the directory from the table and builds the index): ${ms(coldFirstMs)} ms
+- first nearest request after start (the server loads the directory and builds the index in the background once it is ready; this request waits for whatever is not done yet): ${ms(coldFirstMs)} ms
 - whole-country clusters over HTTP (zoom 4, ${clusterCount} clusters): first ${ms(clusterCold)} ms, then p50 ${ms(percentile(clusterTimes, 50))} ms, p99 ${ms(percentile(clusterTimes, 99))} ms (100 sequential requests)`
   } finally {
     await server.stop()
@@ -383,7 +393,10 @@ Oracle: brute force over every station (nearest first by haversine, then the fir
 
 ### Map clusters, whole country (in process)
 
-${table(['zoom', 'clusters', 'cold ms', 'cached p50 ms', 'cached p99 ms'], clusterRows)}
+The server computes zooms 3–5 in the background after the directory loads or changes (one zoom
+per event-loop turn, ADR 0020); the first column is that work, the others what a visitor waits.
+
+${table(CLUSTER_HEADERS, clusterRows)}
 
 ### Over HTTP vs the no-op GET (wrk)
 

@@ -127,8 +127,10 @@ export const generateStations = (n: number, seed = 20_261_129, schedulePool = 50
     for (const a of AMENITIES) if (rnd() < 0.35) amenities |= 1 << a.bit
     stations.push({
       id: `s${i}`,
-      lat,
-      lng,
+      // Seven decimals (about 1 cm), as the stations service stores every point it is given:
+      // unrounded points made each generated answer longer than a real one.
+      lat: Math.round(lat * 1e7) / 1e7,
+      lng: Math.round(lng * 1e7) / 1e7,
       amenities,
       scheduleIndex: Math.floor(rnd() * schedulePool),
       capacity: 5 + Math.floor(rnd() * 30),

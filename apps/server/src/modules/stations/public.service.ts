@@ -115,52 +115,98 @@ const fragmentOf = (entry: DirectoryEntry, coordSystem: CoordSystem): Buffer => 
   return (entry.fragment ??= render())
 }
 
-const ITEMS_OPEN = '{"items":['
+const ITEMS_OPEN = Buffer.from('{"items":[', 'latin1')
+const DISTANCE = Buffer.from(',"distanceM":', 'latin1')
+const OPEN_TRUE = Buffer.from(',"openNow":true}', 'latin1')
+const OPEN_FALSE = Buffer.from(',"openNow":false}', 'latin1')
 
-/** Writes an ASCII string byte by byte: for a few dozen bytes, cheaper than a call into C++. */
-const writeAscii = (out: Buffer, text: string, at: number) => {
-  for (let i = 0; i < text.length; i++) out[at + i] = text.charCodeAt(i)
-  return at + text.length
+/**
+ * The closing `],"understood":{…}}` per understood query. A query without text (the usual
+ * one: a phone's position and a filter) always gets the same frozen object, so its closing is
+ * rendered once for the life of the process.
+ */
+const closings = new WeakMap<UnderstoodQuery, Buffer>()
+const closingOf = (understood: UnderstoodQuery): Buffer => {
+  let closing = closings.get(understood)
+  if (closing === undefined) {
+    const json = JSON.stringify({
+      amenities: understood.amenities,
+      alwaysOpen: understood.alwaysOpen,
+      text: understood.text,
+    })
+    closing = Buffer.from(`],"understood":${json}}`, 'utf8')
+    closings.set(understood, closing)
+  }
+  return closing
+}
+
+/** Decimal digits of a non-negative integer. */
+const digitCount = (n: number) => {
+  let d = 1
+  while (n >= 10) {
+    n = Math.floor(n / 10)
+    d++
+  }
+  return d
+}
+
+/** Writes a non-negative integer of `digits` digits at `at`; returns the end. */
+const writeDigits = (out: Buffer, n: number, digits: number, at: number) => {
+  const end = at + digits
+  for (let i = end - 1; i >= at; i--) {
+    out[i] = 0x30 + (n % 10)
+    n = Math.floor(n / 10)
+  }
+  return end
 }
 
 /**
  * The NearestResult JSON (exactly NearestResultSchema; a test parses it strictly), written
- * straight into one buffer from the stations' cached UTF-8 fragments. Concatenating strings
- * made a rope that was flattened, UTF-8-encoded and measured again on every response; in the
- * profile that, and its garbage, was most of what this route cost beyond the no-op.
+ * straight into one buffer from pre-rendered UTF-8 pieces: each station's cached fragment,
+ * constant separators and the digits of its distance. Concatenating strings made a rope
+ * that was flattened, UTF-8-encoded and measured again on every response; building a string
+ * per hit, or stringifying the understood query per response, was still most of this
+ * function's cost (ADR 0020).
  */
+/** The fragments of the response being rendered; rendering is synchronous, so one array serves. */
+const fragmentScratch: Buffer[] = []
+
 const renderNearest = (
   hits: DirectoryHit[],
   understood: UnderstoodQuery,
   coordSystem: CoordSystem,
 ): Buffer => {
-  const fragments: Buffer[] = []
-  const tails: string[] = []
-  // The opening, the separators and each hit's tail are ASCII: one byte a character.
-  let size = ITEMS_OPEN.length + Math.max(0, hits.length - 1)
+  const closing = closingOf(understood)
+  const fragments = fragmentScratch
+  let size = ITEMS_OPEN.length + Math.max(0, hits.length - 1) + closing.length
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i]!
-    const fragment = fragmentOf(h.entry, coordSystem)
-    const tail = `,"distanceM":${Math.round(h.distanceM)},"openNow":${h.openNow}}`
-    fragments.push(fragment)
-    tails.push(tail)
-    size += fragment.length + tail.length
+    const fragment = (fragments[i] = fragmentOf(h.entry, coordSystem))
+    size +=
+      fragment.length +
+      DISTANCE.length +
+      digitCount(Math.round(h.distanceM)) +
+      (h.openNow ? OPEN_TRUE.length : OPEN_FALSE.length)
   }
-  const closing = `],"understood":${JSON.stringify({
-    amenities: understood.amenities,
-    alwaysOpen: understood.alwaysOpen,
-    text: understood.text,
-  })}}`
-  size += Buffer.byteLength(closing, 'utf8')
   const out = Buffer.allocUnsafe(size)
-  let at = writeAscii(out, ITEMS_OPEN, 0)
-  for (let i = 0; i < fragments.length; i++) {
+  out.set(ITEMS_OPEN, 0)
+  let at = ITEMS_OPEN.length
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i]!
     if (i > 0) out[at++] = 0x2c // ','
-    out.set(fragments[i]!, at)
-    at += fragments[i]!.length
-    at = writeAscii(out, tails[i]!, at)
+    const fragment = fragments[i]!
+    out.set(fragment, at)
+    at += fragment.length
+    out.set(DISTANCE, at)
+    at += DISTANCE.length
+    const metres = Math.round(h.distanceM)
+    at = writeDigits(out, metres, digitCount(metres), at)
+    const open = h.openNow ? OPEN_TRUE : OPEN_FALSE
+    out.set(open, at)
+    at += open.length
   }
-  out.write(closing, at, 'utf8')
+  out.set(closing, at)
+  fragments.length = 0 // drop the references until the next response
   return out
 }
 

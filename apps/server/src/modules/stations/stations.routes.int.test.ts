@@ -16,7 +16,9 @@ import {
   type TestSession,
 } from '../../../test/build-test-app'
 import { auditRows, expectError, MISSING_ID } from '../../../test/helpers'
-import { gcj02ToWgs84 } from './domain/coords'
+import { convertCoords, gcj02ToWgs84 } from './domain/coords'
+import { directoryOf } from './directory/directory.service'
+import { COUNTRY_ZOOMS } from './directory/station-directory'
 import type { StationsTables } from './stations.tables'
 
 let t: TestApp
@@ -288,6 +290,34 @@ describe('finding the nearest station (public)', () => {
     const gcj = await nearest({ lat: s.lat, lng: s.lng, k: 1, coordSystem: 'gcj02' })
     // The answer is in GCJ-02 too: not the stored WGS-84 point.
     expect(Math.abs(gcj.items[0]!.lng - s.lng)).toBeGreaterThan(0.001)
+
+    // Several hits in another system: each is rendered for the request (not from the cached
+    // WGS-84 fragment) and the hand-written answer is still exactly the contract.
+    await create({ lat: s.lat + 0.001, lng: s.lng, name: '坐标驿站北' })
+    await create({ lat: s.lat, lng: s.lng + 0.002, name: '坐标驿站东' })
+    const inWgs = await nearest({ lat: s.lat, lng: s.lng, k: 3, coordSystem: 'wgs84' })
+    const bd = convertCoords({ lat: s.lat, lng: s.lng }, 'wgs84', 'bd09')
+    const inBd = await nearest({ lat: bd.lat, lng: bd.lng, k: 3, coordSystem: 'bd09' })
+    expect(NearestResultSchema.parse(inBd)).toEqual(inBd)
+    expect(inBd.items.map((h) => [h.id, h.name])).toEqual(inWgs.items.map((h) => [h.id, h.name]))
+    for (const [i, h] of inBd.items.entries()) {
+      expect(Math.abs(h.lat - inWgs.items[i]!.lat)).toBeGreaterThan(0.001)
+    }
+  })
+
+  it('warms the whole-country clusters in the background after a load and after a change', async () => {
+    const directory = await directoryOf(t.database.db)
+    const settle = async () => {
+      // The warm-up runs one piece per event-loop turn: index, then zooms 3, 4 and 5.
+      for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r))
+    }
+    await settle()
+    for (const zoom of COUNTRY_ZOOMS) expect(directory.warmClusters(zoom)).toBe(false)
+    // A station written in this process patches the directory, which drops the clusters…
+    await create({ lat: FAR.lat + 1, lng: FAR.lng + 1, name: '预热驿站' })
+    await settle()
+    // …and they are computed again before anyone asks.
+    for (const zoom of COUNTRY_ZOOMS) expect(directory.warmClusters(zoom)).toBe(false)
   })
 
   it('refuses out-of-range coordinates and unknown amenities with 400', async () => {

@@ -4,6 +4,7 @@ import type { Schedule } from '../domain/schedule'
 import * as repo from '../stations.repository'
 import type { DirectoryRow } from '../stations.repository'
 import {
+  COUNTRY_ZOOMS,
   createStationDirectory,
   type DirectoryEntry,
   type StationDirectory,
@@ -19,11 +20,41 @@ const RECHECK_MS = 10_000
 /** Start loading in the background (at start-up), so the first worker does not wait for it. */
 export const warmDirectory = (db: Db) => directoryOf(db).then(() => undefined)
 
+/**
+ * After a load or a change: build the spatial index and the whole-country clusters in the
+ * background, one piece per event-loop turn, so that neither the first worker asking for the
+ * nearest station nor the first visitor of the national map pays for them (the first zoom-3
+ * clustering took 54 ms on a loaded machine, over the 50 ms target; bench/RESULTS.md). Each
+ * piece is a few to a few tens of milliseconds at 200,000 stations; requests in between are
+ * served as they come. A change meanwhile just means the next piece works on the new data.
+ */
+const scheduleWarm = (s: State) => {
+  if (s.warming) return
+  s.warming = true
+  const version = s.directory.version
+  const steps: Array<() => unknown> = [
+    () => s.directory.warmIndex(),
+    ...COUNTRY_ZOOMS.map((zoom) => () => s.directory.warmClusters(zoom)),
+  ]
+  const next = (i: number) => {
+    if (i >= steps.length) {
+      s.warming = false
+      // Changed while warming: an earlier piece may have been dropped with the old data.
+      if (s.directory.version !== version) scheduleWarm(s)
+      return
+    }
+    steps[i]!()
+    setImmediate(() => next(i + 1))
+  }
+  setImmediate(() => next(0))
+}
+
 type State = {
   directory: StationDirectory
   fingerprint: string | null
   checkedAt: number
   loading: Promise<void> | null
+  warming: boolean
 }
 const states = new WeakMap<object, State>()
 
@@ -56,6 +87,7 @@ const stateOf = (db: Db): State => {
       fingerprint: null,
       checkedAt: 0,
       loading: null,
+      warming: false,
     }
     states.set(db, s)
   }
@@ -75,6 +107,7 @@ const reload = async (db: Db, s: State) => {
     }
     s.directory.replaceAll(rows.map((r) => entryOf(r, parse)))
     s.fingerprint = fingerprint
+    scheduleWarm(s)
   }
   s.checkedAt = Date.now()
 }
@@ -111,6 +144,7 @@ export const directoryApply = async (db: Db, row: DirectoryRow | undefined, id: 
     const { entry, schedule } = entryOf(row)
     s.directory.put(entry, schedule)
   } else s.directory.remove(id)
+  scheduleWarm(s)
   s.fingerprint = await repo.stationsFingerprint(db)
 }
 

@@ -131,6 +131,27 @@ describe('StationDirectory.clusters', () => {
   })
 })
 
+describe('StationDirectory.warmClusters', () => {
+  it('fills the per-zoom cache with the same clusters a first request would compute, until the next change', () => {
+    const { list } = build(3000, 5)
+    const world = { west: -180, south: -85, east: 180, north: 85 }
+    const cold = createStationDirectory()
+    cold.replaceAll(list)
+    const warm = createStationDirectory()
+    warm.replaceAll(list)
+    expect(warm.warmClusters(4)).toBe(true)
+    expect(warm.warmClusters(4)).toBe(false) // already cached
+    expect(warm.clusters({ ...world, zoom: 4 })).toEqual(cold.clusters({ ...world, zoom: 4 }))
+    // A first request also fills the cache, so there is nothing left to warm.
+    expect(cold.warmClusters(4)).toBe(false)
+    // A change drops every zoom's clusters; warming computes them from the new data.
+    warm.remove(list[0]!.entry.id)
+    expect(warm.warmClusters(4)).toBe(true)
+    const total = warm.clusters({ ...world, zoom: 4 }).reduce((n, c) => n + c.count, 0)
+    expect(total).toBe(list.length - 1)
+  })
+})
+
 describe('parseStationQuery', () => {
   it('reads need words, longest first, and keeps the rest as text', () => {
     expect(parseStationQuery('能热饭')).toMatchObject({

@@ -38,6 +38,9 @@ export type DirectoryEntry = {
   slot?: number
   /** Set by the public service: this station's part of the nearest answer, in UTF-8, rendered once. */
   fragment?: Buffer
+  /** Set by the directory: Web Mercator x and y in [0, 1] (clusters need them at every zoom). */
+  mercatorX?: number
+  mercatorY?: number
 }
 
 export type DirectoryHit = { entry: DirectoryEntry; distanceM: number; openNow: boolean }
@@ -81,7 +84,18 @@ export type StationDirectory = {
   }): ClusterCell[]
   /** Every entry in the subtrees (for roll-ups); paths must be outermost. */
   inSubtrees(paths: readonly string[]): DirectoryEntry[]
+  /**
+   * Computes the whole-directory clusters of one zoom into the per-zoom cache, unless they are
+   * cached already; returns false when they were. Lets the loader pay for the first
+   * whole-country view instead of the first visitor.
+   */
+  warmClusters(zoom: number): boolean
+  /** Builds the spatial index now if a change dropped it (it is otherwise built by the next query). */
+  warmIndex(): void
 }
+
+/** The zooms of the whole-country view (a phone shows China at 3–4, a desktop at 4–5). */
+export const COUNTRY_ZOOMS: readonly number[] = [3, 4, 5]
 
 /**
  * Two grids over the same stations: fine cells keep the work small where stations are dense
@@ -140,6 +154,8 @@ export const createStationDirectory = (
       memoOpen.push(false)
     }
     entry.slot = slot
+    entry.mercatorX = (entry.lng + 180) / 360
+    entry.mercatorY = mercatorY(entry.lat)
   }
   const ensureIndex = () => {
     if (!index) {
@@ -151,6 +167,14 @@ export const createStationDirectory = (
       }
     }
     return index
+  }
+  // The instant the current nearest query asks about, read by the one open-now tag filter
+  // (queries are synchronous): no closure or options object is made per query.
+  let queryAt = 0
+  const openAtQueryTime = (slot: number) => isSlotOpen(slot, queryAt)
+  const searchOptions: { amenities: number; tagFilter?: (tag: number) => boolean } = {
+    amenities: 0,
+    tagFilter: undefined,
   }
   const scheduleOf = (e: DirectoryEntry) => schedules.get(e.scheduleId)!
   // No shortcut for alwaysOpen: a 24-hour station can still close on an exception date.
@@ -186,8 +210,8 @@ export const createStationDirectory = (
     type Acc = { n: number; lat: number; lng: number; first: DirectoryEntry }
     const acc = new Map<number, Acc>()
     for (const e of within) {
-      const cx = Math.min(cells - 1, Math.floor(((e.lng + 180) / 360) * cells))
-      const cy = Math.min(cells - 1, Math.max(0, Math.floor(mercatorY(e.lat) * cells)))
+      const cx = Math.min(cells - 1, Math.floor(e.mercatorX! * cells))
+      const cy = Math.min(cells - 1, Math.max(0, Math.floor(e.mercatorY! * cells)))
       const key = cy * cells + cx
       const a = acc.get(key)
       if (a) {
@@ -259,21 +283,27 @@ export const createStationDirectory = (
       // Open now alone (the usual query) is tested on the timetable slot kept in the index, so
       // candidates are ranked without touching their entry objects; text and 24-hour filters
       // need the entry.
-      const tagFilter = openNow ? (slot: number) => isSlotOpen(slot, at) : undefined
+      queryAt = at
+      searchOptions.amenities = required
+      searchOptions.tagFilter = openNow ? openAtQueryTime : undefined
       const filter =
         needs24h || words.length > 0
           ? (e: DirectoryEntry) =>
               (!needs24h || e.alwaysOpen) && words.every((w) => e.haystack.includes(w))
           : undefined
       const { fine, coarse } = ensureIndex()
-      const opts = { amenities: required, tagFilter }
-      const hits =
-        fine.tryNearest(lat, lng, k, fineRings, filter, opts) ??
-        coarse.nearest(lat, lng, k, filter, opts)
+      let from: StationIndex<DirectoryEntry> = fine
+      let found = fine.search(lat, lng, k, fineRings, filter, searchOptions)
+      if (found < 0) {
+        from = coarse
+        found = coarse.search(lat, lng, k, Infinity, filter, searchOptions)
+      }
       const out: DirectoryHit[] = []
-      for (const h of hits) {
-        if (maxDistanceM !== undefined && h.distanceM > maxDistanceM) break
-        out.push({ entry: h.station, distanceM: h.distanceM, openNow: isOpen(h.station, at) })
+      for (let i = 0; i < found; i++) {
+        const distanceM = from.distanceAt(i)
+        if (maxDistanceM !== undefined && distanceM > maxDistanceM) break
+        const entry = from.stationAt(i)
+        out.push({ entry, distanceM, openNow: isOpen(entry, at) })
       }
       return out
     },
@@ -294,6 +324,14 @@ export const createStationDirectory = (
       )
     },
     inSubtrees: entriesIn,
+    warmIndex() {
+      ensureIndex()
+    },
+    warmClusters(zoom) {
+      if (clusterCache.has(zoom)) return false
+      clusterCache.set(zoom, computeClusters(zoom, entries.values()))
+      return true
+    },
   }
 }
 

@@ -231,6 +231,39 @@ describe('nearest: edge cases', () => {
     expect(idsOf(index.nearest(44, 125, 1))).toEqual(['d'])
   })
 
+  it('search() leaves the same answer in its buffers as nearest(), and a failed query leaks nothing', () => {
+    const rnd = mulberry32(11)
+    const microwave = amenityMask(['microwave'])
+    const stations = Array.from({ length: 3000 }, (_, i) =>
+      station(`s${i}`, 22 + rnd() * 2, 113 + rnd() * 2, rnd() < 0.4 ? microwave : 0),
+    )
+    const index = createStationIndex(stations, { cellDeg: 0.05 })
+    for (let q = 0; q < 200; q++) {
+      const lat = 22 + rnd() * 2
+      const lng = 113 + rnd() * 2
+      const options = q % 2 === 0 ? { amenities: microwave } : {}
+      const expected = index.nearest(lat, lng, 5, undefined, options)
+      const found = index.search(lat, lng, 5, Infinity, undefined, options)
+      expect(found).toBe(expected.length)
+      for (let i = 0; i < found; i++) {
+        expect(index.stationAt(i)).toBe(expected[i]!.station)
+        expect(index.distanceAt(i)).toBe(expected[i]!.distanceM)
+      }
+    }
+    // The query state is shared by every query on the index: a filter that throws half-way
+    // must not leave its filter, its k or its partial top k to the next query.
+    const boom = () => {
+      throw new Error('filter failed')
+    }
+    expect(() => index.nearest(23, 114, 50, boom)).toThrow('filter failed')
+    expect(idsOf(index.nearest(23, 114, 3))).toEqual(
+      idsOf(createStationIndex(stations, { cellDeg: 0.05 }).nearest(23, 114, 3)),
+    )
+    // A query not settled within its rings says so, and the next one starts clean.
+    expect(index.search(23, 114, 5, 0, () => false)).toBe(-1)
+    expect(index.search(23, 114, 2, Infinity)).toBe(2)
+  })
+
   it('finds the right station across the antimeridian and near the poles', () => {
     const stations = [
       station('east', 0, 179.95),

@@ -122,6 +122,24 @@ export type StationIndex<S extends StationPoint> = {
     filter?: StationFilter<S>,
     options?: NearestOptions,
   ): NearestHit<S>[] | null
+  /**
+   * The allocation-free form of `tryNearest` for a hot path: runs the query and leaves its
+   * answer in the index's buffers. Returns the number of hits (read them with `stationAt` and
+   * `distanceAt` before the next query on this index), or -1 when not settled within
+   * `maxRings`. Not reentrant: `filter` must not query the same index.
+   */
+  search(
+    lat: number,
+    lng: number,
+    k: number,
+    maxRings: number,
+    filter?: StationFilter<S>,
+    options?: NearestOptions,
+  ): number
+  /** The i-th hit of the last `search`, nearest first. */
+  stationAt(i: number): S
+  /** Its distance in metres. */
+  distanceAt(i: number): number
 }
 
 export const createStationIndex = <S extends StationPoint>(
@@ -188,113 +206,148 @@ export const createStationIndex = <S extends StationPoint>(
   /** Haversine terms h (monotonic in distance), ascending; distance = 2R·asin(√h). */
   const bestH = new Float64Array(MAX_K)
 
+  // The query being answered. A query runs to completion without yielding, so one set of
+  // state serves every query on this index; keeping it here rather than in closures made per
+  // query saves their allocation on the nearest route, the hottest public path.
+  let qLat = 0
+  let qLng = 0
+  let qx = 0
+  let qy = 0
+  let qz = 0
+  let qCosLat = 1
+  let qi = 0
+  let qj = 0
+  let qK = 0
+  let qRequired = 0
+  let qTagFilter: ((tag: number) => boolean) | undefined
+  let qFilter: StationFilter<S> | undefined
+  let count = 0
+  let kthM = Infinity
+
+  /** Offers the stations at sorted positions [from, to). */
+  const visit = (from: number, to: number) => {
+    const required = qRequired
+    const k = qK
+    for (let p = from; p < to; p++) {
+      if ((sAmenities[p]! & required) !== required) continue
+      // Cheap prune: the latitude difference alone is a lower bound on the distance.
+      const g = p * 4
+      if (Math.abs(sGeo[g + 3]! - qLat) * M_PER_DEG_LAT >= kthM) continue
+      const dx = sGeo[g]! - qx
+      const dy = sGeo[g + 1]! - qy
+      const dz = sGeo[g + 2]! - qz
+      const h = (dx * dx + dy * dy + dz * dz) * 0.25
+      const full = count === k
+      if (full && h >= bestH[k - 1]!) continue
+      if (qTagFilter && !qTagFilter(sTag[p]!)) continue
+      if (qFilter && !qFilter(stations[p]!)) continue
+      // Insertion into the sorted top k (k is small).
+      let at = full ? k - 1 : count
+      while (at > 0 && bestH[at - 1]! > h) {
+        bestH[at] = bestH[at - 1]!
+        bestPos[at] = bestPos[at - 1]!
+        at--
+      }
+      bestH[at] = h
+      bestPos[at] = p
+      if (!full) count++
+      if (count === k) kthM = distanceOfH(bestH[k - 1]!)
+    }
+  }
+  /** Row i, columns jFrom..jTo: one contiguous run of the sorted array (row-major cells). */
+  const visitRow = (i: number, jFrom: number, jTo: number) =>
+    visit(cellStart[i * cols + jFrom]!, cellStart[i * cols + jTo + 1]!)
+
+  /** Lower bound on the distance to any station outside rings 0..r. */
+  const boundAfterRing = (r: number) => {
+    let bound = Infinity
+    const north = qi + r + 1 // rows ≥ north are unvisited
+    if (north <= rows - 1)
+      bound = Math.min(bound, EARTH_RADIUS_M * (lat0 + north * cell - qLat) * RAD)
+    const south = qi - r // rows < south are unvisited
+    if (south >= 1) bound = Math.min(bound, EARTH_RADIUS_M * (qLat - (lat0 + south * cell)) * RAD)
+    let dLng = Infinity
+    const west = qj - r // columns < west are unvisited
+    if (west >= 1) dLng = Math.min(dLng, lngDistanceToArc(qLng, lng0, lng0 + west * cell))
+    const east = qj + r + 1 // columns ≥ east are unvisited
+    if (east <= cols - 1) {
+      dLng = Math.min(dLng, lngDistanceToArc(qLng, lng0 + east * cell, lng0 + cols * cell))
+    }
+    if (dLng < Infinity) {
+      // Distance to the meridian great circle dLng away (via the pole beyond 90°).
+      const s = Math.sin(Math.min(dLng, 90) * RAD) * qCosLat
+      bound = Math.min(bound, EARTH_RADIUS_M * Math.asin(Math.min(1, s)))
+    }
+    return bound
+  }
+
   const search = (
     lat: number,
     lng: number,
     k: number,
-    filter: StationFilter<S> | undefined,
-    options: NearestOptions,
     maxRings: number,
-  ): NearestHit<S>[] | null => {
+    filter: StationFilter<S> | undefined,
+    options: NearestOptions | undefined,
+  ): number => {
     assertLatLng(lat, lng)
     if (!Number.isInteger(k) || k < 1 || k > MAX_K) {
       throw new AppError('VALIDATION_FAILED', 400, `k must be an integer from 1 to ${MAX_K}`, [
         { path: 'k', message: `must be an integer from 1 to ${MAX_K}` },
       ])
     }
-    const required = options.amenities ?? 0
-    const tagFilter = options.tagFilter
+    const required = options?.amenities ?? 0
     if (!isValidAmenityMask(required)) throw unknownAmenities()
-    if (n === 0) return []
-    const cosLat = Math.cos(lat * RAD)
-    const qx = cosLat * Math.cos(lng * RAD)
-    const qy = cosLat * Math.sin(lng * RAD)
-    const qz = Math.sin(lat * RAD)
+    count = 0
+    if (n === 0) return 0
+    qLat = lat
+    qLng = lng
+    qCosLat = Math.cos(lat * RAD)
+    qx = qCosLat * Math.cos(lng * RAD)
+    qy = qCosLat * Math.sin(lng * RAD)
+    qz = Math.sin(lat * RAD)
     // Unclamped: a query outside the grid starts from a virtual cell and rings reach in.
-    const qi = Math.floor((lat - lat0) / cell)
-    const qj = Math.floor((lng - lng0) / cell)
-    let count = 0
-    let kthM = Infinity
-
-    /** Offers the stations at sorted positions [from, to). */
-    const visit = (from: number, to: number) => {
-      for (let p = from; p < to; p++) {
-        if ((sAmenities[p]! & required) !== required) continue
-        // Cheap prune: the latitude difference alone is a lower bound on the distance.
-        const g = p * 4
-        if (Math.abs(sGeo[g + 3]! - lat) * M_PER_DEG_LAT >= kthM) continue
-        const dx = sGeo[g]! - qx
-        const dy = sGeo[g + 1]! - qy
-        const dz = sGeo[g + 2]! - qz
-        const h = (dx * dx + dy * dy + dz * dz) * 0.25
-        const full = count === k
-        if (full && h >= bestH[k - 1]!) continue
-        if (tagFilter && !tagFilter(sTag[p]!)) continue
-        if (filter && !filter(stations[p]!)) continue
-        // Insertion into the sorted top k (k is small).
-        let at = full ? k - 1 : count
-        while (at > 0 && bestH[at - 1]! > h) {
-          bestH[at] = bestH[at - 1]!
-          bestPos[at] = bestPos[at - 1]!
-          at--
+    qi = Math.floor((lat - lat0) / cell)
+    qj = Math.floor((lng - lng0) / cell)
+    qK = k
+    qRequired = required
+    qTagFilter = options?.tagFilter
+    qFilter = filter
+    kthM = Infinity
+    try {
+      for (let r = 0; ; r++) {
+        const iLo = qi - r
+        const iHi = qi + r
+        const jLo = qj - r
+        const jHi = qj + r
+        const jFrom = Math.max(0, jLo)
+        const jTo = Math.min(cols - 1, jHi)
+        if (jFrom <= jTo) {
+          if (iLo >= 0 && iLo < rows) visitRow(iLo, jFrom, jTo)
+          if (r > 0 && iHi >= 0 && iHi < rows) visitRow(iHi, jFrom, jTo)
         }
-        bestH[at] = h
-        bestPos[at] = p
-        if (!full) count++
-        if (count === k) kthM = distanceOfH(bestH[k - 1]!)
+        const iFrom = Math.max(0, iLo + 1)
+        const iTo = Math.min(rows - 1, iHi - 1)
+        if (r > 0 && iFrom <= iTo) {
+          if (jLo >= 0 && jLo < cols) for (let i = iFrom; i <= iTo; i++) visitRow(i, jLo, jLo)
+          if (jHi >= 0 && jHi < cols) for (let i = iFrom; i <= iTo; i++) visitRow(i, jHi, jHi)
+        }
+        const coversGrid = iLo <= 0 && iHi >= rows - 1 && jLo <= 0 && jHi >= cols - 1
+        if (coversGrid) break
+        if (kthM <= boundAfterRing(r) - BOUND_EPSILON_M) break
+        if (r >= maxRings) return -1
       }
+    } finally {
+      // Do not keep the caller's filters alive between queries.
+      qTagFilter = undefined
+      qFilter = undefined
     }
-    /** Row i, columns jFrom..jTo: one contiguous run of the sorted array (row-major cells). */
-    const visitRow = (i: number, jFrom: number, jTo: number) =>
-      visit(cellStart[i * cols + jFrom]!, cellStart[i * cols + jTo + 1]!)
+    return count
+  }
 
-    /** Lower bound on the distance to any station outside rings 0..r. */
-    const boundAfterRing = (r: number) => {
-      let bound = Infinity
-      const north = qi + r + 1 // rows ≥ north are unvisited
-      if (north <= rows - 1)
-        bound = Math.min(bound, EARTH_RADIUS_M * (lat0 + north * cell - lat) * RAD)
-      const south = qi - r // rows < south are unvisited
-      if (south >= 1) bound = Math.min(bound, EARTH_RADIUS_M * (lat - (lat0 + south * cell)) * RAD)
-      let dLng = Infinity
-      const west = qj - r // columns < west are unvisited
-      if (west >= 1) dLng = Math.min(dLng, lngDistanceToArc(lng, lng0, lng0 + west * cell))
-      const east = qj + r + 1 // columns ≥ east are unvisited
-      if (east <= cols - 1) {
-        dLng = Math.min(dLng, lngDistanceToArc(lng, lng0 + east * cell, lng0 + cols * cell))
-      }
-      if (dLng < Infinity) {
-        // Distance to the meridian great circle dLng away (via the pole beyond 90°).
-        const s = Math.sin(Math.min(dLng, 90) * RAD) * cosLat
-        bound = Math.min(bound, EARTH_RADIUS_M * Math.asin(Math.min(1, s)))
-      }
-      return bound
-    }
-
-    for (let r = 0; ; r++) {
-      const iLo = qi - r
-      const iHi = qi + r
-      const jLo = qj - r
-      const jHi = qj + r
-      const jFrom = Math.max(0, jLo)
-      const jTo = Math.min(cols - 1, jHi)
-      if (jFrom <= jTo) {
-        if (iLo >= 0 && iLo < rows) visitRow(iLo, jFrom, jTo)
-        if (r > 0 && iHi >= 0 && iHi < rows) visitRow(iHi, jFrom, jTo)
-      }
-      const iFrom = Math.max(0, iLo + 1)
-      const iTo = Math.min(rows - 1, iHi - 1)
-      if (r > 0 && iFrom <= iTo) {
-        if (jLo >= 0 && jLo < cols) for (let i = iFrom; i <= iTo; i++) visitRow(i, jLo, jLo)
-        if (jHi >= 0 && jHi < cols) for (let i = iFrom; i <= iTo; i++) visitRow(i, jHi, jHi)
-      }
-      const coversGrid = iLo <= 0 && iHi >= rows - 1 && jLo <= 0 && jHi >= cols - 1
-      if (coversGrid) break
-      if (kthM <= boundAfterRing(r) - BOUND_EPSILON_M) break
-      if (r >= maxRings) return null
-    }
-    const hits: NearestHit<S>[] = new Array<NearestHit<S>>(count)
-    for (let i = 0; i < count; i++) {
+  const hitsOf = (found: number): NearestHit<S>[] | null => {
+    if (found < 0) return null
+    const hits: NearestHit<S>[] = new Array<NearestHit<S>>(found)
+    for (let i = 0; i < found; i++) {
       hits[i] = { station: stations[bestPos[i]!]!, distanceM: distanceOfH(bestH[i]!) }
     }
     return hits
@@ -302,9 +355,13 @@ export const createStationIndex = <S extends StationPoint>(
 
   return {
     size: n,
-    nearest: (lat, lng, k, filter, options = {}) => search(lat, lng, k, filter, options, Infinity)!,
-    tryNearest: (lat, lng, k, maxRings, filter, options = {}) =>
-      search(lat, lng, k, filter, options, maxRings),
+    nearest: (lat, lng, k, filter, options) =>
+      hitsOf(search(lat, lng, k, Infinity, filter, options))!,
+    tryNearest: (lat, lng, k, maxRings, filter, options) =>
+      hitsOf(search(lat, lng, k, maxRings, filter, options)),
+    search,
+    stationAt: (i) => stations[bestPos[i]!]!,
+    distanceAt: (i) => distanceOfH(bestH[i]!),
   }
 }
 
