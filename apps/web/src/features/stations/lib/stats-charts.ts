@@ -7,7 +7,9 @@ export const childrenChartOption = (t: TFunction, stats: StationStats): EChartOp
   const rows = [...stats.children].sort((a, b) => b.stations - a.stations)
   return {
     tooltip: { trigger: 'axis' },
-    grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+    // Two bars per org (all stations, open now): without a legend the second colour meant nothing.
+    legend: { top: 0 },
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category',
       data: rows.map((r) => r.orgName),
@@ -36,6 +38,8 @@ export const checkInsChartOption = (t: TFunction, stats: StationStats): EChartOp
       type: 'line',
       name: t('stations.overview.checkIns'),
       smooth: true,
+      // Counts: the curve must not dip between two days below the lower of them.
+      smoothMonotone: 'x',
       areaStyle: {},
       data: stats.checkInsByDay.map((d) => d.count),
     },

@@ -3,6 +3,9 @@ import type { TFunction } from 'i18next'
 import type { EChartOption } from '../../../components/charts/echart'
 
 const grid = { left: 8, right: 16, top: 24, bottom: 8, containLabel: true }
+/** Charts with more than one series name their colours in a legend above the plot. */
+const legend = { top: 0 }
+const gridBelowLegend = { ...grid, top: 40 }
 
 const bars = (labels: string[], name: string, data: number[]): EChartOption => ({
   tooltip: { trigger: 'axis' },
@@ -42,7 +45,8 @@ export const orgChartOption = (t: TFunction, r: WishReport): EChartOption => {
   }))
   return {
     tooltip: { trigger: 'axis' },
-    grid,
+    legend,
+    grid: gridBelowLegend,
     xAxis: {
       type: 'category',
       data: labels,
@@ -59,7 +63,8 @@ export const stationChartOption = (t: TFunction, r: WishReport): EChartOption =>
   const labels = rows.map((s) => s.stationName ?? t('wishes.reports.noStation'))
   return {
     tooltip: { trigger: 'axis' },
-    grid,
+    legend,
+    grid: gridBelowLegend,
     xAxis: {
       type: 'category',
       data: labels,
