@@ -199,7 +199,7 @@ const renderNearest = (
     at += fragment.length
     out.set(DISTANCE, at)
     at += DISTANCE.length
-    const metres = Math.round(h.distanceM)
+    const metres = Math.round(h.distanceM) // finite and ≥ 0: a haversine distance
     at = writeDigits(out, metres, digitCount(metres), at)
     const open = h.openNow ? OPEN_TRUE : OPEN_FALSE
     out.set(open, at)
@@ -207,6 +207,9 @@ const renderNearest = (
   }
   out.set(closing, at)
   fragments.length = 0 // drop the references until the next response
+  // allocUnsafe memory holds old bytes: a sizing slip must fail loudly, never send them.
+  if (at + closing.length !== size)
+    throw new Error('nearest answer: sized and written lengths differ')
   return out
 }
 

@@ -17,7 +17,11 @@ import {
 } from '../../../test/build-test-app'
 import { auditRows, expectError, MISSING_ID } from '../../../test/helpers'
 import { convertCoords, gcj02ToWgs84 } from './domain/coords'
-import { directoryOf } from './directory/directory.service'
+import {
+  directoryInvalidate,
+  directoryOf,
+  WARM_AFTER_CHANGE_MS,
+} from './directory/directory.service'
 import { COUNTRY_ZOOMS } from './directory/station-directory'
 import type { StationsTables } from './stations.tables'
 
@@ -307,17 +311,41 @@ describe('finding the nearest station (public)', () => {
 
   it('warms the whole-country clusters in the background after a load and after a change', async () => {
     const directory = await directoryOf(t.database.db)
-    const settle = async () => {
-      // The warm-up runs one piece per event-loop turn: index, then zooms 3, 4 and 5.
-      for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r))
+    const warmed = async () => {
+      // One piece per event-loop turn (two grids, then zooms 3, 4 and 5), after a pause when a
+      // change started it; poll without computing anything ourselves.
+      const deadline = Date.now() + WARM_AFTER_CHANGE_MS + 3000
+      while (!COUNTRY_ZOOMS.every((zoom) => directory.clustersCached(zoom))) {
+        if (Date.now() > deadline) return false
+        await new Promise((r) => setTimeout(r, 20))
+      }
+      return true
     }
-    await settle()
-    for (const zoom of COUNTRY_ZOOMS) expect(directory.warmClusters(zoom)).toBe(false)
+    expect(await warmed()).toBe(true)
     // A station written in this process patches the directory, which drops the clusters…
     await create({ lat: FAR.lat + 1, lng: FAR.lng + 1, name: '预热驿站' })
-    await settle()
+    expect(COUNTRY_ZOOMS.some((zoom) => directory.clustersCached(zoom))).toBe(false)
     // …and they are computed again before anyone asks.
-    for (const zoom of COUNTRY_ZOOMS) expect(directory.warmClusters(zoom)).toBe(false)
+    expect(await warmed()).toBe(true)
+    expect(directory.warmIndex('fine')).toBe(false)
+    expect(directory.warmIndex('coarse')).toBe(false)
+  })
+
+  it('leaves out a station row with an impossible point instead of failing every search', async () => {
+    const s = await create({ lat: FAR.lat + 0.2, lng: FAR.lng + 0.2, name: '坐标错误驿站' })
+    const db = typed<StationsTables>(t.database.db)
+    // Written around the service (which refuses such a point), as raw SQL or another tool could.
+    await db.updateTable('station').set({ lat: 95 }).where('id', '=', s.id).execute()
+    directoryInvalidate(t.database.db)
+    try {
+      const res = await nearest({ lat: FAR.lat, lng: FAR.lng, k: 50, maxDistanceM: 100_000 })
+      expect(res.items.map((h) => h.id)).not.toContain(s.id)
+      const directory = await directoryOf(t.database.db)
+      expect(directory.get(s.id)).toBeUndefined()
+    } finally {
+      await db.updateTable('station').set({ lat: s.lat }).where('id', '=', s.id).execute()
+      directoryInvalidate(t.database.db)
+    }
   })
 
   it('refuses out-of-range coordinates and unknown amenities with 400', async () => {

@@ -1,5 +1,6 @@
 import type { Db } from '../../../platform/db/create-db'
 import { amenityMask as maskOf } from '../domain/amenities'
+import { coordinateIssues } from '../domain/coords'
 import type { Schedule } from '../domain/schedule'
 import * as repo from '../stations.repository'
 import type { DirectoryRow } from '../stations.repository'
@@ -20,33 +21,61 @@ const RECHECK_MS = 10_000
 /** Start loading in the background (at start-up), so the first worker does not wait for it. */
 export const warmDirectory = (db: Db) => directoryOf(db).then(() => undefined)
 
+/** After a change written in this process, wait this long for more before warming again. */
+export const WARM_AFTER_CHANGE_MS = 1000
+
 /**
- * After a load or a change: build the spatial index and the whole-country clusters in the
+ * After a load or a change: build the two grids and the whole-country clusters in the
  * background, one piece per event-loop turn, so that neither the first worker asking for the
  * nearest station nor the first visitor of the national map pays for them (the first zoom-3
- * clustering took 54 ms on a loaded machine, over the 50 ms target; bench/RESULTS.md). Each
- * piece is a few to a few tens of milliseconds at 200,000 stations; requests in between are
- * served as they come. A change meanwhile just means the next piece works on the new data.
+ * clustering took 54 ms on a loaded machine, over the 50 ms target; bench/RESULTS.md). A piece
+ * takes 5–60 ms at 200,000 stations; requests in between are served as they come.
+ *
+ * After a load it starts at once. After a change it waits WARM_AFTER_CHANGE_MS for the next
+ * one: staff entering stations one after another would otherwise rebuild the index after each.
+ * A change while warming runs it again afterwards. A piece that throws ends this warm-up and
+ * is not retried here: the next request that needs it meets the same error on its own path,
+ * as it did before warming existed, instead of an uncaught exception ending the process.
  */
-const scheduleWarm = (s: State) => {
-  if (s.warming) return
+const requestWarm = (s: State, delayMs: number) => {
+  if (s.warming) {
+    s.warmAgain = true
+    return
+  }
+  if (s.warmTimer) clearTimeout(s.warmTimer)
+  s.warmTimer = setTimeout(() => {
+    s.warmTimer = null
+    runWarm(s)
+  }, delayMs)
+  // A pending warm-up must not keep a finished process (or a test run) alive.
+  s.warmTimer.unref()
+}
+
+const runWarm = (s: State) => {
   s.warming = true
-  const version = s.directory.version
+  s.warmAgain = false
   const steps: Array<() => unknown> = [
-    () => s.directory.warmIndex(),
+    () => s.directory.warmIndex('fine'),
+    () => s.directory.warmIndex('coarse'),
     ...COUNTRY_ZOOMS.map((zoom) => () => s.directory.warmClusters(zoom)),
   ]
   const next = (i: number) => {
-    if (i >= steps.length) {
-      s.warming = false
-      // Changed while warming: an earlier piece may have been dropped with the old data.
-      if (s.directory.version !== version) scheduleWarm(s)
+    let failed = false
+    if (i < steps.length) {
+      try {
+        steps[i]!()
+      } catch {
+        failed = true
+      }
+    }
+    if (i + 1 < steps.length && !failed) {
+      setImmediate(() => next(i + 1))
       return
     }
-    steps[i]!()
-    setImmediate(() => next(i + 1))
+    s.warming = false
+    if (s.warmAgain && !failed) requestWarm(s, WARM_AFTER_CHANGE_MS)
   }
-  setImmediate(() => next(0))
+  next(0)
 }
 
 type State = {
@@ -55,6 +84,8 @@ type State = {
   checkedAt: number
   loading: Promise<void> | null
   warming: boolean
+  warmAgain: boolean
+  warmTimer: ReturnType<typeof setTimeout> | null
 }
 const states = new WeakMap<object, State>()
 
@@ -88,6 +119,8 @@ const stateOf = (db: Db): State => {
       checkedAt: 0,
       loading: null,
       warming: false,
+      warmAgain: false,
+      warmTimer: null,
     }
     states.set(db, s)
   }
@@ -105,9 +138,12 @@ const reload = async (db: Db, s: State) => {
       if (!v) parsed.set(json, (v = JSON.parse(json) as Schedule))
       return v
     }
-    s.directory.replaceAll(rows.map((r) => entryOf(r, parse)))
+    // The service validates every point it stores; a row written around it (raw SQL, another
+    // tool) with an impossible point is left out rather than failing every search.
+    const valid = rows.filter((r) => coordinateIssues(r.lat, r.lng).length === 0)
+    s.directory.replaceAll(valid.map((r) => entryOf(r, parse)))
     s.fingerprint = fingerprint
-    scheduleWarm(s)
+    requestWarm(s, 0)
   }
   s.checkedAt = Date.now()
 }
@@ -144,7 +180,7 @@ export const directoryApply = async (db: Db, row: DirectoryRow | undefined, id: 
     const { entry, schedule } = entryOf(row)
     s.directory.put(entry, schedule)
   } else s.directory.remove(id)
-  scheduleWarm(s)
+  requestWarm(s, WARM_AFTER_CHANGE_MS)
   s.fingerprint = await repo.stationsFingerprint(db)
 }
 

@@ -90,8 +90,13 @@ export type StationDirectory = {
    * whole-country view instead of the first visitor.
    */
   warmClusters(zoom: number): boolean
-  /** Builds the spatial index now if a change dropped it (it is otherwise built by the next query). */
-  warmIndex(): void
+  /**
+   * Builds one of the two grids now if a change dropped it (it is otherwise built by the next
+   * query that needs it); returns false when it was built already.
+   */
+  warmIndex(grid: 'fine' | 'coarse'): boolean
+  /** Whether the whole-directory clusters of a zoom are cached (read-only, for tests and metrics). */
+  clustersCached(zoom: number): boolean
 }
 
 /** The zooms of the whole-country view (a phone shows China at 3–4, a desktop at 4–5). */
@@ -133,13 +138,16 @@ export const createStationDirectory = (
   const slotSchedules: Schedule[] = []
   const memoMinute: number[] = []
   const memoOpen: boolean[] = []
-  let index: { fine: StationIndex<DirectoryEntry>; coarse: StationIndex<DirectoryEntry> } | null =
-    null
+  // Built lazily and separately: most queries are settled by the fine grid, and the coarse one
+  // is needed only for sparse places (each takes tens of milliseconds at 200,000 stations).
+  let fineIndex: StationIndex<DirectoryEntry> | null = null
+  let coarseIndex: StationIndex<DirectoryEntry> | null = null
   let version = 0
   const clusterCache = new Map<number, ClusterCell[]>()
 
   const changed = () => {
-    index = null
+    fineIndex = null
+    coarseIndex = null
     version++
     clusterCache.clear()
   }
@@ -157,17 +165,11 @@ export const createStationDirectory = (
     entry.mercatorX = (entry.lng + 180) / 360
     entry.mercatorY = mercatorY(entry.lat)
   }
-  const ensureIndex = () => {
-    if (!index) {
-      const all = [...entries.values()]
-      const tagOf = (e: StationPoint) => (e as DirectoryEntry).slot!
-      index = {
-        fine: createStationIndex(all, { cellDeg: fineCell, tagOf }),
-        coarse: createStationIndex(all, { cellDeg: coarseCell, tagOf }),
-      }
-    }
-    return index
-  }
+  const tagOf = (e: StationPoint) => (e as DirectoryEntry).slot!
+  const fineOf = () =>
+    (fineIndex ??= createStationIndex([...entries.values()], { cellDeg: fineCell, tagOf }))
+  const coarseOf = () =>
+    (coarseIndex ??= createStationIndex([...entries.values()], { cellDeg: coarseCell, tagOf }))
   // The instant the current nearest query asks about, read by the one open-now tag filter
   // (queries are synchronous): no closure or options object is made per query.
   let queryAt = 0
@@ -291,12 +293,11 @@ export const createStationDirectory = (
           ? (e: DirectoryEntry) =>
               (!needs24h || e.alwaysOpen) && words.every((w) => e.haystack.includes(w))
           : undefined
-      const { fine, coarse } = ensureIndex()
-      let from: StationIndex<DirectoryEntry> = fine
-      let found = fine.search(lat, lng, k, fineRings, filter, searchOptions)
+      let from = fineOf()
+      let found = from.search(lat, lng, k, fineRings, filter, searchOptions)
       if (found < 0) {
-        from = coarse
-        found = coarse.search(lat, lng, k, Infinity, filter, searchOptions)
+        from = coarseOf()
+        found = from.search(lat, lng, k, Infinity, filter, searchOptions)
       }
       const out: DirectoryHit[] = []
       for (let i = 0; i < found; i++) {
@@ -324,9 +325,13 @@ export const createStationDirectory = (
       )
     },
     inSubtrees: entriesIn,
-    warmIndex() {
-      ensureIndex()
+    warmIndex(grid) {
+      if (grid === 'fine' ? fineIndex : coarseIndex) return false
+      if (grid === 'fine') fineOf()
+      else coarseOf()
+      return true
     },
+    clustersCached: (zoom) => clusterCache.has(zoom),
     warmClusters(zoom) {
       if (clusterCache.has(zoom)) return false
       clusterCache.set(zoom, computeClusters(zoom, entries.values()))

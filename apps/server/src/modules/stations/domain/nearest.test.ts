@@ -231,7 +231,7 @@ describe('nearest: edge cases', () => {
     expect(idsOf(index.nearest(44, 125, 1))).toEqual(['d'])
   })
 
-  it('search() leaves the same answer in its buffers as nearest(), and a failed query leaks nothing', () => {
+  it('search() leaves the answer nearest() gives in its buffers, and a query after a failed or unsettled one starts clean', () => {
     const rnd = mulberry32(11)
     const microwave = amenityMask(['microwave'])
     const stations = Array.from({ length: 3000 }, (_, i) =>
@@ -250,8 +250,9 @@ describe('nearest: edge cases', () => {
         expect(index.distanceAt(i)).toBe(expected[i]!.distanceM)
       }
     }
-    // The query state is shared by every query on the index: a filter that throws half-way
-    // must not leave its filter, its k or its partial top k to the next query.
+    // (The answers themselves are checked against the brute-force oracle above: nearest() is
+    // search() plus reading these buffers.) The query state is shared by every query on the
+    // index: a filter that throws half-way must not leave its k or partial top k to the next.
     const boom = () => {
       throw new Error('filter failed')
     }
