@@ -65,8 +65,12 @@ describe('SQLite write worker', () => {
       await expect(failed).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' })
       expect(main.prepare('select count(*) as n from item').get()).toEqual({ n: 1 })
       expect(main.prepare('select count(*) as n from counter').get()).toEqual({ n: 0 })
-      // The worker is still usable after a failed batch.
-      await worker.run([['insert', ['after', 'ok']]])
+      // The worker is still usable after a failed batch, including a batch posted behind it
+      // before it failed: each batch is its own transaction.
+      const failing = worker.run([['insert', ['dup', 'third']]])
+      const behind = worker.run([['insert', ['after', 'ok']]])
+      await expect(failing).rejects.toBeInstanceOf(SqliteWriteError)
+      await behind
       expect(main.prepare('select count(*) as n from item').get()).toEqual({ n: 2 })
     } finally {
       await worker.close()
