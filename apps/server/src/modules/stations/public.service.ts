@@ -26,8 +26,10 @@ export const DEFAULT_CHECK_IN_MINUTES = 120
 export const OCCUPANCY_STALE_MINUTES = 30
 
 const round7 = (v: number) => Math.round(v * 1e7) / 1e7
+// Stored points already have 7 decimals (about 1 cm); rounding again is a no-op for them and
+// trims cluster centroids, which are averages, from 15 decimals to 7.
 const outPoint = (lat: number, lng: number, to: CoordSystem) => {
-  if (to === 'wgs84') return { lat, lng }
+  if (to === 'wgs84') return { lat: round7(lat), lng: round7(lng) }
   const p = convertCoords({ lat, lng }, 'wgs84', to)
   return { lat: round7(p.lat), lng: round7(p.lng) }
 }

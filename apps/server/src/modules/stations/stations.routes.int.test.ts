@@ -371,7 +371,12 @@ describe('finding the nearest station (public)', () => {
       url: '/api/v1/public/stations/clusters?west=73&south=18&east=135&north=54&zoom=4',
     })
     expect(res.statusCode, res.body).toBe(200)
-    const items = res.json<{ items: Array<{ count: number }> }>().items
+    const items = res.json<{ items: Array<{ count: number; lat: number; lng: number }> }>().items
+    // Centroids are averages: sent with 7 decimals (about 1 cm), as stored points are.
+    for (const c of items) {
+      expect(Math.round(c.lat * 1e7) / 1e7).toBe(c.lat)
+      expect(Math.round(c.lng * 1e7) / 1e7).toBe(c.lng)
+    }
     const list = await shenzhen.request({ method: 'GET', url: '/api/v1/stations?pageSize=1' })
     expect(list.statusCode).toBe(200)
     const total = items.reduce((n, c) => n + c.count, 0)
