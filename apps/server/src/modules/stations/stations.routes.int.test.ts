@@ -314,34 +314,55 @@ describe('finding the nearest station (public)', () => {
     const warmed = async () => {
       // One piece per event-loop turn (two grids, then zooms 3, 4 and 5), after a pause when a
       // change started it; poll without computing anything ourselves.
-      const deadline = Date.now() + WARM_AFTER_CHANGE_MS + 3000
+      const deadline = Date.now() + WARM_AFTER_CHANGE_MS + 5000
       while (!COUNTRY_ZOOMS.every((zoom) => directory.clustersCached(zoom))) {
         if (Date.now() > deadline) return false
         await new Promise((r) => setTimeout(r, 20))
       }
       return true
     }
+    const world = { west: -180, south: -85, east: 180, north: 85 }
+    // Read only once warm: clusters() would otherwise compute what it reads.
+    const counted = (zoom: number) =>
+      directory.clusters({ ...world, zoom }).reduce((n, c) => n + c.count, 0)
     expect(await warmed()).toBe(true)
-    // A station written in this process patches the directory, which drops the clusters…
+    const before = COUNTRY_ZOOMS.map(counted)
+    // A station written in this process patches the directory, which drops the clusters; they
+    // are computed again, with the new station, before anyone asks.
     await create({ lat: FAR.lat + 1, lng: FAR.lng + 1, name: '预热驿站' })
-    expect(COUNTRY_ZOOMS.some((zoom) => directory.clustersCached(zoom))).toBe(false)
-    // …and they are computed again before anyone asks.
     expect(await warmed()).toBe(true)
+    expect(COUNTRY_ZOOMS.map(counted)).toEqual(before.map((n) => n + 1))
     expect(directory.warmIndex('fine')).toBe(false)
     expect(directory.warmIndex('coarse')).toBe(false)
   })
 
-  it('leaves out a station row with an impossible point instead of failing every search', async () => {
+  it('leaves out a station row with an impossible point, loaded or reopened, instead of failing every search', async () => {
     const s = await create({ lat: FAR.lat + 0.2, lng: FAR.lng + 0.2, name: '坐标错误驿站' })
     const db = typed<StationsTables>(t.database.db)
-    // Written around the service (which refuses such a point), as raw SQL or another tool could.
-    await db.updateTable('station').set({ lat: 95 }).where('id', '=', s.id).execute()
-    directoryInvalidate(t.database.db)
-    try {
+    const searchStillWorks = async () => {
       const res = await nearest({ lat: FAR.lat, lng: FAR.lng, k: 50, maxDistanceM: 100_000 })
       expect(res.items.map((h) => h.id)).not.toContain(s.id)
-      const directory = await directoryOf(t.database.db)
-      expect(directory.get(s.id)).toBeUndefined()
+      expect((await directoryOf(t.database.db)).get(s.id)).toBeUndefined()
+    }
+    try {
+      // Written around the service (which refuses such a point), as raw SQL or another tool
+      // could, then loaded…
+      await db.updateTable('station').set({ lat: 95 }).where('id', '=', s.id).execute()
+      directoryInvalidate(t.database.db)
+      await searchStillWorks()
+      // …or closed and reopened here, which patches the directory without a reload.
+      const close = await longgang.request({
+        method: 'POST',
+        url: `/api/v1/stations/${s.id}/close`,
+        payload: { reason: '坐标待核实' },
+      })
+      expect(close.statusCode, close.body).toBe(200)
+      const reopen = await longgang.request({
+        method: 'POST',
+        url: `/api/v1/stations/${s.id}/reopen`,
+      })
+      expect(reopen.statusCode, reopen.body).toBe(200)
+      await searchStillWorks()
     } finally {
       await db.updateTable('station').set({ lat: s.lat }).where('id', '=', s.id).execute()
       directoryInvalidate(t.database.db)

@@ -23,6 +23,15 @@ export const warmDirectory = (db: Db) => directoryOf(db).then(() => undefined)
 
 /** After a change written in this process, wait this long for more before warming again. */
 export const WARM_AFTER_CHANGE_MS = 1000
+/** …but warm at the latest this long after the first change of a steady stream of them. */
+const WARM_MAX_WAIT_MS = 5000
+
+/**
+ * The service validates every point it stores; a row written around it (raw SQL, another
+ * tool) with an impossible point is kept out of the directory rather than failing every search
+ * (the index refuses such points), whether it arrives by a load or by a reopen or edit here.
+ */
+const findable = (row: DirectoryRow) => coordinateIssues(row.lat, row.lng).length === 0
 
 /**
  * After a load or a change: build the two grids and the whole-country clusters in the
@@ -32,7 +41,8 @@ export const WARM_AFTER_CHANGE_MS = 1000
  * takes 5–60 ms at 200,000 stations; requests in between are served as they come.
  *
  * After a load it starts at once. After a change it waits WARM_AFTER_CHANGE_MS for the next
- * one: staff entering stations one after another would otherwise rebuild the index after each.
+ * one (at most WARM_MAX_WAIT_MS in all): staff entering stations one after another would
+ * otherwise rebuild the index after each.
  * A change while warming runs it again afterwards. A piece that throws ends this warm-up and
  * is not retried here: the next request that needs it meets the same error on its own path,
  * as it did before warming existed, instead of an uncaught exception ending the process.
@@ -42,11 +52,14 @@ const requestWarm = (s: State, delayMs: number) => {
     s.warmAgain = true
     return
   }
+  const now = Date.now()
   if (s.warmTimer) clearTimeout(s.warmTimer)
+  else s.warmWantedSince = now
+  const wait = Math.max(0, Math.min(delayMs, s.warmWantedSince + WARM_MAX_WAIT_MS - now))
   s.warmTimer = setTimeout(() => {
     s.warmTimer = null
     runWarm(s)
-  }, delayMs)
+  }, wait)
   // A pending warm-up must not keep a finished process (or a test run) alive.
   s.warmTimer.unref()
 }
@@ -86,6 +99,8 @@ type State = {
   warming: boolean
   warmAgain: boolean
   warmTimer: ReturnType<typeof setTimeout> | null
+  /** When the pending warm-up was first asked for (bounds the debounce). */
+  warmWantedSince: number
 }
 const states = new WeakMap<object, State>()
 
@@ -121,6 +136,7 @@ const stateOf = (db: Db): State => {
       warming: false,
       warmAgain: false,
       warmTimer: null,
+      warmWantedSince: 0,
     }
     states.set(db, s)
   }
@@ -138,10 +154,7 @@ const reload = async (db: Db, s: State) => {
       if (!v) parsed.set(json, (v = JSON.parse(json) as Schedule))
       return v
     }
-    // The service validates every point it stores; a row written around it (raw SQL, another
-    // tool) with an impossible point is left out rather than failing every search.
-    const valid = rows.filter((r) => coordinateIssues(r.lat, r.lng).length === 0)
-    s.directory.replaceAll(valid.map((r) => entryOf(r, parse)))
+    s.directory.replaceAll(rows.filter(findable).map((r) => entryOf(r, parse)))
     s.fingerprint = fingerprint
     requestWarm(s, 0)
   }
@@ -176,7 +189,7 @@ export const directoryApply = async (db: Db, row: DirectoryRow | undefined, id: 
   // A load in flight may have read the table before this write committed: apply after it.
   if (s.loading) await s.loading.catch(() => undefined)
   if (s.fingerprint === null) return // not loaded yet: the first use loads everything
-  if (row && row.status === 'active') {
+  if (row && row.status === 'active' && findable(row)) {
     const { entry, schedule } = entryOf(row)
     s.directory.put(entry, schedule)
   } else s.directory.remove(id)

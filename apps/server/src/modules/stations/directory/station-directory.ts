@@ -10,10 +10,11 @@ import { parseStationQuery, type UnderstoodQuery } from './text-query'
  *
  * Decisions:
  * - Entries are patched one at a time on each write in this process (`put`/`remove`), and
- *   the spatial index is rebuilt lazily on the next query from the entries (a counting sort,
- *   tens of milliseconds at 200,000 stations) instead of re-reading the table.
- * - Writes from another process are noticed by a fingerprint of the table (count and latest
- *   updated_at) checked at most every `recheckMs`; then the whole directory is reloaded.
+ *   the spatial index is rebuilt from the entries (a counting sort, tens of milliseconds at
+ *   200,000 stations) instead of re-reading the table: in the background after a change
+ *   (directory.service.ts, ADR 0020), or by the next query that needs it first.
+ * - Writes from another process are noticed through `station_directory_version`, which every
+ *   write bumps (ADR 0016), checked at most every 10 s; then the whole directory is reloaded.
  * - Schedules are interned by their JSON text: most stations share a handful of timetables,
  *   and the nearest filter looks them up by that key.
  * - Map clusters are a grid over Web Mercator per zoom level, computed once per zoom and

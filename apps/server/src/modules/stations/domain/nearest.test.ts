@@ -263,6 +263,9 @@ describe('nearest: edge cases', () => {
     // A query not settled within its rings says so, and the next one starts clean.
     expect(index.search(23, 114, 5, 0, () => false)).toBe(-1)
     expect(index.search(23, 114, 2, Infinity)).toBe(2)
+    expect([index.stationAt(0).id, index.stationAt(1).id]).toEqual(
+      idsOf(createStationIndex(stations, { cellDeg: 0.05 }).nearest(23, 114, 2)),
+    )
   })
 
   it('finds the right station across the antimeridian and near the poles', () => {
