@@ -7,6 +7,7 @@
  */
 import { AMENITIES } from '../src/modules/stations/domain/amenities'
 import { CN_HOLIDAY_YEARS } from '../src/modules/stations/domain/cn-holidays'
+import { round7 } from '../src/modules/stations/domain/coords'
 import type { Schedule } from '../src/modules/stations/domain/schedule'
 import {
   mulberry32,
@@ -129,8 +130,8 @@ export const generateStations = (n: number, seed = 20_261_129, schedulePool = 50
       id: `s${i}`,
       // Seven decimals (about 1 cm), as the stations service stores every point it is given:
       // unrounded points made each generated answer longer than a real one.
-      lat: Math.round(lat * 1e7) / 1e7,
-      lng: Math.round(lng * 1e7) / 1e7,
+      lat: round7(lat),
+      lng: round7(lng),
       amenities,
       scheduleIndex: Math.floor(rnd() * schedulePool),
       capacity: 5 + Math.floor(rnd() * 30),

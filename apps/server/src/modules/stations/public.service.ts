@@ -10,7 +10,7 @@ import type { DirectoryEntry, DirectoryHit, StationDirectory } from './directory
 import { parseStationQuery, type UnderstoodQuery } from './directory/text-query'
 import { amenityCodes } from './domain/amenities'
 import { cnHolidayCalendar } from './domain/cn-holidays'
-import { assertLatLng, convertCoords, type CoordSystem } from './domain/coords'
+import { assertLatLng, convertCoords, round7, type CoordSystem } from './domain/coords'
 import { nextChange, type Schedule } from './domain/schedule'
 import { stationErrors } from './stations.errors'
 import { parseAmenityList, isOpenNow } from './stations.service'
@@ -25,7 +25,6 @@ export const DEFAULT_CHECK_IN_MINUTES = 120
 /** An occupancy figure with no check-in or check-out for this long is marked stale. */
 export const OCCUPANCY_STALE_MINUTES = 30
 
-const round7 = (v: number) => Math.round(v * 1e7) / 1e7
 // Stored points already have 7 decimals (about 1 cm); rounding again is a no-op for them and
 // trims cluster centroids, which are averages, from 15 decimals to 7.
 const outPoint = (lat: number, lng: number, to: CoordSystem) => {

@@ -17,7 +17,7 @@ import { commonErrors } from '../../platform/errors/app-error'
 import { directoryApply, directoryInvalidate, directoryOf } from './directory/directory.service'
 import { amenityCodes, amenityMask, isAmenityCode } from './domain/amenities'
 import { cnHolidayCalendar } from './domain/cn-holidays'
-import { assertLatLng, toStorage } from './domain/coords'
+import { assertLatLng, round7, toStorage } from './domain/coords'
 import { isOpenAt, validateSchedule, type Schedule } from './domain/schedule'
 import { stationErrors } from './stations.errors'
 import * as repo from './stations.repository'
@@ -30,7 +30,6 @@ const json = <T>(text: string): T => JSON.parse(text) as T
 type Deps = { db: Db; crypto: FieldCrypto }
 
 /** Rounds WGS-84 degrees to 7 decimals (~1 cm): conversions leave float noise beyond that. */
-const round7 = (v: number) => Math.round(v * 1e7) / 1e7
 
 export const parseAmenityList = (csv: string | undefined, path = 'amenities'): number => {
   if (!csv) return 0

@@ -63,6 +63,12 @@ export const coordinateIssues = (lat: unknown, lng: unknown, prefix = ''): Coord
 }
 
 /** Throws CoordinateError unless lat/lng are finite and in range. */
+/**
+ * Seven decimals of a degree, about 1 cm: the precision every stored point has and every
+ * answer uses (cluster centroids, converted points).
+ */
+export const round7 = (v: number) => Math.round(v * 1e7) / 1e7
+
 export const assertLatLng = (lat: unknown, lng: unknown, prefix = ''): void => {
   const issues = coordinateIssues(lat, lng, prefix)
   if (issues.length > 0) throw new CoordinateError(issues)
