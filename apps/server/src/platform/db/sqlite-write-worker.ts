@@ -21,10 +21,37 @@ import { Worker } from 'node:worker_threads'
 export type WriteOp = [statement: string, params: unknown[]]
 
 export type SqliteWriteWorker = {
-  /** Runs the ops in one transaction; resolves after COMMIT, rejects (nothing applied) on error. */
-  run: (ops: WriteOp[]) => Promise<void>
+  /**
+   * Runs the ops in one transaction; resolves after COMMIT, rejects (nothing applied) on error.
+   * The tag (increasing) is handed to the background job once the batch was handled.
+   */
+  run: (ops: WriteOp[], tag?: number) => Promise<void>
+  /** Runs the background job's catchUp now (after the batches posted before); for tests. */
+  catchUpJob: () => Promise<void>
   /** Waits for the batches in flight, then closes the worker's connection and the thread. */
   close: () => Promise<void>
+}
+
+/**
+ * Background work on the write thread's connection between batches, such as an index kept off
+ * the commit path (ADR 0021). `source` is the text of a self-contained function
+ * `(db, options) => BackgroundJob`: the worker is one string, so the job arrives as one too.
+ */
+export type BackgroundJobSpec = {
+  source: string
+  options: unknown
+  /** Receives, on the main thread, each non-null result of step() or catchUp(). */
+  onResult: (result: unknown) => void
+}
+
+/** What the function in BackgroundJobSpec.source returns. */
+export type BackgroundJob = {
+  noteBatch: (tag: number) => void
+  hasWork: (nowMs: number) => boolean
+  step: (nowMs: number) => unknown
+  catchUp: (nowMs: number) => unknown
+  /** Rows the job has written (counted toward the checkpoint cadence). */
+  readonly written: number
 }
 
 const WORKER_SOURCE = `
@@ -44,32 +71,83 @@ const statements = new Map(
 const tx = db.transaction((ops) => {
   for (const [name, params] of ops) statements.get(name).run(params)
 })
+// SQLite's auto-checkpoint ran inside the COMMIT of every ~1000th WAL page, 15-50 ms in which
+// the batch's callers waited; it set the ballots' p99 (bench/RESULTS.md). Here it runs once the
+// callers have their answer, while the main thread is busy sending them and reading the next
+// requests, after about checkpointEveryOps statements (a statement dirties about one page).
+// PASSIVE, as auto-checkpoints are; the WAL restarts once it has all been copied, so it stays
+// bounded.
+const noteWrites = (n) => {
+  writtenSinceCheckpoint += n
+  if (writtenSinceCheckpoint < workerData.checkpointEveryOps) return
+  writtenSinceCheckpoint = 0
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)')
+  } catch {
+    // A failed checkpoint loses nothing (the WAL keeps the pages); the next one retries.
+  }
+}
+// esbuild with keepNames (tsx runs the server from source that way) wraps named functions in
+// the job's text with its helper __name(fn, name); the bundle does not. Passing a no-op
+// __name makes the same text run in both.
+const makeJob = workerData.job
+  ? new Function('__name', 'return (' + workerData.job.source + ')')((fn) => fn)
+  : null
+const job = makeJob ? makeJob(db, workerData.job.options) : null
+const postJobResult = (r) => r != null && parentPort.postMessage({ type: 'job', result: r })
+// One step of the job per turn of the event loop: batches that arrived meanwhile are handled
+// between two steps, so a step delays a batch by one step at most.
+let pumping = false
+const pump = () => {
+  pumping = false
+  try {
+    const before = job.written
+    postJobResult(job.step(Date.now()))
+    noteWrites(job.written - before)
+  } catch {
+    // The job's own transaction rolled back; it runs again from where it stood.
+  }
+  schedule()
+}
+const schedule = () => {
+  if (!job || pumping) return
+  let work = false
+  try {
+    work = job.hasWork(Date.now())
+  } catch {}
+  if (!work) return
+  pumping = true
+  setImmediate(pump)
+}
+if (job) setInterval(schedule, 250).unref()
 parentPort.on('message', (m) => {
   if (m.type === 'close') {
+    try {
+      if (job) postJobResult(job.catchUp(Date.now()))
+    } catch {}
     db.close()
     parentPort.postMessage({ type: 'closed' })
+    return
+  }
+  if (m.type === 'catch-up') {
+    try {
+      postJobResult(job.catchUp(Date.now()))
+      parentPort.postMessage({ type: 'done', id: m.id })
+    } catch (e) {
+      parentPort.postMessage({ type: 'done', id: m.id, error: String((e && e.message) || e) })
+    }
     return
   }
   try {
     tx(m.ops)
     parentPort.postMessage({ type: 'done', id: m.id })
-    // SQLite's auto-checkpoint ran inside the COMMIT of every ~1000th WAL page, 15-50 ms in
-    // which the batch's callers waited; it set the ballots' p99 (bench/RESULTS.md). Here it
-    // runs once the callers have their answer, while the main thread is busy sending them and
-    // reading the next requests. A ballot dirties about one page (its voter-index leaf), so
-    // checkpointEveryOps (1000) statements is about SQLite's own 1000-page interval. PASSIVE, as
-    // auto-checkpoints are; the WAL restarts once it has all been copied, so it stays bounded.
-    writtenSinceCheckpoint += m.ops.length
-    if (writtenSinceCheckpoint >= workerData.checkpointEveryOps) {
-      writtenSinceCheckpoint = 0
-      try {
-        db.pragma('wal_checkpoint(PASSIVE)')
-      } catch {
-        // A failed checkpoint loses nothing (the WAL keeps the pages); the next one retries.
-      }
-    }
+    noteWrites(m.ops.length)
   } catch (e) {
     parentPort.postMessage({ type: 'done', id: m.id, error: String((e && e.message) || e), code: e && e.code })
+  }
+  if (job && m.tag != null) {
+    job.noteBatch(m.tag)
+    schedule()
   }
 })
 parentPort.postMessage({ type: 'ready' })
@@ -92,6 +170,7 @@ export class SqliteWriteError extends Error {
 export const createSqliteWriteWorker = (
   file: string,
   statements: Record<string, string>,
+  job?: BackgroundJobSpec,
 ): SqliteWriteWorker => {
   const sqliteModule = createRequire(import.meta.url).resolve('better-sqlite3')
   let worker: Worker | null = null
@@ -107,16 +186,26 @@ export const createSqliteWriteWorker = (
   const start = () => {
     const w = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { file, statements, sqliteModule, checkpointEveryOps: CHECKPOINT_EVERY_OPS },
+      workerData: {
+        file,
+        statements,
+        sqliteModule,
+        checkpointEveryOps: CHECKPOINT_EVERY_OPS,
+        job: job ? { source: job.source, options: job.options } : null,
+      },
     })
-    w.on('message', (m: { type: string; id?: number; error?: string; code?: string }) => {
-      if (m.type !== 'done' || m.id === undefined) return
-      const p = pending.get(m.id)
-      pending.delete(m.id)
-      if (!p) return
-      if (m.error === undefined) p.resolve()
-      else p.reject(new SqliteWriteError(m.error, m.code))
-    })
+    w.on(
+      'message',
+      (m: { type: string; id?: number; error?: string; code?: string; result?: unknown }) => {
+        if (m.type === 'job') return job?.onResult(m.result)
+        if (m.type !== 'done' || m.id === undefined) return
+        const p = pending.get(m.id)
+        pending.delete(m.id)
+        if (!p) return
+        if (m.error === undefined) p.resolve()
+        else p.reject(new SqliteWriteError(m.error, m.code))
+      },
+    )
     // A crashed worker fails its batches (nothing of them is acknowledged); the next batch
     // starts a new one.
     w.on('error', (e) => failAll(e instanceof Error ? e : new Error(String(e))))
@@ -127,15 +216,18 @@ export const createSqliteWriteWorker = (
     return w
   }
 
+  const post = (message: Record<string, unknown>) =>
+    new Promise<void>((resolve, reject) => {
+      if (closing) return reject(new Error('The SQLite write worker is closed'))
+      worker ??= start()
+      const id = ++seq
+      pending.set(id, { resolve, reject })
+      worker.postMessage({ ...message, id })
+    })
+
   return {
-    run: (ops) =>
-      new Promise<void>((resolve, reject) => {
-        if (closing) return reject(new Error('The SQLite write worker is closed'))
-        worker ??= start()
-        const id = ++seq
-        pending.set(id, { resolve, reject })
-        worker.postMessage({ type: 'batch', id, ops })
-      }),
+    run: (ops, tag) => post({ type: 'batch', ops, tag }),
+    catchUpJob: () => (job ? post({ type: 'catch-up' }) : Promise.resolve()),
     close: () => {
       closing ??= (async () => {
         const w = worker

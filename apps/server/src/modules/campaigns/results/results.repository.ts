@@ -21,6 +21,7 @@ type Tables = CampaignTables & {
     invalidated_ballots: number
     invalidated_votes: number
   }
+  campaign_ballot_voter: { campaign_id: string; voter_key: string; ballot_id: string }
 }
 const q = (db: Db) => typed<Tables>(db)
 
@@ -251,12 +252,19 @@ export const maxCandidateNumber = async (db: Db, campaignId: string) =>
     )?.n ?? 0,
   )
 
+/** Writes ballots straight into the log, with their voter side-table rows (ADR 0021). */
 export const insertBallotRows = async (db: Db, rows: CampaignTables['campaign_ballot'][]) => {
-  for (let i = 0; i < rows.length; i += 200)
+  for (let i = 0; i < rows.length; i += 200) {
+    const chunk = rows.slice(i, i + 200)
+    await q(db).insertInto('campaign_ballot').values(chunk).execute()
     await q(db)
-      .insertInto('campaign_ballot')
-      .values(rows.slice(i, i + 200))
+      .insertInto('campaign_ballot_voter')
+      .values(
+        chunk.map((r) => ({ campaign_id: r.campaign_id, voter_key: r.voter_key, ballot_id: r.id })),
+      )
+      .onConflict((oc) => oc.doNothing())
       .execute()
+  }
 }
 
 /** Replaces a campaign's aggregates (tally, daily tally, turnout) with freshly computed ones. */

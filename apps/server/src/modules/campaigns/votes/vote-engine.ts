@@ -445,12 +445,15 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     voterKey: string,
     clientKey: string,
   ): Promise<CastResult | null> => {
+    const fromMs = s.dayStartMs - 86_400_000
     const row = await repo.findBallotByClientKey(
       db,
       s.campaignId,
       voterKey,
       clientKey,
-      shanghaiDay(s.dayStartMs - 86_400_000),
+      shanghaiDay(fromMs),
+      ballotIdFloor(fromMs),
+      writeBatch.voterTail(s.campaignId, voterKey),
     )
     if (!row) return null
     return {
@@ -629,6 +632,10 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     currentState,
     markChanged,
     voterKeyFor,
+    /** Ids of a voter's ballots not yet in the voter side table (see BallotBatchWriter). */
+    voterTail: (campaignId: string, voterKey: string) => writeBatch.voterTail(campaignId, voterKey),
+    /** Indexes every written ballot in the voter side table now (tests). */
+    catchUpVoterIndex: () => writeBatch.catchUpVoterIndex(),
     flush: () => writer.flush(),
     close: async () => {
       await writer.close()

@@ -3,6 +3,7 @@ import type SQLite from 'better-sqlite3'
 import { type Database, type Db, typed } from '../../../platform/db/create-db'
 import { createSqliteWriteWorker, type WriteOp } from '../../../platform/db/sqlite-write-worker'
 import type { CampaignBallotTable, CampaignTables } from '../campaigns.tables'
+import { BALLOT_VOTER_INDEXER_OPTIONS, createBallotVoterIndexer } from './ballot-voter-index'
 
 /** Owned by this sub-feature (migration 20261130T0900): one row of running totals per campaign. */
 export type CampaignVoteTotalsTable = {
@@ -16,8 +17,15 @@ export type CampaignVoteTotalsTable = {
 /** Owned by this sub-feature (migration 20261129T1945): when an SMS voter's mobile was first verified. */
 export type CampaignVoterMobileTable = { mobile_hash: string; first_verified_at: string }
 
+/**
+ * Owned by this sub-feature (migration 20261130T0930): the voter index of the ballot log, as a
+ * side table filled off the commit path on SQLite (ballot-voter-index.ts, ADR 0021).
+ */
+export type CampaignBallotVoterTable = { campaign_id: string; voter_key: string; ballot_id: string }
+
 type Tables = CampaignTables & {
   campaign_vote_totals: CampaignVoteTotalsTable
+  campaign_ballot_voter: CampaignBallotVoterTable
   campaign_voter_mobile: CampaignVoterMobileTable
   org: { id: string; name: string; path: string }
 }
@@ -77,8 +85,9 @@ export const forEachBallotPageFrom = async (
 /**
  * The ballot a voter cast with a client key on `fromDay` or later (a retry whose key left the
  * engine's memory): read only when the engine's Bloom filter says the key may have been used.
- * Filtered by day, not by id: a range on the id let SQLite pick the (campaign_id, id) index and
- * walk the whole day's ballots (~45 ms at 200,000) instead of the voter's few.
+ * Through the side table's primary key (campaign, voter, ballot id ≥ the first id of
+ * `fromDay`), then the log's primary key: a range on the log's id alone let SQLite walk the
+ * whole day's ballots (~45 ms at 200,000) instead of the voter's few.
  */
 export const ballotByClientKeyQuery = (
   db: Db,
@@ -86,30 +95,80 @@ export const ballotByClientKeyQuery = (
   voterKey: string,
   clientKey: string,
   fromDay: string,
+  fromId: string,
 ) =>
   q(db)
+    .selectFrom('campaign_ballot_voter as v')
+    .innerJoin('campaign_ballot as b', 'b.id', 'v.ballot_id')
+    .select(['b.id', 'b.candidate_ids', 'b.cast_at', 'b.status'])
+    .where('v.campaign_id', '=', campaignId)
+    .where('v.voter_key', '=', voterKey)
+    .where('v.ballot_id', '>=', fromId)
+    .where('b.client_key', '=', clientKey)
+    .where('b.day', '>=', fromDay)
+
+/**
+ * As ballotByClientKeyQuery, and among `tailIds`: the voter's ballots the side table may not
+ * hold yet (BallotBatchWriter.voterTail).
+ */
+export const findBallotByClientKey = async (
+  db: Db,
+  campaignId: string,
+  voterKey: string,
+  clientKey: string,
+  fromDay: string,
+  fromId: string,
+  tailIds: string[],
+) => {
+  const indexed = await ballotByClientKeyQuery(
+    db,
+    campaignId,
+    voterKey,
+    clientKey,
+    fromDay,
+    fromId,
+  ).executeTakeFirst()
+  if (indexed || tailIds.length === 0) return indexed
+  return q(db)
     .selectFrom('campaign_ballot')
     .select(['id', 'candidate_ids', 'cast_at', 'status'])
+    .where('id', 'in', tailIds)
     .where('campaign_id', '=', campaignId)
-    .where('voter_key', '=', voterKey)
     .where('client_key', '=', clientKey)
     .where('day', '>=', fromDay)
-
-export const findBallotByClientKey = (...args: Parameters<typeof ballotByClientKeyQuery>) =>
-  ballotByClientKeyQuery(...args).executeTakeFirst()
+    .executeTakeFirst()
+}
 
 export const findBallot = (db: Db, id: string) =>
   q(db).selectFrom('campaign_ballot').selectAll().where('id', '=', id).executeTakeFirst()
 
-export const findBallotsOfVoter = (db: Db, campaignId: string, voterKey: string, limit: number) =>
-  q(db)
-    .selectFrom('campaign_ballot')
-    .selectAll()
-    .where('campaign_id', '=', campaignId)
-    .where('voter_key', '=', voterKey)
-    .orderBy('id', 'desc')
+/** A voter's latest ballots, newest first: the side table's, and those of `tailIds`. */
+export const findBallotsOfVoter = async (
+  db: Db,
+  campaignId: string,
+  voterKey: string,
+  limit: number,
+  tailIds: string[],
+) => {
+  const indexed = await q(db)
+    .selectFrom('campaign_ballot_voter as v')
+    .innerJoin('campaign_ballot as b', 'b.id', 'v.ballot_id')
+    .selectAll('b')
+    .where('v.campaign_id', '=', campaignId)
+    .where('v.voter_key', '=', voterKey)
+    .orderBy('v.ballot_id', 'desc')
     .limit(limit)
     .execute()
+  if (tailIds.length === 0) return indexed
+  const tail = await q(db)
+    .selectFrom('campaign_ballot')
+    .selectAll()
+    .where('id', 'in', tailIds)
+    .where('campaign_id', '=', campaignId)
+    .execute()
+  const byId = new Map([...indexed, ...tail].map((b) => [b.id, b]))
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? 1 : -1)).slice(0, limit)
+}
 
 /**
  * Records that a mobile was verified now, unless it was before, and returns when it was first
@@ -378,8 +437,52 @@ const TOTALS_UPSERT = `insert into campaign_vote_totals
 /** Writes batches of ballots with their counter upserts in one transaction each. */
 export type BallotBatchWriter = {
   write: (items: BallotWrite[]) => void | Promise<void>
+  /**
+   * Ids of a voter's ballots written by this process that the voter side table may not hold
+   * yet (SQLite, ADR 0021); always empty on PostgreSQL, where the batch writes the side table.
+   */
+  voterTail: (campaignId: string, voterKey: string) => string[]
+  /** Indexes every written ballot in the side table now (tests; shutdown does it too). */
+  catchUpVoterIndex: () => Promise<void>
   /** Releases what the writer holds (the SQLite write thread); call after the last write. */
   close: () => Promise<void>
+}
+
+/**
+ * The ballots of each batch handed to the SQLite writer, kept until the side-table chunk that
+ * covers the batch is done. A few seconds of ballots as three arrays per batch: the strings are
+ * the rows' own, and a look-up (a retry the Bloom filter flags, or "my receipts") scans them.
+ */
+class VoterTail {
+  private batches: { tag: number; campaignIds: string[]; voterKeys: string[]; ids: string[] }[] = []
+
+  add(tag: number, items: BallotWrite[]) {
+    const campaignIds = new Array<string>(items.length)
+    const voterKeys = new Array<string>(items.length)
+    const ids = new Array<string>(items.length)
+    for (let i = 0; i < items.length; i++) {
+      const row = items[i]!.row
+      campaignIds[i] = row.campaign_id
+      voterKeys[i] = row.voter_key
+      ids[i] = row.id
+    }
+    this.batches.push({ tag, campaignIds, voterKeys, ids })
+  }
+
+  /** Forgets the batches up to `tag`: the side table holds them now. */
+  dropThrough(tag: number) {
+    let n = 0
+    while (n < this.batches.length && this.batches[n]!.tag <= tag) n++
+    if (n > 0) this.batches.splice(0, n)
+  }
+
+  idsOf(campaignId: string, voterKey: string): string[] {
+    const out: string[] = []
+    for (const b of this.batches)
+      for (let i = 0; i < b.ids.length; i++)
+        if (b.voterKeys[i] === voterKey && b.campaignIds[i] === campaignId) out.push(b.ids[i]!)
+    return out
+  }
 }
 
 const BALLOT_INSERT = `insert into campaign_ballot (${BALLOT_COLUMNS.join(', ')}) values (${BALLOT_COLUMNS.map(() => '?').join(', ')})`
@@ -405,26 +508,110 @@ const STATEMENTS = {
 
 /**
  * SQLite: a file database commits batches on a write thread (the main thread keeps serving
- * while the disk flushes); an in-memory one, which a second connection cannot open, on the
- * main thread.
+ * while the disk flushes), which also fills the voter side table between batches; an in-memory
+ * one, which a second connection cannot open, does both on the main thread.
  */
 const sqliteWriter = (sqlite: SQLite.Database): BallotBatchWriter => {
-  if (!sqlite.memory) {
-    const worker = createSqliteWriteWorker(sqlite.name, STATEMENTS)
-    return { write: (items) => worker.run(batchOps(items)), close: () => worker.close() }
+  const tail = new VoterTail()
+  let tag = 0
+  const dropIndexed = (result: unknown) => {
+    if (result) tail.dropThrough((result as { indexedThrough: number }).indexedThrough)
   }
+  // After a crash the side table lags the log, and the memory that answered for the gap is
+  // gone: index the gap on this connection before anything reads or writes (migrations have
+  // run by the first ballot or read, not always when the engine is made).
+  let caughtUp = false
+  const catchUpOnce = () => {
+    if (caughtUp) return
+    createBallotVoterIndexer(sqlite, { ...BALLOT_VOTER_INDEXER_OPTIONS, relaxSync: false }).catchUp(
+      Date.now(),
+    )
+    caughtUp = true
+  }
+
+  if (!sqlite.memory) {
+    const worker = createSqliteWriteWorker(sqlite.name, STATEMENTS, {
+      source: createBallotVoterIndexer.toString(),
+      options: { ...BALLOT_VOTER_INDEXER_OPTIONS, relaxSync: true },
+      onResult: dropIndexed,
+    })
+    return {
+      write: (items) => {
+        catchUpOnce()
+        tail.add(++tag, items)
+        return worker.run(batchOps(items), tag)
+      },
+      voterTail: (campaignId, voterKey) => {
+        catchUpOnce()
+        return tail.idsOf(campaignId, voterKey)
+      },
+      catchUpVoterIndex: async () => {
+        catchUpOnce()
+        await worker.catchUpJob()
+      },
+      close: () => worker.close(),
+    }
+  }
+
   const prepared = new Map(Object.entries(STATEMENTS).map(([k, q]) => [k, sqlite.prepare(q)]))
   const tx = sqlite.transaction((ops: WriteOp[]) => {
     for (const [name, params] of ops) prepared.get(name)!.run(params)
   })
+  // An in-memory database starts empty with each process: no gap to catch up at start.
+  let indexer: ReturnType<typeof createBallotVoterIndexer> | null = null
+  const indexerNow = () =>
+    (indexer ??= createBallotVoterIndexer(sqlite, {
+      ...BALLOT_VOTER_INDEXER_OPTIONS,
+      relaxSync: false,
+    }))
+  // The same chunks and slices as on the write thread, one slice per turn of the event loop.
+  let pumping = false
+  const pump = () => {
+    pumping = false
+    if (!indexer || !sqlite.open) return
+    // Never inside a transaction Kysely holds open on this shared connection.
+    try {
+      if (!sqlite.inTransaction) dropIndexed(indexer.step(Date.now()))
+    } catch {
+      // The slice rolled back; the chunk goes on from where it stood at the next turn.
+    }
+    schedule()
+  }
+  const schedule = () => {
+    if (pumping || !indexer || !sqlite.open) return
+    try {
+      if (!indexer.hasWork(Date.now())) return
+    } catch {
+      return // e.g. the connection closed under a timer tick
+    }
+    pumping = true
+    setImmediate(pump)
+  }
+  const timer = setInterval(schedule, 250)
+  timer.unref()
   return {
     write: async (items) => {
       // Kysely shares this connection: never start our transaction inside one of its open ones
       // (it would become a savepoint of a transaction we do not control).
       while (sqlite.inTransaction) await new Promise((r) => setImmediate(r))
-      tx(batchOps(items))
+      const ix = indexerNow()
+      const t = ++tag
+      tail.add(t, items)
+      try {
+        tx(batchOps(items))
+      } finally {
+        ix.noteBatch(t)
+        schedule()
+      }
     },
-    close: async () => undefined,
+    voterTail: (campaignId, voterKey) => tail.idsOf(campaignId, voterKey),
+    catchUpVoterIndex: async () => {
+      while (sqlite.inTransaction) await new Promise((r) => setImmediate(r))
+      dropIndexed(indexerNow().catchUp(Date.now()))
+    },
+    close: async () => {
+      clearInterval(timer)
+    },
   }
 }
 
@@ -444,6 +631,17 @@ const pgWriter = (pool: pg.Pool): BallotBatchWriter => {
       await client.query(
         `insert into campaign_ballot (${BALLOT_COLUMNS.join(', ')}) ${ballotArrays}`,
         cols,
+      )
+      // The voter side table in the same transaction: PostgreSQL writes no page twice the way
+      // SQLite's checkpoint does, so it stays on the commit path here (ADR 0021).
+      await client.query(
+        `insert into campaign_ballot_voter (campaign_id, voter_key, ballot_id)
+         select * from unnest($1::text[], $2::text[], $3::text[])`,
+        [
+          items.map((it) => it.row.campaign_id),
+          items.map((it) => it.row.voter_key),
+          items.map((it) => it.row.id),
+        ],
       )
       await client.query(
         `insert into campaign_tally (campaign_id, candidate_id, votes, invalidated_votes)
@@ -491,7 +689,12 @@ const pgWriter = (pool: pg.Pool): BallotBatchWriter => {
       client.release()
     }
   }
-  return { write, close: async () => undefined }
+  return {
+    write,
+    voterTail: () => [],
+    catchUpVoterIndex: async () => undefined,
+    close: async () => undefined,
+  }
 }
 
 /** The batch writer for the app's database engine. */

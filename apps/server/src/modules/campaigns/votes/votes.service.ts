@@ -199,7 +199,13 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
   const myReceipts = async (campaignId: string, voter: VoterInput, now: Date) => {
     const s = await publicState(campaignId, now)
     const key = await engine.voterKeyFor(campaignId, voter, now)
-    const rows = await repo.findBallotsOfVoter(db, campaignId, key, 200)
+    const rows = await repo.findBallotsOfVoter(
+      db,
+      campaignId,
+      key,
+      200,
+      engine.voterTail(campaignId, key),
+    )
     return rows.map((b) =>
       toReceipt(s, {
         id: b.id,

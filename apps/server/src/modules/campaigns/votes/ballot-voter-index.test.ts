@@ -1,0 +1,149 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type SQLite from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openSqlite } from '../../../platform/db/create-db'
+import { createSqliteWriteWorker } from '../../../platform/db/sqlite-write-worker'
+import { createBallotVoterIndexer, type BallotVoterIndexerOptions } from './ballot-voter-index'
+
+/** The columns the indexer reads, and its two tables as migration 20261130T0930 makes them. */
+const SCHEMA = `
+  create table campaign_ballot (id text primary key, campaign_id text not null, voter_key text not null);
+  create table campaign_ballot_voter (campaign_id text not null, voter_key text not null,
+    ballot_id text not null, primary key (campaign_id, voter_key, ballot_id)) without rowid;
+  create table campaign_ballot_voter_mark (id integer primary key, last_rowid integer not null);
+  insert into campaign_ballot_voter_mark values (1, 0);
+`
+const OPTIONS: BallotVoterIndexerOptions = {
+  chunkRows: 10,
+  chunkEveryMs: 60_000,
+  sliceRows: 3,
+  relaxSync: true,
+}
+
+let dir: string
+let file: string
+let db: SQLite.Database
+let seq = 0
+
+const addBallots = (n: number, campaign = 'c1') => {
+  const insert = db.prepare('insert into campaign_ballot values (?, ?, ?)')
+  const ids: string[] = []
+  for (let i = 0; i < n; i++) {
+    const id = `b${String(seq++).padStart(6, '0')}`
+    // Voters in no particular order, a few with several ballots.
+    insert.run(id, campaign, `v${(seq * 7919) % 13}`)
+    ids.push(id)
+  }
+  return ids
+}
+const sideRows = () =>
+  db
+    .prepare('select campaign_id, voter_key, ballot_id from campaign_ballot_voter order by 3')
+    .all() as { campaign_id: string; voter_key: string; ballot_id: string }[]
+const mark = () =>
+  (db.prepare('select last_rowid as r from campaign_ballot_voter_mark').get() as { r: number }).r
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'uh-voter-index-'))
+  file = path.join(dir, 'db.sqlite')
+  db = openSqlite(file)
+  db.exec(SCHEMA)
+  seq = 0
+})
+afterEach(() => {
+  db.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('ballot voter indexer', () => {
+  it('waits for a chunk of ballots, writes it in slices and moves the watermark with the last', () => {
+    const ix = createBallotVoterIndexer(db, OPTIONS)
+    const now = Date.now()
+    addBallots(9)
+    ix.noteBatch(1)
+    expect(ix.hasWork(now)).toBe(false) // 9 < chunkRows, and the chunk interval has not passed
+    expect(ix.hasWork(now + 60_000)).toBe(true) // ...until it has
+    addBallots(1)
+    ix.noteBatch(2)
+    expect(ix.hasWork(now)).toBe(true)
+    // 10 rows in slices of 3: four steps, the watermark only with the last one.
+    expect([ix.step(now), ix.step(now), ix.step(now)]).toEqual([null, null, null])
+    expect(sideRows()).toHaveLength(9)
+    expect(mark()).toBe(0)
+    expect(ix.step(now)).toEqual({ indexedThrough: 2 })
+    expect(sideRows()).toHaveLength(10)
+    expect(mark()).toBe(10)
+    expect(ix.hasWork(now)).toBe(false)
+    expect(ix.written).toBe(10)
+    // Every ballot under its own voter and campaign.
+    const log = db
+      .prepare('select campaign_id, voter_key, id as ballot_id from campaign_ballot order by id')
+      .all()
+    expect(sideRows()).toEqual(log)
+  })
+
+  it('starts again from the watermark after a crash mid-chunk, without duplicates', () => {
+    const ix = createBallotVoterIndexer(db, OPTIONS)
+    addBallots(12)
+    ix.noteBatch(1)
+    ix.step(Date.now()) // one slice of the chunk, then the process "dies"
+    expect(sideRows()).toHaveLength(3)
+    expect(mark()).toBe(0)
+    const restarted = createBallotVoterIndexer(db, OPTIONS)
+    // Nothing was handled by this process yet: no batch tag to report.
+    expect(restarted.catchUp(Date.now())).toBeNull()
+    expect(sideRows()).toHaveLength(12)
+    expect(mark()).toBe(12)
+    addBallots(2)
+    restarted.noteBatch(7)
+    expect(restarted.catchUp(Date.now())).toEqual({ indexedThrough: 7 })
+    expect(sideRows()).toHaveLength(14)
+  })
+
+  it('indexes the whole log again when the watermark is past its end (rowids renumbered)', () => {
+    addBallots(5)
+    db.prepare('update campaign_ballot_voter_mark set last_rowid = 99').run()
+    createBallotVoterIndexer(db, OPTIONS).catchUp(Date.now())
+    expect(sideRows()).toHaveLength(5)
+    expect(mark()).toBe(5)
+  })
+
+  it('catches up chunk after chunk when more than one chunk waits', () => {
+    addBallots(95) // chunks read at most 4 × chunkRows = 40 rows
+    createBallotVoterIndexer(db, OPTIONS).catchUp(Date.now())
+    expect(sideRows()).toHaveLength(95)
+    expect(mark()).toBe(95)
+  })
+
+  it('runs on the SQLite write thread from its own source text, between batches', async () => {
+    const results: unknown[] = []
+    const worker = createSqliteWriteWorker(
+      file,
+      { ballot: 'insert into campaign_ballot values (?, ?, ?)' },
+      {
+        source: createBallotVoterIndexer.toString(),
+        options: { ...OPTIONS, chunkRows: 20 },
+        onResult: (r) => results.push(r),
+      },
+    )
+    try {
+      for (let tag = 1; tag <= 10; tag++)
+        await worker.run(
+          [0, 1, 2].map((i) => ['ballot', [`w${tag}-${i}`, 'c1', `v${(tag * 3 + i) % 7}`]]),
+          tag,
+        )
+      // 30 ballots ≥ chunkRows: the thread indexes them on its own, between batches.
+      for (let i = 0; i < 100 && results.length === 0; i++)
+        await new Promise((r) => setTimeout(r, 20))
+      expect(results[0]).toMatchObject({ indexedThrough: expect.any(Number) })
+      await worker.run([['ballot', ['w11-0', 'c1', 'v0']]], 11)
+      await worker.catchUpJob()
+      expect(results[results.length - 1]).toEqual({ indexedThrough: 11 })
+      expect(sideRows()).toHaveLength(31)
+    } finally {
+      await worker.close()
+    }
+  })
+})
