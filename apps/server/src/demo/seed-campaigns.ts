@@ -116,9 +116,31 @@ export const seedCampaigns = async (
   const org = (name: string) => orgIds.get(name)!
   let mobileSeq = 900_000
 
-  const advanceTo = async (campaignId: string, from: CampaignPhase, to: CampaignPhase) => {
-    for (let i = CAMPAIGN_PHASES.indexOf(from) + 1; i <= CAMPAIGN_PHASES.indexOf(to); i++)
-      await advancePhase(db, ctx, campaignId, CAMPAIGN_PHASES[i]!)
+  /**
+   * The seeding context at the moment a phase began in the campaign's own year (announcement at
+   * the end of result publicity), so a 2020 campaign's rules lock, phase audit records, jury
+   * scores and honours carry 2020 dates like its ballots, not the day the demo was seeded.
+   */
+  const ctxAt = (year: number, phase: CampaignPhase): Ctx => {
+    const s = scheduleOf(year)
+    const at =
+      phase === 'announced'
+        ? s.result_publicity.endsAt
+        : phase === 'draft'
+          ? null
+          : s[phase].startsAt
+    return at ? { ...ctx, now: new Date(at) } : ctx
+  }
+
+  const advanceTo = async (
+    campaign: { id: string; year: number },
+    from: CampaignPhase,
+    to: CampaignPhase,
+  ) => {
+    for (let i = CAMPAIGN_PHASES.indexOf(from) + 1; i <= CAMPAIGN_PHASES.indexOf(to); i++) {
+      const phase = CAMPAIGN_PHASES[i]!
+      await advancePhase(db, ctxAt(campaign.year, phase), campaign.id, phase)
+    }
   }
 
   /** Candidates (optionally as registered members), then ballots weighted by popularity. */
@@ -197,18 +219,22 @@ export const seedCampaigns = async (
     jurors.push({ id: m.id, name })
   }
 
-  const scoreAll = async (campaignId: string, candidates: { id: string }[], seed: number) => {
+  const scoreAll = async (
+    campaign: { id: string; year: number },
+    candidates: { id: string }[],
+    seed: number,
+  ) => {
     const rand = lcg(seed)
     for (const j of jurors) {
       const jurorCtx: Ctx = {
-        ...ctx,
+        ...ctxAt(campaign.year, 'jury'),
         actor: { memberId: j.id, name: j.name, orgId: '', grants: [] },
       }
       for (const c of candidates) {
         const scores = Object.fromEntries(
           RUBRIC.map((r) => [r.key, Math.round(r.maxScore * (0.6 + 0.4 * rand()))]),
         )
-        await submitScore(db, jurorCtx, campaignId, c.id, { scores, comment: '事迹突出' })
+        await submitScore(db, jurorCtx, campaign.id, c.id, { scores, comment: '事迹突出' })
       }
     }
   }
@@ -245,16 +271,16 @@ export const seedCampaigns = async (
     ]),
   )
   for (const j of jurors) await addJuror(db, ctx, longyuan.id, j.id)
-  await advanceTo(longyuan.id, 'draft', 'voting')
+  await advanceTo(longyuan, 'draft', 'voting')
   const lyCandidates = await fillCampaign(longyuan, LONGYUAN_2020, {
     ballots: 1600,
     asMembers: true,
     seed: 2020,
   })
-  await advanceTo(longyuan.id, 'voting', 'jury')
-  await scoreAll(longyuan.id, lyCandidates, 7)
-  await advanceTo(longyuan.id, 'jury', 'result_publicity')
-  await announce(db, ctx, longyuan.id)
+  await advanceTo(longyuan, 'voting', 'jury')
+  await scoreAll(longyuan, lyCandidates, 7)
+  await advanceTo(longyuan, 'jury', 'result_publicity')
+  await announce(db, ctxAt(2020, 'announced'), longyuan.id)
 
   const CHILDREN: [string, string, string][] = [
     ['兰州市总工会', '金城工匠', '2020年“金城工匠”评选'],
@@ -268,14 +294,14 @@ export const seedCampaigns = async (
       ctx,
       base(orgName, name, title, 2020, [{ name: '技能工匠', honourCount: 2 }], longyuan.id),
     )
-    await advanceTo(child.id, 'draft', 'voting')
+    await advanceTo(child, 'draft', 'voting')
     await fillCampaign(
       child,
       { 技能工匠: CHILD_PEOPLE[orgName]! },
       { ballots: 120, asMembers: false, seed: 100 + i },
     )
-    await advanceTo(child.id, 'voting', 'result_publicity')
-    await announce(db, ctx, child.id)
+    await advanceTo(child, 'voting', 'result_publicity')
+    await announce(db, ctxAt(2020, 'announced'), child.id)
   }
 
   // ---- 2021: 陇原工匠 taking nominations, with 金城工匠's winners put forward; 天马 voting ----
@@ -299,7 +325,7 @@ export const seedCampaigns = async (
       longyuan2021.id,
     ),
   )
-  await advanceTo(jincheng2021.id, 'draft', 'voting')
+  await advanceTo(jincheng2021, 'draft', 'voting')
   await fillCampaign(
     jincheng2021,
     {
@@ -311,10 +337,10 @@ export const seedCampaigns = async (
     },
     { ballots: 150, asMembers: false, seed: 2021 },
   )
-  await advanceTo(jincheng2021.id, 'voting', 'result_publicity')
-  const jcResults = await announce(db, ctx, jincheng2021.id)
-  await advanceTo(longyuan2021.id, 'draft', 'nomination')
-  await putForward(db, ctx, longyuan2021.id, {
+  await advanceTo(jincheng2021, 'voting', 'result_publicity')
+  const jcResults = await announce(db, ctxAt(2021, 'announced'), jincheng2021.id)
+  await advanceTo(longyuan2021, 'draft', 'nomination')
+  await putForward(db, ctxAt(2021, 'nomination'), longyuan2021.id, {
     childCampaignId: jincheng2021.id,
     candidateIds: jcResults.categories.flatMap((c) =>
       c.rows.filter((r) => r.isWinner).map((r) => r.candidateId),
@@ -333,7 +359,7 @@ export const seedCampaigns = async (
       longyuan2021.id,
     ),
   )
-  await advanceTo(tianma2021.id, 'draft', 'voting')
+  await advanceTo(tianma2021, 'draft', 'voting')
   await fillCampaign(
     tianma2021,
     {

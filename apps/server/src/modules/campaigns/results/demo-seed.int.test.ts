@@ -44,6 +44,17 @@ it('reproduces the seed page: 陇原工匠 2020 announced, with its four sub-cam
     .execute()
   expect(honours).toHaveLength(6)
   expect(honours.every((h) => h.member_id !== null && h.title === '陇原工匠')).toBe(true)
+  // Its history carries 2020 dates like its ballots, not the day the demo was seeded.
+  expect(honours.every((h) => h.awarded_at.startsWith('2020-05-12'))).toBe(true)
+  const dates = await q()
+    .selectFrom('campaign')
+    .select(['rules_locked_at', 'announced_at'])
+    .where('id', '=', ly.id)
+    .executeTakeFirstOrThrow()
+  expect(dates).toEqual({
+    rules_locked_at: '2020-04-11T00:00:00.000Z',
+    announced_at: '2020-05-12T00:00:00.000Z',
+  })
   // The 50 % front-line quota holds in each category.
   const winners = await q()
     .selectFrom('campaign_candidate')
