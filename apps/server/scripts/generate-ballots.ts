@@ -193,13 +193,11 @@ sqlite.transaction(() => {
 const t1 = Date.now()
 sqlite.exec('create index campaign_ballot_campaign_idx on campaign_ballot (campaign_id, id)')
 // The voter side table (ADR 0021) in one sorted pass, and its watermark at the log's end.
-// (The demo campaigns' ballots are in it already.)
-sqlite
-  .prepare(
-    `insert into campaign_ballot_voter (campaign_id, voter_key, ballot_id)
-     select campaign_id, voter_key, id from campaign_ballot where campaign_id = ? order by 2, 3`,
-  )
-  .run(c.campaignId)
+// Everything after the old watermark (the demo campaigns' ballots may be in it already).
+sqlite.exec(`insert or ignore into campaign_ballot_voter (campaign_id, voter_key, ballot_id)
+  select campaign_id, voter_key, id from campaign_ballot
+  where rowid > (select last_rowid from campaign_ballot_voter_mark where id = 1)
+  order by 1, 2, 3`)
 sqlite.exec(
   'update campaign_ballot_voter_mark set last_rowid = (select max(rowid) from campaign_ballot)',
 )

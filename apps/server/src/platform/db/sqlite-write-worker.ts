@@ -42,6 +42,23 @@ export type BackgroundJobSpec = {
   options: unknown
   /** Receives, on the main thread, each non-null result of step() or catchUp(). */
   onResult: (result: unknown) => void
+  /** A step failed (it is retried after a pause that grows with `failures` in a row). */
+  onError: (message: string, failures: number) => void
+}
+
+/**
+ * The job function from its source text, as the worker builds it. The main thread builds it
+ * too (for its own catch-up, or as the whole job on an in-memory database), so a source that
+ * cannot stand alone fails at start-up, not on the write thread under load.
+ * esbuild with keepNames (tsx runs the server from source that way) wraps named functions in the
+ * text with its helper __name(fn, name); the bundle does not. A no-op __name makes both run.
+ */
+export const jobFromSource = <J>(source: string): ((db: unknown, options: unknown) => J) => {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the job travels as text, see above
+  const build = new Function('__name', `return (${source})`) as (
+    name: (fn: unknown) => unknown,
+  ) => (db: unknown, options: unknown) => J
+  return build((fn) => fn)
 }
 
 /** What the function in BackgroundJobSpec.source returns. */
@@ -87,14 +104,21 @@ const noteWrites = (n) => {
     // A failed checkpoint loses nothing (the WAL keeps the pages); the next one retries.
   }
 }
-// esbuild with keepNames (tsx runs the server from source that way) wraps named functions in
-// the job's text with its helper __name(fn, name); the bundle does not. Passing a no-op
-// __name makes the same text run in both.
+// Built as jobFromSource builds it (see there for __name); the main thread built it first.
 const makeJob = workerData.job
   ? new Function('__name', 'return (' + workerData.job.source + ')')((fn) => fn)
   : null
 const job = makeJob ? makeJob(db, workerData.job.options) : null
 const postJobResult = (r) => r != null && parentPort.postMessage({ type: 'job', result: r })
+// A failing step (a locked database, a full disk) is retried after a pause that doubles up to
+// 30 s, not at once: retrying in a loop would spin a core. Each failure is reported.
+let failures = 0
+let pausedUntil = 0
+const jobFailed = (e) => {
+  failures++
+  pausedUntil = Date.now() + Math.min(30000, 100 * 2 ** Math.min(failures, 9))
+  parentPort.postMessage({ type: 'job-error', error: String((e && e.message) || e), failures })
+}
 // One step of the job per turn of the event loop: batches that arrived meanwhile are handled
 // between two steps, so a step delays a batch by one step at most.
 let pumping = false
@@ -104,17 +128,21 @@ const pump = () => {
     const before = job.written
     postJobResult(job.step(Date.now()))
     noteWrites(job.written - before)
-  } catch {
-    // The job's own transaction rolled back; it runs again from where it stood.
+    failures = 0
+  } catch (e) {
+    // The step's own transaction rolled back; it runs again from where it stood.
+    jobFailed(e)
   }
   schedule()
 }
 const schedule = () => {
-  if (!job || pumping) return
+  if (!job || pumping || Date.now() < pausedUntil) return
   let work = false
   try {
     work = job.hasWork(Date.now())
-  } catch {}
+  } catch (e) {
+    jobFailed(e)
+  }
   if (!work) return
   pumping = true
   setImmediate(pump)
@@ -196,8 +224,16 @@ export const createSqliteWriteWorker = (
     })
     w.on(
       'message',
-      (m: { type: string; id?: number; error?: string; code?: string; result?: unknown }) => {
+      (m: {
+        type: string
+        id?: number
+        error?: string
+        code?: string
+        result?: unknown
+        failures?: number
+      }) => {
         if (m.type === 'job') return job?.onResult(m.result)
+        if (m.type === 'job-error') return job?.onError(m.error ?? '', m.failures ?? 1)
         if (m.type !== 'done' || m.id === undefined) return
         const p = pending.get(m.id)
         pending.delete(m.id)

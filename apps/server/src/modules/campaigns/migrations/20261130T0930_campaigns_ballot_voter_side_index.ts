@@ -8,7 +8,7 @@ const isPostgres = (db: AnyDb) =>
 /**
  * The voter index leaves the ballot log for a side table (ADR 0021): on SQLite the write thread
  * fills it behind a watermark, in sorted chunks, instead of one random index leaf per ballot at
- * commit; on PostgreSQL the batch writes it in its own transaction. Named after
+ * commit; on PostgreSQL the batch writes it in the batch's own transaction. Named after
  * 20261130T0900, which created the index this one replaces.
  */
 export async function up(db: AnyDb): Promise<void> {
@@ -28,8 +28,9 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('last_rowid', 'integer', (c) => c.notNull())
     .execute()
+  // In key order, so a large log fills the new B-tree by appending instead of at random.
   await sql`insert into campaign_ballot_voter (campaign_id, voter_key, ballot_id)
-    select campaign_id, voter_key, id from campaign_ballot`.execute(db)
+    select campaign_id, voter_key, id from campaign_ballot order by 1, 2, 3`.execute(db)
   if (pg)
     await sql`insert into campaign_ballot_voter_mark (id, last_rowid) values (1, 0)`.execute(db)
   else

@@ -117,6 +117,48 @@ describe('ballot voter indexer', () => {
     expect(mark()).toBe(95)
   })
 
+  it('on the write thread, reports a chunk as covering only the batches handled before it began', async () => {
+    // Each report lets the caller forget those batches' ballots: every one of them must be in
+    // the side table when the report arrives, including while later batches keep coming.
+    const posted: { tag: number; id: string }[] = []
+    const violations: string[] = []
+    let reports = 0
+    const has = db.prepare('select 1 from campaign_ballot_voter where ballot_id = ?')
+    const worker = createSqliteWriteWorker(
+      file,
+      { ballot: 'insert into campaign_ballot values (?, ?, ?)' },
+      {
+        source: createBallotVoterIndexer.toString(),
+        options: { chunkRows: 10, chunkEveryMs: 60_000, sliceRows: 2, relaxSync: true },
+        onResult: (r) => {
+          reports++
+          const through = (r as { indexedThrough: number }).indexedThrough
+          for (const p of posted) if (p.tag <= through && !has.get(p.id)) violations.push(p.id)
+        },
+        onError: (message) => violations.push(message),
+      },
+    )
+    try {
+      for (let tag = 1; tag <= 60; tag++) {
+        const rows = [0, 1, 2].map((i) => [`t${tag}-${i}`, 'c1', `v${(tag * 5 + i) % 11}`])
+        for (const r of rows) posted.push({ tag, id: r[0]! })
+        const done = worker.run(
+          rows.map((r) => ['ballot', r]),
+          tag,
+        )
+        // Half the batches go in without waiting, so they queue up while a chunk is sliced.
+        if (tag % 2 === 0) await done
+      }
+      await worker.catchUpJob()
+      expect(violations).toEqual([])
+      // At least one report came mid-stream, besides the catch-up's own.
+      expect(reports).toBeGreaterThanOrEqual(2)
+      expect(sideRows()).toHaveLength(180)
+    } finally {
+      await worker.close()
+    }
+  })
+
   it('runs on the SQLite write thread from its own source text, between batches', async () => {
     const results: unknown[] = []
     const worker = createSqliteWriteWorker(
@@ -126,6 +168,7 @@ describe('ballot voter indexer', () => {
         source: createBallotVoterIndexer.toString(),
         options: { ...OPTIONS, chunkRows: 20 },
         onResult: (r) => results.push(r),
+        onError: (message) => results.push({ error: message }),
       },
     )
     try {

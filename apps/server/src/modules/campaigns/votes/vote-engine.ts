@@ -169,7 +169,12 @@ const memo = <V>(size: number, compute: (key: string) => V) => {
   }
 }
 
-export type VoteEngineOptions = { limits?: FraudLimits; maxBatch?: number }
+export type VoteEngineOptions = {
+  limits?: FraudLimits
+  maxBatch?: number
+  /** How often the SQLite writer fills the voter side table (tests). */
+  voterIndex?: repo.VoterIndexCadence
+}
 
 export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions = {}) => {
   const db: Db = deps.db
@@ -188,7 +193,7 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     // Time 0: the signature is memoised; campaign and expiry are checked on every ballot.
     readVoterToken(deps.secret, token, campaignOfToken(token), 0),
   )
-  const writeBatch = repo.createBallotBatchWriter(deps.database)
+  const writeBatch = repo.createBallotBatchWriter(deps.database, options.voterIndex)
   const writer: GroupCommitter<repo.BallotWrite> = createGroupCommitter({
     write: writeBatch.write,
     maxBatch: options.maxBatch ?? 1000,

@@ -1,9 +1,18 @@
 import type pg from 'pg'
 import type SQLite from 'better-sqlite3'
 import { type Database, type Db, typed } from '../../../platform/db/create-db'
-import { createSqliteWriteWorker, type WriteOp } from '../../../platform/db/sqlite-write-worker'
+import {
+  createSqliteWriteWorker,
+  jobFromSource,
+  type WriteOp,
+} from '../../../platform/db/sqlite-write-worker'
 import type { CampaignBallotTable, CampaignTables } from '../campaigns.tables'
-import { BALLOT_VOTER_INDEXER_OPTIONS, createBallotVoterIndexer } from './ballot-voter-index'
+import {
+  BALLOT_VOTER_INDEXER_OPTIONS,
+  createBallotVoterIndexer,
+  type BallotVoterIndexer,
+  type BallotVoterIndexerOptions,
+} from './ballot-voter-index'
 
 /** Owned by this sub-feature (migration 20261130T0900): one row of running totals per campaign. */
 export type CampaignVoteTotalsTable = {
@@ -506,49 +515,52 @@ const STATEMENTS = {
   totals: TOTALS_UPSERT,
 }
 
+/** How often the SQLite writer fills the voter side table (tests shorten or lengthen it). */
+export type VoterIndexCadence = Omit<BallotVoterIndexerOptions, 'relaxSync'>
+
+/** The indexer built from its source text, as the write thread builds it (see jobFromSource). */
+const indexerFromSource = (sqlite: SQLite.Database, options: BallotVoterIndexerOptions) =>
+  jobFromSource<BallotVoterIndexer>(createBallotVoterIndexer.toString())(sqlite, options)
+
+/** Index failures are retried; the first and every 100th are reported on stderr. */
+const reportIndexError = (message: string, failures: number) => {
+  if (failures === 1 || failures % 100 === 0)
+    process.emitWarning(`ballot voter index: ${message} (${failures} in a row)`, 'UnionHallWarning')
+}
+
 /**
  * SQLite: a file database commits batches on a write thread (the main thread keeps serving
  * while the disk flushes), which also fills the voter side table between batches; an in-memory
  * one, which a second connection cannot open, does both on the main thread.
  */
-const sqliteWriter = (sqlite: SQLite.Database): BallotBatchWriter => {
+const sqliteWriter = (sqlite: SQLite.Database, cadence: VoterIndexCadence): BallotBatchWriter => {
   const tail = new VoterTail()
   let tag = 0
   const dropIndexed = (result: unknown) => {
     if (result) tail.dropThrough((result as { indexedThrough: number }).indexedThrough)
   }
   // After a crash the side table lags the log, and the memory that answered for the gap is
-  // gone: index the gap on this connection before anything reads or writes (migrations have
-  // run by the first ballot or read, not always when the engine is made).
-  let caughtUp = false
-  const catchUpOnce = () => {
-    if (caughtUp) return
-    createBallotVoterIndexer(sqlite, { ...BALLOT_VOTER_INDEXER_OPTIONS, relaxSync: false }).catchUp(
-      Date.now(),
-    )
-    caughtUp = true
-  }
+  // gone: index the gap now, before anything reads the side table. The writer is made when the
+  // routes register, after migrations and before any request, so no transaction is open on the
+  // shared connection (one would take the catch-up with it if it rolled back).
+  if (sqlite.inTransaction) throw new Error('The ballot writer must be made outside a transaction')
+  const mainIndexer = indexerFromSource(sqlite, { ...cadence, relaxSync: false })
+  mainIndexer.catchUp(Date.now())
 
   if (!sqlite.memory) {
     const worker = createSqliteWriteWorker(sqlite.name, STATEMENTS, {
       source: createBallotVoterIndexer.toString(),
-      options: { ...BALLOT_VOTER_INDEXER_OPTIONS, relaxSync: true },
+      options: { ...cadence, relaxSync: true },
       onResult: dropIndexed,
+      onError: reportIndexError,
     })
     return {
       write: (items) => {
-        catchUpOnce()
         tail.add(++tag, items)
         return worker.run(batchOps(items), tag)
       },
-      voterTail: (campaignId, voterKey) => {
-        catchUpOnce()
-        return tail.idsOf(campaignId, voterKey)
-      },
-      catchUpVoterIndex: async () => {
-        catchUpOnce()
-        await worker.catchUpJob()
-      },
+      voterTail: (campaignId, voterKey) => tail.idsOf(campaignId, voterKey),
+      catchUpVoterIndex: () => worker.catchUpJob(),
       close: () => worker.close(),
     }
   }
@@ -557,33 +569,38 @@ const sqliteWriter = (sqlite: SQLite.Database): BallotBatchWriter => {
   const tx = sqlite.transaction((ops: WriteOp[]) => {
     for (const [name, params] of ops) prepared.get(name)!.run(params)
   })
-  // An in-memory database starts empty with each process: no gap to catch up at start.
-  let indexer: ReturnType<typeof createBallotVoterIndexer> | null = null
-  const indexerNow = () =>
-    (indexer ??= createBallotVoterIndexer(sqlite, {
-      ...BALLOT_VOTER_INDEXER_OPTIONS,
-      relaxSync: false,
-    }))
-  // The same chunks and slices as on the write thread, one slice per turn of the event loop.
+  // The same chunks and slices as on the write thread, one slice per turn of the event loop,
+  // with the same pause after a failure.
+  let closed = false
   let pumping = false
+  let failures = 0
+  let pausedUntil = 0
+  const attempt = <T>(fn: () => T): T | null => {
+    try {
+      const v = fn()
+      failures = 0
+      return v
+    } catch (e) {
+      failures++
+      pausedUntil = Date.now() + Math.min(30_000, 100 * 2 ** Math.min(failures, 9))
+      reportIndexError(e instanceof Error ? e.message : String(e), failures)
+      return null
+    }
+  }
   const pump = () => {
     pumping = false
-    if (!indexer || !sqlite.open) return
-    // Never inside a transaction Kysely holds open on this shared connection.
-    try {
-      if (!sqlite.inTransaction) dropIndexed(indexer.step(Date.now()))
-    } catch {
-      // The slice rolled back; the chunk goes on from where it stood at the next turn.
+    if (closed || !sqlite.open) return
+    // Never inside a transaction Kysely holds open on this shared connection: come back later.
+    if (sqlite.inTransaction) {
+      setTimeout(schedule, 5).unref()
+      return
     }
+    dropIndexed(attempt(() => mainIndexer.step(Date.now())))
     schedule()
   }
   const schedule = () => {
-    if (pumping || !indexer || !sqlite.open) return
-    try {
-      if (!indexer.hasWork(Date.now())) return
-    } catch {
-      return // e.g. the connection closed under a timer tick
-    }
+    if (closed || pumping || !sqlite.open || Date.now() < pausedUntil) return
+    if (!attempt(() => mainIndexer.hasWork(Date.now()))) return
     pumping = true
     setImmediate(pump)
   }
@@ -594,22 +611,22 @@ const sqliteWriter = (sqlite: SQLite.Database): BallotBatchWriter => {
       // Kysely shares this connection: never start our transaction inside one of its open ones
       // (it would become a savepoint of a transaction we do not control).
       while (sqlite.inTransaction) await new Promise((r) => setImmediate(r))
-      const ix = indexerNow()
       const t = ++tag
       tail.add(t, items)
       try {
         tx(batchOps(items))
       } finally {
-        ix.noteBatch(t)
+        mainIndexer.noteBatch(t)
         schedule()
       }
     },
     voterTail: (campaignId, voterKey) => tail.idsOf(campaignId, voterKey),
     catchUpVoterIndex: async () => {
       while (sqlite.inTransaction) await new Promise((r) => setImmediate(r))
-      dropIndexed(indexerNow().catchUp(Date.now()))
+      dropIndexed(mainIndexer.catchUp(Date.now()))
     },
     close: async () => {
+      closed = true
       clearInterval(timer)
     },
   }
@@ -698,8 +715,11 @@ const pgWriter = (pool: pg.Pool): BallotBatchWriter => {
 }
 
 /** The batch writer for the app's database engine. */
-export const createBallotBatchWriter = (database: Database): BallotBatchWriter => {
-  if (database.sqlite) return sqliteWriter(database.sqlite)
+export const createBallotBatchWriter = (
+  database: Database,
+  cadence: VoterIndexCadence = BALLOT_VOTER_INDEXER_OPTIONS,
+): BallotBatchWriter => {
+  if (database.sqlite) return sqliteWriter(database.sqlite, cadence)
   if (database.pgPool) return pgWriter(database.pgPool)
   throw new Error('No database handle for the ballot writer')
 }

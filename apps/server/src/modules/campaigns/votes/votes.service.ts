@@ -12,11 +12,15 @@ import { campaignErrors } from '../campaigns.errors'
 import { phaseIndex } from '../shared/campaign-state'
 import { onCampaignChanged } from '../setup/setup.service'
 import { onCandidatesChanged, setCandidateVoteReader } from '../nominations/candidates.service'
-import type { FraudLimits } from './fraud'
 import { ballotIdOfReceipt, receiptOf } from './receipt'
 import { ballotLogOf } from './recount'
 import { rollUpTurnout, rollupChain, type TurnoutItem } from './turnout'
-import { createVoteEngine, type CampaignVoteState, type VoterInput } from './vote-engine'
+import {
+  createVoteEngine,
+  type CampaignVoteState,
+  type VoteEngineOptions,
+  type VoterInput,
+} from './vote-engine'
 import { signVoterToken, VOTER_TOKEN_TTL_MS } from './voter'
 import * as repo from './votes.repository'
 import type { BallotStatus, RiskSignal } from './votes.types'
@@ -63,7 +67,7 @@ export type LeaderboardDto = {
 }
 export type TurnoutDto = { updatedAt: string; totalBallots: number; items: TurnoutItem[] }
 
-export type VotesServiceOptions = { limits?: FraudLimits; maxBatch?: number }
+export type VotesServiceOptions = VoteEngineOptions
 
 /**
  * The votes use cases around one ballot engine per app: casting, voter verification, receipts,
