@@ -110,7 +110,7 @@ const stress = async (database: Database, cadence: VoterIndexCadence) => {
       const batches = Array.from({ length: concurrent }, () =>
         Array.from({ length: 1 + rnd(30) }, () => ballotOf(`voter-${rnd(300)}`, `key-${n++}`)),
       )
-      await Promise.all(batches.map((b) => writer.write(b)))
+      await Promise.all(batches.map(async (b) => writer.write(b)))
       const fresh = batches.flat().map((b) => ({
         voter: b.row.voter_key,
         clientKey: b.row.client_key,
@@ -133,7 +133,7 @@ const stress = async (database: Database, cadence: VoterIndexCadence) => {
       .selectFrom('campaign_ballot_voter' as never)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow()
-    expect(Number((indexed as { n: number }).n)).toBe(acked.length)
+    expect(Number(indexed.n)).toBe(acked.length)
     for (const a of acked.filter((_, i) => i % 17 === 0)) await expectFound(database, writer, a)
   } finally {
     await writer.close()
