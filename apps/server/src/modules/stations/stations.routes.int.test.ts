@@ -20,6 +20,7 @@ import { convertCoords, gcj02ToWgs84 } from './domain/coords'
 import {
   directoryInvalidate,
   directoryOf,
+  reportDirectoryTo,
   WARM_AFTER_CHANGE_MS,
 } from './directory/directory.service'
 import { COUNTRY_ZOOMS } from './directory/station-directory'
@@ -339,6 +340,9 @@ describe('finding the nearest station (public)', () => {
   it('leaves out a station row with an impossible point, loaded or reopened, instead of failing every search', async () => {
     const s = await create({ lat: FAR.lat + 0.2, lng: FAR.lng + 0.2, name: '坐标错误驿站' })
     const db = typed<StationsTables>(t.database.db)
+    // The operator hears of it (the app's log), each time the row is left out.
+    const skipped: string[][] = []
+    reportDirectoryTo(t.database.db, { skipped: (ids) => skipped.push(ids), warmFailed: () => {} })
     const searchStillWorks = async () => {
       const res = await nearest({ lat: FAR.lat, lng: FAR.lng, k: 50, maxDistanceM: 100_000 })
       expect(res.items.map((h) => h.id)).not.toContain(s.id)
@@ -363,7 +367,9 @@ describe('finding the nearest station (public)', () => {
       })
       expect(reopen.statusCode, reopen.body).toBe(200)
       await searchStillWorks()
+      expect(skipped).toEqual([[s.id], [s.id]])
     } finally {
+      reportDirectoryTo(t.database.db, null)
       await db.updateTable('station').set({ lat: s.lat }).where('id', '=', s.id).execute()
       directoryInvalidate(t.database.db)
     }

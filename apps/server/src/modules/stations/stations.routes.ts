@@ -23,7 +23,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ctxOf } from '../../core/access'
 import { sendJsonText } from '../../platform/http/rendered-json'
-import { warmDirectory } from './directory/directory.service'
+import {
+  reportDirectoryTo,
+  stopDirectoryWarmUp,
+  warmDirectory,
+} from './directory/directory.service'
 import * as pub from './public.service'
 import { openDataRoutes } from './open-data/open-data.routes'
 import { rosterRoutes } from './roster/roster.routes'
@@ -166,11 +170,20 @@ export const publicStationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }>
   const { db } = deps
   // Load the directory in the background once the server is ready: the first worker to ask
   // for the nearest station should not wait for 200,000 rows.
+  reportDirectoryTo(db, {
+    skipped: (ids) =>
+      app.log.warn(
+        { count: ids.length, stationIds: ids.slice(0, 20) },
+        'stations with an impossible point left out of the station directory',
+      ),
+    warmFailed: (piece, err) => app.log.error({ err, piece }, 'station directory warm-up failed'),
+  })
   app.addHook('onReady', async () => {
     warmDirectory(db).catch((err: unknown) =>
       app.log.error({ err }, 'station directory load failed'),
     )
   })
+  app.addHook('onClose', async () => stopDirectoryWarmUp(db))
 
   app.get(
     '/nearest',

@@ -21,6 +21,20 @@ const RECHECK_MS = 10_000
 /** Start loading in the background (at start-up), so the first worker does not wait for it. */
 export const warmDirectory = (db: Db) => directoryOf(db).then(() => undefined)
 
+/** Sends what the directory leaves out or fails to warm to `report` (null: nowhere). */
+export const reportDirectoryTo = (db: Db, report: DirectoryReport | null) => {
+  stateOf(db).report = report
+}
+
+/** Cancels a pending warm-up (the app is closing). */
+export const stopDirectoryWarmUp = (db: Db) => {
+  const s = states.get(db)
+  if (s?.warmTimer) {
+    clearTimeout(s.warmTimer)
+    s.warmTimer = null
+  }
+}
+
 /** After a change written in this process, wait this long for more before warming again. */
 export const WARM_AFTER_CHANGE_MS = 1000
 /** …but warm at the latest this long after the first change of a steady stream of them. */
@@ -67,18 +81,22 @@ const requestWarm = (s: State, delayMs: number) => {
 const runWarm = (s: State) => {
   s.warming = true
   s.warmAgain = false
-  const steps: Array<() => unknown> = [
-    () => s.directory.warmIndex('fine'),
-    () => s.directory.warmIndex('coarse'),
-    ...COUNTRY_ZOOMS.map((zoom) => () => s.directory.warmClusters(zoom)),
+  const steps: Array<[string, () => unknown]> = [
+    ['fine index', () => s.directory.warmIndex('fine')],
+    ['coarse index', () => s.directory.warmIndex('coarse')],
+    ...COUNTRY_ZOOMS.map((zoom): [string, () => unknown] => [
+      `clusters at zoom ${zoom}`,
+      () => s.directory.warmClusters(zoom),
+    ]),
   ]
   const next = (i: number) => {
     let failed = false
     if (i < steps.length) {
       try {
-        steps[i]!()
-      } catch {
+        steps[i]![1]()
+      } catch (err) {
         failed = true
+        s.report?.warmFailed(steps[i]![0], err)
       }
     }
     if (i + 1 < steps.length && !failed) {
@@ -91,7 +109,16 @@ const runWarm = (s: State) => {
   next(0)
 }
 
+/** Where the directory tells the operator what it left out or could not warm (the app's log). */
+export type DirectoryReport = {
+  /** Active stations kept out of the directory for an impossible point. */
+  skipped: (ids: string[]) => void
+  /** A warm-up piece threw; the request that needs it meets the same error on its own path. */
+  warmFailed: (piece: string, err: unknown) => void
+}
+
 type State = {
+  report: DirectoryReport | null
   directory: StationDirectory
   fingerprint: string | null
   checkedAt: number
@@ -129,6 +156,7 @@ const stateOf = (db: Db): State => {
   let s = states.get(db)
   if (!s) {
     s = {
+      report: null,
       directory: createStationDirectory(),
       fingerprint: null,
       checkedAt: 0,
@@ -154,6 +182,8 @@ const reload = async (db: Db, s: State) => {
       if (!v) parsed.set(json, (v = JSON.parse(json) as Schedule))
       return v
     }
+    const unfindable = rows.filter((r) => !findable(r))
+    if (unfindable.length > 0) s.report?.skipped(unfindable.map((r) => r.id))
     s.directory.replaceAll(rows.filter(findable).map((r) => entryOf(r, parse)))
     s.fingerprint = fingerprint
     requestWarm(s, 0)
@@ -192,7 +222,10 @@ export const directoryApply = async (db: Db, row: DirectoryRow | undefined, id: 
   if (row && row.status === 'active' && findable(row)) {
     const { entry, schedule } = entryOf(row)
     s.directory.put(entry, schedule)
-  } else s.directory.remove(id)
+  } else {
+    if (row && row.status === 'active') s.report?.skipped([id])
+    s.directory.remove(id)
+  }
   requestWarm(s, WARM_AFTER_CHANGE_MS)
   s.fingerprint = await repo.stationsFingerprint(db)
 }
