@@ -639,8 +639,6 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
     voterKeyFor,
     /** Ids of a voter's ballots not yet in the voter side table (see BallotBatchWriter). */
     voterTail: (campaignId: string, voterKey: string) => writeBatch.voterTail(campaignId, voterKey),
-    /** Indexes every written ballot in the voter side table now (tests). */
-    catchUpVoterIndex: () => writeBatch.catchUpVoterIndex(),
     flush: () => writer.flush(),
     close: async () => {
       await writer.close()
