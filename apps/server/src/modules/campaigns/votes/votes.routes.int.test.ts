@@ -1183,7 +1183,7 @@ describe('retries whose key left memory', () => {
     // memory now (voter-side-index.int.test.ts checks that path at every moment); PostgreSQL
     // writes the side table with the batch.
     await replays()
-    for (let i = 0; i < 100 && (await indexed()) < 2; i++)
+    for (let i = 0; i < 200 && (await indexed()) < 2; i++)
       await new Promise((r) => setTimeout(r, 50))
     expect(await indexed()).toBe(2)
     await replays()
