@@ -119,12 +119,14 @@ const jobFailed = (e) => {
   pausedUntil = Date.now() + Math.min(30000, 100 * 2 ** Math.min(failures, 9))
   parentPort.postMessage({ type: 'job-error', error: String((e && e.message) || e), failures })
 }
-// One step of the job per turn of the event loop: batches that arrived meanwhile are handled
-// between two steps, so a step delays a batch by one step at most.
-let pumping = false
-const pump = () => {
-  pumping = false
+// One step of the job after each batch, and one per turn of the event loop while no batch comes,
+// so a step delays a batch by one step at most. The step after a batch is run here, not left to
+// setImmediate: a steady stream of batches can keep the port's message loop busy for hundreds
+// of messages before the loop reaches its check phase, and the job would fall behind.
+const runStep = () => {
+  if (Date.now() < pausedUntil) return
   try {
+    if (!job.hasWork(Date.now())) return
     const before = job.written
     postJobResult(job.step(Date.now()))
     noteWrites(job.written - before)
@@ -133,6 +135,11 @@ const pump = () => {
     // The step's own transaction rolled back; it runs again from where it stood.
     jobFailed(e)
   }
+}
+let pumping = false
+const pump = () => {
+  pumping = false
+  runStep()
   schedule()
 }
 const schedule = () => {
@@ -175,6 +182,7 @@ parentPort.on('message', (m) => {
   }
   if (job && m.tag != null) {
     job.noteBatch(m.tag)
+    runStep()
     schedule()
   }
 })
