@@ -91,6 +91,14 @@ export const forEachBallotPageFrom = async (
   }
 }
 
+/** A voter's ballots in the log, found through the voter side table's primary key. */
+const indexedBallotsOfVoter = (db: Db, campaignId: string, voterKey: string) =>
+  q(db)
+    .selectFrom('campaign_ballot_voter as v')
+    .innerJoin('campaign_ballot as b', 'b.id', 'v.ballot_id')
+    .where('v.campaign_id', '=', campaignId)
+    .where('v.voter_key', '=', voterKey)
+
 /**
  * The ballot a voter cast with a client key on `fromDay` or later (a retry whose key left the
  * engine's memory): read only when the engine's Bloom filter says the key may have been used.
@@ -106,12 +114,8 @@ export const ballotByClientKeyQuery = (
   fromDay: string,
   fromId: string,
 ) =>
-  q(db)
-    .selectFrom('campaign_ballot_voter as v')
-    .innerJoin('campaign_ballot as b', 'b.id', 'v.ballot_id')
+  indexedBallotsOfVoter(db, campaignId, voterKey)
     .select(['b.id', 'b.candidate_ids', 'b.cast_at', 'b.status'])
-    .where('v.campaign_id', '=', campaignId)
-    .where('v.voter_key', '=', voterKey)
     .where('v.ballot_id', '>=', fromId)
     .where('b.client_key', '=', clientKey)
     .where('b.day', '>=', fromDay)
@@ -159,12 +163,8 @@ export const findBallotsOfVoter = async (
   limit: number,
   tailIds: string[],
 ) => {
-  const indexed = await q(db)
-    .selectFrom('campaign_ballot_voter as v')
-    .innerJoin('campaign_ballot as b', 'b.id', 'v.ballot_id')
+  const indexed = await indexedBallotsOfVoter(db, campaignId, voterKey)
     .selectAll('b')
-    .where('v.campaign_id', '=', campaignId)
-    .where('v.voter_key', '=', voterKey)
     .orderBy('v.ballot_id', 'desc')
     .limit(limit)
     .execute()
