@@ -575,10 +575,11 @@ const sqliteWriter = (sqlite: SQLite.Database, cadence: VoterIndexCadence): Ball
   let pumping = false
   let failures = 0
   let pausedUntil = 0
-  const attempt = <T>(fn: () => T): T | null => {
+  // Only a step that went through ends a run of failures (hasWork alone may succeed meanwhile).
+  const attempt = <T>(fn: () => T, endsFailures: boolean): T | null => {
     try {
       const v = fn()
-      failures = 0
+      if (endsFailures) failures = 0
       return v
     } catch (e) {
       failures++
@@ -595,12 +596,12 @@ const sqliteWriter = (sqlite: SQLite.Database, cadence: VoterIndexCadence): Ball
       setTimeout(schedule, 5).unref()
       return
     }
-    dropIndexed(attempt(() => mainIndexer.step(Date.now())))
+    dropIndexed(attempt(() => mainIndexer.step(Date.now()), true))
     schedule()
   }
   const schedule = () => {
     if (closed || pumping || !sqlite.open || Date.now() < pausedUntil) return
-    if (!attempt(() => mainIndexer.hasWork(Date.now()))) return
+    if (!attempt(() => mainIndexer.hasWork(Date.now()), false)) return
     pumping = true
     setImmediate(pump)
   }
