@@ -99,6 +99,10 @@ const indexedBallotsOfVoter = (db: Db, campaignId: string, voterKey: string) =>
     .where('v.campaign_id', '=', campaignId)
     .where('v.voter_key', '=', voterKey)
 
+/** Ballots of a campaign among `ids` (a writer's tail), by the log's primary key. */
+const ballotsAmong = (db: Db, campaignId: string, ids: string[]) =>
+  q(db).selectFrom('campaign_ballot').where('id', 'in', ids).where('campaign_id', '=', campaignId)
+
 /**
  * The ballot a voter cast with a client key on `fromDay` or later (a retry whose key left the
  * engine's memory): read only when the engine's Bloom filter says the key may have been used.
@@ -142,11 +146,8 @@ export const findBallotByClientKey = async (
     fromId,
   ).executeTakeFirst()
   if (indexed || tailIds.length === 0) return indexed
-  return q(db)
-    .selectFrom('campaign_ballot')
+  return ballotsAmong(db, campaignId, tailIds)
     .select(['id', 'candidate_ids', 'cast_at', 'status'])
-    .where('id', 'in', tailIds)
-    .where('campaign_id', '=', campaignId)
     .where('client_key', '=', clientKey)
     .where('day', '>=', fromDay)
     .executeTakeFirst()
@@ -169,12 +170,7 @@ export const findBallotsOfVoter = async (
     .limit(limit)
     .execute()
   if (tailIds.length === 0) return indexed
-  const tail = await q(db)
-    .selectFrom('campaign_ballot')
-    .selectAll()
-    .where('id', 'in', tailIds)
-    .where('campaign_id', '=', campaignId)
-    .execute()
+  const tail = await ballotsAmong(db, campaignId, tailIds).selectAll().execute()
   const byId = new Map([...indexed, ...tail].map((b) => [b.id, b]))
   return [...byId.values()].sort((a, b) => (a.id < b.id ? 1 : -1)).slice(0, limit)
 }
