@@ -49,6 +49,10 @@ afterEach(() => at(T0))
 
 const adminCtx = () => ctxAs(t, gansu.memberId)
 
+/** A campaign of 甘肃省总工会 in voting, made by its org_admin. */
+const gansuCampaign = async (rules = baseRules()) =>
+  makeVotingCampaign(t.database.db, await adminCtx(), t.orgId('甘肃省总工会'), rules)
+
 let memberSeq = 0
 /** A signed-in member of the named org (password log-in). */
 const memberOf = async (
@@ -93,12 +97,7 @@ const key = () => `k${Date.now().toString(36)}${(keySeq++).toString(36)}`.padEnd
 
 describe('casting ballots (members campaign)', () => {
   it('counts a ballot, returns a receipt anyone can look up, and lists it in my receipts', async () => {
-    const c = await makeVotingCampaign(
-      t.database.db,
-      await adminCtx(),
-      t.orgId('甘肃省总工会'),
-      baseRules(),
-    )
+    const c = await gansuCampaign()
     const voter = await memberOf('兰州市总工会')
 
     const res = await ballot(voter, c.campaignId, {
@@ -143,12 +142,7 @@ describe('casting ballots (members campaign)', () => {
   })
 
   it('answers a retry with the same client key with the original receipt (200) and counts it once', async () => {
-    const c = await makeVotingCampaign(
-      t.database.db,
-      await adminCtx(),
-      t.orgId('甘肃省总工会'),
-      baseRules(),
-    )
+    const c = await gansuCampaign()
     const voter = await memberOf('兰州市总工会')
     const payload = { clientKey: key(), candidateIds: [c.candidateIds[0]] }
 
@@ -173,10 +167,7 @@ describe('casting ballots (members campaign)', () => {
   })
 
   it('refuses every bad ballot with a clear code and counts nothing', async () => {
-    const c = await makeVotingCampaign(
-      t.database.db,
-      await adminCtx(),
-      t.orgId('甘肃省总工会'),
+    const c = await gansuCampaign(
       baseRules({
         votesPerDay: 3,
         maxPerCandidatePerDay: 1,
@@ -285,10 +276,7 @@ describe('casting ballots (members campaign)', () => {
   })
 
   it('never lets concurrent ballots of one voter pass the daily limit', async () => {
-    const c = await makeVotingCampaign(
-      t.database.db,
-      await adminCtx(),
-      t.orgId('甘肃省总工会'),
+    const c = await gansuCampaign(
       baseRules({ votesPerDay: 6, maxPerCandidatePerDay: 6, maxChoicesPerBallot: 1 }),
     )
     const voter = await memberOf('兰州市总工会')
@@ -380,12 +368,7 @@ describe('sealed tallies', () => {
   })
 
   it('serves a live leaderboard when not sealed (cached at most a second)', async () => {
-    const c = await makeVotingCampaign(
-      t.database.db,
-      await adminCtx(),
-      t.orgId('甘肃省总工会'),
-      baseRules(),
-    )
+    const c = await gansuCampaign()
     const voter = await memberOf('兰州市总工会')
     await ballot(voter, c.campaignId, { clientKey: key(), candidateIds: [c.candidateIds[1]] })
 
@@ -410,12 +393,7 @@ describe('SMS voters', () => {
     /(\d{6})/.exec([...t.sms.outbox].reverse().find((m) => m.mobile === mobile)?.text ?? '')?.[1]
 
   it('verifies a mobile once with a code and votes with the voter cookie', async () => {
-    const c = await makeVotingCampaign(
-      t.database.db,
-      await adminCtx(),
-      t.orgId('甘肃省总工会'),
-      baseRules({ eligibility: 'sms' }),
-    )
+    const c = await gansuCampaign(baseRules({ eligibility: 'sms' }))
     const mobile = '13912345678'
     const otp = await t.request({
       method: 'POST',
@@ -466,10 +444,7 @@ describe('SMS voters', () => {
   })
 
   it('flags a mobile first verified within a day as a new account, not one known for longer', async () => {
-    const c = await makeVotingCampaign(
-      t.database.db,
-      await adminCtx(),
-      t.orgId('甘肃省总工会'),
+    const c = await gansuCampaign(
       baseRules({ eligibility: 'sms', votesPerDay: 10, maxPerCandidatePerDay: 10 }),
     )
     const verify = async (mobile: string) => {
@@ -546,12 +521,7 @@ describe('SMS voters', () => {
   })
 
   it('refuses SMS verification for a members-only campaign', async () => {
-    const c = await makeVotingCampaign(
-      t.database.db,
-      await adminCtx(),
-      t.orgId('甘肃省总工会'),
-      baseRules(),
-    )
+    const c = await gansuCampaign()
     expectError(
       await t.request({
         method: 'POST',
@@ -564,12 +534,7 @@ describe('SMS voters', () => {
   })
 
   it('lets 1,000 distinct voters behind one factory NAT all vote', async () => {
-    const c = await makeVotingCampaign(
-      t.database.db,
-      await adminCtx(),
-      t.orgId('甘肃省总工会'),
-      baseRules({ eligibility: 'sms' }),
-    )
+    const c = await gansuCampaign(baseRules({ eligibility: 'sms' }))
     const tokens = Array.from({ length: 1000 }, (_, i) =>
       signVoterToken(
         t.config.SESSION_SECRET,
@@ -598,10 +563,7 @@ describe('SMS voters', () => {
 
 describe('rate limits and risk signals', () => {
   it("applies the campaign's own limits: a device past its per-minute limit gets 429", async () => {
-    const c = await makeVotingCampaign(
-      t.database.db,
-      await adminCtx(),
-      t.orgId('甘肃省总工会'),
+    const c = await gansuCampaign(
       baseRules({
         eligibility: 'sms',
         votesPerDay: 100,
@@ -632,10 +594,7 @@ describe('rate limits and risk signals', () => {
   })
 
   it('returns 429 BALLOT_RATE_LIMITED past the per-voter limit and flags bursts and shared devices', async () => {
-    const c = await makeVotingCampaign(
-      t.database.db,
-      await adminCtx(),
-      t.orgId('甘肃省总工会'),
+    const c = await gansuCampaign(
       baseRules({
         eligibility: 'sms',
         votesPerDay: 100,
@@ -736,10 +695,7 @@ describe('rate limits and risk signals', () => {
   })
 
   it('flags new accounts and night bursts', async () => {
-    const c = await makeVotingCampaign(
-      t.database.db,
-      await adminCtx(),
-      t.orgId('甘肃省总工会'),
+    const c = await gansuCampaign(
       baseRules({ votesPerDay: 100, maxPerCandidatePerDay: 100, maxChoicesPerBallot: 1 }),
     )
     const fresh = await memberOf('兰州市总工会', { newAccount: true }) // created just now (real clock)
@@ -920,12 +876,7 @@ describe('fraud review: invalidate and restore', () => {
 
 describe('ballot log, recount and exports', () => {
   it('streams an anonymised log whose recount equals the counters, and exports votes as .xlsx', async () => {
-    const c = await makeVotingCampaign(
-      t.database.db,
-      await adminCtx(),
-      t.orgId('甘肃省总工会'),
-      baseRules(),
-    )
+    const c = await gansuCampaign()
     const voters = await Promise.all([
       memberOf('兰州市总工会'),
       memberOf('兰州市总工会'),
@@ -1026,12 +977,7 @@ describe('retries whose key left memory', () => {
   const MIDNIGHT = Date.parse('2026-02-10T16:00:00.000Z')
 
   it('replays a ballot of the evening before when its retry arrives after midnight', async () => {
-    const c = await makeVotingCampaign(
-      t.database.db,
-      await adminCtx(),
-      t.orgId('甘肃省总工会'),
-      baseRules({ votesPerDay: 1 }),
-    )
+    const c = await gansuCampaign(baseRules({ votesPerDay: 1 }))
     const voter = await memberOf('兰州市总工会')
     const payload = { clientKey: key(), candidateIds: [c.candidateIds[0]] }
     at(MIDNIGHT - 30_000)
@@ -1051,12 +997,7 @@ describe('retries whose key left memory', () => {
   })
 
   it('never turns the voting day back for a ballot stamped before midnight that runs after it', async () => {
-    const c = await makeVotingCampaign(
-      t.database.db,
-      await adminCtx(),
-      t.orgId('甘肃省总工会'),
-      baseRules({ votesPerDay: 1 }),
-    )
+    const c = await gansuCampaign(baseRules({ votesPerDay: 1 }))
     const [early, late] = await Promise.all([memberOf('兰州市总工会'), memberOf('武威市总工会')])
     at(MIDNIGHT + 10_000)
     expect(
@@ -1080,12 +1021,7 @@ describe('retries whose key left memory', () => {
   })
 
   it('rebuilds a day from the log page by page, every ballot once, in id order', async () => {
-    const c = await makeVotingCampaign(
-      t.database.db,
-      await adminCtx(),
-      t.orgId('甘肃省总工会'),
-      baseRules(),
-    )
+    const c = await gansuCampaign()
     const voters = await Promise.all([1, 2, 3, 4, 5].map(() => memberOf('兰州市总工会')))
     for (const v of voters)
       expect(
@@ -1109,12 +1045,7 @@ describe('retries whose key left memory', () => {
   })
 
   it("reads the ballot log through the voter side table, not the day's ballots", async () => {
-    const c = await makeVotingCampaign(
-      t.database.db,
-      await adminCtx(),
-      t.orgId('甘肃省总工会'),
-      baseRules(),
-    )
+    const c = await gansuCampaign()
     const fromId = ballotIdFloor(Date.parse('2026-02-08T16:00:00.000Z'))
     const query = ballotByClientKeyQuery(
       t.database.db,
@@ -1144,12 +1075,7 @@ describe('retries whose key left memory', () => {
   })
 
   it('answers retries and my receipts from memory before the side table holds a ballot, and from the table after', async () => {
-    const c = await makeVotingCampaign(
-      t.database.db,
-      await adminCtx(),
-      t.orgId('甘肃省总工会'),
-      baseRules(),
-    )
+    const c = await gansuCampaign()
     const voter = await memberOf('兰州市总工会')
     const indexed = async () =>
       (
@@ -1193,12 +1119,7 @@ describe('retries whose key left memory', () => {
 
 describe('write failures', () => {
   it('answers 503 when the batch cannot commit, counts nothing and gives the voter the reservation back', async () => {
-    const c = await makeVotingCampaign(
-      t.database.db,
-      await adminCtx(),
-      t.orgId('甘肃省总工会'),
-      baseRules({ votesPerDay: 2 }),
-    )
+    const c = await gansuCampaign(baseRules({ votesPerDay: 2 }))
     const voter = await memberOf('兰州市总工会')
     const failKey = 'fail-this-ballot'
     if (t.database.dialect === 'sqlite') {
