@@ -19,6 +19,7 @@ const OPTIONS: BallotVoterIndexerOptions = {
   chunkRows: 10,
   chunkEveryMs: 60_000,
   sliceRows: 3,
+  readRows: 4,
   relaxSync: true,
 }
 
@@ -68,7 +69,10 @@ describe('ballot voter indexer', () => {
     addBallots(1)
     ix.noteBatch(2)
     expect(ix.hasWork(now)).toBe(true)
-    // 10 rows in slices of 3: four steps, the watermark only with the last one.
+    // 10 rows read 4 at a time: three steps that only read (the third reaches the end of the log).
+    expect([ix.step(now), ix.step(now), ix.step(now)]).toEqual([null, null, null])
+    expect(sideRows()).toHaveLength(0)
+    // Then written in slices of 3: four steps, the watermark only with the last one.
     expect([ix.step(now), ix.step(now), ix.step(now)]).toEqual([null, null, null])
     expect(sideRows()).toHaveLength(9)
     expect(mark()).toBe(0)
@@ -88,7 +92,8 @@ describe('ballot voter indexer', () => {
     const ix = createBallotVoterIndexer(db, OPTIONS)
     addBallots(12)
     ix.noteBatch(1)
-    ix.step(Date.now()) // one slice of the chunk, then the process "dies"
+    // Four reads (4, 4, 4, then none: the end), one slice of the chunk, then the process "dies".
+    for (let i = 0; i < 5; i++) ix.step(Date.now())
     expect(sideRows()).toHaveLength(3)
     expect(mark()).toBe(0)
     const restarted = createBallotVoterIndexer(db, OPTIONS)
@@ -100,6 +105,71 @@ describe('ballot voter indexer', () => {
     restarted.noteBatch(7)
     expect(restarted.catchUp(Date.now())).toEqual({ indexedThrough: 7 })
     expect(sideRows()).toHaveLength(14)
+  })
+
+  it('bounds the work of a step, and writes a chunk read in pieces in key order', () => {
+    // Records the order in which the side table receives its rows.
+    db.exec(`
+      create table received (seq integer primary key, c text, v text, id text);
+      create trigger side_received after insert on campaign_ballot_voter begin
+        insert into received (c, v, id) values (new.campaign_id, new.voter_key, new.ballot_id);
+      end;`)
+    const ix = createBallotVoterIndexer(db, OPTIONS)
+    addBallots(7, 'c2')
+    addBallots(6, 'c1')
+    ix.noteBatch(1)
+    const now = Date.now()
+    let report: unknown = null
+    let steps = 0
+    let before = 0
+    while (report === null && steps < 50) {
+      report = ix.step(now)
+      steps++
+      const count = sideRows().length
+      expect(count - before).toBeLessThanOrEqual(OPTIONS.sliceRows)
+      before = count
+    }
+    // 13 rows: four reads (4, 4, 4, 1) and five slices (3, 3, 3, 3, 1).
+    expect(report).toEqual({ indexedThrough: 1 })
+    expect(steps).toBe(9)
+    const received = db.prepare('select c, v, id from received order by seq').all() as {
+      c: string
+      v: string
+      id: string
+    }[]
+    // Field by field, as the side table's primary key orders them (NUL sorts before any letter).
+    const key = (r: { c: string; v: string; id: string }) => `${r.c}\0${r.v}\0${r.id}`
+    expect(received.map(key)).toEqual(received.map(key).sort())
+    expect(received).toHaveLength(13)
+  })
+
+  it('writes a failed slice again at the next step, losing no row', () => {
+    db.exec(`
+      create table fail_next (n integer not null);
+      insert into fail_next values (0);
+      create trigger side_fails before insert on campaign_ballot_voter
+        when (select n from fail_next) > 0
+      begin
+        select raise(abort, 'disk full');
+      end;`)
+    const ix = createBallotVoterIndexer(db, OPTIONS)
+    addBallots(10)
+    ix.noteBatch(3)
+    const now = Date.now()
+    for (let i = 0; i < 4; i++) ix.step(now) // reads: 4, 4, 2 (the end); then one slice
+    expect(sideRows()).toHaveLength(3)
+    db.exec('update fail_next set n = 1')
+    expect(() => ix.step(now)).toThrow(/disk full/)
+    expect(sideRows()).toHaveLength(3)
+    db.exec('update fail_next set n = 0')
+    const reports = [ix.step(now), ix.step(now), ix.step(now)]
+    expect(reports).toEqual([null, null, { indexedThrough: 3 }])
+    expect(sideRows().map((r) => r.ballot_id)).toEqual(
+      (db.prepare('select id from campaign_ballot order by id').all() as { id: string }[]).map(
+        (r) => r.id,
+      ),
+    )
+    expect(mark()).toBe(10)
   })
 
   it('indexes the whole log again when the watermark is past its end (rowids renumbered)', () => {
@@ -129,7 +199,15 @@ describe('ballot voter indexer', () => {
       { ballot: 'insert into campaign_ballot values (?, ?, ?)' },
       {
         source: createBallotVoterIndexer.toString(),
-        options: { chunkRows: 10, chunkEveryMs: 60_000, sliceRows: 2, relaxSync: true },
+        options: {
+          chunkRows: 10,
+          chunkEveryMs: 60_000,
+          sliceRows: 2,
+          // More than a batch adds (3), as the server's 1,000 is at least its largest batch:
+          // otherwise reading could chase the end of the log while batches keep coming.
+          readRows: 4,
+          relaxSync: true,
+        },
         onResult: (r) => {
           reports++
           const through = (r as { indexedThrough: number }).indexedThrough

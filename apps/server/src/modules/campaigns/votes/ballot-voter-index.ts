@@ -11,11 +11,16 @@ import type SQLite from 'better-sqlite3'
  * indexed rowid of the log) in chunks:
  *
  * - a chunk is every ballot after the watermark, started every CHUNK_EVERY_MS or once
- *   CHUNK_ROWS ballots are waiting, and sorted by key;
- * - it is inserted in small slices, one transaction each, between ballot batches. The slices
- *   walk the key space in order, so each leaf page is written about once per chunk however many
- *   of the chunk's keys land on it, and no slice holds the write lock long enough to show in a
- *   ballot's latency (one 50,000-row transaction would stall the batches behind it);
+ *   CHUNK_ROWS ballots are waiting. It is read in pieces of READ_ROWS, one piece per step, each
+ *   piece sorted by key as it is read: reading and sorting a whole 2-second chunk at once (12,000
+ *   rows) held the write thread for 30-60 ms, and every ballot batch queued behind it waited that
+ *   long, which set the ballots' p99 (bench/RESULTS.md);
+ * - once the read reaches the end of the log, the sorted pieces are merged as they are written:
+ *   each slice takes the next SLICE_ROWS rows in key order and inserts them in one transaction,
+ *   between ballot batches. The slices walk the key space in order, so each leaf page is written
+ *   about once per chunk however many of the chunk's keys land on it, and no slice holds the write
+ *   lock long enough to show in a ballot's latency (one 50,000-row transaction would stall the
+ *   batches behind it);
  * - the last slice moves the watermark in the same transaction. A crash mid-chunk loses nothing:
  *   the next chunk starts from the old watermark and `insert or ignore` skips what was written.
  *
@@ -40,6 +45,12 @@ export type BallotVoterIndexerOptions = {
   /** Rows per slice transaction. */
   sliceRows: number
   /**
+   * Rows of the log read (and sorted) per step while a chunk is gathered. At least the largest
+   * ballot batch (the vote engine's maxBatch): a step follows every batch, so reading then keeps
+   * ahead of the log's growth and reaches its end, which is what lets a chunk report batches.
+   */
+  readRows: number
+  /**
    * Commit slices without their own fsync (file databases in WAL mode). The next ballot batch's
    * synchronous=FULL commit makes them durable with it; losing them in a crash loses nothing.
    */
@@ -51,7 +62,10 @@ export type BallotVoterIndexer = {
   noteBatch: (tag: number) => void
   /** True when a chunk is in progress or one is due. */
   hasWork: (nowMs: number) => boolean
-  /** Writes one slice (starting a chunk if due); returns the batch tag a finished chunk covers. */
+  /**
+   * One bounded piece of work: reads the next piece of a chunk (starting one if due) or writes
+   * its next slice; returns the batch tag a finished chunk covers.
+   */
   step: (nowMs: number) => { indexedThrough: number } | null
   /** Indexes everything after the watermark now, in one transaction per slice. */
   catchUp: (nowMs: number) => { indexedThrough: number } | null
@@ -80,62 +94,125 @@ export function createBallotVoterIndexer(
   // Rowids of a table without an INTEGER PRIMARY KEY may be renumbered by VACUUM: a watermark
   // past the end means that happened, and the whole log is indexed again (idempotent).
   if (mark > maxRowid()) mark = 0
-  let job: { rows: Row[]; at: number; upTo: number; through: number | null } | null = null
+  /**
+   * The chunk in progress: while `reading`, sorted pieces of the log after `after`; then merged
+   * into slices, `heads[i]` being the next unwritten row of `runs[i]`.
+   */
+  type Chunk = {
+    runs: Row[][]
+    heads: number[]
+    rows: number
+    after: number
+    reading: boolean
+    through: number | null
+  }
+  let job: Chunk | null = null
   let lastTag: number | null = null
   // The first chunk waits like the others: ballots in the first seconds are few.
   let lastChunkAt = Date.now()
   let written = 0
+  const limit = o.chunkRows * 4
 
-  const slice = db.transaction((rows: Row[], from: number, to: number, finalMark: number) => {
-    for (let i = from; i < to; i++) {
-      const row = rows[i]!
-      insert.run(row.c, row.v, row.id)
-    }
+  const byKey = (a: Row, b: Row) =>
+    a.c !== b.c
+      ? a.c < b.c
+        ? -1
+        : 1
+      : a.v !== b.v
+        ? a.v < b.v
+          ? -1
+          : 1
+        : a.id < b.id
+          ? -1
+          : a.id > b.id
+            ? 1
+            : 0
+
+  const slice = db.transaction((rows: Row[], finalMark: number) => {
+    for (const row of rows) insert.run(row.c, row.v, row.id)
     if (finalMark >= 0) writeMark.run(finalMark)
   })
 
-  const startChunk = (nowMs: number) => {
-    const limit = o.chunkRows * 4
-    const rows = readRows.all(mark, limit) as Row[]
-    lastChunkAt = nowMs
-    if (rows.length === 0) return false
-    // Only a chunk that reached the end of the log covers every batch handled so far.
-    const through = rows.length < limit ? lastTag : null
-    const upTo = rows[rows.length - 1]!.r
-    rows.sort((a, b) =>
-      a.c !== b.c
-        ? a.c < b.c
-          ? -1
-          : 1
-        : a.v !== b.v
-          ? a.v < b.v
-            ? -1
-            : 1
-          : a.id < b.id
-            ? -1
-            : 1,
-    )
-    job = { rows, at: 0, upTo, through }
-    return true
+  /** Reads the next piece of the chunk (at most `want` rows), sorted; false once nothing is left. */
+  const readPiece = (j: Chunk, want: number) => {
+    const n = Math.min(want, limit - j.rows)
+    const piece = readRows.all(j.after, n) as Row[]
+    if (piece.length > 0) {
+      j.after = piece[piece.length - 1]!.r // read in rowid order
+      piece.sort(byKey)
+      j.runs.push(piece)
+      j.heads.push(0)
+      j.rows += piece.length
+    }
+    if (piece.length < n) {
+      // The end of the log: every batch handled so far on this connection is in the chunk.
+      j.reading = false
+      j.through = lastTag
+    } else if (j.rows >= limit) {
+      // A chunk cut at its size limit does not reach the end, so it covers no batch for sure.
+      j.reading = false
+      j.through = null
+    }
   }
 
-  const step = (nowMs: number) => {
-    if (!job && !(hasWork(nowMs) && startChunk(nowMs))) return null
-    const j = job!
-    const to = Math.min(j.at + o.sliceRows, j.rows.length)
-    const last = to === j.rows.length
+  /** The next `n` rows of the chunk in key order (a merge of its sorted pieces). */
+  const takeRows = (j: Chunk, n: number) => {
+    const out: Row[] = []
+    while (out.length < n) {
+      let best = -1
+      for (let i = 0; i < j.runs.length; i++) {
+        const head = j.heads[i]!
+        if (head >= j.runs[i]!.length) continue
+        if (best < 0 || byKey(j.runs[i]![head]!, j.runs[best]![j.heads[best]!]!) < 0) best = i
+      }
+      if (best < 0) break
+      out.push(j.runs[best]![j.heads[best]!++]!)
+    }
+    return out
+  }
+
+  const writeSlice = (j: Chunk) => {
+    const before = j.heads.slice()
+    const rows = takeRows(j, o.sliceRows)
+    const last = j.runs.every((run, i) => j.heads[i]! >= run.length)
     if (o.relaxSync) db.pragma('synchronous = NORMAL')
     try {
-      slice(j.rows, j.at, to, last ? j.upTo : -1)
+      slice(rows, last ? j.after : -1)
+    } catch (e) {
+      // The slice's transaction rolled back: the next step writes the same rows again.
+      j.heads = before
+      throw e
     } finally {
       if (o.relaxSync) db.pragma('synchronous = FULL')
     }
-    written += to - j.at
-    j.at = to
+    written += rows.length
     if (!last) return null
-    mark = j.upTo
+    mark = j.after
     job = null
     return j.through === null ? null : { indexedThrough: j.through }
+  }
+
+  const newChunk = (nowMs: number): Chunk => {
+    lastChunkAt = nowMs
+    return { runs: [], heads: [], rows: 0, after: mark, reading: true, through: null }
+  }
+
+  /** One piece of work on the chunk in progress (see `step`). */
+  const advance = (j: Chunk, want: number) => {
+    if (j.reading) {
+      readPiece(j, want)
+      if (!j.reading && j.rows === 0) job = null // nothing was waiting after all
+      return null
+    }
+    return writeSlice(j)
+  }
+
+  const step = (nowMs: number) => {
+    if (!job) {
+      if (!hasWork(nowMs)) return null
+      job = newChunk(nowMs)
+    }
+    return advance(job, o.readRows)
   }
 
   const hasWork = (nowMs: number) => {
@@ -152,8 +229,15 @@ export function createBallotVoterIndexer(
     step,
     catchUp: (nowMs) => {
       // Finish the chunk in progress, then chunk after chunk until the log's end: every batch
-      // handled so far is then indexed.
-      while (job || startChunk(nowMs)) while (job) step(nowMs)
+      // handled so far is then indexed. Nothing waits on the thread here, so a chunk is read in
+      // one piece.
+      for (;;) {
+        if (!job) {
+          if (maxRowid() <= mark) break
+          job = newChunk(nowMs)
+        }
+        while (job) advance(job, limit)
+      }
       return lastTag === null ? null : { indexedThrough: lastTag }
     },
     get written() {
@@ -162,9 +246,13 @@ export function createBallotVoterIndexer(
   }
 }
 
-/** How the server runs the indexer: chunks every 2 s or 20,000 ballots, slices of 500 rows. */
+/**
+ * How the server runs the indexer: chunks every 2 s or 20,000 ballots, read 1,000 rows a step
+ * (2-4 ms on the bench machines), written in slices of 500 rows.
+ */
 export const BALLOT_VOTER_INDEXER_OPTIONS: Omit<BallotVoterIndexerOptions, 'relaxSync'> = {
   chunkRows: 20_000,
   chunkEveryMs: 2_000,
   sliceRows: 500,
+  readRows: 1_000,
 }
