@@ -204,11 +204,11 @@ export const waitFor200 = async (url, since, timeoutMs = 60_000, child = null) =
 }
 
 /** Spawns the server; resolves once /healthz answers. stop() sends SIGTERM and waits for exit. */
-export const startServer = async ({ entry = 'auto', databaseUrl, dataDir } = {}) => {
+export const startServer = async ({ entry = 'auto', databaseUrl, dataDir, nodeArgs = [] } = {}) => {
   const port = await freePort()
   const { cmd, args, label } = serverCommand(entry)
   const started = performance.now()
-  const child = spawn(cmd, args, {
+  const child = spawn(cmd, [...nodeArgs, ...args], {
     cwd: ROOT,
     env: serverEnv({ port, databaseUrl, dataDir }),
     stdio: ['ignore', 'ignore', 'pipe'],

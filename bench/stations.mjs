@@ -11,7 +11,10 @@
 //      plus the whole-country clusters request timed over HTTP.
 //
 //   node --import tsx bench/stations.mjs [--count 200000] [--queries 10000] [--rounds 3] [--duration 10]
-//        [--skip-http] [--database-url file:bench/data/stations.db]
+//        [--skip-http] [--skip-oracle] [--database-url file:bench/data/stations.db] [--cpu-prof DIR]
+//
+// --cpu-prof DIR writes a V8 CPU profile of the server when it stops (read it with
+// `node bench/profile-summary.mjs`); the figures of such a run are not recorded.
 //
 // The HTTP part needs the station database: npx tsx apps/server/scripts/generate-stations.ts
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
@@ -248,7 +251,10 @@ if (!flags['skip-http']) {
     path.join(dataDir, 'secrets.json'),
     JSON.stringify({ SESSION_SECRET: 's'.repeat(64), DATA_KEY: 'd'.repeat(64) }),
   )
-  const server = await startServer({ entry: flags.entry ?? 'auto', databaseUrl, dataDir })
+  const nodeArgs = flags['cpu-prof']
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(flags['cpu-prof'])}`]
+    : []
+  const server = await startServer({ entry: flags.entry ?? 'auto', databaseUrl, dataDir, nodeArgs })
   console.log(`server: ${server.label} on ${server.base} (ready in ${ms(server.readyMs)} ms)`)
   try {
     const amenity = 'microwave'
@@ -373,6 +379,10 @@ const inProcMd = table(
     ],
   ],
 )
+if (flags['cpu-prof']) {
+  console.log(`profiling run: bench/RESULTS.md not updated; profile in ${flags['cpu-prof']}`)
+  process.exit(0)
+}
 writeSection(
   'stations',
   `## Nearest open station over ${int(COUNT)} stations
