@@ -2,7 +2,7 @@
 // each writing its own section of bench/RESULTS.md. Generates the large datasets first if missing
 // (SQLite: bench/data/large.db; PostgreSQL: database "bench" on 127.0.0.1:5432, if reachable).
 //
-//   npm run bench [-- --skip-pg] [-- --only query,http,cold,ballots,stations] [-- --quick]
+//   npm run bench [-- --skip-pg] [-- --only query,http,cold,ballots,stations,floor] [-- --quick]
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -167,5 +167,10 @@ if (wants('stations'))
     'tsx',
     path.join(BENCH_DIR, 'stations.mjs'),
     ...(quick ? ['--queries', '1000', '--duration', '3', '--rounds', '1'] : []),
+  ])
+if (wants('floor'))
+  step('platform floor (bare node:http)', process.execPath, [
+    path.join(BENCH_DIR, 'platform-floor.mjs'),
+    ...(quick ? ['--duration', '3', '--rounds', '1'] : []),
   ])
 console.log(`\nDone. Results: ${path.relative(ROOT, path.join(BENCH_DIR, 'RESULTS.md'))}`)
