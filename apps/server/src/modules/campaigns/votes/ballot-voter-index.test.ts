@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import type SQLite from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openSqlite } from '../../../platform/db/create-db'
@@ -20,6 +21,7 @@ const OPTIONS: BallotVoterIndexerOptions = {
   chunkEveryMs: 60_000,
   sliceRows: 3,
   readRows: 4,
+  stepBudgetMs: 0, // one piece or slice per step, so that the tests can count them
   relaxSync: true,
 }
 
@@ -143,6 +145,41 @@ describe('ballot voter indexer', () => {
     expect(received).toHaveLength(13)
   })
 
+  it('cuts a chunk at its size limit while stepping, and only a chunk that reached the end reports', () => {
+    // Pieces of 7 do not divide the limit (4 × chunkRows = 40): the last piece must be cut short.
+    const ix = createBallotVoterIndexer(db, { ...OPTIONS, readRows: 7 })
+    addBallots(45)
+    ix.noteBatch(1)
+    const now = Date.now()
+    const results: unknown[] = []
+    for (let i = 0; i < 100 && mark() === 0; i++) results.push(ix.step(now))
+    // The first chunk stopped at 40 rows: it does not cover batch 1, whose rows go on to 45.
+    expect(mark()).toBe(40)
+    expect(results.every((r) => r === null)).toBe(true)
+    // The 5 left are fewer than a chunk's worth: they wait for the chunk interval.
+    expect(ix.hasWork(now)).toBe(false)
+    let report: unknown = null
+    for (let i = 0; i < 100 && report === null; i++) report = ix.step(now + 60_000)
+    expect(report).toEqual({ indexedThrough: 1 })
+    expect(mark()).toBe(45)
+    expect(sideRows()).toHaveLength(45)
+  })
+
+  it('works through pieces and slices for its time budget in one step', () => {
+    const ix = createBallotVoterIndexer(db, { ...OPTIONS, stepBudgetMs: 60_000 })
+    addBallots(13)
+    ix.noteBatch(2)
+    // 4 reads and 5 slices, all in the first step: it stops when the chunk is done.
+    expect(ix.step(Date.now())).toEqual({ indexedThrough: 2 })
+    expect(sideRows()).toHaveLength(13)
+    expect(ix.step(Date.now())).toBeNull()
+  })
+
+  it('refuses sizes that would never finish a chunk', () => {
+    expect(() => createBallotVoterIndexer(db, { ...OPTIONS, readRows: 0 })).toThrow(RangeError)
+    expect(() => createBallotVoterIndexer(db, { ...OPTIONS, sliceRows: 0.5 })).toThrow(RangeError)
+  })
+
   it('writes a failed slice again at the next step, losing no row', () => {
     db.exec(`
       create table fail_next (n integer not null);
@@ -171,6 +208,107 @@ describe('ballot voter indexer', () => {
     )
     expect(mark()).toBe(10)
   })
+
+  it('keeps its promise under random batches, failed batches and slices, catch-ups and restarts', () => {
+    // Every report covers only batches whose rows are all in the side table; in the end every
+    // committed row is indexed and the watermark is at the log's end. Random sizes, including
+    // pieces and slices of one row and budgets of zero and of the whole chunk.
+    let seed = 1
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed / 0x7fffffff)
+    const problems: string[] = []
+    // In memory: 100 trials of 200 operations on a file with synchronous=FULL take seconds.
+    const mem = new Database(':memory:')
+    mem.exec(SCHEMA)
+    mem.exec(`
+      create table fail_next (n integer not null);
+      insert into fail_next values (0);
+      create trigger side_fails before insert on campaign_ballot_voter
+        when (select n from fail_next) > 0
+      begin
+        select raise(abort, 'disk full');
+      end;`)
+    const insert = mem.prepare('insert into campaign_ballot values (?, ?, ?)')
+    const has = mem.prepare('select 1 from campaign_ballot_voter where ballot_id = ?')
+    const count = () =>
+      (mem.prepare('select count(*) as n from campaign_ballot_voter').get() as { n: number }).n
+    const lastRowid = () =>
+      (mem.prepare('select max(rowid) as r from campaign_ballot').get() as { r: number | null }).r
+    const memMark = () =>
+      (mem.prepare('select last_rowid as r from campaign_ballot_voter_mark').get() as { r: number })
+        .r
+    for (let trial = 0; trial < 100; trial++) {
+      seed = trial + 1
+      mem.exec(
+        'delete from campaign_ballot; delete from campaign_ballot_voter; update campaign_ballot_voter_mark set last_rowid = 0',
+      )
+      const options: BallotVoterIndexerOptions = {
+        chunkRows: 1 + Math.floor(rnd() * 12),
+        chunkEveryMs: 0,
+        sliceRows: 1 + Math.floor(rnd() * 5),
+        readRows: 1 + Math.floor(rnd() * 6),
+        stepBudgetMs: rnd() < 0.5 ? 0 : 60_000,
+        relaxSync: false,
+      }
+      let ix = createBallotVoterIndexer(mem, options)
+      const committed: { tag: number; id: string }[] = []
+      let tag = 0
+      let n = 0
+      const check = (r: { indexedThrough: number } | null, where: string) => {
+        if (!r) return
+        for (const c of committed)
+          if (c.tag <= r.indexedThrough && !has.get(c.id))
+            problems.push(`trial ${trial} ${where}: reported ${r.indexedThrough}, ${c.id} missing`)
+      }
+      for (let op = 0; op < 200; op++) {
+        const x = rnd()
+        if (x < 0.3) {
+          // A batch of 0–7 ballots; one in ten fails and rolls back.
+          tag++
+          const rows = Math.floor(rnd() * 8)
+          const fails = rnd() < 0.1
+          const ids: string[] = []
+          try {
+            mem.transaction(() => {
+              for (let i = 0; i < rows; i++) {
+                const id = `b${String(n++).padStart(6, '0')}`
+                insert.run(id, `c${Math.floor(rnd() * 3)}`, `v${Math.floor(rnd() * 9)}`)
+                ids.push(id)
+              }
+              if (fails) throw new Error('batch failed')
+            })()
+            for (const id of ids) committed.push({ tag, id })
+          } catch {
+            // nothing of it was committed
+          }
+          ix.noteBatch(tag)
+        } else if (x < 0.33) {
+          mem.exec('update fail_next set n = 1')
+          try {
+            check(ix.step(0), 'failing step')
+          } catch {
+            // the slice failed and rolled back
+          }
+          mem.exec('update fail_next set n = 0')
+        } else if (x < 0.35) {
+          check(ix.catchUp(0), 'catch-up')
+          if (count() !== committed.length) problems.push(`trial ${trial}: catch-up left rows out`)
+        } else if (x < 0.36) {
+          // A restart: the tags of the old process mean nothing to the new one.
+          ix = createBallotVoterIndexer(mem, options)
+          for (const c of committed) c.tag = -1
+          ix.catchUp(0)
+        } else if (ix.hasWork(0)) {
+          check(ix.step(0), 'step')
+        }
+      }
+      check(ix.catchUp(0), 'final catch-up')
+      if (count() !== committed.length) problems.push(`trial ${trial}: final count`)
+      if (memMark() !== (lastRowid() ?? 0))
+        problems.push(`trial ${trial}: watermark ${memMark()}, log ends at ${lastRowid()}`)
+    }
+    mem.close()
+    expect(problems.slice(0, 5)).toEqual([])
+  }, 30_000)
 
   it('indexes the whole log again when the watermark is past its end (rowids renumbered)', () => {
     addBallots(5)
@@ -206,6 +344,7 @@ describe('ballot voter indexer', () => {
           // More than a batch adds (3), as the server's 1,000 is at least its largest batch:
           // otherwise reading could chase the end of the log while batches keep coming.
           readRows: 4,
+          stepBudgetMs: 0,
           relaxSync: true,
         },
         onResult: (r) => {

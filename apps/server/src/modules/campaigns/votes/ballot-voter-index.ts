@@ -11,8 +11,8 @@ import type SQLite from 'better-sqlite3'
  * indexed rowid of the log) in chunks:
  *
  * - a chunk is every ballot after the watermark, started every CHUNK_EVERY_MS or once
- *   CHUNK_ROWS ballots are waiting. It is read in pieces of READ_ROWS, one piece per step, each
- *   piece sorted by key as it is read: reading and sorting a whole 2-second chunk at once (12,000
+ *   CHUNK_ROWS ballots are waiting. It is read in pieces of READ_ROWS, each piece sorted by key as
+ *   it is read, a few pieces per step at most (a step has a time budget): reading and sorting a whole 2-second chunk at once (12,000
  *   rows) held the write thread for 30-60 ms, and every ballot batch queued behind it waited that
  *   long, which set the ballots' p99 (bench/RESULTS.md);
  * - once the read reaches the end of the log, the sorted pieces are merged as they are written:
@@ -44,12 +44,13 @@ export type BallotVoterIndexerOptions = {
   chunkEveryMs: number
   /** Rows per slice transaction. */
   sliceRows: number
-  /**
-   * Rows of the log read (and sorted) per step while a chunk is gathered. At least the largest
-   * ballot batch (the vote engine's maxBatch): a step follows every batch, so reading then keeps
-   * ahead of the log's growth and reaches its end, which is what lets a chunk report batches.
-   */
+  /** Rows of the log read (and sorted) per piece while a chunk is gathered. */
   readRows: number
+  /**
+   * A step reads pieces and writes slices until this many milliseconds have passed (at least
+   * one piece or slice). 0: exactly one per step (tests count them).
+   */
+  stepBudgetMs: number
   /**
    * Commit slices without their own fsync (file databases in WAL mode). The next ballot batch's
    * synchronous=FULL commit makes them durable with it; losing them in a crash loses nothing.
@@ -63,8 +64,8 @@ export type BallotVoterIndexer = {
   /** True when a chunk is in progress or one is due. */
   hasWork: (nowMs: number) => boolean
   /**
-   * One bounded piece of work: reads the next piece of a chunk (starting one if due) or writes
-   * its next slice; returns the batch tag a finished chunk covers.
+   * Bounded work on one chunk (starting one if due): reads its next pieces or writes its next
+   * slices for about stepBudgetMs; returns the batch tag a finished chunk covers.
    */
   step: (nowMs: number) => { indexedThrough: number } | null
   /** Indexes everything after the watermark now, in one transaction per slice. */
@@ -78,6 +79,11 @@ export function createBallotVoterIndexer(
   o: BallotVoterIndexerOptions,
 ): BallotVoterIndexer {
   type Row = { r: number; c: string; v: string; id: string }
+  for (const k of ['chunkRows', 'sliceRows', 'readRows'] as const) {
+    // A zero would never finish a chunk (and catchUp would loop forever).
+    if (!(Number.isInteger(o[k]) && o[k] > 0))
+      throw new RangeError(`${k} must be a positive integer`)
+  }
   const readMark = db.prepare('select last_rowid as r from campaign_ballot_voter_mark where id = 1')
   const lastRowid = db.prepare('select max(rowid) as r from campaign_ballot')
   const readRows = db.prepare(
@@ -212,7 +218,16 @@ export function createBallotVoterIndexer(
       if (!hasWork(nowMs)) return null
       job = newChunk(nowMs)
     }
-    return advance(job, o.readRows)
+    // A budget rather than one piece: after each ballot batch the thread runs one step, and with
+    // batches back to back that may be all the time the index gets. Reading and writing a row
+    // then cost about as much as one slice did before the chunk was read in pieces, so the index
+    // keeps up with the same load; a stall stays one budget plus one piece or slice.
+    const until = performance.now() + o.stepBudgetMs
+    for (;;) {
+      const result = advance(job, o.readRows)
+      if (result !== null || !job) return result // the chunk is done, with or without a report
+      if (performance.now() >= until) return null
+    }
   }
 
   const hasWork = (nowMs: number) => {
@@ -247,12 +262,13 @@ export function createBallotVoterIndexer(
 }
 
 /**
- * How the server runs the indexer: chunks every 2 s or 20,000 ballots, read 1,000 rows a step
- * (2-4 ms on the bench machines), written in slices of 500 rows.
+ * How the server runs the indexer: chunks every 2 s or 20,000 ballots, read in pieces of 1,000
+ * rows (2-4 ms each on the bench machines), written in slices of 500, about 4 ms of work a step.
  */
 export const BALLOT_VOTER_INDEXER_OPTIONS: Omit<BallotVoterIndexerOptions, 'relaxSync'> = {
   chunkRows: 20_000,
   chunkEveryMs: 2_000,
   sliceRows: 500,
   readRows: 1_000,
+  stepBudgetMs: 4,
 }

@@ -24,9 +24,21 @@ import {
  * main-thread indexer; PostgreSQL: the side table in the batch transaction) and on a SQLite
  * file database, whose write thread runs the indexer from its source text.
  */
-const FAST: VoterIndexCadence = { chunkRows: 50, chunkEveryMs: 5, sliceRows: 7, readRows: 11 }
+const FAST: VoterIndexCadence = {
+  chunkRows: 50,
+  chunkEveryMs: 5,
+  sliceRows: 7,
+  readRows: 11,
+  stepBudgetMs: 0,
+}
 /** The write thread is quick to slice: larger chunks, so that one spans many batches. */
-const SPANNING: VoterIndexCadence = { chunkRows: 400, chunkEveryMs: 30, sliceRows: 5, readRows: 9 }
+const SPANNING: VoterIndexCadence = {
+  chunkRows: 400,
+  chunkEveryMs: 30,
+  sliceRows: 5,
+  readRows: 9,
+  stepBudgetMs: 0,
+}
 const CAMPAIGN = 'campaign-side-index'
 
 let seed = 7
