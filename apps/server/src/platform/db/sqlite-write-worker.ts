@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
+import { createJobRunner } from './background-job-runner'
 
 /**
  * A second SQLite connection on a worker thread that runs batches of prepared statements, each
@@ -104,59 +105,25 @@ const noteWrites = (n) => {
     // A failed checkpoint loses nothing (the WAL keeps the pages); the next one retries.
   }
 }
-// Built as jobFromSource builds it (see there for __name); the main thread built it first.
-const makeJob = workerData.job
-  ? new Function('__name', 'return (' + workerData.job.source + ')')((fn) => fn)
-  : null
-const job = makeJob ? makeJob(db, workerData.job.options) : null
+// Built as jobFromSource builds them (see there for __name); the main thread built the job
+// first. The runner paces the job between batches (background-job-runner.ts).
+const fromSource = (source) => new Function('__name', 'return (' + source + ')')((fn) => fn)
+const job = workerData.job ? fromSource(workerData.job.source)(db, workerData.job.options) : null
 const postJobResult = (r) => r != null && parentPort.postMessage({ type: 'job', result: r })
-// A failing step (a locked database, a full disk) is retried after a pause that doubles up to
-// 30 s, not at once: retrying in a loop would spin a core. Each failure is reported.
-let failures = 0
-let pausedUntil = 0
-const jobFailed = (e) => {
-  failures++
-  pausedUntil = Date.now() + Math.min(30000, 100 * 2 ** Math.min(failures, 9))
-  parentPort.postMessage({ type: 'job-error', error: String((e && e.message) || e), failures })
-}
-// One step of the job after each batch, and one per turn of the event loop while no batch comes,
-// so a step delays a batch by one step at most. The step after a batch is run here, not left to
-// setImmediate: a steady stream of batches can keep the port's message loop busy for hundreds
-// of messages before the loop reaches its check phase, and the job would fall behind.
-const runStep = () => {
-  if (Date.now() < pausedUntil) return
-  try {
-    if (!job.hasWork(Date.now())) return
-    const before = job.written
-    postJobResult(job.step(Date.now()))
-    noteWrites(job.written - before)
-    failures = 0
-  } catch (e) {
-    // The step's own transaction rolled back; it runs again from where it stood.
-    jobFailed(e)
-  }
-}
-let pumping = false
-const pump = () => {
-  pumping = false
-  runStep()
-  schedule()
-}
-const schedule = () => {
-  if (!job || pumping || Date.now() < pausedUntil) return
-  let work = false
-  try {
-    work = job.hasWork(Date.now())
-  } catch (e) {
-    jobFailed(e)
-  }
-  if (!work) return
-  pumping = true
-  setImmediate(pump)
-}
-if (job) setInterval(schedule, 250).unref()
+const runner = job
+  ? fromSource(workerData.runnerSource)(job, {
+      onResult: postJobResult,
+      onError: (message, failures) =>
+        parentPort.postMessage({ type: 'job-error', error: message, failures }),
+      onWritten: noteWrites,
+      isOpen: () => db.open,
+      // This connection is the thread's own: between messages no transaction is open on it.
+      isBusy: () => false,
+    })
+  : null
 parentPort.on('message', (m) => {
   if (m.type === 'close') {
+    if (runner) runner.stop()
     try {
       if (job) postJobResult(job.catchUp(Date.now()))
     } catch {}
@@ -180,11 +147,7 @@ parentPort.on('message', (m) => {
   } catch (e) {
     parentPort.postMessage({ type: 'done', id: m.id, error: String((e && e.message) || e), code: e && e.code })
   }
-  if (job && m.tag != null) {
-    job.noteBatch(m.tag)
-    runStep()
-    schedule()
-  }
+  if (runner && m.tag != null) runner.afterBatch(m.tag)
 })
 parentPort.postMessage({ type: 'ready' })
 `
@@ -228,6 +191,7 @@ export const createSqliteWriteWorker = (
         sqliteModule,
         checkpointEveryOps: CHECKPOINT_EVERY_OPS,
         job: job ? { source: job.source, options: job.options } : null,
+        runnerSource: job ? createJobRunner.toString() : null,
       },
     })
     w.on(

@@ -1,5 +1,10 @@
 import type pg from 'pg'
 import type SQLite from 'better-sqlite3'
+import {
+  createJobRunner,
+  type JobRunner,
+  type JobRunnerIo,
+} from '../../../platform/db/background-job-runner'
 import { type Database, type Db, typed } from '../../../platform/db/create-db'
 import {
   createSqliteWriteWorker,
@@ -565,44 +570,15 @@ const sqliteWriter = (sqlite: SQLite.Database, cadence: VoterIndexCadence): Ball
   const tx = sqlite.transaction((ops: WriteOp[]) => {
     for (const [name, params] of ops) prepared.get(name)!.run(params)
   })
-  // The same chunks and slices as on the write thread, one slice per turn of the event loop,
-  // with the same pause after a failure.
-  let closed = false
-  let pumping = false
-  let failures = 0
-  let pausedUntil = 0
-  // Only a step that went through ends a run of failures (hasWork alone may succeed meanwhile).
-  const attempt = <T>(fn: () => T, endsFailures: boolean): T | null => {
-    try {
-      const v = fn()
-      if (endsFailures) failures = 0
-      return v
-    } catch (e) {
-      failures++
-      pausedUntil = Date.now() + Math.min(30_000, 100 * 2 ** Math.min(failures, 9))
-      reportIndexError(e instanceof Error ? e.message : String(e), failures)
-      return null
-    }
-  }
-  const pump = () => {
-    pumping = false
-    if (closed || !sqlite.open) return
+  // The same job and the same runner as on the write thread, both built from their text.
+  const runner = jobFromSource<JobRunner>(createJobRunner.toString())(mainIndexer, {
+    onResult: dropIndexed,
+    onError: reportIndexError,
+    onWritten: () => {},
+    isOpen: () => sqlite.open,
     // Never inside a transaction Kysely holds open on this shared connection: come back later.
-    if (sqlite.inTransaction) {
-      setTimeout(schedule, 5).unref()
-      return
-    }
-    dropIndexed(attempt(() => mainIndexer.step(Date.now()), true))
-    schedule()
-  }
-  const schedule = () => {
-    if (closed || pumping || !sqlite.open || Date.now() < pausedUntil) return
-    if (!attempt(() => mainIndexer.hasWork(Date.now()), false)) return
-    pumping = true
-    setImmediate(pump)
-  }
-  const timer = setInterval(schedule, 250)
-  timer.unref()
+    isBusy: () => sqlite.inTransaction,
+  } satisfies JobRunnerIo)
   return {
     write: async (items) => {
       // Kysely shares this connection: never start our transaction inside one of its open ones
@@ -613,8 +589,7 @@ const sqliteWriter = (sqlite: SQLite.Database, cadence: VoterIndexCadence): Ball
       try {
         tx(batchOps(items))
       } finally {
-        mainIndexer.noteBatch(t)
-        schedule()
+        runner.afterBatch(t)
       }
     },
     voterTail: (campaignId, voterKey) => tail.idsOf(campaignId, voterKey),
@@ -622,10 +597,7 @@ const sqliteWriter = (sqlite: SQLite.Database, cadence: VoterIndexCadence): Ball
       while (sqlite.inTransaction) await new Promise((r) => setImmediate(r))
       dropIndexed(mainIndexer.catchUp(Date.now()))
     },
-    close: async () => {
-      closed = true
-      clearInterval(timer)
-    },
+    close: async () => runner.stop(),
   }
 }
 
