@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createJobRunner, type JobRunner, type JobRunnerIo } from './background-job-runner'
-import { jobFromSource, type BackgroundJob } from './sqlite-write-worker'
+import {
+  createJobRunner,
+  type BackgroundJob,
+  type JobRunner,
+  type JobRunnerIo,
+} from './background-job-runner'
+import { jobFromSource } from './sqlite-write-worker'
 
 /** A job with `work` steps to do; `failNext` steps throw first. Reports after its last step. */
 const fakeJob = () => {
@@ -136,6 +141,52 @@ describe('background job runner', () => {
     runner.afterBatch(2)
     vi.advanceTimersByTime(1_000)
     expect(state.steps).toBe(2)
+  })
+
+  it('keeps one event-loop turn pending however many batches come (a batch waits one step at most)', () => {
+    const { runner, state } = setUp()
+    runners.push(runner)
+    state.work = 100
+    for (let tag = 1; tag <= 5; tag++) runner.afterBatch(tag)
+    expect(state.steps).toBe(5)
+    expect(vi.getTimerCount()).toBe(2) // one setImmediate and the 250 ms interval
+  })
+
+  it('on the main thread, steps only on a later turn of the event loop', () => {
+    const { runner, state } = setUp()
+    runners.push(runner)
+    state.work = 1
+    runner.noteBatch(4)
+    expect(state.tags).toEqual([4])
+    expect(state.steps).toBe(0) // the batch's callers are answered first
+    vi.advanceTimersByTime(1)
+    expect(state.steps).toBe(1)
+  })
+
+  it('reports a job whose hasWork throws, without throwing into the batch that called it', () => {
+    const { job, state } = fakeJob()
+    const errors: string[] = []
+    const broken: BackgroundJob = {
+      ...job,
+      hasWork: () => {
+        throw new Error('no such table: campaign_ballot_voter_mark')
+      },
+      written: 0,
+    }
+    const runner = jobFromSource<JobRunner>(createJobRunner.toString())(broken, {
+      onResult: () => {},
+      onError: (message: string) => errors.push(message),
+      onWritten: () => {},
+      isOpen: () => true,
+      isBusy: () => false,
+    } satisfies JobRunnerIo)
+    runners.push(runner)
+    expect(() => runner.noteBatch(1)).not.toThrow() // hasWork is asked while scheduling
+    vi.advanceTimersByTime(1_000)
+    expect(() => runner.afterBatch(2)).not.toThrow() // and before a step
+    expect(errors[0]).toBe('no such table: campaign_ballot_voter_mark')
+    expect(errors.length).toBeGreaterThanOrEqual(2)
+    expect(state.tags).toEqual([1, 2])
   })
 
   it('takes no step after stop()', () => {

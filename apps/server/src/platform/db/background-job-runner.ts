@@ -1,4 +1,16 @@
-import type { BackgroundJob } from './sqlite-write-worker'
+/**
+ * Background work on a SQLite connection between ballot batches, such as an index kept off the
+ * commit path (ADR 0021); what the function in BackgroundJobSpec.source (sqlite-write-worker.ts)
+ * returns.
+ */
+export type BackgroundJob = {
+  noteBatch: (tag: number) => void
+  hasWork: (nowMs: number) => boolean
+  step: (nowMs: number) => unknown
+  catchUp: (nowMs: number) => unknown
+  /** Rows the job has written (counted toward the checkpoint cadence). */
+  readonly written: number
+}
 
 /** What the runner needs from the thread it runs on. */
 export type JobRunnerIo = {
@@ -19,8 +31,16 @@ export type JobRunnerIo = {
 }
 
 export type JobRunner = {
-  /** A ballot batch with this tag was handled: tell the job, then run one step. */
+  /**
+   * A ballot batch with this tag was handled: tell the job, then run one step at once (the write
+   * thread, whose callers already have their answer).
+   */
   afterBatch: (tag: number) => void
+  /**
+   * The same, but the step waits for a turn of the event loop (the main thread, where the
+   * batch's callers are answered only when the caller of this returns).
+   */
+  noteBatch: (tag: number) => void
   /** Stops stepping (the connection is closing). */
   stop: () => void
 }
@@ -58,10 +78,11 @@ export function createJobRunner(job: BackgroundJob, io: JobRunnerIo): JobRunner 
       if (!job.hasWork(Date.now())) return
       const before = job.written
       const result = job.step(Date.now())
+      // The report first: the write thread's onWritten may run a checkpoint.
+      if (result != null) io.onResult(result)
+      io.onWritten(job.written - before)
       // Only a step that went through ends a run of failures (hasWork alone may succeed).
       failures = 0
-      io.onWritten(job.written - before)
-      if (result != null) io.onResult(result)
     } catch (e) {
       // The step's own transaction rolled back; it runs again from where it stood.
       failed(e)
@@ -97,6 +118,10 @@ export function createJobRunner(job: BackgroundJob, io: JobRunnerIo): JobRunner 
     afterBatch: (tag) => {
       job.noteBatch(tag)
       runStep()
+      schedule()
+    },
+    noteBatch: (tag) => {
+      job.noteBatch(tag)
       schedule()
     },
     stop: () => {

@@ -1,6 +1,11 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
-import { createJobRunner } from './background-job-runner'
+import {
+  createJobRunner,
+  type BackgroundJob,
+  type JobRunner,
+  type JobRunnerIo,
+} from './background-job-runner'
 
 /**
  * A second SQLite connection on a worker thread that runs batches of prepared statements, each
@@ -62,15 +67,8 @@ export const jobFromSource = <J>(source: string): ((db: unknown, options: unknow
   return build((fn) => fn)
 }
 
-/** What the function in BackgroundJobSpec.source returns. */
-export type BackgroundJob = {
-  noteBatch: (tag: number) => void
-  hasWork: (nowMs: number) => boolean
-  step: (nowMs: number) => unknown
-  catchUp: (nowMs: number) => unknown
-  /** Rows the job has written (counted toward the checkpoint cadence). */
-  readonly written: number
-}
+/** What the function in BackgroundJobSpec.source returns (defined beside its runner). */
+export type { BackgroundJob } from './background-job-runner'
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
@@ -152,6 +150,28 @@ parentPort.on('message', (m) => {
 parentPort.postMessage({ type: 'ready' })
 `
 
+/** Builds the runner from its text and exercises it on a job that never has work. */
+const probeRunner = (source: string) => {
+  const idle: BackgroundJob = {
+    noteBatch: () => {},
+    hasWork: () => false,
+    step: () => null,
+    catchUp: () => null,
+    written: 0,
+  }
+  const io: JobRunnerIo = {
+    onResult: () => {},
+    onError: () => {},
+    onWritten: () => {},
+    isOpen: () => true,
+    isBusy: () => false,
+  }
+  const runner = jobFromSource<JobRunner>(source)(idle, io)
+  runner.afterBatch(0)
+  runner.noteBatch(0)
+  runner.stop()
+}
+
 /** Statements written between two WAL checkpoints of the writer (see the worker source). */
 const CHECKPOINT_EVERY_OPS = 1000
 
@@ -172,6 +192,10 @@ export const createSqliteWriteWorker = (
   job?: BackgroundJobSpec,
 ): SqliteWriteWorker => {
   const sqliteModule = createRequire(import.meta.url).resolve('better-sqlite3')
+  const runnerSource = createJobRunner.toString()
+  // The runner only runs on the write thread here: run its text once now, on an idle job, so a
+  // text that cannot stand alone fails at start-up rather than every ballot batch later.
+  if (job) probeRunner(runnerSource)
   let worker: Worker | null = null
   let seq = 0
   const pending = new Map<number, Pending>()
@@ -191,7 +215,7 @@ export const createSqliteWriteWorker = (
         sqliteModule,
         checkpointEveryOps: CHECKPOINT_EVERY_OPS,
         job: job ? { source: job.source, options: job.options } : null,
-        runnerSource: job ? createJobRunner.toString() : null,
+        runnerSource: job ? runnerSource : null,
       },
     })
     w.on(

@@ -589,7 +589,7 @@ const sqliteWriter = (sqlite: SQLite.Database, cadence: VoterIndexCadence): Ball
       try {
         tx(batchOps(items))
       } finally {
-        runner.afterBatch(t)
+        runner.noteBatch(t)
       }
     },
     voterTail: (campaignId, voterKey) => tail.idsOf(campaignId, voterKey),
