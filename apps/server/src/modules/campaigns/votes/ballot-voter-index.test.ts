@@ -16,6 +16,16 @@ const SCHEMA = `
   create table campaign_ballot_voter_mark (id integer primary key, last_rowid integer not null);
   insert into campaign_ballot_voter_mark values (1, 0);
 `
+/** Inserts into the side table fail while fail_next.n > 0 (a full disk, on demand). */
+const FAILING_SLICES = `
+  create table fail_next (n integer not null);
+  insert into fail_next values (0);
+  create trigger side_fails before insert on campaign_ballot_voter
+    when (select n from fail_next) > 0
+  begin
+    select raise(abort, 'disk full');
+  end;
+`
 const OPTIONS: BallotVoterIndexerOptions = {
   chunkRows: 10,
   chunkEveryMs: 60_000,
@@ -181,14 +191,7 @@ describe('ballot voter indexer', () => {
   })
 
   it('writes a failed slice again at the next step, losing no row', () => {
-    db.exec(`
-      create table fail_next (n integer not null);
-      insert into fail_next values (0);
-      create trigger side_fails before insert on campaign_ballot_voter
-        when (select n from fail_next) > 0
-      begin
-        select raise(abort, 'disk full');
-      end;`)
+    db.exec(FAILING_SLICES)
     const ix = createBallotVoterIndexer(db, OPTIONS)
     addBallots(10)
     ix.noteBatch(3)
@@ -219,14 +222,7 @@ describe('ballot voter indexer', () => {
     // In memory: 100 trials of 200 operations on a file with synchronous=FULL take seconds.
     const mem = new Database(':memory:')
     mem.exec(SCHEMA)
-    mem.exec(`
-      create table fail_next (n integer not null);
-      insert into fail_next values (0);
-      create trigger side_fails before insert on campaign_ballot_voter
-        when (select n from fail_next) > 0
-      begin
-        select raise(abort, 'disk full');
-      end;`)
+    mem.exec(FAILING_SLICES)
     const insert = mem.prepare('insert into campaign_ballot values (?, ?, ?)')
     const has = mem.prepare('select 1 from campaign_ballot_voter where ballot_id = ?')
     const count = () =>
