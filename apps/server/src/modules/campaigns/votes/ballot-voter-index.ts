@@ -139,7 +139,10 @@ export function createBallotVoterIndexer(
     if (finalMark >= 0) writeMark.run(finalMark)
   })
 
-  /** Reads the next piece of the chunk (at most `want` rows), sorted; false once nothing is left. */
+  /**
+   * Reads the next piece of the chunk (at most `want` rows) and sorts it; ends the reading at the
+   * end of the log or at the chunk's size limit.
+   */
   const readPiece = (j: Chunk, want: number) => {
     const n = Math.min(want, limit - j.rows)
     const piece = readRows.all(j.after, n) as Row[]
