@@ -34,6 +34,25 @@ done = function(summary, latency, requests)
 end
 `
 
+// Each connection's first request is held until every connection is open, and the measured
+// window starts after the hold (ADR 0022). Without it, a run's p99 measured the opening of its
+// own 200 connections: Node's libuv accepts one connection per event-loop turn, so once the
+// first connections keep the loop busy the last ones wait up to 1–2 s to be accepted, and wrk's
+// correction for coordinated omission turns each such first request into dozens of samples.
+// `delay()` is called before every request; it holds the first request of each of the thread's
+// connections (they are all opened before any request is sent) and lets the rest go at once.
+export const HOLD_MS = 1000
+const holdFirstRequests = (connectionsPerThread) => `
+local held = 0
+delay = function()
+  if held < ${connectionsPerThread} then
+    held = held + 1
+    return ${HOLD_MS}
+  end
+  return 0
+end
+`
+
 /**
  * Runs wrk for `duration` seconds with `connections` keep-alive connections on one thread.
  * `lua` is the script body (globals, `request = function() … end`); when omitted every request
@@ -46,11 +65,12 @@ export const runWrk = ({ url, connections = 100, duration = 10, threads = 1, hea
     const headerLines = Object.entries(headers)
       .map(([k, v]) => `wrk.headers[${luaString(k)}] = ${luaString(v)}`)
       .join('\n')
-    writeFileSync(script, `${headerLines}\n${lua ?? ''}\n${DONE}`)
+    const hold = holdFirstRequests(Math.ceil(connections / threads))
+    writeFileSync(script, `${headerLines}\n${lua ?? ''}\n${hold}\n${DONE}`)
     const child = spawn('wrk', [
       `-t${threads}`,
       `-c${connections}`,
-      `-d${duration}s`,
+      `-d${duration + HOLD_MS / 1000}s`,
       '--timeout',
       '10s',
       '-s',
@@ -68,7 +88,7 @@ export const runWrk = ({ url, connections = 100, duration = 10, threads = 1, hea
       if (code !== 0 || !line) return reject(new Error(`wrk failed (${code}): ${err || out}`))
       const r = JSON.parse(line.slice('WRKJSON '.length))
       resolve({
-        rps: r.requests / (r.durationUs / 1e6),
+        rps: r.requests / ((r.durationUs - HOLD_MS * 1000) / 1e6),
         p50: r.p50,
         p99: r.p99,
         mean: r.mean,
