@@ -28,6 +28,13 @@ describe(loadConfig.name, () => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
   })
 
+  it('reads a relative WEB_DIST against the working directory', () => {
+    const sut = loadConfig({ WEB_DIST: 'apps/web/dist' }, { generateSecrets: false })
+
+    expect(sut.WEB_DIST).toBe(path.join(process.cwd(), 'apps/web/dist'))
+    expect(loadConfig({}, { generateSecrets: false }).WEB_DIST).toBeUndefined()
+  })
+
   it('applies defaults and derives the dialect', () => {
     const sut = loadConfig({}, { generateSecrets: false })
 

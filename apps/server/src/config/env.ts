@@ -58,7 +58,13 @@ const EnvSchema = z.object({
     .enum(['auto', 'true', 'false'])
     .default('auto')
     .describe('Load demo data on an empty DB'),
-  WEB_DIST: z.string().optional().describe('Folder of the built web app to serve'),
+  WEB_DIST: z
+    .string()
+    .optional()
+    // The static file server wants an absolute root; a relative folder means the working
+    // directory's, as DATA_DIR does, instead of a crash at start.
+    .transform((dir) => (dir === undefined ? undefined : path.resolve(dir)))
+    .describe('Folder of the built web app to serve (relative to the working directory)'),
   SMS_PROVIDER: z.enum(['console']).default('console'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
