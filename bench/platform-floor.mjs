@@ -4,9 +4,20 @@
 // so a p99 target missed here is missed by the machine, not by the product.
 //
 //   node bench/platform-floor.mjs [--rounds 3] [--duration 8] [--connections 50,100,200,400]
+//                                 [--no-proxy]
 //
 // The server runs in its own process, as the product's server does in the other benchmarks.
-import { spawn } from 'node:child_process'
+//
+// It also measures new connections: requests that each open their own connection (wrk with
+// `Connection: close`, 20 at a time), once on the idle server and once while 200 keep-alive
+// connections keep it busy. Node accepts one connection per event-loop turn (ADR 0022), so a
+// busy server answers few of them. When Debian's nginx is installed (and without --no-proxy) the
+// same two measurements run through nginx with deploy/nginx/unionhall-proxy.conf, the way
+// deploy/nginx/unionhall.conf puts UnionHall in production (ADR 0023).
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import {
   commandLine,
   freePort,
@@ -17,10 +28,12 @@ import {
   ms,
   now,
   parseFlags,
+  ROOT,
   table,
+  waitFor200,
   writeSection,
 } from './lib.mjs'
-import { requireWrk, runWrkMeasured } from './wrk.mjs'
+import { requireWrk, runWrk, runWrkMeasured } from './wrk.mjs'
 
 const flags = parseFlags()
 const ROUNDS = Math.min(5, Math.max(1, Number(flags.rounds ?? 3)))
@@ -49,6 +62,74 @@ await new Promise((resolve, reject) => {
 })
 const url = `http://127.0.0.1:${port}/`
 const samples = new Map(CONNECTIONS.map((c) => [c, []]))
+const hasNginx = !flags['no-proxy'] && spawnSync('nginx', ['-v']).error === undefined
+const NEW_CONNECTIONS = 20
+const LOAD_CONNECTIONS = 200
+
+/** nginx in front of the bare server, configured with the repository's proxy settings. */
+const startNginx = async (upstreamPort) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'uh-nginx-'))
+  const listen = await freePort()
+  for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(dir, d))
+  // Production's upstream block (deploy/nginx/unionhall.conf) with the bare server's port; the
+  // location includes the production proxy settings file itself.
+  writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    `worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 8192; multi_accept on; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  upstream unionhall { server 127.0.0.1:${upstreamPort}; keepalive 64; }
+  server {
+    listen 127.0.0.1:${listen} backlog=4096;
+    location / { include ${path.join(ROOT, 'deploy/nginx/unionhall-proxy.conf')}; }
+  }
+}
+`,
+  )
+  const proc = spawn(
+    'nginx',
+    ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  )
+  const proxied = `http://127.0.0.1:${listen}/`
+  await waitFor200(proxied, performance.now(), 10_000, proc)
+  return {
+    url: proxied,
+    pid: proc.pid,
+    stop: () => {
+      proc.kill('SIGTERM')
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * Requests that each open a connection, on an idle server and while LOAD_CONNECTIONS keep-alive
+ * connections keep it busy. The new-connection run starts after the load's own hold.
+ */
+const newConnections = async (target) => {
+  const fresh = () =>
+    runWrk({
+      url: target,
+      connections: NEW_CONNECTIONS,
+      duration: DURATION,
+      headers: { Connection: 'close' },
+    })
+  const idle = await fresh()
+  const load = runWrk({ url: target, connections: LOAD_CONNECTIONS, duration: DURATION + 3 })
+  await new Promise((res) => setTimeout(res, 2000))
+  const busy = await fresh()
+  const kept = await load
+  return { idle, busy, kept }
+}
+const connectionRuns = { direct: [], nginx: [] }
 try {
   for (const c of CONNECTIONS) await runWrkMeasured(child.pid, { url, connections: c, duration: 2 })
   for (let round = 1; round <= ROUNDS; round++) {
@@ -60,6 +141,20 @@ try {
         `round ${round} c=${String(c).padEnd(4)} ${int(r.rps).padStart(7)} req/s  p50 ${ms(r.p50)} ms  p99 ${ms(r.p99)} ms  server CPU ${int(r.cpuUsPerReq)} µs/req`,
       )
     }
+  }
+  const proxy = hasNginx ? await startNginx(port) : null
+  try {
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const [name, target] of [['direct', url], ...(proxy ? [['nginx', proxy.url]] : [])]) {
+        const r = await newConnections(target)
+        connectionRuns[name].push(r)
+        console.log(
+          `round ${round} new connections ${name.padEnd(6)} idle ${int(r.idle.rps).padStart(6)}/s p99 ${ms(r.idle.p99)} ms; while busy ${int(r.busy.rps).padStart(6)}/s p50 ${ms(r.busy.p50)} p99 ${ms(r.busy.p99)} ms (keep-alive ${int(r.kept.rps)}/s)`,
+        )
+      }
+    }
+  } finally {
+    proxy?.stop()
   }
 } finally {
   child.kill('SIGKILL')
@@ -89,7 +184,34 @@ const md = table(
   ],
   rows,
 )
-console.log(`\n${md}`)
+const connectionRows = Object.entries(connectionRuns)
+  .filter(([, runs]) => runs.length > 0)
+  .map(([name, runs]) => [
+    name === 'direct' ? 'straight to Node' : 'through nginx (deploy/nginx)',
+    int(median(runs.map((r) => r.idle.rps))),
+    ms(median(runs.map((r) => r.idle.p99))),
+    int(median(runs.map((r) => r.busy.rps))),
+    ms(median(runs.map((r) => r.busy.p50))),
+    ms(median(runs.map((r) => r.busy.p99))),
+    runs.map((r) => int(r.busy.rps)).join(', '),
+    int(median(runs.map((r) => r.kept.rps))),
+    String(runs.reduce((n, r) => n + r.idle.bad + r.busy.bad + r.kept.bad, 0)),
+  ])
+const connectionMd = table(
+  [
+    'path',
+    'new conns idle: req/s',
+    'p99 ms',
+    'new conns while busy: req/s',
+    'p50 ms',
+    'p99 ms',
+    'req/s per round',
+    'keep-alive load req/s',
+    'non-2xx',
+  ],
+  connectionRows,
+)
+console.log(`\n${md}\n\n${connectionMd}`)
 writeSection(
   'platform-floor',
   `## Platform floor: a bare node:http server under the same wrk
@@ -103,5 +225,15 @@ ${md}
 
 No UnionHall route can have a lower p99 than this line at the same connection count on the same
 machine: where this p99 is above a target, the machine misses the target before the product does.
+
+### New connections, idle and under load
+
+Each request opens its own connection (wrk, ${NEW_CONNECTIONS} connections, \`Connection: close\`), first on
+the idle server, then while ${LOAD_CONNECTIONS} keep-alive connections keep it busy (started 2 s
+earlier). Node accepts one connection per event-loop turn (ADR 0022), so the busy server's
+accept rate is its loop's turn rate. Through nginx (when installed), the upstream and proxy
+settings are those of \`deploy/nginx/\` (ADR 0023); nginx, the server and wrk share the two cores.
+
+${connectionMd || '(nginx not installed: only the direct path was measured)'}
 `,
 )
