@@ -15,7 +15,7 @@
 // same two measurements run through nginx with deploy/nginx/unionhall-proxy.conf, the way
 // deploy/nginx/unionhall.conf puts UnionHall in production (ADR 0023).
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import {
@@ -47,12 +47,16 @@ console.log(machineLine(m))
 requireWrk()
 
 const port = await freePort()
+// GET /connections answers how many connections the server has accepted so far, so a run can
+// tell how many of its connections reached Node itself.
 const source = `
+  let accepted = 0
   require('node:http')
     .createServer((req, res) => {
       res.setHeader('content-type', 'application/json')
-      res.end('{"ok":true}')
+      res.end(req.url === '/connections' ? String(accepted) : '{"ok":true}')
     })
+    .on('connection', () => accepted++)
     .listen(${port}, '127.0.0.1', () => console.log('ready'))
 `
 const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'] })
@@ -66,24 +70,35 @@ const hasNginx = !flags['no-proxy'] && spawnSync('nginx', ['-v']).error === unde
 const NEW_CONNECTIONS = 20
 const LOAD_CONNECTIONS = 200
 
-/** nginx in front of the bare server, configured with the repository's proxy settings. */
+/**
+ * nginx in front of the bare server, configured as production is: the upstream block of
+ * deploy/nginx/unionhall.conf (only its port changed), its main-context settings, and a
+ * location that includes deploy/nginx/unionhall-proxy.conf itself. One worker process, as the
+ * server and wrk share the machine's two cores with it. Resolves to null (with a warning) when
+ * nginx does not start, so the direct rows are still recorded.
+ */
 const startNginx = async (upstreamPort) => {
+  const site = readFileSync(path.join(ROOT, 'deploy/nginx/unionhall.conf'), 'utf8')
+  const upstream = site.match(/^upstream unionhall \{[\s\S]*?^\}/m)?.[0]
+  if (!upstream?.includes('server 127.0.0.1:3000;'))
+    throw new Error(
+      'deploy/nginx/unionhall.conf: no "upstream unionhall" block with 127.0.0.1:3000',
+    )
   const dir = mkdtempSync(path.join(tmpdir(), 'uh-nginx-'))
   const listen = await freePort()
   for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(dir, d))
-  // Production's upstream block (deploy/nginx/unionhall.conf) with the bare server's port; the
-  // location includes the production proxy settings file itself.
   writeFileSync(
     path.join(dir, 'nginx.conf'),
     `worker_processes 1;
+worker_rlimit_nofile 65535;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
-events { worker_connections 8192; multi_accept on; }
+events { worker_connections 16384; multi_accept on; }
 http {
   access_log off;
   client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
   uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
-  upstream unionhall { server 127.0.0.1:${upstreamPort}; keepalive 64; }
+  ${upstream.replace('server 127.0.0.1:3000;', `server 127.0.0.1:${upstreamPort};`)}
   server {
     listen 127.0.0.1:${listen} backlog=4096;
     location / { include ${path.join(ROOT, 'deploy/nginx/unionhall-proxy.conf')}; }
@@ -98,17 +113,26 @@ http {
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   )
-  const proxied = `http://127.0.0.1:${listen}/`
-  await waitFor200(proxied, performance.now(), 10_000, proc)
-  return {
-    url: proxied,
-    pid: proc.pid,
-    stop: () => {
+  const exited = new Promise((res) => proc.once('exit', res))
+  const stop = async () => {
+    if (proc.exitCode === null && proc.signalCode === null) {
       proc.kill('SIGTERM')
-      rmSync(dir, { recursive: true, force: true })
-    },
+      await exited
+    }
+    rmSync(dir, { recursive: true, force: true })
   }
+  const proxied = `http://127.0.0.1:${listen}/`
+  try {
+    await waitFor200(proxied, performance.now(), 10_000, proc)
+  } catch (err) {
+    await stop()
+    console.warn(`nginx did not start, measuring the direct path only: ${err.message}`)
+    return null
+  }
+  return { url: proxied, stop }
 }
+
+const acceptedSoFar = async () => Number(await (await fetch(`${url}connections`)).text())
 
 /**
  * Requests that each open a connection, on an idle server and while LOAD_CONNECTIONS keep-alive
@@ -125,9 +149,14 @@ const newConnections = async (target) => {
   const idle = await fresh()
   const load = runWrk({ url: target, connections: LOAD_CONNECTIONS, duration: DURATION + 3 })
   await new Promise((res) => setTimeout(res, 2000))
+  const before = await acceptedSoFar()
   const busy = await fresh()
+  // Connections Node itself accepted while the new-connection run went on (the count request
+  // opens one more). Straight to Node that is one per request; through nginx, only what the
+  // upstream pool grows by.
+  const accepted = (await acceptedSoFar()) - before - 1
   const kept = await load
-  return { idle, busy, kept }
+  return { idle, busy, kept, accepted }
 }
 const connectionRuns = { direct: [], nginx: [] }
 try {
@@ -149,12 +178,12 @@ try {
         const r = await newConnections(target)
         connectionRuns[name].push(r)
         console.log(
-          `round ${round} new connections ${name.padEnd(6)} idle ${int(r.idle.rps).padStart(6)}/s p99 ${ms(r.idle.p99)} ms; while busy ${int(r.busy.rps).padStart(6)}/s p50 ${ms(r.busy.p50)} p99 ${ms(r.busy.p99)} ms (keep-alive ${int(r.kept.rps)}/s)`,
+          `round ${round} new connections ${name.padEnd(6)} idle ${int(r.idle.rps).padStart(6)}/s p99 ${ms(r.idle.p99)} ms; while busy ${int(r.busy.rps).padStart(6)}/s p50 ${ms(r.busy.p50)} p99 ${ms(r.busy.p99)} ms, Node accepted ${int(r.accepted)} (keep-alive ${int(r.kept.rps)}/s)`,
         )
       }
     }
   } finally {
-    proxy?.stop()
+    await proxy?.stop()
   }
 } finally {
   child.kill('SIGKILL')
@@ -194,6 +223,7 @@ const connectionRows = Object.entries(connectionRuns)
     ms(median(runs.map((r) => r.busy.p50))),
     ms(median(runs.map((r) => r.busy.p99))),
     runs.map((r) => int(r.busy.rps)).join(', '),
+    int(median(runs.map((r) => r.accepted))),
     int(median(runs.map((r) => r.kept.rps))),
     String(runs.reduce((n, r) => n + r.idle.bad + r.busy.bad + r.kept.bad, 0)),
   ])
@@ -206,6 +236,7 @@ const connectionMd = table(
     'p50 ms',
     'p99 ms',
     'req/s per round',
+    'connections Node accepted',
     'keep-alive load req/s',
     'non-2xx',
   ],
@@ -231,8 +262,12 @@ machine: where this p99 is above a target, the machine misses the target before 
 Each request opens its own connection (wrk, ${NEW_CONNECTIONS} connections, \`Connection: close\`), first on
 the idle server, then while ${LOAD_CONNECTIONS} keep-alive connections keep it busy (started 2 s
 earlier). Node accepts one connection per event-loop turn (ADR 0022), so the busy server's
-accept rate is its loop's turn rate. Through nginx (when installed), the upstream and proxy
-settings are those of \`deploy/nginx/\` (ADR 0023); nginx, the server and wrk share the two cores.
+accept rate is its loop's turn rate. Through nginx (when installed), the upstream block, the
+main-context limits and the proxy settings are those of \`deploy/nginx/\` (ADR 0023), with one
+worker process; nginx, the server and wrk share the two cores, so the keep-alive load runs slower
+through nginx than straight to Node. "Connections Node accepted" counts the connections the bare
+server accepted during the new-connection run: one per request straight to Node, only the
+upstream pool's growth through nginx.
 
 ${connectionMd || '(nginx not installed: only the direct path was measured)'}
 `,

@@ -41,7 +41,11 @@ end
 // correction for coordinated omission turns each such first request into dozens of samples.
 // `delay()` is called before every request; it holds the first request of each of the thread's
 // connections (they are all opened before any request is sent) and lets the rest go at once.
-export const HOLD_MS = 1000
+// An idle server accepts 200 connections in a few milliseconds, so 300 ms is ample. The hold is
+// kept short because wrk's correction spreads over the whole run, hold included: it assumes a
+// request interval of the whole run (the hold included) / requests per connection, 3 % too long
+// for a 10-s window, and so adds slightly fewer synthetic samples than it would without the hold.
+export const HOLD_MS = 300
 const holdFirstRequests = (connectionsPerThread) => `
 local held = 0
 delay = function()
@@ -56,21 +60,28 @@ end
 /**
  * Runs wrk for `duration` seconds with `connections` keep-alive connections on one thread.
  * `lua` is the script body (globals, `request = function() … end`); when omitted every request
- * is a GET of `url` with `headers`. Resolves to { rps, p50, p99, mean, bad, total }.
+ * is a GET of `url` with `headers`; it must not define `delay`, which the hold owns. Resolves to
+ * { rps, p50, p99, mean, bad, total, windowS } (windowS: the measured seconds, after the hold).
  */
 export const runWrk = ({ url, connections = 100, duration = 10, threads = 1, headers = {}, lua }) =>
   new Promise((resolve, reject) => {
+    if (/\bdelay\s*=/.test(lua ?? '')) throw new Error('the wrk script must not define delay()')
+    if (!Number.isInteger(duration) || duration < 1)
+      throw new Error(`wrk takes whole seconds: duration ${duration}`)
     const dir = mkdtempSync(path.join(tmpdir(), 'uh-wrk-'))
     const script = path.join(dir, 'script.lua')
     const headerLines = Object.entries(headers)
       .map(([k, v]) => `wrk.headers[${luaString(k)}] = ${luaString(v)}`)
       .join('\n')
-    const hold = holdFirstRequests(Math.ceil(connections / threads))
+    // wrk gives each thread connections / threads connections, rounded down.
+    const hold = holdFirstRequests(Math.floor(connections / threads))
     writeFileSync(script, `${headerLines}\n${lua ?? ''}\n${hold}\n${DONE}`)
     const child = spawn('wrk', [
       `-t${threads}`,
       `-c${connections}`,
-      `-d${duration + HOLD_MS / 1000}s`,
+      // Whole seconds only (wrk's -d): one more second covers the hold, and the measured window
+      // is what follows the hold.
+      `-d${duration + Math.ceil(HOLD_MS / 1000)}s`,
       '--timeout',
       '10s',
       '-s',
@@ -89,6 +100,7 @@ export const runWrk = ({ url, connections = 100, duration = 10, threads = 1, hea
       const r = JSON.parse(line.slice('WRKJSON '.length))
       resolve({
         rps: r.requests / ((r.durationUs - HOLD_MS * 1000) / 1e6),
+        windowS: (r.durationUs - HOLD_MS * 1000) / 1e6,
         p50: r.p50,
         p99: r.p99,
         mean: r.mean,
@@ -115,5 +127,5 @@ export const runWrkMeasured = async (pid, options) => {
   const before = cpuSeconds(pid)
   const r = await runWrk(options)
   const cpu = cpuSeconds(pid) - before
-  return { ...r, cpuUsPerReq: (cpu * 1e6) / Math.max(1, r.total), cpuShare: cpu / options.duration }
+  return { ...r, cpuUsPerReq: (cpu * 1e6) / Math.max(1, r.total), cpuShare: cpu / r.windowS }
 }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fastifyStatic from '@fastify/static'
 import type { FastifyServerOptions } from 'fastify'
-import type { Config } from './config/env'
+import { trustProxyOf, type Config } from './config/env'
 import { auditMigrations, auditRoutes, setAuditCounter } from './core/audit'
 import { authMigrations, authRoutes, createAuthService } from './core/auth'
 import { membersMigrations, membersRoutes } from './core/members'
@@ -101,7 +101,7 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
     bodyLimit: config.BODY_LIMIT_BYTES,
     uploadLimit: config.UPLOAD_LIMIT_BYTES,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
-    trustProxy: config.TRUST_PROXY === 'true',
+    trustProxy: trustProxyOf(config.TRUST_PROXY),
     // Empty (as in .env.example) means unset.
     publicOrigin: config.PUBLIC_ORIGIN || null,
     authenticator: auth.authenticator,

@@ -28,11 +28,32 @@ describe(loadConfig.name, () => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
   })
 
-  it('reads a relative WEB_DIST against the working directory', () => {
+  it('reads a relative WEB_DIST against the working directory, and an empty one as unset', () => {
     const sut = loadConfig({ WEB_DIST: 'apps/web/dist' }, { generateSecrets: false })
 
     expect(sut.WEB_DIST).toBe(path.join(process.cwd(), 'apps/web/dist'))
     expect(loadConfig({}, { generateSecrets: false }).WEB_DIST).toBeUndefined()
+    expect(loadConfig({ WEB_DIST: '' }, { generateSecrets: false }).WEB_DIST).toBeUndefined()
+  })
+
+  it('takes TRUST_PROXY as true, false, or proxy addresses and CIDR ranges', () => {
+    const load = (TRUST_PROXY: string) =>
+      loadConfig({ TRUST_PROXY }, { generateSecrets: false }).TRUST_PROXY
+
+    expect(load('false')).toBe('false')
+    expect(load('127.0.0.1')).toBe('127.0.0.1')
+    expect(load('127.0.0.1, 10.0.0.0/8,::1,fd00::/8')).toBe('127.0.0.1, 10.0.0.0/8,::1,fd00::/8')
+    for (const bad of [
+      'yes',
+      'localhost',
+      '10.0.0.0/33',
+      '10.0.0.0/8/1',
+      '::1/129',
+      '1.2.3.4/x',
+      '',
+    ]) {
+      expect(problemsOf(() => load(bad)).join(' '), bad).toMatch(/TRUST_PROXY/)
+    }
   })
 
   it('applies defaults and derives the dialect', () => {

@@ -1,7 +1,25 @@
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { isIP } from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
+
+/** `true`, `false`, or comma-separated IP addresses and CIDR ranges (what proxy-addr accepts). */
+const isTrustProxySetting = (value: string) =>
+  value === 'true' ||
+  value === 'false' ||
+  value.split(',').every((part) => {
+    const [address = '', prefix, ...rest] = part.trim().split('/')
+    const family = isIP(address)
+    if (family === 0 || rest.length > 0) return false
+    if (prefix === undefined) return true
+    const bits = Number(prefix)
+    return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128)
+  })
+
+/** Fastify's trustProxy from TRUST_PROXY: a boolean, or the trusted addresses as given. */
+export const trustProxyOf = (setting: string): boolean | string =>
+  setting === 'true' ? true : setting === 'false' ? false : setting
 
 /**
  * Every environment variable UnionHall reads, described once. This is the only file that
@@ -62,12 +80,22 @@ const EnvSchema = z.object({
     .string()
     .optional()
     // The static file server wants an absolute root; a relative folder means the working
-    // directory's, as DATA_DIR does, instead of a crash at start.
-    .transform((dir) => (dir === undefined ? undefined : path.resolve(dir)))
+    // directory's, as DATA_DIR does, instead of a crash at start. Empty (as in .env.example)
+    // means unset, not the working directory.
+    .transform((dir) => (dir ? path.resolve(dir) : undefined))
     .describe('Folder of the built web app to serve (relative to the working directory)'),
   SMS_PROVIDER: z.enum(['console']).default('console'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine(isTrustProxySetting, {
+      message:
+        "true, false, or the proxies' addresses separated by commas (e.g. 127.0.0.1 or 10.0.0.0/8)",
+    })
+    .describe(
+      "Whose X-Forwarded-For to believe: false (nobody), true (any peer; only when nothing but the proxy can reach the port), or the proxies' addresses/CIDR ranges, e.g. 127.0.0.1",
+    ),
   PUBLIC_ORIGIN: z
     .string()
     .regex(

@@ -27,7 +27,8 @@ export type HttpOptions = {
   bodyLimit: number
   uploadLimit: number
   rateLimitPerMinute: number
-  trustProxy: boolean
+  /** true, false, or the trusted proxies' addresses/CIDR ranges, comma-separated. */
+  trustProxy: boolean | string
   /** The site's public origin for links sent out of band (see public-origin.ts). */
   publicOrigin?: string | null
   authenticator: Authenticator
