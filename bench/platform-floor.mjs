@@ -16,6 +16,7 @@
 // deploy/nginx/unionhall.conf puts UnionHall in production (ADR 0023).
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { get as httpGet } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import {
@@ -132,7 +133,17 @@ http {
   return { url: proxied, stop }
 }
 
-const acceptedSoFar = async () => Number(await (await fetch(`${url}connections`)).text())
+// On a connection of its own that is closed after the answer (no agent), so that each count
+// opens exactly one connection: fetch would keep one open and reuse it for the next count.
+const acceptedSoFar = () =>
+  new Promise((resolve, reject) => {
+    httpGet(`${url}connections`, { agent: false }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk) => (body += chunk))
+      res.on('end', () => resolve(Number(body)))
+    }).on('error', reject)
+  })
 
 /**
  * Requests that each open a connection, on an idle server and while LOAD_CONNECTIONS keep-alive
@@ -151,9 +162,9 @@ const newConnections = async (target) => {
   await new Promise((res) => setTimeout(res, 2000))
   const before = await acceptedSoFar()
   const busy = await fresh()
-  // Connections Node itself accepted while the new-connection run went on (the count request
-  // opens one more). Straight to Node that is one per request; through nginx, only what the
-  // upstream pool grows by.
+  // Connections Node itself accepted while the new-connection run went on (the second count
+  // opens one more, the first was counted in `before`). Straight to Node that is one per request;
+  // through nginx, only what the upstream pool grows by.
   const accepted = (await acceptedSoFar()) - before - 1
   const kept = await load
   return { idle, busy, kept, accepted }
