@@ -6,7 +6,12 @@
 //
 //   node --import tsx bench/ballots.mjs [--engine sqlite|postgres] [--rounds 3] [--duration 10]
 //                                       [--entry auto|dist|tsx] [--ingest-only] [--cpu-prof DIR]
-//                                       [--trace-gc FILE] [--semi-space MB]
+//                                       [--trace-gc FILE] [--semi-space MB] [--paced-share 0.5]
+//
+// Two kinds of ingest rounds (ADR 0024): closed-loop (each connection sends again the moment it
+// is answered: the most the server can take) and paced (the same connections send at a fixed
+// rate, --paced-share times the no-op POST's closed-loop rate, like voters who do not wait for
+// each other: the latency a voter sees at that load).
 //
 // Load comes from wrk with Lua request generators (see wrk.mjs for why not autocannon).
 import { spawn } from 'node:child_process'
@@ -14,7 +19,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
-import { luaString, requireWrk, runWrkMeasured } from './wrk.mjs'
+import { LATE_MS, luaString, requireWrk, runWrkMeasured } from './wrk.mjs'
 import {
   DATA_DIR,
   ROOT,
@@ -206,8 +211,8 @@ request = function()
   return wrk.format("GET", ${luaString(p)}, { ["x-forwarded-for"] = ip(seq % 5000) })
 end
 `
-const run = (lua, connections, duration) =>
-  runWrkMeasured(child.pid, { url: base, connections, duration, lua: lua() })
+const run = (lua, connections, duration, rate) =>
+  runWrkMeasured(child.pid, { url: base, connections, duration, lua: lua(), rate })
 const stat = (res) => res
 
 const m = machine()
@@ -224,7 +229,28 @@ for (let r = 1; r <= ROUNDS; r++) {
     const s = stat(await run(req, CONNECTIONS, DURATION))
     ingest[name].push(s)
     console.log(
-      `round ${r} ${name.padEnd(8)} ${int(s.rps)} req/s p50 ${ms(s.p50)} p99 ${ms(s.p99)} bad ${s.bad} server CPU ${int(s.cpuUsPerReq)} µs/req (${Math.round(s.cpuShare * 100)} % of a core)`,
+      `round ${r} ${name.padEnd(8)} ${int(s.rps)} req/s p50 ${ms(s.p50)} p99 ${ms(s.p99)} bad ${s.bad} server CPU ${int(s.cpuUsPerReq)} µs/req (${Math.round(s.cpuShare * 100)} % of a core) steal ${(100 * s.steal).toFixed(1)} %`,
+    )
+  }
+}
+
+// Paced: the same 200 connections send at a fixed rate, half the no-op POST's closed-loop rate
+// measured above, as real voters do (ADR 0024). The latency target is judged here: in the
+// closed loop above, every connection sends again the moment it is answered, so the server is
+// always saturated and latency is the queue that 200 connections make (Little's law), for the
+// no-op too. Rounds alternate the no-op and ballots at the same rate.
+const PACED_SHARE = Number(flags['paced-share'] ?? 0.5)
+const pacedRate = Math.round(PACED_SHARE * median(ingest.noop.map((s) => s.rps)))
+const paced = { noop: [], ballots: [] }
+for (let r = 1; r <= ROUNDS; r++) {
+  for (const [name, req] of [
+    ['noop', noopPostLua],
+    ['ballots', ballotLua],
+  ]) {
+    const s = await run(req, CONNECTIONS, DURATION, pacedRate)
+    paced[name].push(s)
+    console.log(
+      `paced ${r} ${name.padEnd(8)} offered ${int(pacedRate)}/s got ${int(s.rps)}/s p50 ${ms(s.p50)} p99 ${ms(s.p99)} max ${ms(s.max)} late ${s.late}/${s.sends} (worst ${ms(s.maxLagMs)}) bad ${s.bad} server CPU ${int(s.cpuUsPerReq)} µs/req steal ${(100 * s.steal).toFixed(1)} %`,
     )
   }
 }
@@ -263,6 +289,48 @@ const ratio = bRps / nRps
 const p99 = med(ingest.ballots, 'p99')
 const readRatio = med(reads.leaderboard, 'rps') / med(reads.noop, 'rps')
 const perRound = ingest.ballots.map((s, i) => (s.rps / ingest.noop[i].rps).toFixed(2)).join(', ')
+// Paced rounds: "sustained" means the server answered what was offered (within 3 %) and at
+// most 1 % of sends left late because every connection was still waiting for an answer.
+const sustained = (s) => s.rps >= 0.97 * pacedRate && s.late <= 0.01 * s.sends
+const pacedRow = (label, list, target) => [
+  label,
+  `${int(med(list, 'rps'))} of ${int(pacedRate)}`,
+  ms(med(list, 'p50')),
+  ms(med(list, 'p99')),
+  list.map((s) => ms(s.p99)).join(', '),
+  list.map((s) => `${((100 * s.late) / Math.max(1, s.sends)).toFixed(1)} %`).join(', '),
+  list.map((s) => int(s.cpuUsPerReq)).join(', '),
+  list.map((s) => `${(100 * s.steal).toFixed(1)} %`).join(', '),
+  target,
+  String(list.reduce((n, s) => n + s.bad, 0)),
+]
+const pacedP99 = med(paced.ballots, 'p99')
+const pacedOk = paced.ballots.every(sustained) && pacedP99 < 50
+const pacedMd = table(
+  [
+    `case (${int(pacedRate)}/s offered = ${PACED_SHARE} × no-op)`,
+    'answered/s (median)',
+    'p50 ms',
+    'p99 ms (median)',
+    'p99 ms per round',
+    'late sends per round',
+    'server CPU µs/req per round',
+    'steal per round',
+    'target',
+    'non-2xx',
+  ],
+  [
+    pacedRow('POST /api/v1/noop, paced', paced.noop, '–'),
+    pacedRow(
+      'POST …/ballots, paced',
+      paced.ballots,
+      ENGINE === 'sqlite'
+        ? `sustained, p99 < 50 ms: ${pacedOk ? 'met' : 'MISSED'}${paced.ballots.every(sustained) ? '' : ' (not sustained)'}`
+        : 'reported',
+    ),
+  ],
+)
+console.log(`\n${pacedMd}`)
 const readPerRound = reads.leaderboard
   .map((s, i) => (s.rps / reads.noop[i].rps).toFixed(2))
   .join(', ')
@@ -287,7 +355,7 @@ const md = table(
       ratio.toFixed(2),
       perRound,
       ENGINE === 'sqlite'
-        ? `≥ 0.5 and p99 < 50 ms: ${ratio >= 0.5 && p99 < 50 ? 'met' : 'MISSED'}`
+        ? `≥ 0.5: ${ratio >= 0.5 ? 'met' : 'MISSED'}; p99 < 50 ms (closed loop): ${p99 < 50 ? 'met' : 'MISSED'}`
         : 'reported',
       String(ingest.ballots.reduce((n, s) => n + s.bad, 0)),
     ],
@@ -325,9 +393,13 @@ if (!flags['ingest-only'] && !flags['cpu-prof'] && !flags['trace-gc'])
 - server: \`${server.label}\`, NODE_ENV=production, TRUST_PROXY=true, API rate limit raised out of the way (ballots have their own per-voter/device/IP limits, which stay on)
 - dataset: fresh database, demo orgs, one SMS-eligibility campaign in voting with 10 candidates
 - command: \`node --import tsx bench/ballots.mjs${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\`
-- method: ${CONNECTIONS} connections, each request a different voter (${int(VOTERS)} pre-signed voter tokens), a new client key, 1–2 candidates, one of 5,000 client IPs; ${ROUNDS} rounds of ${DURATION} s alternating no-op POST and ballots after a 2 s warm-up each; then ${ROUNDS} rounds of GET no-op vs GET leaderboard (100 connections) each while 100 voters keep voting. Medians of the rounds.
+- method: ${CONNECTIONS} connections, each request a different voter (${int(VOTERS)} pre-signed voter tokens), a new client key, 1–2 candidates, one of 5,000 client IPs; ${ROUNDS} rounds of ${DURATION} s alternating no-op POST and ballots after a 2 s warm-up each, closed loop (each connection sends again once answered); then ${ROUNDS} rounds of the same, paced at ${PACED_SHARE} × the no-op's closed-loop median (ADR 0024); then ${ROUNDS} rounds of GET no-op vs GET leaderboard (100 connections) each while 100 voters keep voting. Medians of the rounds.
 - after the run: recount of ${int(rc.ballots)} logged ballots ${rc.ok ? 'equals every counter' : `DIFFERS: ${rc.diffs.slice(0, 3).join('; ')}`}
 
-${md}`,
+${md}
+
+Paced (ADR 0024): ${CONNECTIONS} connections share one schedule of evenly spaced sends; a send is late when every connection was still waiting for an answer at its slot (more than ${LATE_MS} ms late), and "sustained" means at least 97 % of the offered rate answered with at most 1 % of sends late. Latency is from each request's send.
+
+${pacedMd}`,
   )
 process.exit(0)

@@ -4,7 +4,11 @@
 // so a p99 target missed here is missed by the machine, not by the product.
 //
 //   node bench/platform-floor.mjs [--rounds 3] [--duration 8] [--connections 50,100,200,400]
-//                                 [--no-proxy]
+//                                 [--no-proxy] [--paced 2500,5000,10000]
+//
+// Paced rows (ADR 0024): 200 connections sending on one fixed schedule at each rate, the way the
+// ballot benchmark measures the latency voters see at a given load; the bare server's p99 there
+// is the floor for any route's p99 at the same rate.
 //
 // The server runs in its own process, as the product's server does in the other benchmarks.
 //
@@ -43,6 +47,11 @@ const CONNECTIONS = String(flags.connections ?? '50,100,200,400')
   .split(',')
   .map(Number)
   .filter((c) => c > 0)
+const PACED = String(flags.paced ?? '2500,5000,10000')
+  .split(',')
+  .map(Number)
+  .filter((r) => r > 0)
+const PACED_CONNECTIONS = 200
 const m = machine()
 console.log(machineLine(m))
 requireWrk()
@@ -170,6 +179,7 @@ const newConnections = async (target) => {
   return { idle, busy, kept, accepted }
 }
 const connectionRuns = { direct: [], nginx: [] }
+const pacedRuns = new Map(PACED.map((rate) => [rate, []]))
 try {
   for (const c of CONNECTIONS) await runWrkMeasured(child.pid, { url, connections: c, duration: 2 })
   for (let round = 1; round <= ROUNDS; round++) {
@@ -179,6 +189,20 @@ try {
       samples.get(c).push(r)
       console.log(
         `round ${round} c=${String(c).padEnd(4)} ${int(r.rps).padStart(7)} req/s  p50 ${ms(r.p50)} ms  p99 ${ms(r.p99)} ms  server CPU ${int(r.cpuUsPerReq)} µs/req`,
+      )
+    }
+  }
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const rate of PACED) {
+      const r = await runWrkMeasured(child.pid, {
+        url,
+        connections: PACED_CONNECTIONS,
+        duration: DURATION,
+        rate,
+      })
+      pacedRuns.get(rate).push(r)
+      console.log(
+        `round ${round} paced ${int(rate).padStart(6)}/s got ${int(r.rps).padStart(6)}/s  p50 ${ms(r.p50)} ms  p99 ${ms(r.p99)} ms  late ${r.late}/${r.sends}  steal ${(100 * r.steal).toFixed(1)} %`,
       )
     }
   }
@@ -224,6 +248,30 @@ const md = table(
   ],
   rows,
 )
+const pacedMd = table(
+  [
+    'offered req/s',
+    'answered/s (median)',
+    'p50 ms',
+    'p99 ms (median)',
+    'p99 ms per round',
+    'max ms per round',
+    'late sends per round',
+    'steal per round',
+    'non-2xx',
+  ],
+  [...pacedRuns].map(([rate, runs]) => [
+    int(rate),
+    int(median(runs.map((r) => r.rps))),
+    ms(median(runs.map((r) => r.p50))),
+    ms(median(runs.map((r) => r.p99))),
+    runs.map((r) => ms(r.p99)).join(', '),
+    runs.map((r) => ms(r.max)).join(', '),
+    runs.map((r) => `${((100 * r.late) / Math.max(1, r.sends)).toFixed(1)} %`).join(', '),
+    runs.map((r) => `${(100 * r.steal).toFixed(1)} %`).join(', '),
+    String(runs.reduce((n, r) => n + r.bad, 0)),
+  ]),
+)
 const connectionRows = Object.entries(connectionRuns)
   .filter(([, runs]) => runs.length > 0)
   .map(([name, runs]) => [
@@ -253,7 +301,7 @@ const connectionMd = table(
   ],
   connectionRows,
 )
-console.log(`\n${md}\n\n${connectionMd}`)
+console.log(`\n${md}\n\n${pacedMd}\n\n${connectionMd}`)
 writeSection(
   'platform-floor',
   `## Platform floor: a bare node:http server under the same wrk
@@ -267,6 +315,17 @@ ${md}
 
 No UnionHall route can have a lower p99 than this line at the same connection count on the same
 machine: where this p99 is above a target, the machine misses the target before the product does.
+
+### Paced: ${PACED_CONNECTIONS} connections at a fixed rate
+
+The same bare server, with ${PACED_CONNECTIONS} connections sending on one schedule of evenly
+spaced sends at each rate (ADR 0024), ${ROUNDS} rounds of ${DURATION} s. This is how the ballot
+benchmark measures the latency voters see at a given load, and no route's p99 at a rate can be
+lower than this line's. A send is late when every connection was still waiting for an answer at
+its slot. "Steal" is the share of the machine's CPU time the hypervisor gave to other guests
+during the run (/proc/stat).
+
+${pacedMd}
 
 ### New connections, idle and under load
 
