@@ -149,9 +149,21 @@ const StationFieldsSchema = z.object({
 export const CreateStationBodySchema = StationFieldsSchema.strict()
 export type CreateStationBody = z.input<typeof CreateStationBodySchema>
 
-/** Every field optional; the location needs lat and lng together. */
+/**
+ * Every field optional; the location needs lat and lng together. Without the create defaults:
+ * zod fills a default in for a missing key even under .partial(), so a PATCH of the capacity
+ * alone arrived with empty amenities, zones, photos and services and wiped them.
+ */
 export const UpdateStationBodySchema = StationFieldsSchema.omit({ orgId: true })
   .partial()
+  .extend({
+    coordSystem: CoordSystemSchema.optional(),
+    amenities: z.array(AmenityCodeSchema).max(AMENITY_CODES.length).optional(),
+    zones: z.array(StationZoneSchema).max(ZONE_KINDS.length).optional(),
+    photos: z.array(ImageUrlSchema).max(9).optional(),
+    services: z.array(StationServiceSchema).max(30).optional(),
+    description: z.string().trim().max(2000).optional(),
+  })
   .strict()
   .refine((b) => (b.lat === undefined) === (b.lng === undefined), {
     message: 'lat and lng are changed together',

@@ -172,13 +172,18 @@ export const seedStations = async (
     throw new Error(`demo stations invalid: ${JSON.stringify(imported.errors.slice(0, 3))}`)
   }
 
-  // Check-ins at 筑友驿站 over the last two weeks, so the roll-up charts show something.
+  // Check-ins at 筑友驿站 over the last two weeks, so the roll-up charts show something. Each at
+  // an hour the station is open (07:00–22:00 Shanghai time): check-in refuses closed hours.
   const checkInDeps = { db, crypto, secret: 'demo-check-ins' }
   const now = ctx.now.getTime()
+  const SHANGHAI_MS = 8 * 3_600_000
+  const todayStart = Math.floor((now + SHANGHAI_MS) / 86_400_000) * 86_400_000 - SHANGHAI_MS
   for (let d = 13; d >= 0; d--) {
     const visits = 4 + Math.floor(random() * 8)
     for (let v = 0; v < visits; v++) {
-      const at = new Date(now - d * 86_400_000 - Math.floor(random() * 10) * 3_600_000)
+      const minute = 8 * 60 + Math.floor(random() * 13 * 60) // 08:00–20:59
+      const at = new Date(todayStart - d * 86_400_000 + minute * 60_000)
+      if (at.getTime() > now) continue
       await checkIn(
         checkInDeps,
         { ...ctx, actor: null, now: at },

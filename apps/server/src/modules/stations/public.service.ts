@@ -293,7 +293,9 @@ const deviceHash = (secret: string, stationId: string, deviceId: string) =>
 /**
  * Checks a device in. Idempotent per visit: a second scan while checked in answers the same
  * check-in (created: false). Refused when the station is full, so occupancy never exceeds
- * capacity: the count and the insert share one transaction, serialised per station.
+ * capacity: the count and the insert share one transaction, serialised per station. Refused
+ * outside the station's opening hours too: a scan of the door's QR code at night would count a
+ * visit to a shut station in its occupancy and in the check-in roll-ups.
  */
 export const checkIn = async (
   deps: StationsDeps,
@@ -311,6 +313,8 @@ export const checkIn = async (
     if (!row) throw stationErrors.notFound(stationId)
     if (row.status !== 'active') throw stationErrors.closed(stationId)
     const live = await repo.findLiveCheckIn(trx, stationId, hash, nowIso)
+    // A visit that began in opening hours is still answered after closing time (a rescan).
+    if (!live && !isOpenNow(row, ctx.now)) throw stationErrors.notOpenNow(stationId)
     if (live)
       return {
         created: false,

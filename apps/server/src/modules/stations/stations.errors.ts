@@ -7,6 +7,10 @@ export const stationErrors = {
   closed: (id: string) => new AppError('STATION_CLOSED', 409, 'The station is closed', { id }),
   notClosed: (id: string) =>
     new AppError('STATION_NOT_CLOSED', 409, 'The station is not closed', { id }),
+  notOpenNow: (id: string) =>
+    new AppError('STATION_NOT_OPEN_NOW', 409, 'The station is outside its opening hours now', {
+      id,
+    }),
   full: (capacity: number) =>
     new AppError('STATION_FULL', 409, `The station is full (${capacity} people)`, { capacity }),
   notCheckedIn: () =>

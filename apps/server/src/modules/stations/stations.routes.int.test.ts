@@ -159,6 +159,31 @@ describe('creating and editing stations', () => {
     )
   })
 
+  it('a PATCH changes only the fields it names (no defaults fill in the rest)', async () => {
+    const s = await create({
+      zones: [{ kind: 'medical' }, { kind: 'convenience', note: '微波炉' }],
+      services: [{ kind: 'labour_protection_advice', title: '劳动保护咨询', dates: [] }],
+      description: '建筑工人的家',
+      amenities: ['drinking_water', 'microwave'],
+    })
+    const res = await longgang.request({
+      method: 'PATCH',
+      url: `/api/v1/stations/${s.id}`,
+      payload: { capacity: 25 },
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    const after = res.json<Station>()
+    expect(after.capacity).toBe(25)
+    expect(after.zones).toEqual(s.zones)
+    expect(after.services).toEqual(s.services)
+    expect(after.description).toBe('建筑工人的家')
+    expect(after.amenities).toEqual(['drinking_water', 'microwave'])
+    expect(after.lat).toBe(s.lat)
+    const audits = await auditRows(t, { action: 'station.update', targetId: s.id })
+    expect(audits).toHaveLength(1)
+    expect(JSON.parse(String(audits[0]!.summary))).toMatchObject({ fields: ['capacity'] })
+  })
+
   it('edits fields, keeps lat and lng together, closes and reopens with audits', async () => {
     const s = await create()
     const bad = await longgang.request({
@@ -450,6 +475,17 @@ describe('check-in and occupancy', () => {
       url: `/api/v1/public/stations/${id}/check-ins`,
       payload: { deviceId },
     })
+
+  it('refuses a check-in outside opening hours and records nothing', async () => {
+    const s = await create({ schedule: NEVER_OPEN, capacity: 3 })
+    expectError(await checkIn(s.id, 'device-nightnightnight1'), 409, 'STATION_NOT_OPEN_NOW')
+    const page = await t.request({ method: 'GET', url: `/api/v1/public/stations/${s.id}` })
+    expect(page.statusCode, page.body).toBe(200)
+    expect(page.json<{ openNow: boolean; occupancy: { count: number } }>()).toMatchObject({
+      openNow: false,
+      occupancy: { count: 0 },
+    })
+  })
 
   it('checks a device in once per visit, never above capacity, and checks it out', async () => {
     const s = await create({ capacity: 2 })

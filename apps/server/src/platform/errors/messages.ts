@@ -275,6 +275,10 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
   },
   STATION_NOT_FOUND: { 'zh-CN': '未找到该驿站', en: 'No such station' },
   STATION_CLOSED: { 'zh-CN': '该驿站已关闭', en: 'The station is closed' },
+  STATION_NOT_OPEN_NOW: {
+    'zh-CN': '现在不在驿站开放时间，暂时不能签到',
+    en: 'The station is outside its opening hours now; check-in is not possible',
+  },
   STATION_NOT_CLOSED: { 'zh-CN': '该驿站未关闭', en: 'The station is not closed' },
   STATION_FULL: {
     'zh-CN': '驿站已满员，请稍后再来或前往附近其他驿站',

@@ -42,7 +42,7 @@ export const VisitMessages = ({ visit }: { visit: Visit }) => {
         </Notice>
       )
     }
-    if (code === 'STATION_CLOSED')
+    if (code === 'STATION_CLOSED' || code === 'STATION_NOT_OPEN_NOW')
       return (
         <Notice kind="warn" role="alert">
           <p className="sp-status-big">{t('stationsPublic.checkIn.closedTitle')}</p>
@@ -82,7 +82,7 @@ export const VisitPanel = ({
 }: {
   visit: Visit
   occupancy: Occupancy | null
-  /** False while the station is closed: the button would only earn a refusal. */
+  /** False while the station is closed or outside its hours: the server would refuse. */
   canCheckIn: boolean
 }) => {
   const { t } = useTranslation()

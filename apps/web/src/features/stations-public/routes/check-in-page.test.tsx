@@ -99,6 +99,13 @@ describe('QR check-in page', () => {
     expect(await screen.findByText('驿站现在不开放')).toBeTruthy()
   })
 
+  it('says plainly when the scan is outside opening hours', async () => {
+    serve(() => apiError('STATION_NOT_OPEN_NOW', 409))
+    renderPage(PATH, '/s/:stationId/check-in', CheckInPage)
+    expect(await screen.findByText('驿站现在不开放')).toBeTruthy()
+    expect(screen.getByText(/现在不在开放时间/)).toBeTruthy()
+  })
+
   it('says the station is not found, with no button to try again', async () => {
     stubFetch((url) =>
       url.includes(`/public/stations/${STATION_ID}`)
