@@ -181,7 +181,11 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
     const phaseJob = startIntervalJob(
       'campaign-phases',
       60_000,
-      () => advanceDuePhases(db),
+      async () => {
+        const { failed } = await advanceDuePhases(db)
+        for (const f of failed)
+          app.log.error({ err: f.error, campaignId: f.campaignId }, 'campaign phase change failed')
+      },
       app.log,
     )
     // Claims past their due date go back to the wall; wishes past their deadline expire.

@@ -250,6 +250,7 @@ export const REVIEW_REASON_CODES = [
   'nominee_declined',
 ] as const
 export const ReviewReasonSchema = z.enum(REVIEW_REASON_CODES)
+export type ReviewReason = z.infer<typeof ReviewReasonSchema>
 
 export const CreateNominationBodySchema = z
   .object({
@@ -299,13 +300,42 @@ export const NominationSchema = z.object({
 export type Nomination = z.infer<typeof NominationSchema>
 export const NominationPageSchema = pageOf(NominationSchema)
 
+export const REVIEW_DECISIONS = ['accept', 'reject', 'forward'] as const
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]
+
+/**
+ * The reason codes a reviewer may give with each decision: a rejection says why, an acceptance
+ * (or a lower level forwarding upward) says it meets the criteria. `other` fits all three, with
+ * the note explaining; `nominee_declined` is set by the system only (the consent link).
+ */
+export const REVIEW_REASONS_BY_DECISION: Record<ReviewDecision, readonly ReviewReason[]> = {
+  accept: ['meets_criteria', 'other'],
+  forward: ['meets_criteria', 'other'],
+  reject: [
+    'incomplete_materials',
+    'not_eligible',
+    'duplicate',
+    'insufficient_achievements',
+    'disciplinary_record',
+    'other',
+  ],
+}
+
 export const ReviewNominationBodySchema = z
   .object({
-    decision: z.enum(['accept', 'reject', 'forward']),
+    decision: z.enum(REVIEW_DECISIONS),
     reason: ReviewReasonSchema,
     note: z.string().max(1000).optional(),
   })
   .strict()
+  .superRefine((b, ctx) => {
+    if (!REVIEW_REASONS_BY_DECISION[b.decision].includes(b.reason))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: `${b.reason} is not a reason for the decision ${b.decision}`,
+      })
+  })
 
 export const MergeNominationsBodySchema = z
   .object({ intoId: IdSchema, fromIds: z.array(IdSchema).min(1).max(50) })

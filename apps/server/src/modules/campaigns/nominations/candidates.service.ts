@@ -299,10 +299,11 @@ export const updateCandidate = async (
 }
 
 /** The candidate list as .xlsx (names and employers only: no personal contact data). */
+/** The candidate list as .xlsx, audited like every export (the file leaves the system). */
 export const exportCandidates = async (db: Db, ctx: Ctx, campaignId: string) => {
-  await loadCampaignFor(db, ctx, campaignId, 'campaign:review')
+  const c = await loadCampaignFor(db, ctx, campaignId, 'campaign:review')
   const rows = await repo.listAllCandidates(db, campaignId)
-  return writeXlsx(
+  const file = await writeXlsx(
     '候选人',
     ['编号', '姓名', '类别', '工作单位', '工种', '一线职工', '状态', '主要事迹'],
     rows.map((r) => [
@@ -316,6 +317,16 @@ export const exportCandidates = async (db: Db, ctx: Ctx, campaignId: string) => 
       r.achievements,
     ]),
   )
+  await withTransaction(db, (trx) =>
+    recordAudit(trx, ctx, {
+      action: 'campaign.candidates-exported',
+      targetType: 'campaign',
+      targetId: campaignId,
+      orgId: c.row.org_id,
+      summary: { rows: rows.length },
+    }),
+  )
+  return file
 }
 
 // Registered once, when the module loads: the phase machine calls it inside its transaction.

@@ -141,7 +141,7 @@ const review = (
   c: Campaign,
   id: string,
   decision: string,
-  reason = 'meets_criteria',
+  reason = decision === 'reject' ? 'not_eligible' : 'meets_criteria',
 ) =>
   s.request({
     method: 'POST',
@@ -402,6 +402,15 @@ describe('the lifecycle: nomination → consent → review → quotas → public
       400,
       'VALIDATION_FAILED',
     )
+    // A reason must fit the decision; nominee_declined is the consent link's, never a reviewer's.
+    for (const [decision, reason] of [
+      ['reject', 'meets_criteria'],
+      ['accept', 'incomplete_materials'],
+      ['reject', 'nominee_declined'],
+    ]) {
+      const error = expectError(await review(gansu, top, b.id, decision!, reason), 400)
+      expect(error.details).toContainEqual(expect.objectContaining({ path: 'body.reason' }))
+    }
     expectError(
       await t.request({ method: 'POST', url, payload: { decision: 'reject', reason: 'other' } }),
       401,
@@ -786,8 +795,10 @@ describe('the lifecycle: nomination → consent → review → quotas → public
     )
   })
 
-  it('exports the candidates as .xlsx', async () => {
+  it('exports the candidates as .xlsx, audited', async () => {
     const url = `/api/v1/campaigns/${top.id}/candidates/export`
+    const audited = () => auditRows(t, { action: 'campaign.candidates-exported', targetId: top.id })
+    const before = (await audited()).length
     const res = await gansu.request({ method: 'GET', url })
     expect(res.statusCode).toBe(200)
     expect(res.headers['content-type']).toContain(XLSX_TYPE)
@@ -803,8 +814,12 @@ describe('the lifecycle: nomination → consent → review → quotas → public
       '主要事迹',
     ])
     expect(rows.slice(1).map((r) => r[1])).toEqual(['张建国', '甘肃省总工会管理员', '李秀兰'])
+    const audits = await audited()
+    expect(audits).toHaveLength(before + 1)
+    expect(JSON.parse(audits.at(-1)!.summary)).toEqual({ rows: 3 })
     expectError(await t.request({ method: 'GET', url }), 401)
     expectError(await shenzhen.request({ method: 'GET', url }), 403)
+    expect(await audited()).toHaveLength(before + 1)
   })
 
   it('refuses candidate edits and objections in the wrong phase', async () => {

@@ -15,6 +15,7 @@ import {
 } from '../../../../test/factories/campaigns'
 import { freshMobile, makeMember } from '../../../../test/factories/members'
 import { ctxAs } from '../../../../test/factories/orgs'
+import { advanceDuePhases, onPhaseEntered } from './setup.service'
 import { auditRows, expectError } from '../../../../test/helpers'
 
 let t: TestApp
@@ -290,5 +291,64 @@ describe('PATCH /api/v1/campaigns/:campaignId — voting hours and jury rubric',
     const after = await get(c.id)
     expect([after.rubric, after.rules]).toEqual([TEST_RUBRIC, c.rules])
     expect(await auditRows(t, { action: 'campaign.updated', targetId: c.id })).toEqual([])
+  })
+})
+
+describe('advanceDuePhases (the scheduler)', () => {
+  const get = async (id: string) =>
+    (await gansu.request({ method: 'GET', url: `/api/v1/campaigns/${id}` })).json<Campaign>()
+  it('moves the other campaigns on when one fails, and leaves the failed one where it was', async () => {
+    const ctx = await ctxAs(t, gansu.memberId)
+    const failing = await newCampaign()
+    const healthy = await newCampaign()
+    for (const c of [failing, healthy]) {
+      await advanceTo(t, ctx, c, 'nomination')
+      await patch(gansu, c.id, { phaseMode: 'auto' })
+    }
+    // Registered for this file's app only (vitest runs each file in its own module graph).
+    onPhaseEntered(async (_trx, _ctx, c, to) => {
+      if (c.row.id === failing.id && to === 'review') throw new Error('hook failed')
+    })
+
+    const run = await advanceDuePhases(t.database.db, new Date())
+
+    expect(run.failed.map((f) => f.campaignId)).toContain(failing.id)
+    expect(run.failed.map((f) => f.campaignId)).not.toContain(healthy.id)
+    expect((await get(failing.id)).phase).toBe('nomination')
+    // The test schedule's dates are all past: the healthy one walks to the last dated phase.
+    expect((await get(healthy.id)).phase).toBe('result_publicity')
+  })
+})
+
+describe('PATCH after voting opened — the voting period is a rule', () => {
+  const get = async (id: string) =>
+    (await gansu.request({ method: 'GET', url: `/api/v1/campaigns/${id}` })).json<Campaign>()
+
+  it('refuses moving the voting dates or switching phase mode during voting; other dates may move', async () => {
+    const ctx = await ctxAs(t, gansu.memberId)
+    const c = await newCampaign()
+    await advanceTo(t, ctx, c, 'voting')
+    const before = await get(c.id)
+    const later = (iso: string, days: number) =>
+      new Date(Date.parse(iso) + days * 86_400_000).toISOString()
+
+    const stretched = {
+      ...before.schedule,
+      voting: { ...before.schedule.voting, endsAt: later(before.schedule.voting.endsAt, 1) },
+    }
+    expectError(await patch(gansu, c.id, { schedule: stretched }), 409, 'CAMPAIGN_RULES_LOCKED')
+    expectError(await patch(gansu, c.id, { phaseMode: 'auto' }), 409, 'CAMPAIGN_RULES_LOCKED')
+    expect(await get(c.id)).toMatchObject({ schedule: before.schedule, phaseMode: 'manual' })
+    expect(await auditRows(t, { action: 'campaign.updated', targetId: c.id })).toEqual([])
+
+    // The result-publicity period is not a voting rule: it may still move.
+    const rp = before.schedule.result_publicity
+    const moved = {
+      ...before.schedule,
+      result_publicity: { startsAt: rp.startsAt, endsAt: later(rp.endsAt, 3) },
+    }
+    const ok = await patch(gansu, c.id, { schedule: moved })
+    expect(ok.statusCode, ok.body).toBe(200)
+    expect(ok.json<Campaign>().schedule.result_publicity.endsAt).toBe(moved.result_publicity.endsAt)
   })
 })

@@ -194,9 +194,10 @@ const assertRubricEditable = async (db: Db, c: LoadedCampaign) => {
 }
 
 /**
- * Edits a campaign. Voting rules (hours, weights, limits…) and quotas are frozen once voting
- * opens; the jury rubric until the first jury score (see assertRubricEditable). A child
- * campaign inherits all three and cannot change them.
+ * Edits a campaign. Voting rules (hours, weights, limits…), quotas and the voting period's dates
+ * are frozen once voting opens, and the phase mode while voting runs; the jury rubric until the
+ * first jury score (see assertRubricEditable). A child campaign inherits rules, quotas and
+ * rubric and cannot change them.
  * @throws CAMPAIGN_RULES_LOCKED, CAMPAIGN_RUBRIC_LOCKED
  */
 export const updateCampaign = async (
@@ -211,6 +212,22 @@ export const updateCampaign = async (
   if ((touchesRules || touchesRubric) && c.row.parent_campaign_id)
     throw campaignErrors.rulesLocked()
   if (touchesRules && c.row.rules_locked_at) throw campaignErrors.rulesLocked()
+  // The voting period is a rule too: once voting opened, moving its dates (or, during voting,
+  // switching to manual phases, where the engine ignores the dates) would reopen or stretch it.
+  if (c.row.rules_locked_at && body.schedule !== undefined) {
+    const current = fromJson<CampaignSchedule>(c.row.schedule)
+    const same = (a: string | undefined, b: string) =>
+      a !== undefined && Date.parse(a) === Date.parse(b)
+    const { startsAt, endsAt } = body.schedule.voting
+    if (!same(current?.voting.startsAt, startsAt) || !same(current?.voting.endsAt, endsAt))
+      throw campaignErrors.rulesLocked()
+  }
+  if (
+    c.row.phase === 'voting' &&
+    body.phaseMode !== undefined &&
+    body.phaseMode !== c.row.phase_mode
+  )
+    throw campaignErrors.rulesLocked()
   if (touchesRubric) await assertRubricEditable(db, c)
   if (body.coverImageUrl) await requireUploadsExist(db, [body.coverImageUrl])
   const fields: Partial<CampaignTable> = { updated_at: ctx.now.toISOString() }
@@ -293,23 +310,32 @@ export const scheduledPhaseAt = (schedule: CampaignSchedule, now: Date): Campaig
 
 /**
  * Advances every auto-mode campaign whose next phase has started, one step at a time (so each
- * phase's hooks run). Called by the scheduler every minute. Returns how many steps were taken.
+ * phase's hooks run). Called by the scheduler every minute. Returns how many steps were taken
+ * and the campaigns whose step failed: one campaign's failure (a hook's error, a staff member
+ * advancing it by hand at the same moment) must not hold up every campaign after it in the
+ * list; the failed one stays where it was (its step is one transaction) and is tried again at
+ * the next run.
  */
 export const advanceDuePhases = async (db: Db, now = new Date()) => {
   const ctx = systemCtx(now)
   let steps = 0
+  const failed: { campaignId: string; error: unknown }[] = []
   for (const r of await repo.listAutoCampaignsInProgress(db)) {
     const schedule = fromJson<CampaignSchedule>(r.schedule)
     const due = schedule ? scheduledPhaseAt(schedule, now) : null
     if (!due) continue
-    let c = await loadCampaign(db, r.id)
-    while (phaseIndex(c.row.phase) < phaseIndex(due)) {
-      await transition(db, ctx, c, nextPhase(c.row.phase)!, 'schedule')
-      c = await loadCampaign(db, r.id)
-      steps++
+    try {
+      let c = await loadCampaign(db, r.id)
+      while (phaseIndex(c.row.phase) < phaseIndex(due)) {
+        await transition(db, ctx, c, nextPhase(c.row.phase)!, 'schedule')
+        c = await loadCampaign(db, r.id)
+        steps++
+      }
+    } catch (error) {
+      failed.push({ campaignId: r.id, error })
     }
   }
-  return steps
+  return { steps, failed }
 }
 
 /** Child campaigns run by sub-orgs under this one. */

@@ -18,6 +18,21 @@ describe('ReviewDecisionForm', { timeout: 60_000 }, () => {
     expect(screen.getByRole('radio', { name: '上报上级' })).toHaveProperty('checked', true)
   })
 
+  it('offers only the reasons that fit the decision', async () => {
+    renderWithProviders(
+      <ReviewDecisionForm allowed={['accept', 'reject']} onSubmit={vi.fn()} resetKey="a" />,
+      session,
+    )
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: '理由' }))
+    expect(await screen.findByText('符合条件')).toBeTruthy()
+    expect(screen.queryByText('材料不完整')).toBeNull()
+    expect(screen.queryByText('本人拒绝')).toBeNull()
+    fireEvent.click(screen.getByRole('radio', { name: '驳回' }))
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: '理由' }))
+    expect(await screen.findByText('材料不完整')).toBeTruthy()
+    expect(screen.queryByText('符合条件')).toBeNull()
+  })
+
   it('requires a reason before submitting', async () => {
     const onSubmit = vi.fn()
     renderWithProviders(

@@ -1,5 +1,5 @@
 import { useOnChange } from '../../../components/form/use-on-change'
-import { REVIEW_REASON_CODES, ReviewNominationBodySchema } from '@unionhall/contracts'
+import { REVIEW_REASONS_BY_DECISION, ReviewNominationBodySchema } from '@unionhall/contracts'
 import { Alert, Button, Form, Input, Radio } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
@@ -9,9 +9,6 @@ import { errorMessage } from '../../../lib/error-message'
 
 export type ReviewBody = z.infer<typeof ReviewNominationBodySchema>
 type Decision = ReviewBody['decision']
-
-/** Reasons a reviewer may pick (nominee_declined is set by the system only). */
-export const REVIEWER_REASONS = REVIEW_REASON_CODES.filter((r) => r !== 'nominee_declined')
 
 type Props = {
   /** The decisions this review level allows: lower levels forward, the top level accepts. */
@@ -33,6 +30,12 @@ export const ReviewDecisionForm = ({ allowed, onSubmit, submitting, error, reset
   useOnChange(resetKey, () => {
     form.resetFields()
     form.setFieldsValue({ decision: allowed[0] })
+  })
+  // The reasons that fit the chosen decision; a reason picked for another decision is cleared.
+  const reasons = REVIEW_REASONS_BY_DECISION[decision ?? allowed[0] ?? 'accept']
+  useOnChange(decision, () => {
+    const picked = form.getFieldValue('reason') as ReviewBody['reason'] | undefined
+    if (picked && !reasons.includes(picked)) form.setFieldsValue({ reason: undefined })
   })
 
   return (
@@ -71,7 +74,7 @@ export const ReviewDecisionForm = ({ allowed, onSubmit, submitting, error, reset
         <FormSelect
           id="review-reason"
           placeholder={t('campaigns.review.reasonPlaceholder')}
-          options={REVIEWER_REASONS.map((r) => ({
+          options={reasons.map((r) => ({
             value: r,
             label: t(`campaigns.review.reasons.${r}`),
           }))}
