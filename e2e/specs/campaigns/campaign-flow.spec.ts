@@ -314,9 +314,29 @@ describe('recognition campaign on the worker pages', () => {
     await check('leaderboard')
   })
 
-  it('after the announcement, the results page lists the winners', async () => {
+  it('result publicity shows the proposed winners; staff resolve the objection, then announce', async () => {
     await advance('jury')
     await advance('result_publicity')
+    await page.goto(`/c/${campaignId}`)
+    await page.getByRole('link', { name: '查看拟当选名单（公示中）' }).click()
+    await page.getByRole('heading', { level: 1, name: '评选结果' }).waitFor()
+    await page.getByText(/结果公示中：以下为拟当选名单/).waitFor()
+    expect(await page.getByRole('link', { name: '王建国' }).count()).toBe(1)
+    await check('results under public review')
+    // The objection filed during publicity must be decided before the honours are recorded.
+    const open = await staff<{ items: { id: string }[] }>(
+      'GET',
+      `/campaigns/${campaignId}/objections?status=open`,
+    )
+    expect(open.items.length).toBeGreaterThan(0)
+    for (const o of open.items)
+      await staff('POST', `/campaigns/${campaignId}/objections/${o.id}/resolve`, {
+        status: 'dismissed',
+        resolution: '经核实，候选人事迹属实，异议不成立',
+      })
+  })
+
+  it('after the announcement, the results page lists the winners', async () => {
     await staff('POST', `/campaigns/${campaignId}/announce`)
     await page.goto(`/c/${campaignId}`)
     await page.getByText('评选结果已公布').first().waitFor()

@@ -72,7 +72,14 @@ export const campaignErrors = {
     new AppError(
       'CAMPAIGN_RESULTS_NOT_ANNOUNCED',
       409,
-      'Results are published once the winners are announced',
+      'Results are published from the result publicity phase on',
+    ),
+  objectionsOpen: (count: number) =>
+    new AppError(
+      'CAMPAIGN_OBJECTIONS_OPEN',
+      409,
+      `${count} objection(s) to candidates are not resolved yet`,
+      { count },
     ),
   notChildCampaign: (id: string) =>
     new AppError('CAMPAIGN_NOT_CHILD', 409, `Campaign ${id} is not a child of this campaign`, {

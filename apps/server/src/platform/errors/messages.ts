@@ -199,8 +199,12 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
   },
   CAMPAIGN_CANDIDATE_NOT_FOUND: { 'zh-CN': '候选人不存在', en: 'Candidate not found' },
   CAMPAIGN_RESULTS_NOT_ANNOUNCED: {
-    'zh-CN': '评选结果尚未揭晓',
-    en: 'The results have not been announced yet',
+    'zh-CN': '评选结果尚未公示',
+    en: 'The results are not published yet',
+  },
+  CAMPAIGN_OBJECTIONS_OPEN: {
+    'zh-CN': '还有未处理的异议，处理完毕后才能公布结果',
+    en: 'Objections are still open; resolve them before announcing',
   },
   CAMPAIGN_NOT_CHILD: {
     'zh-CN': '该评选不是本评选的下级评选',

@@ -251,8 +251,9 @@ export const listStaffCandidates = async (
 }
 
 /**
- * Staff edit a candidate's profile or withdraw/restore them; allowed during publicity and
- * voting. @throws CAMPAIGN_WRONG_PHASE, CAMPAIGN_CANDIDATE_NOT_FOUND
+ * Staff edit a candidate's profile or withdraw/restore them; allowed during publicity, voting
+ * and result publicity (an upheld objection to a proposed winner withdraws them before the
+ * announcement). @throws CAMPAIGN_WRONG_PHASE, CAMPAIGN_CANDIDATE_NOT_FOUND
  */
 export const updateCandidate = async (
   db: Db,
@@ -269,7 +270,7 @@ export const updateCandidate = async (
   const c = await loadCampaignFor(db, ctx, campaignId, 'campaign:manage')
   const r = await repo.findCandidate(db, campaignId, candidateId)
   if (!r) throw nominationErrors.candidateNotFound(candidateId)
-  assertPhase(c, 'publicity', 'voting')
+  assertPhase(c, 'publicity', 'voting', 'result_publicity')
   if (body.photoUrls) await requireUploadsExist(db, body.photoUrls)
   const fields: Partial<CampaignCandidateTable> = {}
   if (body.story !== undefined) fields.story = body.story

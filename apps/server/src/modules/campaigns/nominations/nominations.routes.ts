@@ -211,7 +211,8 @@ export const nominationsRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> =
     {
       schema: {
         tags,
-        summary: "Edit a candidate's profile, or withdraw/restore them (publicity, voting)",
+        summary:
+          "Edit a candidate's profile, or withdraw/restore them (publicity, voting, result publicity)",
         params: CandidateParams,
         body: UpdateCandidateBodySchema,
         response: { 200: CandidateSchema },

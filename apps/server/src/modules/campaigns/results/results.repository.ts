@@ -167,6 +167,18 @@ export const listTallies = (db: Db, campaignId: string) =>
     .where('campaign_id', '=', campaignId)
     .execute()
 
+export const countOpenObjections = async (db: Db, campaignId: string) =>
+  Number(
+    (
+      await q(db)
+        .selectFrom('campaign_objection')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('campaign_id', '=', campaignId)
+        .where('status', '=', 'open')
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
+
 export const countInvalidatedBallots = async (db: Db, campaignId: string) =>
   Number(
     (

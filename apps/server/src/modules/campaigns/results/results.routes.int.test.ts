@@ -422,7 +422,7 @@ describe('results', () => {
     )
   })
 
-  it('are not public before the announcement', async () => {
+  it('are not public before result publicity', async () => {
     expectError(
       await t.request({ method: 'GET', url: `/api/v1/public/campaigns/${campaign.id}/results` }),
       409,
@@ -443,6 +443,57 @@ describe('announce', () => {
       401,
       'AUTH_REQUIRED',
     )
+  })
+
+  it('publishes proposed winners in result publicity; an open objection holds the announcement', async () => {
+    await advanceTo(t, gansuCtx, campaign, 'result_publicity')
+    const publicUrl = `/api/v1/public/campaigns/${campaign.id}/results`
+    const winners = async () => {
+      const res = await t.request({ method: 'GET', url: publicUrl })
+      expect(res.statusCode, res.body).toBe(200)
+      const r = res.json<ResultsBody>()
+      expect(r.announcedAt).toBeNull()
+      return r.categories.flatMap((c) => c.rows.filter((x) => x.isWinner).map((x) => x.name))
+    }
+    expect((await winners()).sort()).toEqual(['周发明', '王建国', '钱科室'].sort())
+
+    // Withdrawing a proposed winner (an upheld objection) is possible here and changes the list.
+    const candidateUrl = `${base(campaign)}/candidates/${cand['周发明']}`
+    const withdraw = (status: 'withdrawn' | 'active') =>
+      gansu.request({ method: 'PATCH', url: candidateUrl, payload: { status } })
+    expect((await withdraw('withdrawn')).statusCode).toBe(200)
+    expect(await winners()).not.toContain('周发明')
+    expect((await withdraw('active')).statusCode).toBe(200)
+
+    const filed = await t.request({
+      method: 'POST',
+      url: `/api/v1/public/campaigns/${campaign.id}/objections`,
+      payload: {
+        candidateId: cand['钱科室'],
+        contactName: '刘群众',
+        contactMobile: '13700001111',
+        reason: '该候选人事迹材料与实际不符，请核实',
+      },
+    })
+    expect(filed.statusCode, filed.body).toBe(201)
+    expectError(
+      await gansu.request({ method: 'POST', url: `${base(campaign)}/announce` }),
+      409,
+      'CAMPAIGN_OBJECTIONS_OPEN',
+    )
+    expect(
+      await db()
+        .selectFrom('campaign_honour')
+        .select('id')
+        .where('campaign_id', '=', campaign.id)
+        .execute(),
+    ).toEqual([])
+    const resolved = await gansu.request({
+      method: 'POST',
+      url: `${base(campaign)}/objections/${filed.json<{ id: string }>().id}/resolve`,
+      payload: { status: 'dismissed', resolution: '经核实材料属实，异议不成立' },
+    })
+    expect(resolved.statusCode, resolved.body).toBe(200)
   })
 
   it('records honours on members in the phase change (audited), once', async () => {

@@ -108,11 +108,16 @@ export const getResults = async (db: Db, ctx: Ctx, campaignId: string) => {
   return computeResults(db, c)
 }
 
-/** The published results, with invalidated counts. @throws CAMPAIGN_RESULTS_NOT_ANNOUNCED */
+/**
+ * The published results, with invalidated counts: the proposed winners during result publicity
+ * (结果公示, `announcedAt` null), when anyone may still object to a candidate, and the
+ * announced honours after. @throws CAMPAIGN_RESULTS_NOT_ANNOUNCED before result publicity
+ */
 export const getPublicResults = async (db: Db, campaignId: string) => {
   const c = await loadCampaign(db, campaignId)
   if (c.row.phase === 'draft') throw campaignErrors.notFound(campaignId)
-  if (c.row.phase !== 'announced') throw campaignErrors.resultsNotAnnounced()
+  if (c.row.phase !== 'announced' && c.row.phase !== 'result_publicity')
+    throw campaignErrors.resultsNotAnnounced()
   return computeResults(db, c)
 }
 
@@ -168,7 +173,12 @@ const recordHonours = async (trx: Db, ctx: Ctx, before: LoadedCampaign) => {
 }
 
 onPhaseEntered(async (trx, ctx, campaign, to) => {
-  if (to === 'announced') await recordHonours(trx, ctx, campaign)
+  if (to !== 'announced') return
+  // Publicity exists so that objections can stop an honour: none may be left undecided. An
+  // upheld one is acted on by withdrawing the candidate, which result publicity allows.
+  const open = await repo.countOpenObjections(trx, campaign.row.id)
+  if (open > 0) throw campaignErrors.objectionsOpen(open)
+  await recordHonours(trx, ctx, campaign)
 })
 
 /**

@@ -72,6 +72,10 @@ export const Component = () => {
           <Link className="cp-btn cp-btn-primary cp-btn-block" to={to('/results')}>
             {t('campaignsPublic.home.results')}
           </Link>
+        ) : c.phase === 'result_publicity' ? (
+          <Link className="cp-btn cp-btn-primary cp-btn-block" to={to('/results')}>
+            {t('campaignsPublic.home.resultsProvisional')}
+          </Link>
         ) : null}
         {phaseAtLeast(c, 'publicity') && !voting ? (
           <Link className="cp-btn cp-btn-block" to={to('/candidates')}>

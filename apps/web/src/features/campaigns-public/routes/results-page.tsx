@@ -8,7 +8,10 @@ import { campaignPath, useCampaign, useCampaignId } from '../components/hooks'
 import { LoadError, Loading, Notice, PublicShell } from '../components/shell'
 import { formatWhen } from '../lib/time'
 
-/** Announced winners per category, with the invalidated ballot count for transparency. */
+/**
+ * Winners per category, with the invalidated ballot count for transparency: the proposed ones
+ * during result publicity (no announcement time yet), the announced honours after.
+ */
 export const Component = () => {
   const { t } = useTranslation()
   const campaignId = useCampaignId()
@@ -38,13 +41,20 @@ export const Component = () => {
       {r ? (
         <>
           {c ? (
-            <p className="cp-lead">{t(`${k}.lead`, { honour: c.honourTitle, year: c.year })}</p>
+            <p className="cp-lead">
+              {t(r.announcedAt ? `${k}.lead` : `${k}.leadProvisional`, {
+                honour: c.honourTitle,
+                year: c.year,
+              })}
+            </p>
           ) : null}
           {r.announcedAt ? (
             <p className="cp-muted">
               {t(`${k}.announcedAt`, { when: formatWhen(t, r.announcedAt) })}
             </p>
-          ) : null}
+          ) : (
+            <Notice role="status">{t(`${k}.provisional`)}</Notice>
+          )}
           <p>
             {t(`${k}.method`, {
               vote: Math.round(r.weights.publicVote * 100),
