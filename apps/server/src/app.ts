@@ -121,6 +121,9 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
       defaultLocale: 'zh-CN',
       locales: ['zh-CN', 'en'],
       smsProvider: sms.name,
+      // Links that leave the site (QR posters, share and consent links the staff copy) are
+      // built from this in the browser too, never from the address the page was opened at.
+      publicOrigin: config.PUBLIC_ORIGIN || null,
       map: {
         tileUrl: config.MAP_TILE_URL,
         subdomains: config.MAP_TILE_SUBDOMAINS,

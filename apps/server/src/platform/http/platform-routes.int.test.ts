@@ -65,6 +65,7 @@ describe('GET /api/v1/config/public', () => {
       defaultLocale: 'zh-CN',
       locales: ['zh-CN', 'en'],
       smsProvider: 'console',
+      publicOrigin: null,
       map: {
         tileUrl: 'https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png',
         subdomains: 'abc',

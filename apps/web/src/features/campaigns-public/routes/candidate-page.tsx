@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { publicUrl, usePublicOrigin } from '../../../lib/public-origin'
 import { Link, useParams } from 'react-router'
 import { getCandidate, posterUrl, publicCampaignKeys } from '../api/public-campaigns-api'
 import { copyText } from '../components/copy-button'
@@ -13,6 +14,7 @@ import { votingClosedText } from '../lib/phase'
 /** A candidate's public page: what the share link and the poster's QR code open. */
 export const Component = () => {
   const { t } = useTranslation()
+  const origin = usePublicOrigin()
   const campaignId = useCampaignId()
   const candidateId = useParams().candidateId ?? ''
   const campaign = useCampaign(campaignId)
@@ -38,7 +40,7 @@ export const Component = () => {
     )
   }
 
-  const shareUrl = new URL(p.shareUrl, window.location.origin).toString()
+  const shareUrl = publicUrl(origin, p.shareUrl)
   const share = async () => {
     const text = t('campaignsPublic.candidate.shareText', { name: p.name, honour: p.honourTitle })
     if (typeof navigator.share === 'function') {

@@ -32,6 +32,7 @@ import { QueryError } from '../../../components/page/query-error'
 import { useSession } from '../../../lib/session'
 import { errorMessage } from '../../../lib/error-message'
 import { formatDateTime } from '../../../lib/format'
+import { publicUrl, usePublicOrigin } from '../../../lib/public-origin'
 import {
   useMergeNominations,
   useNomination,
@@ -60,6 +61,7 @@ const NominationDrawer = ({
   onClose: () => void
 }) => {
   const { t } = useTranslation()
+  const origin = usePublicOrigin()
   const { message } = App.useApp()
   const { can } = useSession()
   const screens = Grid.useBreakpoint()
@@ -142,9 +144,7 @@ const NominationDrawer = ({
                 children: n.consentedAt ? (
                   formatDateTime(n.consentedAt)
                 ) : n.consentUrl ? (
-                  <Typography.Text
-                    copyable={{ text: new URL(n.consentUrl, window.location.origin).href }}
-                  >
+                  <Typography.Text copyable={{ text: publicUrl(origin, n.consentUrl) }}>
                     {t('campaigns.nominations.consentPending')}
                   </Typography.Text>
                 ) : (

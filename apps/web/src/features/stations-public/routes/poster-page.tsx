@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { publicUrl, usePublicOrigin } from '../../../lib/public-origin'
 import { Link } from 'react-router'
 import { LoadError, Loading, Notice, PublicShell } from '../../campaigns-public/components/shell'
 import { AmenityList } from '../components/amenity-list'
@@ -16,7 +17,7 @@ export const Component = () => {
   const stationId = useStationId()
   const station = useStation(stationId)
   const s = station.data
-  const checkInUrl = new URL(stationPath(stationId, '/check-in'), window.location.origin).toString()
+  const checkInUrl = publicUrl(usePublicOrigin(), stationPath(stationId, '/check-in'))
 
   return (
     <PublicShell

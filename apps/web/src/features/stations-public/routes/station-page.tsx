@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { publicUrl, usePublicOrigin } from '../../../lib/public-origin'
 import { Link } from 'react-router'
 import { copyText } from '../../campaigns-public/components/copy-button'
 import { LoadError, Loading, Notice, PublicShell } from '../../campaigns-public/components/shell'
@@ -29,6 +30,7 @@ import '../components/stations.css'
 /** /s/:stationId — everything a worker needs at the door: hours, amenities, room inside. */
 export const Component = () => {
   const { t } = useTranslation()
+  const origin = usePublicOrigin()
   const stationId = useStationId()
   const { map } = useMapConfig()
   const station = useStation(stationId)
@@ -55,7 +57,7 @@ export const Component = () => {
   }
 
   const share = async () => {
-    const url = new URL(stationPath(s.id), window.location.origin).toString()
+    const url = publicUrl(origin, stationPath(s.id))
     if (typeof navigator.share === 'function') {
       try {
         await navigator.share({ title: s.name, text: s.address, url })

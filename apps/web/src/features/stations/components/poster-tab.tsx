@@ -1,12 +1,12 @@
 import type { Station } from '@unionhall/contracts'
 import { Button, Card, Flex, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { publicUrl, usePublicOrigin } from '../../../lib/public-origin'
 
 /** The "二维码海报" tab: the printable poster and the worker pages its QR code leads to. */
 export const PosterTab = ({ station }: { station: Station }) => {
   const { t } = useTranslation()
-  const origin = typeof window === 'undefined' ? '' : window.location.origin
-  const checkIn = `${origin}/s/${station.id}/check-in`
+  const checkIn = publicUrl(usePublicOrigin(), `/s/${station.id}/check-in`)
   return (
     <Card>
       <Typography.Paragraph>{t('stations.poster.intro')}</Typography.Paragraph>

@@ -4,6 +4,7 @@ import { Alert, Typography } from 'antd'
 import L from 'leaflet'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { fromWgs84 } from '../../stations-public/lib/coords'
 import type { ClusterBox, MapConfig } from '../api/stations-api'
 import { useMapConfig, useStationClusters, useStationPoints } from '../api/use-stations'
 
@@ -33,6 +34,15 @@ const boxOf = (map: L.Map, coordSystem: string): ClusterBox => {
     // The clusters endpoint answers in WGS-84 unless asked for the tile layer's system.
     ...(coordSystem === 'wgs84' ? {} : { coordSystem }),
   }
+}
+
+/** A station's WGS-84 point in the tile layer's system. */
+const onTiles = (
+  s: { lat: number; lng: number },
+  tiles: MapConfig['coordSystem'],
+): L.LatLngTuple => {
+  const p = fromWgs84(s, tiles)
+  return [p.lat, p.lng]
 }
 
 const countIcon = (count: number) =>
@@ -83,16 +93,19 @@ export const StationsMap = ({ orgId }: { orgId: string | undefined }) => {
     mapConfig.subdomains,
   ])
 
-  // Centre on the subtree once its stations are known.
+  // Centre on the subtree once its stations are known. The list gives WGS-84; the tile layer
+  // may be GCJ-02 (Amap, Tencent) or BD-09 (Baidu), where an unconverted point lands 300–600 m
+  // off, so every point is drawn in the layer's system (clusters come converted by the server).
   const items: StationListItem[] | undefined = points.data?.items
+  const tiles = mapConfig.coordSystem
   useEffect(() => {
     const map = mapRef.current
     if (!map || !items || items.length === 0) return
-    map.fitBounds(L.latLngBounds(items.map((s) => [s.lat, s.lng])), {
+    map.fitBounds(L.latLngBounds(items.map((s) => onTiles(s, tiles))), {
       padding: [24, 24],
       maxZoom: 15,
     })
-  }, [items, config.isLoading])
+  }, [items, config.isLoading, tiles])
 
   useEffect(() => {
     const layer = layerRef.current
@@ -100,7 +113,7 @@ export const StationsMap = ({ orgId }: { orgId: string | undefined }) => {
     layer.clearLayers()
     if (!many) {
       for (const s of items ?? []) {
-        L.circleMarker([s.lat, s.lng], {
+        L.circleMarker(onTiles(s, tiles), {
           radius: 7,
           color: '#fff',
           weight: 2,
@@ -133,7 +146,7 @@ export const StationsMap = ({ orgId }: { orgId: string | undefined }) => {
         marker.addTo(layer)
       }
     }
-  }, [many, items, clusters.data])
+  }, [many, items, clusters.data, tiles])
 
   return (
     <>
