@@ -36,6 +36,7 @@ import * as candidates from './candidates.service'
 import type { ConsentSmsLocale } from './consent-sms'
 import * as svc from './nominations.service'
 import * as objections from './objections.service'
+import { OBJECTIONS_PER_IP, VOTE_FLOW_READS_PER_IP } from '../shared/rate-limits'
 
 const tags = ['campaigns']
 const CampaignParams = z.object({ campaignId: IdSchema })
@@ -357,7 +358,7 @@ export const publicNominationsRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDep
         querystring: CandidateListQuerySchema,
         response: { 200: CandidatePageSchema },
       },
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: VOTE_FLOW_READS_PER_IP },
     },
     async (req) => candidates.listPublicCandidates(db, req.params.campaignId, req.query),
   )
@@ -371,7 +372,7 @@ export const publicNominationsRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDep
         params: CandidateParams,
         response: { 200: CandidateProfileSchema },
       },
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: VOTE_FLOW_READS_PER_IP },
     },
     async (req) => candidates.getPublicCandidate(db, req.params.campaignId, req.params.candidateId),
   )
@@ -384,7 +385,7 @@ export const publicNominationsRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDep
         summary: 'A printable poster with a QR code of the share link',
         params: CandidateParams,
       },
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: VOTE_FLOW_READS_PER_IP },
     },
     async (req, reply) => {
       const origin = publicOriginOf(req)
@@ -411,7 +412,7 @@ export const publicNominationsRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDep
         body: ObjectionBodySchema,
         response: { 201: ObjectionSchema },
       },
-      config: { access: 'public', rateLimit: { max: 5, timeWindow: '10 minutes' } },
+      config: { access: 'public', rateLimit: OBJECTIONS_PER_IP },
     },
     async (req, reply) =>
       reply

@@ -19,6 +19,7 @@ import { ctxOf } from '../../../core/access'
 import type { CampaignsDeps } from '../campaigns.deps'
 import * as jury from './jury.service'
 import * as svc from './results.service'
+import { VOTE_FLOW_READS_PER_IP } from '../shared/rate-limits'
 
 const tags = ['campaigns']
 const Params = z.object({ campaignId: IdSchema })
@@ -227,7 +228,7 @@ export const publicResultsRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }>
         params: Params,
         response: { 200: ResultsSchema },
       },
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: VOTE_FLOW_READS_PER_IP },
     },
     async (req) => svc.getPublicResults(db, req.params.campaignId),
   )

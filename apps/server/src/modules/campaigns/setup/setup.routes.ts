@@ -13,6 +13,7 @@ import { z } from 'zod'
 import type { Db } from '../../../platform/db/create-db'
 import { ctxOf } from '../../../core/access'
 import * as svc from './setup.service'
+import { VOTE_FLOW_READS_PER_IP } from '../shared/rate-limits'
 
 const tags = ['campaigns']
 const Params = z.object({ campaignId: IdSchema })
@@ -123,7 +124,7 @@ export const publicSetupRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
         params: Params,
         response: { 200: CampaignSchema },
       },
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: VOTE_FLOW_READS_PER_IP },
     },
     async (req) => svc.getPublicCampaign(db, req.params.campaignId),
   )

@@ -22,6 +22,7 @@ import { sendRenderedJson } from '../../../platform/http/rendered-json'
 import type { CampaignsDeps } from '../campaigns.deps'
 import { VOTER_COOKIE, VOTER_HEADER } from './voter'
 import { votesServiceFor } from './votes.service'
+import { VOTE_FLOW_READS_PER_IP } from '../shared/rate-limits'
 
 const tags = ['campaign votes']
 const Params = z.object({ campaignId: IdSchema })
@@ -261,7 +262,7 @@ export const publicVotesRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> =
         params: ReceiptParams,
         response: { 200: BallotReceiptSchema },
       },
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: VOTE_FLOW_READS_PER_IP },
     },
     async (req) => svc.getReceipt(req.params.campaignId, req.params.code, votesClock.now()),
   )
@@ -275,7 +276,7 @@ export const publicVotesRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> =
         params: Params,
         response: { 200: ReceiptListSchema },
       },
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: VOTE_FLOW_READS_PER_IP },
     },
     async (req) => ({
       items: await svc.myReceipts(req.params.campaignId, voterOf(req), votesClock.now()),
@@ -291,7 +292,7 @@ export const publicVotesRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> =
         params: Params,
         response: { 200: LeaderboardSchema },
       },
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: VOTE_FLOW_READS_PER_IP },
     },
     async (req, reply) =>
       sendRenderedJson(reply, await svc.publicLeaderboard(req.params.campaignId, votesClock.now())),
@@ -306,7 +307,7 @@ export const publicVotesRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> =
         params: Params,
         response: { 200: TurnoutSchema },
       },
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: VOTE_FLOW_READS_PER_IP },
     },
     async (req, reply) =>
       sendRenderedJson(reply, await svc.publicTurnout(req.params.campaignId, votesClock.now())),
