@@ -7,6 +7,7 @@ import {
   type TestSession,
 } from '../../../../test/build-test-app'
 import { MISSING_ID, XLSX_TYPE, auditRows, expectError, readXlsx } from '../../../../test/helpers'
+import { OBJECTIONS_PER_IP } from '../shared/rate-limits'
 
 let t: TestApp
 let gansu: TestSession // org_admin of 甘肃省总工会
@@ -928,7 +929,7 @@ describe('rate limits', () => {
         payload: {},
         remoteAddress: '10.9.9.9',
       })
-    for (let i = 0; i < 5; i++) expect((await send()).statusCode).toBe(400)
+    for (let i = 0; i < OBJECTIONS_PER_IP.max; i++) expect((await send()).statusCode).toBe(400)
     expectError(await send(), 429, 'RATE_LIMITED')
   })
 })
