@@ -624,6 +624,8 @@ export const RestoreBallotsBodySchema = z
     reason: z.string().trim().min(2).max(500),
   })
   .strict()
+/** Flagged ballots reviewed and found legitimate: they leave the queue as counted. */
+export const ClearBallotsBodySchema = RestoreBallotsBodySchema
 
 export const JurorBodySchema = z.object({ memberId: IdSchema }).strict()
 export const JuryScoreBodySchema = z

@@ -874,6 +874,95 @@ describe('fraud review: invalidate and restore', () => {
   })
 })
 
+describe('fraud review: clear', () => {
+  it('marks a flagged ballot legitimate: it leaves the queue as counted, no counter moves, audited', async () => {
+    const c = await gansuCampaign(baseRules({ eligibility: 'sms' }))
+    // Sequential mobiles from one IP: the third is flagged.
+    const seq: BallotReceipt[] = []
+    for (let i = 0; i < 3; i++) {
+      const token = signVoterToken(
+        t.config.SESSION_SECRET,
+        c.campaignId,
+        `1350000100${i}`,
+        T0 + 3600_000,
+      )
+      seq.push(
+        (
+          await ballot(
+            null,
+            c.campaignId,
+            { clientKey: key(), candidateIds: [c.candidateIds[2]] },
+            { token, ip: '10.9.8.7' },
+          )
+        ).json<BallotReceipt>(),
+      )
+    }
+    expect(seq.map((r) => r.status)).toEqual(['counted', 'counted', 'flagged'])
+    const [counted, , flagged] = seq.map((r) => ballotIdOfReceipt(r.receiptCode)!)
+    const url = `/api/v1/campaigns/${c.campaignId}/ballots/clear`
+    const before = await getTallies(t.database.db, c.campaignId)
+
+    expectError(
+      await gansu.request({
+        method: 'POST',
+        url,
+        payload: { ballotIds: [counted, flagged], reason: '复核正常' },
+      }),
+      409,
+      'BALLOT_STATUS_CONFLICT',
+    )
+    expectError(
+      await shenzhen.request({
+        method: 'POST',
+        url,
+        payload: { ballotIds: [flagged], reason: '复核正常' },
+      }),
+      403,
+      'ACCESS_DENIED',
+    )
+    const res = await gansu.request({
+      method: 'POST',
+      url,
+      payload: { ballotIds: [flagged], reason: '本厂连号工作手机，核实为本人投票' },
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toEqual({ changed: 1 })
+
+    expect(await getTallies(t.database.db, c.campaignId)).toEqual(before)
+    const queue = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/campaigns/${c.campaignId}/flagged-ballots?status=flagged`,
+    })
+    expect(queue.json<{ total: number }>().total).toBe(0)
+    const receipt = await t.request({
+      method: 'GET',
+      url: `/api/v1/public/campaigns/${c.campaignId}/receipts/${seq[2]!.receiptCode}`,
+    })
+    expect(receipt.json<BallotReceipt>().status).toBe('counted')
+    const audits = await auditRows(t, {
+      action: 'campaign.ballots-cleared',
+      targetId: c.campaignId,
+    })
+    expect(audits).toHaveLength(1)
+    expect(JSON.parse(audits[0]!.summary)).toMatchObject({
+      reason: '本厂连号工作手机，核实为本人投票',
+      ballotIds: [flagged],
+      before: { [flagged!]: 'flagged' },
+      after: { [flagged!]: 'counted' },
+    })
+    expectError(
+      await gansu.request({
+        method: 'POST',
+        url,
+        payload: { ballotIds: [flagged], reason: '再次' },
+      }),
+      409,
+      'BALLOT_STATUS_CONFLICT',
+    )
+    expect((await recount(t.database.db, c.campaignId)).ok).toBe(true)
+  })
+})
+
 describe('ballot log, recount and exports', () => {
   it('streams an anonymised log whose recount equals the counters, and exports votes as .xlsx', async () => {
     const c = await gansuCampaign()

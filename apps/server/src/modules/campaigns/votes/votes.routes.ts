@@ -8,6 +8,7 @@ import {
   LeaderboardSchema,
   PageQuerySchema,
   RestoreBallotsBodySchema,
+  ClearBallotsBodySchema,
   RiskSignalSchema,
   TurnoutSchema,
   VoterVerifyBodySchema,
@@ -133,6 +134,22 @@ export const votesRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> = async
       config: { access: { permission: 'campaign:fraud-review' } },
     },
     async (req) => svc.restore(ctx(req), req.params.campaignId, req.body),
+  )
+
+  app.post(
+    '/:campaignId/ballots/clear',
+    {
+      schema: {
+        tags,
+        summary:
+          'Mark flagged ballots as reviewed and legitimate, with a reason (they leave the queue as counted; audited)',
+        params: Params,
+        body: ClearBallotsBodySchema,
+        response: { 200: ReviewResultSchema },
+      },
+      config: { access: { permission: 'campaign:fraud-review' } },
+    },
+    async (req) => svc.clear(ctx(req), req.params.campaignId, req.body),
   )
 
   app.get(

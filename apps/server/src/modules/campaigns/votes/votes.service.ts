@@ -307,14 +307,17 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
 
   /**
    * Invalidates ballots (or restores invalidated ones) with a reason: the ballots' status and
-   * every counter change in one transaction with the audit record. All or nothing.
+   * every counter change in one transaction with the audit record. All or nothing. `clear` is
+   * the third outcome of a review: flagged ballots found legitimate leave the queue as counted
+   * (their signals stay on the row for the record); they were counted all along, so no counter
+   * moves.
    * @throws BALLOT_NOT_FOUND, BALLOT_STATUS_CONFLICT, CAMPAIGN_WRONG_PHASE
    */
   const review = async (
     ctx: Ctx,
     campaignId: string,
     body: { ballotIds: string[]; reason: string },
-    action: 'invalidate' | 'restore',
+    action: 'invalidate' | 'restore' | 'clear',
   ) => {
     const s = await staffState(ctx, campaignId, 'campaign:fraud-review')
     if (s.phase !== 'voting' && s.phase !== 'jury')
@@ -322,7 +325,7 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
     // Anything still in the group-commit queue is written first, so the counters are settled.
     await engine.flush()
     const ids = [...new Set(body.ballotIds)]
-    const sign = action === 'invalidate' ? -1 : 1
+    const sign = action === 'invalidate' ? -1 : action === 'restore' ? 1 : 0
     const changes = new Map<string, BallotStatus>()
     await withTransaction(db, async (trx) => {
       const rows = await repo.findBallotsByIds(trx, campaignId, ids)
@@ -331,12 +334,20 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
         throw campaignErrors.ballotNotFound(ids.filter((id) => !found.has(id)))
       }
       const wrong = rows.filter((r) =>
-        action === 'invalidate' ? r.status === 'invalidated' : r.status !== 'invalidated',
+        action === 'invalidate'
+          ? r.status === 'invalidated'
+          : action === 'restore'
+            ? r.status !== 'invalidated'
+            : r.status !== 'flagged',
       )
       if (wrong.length > 0)
         throw campaignErrors.ballotStatusConflict(
           wrong.map((r) => r.id),
-          action === 'invalidate' ? 'counted or flagged' : 'invalidated',
+          action === 'invalidate'
+            ? 'counted or flagged'
+            : action === 'restore'
+              ? 'invalidated'
+              : 'flagged',
         )
       const tally = new Map<string, { votes: number; invalidated: number }>()
       const daily = new Map<string, number>()
@@ -363,7 +374,11 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
         totals.invalidatedVotes -= sign * cands.length
         const signals = fromJson<string[]>(r.signals) ?? []
         const status: BallotStatus =
-          action === 'invalidate' ? 'invalidated' : signals.length > 0 ? 'flagged' : 'counted'
+          action === 'invalidate'
+            ? 'invalidated'
+            : action === 'restore' && signals.length > 0
+              ? 'flagged'
+              : 'counted'
         changes.set(r.id, status)
         await repo.setBallotStatus(trx, r.id, {
           status,
@@ -372,10 +387,14 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
           status_changed_by: ctx.actor?.memberId ?? null,
         })
       }
-      await repo.adjustCounters(trx, campaignId, { tally, daily, turnout, totals })
+      if (sign !== 0) await repo.adjustCounters(trx, campaignId, { tally, daily, turnout, totals })
       await recordAudit(trx, ctx, {
         action:
-          action === 'invalidate' ? 'campaign.ballots-invalidated' : 'campaign.ballots-restored',
+          action === 'invalidate'
+            ? 'campaign.ballots-invalidated'
+            : action === 'restore'
+              ? 'campaign.ballots-restored'
+              : 'campaign.ballots-cleared',
         targetType: 'campaign',
         targetId: campaignId,
         orgId: s.orgId,
@@ -471,6 +490,8 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
       review(ctx, campaignId, body, 'invalidate'),
     restore: (ctx: Ctx, campaignId: string, body: { ballotIds: string[]; reason: string }) =>
       review(ctx, campaignId, body, 'restore'),
+    clear: (ctx: Ctx, campaignId: string, body: { ballotIds: string[]; reason: string }) =>
+      review(ctx, campaignId, body, 'clear'),
     openBallotLog,
     exportVotes,
     close: () => engine.close(),

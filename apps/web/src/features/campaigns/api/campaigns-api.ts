@@ -209,7 +209,7 @@ export const reviewBallots = ({
   reason,
 }: {
   id: string
-  action: 'invalidate' | 'restore'
+  action: 'invalidate' | 'restore' | 'clear'
   ballotIds: string[]
   reason: string
 }) =>

@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, StopOutlined } from '@ant-design/icons'
+import { CheckCircleOutlined, SafetyCertificateOutlined, StopOutlined } from '@ant-design/icons'
 import { type Campaign, InvalidateBallotsBodySchema, RISK_SIGNALS } from '@unionhall/contracts'
 import { Alert, App, Button, Col, Flex, Form, Input, Modal, Row, Select } from 'antd'
 import { useState } from 'react'
@@ -12,7 +12,7 @@ import { useFlaggedBallots, useReviewBallots } from '../api/use-campaigns'
 import { A11yTable, ContrastTag } from './a11y'
 
 type Signal = (typeof RISK_SIGNALS)[number]
-type Action = 'invalidate' | 'restore'
+type Action = 'invalidate' | 'restore' | 'clear'
 
 const SIGNAL_COLORS: Record<Signal, string> = {
   burst_velocity: 'red',
@@ -89,7 +89,10 @@ const ReasonModal = ({
   )
 }
 
-/** Ballots the anti-fraud signals flagged: review them, invalidate or restore in bulk. */
+/**
+ * Ballots the anti-fraud signals flagged: review them, then invalidate, restore, or clear the
+ * ones found legitimate (they leave the queue as counted), in bulk.
+ */
 export const FraudTab = ({ campaign }: { campaign: Campaign }) => {
   const { t } = useTranslation()
   const [signal, setSignal] = useState<Signal | undefined>()
@@ -101,7 +104,10 @@ export const FraudTab = ({ campaign }: { campaign: Campaign }) => {
   const ballots = useFlaggedBallots(campaign.id, { signal, status, page, pageSize })
   const toInvalidate = selected.filter((b) => b.status !== 'invalidated')
   const toRestore = selected.filter((b) => b.status === 'invalidated')
-  const ids = (action === 'restore' ? toRestore : toInvalidate).map((b) => b.id)
+  const toClear = selected.filter((b) => b.status === 'flagged')
+  const ids = (action === 'restore' ? toRestore : action === 'clear' ? toClear : toInvalidate).map(
+    (b) => b.id,
+  )
 
   return (
     <>
@@ -161,6 +167,13 @@ export const FraudTab = ({ campaign }: { campaign: Campaign }) => {
                 onClick={() => setAction('restore')}
               >
                 {t('campaigns.fraud.restoreSelected', { count: toRestore.length })}
+              </Button>
+              <Button
+                icon={<SafetyCertificateOutlined />}
+                disabled={toClear.length === 0}
+                onClick={() => setAction('clear')}
+              >
+                {t('campaigns.fraud.clearSelected', { count: toClear.length })}
               </Button>
             </Flex>
           </Col>
