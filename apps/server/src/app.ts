@@ -18,9 +18,12 @@ import {
   publicCampaignsRoutes,
 } from './modules/campaigns'
 import {
+  addCnHolidayYears,
+  holidayCalendarWarning,
   myShiftsRoutes,
   publicShiftFeedRoutes,
   publicStationsRoutes,
+  readHolidayFile,
   stationsMigrations,
   stationsRoutes,
 } from './modules/stations'
@@ -158,6 +161,8 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
     prefix: '/api/v1/public/campaigns',
     deps: campaignsDeps,
   })
+  // Holiday years published after this release, before any station's hours are evaluated.
+  if (config.HOLIDAYS_FILE) addCnHolidayYears(readHolidayFile(config.HOLIDAYS_FILE))
   const stationsDeps = {
     db,
     crypto,
@@ -198,13 +203,25 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
       () => expireDueClaims(db, new Date()),
       app.log,
     )
+    // Once a day: warn the operators while next year's holidays are missing (see HOLIDAYS_FILE).
+    const calendarJob = startIntervalJob(
+      'holiday-calendar',
+      86_400_000,
+      async () => {
+        const warning = holidayCalendarWarning(new Date())
+        if (warning) app.log.warn(warning)
+      },
+      app.log,
+    )
     app.addHook('onReady', async () => {
       await phaseJob.runNow()
       await wishJob.runNow()
+      await calendarJob.runNow()
     })
     app.addHook('onClose', async () => {
       phaseJob.stop()
       wishJob.stop()
+      calendarJob.stop()
     })
   }
 

@@ -106,6 +106,12 @@ const EnvSchema = z.object({
     .describe(
       'Public origin of the site for links sent by SMS and in calendar feeds; set in production (otherwise the Host header of the request is used)',
     ),
+  HOLIDAYS_FILE: z
+    .string()
+    .optional()
+    .describe(
+      "JSON file of public-holiday years published after this release (the State Council's notice, in the shape of cn-holidays.ts), added to the built-in calendar at start-up",
+    ),
   MAP_TILE_URL: z
     .string()
     .default('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png')

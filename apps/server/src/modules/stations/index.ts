@@ -11,5 +11,8 @@ export { stationsMigrations } from './migrations'
 export type { StationsDeps } from './stations.deps'
 export { createStation, importStations } from './stations.service'
 export { checkIn } from './public.service'
+/** The national public-holiday calendar: years added at start-up, and the operators' warning. */
+export { addCnHolidayYears, holidayCalendarWarning } from './domain/cn-holidays'
+export { readHolidayFile } from './domain/holiday-file'
 /** Id, name, status and org of stations, for modules that refer to one (wishes). */
 export { findStationRefs } from './stations.repository'

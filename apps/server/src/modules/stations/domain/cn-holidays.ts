@@ -1,4 +1,4 @@
-import { createHolidayCalendar, type HolidayYear } from './schedule'
+import { createHolidayCalendar, type HolidayCalendar, type HolidayYear } from './schedule'
 
 /**
  * The State Council's public-holiday calendar (放假调休安排) for 2025 and 2026, as data for
@@ -48,5 +48,59 @@ export const CN_HOLIDAYS_2026: HolidayYear = {
 
 export const CN_HOLIDAY_YEARS: readonly HolidayYear[] = [CN_HOLIDAYS_2025, CN_HOLIDAYS_2026]
 
+/**
+ * Years published after this release, added at start-up from HOLIDAYS_FILE: the State Council
+ * issues next year's notice in November, and a station's open-now should not wait for a release
+ * to know 元旦. Outside the years it knows, the calendar treats every day as ordinary.
+ */
+const addedYears: HolidayYear[] = []
+let calendar = createHolidayCalendar(CN_HOLIDAY_YEARS)
+
 /** The national calendar: pass it to isOpenAt / nextChange / openIntervals. */
-export const cnHolidayCalendar = createHolidayCalendar(CN_HOLIDAY_YEARS)
+export const cnHolidayCalendar: HolidayCalendar = { kindOf: (date) => calendar.kindOf(date) }
+
+const sameYear = (a: HolidayYear, b: HolidayYear) => JSON.stringify(a) === JSON.stringify(b)
+
+/**
+ * Adds published years to the national calendar. A year the calendar has already is refused
+ * unless it is the same data (a second app in one process loading the same file); bad or
+ * contradictory data throws and adds nothing.
+ */
+export const addCnHolidayYears = (years: readonly HolidayYear[]) => {
+  const known = [...CN_HOLIDAY_YEARS, ...addedYears]
+  const fresh: HolidayYear[] = []
+  for (const y of years) {
+    const had = known.find((k) => k.year === y.year) ?? fresh.find((k) => k.year === y.year)
+    if (had && sameYear(had, y)) continue
+    if (had) throw new RangeError(`The holiday calendar already has ${y.year}`)
+    const outside = [...y.holidays.flatMap((b) => [b.from, b.to]), ...y.workdays].find(
+      (d) =>
+        !d.startsWith(`${y.year}-`) &&
+        !(d.startsWith(`${y.year + 1}-01-`) || d.startsWith(`${y.year - 1}-12-`)),
+    )
+    if (outside) throw new RangeError(`${outside} is not a date of ${y.year} or its turn of year`)
+    fresh.push(y)
+  }
+  if (fresh.length === 0) return
+  const next = createHolidayCalendar([...known, ...fresh])
+  addedYears.push(...fresh)
+  calendar = next
+}
+
+/** The last year the national calendar knows. */
+export const cnHolidayCalendarLastYear = () =>
+  Math.max(...[...CN_HOLIDAY_YEARS, ...addedYears].map((y) => y.year))
+
+/** How long before the calendar runs out staff are warned (the notice comes in November). */
+const WARN_DAYS = 45
+
+/**
+ * A warning for the operators when the calendar ends within WARN_DAYS of `now` (or has ended):
+ * from then on holidays and 调休 days count as ordinary days in every station's hours.
+ */
+export const holidayCalendarWarning = (now: Date): string | null => {
+  const last = cnHolidayCalendarLastYear()
+  const endsMs = Date.UTC(last + 1, 0, 1) - 8 * 3_600_000 // midnight, Shanghai time
+  if (endsMs - now.getTime() > WARN_DAYS * 86_400_000) return null
+  return `The public-holiday calendar ends on ${last}-12-31: add the State Council's ${last + 1} notice to HOLIDAYS_FILE, or holidays and make-up workdays after it count as ordinary days in station hours`
+}
