@@ -311,14 +311,7 @@ export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]
 export const REVIEW_REASONS_BY_DECISION: Record<ReviewDecision, readonly ReviewReason[]> = {
   accept: ['meets_criteria', 'other'],
   forward: ['meets_criteria', 'other'],
-  reject: [
-    'incomplete_materials',
-    'not_eligible',
-    'duplicate',
-    'insufficient_achievements',
-    'disciplinary_record',
-    'other',
-  ],
+  reject: REVIEW_REASON_CODES.filter((r) => r !== 'meets_criteria' && r !== 'nominee_declined'),
 }
 
 export const ReviewNominationBodySchema = z
