@@ -49,6 +49,24 @@ describe('rankCampaign', () => {
     expect(r[1]).toMatchObject({ juryScore: null, voteShare: 0, finalScore: 0 })
   })
 
+  it('says which candidates nobody on the jury scored, when the jury counts', () => {
+    const cat = rankCampaign(
+      input([cand('c1', 10, []), cand('c2', 5, [50]), cand('c3', 1, [])]),
+    )[0]!
+    expect(cat.noteDetails).toEqual([
+      {
+        code: 'RANK_JURY_MISSING',
+        params: { count: 2, names: 'c1、c3' },
+        message: '2 名候选人（c1、c3）还没有专家评分，其专家评分部分按 0 分计入综合得分',
+      },
+    ])
+    // With no jury weight an unscored candidate loses nothing: no note.
+    const votesOnly = rankCampaign(
+      input([cand('c1', 10, []), cand('c2', 5, [])], { weights: { publicVote: 1, jury: 0 } }),
+    )[0]!
+    expect(votesOnly.noteDetails).toEqual([])
+  })
+
   it('breaks a tie on the final score by the jury score first', () => {
     // c1: 0.5·1 + 0.5·0.5 = 0.75; c2: 0.5·0.5 + 0.5·1 = 0.75
     const r = rows(

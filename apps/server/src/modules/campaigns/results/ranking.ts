@@ -49,6 +49,8 @@ const ZH = {
     `一线职工比例不低于${p.share}%：替换第${p.rank}名非一线职工${p.name}当选`,
   RANK_QUOTA_UNMET: (p: Params) =>
     `一线职工比例要求至少 ${p.required} 名，仅有 ${p.available} 名一线职工候选人可当选`,
+  RANK_JURY_MISSING: (p: Params) =>
+    `${p.count} 名候选人（${p.names}）还没有专家评分，其专家评分部分按 0 分计入综合得分`,
 } as const
 export type ExplanationCode = keyof typeof ZH
 
@@ -147,6 +149,16 @@ const rankCategory = (
   work.slice(0, winnerCount).forEach((w) => (w.isWinner = true))
 
   const notes: Explanation[] = []
+  // An unscored candidate gets 0 for the jury part, which can decide who wins: say so where
+  // staff (and, once published, the public) read the results, before anyone announces them.
+  const unscored = input.weights.jury > 0 ? work.filter((w) => w.c.juryTotals.length === 0) : []
+  if (unscored.length > 0)
+    notes.push(
+      explain('RANK_JURY_MISSING', {
+        count: unscored.length,
+        names: unscored.map((w) => w.c.name).join('、'),
+      }),
+    )
   const required = Math.ceil(round6(input.minFrontLineShare * winnerCount))
   let frontLine = work.filter((w) => w.isWinner && w.c.isFrontLine).length
   while (frontLine < required) {
