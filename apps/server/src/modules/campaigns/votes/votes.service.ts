@@ -70,6 +70,35 @@ export type TurnoutDto = { updatedAt: string; totalBallots: number; items: Turno
 export type VotesServiceOptions = VoteEngineOptions
 
 /**
+ * The three outcomes of a fraud review: which ballots each applies to, how it moves the
+ * counters (-1 takes the ballot's votes out, +1 puts them back, 0 leaves them), the status it
+ * leaves (a restored ballot with signals goes back to the queue) and its audit action.
+ */
+const REVIEW_ACTIONS = {
+  invalidate: {
+    applies: (s: BallotStatus) => s !== 'invalidated',
+    expected: 'counted or flagged',
+    sign: -1,
+    next: (): BallotStatus => 'invalidated',
+    audit: 'campaign.ballots-invalidated',
+  },
+  restore: {
+    applies: (s: BallotStatus) => s === 'invalidated',
+    expected: 'invalidated',
+    sign: 1,
+    next: (hasSignals: boolean): BallotStatus => (hasSignals ? 'flagged' : 'counted'),
+    audit: 'campaign.ballots-restored',
+  },
+  clear: {
+    applies: (s: BallotStatus) => s === 'flagged',
+    expected: 'flagged',
+    sign: 0,
+    next: (): BallotStatus => 'counted',
+    audit: 'campaign.ballots-cleared',
+  },
+} as const
+
+/**
  * The votes use cases around one ballot engine per app: casting, voter verification, receipts,
  * live leaderboard and turnout (cached, at most one database read per second per campaign),
  * the fraud review queue, and exports.
@@ -317,15 +346,16 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
     ctx: Ctx,
     campaignId: string,
     body: { ballotIds: string[]; reason: string },
-    action: 'invalidate' | 'restore' | 'clear',
+    action: keyof typeof REVIEW_ACTIONS,
   ) => {
+    const how = REVIEW_ACTIONS[action]
     const s = await staffState(ctx, campaignId, 'campaign:fraud-review')
     if (s.phase !== 'voting' && s.phase !== 'jury')
       throw campaignErrors.wrongPhase(s.phase, ['voting', 'jury'])
     // Anything still in the group-commit queue is written first, so the counters are settled.
     await engine.flush()
     const ids = [...new Set(body.ballotIds)]
-    const sign = action === 'invalidate' ? -1 : action === 'restore' ? 1 : 0
+    const sign = how.sign
     const changes = new Map<string, BallotStatus>()
     await withTransaction(db, async (trx) => {
       const rows = await repo.findBallotsByIds(trx, campaignId, ids)
@@ -333,21 +363,11 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
         const found = new Set(rows.map((r) => r.id))
         throw campaignErrors.ballotNotFound(ids.filter((id) => !found.has(id)))
       }
-      const wrong = rows.filter((r) =>
-        action === 'invalidate'
-          ? r.status === 'invalidated'
-          : action === 'restore'
-            ? r.status !== 'invalidated'
-            : r.status !== 'flagged',
-      )
+      const wrong = rows.filter((r) => !how.applies(r.status))
       if (wrong.length > 0)
         throw campaignErrors.ballotStatusConflict(
           wrong.map((r) => r.id),
-          action === 'invalidate'
-            ? 'counted or flagged'
-            : action === 'restore'
-              ? 'invalidated'
-              : 'flagged',
+          how.expected,
         )
       const tally = new Map<string, { votes: number; invalidated: number }>()
       const daily = new Map<string, number>()
@@ -373,12 +393,7 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
         totals.invalidatedBallots -= sign
         totals.invalidatedVotes -= sign * cands.length
         const signals = fromJson<string[]>(r.signals) ?? []
-        const status: BallotStatus =
-          action === 'invalidate'
-            ? 'invalidated'
-            : action === 'restore' && signals.length > 0
-              ? 'flagged'
-              : 'counted'
+        const status = how.next(signals.length > 0)
         changes.set(r.id, status)
         await repo.setBallotStatus(trx, r.id, {
           status,
@@ -389,12 +404,7 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
       }
       if (sign !== 0) await repo.adjustCounters(trx, campaignId, { tally, daily, turnout, totals })
       await recordAudit(trx, ctx, {
-        action:
-          action === 'invalidate'
-            ? 'campaign.ballots-invalidated'
-            : action === 'restore'
-              ? 'campaign.ballots-restored'
-              : 'campaign.ballots-cleared',
+        action: how.audit,
         targetType: 'campaign',
         targetId: campaignId,
         orgId: s.orgId,
