@@ -228,17 +228,40 @@ export const StationListItemSchema = StationSchema.pick({
   contactMobileMasked: true,
   openNow: true,
   updatedAt: true,
-}).extend({ alwaysOpen: z.boolean() })
+}).extend({
+  alwaysOpen: z.boolean(),
+  /** Check-ins in the window of the list's check-in `metric` (today or this week); else absent. */
+  checkIns: z.number().int().optional(),
+})
 export type StationListItem = z.infer<typeof StationListItemSchema>
 export const StationPageSchema = pageOf(StationListItemSchema)
 
-/** Staff list: org subtree, name/address search, kind, status, amenity filters. */
+/**
+ * The stations behind a roll-up count of GET /stations/stats (the overview map of each count):
+ * open now and 24-hour as the in-memory directory holds them (active stations), and those with
+ * check-ins today or this week (Asia/Shanghai day, ISO week), counted the way the roll-up is.
+ */
+export const STATION_METRICS = [
+  'open_now',
+  'always_open',
+  'checked_in_today',
+  'checked_in_week',
+] as const
+export const StationMetricSchema = z.enum(STATION_METRICS)
+export type StationMetric = z.infer<typeof StationMetricSchema>
+
+/** Staff list: org subtree, name/address search, kind, status, amenity and roll-up filters. */
 export const StationListQuerySchema = PageQuerySchema.extend({
   orgId: IdSchema.optional(),
   kind: StationKindSchema.optional(),
   status: StationStatusSchema.optional(),
   /** Comma-separated amenity codes every station must offer. */
   amenities: z.string().max(400).optional(),
+  /**
+   * Only the stations behind one roll-up count. With a check-in metric each item carries
+   * `checkIns` and the busiest come first.
+   */
+  metric: StationMetricSchema.optional(),
 }).strict()
 
 export const StationContactSchema = z.object({
@@ -318,6 +341,32 @@ export const NearestResultSchema = z.object({
   }),
 })
 export type NearestResult = z.infer<typeof NearestResultSchema>
+
+/** Places found in the directory's addresses and names ("坂田", "人民路"), to search around. */
+export const PlaceQuerySchema = z
+  .object({
+    q: z.string().trim().min(1).max(50),
+    coordSystem: CoordSystemSchema.default('wgs84'),
+  })
+  .strict()
+export const PlaceSchema = z.object({
+  /** The address up to the end of the place name ("深圳市龙岗区坂田街道"), or a station's name. */
+  label: z.string(),
+  /** The middle of its stations, in the requested coordinate system. */
+  lat: z.number(),
+  lng: z.number(),
+  /** How many stations it has. */
+  stations: z.number().int(),
+})
+export type Place = z.infer<typeof PlaceSchema>
+export const PlaceResultSchema = z.object({
+  items: z.array(PlaceSchema),
+  /** The place words that were looked up; null when q held only needs ("能热饭"). */
+  text: z.string().nullable(),
+  /** The needs in q, to keep as the search once a place is picked; null when none. */
+  needs: z.string().nullable(),
+})
+export type PlaceResult = z.infer<typeof PlaceResultSchema>
 
 /** Map clusters for a bounding box and zoom (the whole-country view is zoom 3–5). */
 export const ClusterQuerySchema = z

@@ -2,6 +2,7 @@ import { type CheckInResult, type Occupancy, type PublicStation } from '@unionha
 import { createHmac } from 'node:crypto'
 import { uuidv7 } from 'uuidv7'
 import type { Ctx } from '../../core/access'
+import { recordAudit } from '../../core/audit'
 import { loadOrg } from '../../core/orgs'
 import type { Db } from '../../platform/db/create-db'
 import { withTransaction } from '../../platform/db/transaction'
@@ -214,6 +215,23 @@ const renderNearest = (
   return out
 }
 
+/** Enough to tell the same street in a few cities apart on a phone screen. */
+const PLACES_LIMIT = 5
+
+/** Places to search around, from the directory's addresses and names (directory/places.ts). */
+export const findPlaces = async (db: Db, query: { q: string; coordSystem: CoordSystem }) => {
+  const understood = parseStationQuery(query.q)
+  const directory = await directoryOf(db)
+  const words = understood.text ? understood.text.split(' ') : []
+  return {
+    items: directory
+      .places(words, PLACES_LIMIT)
+      .map((p) => ({ ...p, ...outPoint(p.lat, p.lng, query.coordSystem) })),
+    text: understood.text,
+    needs: understood.needs,
+  }
+}
+
 export const stationClusters = async (
   db: Db,
   query: {
@@ -325,13 +343,24 @@ export const checkIn = async (
     const count = await repo.countLiveCheckIns(trx, stationId, nowIso)
     if (count >= row.capacity) throw stationErrors.full(row.capacity)
     const expiresAt = new Date(ctx.now.getTime() + minutes * 60_000).toISOString()
+    const checkInId = uuidv7()
     await repo.insertCheckIn(trx, {
-      id: uuidv7(),
+      id: checkInId,
       station_id: stationId,
       device_hash: hash,
       checked_in_at: nowIso,
       expires_at: expiresAt,
       checked_out_at: null,
+    })
+    // Anonymous, but audited like every change: the record keeps the request's IP and id, which
+    // is what tells a burst of forged check-ins from one address apart from a real queue. The
+    // device id is not written (the check-in row holds only its per-station hash).
+    await recordAudit(trx, ctx, {
+      action: 'station.check-in',
+      targetType: 'station',
+      targetId: stationId,
+      orgId: row.org_id,
+      summary: { checkInId, expiresAt, live: count + 1, capacity: row.capacity },
     })
     return { created: true, checkedInAt: nowIso, expiresAt, capacity: row.capacity }
   })
@@ -358,6 +387,13 @@ export const checkOutDevice = async (
     const live = await repo.findLiveCheckIn(trx, stationId, hash, nowIso)
     if (!live) throw stationErrors.notCheckedIn()
     await repo.checkOut(trx, live.id, nowIso)
+    await recordAudit(trx, ctx, {
+      action: 'station.check-out',
+      targetType: 'station',
+      targetId: stationId,
+      orgId: row.org_id,
+      summary: { checkInId: live.id },
+    })
     return row.capacity
   })
   return { occupancy: await occupancyOf(db, stationId, capacity, ctx.now) }

@@ -139,6 +139,60 @@ export const listStations = async (db: Db, f: StationListFilter, limit: number, 
   return { rows: rows as StationWithOrg[], total: Number(count.n) }
 }
 
+/**
+ * The list narrowed to stations with check-ins since an instant, each with its count: one
+ * grouped query over the check-ins joined to the filtered stations, busiest first. Closed
+ * stations keep their check-ins, as in the roll-up (`checkInsByOrgHour`).
+ */
+export const listStationsWithCheckIns = async (
+  db: Db,
+  f: StationListFilter,
+  sinceIso: string,
+  limit: number,
+  offset: number,
+) => {
+  const checkedIn = () =>
+    filtered(db, f)
+      .innerJoin('station_check_in as c', 'c.station_id', 's.id')
+      .where('c.checked_in_at', '>=', sinceIso)
+  const [rows, count] = await Promise.all([
+    checkedIn()
+      .selectAll('s')
+      .select((eb) => [
+        'o.name as org_name',
+        'o.path as org_path',
+        eb.fn.countAll<number | string>().as('check_ins'),
+      ])
+      // Both ids are primary keys: PostgreSQL accepts the other columns as dependent on them.
+      .groupBy(['s.id', 'o.id'])
+      .orderBy('check_ins', 'desc')
+      .orderBy('o.path')
+      .orderBy('s.name')
+      .orderBy('s.id')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    checkedIn()
+      .select((eb) => eb.fn.count<number | string>('s.id').distinct().as('n'))
+      .executeTakeFirstOrThrow(),
+  ])
+  return {
+    rows: rows.map(({ check_ins, ...row }) => ({
+      row,
+      checkIns: Number(check_ins),
+    })),
+    total: Number(count.n),
+  }
+}
+
+/** Stations with their org by id (a page of at most a few hundred ids), in no particular order. */
+export const findStationsByIds = (db: Db, ids: readonly string[]): Promise<StationWithOrg[]> =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : withOrg(db)
+        .where('s.id', 'in', [...ids])
+        .execute()
+
 /** Every station of the subtrees, for exports (HSDS, GeoJSON, .xlsx). */
 export const listAllStations = (db: Db, paths: string[], includeClosed: boolean) =>
   withOrg(db)

@@ -479,6 +479,9 @@ describe('check-in and occupancy', () => {
   it('refuses a check-in outside opening hours and records nothing', async () => {
     const s = await create({ schedule: NEVER_OPEN, capacity: 3 })
     expectError(await checkIn(s.id, 'device-nightnightnight1'), 409, 'STATION_NOT_OPEN_NOW')
+    expect((await auditRows(t, { targetId: s.id })).map((a) => a.action)).toEqual([
+      'station.create',
+    ])
     const page = await t.request({ method: 'GET', url: `/api/v1/public/stations/${s.id}` })
     expect(page.statusCode, page.body).toBe(200)
     expect(page.json<{ openNow: boolean; occupancy: { count: number } }>()).toMatchObject({
@@ -523,6 +526,19 @@ describe('check-in and occupancy', () => {
       'STATION_NOT_CHECKED_IN',
     )
     expect((await checkIn(s.id, 'device-cccccccccccccccc')).statusCode).toBe(201)
+
+    // Every check-in and check-out is audited; a rescan and a refused scan change nothing and
+    // write nothing; no record holds a device id.
+    const rows = await auditRows(t, { targetId: s.id })
+    expect(rows.map((a) => a.action)).toEqual([
+      'station.create',
+      'station.check-in',
+      'station.check-in',
+      'station.check-out',
+      'station.check-in',
+    ])
+    expect(JSON.stringify(rows)).not.toContain('device-')
+    expect(JSON.parse(String(rows[1]!.summary))).toMatchObject({ live: 1, capacity: 2 })
   })
 
   it('holds capacity under concurrent scans', async () => {

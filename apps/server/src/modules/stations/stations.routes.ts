@@ -9,6 +9,8 @@ import {
   CreateStationBodySchema,
   IdSchema,
   NearestQuerySchema,
+  PlaceQuerySchema,
+  PlaceResultSchema,
   NearestResultSchema,
   PublicStationSchema,
   StationContactSchema,
@@ -54,7 +56,8 @@ export const stationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }> = asy
     {
       schema: {
         tags,
-        summary: 'Stations in my subtrees (search matches name or address)',
+        summary:
+          'Stations in my subtrees (search matches name or address; metric: the stations behind a roll-up count)',
         querystring: StationListQuerySchema,
         response: { 200: StationPageSchema },
       },
@@ -206,6 +209,20 @@ export const publicStationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }>
         })
       sendJsonText(reply, body)
     },
+  )
+
+  app.get(
+    '/places',
+    {
+      schema: {
+        tags,
+        summary: "Places to search around, found in the stations' addresses and names",
+        querystring: PlaceQuerySchema,
+        response: { 200: PlaceResultSchema },
+      },
+      config: { access: 'public' },
+    },
+    async (req) => pub.findPlaces(db, req.query),
   )
 
   app.get(

@@ -3,6 +3,7 @@ import {
   CreateStationBodySchema,
   type Station,
   type StationListItem,
+  type StationMetric,
   type UpdateStationBody,
 } from '@unionhall/contracts'
 import { uuidv7 } from 'uuidv7'
@@ -19,9 +20,15 @@ import { amenityCodes, amenityMask, isAmenityCode } from './domain/amenities'
 import { cnHolidayCalendar } from './domain/cn-holidays'
 import { assertLatLng, round7, toStorage } from './domain/coords'
 import { isOpenAt, validateSchedule, type Schedule } from './domain/schedule'
+import {
+  checkInWindowStart,
+  countsToward,
+  type DirectoryMetric,
+  isDirectoryMetric,
+} from './stats.service'
 import { stationErrors } from './stations.errors'
 import * as repo from './stations.repository'
-import type { StationWithOrg } from './stations.repository'
+import type { StationListFilter, StationWithOrg } from './stations.repository'
 import type { StationTable } from './stations.tables'
 
 /** JSON columns written by this module; typed by the caller's contract. */
@@ -76,7 +83,7 @@ export const toStation = (row: StationWithOrg, now: Date): Station => ({
   updatedAt: row.updated_at,
 })
 
-const toListItem = (row: StationWithOrg, now: Date): StationListItem => ({
+const toListItem = (row: StationWithOrg, now: Date, checkIns?: number): StationListItem => ({
   id: row.id,
   orgId: row.org_id,
   orgName: row.org_name,
@@ -93,6 +100,7 @@ const toListItem = (row: StationWithOrg, now: Date): StationListItem => ({
   openNow: isOpenNow(row, now),
   updatedAt: row.updated_at,
   alwaysOpen: row.always_open === 1,
+  ...(checkIns === undefined ? {} : { checkIns }),
 })
 
 /** Loads a station and checks the permission over its host org's subtree. */
@@ -297,6 +305,7 @@ export const listStations = async (
     kind?: StationTable['kind']
     status?: StationTable['status']
     amenities?: string
+    metric?: StationMetric
   },
 ) => {
   const paths = scopePaths(ctx, 'station:read')
@@ -305,24 +314,75 @@ export const listStations = async (
     orgPath = (await loadOrg(db, query.orgId)).path
     requireAt(ctx, 'station:read', orgPath)
   }
-  const { rows, total } = await repo.listStations(
-    db,
-    {
-      paths,
-      orgPath,
-      kind: query.kind,
-      status: query.status,
-      amenityMask: parseAmenityList(query.amenities),
-      text: query.q,
-    },
-    query.pageSize,
-    (query.page - 1) * query.pageSize,
-  )
+  const filter: StationListFilter = {
+    paths,
+    orgPath,
+    kind: query.kind,
+    status: query.status,
+    amenityMask: parseAmenityList(query.amenities),
+    text: query.q,
+  }
+  const limit = query.pageSize
+  const offset = (query.page - 1) * query.pageSize
+  const page = { page: query.page, pageSize: query.pageSize }
+  const { metric } = query
+  if (metric === undefined) {
+    const { rows, total } = await repo.listStations(db, filter, limit, offset)
+    return { items: rows.map((r) => toListItem(r, ctx.now)), total, ...page }
+  }
+  if (isDirectoryMetric(metric)) {
+    const { rows, total } = await listFromDirectory(db, ctx, filter, metric, limit, offset)
+    return { items: rows.map((r) => toListItem(r, ctx.now)), total, ...page }
+  }
+  const since = new Date(checkInWindowStart(metric, ctx.now.getTime())).toISOString()
+  const { rows, total } = await repo.listStationsWithCheckIns(db, filter, since, limit, offset)
   return {
-    items: rows.map((r) => toListItem(r, ctx.now)),
+    items: rows.map((r) => toListItem(r.row, ctx.now, r.checkIns)),
     total,
-    page: query.page,
-    pageSize: query.pageSize,
+    ...page,
+  }
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * The list narrowed to the stations behind the open-now or 24-hour roll-up. Which stations
+ * those are comes from the in-memory directory, as stationStats counts them (so the map of a
+ * count shows exactly that many stations); the table has no open-now column to filter on, and
+ * tens of thousands of ids cannot be bound into one statement. The other filters are applied
+ * to the directory's copy of the same fields; then only the page's rows are read.
+ */
+const listFromDirectory = async (
+  db: Db,
+  ctx: Ctx,
+  f: StationListFilter,
+  metric: DirectoryMetric,
+  limit: number,
+  offset: number,
+) => {
+  // The directory holds active stations only.
+  if (f.status === 'closed') return { rows: [], total: 0 }
+  const directory = await directoryOf(db)
+  const now = ctx.now.getTime()
+  const mask = f.amenityMask ?? 0
+  // SQLite's LIKE, which the unfiltered list uses, ignores ASCII case: so does this.
+  const text = f.text?.toLowerCase()
+  const hits = directory
+    .inSubtrees(f.orgPath !== undefined ? [f.orgPath] : f.paths)
+    .filter(
+      (e) =>
+        countsToward(directory, e, metric, now) &&
+        (f.kind === undefined || e.kind === f.kind) &&
+        (e.amenities & mask) === mask &&
+        (!text || e.name.toLowerCase().includes(text) || e.address.toLowerCase().includes(text)),
+    )
+  // The unfiltered list's order (org path, name, id), so pages do not overlap.
+  hits.sort((a, b) => cmp(a.orgPath, b.orgPath) || cmp(a.name, b.name) || cmp(a.id, b.id))
+  const ids = hits.slice(offset, offset + limit).map((e) => e.id)
+  const byId = new Map((await repo.findStationsByIds(db, ids)).map((r) => [r.id, r]))
+  return {
+    rows: ids.map((id) => byId.get(id)).filter((r): r is StationWithOrg => r !== undefined),
+    total: hits.length,
   }
 }
 

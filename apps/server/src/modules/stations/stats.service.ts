@@ -1,9 +1,10 @@
-import type { StationStats } from '@unionhall/contracts'
+import type { StationMetric, StationStats } from '@unionhall/contracts'
 import { type Ctx, requireAt, scopePaths } from '../../core/access'
 import { listChildOrgs, loadOrg } from '../../core/orgs'
 import type { Db } from '../../platform/db/create-db'
 import { commonErrors } from '../../platform/errors/app-error'
 import { directoryOf } from './directory/directory.service'
+import type { DirectoryEntry, StationDirectory } from './directory/station-directory'
 import { shanghaiDate } from './domain/schedule'
 import * as repo from './stations.repository'
 
@@ -14,6 +15,40 @@ const BY_DAY_DAYS = 14
 /** Start of the Asia/Shanghai day containing t, as a UTC instant. */
 const localDayStart = (t: number) =>
   Math.floor((t + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS
+
+/**
+ * The check-in windows of the roll-ups at an instant (UTC ms): the Asia/Shanghai day and the
+ * ISO week (Monday 00:00, Asia/Shanghai) containing it. The overview map's check-in filters
+ * use these too, so a station list and a roll-up count the same check-ins.
+ */
+export const rollUpWindows = (now: number) => {
+  const todayStart = localDayStart(now)
+  const localWeekday = new Date(now + SHANGHAI_OFFSET_MS).getUTCDay() || 7
+  return { todayStart, weekStart: todayStart - (localWeekday - 1) * DAY_MS }
+}
+
+export type DirectoryMetric = Extract<StationMetric, 'open_now' | 'always_open'>
+export type CheckInMetric = Extract<StationMetric, 'checked_in_today' | 'checked_in_week'>
+
+export const isDirectoryMetric = (m: StationMetric): m is DirectoryMetric =>
+  m === 'open_now' || m === 'always_open'
+
+/** Where a check-in metric's window starts (UTC ms); check-ins from then on count. */
+export const checkInWindowStart = (metric: CheckInMetric, now: number) => {
+  const w = rollUpWindows(now)
+  return metric === 'checked_in_today' ? w.todayStart : w.weekStart
+}
+
+/**
+ * Whether a station of the directory counts toward the open-now or 24-hour roll-up; the one
+ * definition behind both the counts and the overview map's stations.
+ */
+export const countsToward = (
+  directory: StationDirectory,
+  entry: DirectoryEntry,
+  metric: DirectoryMetric,
+  now: number,
+) => (metric === 'open_now' ? directory.isOpen(entry, now) : entry.alwaysOpen)
 
 /**
  * Roll-ups of an org's subtree: stations, open now and 24-hour from the in-memory directory
@@ -38,9 +73,7 @@ export const stationStats = async (
   const children = await listChildOrgs(db, root.id)
   const childPaths = children.map((c) => `${root.path}${c.id}/`)
   const now = ctx.now.getTime()
-  const todayStart = localDayStart(now)
-  const localWeekday = new Date(now + SHANGHAI_OFFSET_MS).getUTCDay() || 7
-  const weekStart = todayStart - (localWeekday - 1) * DAY_MS
+  const { todayStart, weekStart } = rollUpWindows(now)
   const byDayStart = todayStart - (BY_DAY_DAYS - 1) * DAY_MS
   const since = Math.min(weekStart, byDayStart)
 
@@ -67,12 +100,13 @@ export const stationStats = async (
     return i >= 0 ? rows[i] : undefined
   }
   for (const e of entries) {
-    const open = directory.isOpen(e, now)
+    const open = countsToward(directory, e, 'open_now', now)
+    const alwaysOpen = countsToward(directory, e, 'always_open', now)
     for (const r of [total, rowOf(e.orgPath)]) {
       if (!r) continue
       r.stations++
       if (open) r.openNow++
-      if (e.alwaysOpen) r.alwaysOpen++
+      if (alwaysOpen) r.alwaysOpen++
     }
   }
   const byDay = new Map<string, number>()

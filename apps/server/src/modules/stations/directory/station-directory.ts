@@ -2,6 +2,7 @@ import { amenityCodes, type AmenityCode } from '../domain/amenities'
 import { cnHolidayCalendar } from '../domain/cn-holidays'
 import { createStationIndex, type StationIndex, type StationPoint } from '../domain/nearest'
 import { isOpenAt, type HolidayCalendar, type Schedule } from '../domain/schedule'
+import { findPlaces, type Place } from './places'
 import { parseStationQuery, type UnderstoodQuery } from './text-query'
 
 /**
@@ -83,6 +84,11 @@ export type StationDirectory = {
     /** Only stations of these subtrees (outermost paths). */
     paths?: readonly string[]
   }): ClusterCell[]
+  /**
+   * Places whose name or address has every word (lower-cased), most stations first: what the
+   * search box finds when a worker types a place instead of a need (places.ts).
+   */
+  places(words: readonly string[], limit: number): Place[]
   /** Every entry in the subtrees (for roll-ups); paths must be outermost. */
   inSubtrees(paths: readonly string[]): DirectoryEntry[]
   /**
@@ -144,6 +150,10 @@ export const createStationDirectory = (
   let fineIndex: StationIndex<DirectoryEntry> | null = null
   let coarseIndex: StationIndex<DirectoryEntry> | null = null
   let version = 0
+  // Place searches scan every entry (about 10 ms at 200,000 stations); the same few place names
+  // are asked again and again, so answers are kept until the directory changes.
+  const placeCache = new Map<string, Place[]>()
+  const PLACE_CACHE_SIZE = 500
   const clusterCache = new Map<number, ClusterCell[]>()
 
   const changed = () => {
@@ -151,6 +161,7 @@ export const createStationDirectory = (
     coarseIndex = null
     version++
     clusterCache.clear()
+    placeCache.clear()
   }
   const intern = (entry: DirectoryEntry, schedule: Schedule) => {
     let slot = slots.get(entry.scheduleId)
@@ -324,6 +335,16 @@ export const createStationDirectory = (
           c.lat <= north &&
           (wraps ? c.lng >= west || c.lng <= east : c.lng >= west && c.lng <= east),
       )
+    },
+    places(words, limit) {
+      const key = `${limit}\u0000${words.join(' ')}`
+      let found = placeCache.get(key)
+      if (!found) {
+        found = findPlaces(entries.values(), words, limit)
+        if (placeCache.size >= PLACE_CACHE_SIZE) placeCache.clear()
+        placeCache.set(key, found)
+      }
+      return found
     },
     inSubtrees: entriesIn,
     warmIndex(grid) {

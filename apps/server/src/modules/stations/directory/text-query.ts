@@ -69,6 +69,11 @@ export type UnderstoodQuery = {
   alwaysOpen: boolean
   /** What is left to match against names and addresses, lower-cased; null when nothing. */
   text: string | null
+  /**
+   * The need phrases found, in the order typed ("热饭 24小时"), or null when none. Sent back as
+   * `q` once a place has been picked, it keeps the needs and drops the place words.
+   */
+  needs: string | null
 }
 
 const NOTHING: UnderstoodQuery = Object.freeze({
@@ -76,6 +81,7 @@ const NOTHING: UnderstoodQuery = Object.freeze({
   amenityMask: 0,
   alwaysOpen: false,
   text: null,
+  needs: null,
 })
 
 export const parseStationQuery = (q: string | undefined): UnderstoodQuery => {
@@ -83,9 +89,12 @@ export const parseStationQuery = (q: string | undefined): UnderstoodQuery => {
   let rest = q.trim().toLowerCase()
   const amenities = new Set<AmenityCode>()
   let alwaysOpen = false
+  const found: Array<{ at: number; phrase: string }> = []
   for (const [phrase, meaning] of SORTED) {
     if (!rest.includes(phrase)) continue
-    rest = rest.split(phrase).join(' ')
+    // Phrases are blanked out as they are found (longest first), so indexes stay those of q.
+    found.push({ at: rest.indexOf(phrase), phrase })
+    rest = rest.split(phrase).join(' '.repeat(phrase.length))
     if (meaning === '24h') alwaysOpen = true
     else amenities.add(meaning)
   }
@@ -96,5 +105,12 @@ export const parseStationQuery = (q: string | undefined): UnderstoodQuery => {
     amenityMask: amenityMask(list),
     alwaysOpen,
     text: text.length > 0 ? text : null,
+    needs:
+      found.length > 0
+        ? found
+            .sort((a, b) => a.at - b.at)
+            .map((f) => f.phrase)
+            .join(' ')
+        : null,
   }
 }

@@ -4,6 +4,7 @@ import {
   ClusterResultSchema,
   CoordSystemSchema,
   NearestResultSchema,
+  PlaceResultSchema,
   PublicStationSchema,
   type AmenityCodeValue,
   type CoordSystemValue,
@@ -20,6 +21,8 @@ export const publicStationKeys = {
   config: ['stations-public', 'config'] as const,
   nearest: (q: NearestParams | null) => ['stations-public', 'nearest', q] as const,
   clusters: (q: ClusterParams) => ['stations-public', 'clusters', q] as const,
+  places: (q: string, coordSystem: CoordSystemValue) =>
+    ['stations-public', 'places', q, coordSystem] as const,
   station: (id: string, coordSystem: CoordSystemValue) =>
     ['stations-public', 'station', id, coordSystem] as const,
 }
@@ -89,6 +92,10 @@ export const getNearest = (p: NearestParams, signal?: AbortSignal) =>
     schema: NearestResultSchema,
     signal,
   })
+
+/** Places named in the stations' addresses ("坂田", "人民路"), to search around. */
+export const getPlaces = (q: string, coordSystem: CoordSystemValue, signal?: AbortSignal) =>
+  apiRequest(`${base}/places`, { query: { q, coordSystem }, schema: PlaceResultSchema, signal })
 
 export type ClusterParams = {
   west: number

@@ -3,11 +3,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { storage } from '../../../lib/storage'
 import { fromWgs84, type LatLng } from '../lib/coords'
 
-/** Where the search is centred: the phone's GPS fix, or a point picked on the map. */
+/** Where the search is centred: the phone's GPS fix, a point picked on the map, or a place searched for. */
 export type SavedPosition = LatLng & {
   /** GPS fixes are kept in WGS-84 and converted for the tile layer in use. */
   system: CoordSystemValue
-  source: 'gps' | 'map'
+  source: 'gps' | 'map' | 'place'
+  /** The place's name, when the source is a searched place. */
+  label?: string
 }
 
 export type GeoProblem = 'denied' | 'unavailable' | 'timeout' | 'unsupported'
@@ -97,6 +99,24 @@ export const usePosition = (mapSystem: CoordSystemValue) => {
     [keep, mapSystem],
   )
 
+  /** A place found by the search box (its point is in the map's system, as the server answered). */
+  const pickPlace = useCallback(
+    (p: LatLng & { label: string }) => {
+      setProblem(null)
+      keep({ lat: p.lat, lng: p.lng, system: mapSystem, source: 'place', label: p.label })
+    },
+    [keep, mapSystem],
+  )
+
   const position = useMemo(() => inSystem(saved, mapSystem), [saved, mapSystem])
-  return { position, source: position ? saved?.source : undefined, locate, locating, problem, pick }
+  return {
+    position,
+    source: position ? saved?.source : undefined,
+    placeLabel: position && saved?.source === 'place' ? (saved.label ?? '') : undefined,
+    locate,
+    locating,
+    problem,
+    pick,
+    pickPlace,
+  }
 }

@@ -37,6 +37,21 @@ const serve = () =>
       })
     if (url.startsWith('/api/v1/public/stations/nearest')) return json(answer)
     if (url.startsWith('/api/v1/public/stations/clusters')) return json({ items: [] })
+    if (url.startsWith('/api/v1/public/stations/places')) {
+      const q = new URL(url, 'http://x').searchParams.get('q')
+      return json(
+        q === '坂田 能热饭'
+          ? {
+              items: [
+                { label: '深圳市龙岗区坂田街道', lat: 22.64, lng: 114.07, stations: 3 },
+                { label: '惠州市坂田路', lat: 23.1, lng: 114.4, stations: 1 },
+              ],
+              text: '坂田',
+              needs: '热饭',
+            }
+          : { items: [], text: null, needs: q },
+      )
+    }
     return undefined
   })
 
@@ -93,6 +108,41 @@ describe('nearest stations page', () => {
     expect(screen.getByRole('button', { name: '现在开门' }).getAttribute('aria-pressed')).toBe(
       'true',
     )
+  })
+
+  it('offers the places a typed place name means, and searches around the one picked', async () => {
+    const fetchMock = serve()
+    renderPage('/s', '/s', NearbyPage)
+    await screen.findByRole('heading', { name: '筑友驿站' })
+    fireEvent.change(screen.getByRole('searchbox', { name: '想找什么？' }), {
+      target: { value: '坂田 能热饭' },
+    })
+    fireEvent.click(screen.getByRole('button', { name: '搜索' }))
+    expect(
+      await screen.findByRole('heading', { name: '您要找的“坂田”是哪里？' }, { timeout: 15000 }),
+    ).toBeTruthy()
+    const places = fetchMock.mock.calls
+      .map(([u]) => u)
+      .filter((u) => u.startsWith('/api/v1/public/stations/places'))
+    expect(new URL(places.at(-1)!, 'http://x').searchParams.get('coordSystem')).toBe('gcj02')
+    fireEvent.click(screen.getByRole('button', { name: /深圳市龙岗区坂田街道/ }))
+    await waitFor(() => {
+      const last = nearestCalls(fetchMock).at(-1)!
+      // Centred on the place, the place words dropped and the need kept.
+      expect([last.get('lat'), last.get('lng'), last.get('q')]).toEqual(['22.64', '114.07', '热饭'])
+    })
+    expect(screen.getByRole('heading', { name: '离“深圳市龙岗区坂田街道”最近的驿站' })).toBeTruthy()
+    expect(screen.getByText('按离“深圳市龙岗区坂田街道”的远近排序。')).toBeTruthy()
+    expect(screen.getByRole<HTMLInputElement>('searchbox', { name: '想找什么？' }).value).toBe(
+      '热饭',
+    )
+    // The place list is gone: what is left in the box is a need, not a place.
+    await waitFor(() => expect(screen.queryByRole('heading', { name: /是哪里/ })).toBeNull())
+    // A return visit starts from the same place.
+    expect(JSON.parse(window.localStorage.getItem('uh.stationsPosition')!)).toMatchObject({
+      source: 'place',
+      label: '深圳市龙岗区坂田街道',
+    })
   })
 
   it('asks for a position when there is none', async () => {

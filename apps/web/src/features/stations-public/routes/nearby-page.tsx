@@ -5,7 +5,12 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
 import { LoadError, Loading, Notice, PublicShell } from '../../campaigns-public/components/shell'
 import { stationLabels } from '../../stations/lib/station-labels'
-import { getNearest, publicStationKeys, type NearestParams } from '../api/public-stations-api'
+import {
+  getNearest,
+  getPlaces,
+  publicStationKeys,
+  type NearestParams,
+} from '../api/public-stations-api'
 import { AMENITY_ICONS } from '../components/amenity-list'
 import { stationPath, useMapConfig } from '../components/hooks'
 import { StationList, UnderstoodLine } from '../components/station-list'
@@ -77,6 +82,20 @@ export const Component = () => {
     placeholderData: keepPreviousData,
   })
   const result = nearest.data
+  // A place typed into the box ("坂田", "人民路") is looked up in the stations' addresses, so the
+  // worker can search around it instead of filtering by its name.
+  const places = useQuery({
+    queryKey: publicStationKeys.places(q, map.coordSystem),
+    queryFn: q && ready ? ({ signal }) => getPlaces(q, map.coordSystem, signal) : skipToken,
+  })
+  const placeItems = places.data?.items ?? []
+  const pickPlace = (place: { lat: number; lng: number; label: string }) => {
+    pos.pickPlace(place)
+    // Keep the needs ("热饭"), drop the place words: the place is now the centre, not a filter.
+    const needs = places.data?.needs ?? ''
+    setDraft(needs)
+    update({ q: needs || null })
+  }
 
   const chips = allAmenities ? AMENITY_CODES : COMMON_AMENITIES
   return (
@@ -106,6 +125,27 @@ export const Component = () => {
         </p>
       </form>
 
+      {q && placeItems.length > 0 ? (
+        <section aria-labelledby="sp-places" className="sp-places">
+          <h2 id="sp-places" className="sp-label">
+            {t('stationsPublic.places.title', { text: places.data?.text ?? q })}
+          </h2>
+          <ul className="sp-place-list">
+            {placeItems.map((p) => (
+              <li key={p.label}>
+                <button type="button" className="cp-btn cp-btn-block" onClick={() => pickPlace(p)}>
+                  <span aria-hidden="true">📌</span> {p.label}{' '}
+                  <span className="cp-small cp-muted">
+                    {t('stationsPublic.places.stations', { count: p.stations })}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <p className="cp-hint">{t('stationsPublic.places.hint')}</p>
+        </section>
+      ) : null}
+
       <div className="sp-position">
         <button
           type="button"
@@ -122,7 +162,9 @@ export const Component = () => {
           {pos.position
             ? pos.source === 'gps'
               ? t('stationsPublic.position.fromGps')
-              : t('stationsPublic.position.fromMap')
+              : pos.source === 'place'
+                ? t('stationsPublic.position.fromPlace', { place: pos.placeLabel })
+                : t('stationsPublic.position.fromMap')
             : t('stationsPublic.position.none')}
         </p>
         {pos.problem ? (
@@ -170,7 +212,11 @@ export const Component = () => {
 
       <section aria-labelledby="sp-results" className="sp-results">
         <h2 id="sp-results">
-          {pos.position ? t('stationsPublic.nearby.nearest') : t('stationsPublic.nearby.results')}
+          {pos.placeLabel
+            ? t('stationsPublic.nearby.nearestPlace', { place: pos.placeLabel })
+            : pos.position
+              ? t('stationsPublic.nearby.nearest')
+              : t('stationsPublic.nearby.results')}
         </h2>
         {result ? <UnderstoodLine understood={result.understood} /> : null}
         {!query ? (

@@ -1,12 +1,21 @@
 import 'leaflet/dist/leaflet.css'
-import type { StationListItem } from '@unionhall/contracts'
+import { useQuery } from '@tanstack/react-query'
+import type { StationListItem, StationMetric } from '@unionhall/contracts'
 import { Alert, Typography } from 'antd'
+import type { TFunction } from 'i18next'
 import L from 'leaflet'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fromWgs84 } from '../../stations-public/lib/coords'
-import type { ClusterBox, MapConfig } from '../api/stations-api'
-import { useMapConfig, useStationClusters, useStationPoints } from '../api/use-stations'
+import { stationKeys } from '../api/station-keys'
+import {
+  type ClusterBox,
+  listStations,
+  type MapConfig,
+  type StationListQuery,
+} from '../api/stations-api'
+import { useMapConfig, useStationClusters } from '../api/use-stations'
+import { isCheckInMetric, mapFilterOf, type OverviewMetric } from '../lib/stats-charts'
 
 /** OpenStreetMap in WGS-84 until the server's public config names another tile layer. */
 const DEFAULT_MAP: MapConfig = {
@@ -45,6 +54,56 @@ const onTiles = (
   return [p.lat, p.lng]
 }
 
+/**
+ * The stations behind one roll-up count, up to POINTS_LIMIT (check-in counts busiest first):
+ * the staff list narrowed by its `metric` filter, as GET /stations/stats counts them.
+ */
+const useMapStations = (orgId: string | undefined, metric: OverviewMetric) => {
+  const query: StationListQuery & { metric?: StationMetric } = {
+    orgId,
+    page: 1,
+    pageSize: POINTS_LIMIT,
+    ...mapFilterOf(metric),
+  }
+  return useQuery({
+    queryKey: stationKeys.list(query),
+    queryFn: ({ signal }) => listStations(query, signal),
+    staleTime: 60_000,
+  })
+}
+
+/** Bigger dots for busier stations, so the busiest stand out among many. */
+const radiusOf = (checkIns: number | undefined) =>
+  checkIns === undefined ? 7 : Math.min(16, 6 + 2 * Math.sqrt(checkIns))
+
+/**
+ * A station's popup: its name and org, whether it is open, and the selected count's figure at
+ * that station. Built as elements with textContent: names are typed by staff, never HTML.
+ */
+const popupOf = (t: TFunction, s: StationListItem, metric: OverviewMetric) => {
+  const el = document.createElement('div')
+  const name = document.createElement('strong')
+  name.textContent = s.name
+  el.append(name)
+  const lines = [s.orgName]
+  if (s.status === 'closed') lines.push(t('stations.statuses.closed'))
+  else
+    lines.push(
+      [
+        t(s.openNow ? 'stations.overview.popup.openNow' : 'stations.overview.popup.closedNow'),
+        ...(s.alwaysOpen ? [t('stations.overview.popup.alwaysOpen')] : []),
+      ].join(' · '),
+    )
+  if (isCheckInMetric(metric) && s.checkIns !== undefined)
+    lines.push(t(`stations.overview.popup.${metric}`, { count: s.checkIns }))
+  for (const line of lines) {
+    const div = document.createElement('div')
+    div.textContent = line
+    el.append(div)
+  }
+  return el
+}
+
 const countIcon = (count: number) =>
   L.divIcon({
     className: 'station-cluster',
@@ -53,18 +112,27 @@ const countIcon = (count: number) =>
   })
 
 /**
- * The subtree's stations on a map (lazy-loaded with Leaflet): each station as a dot when the
- * subtree is small, else the public clusters endpoint's circles with counts for the viewport.
+ * The stations behind one roll-up count of the subtree on a map (lazy-loaded with Leaflet),
+ * each as a dot. All the subtree's stations, when there are many, are drawn as the public
+ * clusters endpoint's circles with counts for the viewport; that endpoint knows nothing of the
+ * other counts, so a count with many stations draws its first POINTS_LIMIT and says so.
  */
-export const StationsMap = ({ orgId }: { orgId: string | undefined }) => {
+export const StationsMap = ({
+  orgId,
+  metric = 'stations',
+}: {
+  orgId: string | undefined
+  metric?: OverviewMetric
+}) => {
   const { t } = useTranslation()
   const el = useRef<HTMLDivElement>(null)
   const mapRef = useRef<L.Map | null>(null)
   const layerRef = useRef<L.LayerGroup | null>(null)
   const config = useMapConfig()
-  const points = useStationPoints(orgId)
+  const points = useMapStations(orgId, metric)
   const mapConfig = config.data ?? DEFAULT_MAP
-  const many = (points.data?.total ?? 0) > POINTS_LIMIT
+  const total = points.data?.total ?? 0
+  const many = metric === 'stations' && total > POINTS_LIMIT
   const [box, setBox] = useState<ClusterBox | null>(null)
   // Clusters of this org's subtree only, never the neighbours' stations in view.
   const clusters = useStationClusters(many && box ? { ...box, orgId } : null)
@@ -114,13 +182,14 @@ export const StationsMap = ({ orgId }: { orgId: string | undefined }) => {
     if (!many) {
       for (const s of items ?? []) {
         L.circleMarker(onTiles(s, tiles), {
-          radius: 7,
+          radius: radiusOf(s.checkIns),
           color: '#fff',
           weight: 2,
           fillColor: s.openNow ? '#389e0d' : '#8c8c8c',
           fillOpacity: 0.9,
         })
           .bindTooltip(s.name)
+          .bindPopup(popupOf(t, s, metric))
           .addTo(layer)
       }
       return
@@ -146,7 +215,24 @@ export const StationsMap = ({ orgId }: { orgId: string | undefined }) => {
         marker.addTo(layer)
       }
     }
-  }, [many, items, clusters.data, tiles])
+  }, [many, items, clusters.data, tiles, t, metric])
+
+  const shown = items?.length ?? 0
+  let caption: string | null = null
+  if (many) caption = t('stations.overview.mapClusters')
+  else if (points.data && total === 0) caption = t('stations.overview.mapEmpty')
+  else if (points.data && total > shown)
+    caption = t(
+      isCheckInMetric(metric)
+        ? 'stations.overview.mapTruncatedBusiest'
+        : 'stations.overview.mapTruncated',
+      { shown },
+    )
+  else if (points.data)
+    caption =
+      metric === 'stations'
+        ? t('stations.overview.mapPoints')
+        : t(`stations.overview.mapCounts.${metric}`, { count: total })
 
   return (
     <>
@@ -157,8 +243,12 @@ export const StationsMap = ({ orgId }: { orgId: string | undefined }) => {
         data-testid="stations-map"
         style={{ height: 420, width: '100%', borderRadius: 8 }}
       />
-      <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
-        {many ? t('stations.overview.mapClusters') : t('stations.overview.mapPoints')}
+      <Typography.Text
+        type="secondary"
+        data-testid="stations-map-caption"
+        style={{ display: 'block', marginTop: 8 }}
+      >
+        {caption}
       </Typography.Text>
       {points.isError || clusters.isError ? (
         <Alert

@@ -1,27 +1,72 @@
-import type { StationStats } from '@unionhall/contracts'
+import type { StationMetric, StationStats } from '@unionhall/contracts'
 import type { TFunction } from 'i18next'
 import type { EChartOption } from '../../../components/charts/echart'
 
-/** Stations per child org (each child's whole subtree), with how many are open now. */
-export const childrenChartOption = (t: TFunction, stats: StationStats): EChartOption => {
-  const rows = [...stats.children].sort((a, b) => b.stations - a.stations)
-  return {
-    tooltip: { trigger: 'axis' },
-    // Two bars per org (all stations, open now): without a legend the second colour meant nothing.
-    legend: { top: 0 },
-    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-    xAxis: {
-      type: 'category',
-      data: rows.map((r) => r.orgName),
-      axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 },
-    },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: [
-      { type: 'bar', name: t('stations.overview.stations'), data: rows.map((r) => r.stations) },
-      { type: 'bar', name: t('stations.overview.openNow'), data: rows.map((r) => r.openNow) },
-    ],
+/** The five roll-up counts of the overview, by their field in a StationStats row. */
+export const OVERVIEW_METRICS = [
+  'stations',
+  'openNow',
+  'alwaysOpen',
+  'checkInsToday',
+  'checkInsThisWeek',
+] as const
+export type OverviewMetric = (typeof OVERVIEW_METRICS)[number]
+
+export const isOverviewMetric = (v: unknown): v is OverviewMetric =>
+  (OVERVIEW_METRICS as readonly unknown[]).includes(v)
+
+/** The overview's counts with a station figure of their own (check-ins at that station). */
+export const isCheckInMetric = (m: OverviewMetric): m is 'checkInsToday' | 'checkInsThisWeek' =>
+  m === 'checkInsToday' || m === 'checkInsThisWeek'
+
+/**
+ * The station-list filter behind each count, for the map. The station count is of active
+ * stations (closed ones are kept for history, not counted); the check-in counts keep the
+ * check-ins of a station closed since, so their lists do not filter on status.
+ */
+export const mapFilterOf = (m: OverviewMetric): { status?: 'active'; metric?: StationMetric } => {
+  switch (m) {
+    case 'stations':
+      return { status: 'active' }
+    case 'openNow':
+      return { metric: 'open_now' }
+    case 'alwaysOpen':
+      return { metric: 'always_open' }
+    case 'checkInsToday':
+      return { metric: 'checked_in_today' }
+    case 'checkInsThisWeek':
+      return { metric: 'checked_in_week' }
   }
 }
+
+/** What a count measures, as a noun for titles ("当前开放站点数"). */
+export const measureOf = (t: TFunction, m: OverviewMetric) => t(`stations.overview.measures.${m}`)
+
+/** One bar of the chart by child org: a child's whole subtree. */
+export type ChildBar = { orgName: string; value: number }
+
+/**
+ * The chosen count per child org, largest first: what the bar chart draws and, read out, its
+ * text alternative, so the two cannot disagree.
+ */
+export const childrenBars = (stats: StationStats, metric: OverviewMetric): ChildBar[] =>
+  stats.children
+    .map((c) => ({ orgName: c.orgName, value: c[metric] }))
+    .sort((a, b) => b.value - a.value)
+
+/** The bar chart of childrenBars; the series is named after the count (`measureOf`). */
+export const childrenChartOption = (bars: ChildBar[], seriesName: string): EChartOption => ({
+  tooltip: { trigger: 'axis' },
+  // One series, named by the card's title above the chart: a legend would repeat it.
+  grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+  xAxis: {
+    type: 'category',
+    data: bars.map((b) => b.orgName),
+    axisLabel: { interval: 0, rotate: bars.length > 6 ? 30 : 0 },
+  },
+  yAxis: { type: 'value', minInterval: 1 },
+  series: [{ type: 'bar', name: seriesName, data: bars.map((b) => b.value) }],
+})
 
 /** Check-ins per local day over the last 14 days. */
 export const checkInsChartOption = (t: TFunction, stats: StationStats): EChartOption => ({
