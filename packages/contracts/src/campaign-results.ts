@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CampaignPhaseSchema } from './campaigns'
 import { IdSchema, TimestampSchema } from './common'
 
 /** Jury, put-forward and honours shapes of the campaigns results sub-feature (see campaigns.ts). */
@@ -13,6 +14,28 @@ export const JurorSchema = z.object({
   createdAt: TimestampSchema,
 })
 export type Juror = z.infer<typeof JurorSchema>
+
+/**
+ * A campaign where the signed-in member is a juror, as their home page lists it. The counts
+ * cover active candidates only: a withdrawn candidate is no longer anyone's to score.
+ */
+export const MyJuryAssignmentSchema = z.object({
+  campaignId: IdSchema,
+  name: z.string(),
+  year: z.number().int(),
+  honourTitle: z.string(),
+  /** The org running the campaign. */
+  orgName: z.string(),
+  phase: CampaignPhaseSchema,
+  /** The current phase's scheduled end; null for draft and announced, which have none. */
+  phaseEndsAt: TimestampSchema.nullable(),
+  candidateCount: z.number().int(),
+  /** Active candidates this juror has scored. */
+  scoredCount: z.number().int(),
+  /** Scores are accepted now (the jury phase). */
+  scoringOpen: z.boolean(),
+})
+export type MyJuryAssignment = z.infer<typeof MyJuryAssignmentSchema>
 
 /** A candidate as a juror sees it: the material and the juror's own score, never the votes. */
 export const JuryCandidateSchema = z.object({

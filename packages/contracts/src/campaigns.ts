@@ -224,7 +224,19 @@ export const CampaignListQuerySchema = PageQuerySchema.extend({
   year: z.coerce.number().int().optional(),
 }).strict()
 
-export const AdvancePhaseBodySchema = z.object({ to: CampaignPhaseSchema }).strict()
+/** The shortest reason accepted for leaving the jury phase with scores missing. */
+export const JURY_INCOMPLETE_REASON_MIN = 4
+export const AdvancePhaseBodySchema = z
+  .object({
+    to: CampaignPhaseSchema,
+    /**
+     * Leaving the jury phase with scores missing (a juror fell ill, say): why the results may
+     * go on without them. Missing scores count 0 in the ranking, so this is audited; without it
+     * the step is refused with CAMPAIGN_JURY_INCOMPLETE. Ignored for every other step.
+     */
+    juryIncompleteReason: z.string().trim().min(JURY_INCOMPLETE_REASON_MIN).max(500).optional(),
+  })
+  .strict()
 
 // ---- nominations ----
 
@@ -355,6 +367,8 @@ export const QuotaCheckSchema = z.object({
       name: z.string(),
       honourCount: z.number().int(),
       accepted: z.number().int(),
+      /** Of the accepted, front-line workers (the share applies to each category's winners). */
+      acceptedFrontLine: z.number().int(),
       /** Consented or awaiting consent, not yet decided at the top level. */
       pending: z.number().int(),
     }),

@@ -136,12 +136,16 @@ export const seedCampaigns = async (
     campaign: { id: string; year: number },
     from: CampaignPhase,
     to: CampaignPhase,
+    juryIncompleteReason?: string,
   ) => {
     for (let i = CAMPAIGN_PHASES.indexOf(from) + 1; i <= CAMPAIGN_PHASES.indexOf(to); i++) {
       const phase = CAMPAIGN_PHASES[i]!
-      await advancePhase(db, ctxAt(campaign.year, phase), campaign.id, phase)
+      await advancePhase(db, ctxAt(campaign.year, phase), campaign.id, phase, juryIncompleteReason)
     }
   }
+  // The city and company sub-campaigns of the demo name no jurors: their staff say so when they
+  // leave the jury phase (the step is audited with this reason, as it would be for real).
+  const NO_JURY = '本级评选未组建专家评审组，按职工投票结果确定拟当选名单'
 
   /** Candidates (optionally as registered members), then ballots weighted by popularity. */
   const fillCampaign = async (
@@ -300,7 +304,7 @@ export const seedCampaigns = async (
       { 技能工匠: CHILD_PEOPLE[orgName]! },
       { ballots: 120, asMembers: false, seed: 100 + i },
     )
-    await advanceTo(child, 'voting', 'result_publicity')
+    await advanceTo(child, 'voting', 'result_publicity', NO_JURY)
     await announce(db, ctxAt(2020, 'announced'), child.id)
   }
 
@@ -337,7 +341,7 @@ export const seedCampaigns = async (
     },
     { ballots: 150, asMembers: false, seed: 2021 },
   )
-  await advanceTo(jincheng2021, 'voting', 'result_publicity')
+  await advanceTo(jincheng2021, 'voting', 'result_publicity', NO_JURY)
   const jcResults = await announce(db, ctxAt(2021, 'announced'), jincheng2021.id)
   await advanceTo(longyuan2021, 'draft', 'nomination')
   await putForward(db, ctxAt(2021, 'nomination'), longyuan2021.id, {

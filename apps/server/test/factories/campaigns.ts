@@ -62,7 +62,17 @@ export const makeCampaign = async (
   })
 
 /** Advances a campaign phase by phase (running the phase hooks) until it reaches `to`. */
-export const advanceTo = async (t: TestApp, ctx: Ctx, campaign: Campaign, to: CampaignPhase) => {
+/**
+ * Steps a campaign on to `to`. Leaving the jury phase with scores missing needs a reason, as it
+ * does for staff (CAMPAIGN_JURY_INCOMPLETE); tests that do not score every candidate pass one.
+ */
+export const advanceTo = async (
+  t: TestApp,
+  ctx: Ctx,
+  campaign: Campaign,
+  to: CampaignPhase,
+  juryIncompleteReason?: string,
+) => {
   let { phase } = await typed<CampaignTables>(t.database.db)
     .selectFrom('campaign')
     .select('phase')
@@ -70,7 +80,7 @@ export const advanceTo = async (t: TestApp, ctx: Ctx, campaign: Campaign, to: Ca
     .executeTakeFirstOrThrow()
   while (CAMPAIGN_PHASES.indexOf(phase) < CAMPAIGN_PHASES.indexOf(to)) {
     const next = CAMPAIGN_PHASES[CAMPAIGN_PHASES.indexOf(phase) + 1]!
-    phase = (await advancePhase(t.database.db, ctx, campaign.id, next)).phase
+    phase = (await advancePhase(t.database.db, ctx, campaign.id, next, juryIncompleteReason)).phase
   }
   return phase
 }

@@ -81,6 +81,15 @@ export const campaignErrors = {
       `${count} objection(s) to candidates are not resolved yet`,
       { count },
     ),
+  juryIncomplete: (missing: number, jurors: { name: string; missing: number }[]) =>
+    new AppError(
+      'CAMPAIGN_JURY_INCOMPLETE',
+      409,
+      jurors.length === 0
+        ? 'The jury counts in the ranking but no juror is named'
+        : `${missing} jury score(s) are missing: ${jurors.map((j) => `${j.name} ${j.missing}`).join(', ')}`,
+      { missing, jurors },
+    ),
   notChildCampaign: (id: string) =>
     new AppError('CAMPAIGN_NOT_CHILD', 409, `Campaign ${id} is not a child of this campaign`, {
       id,

@@ -202,6 +202,11 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
     'zh-CN': '评选结果尚未公示',
     en: 'The results are not published yet',
   },
+  CAMPAIGN_JURY_INCOMPLETE: {
+    'zh-CN':
+      '还有专家未完成评分（缺失的评分按 0 分计入排名）。请提醒专家完成评分，或写明原因后再进入结果公示',
+    en: 'Jury scores are missing (they would count 0 in the ranking). Ask the jurors to finish, or give a reason to go on without them',
+  },
   CAMPAIGN_OBJECTIONS_OPEN: {
     'zh-CN': '还有未处理的异议，处理完毕后才能公布结果',
     en: 'Objections are still open; resolve them before announcing',
@@ -388,6 +393,18 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
   WISH_CONFIRM_BY_WORKER: {
     'zh-CN': '该心愿由职工本人提交，须由本人确认收到',
     en: 'The worker posted this wish and confirms receipt themselves',
+  },
+  WISH_NOT_EDITABLE: {
+    'zh-CN': '心愿已被认领或已结束，不能再修改',
+    en: 'The wish has been claimed or has ended and can no longer be edited',
+  },
+  WISH_NOT_WITHDRAWABLE: {
+    'zh-CN': '心愿已被认领或已结束，不能撤回',
+    en: 'The wish has been claimed or has ended and can no longer be withdrawn',
+  },
+  WISH_EXPORT_TOO_LARGE: {
+    'zh-CN': '符合条件的心愿太多，一次最多导出 10000 条，请缩小筛选范围',
+    en: 'Too many wishes match: at most 10,000 can be exported at once; narrow the filters',
   },
 }
 

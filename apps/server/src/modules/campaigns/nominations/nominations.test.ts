@@ -61,12 +61,35 @@ describe('checkQuotas', () => {
       categories,
       counts: new Map([
         ['skill', { accepted: 3, acceptedFrontLine: 2, pending: 0 }],
-        ['innov', { accepted: 1, acceptedFrontLine: 0, pending: 0 }],
+        ['innov', { accepted: 1, acceptedFrontLine: 1, pending: 0 }],
       ]),
       minFrontLineShare: 0.5,
     })
     expect(r.ok).toBe(true)
-    expect(r.frontLine).toEqual({ accepted: 4, frontLine: 2, share: 0.5, required: 0.5 })
+    expect(r.frontLine).toEqual({ accepted: 4, frontLine: 3, share: 0.75, required: 0.5 })
+  })
+
+  it('applies the share to each category as the ranking does: a category without front-line workers fails', () => {
+    // Campaign-wide 2 of 4 are front-line (50 %), but both are in 技能类: 创新类's one winner
+    // would not be front-line, and the ranking could not fix it.
+    const r = checkQuotas({
+      categories,
+      counts: new Map([
+        ['skill', { accepted: 3, acceptedFrontLine: 2, pending: 0 }],
+        ['innov', { accepted: 1, acceptedFrontLine: 0, pending: 0 }],
+      ]),
+      minFrontLineShare: 0.5,
+    })
+    expect(r.problems).toEqual([
+      {
+        code: 'QUOTA_CATEGORY_FRONT_LINE',
+        categoryId: 'innov',
+        params: { category: '创新类', winners: 1, required: 50, needed: 1, frontLine: 0 },
+        message:
+          '「创新类」将评出 1 人，按一线职工不低于 50% 至少需 1 名一线职工，已入选的一线职工只有 0 人',
+      },
+    ])
+    expect(r.categories.map((c) => c.acceptedFrontLine)).toEqual([2, 0])
   })
 
   it('explains shortfall, excess and the front-line gap', () => {
@@ -82,19 +105,23 @@ describe('checkQuotas', () => {
     expect(r.ok).toBe(false)
     expect(r.problems.map((p) => [p.code, p.categoryId])).toEqual([
       ['QUOTA_CATEGORY_SHORTFALL', 'skill'],
+      ['QUOTA_CATEGORY_FRONT_LINE', 'skill'],
       ['QUOTA_CATEGORY_EXCESS', 'innov'],
+      ['QUOTA_CATEGORY_FRONT_LINE', 'innov'],
       ['QUOTA_FRONT_LINE_SHARE', null],
     ])
     expect(r.problems[0]!.message).toBe(
       '「技能类」已入选 1 人，少于表彰名额 3 人，还差 2 人（另有 2 人待审核）',
     )
-    expect(r.problems[1]!.message).toContain('需减少 1 人')
+    expect(r.problems[2]!.message).toContain('需减少 1 人')
     // 4 others need 4 front-line workers for 50 %.
-    expect(r.problems[2]!.message).toContain('至少还需 4 名一线职工')
+    expect(r.problems[4]!.message).toContain('至少还需 4 名一线职工')
     // The numbers behind each sentence, for rendering in any language.
     expect(r.problems.map((p) => p.params)).toEqual([
       { category: '技能类', accepted: 1, honourCount: 3, missing: 2, pending: 2 },
+      { category: '技能类', winners: 1, required: 50, needed: 1, frontLine: 0 },
       { category: '创新类', accepted: 3, cap: 2, honourCount: 1, factor: 2, excess: 1 },
+      { category: '创新类', winners: 1, required: 50, needed: 1, frontLine: 0 },
       { share: 0, frontLine: 0, accepted: 4, required: 50, missing: 4 },
     ])
   })

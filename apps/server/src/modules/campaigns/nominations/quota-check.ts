@@ -24,6 +24,9 @@ const ZH: Record<string, (p: Params) => string> = {
   QUOTA_CATEGORY_EXCESS: (p) =>
     `「${p.category}」已入选 ${p.accepted} 人，超过上限 ${p.cap} 人` +
     `（名额 ${p.honourCount} × ${p.factor}），需减少 ${p.excess} 人`,
+  QUOTA_CATEGORY_FRONT_LINE: (p) =>
+    `「${p.category}」将评出 ${p.winners} 人，按一线职工不低于 ${p.required}% 至少需 ${p.needed} 名一线职工，` +
+    `已入选的一线职工只有 ${p.frontLine} 人`,
   QUOTA_FRONT_LINE_SHARE: (p) =>
     `一线职工占入选人数的 ${p.share}%（${p.frontLine}/${p.accepted}），低于要求的 ${p.required}%` +
     (p.missing === null
@@ -73,11 +76,29 @@ export const checkQuotas = (input: QuotaInput): QuotaCheck => {
         }),
       )
     }
+    // The ranking applies the front-line share to each category's winners (results/ranking.ts:
+    // a front-line runner-up replaces the last other winner of the same category), so each
+    // category must have enough front-line workers among its accepted nominations; the
+    // campaign-wide share alone can hide a category that has none.
+    const winners = Math.min(c.honourCount, n.accepted)
+    const needed = Math.ceil(Math.round(input.minFrontLineShare * winners * 1e6) / 1e6)
+    if (input.minFrontLineShare > 0 && winners > 0 && n.acceptedFrontLine < needed) {
+      problems.push(
+        problem('QUOTA_CATEGORY_FRONT_LINE', c.id, {
+          category: c.name,
+          winners,
+          required: pct(input.minFrontLineShare),
+          needed,
+          frontLine: n.acceptedFrontLine,
+        }),
+      )
+    }
     return {
       categoryId: c.id,
       name: c.name,
       honourCount: c.honourCount,
       accepted: n.accepted,
+      acceptedFrontLine: n.acceptedFrontLine,
       pending: n.pending,
     }
   })

@@ -1,5 +1,13 @@
 import type { z } from 'zod'
-import type { JuryCandidatesSchema, JuryProgressSchema, Juror } from '@unionhall/contracts'
+import {
+  SCHEDULED_PHASES,
+  type CampaignSchedule,
+  type JuryCandidatesSchema,
+  type JuryProgressSchema,
+  type Juror,
+  type MyJuryAssignment,
+  type ScheduledPhase,
+} from '@unionhall/contracts'
 import { fromJson, toBool, toJson } from '../../../platform/db/columns'
 import type { Db } from '../../../platform/db/create-db'
 import { withTransaction } from '../../../platform/db/transaction'
@@ -16,6 +24,7 @@ import {
   type LoadedCampaign,
 } from '../shared/campaign-state'
 import { lockCampaignRubric } from '../shared/campaigns.repository'
+import { onPhaseEntered } from '../setup/setup.service'
 import * as repo from './results.repository'
 
 /** Jurors can be named until the jury phase ends; later changes could not affect anything. */
@@ -90,6 +99,39 @@ export const removeJuror = async (db: Db, ctx: Ctx, campaignId: string, memberId
       summary: { before: { memberId } },
     })
   })
+}
+
+const isScheduled = (phase: string): phase is ScheduledPhase =>
+  (SCHEDULED_PHASES as readonly string[]).includes(phase)
+
+/** Open scoring first, then campaigns still to come, then finished ones. */
+const assignmentOrder = (a: MyJuryAssignment) =>
+  a.scoringOpen ? 0 : phaseIndex(a.phase) < phaseIndex('jury') ? 1 : 2
+
+/**
+ * The campaigns where the signed-in member is a juror. Jurors are often outside experts with
+ * no role anywhere, so the only check is the session: the list is the caller's own.
+ */
+export const myJuryAssignments = async (db: Db, ctx: Ctx): Promise<MyJuryAssignment[]> => {
+  const actor = requireActor(ctx)
+  const rows = await repo.listJuryAssignmentsOfMember(db, actor.memberId)
+  return rows
+    .map((r) => {
+      const schedule = fromJson<CampaignSchedule>(r.schedule)
+      return {
+        campaignId: r.id,
+        name: r.name,
+        year: r.year,
+        honourTitle: r.honour_title,
+        orgName: r.org_name,
+        phase: r.phase,
+        phaseEndsAt: isScheduled(r.phase) ? (schedule?.[r.phase]?.endsAt ?? null) : null,
+        candidateCount: Number(r.candidate_count ?? 0),
+        scoredCount: Number(r.scored_count ?? 0),
+        scoringOpen: r.phase === 'jury',
+      }
+    })
+    .sort((a, b) => assignmentOrder(a) - assignmentOrder(b))
 }
 
 /** The signed-in member must be a juror of the campaign. @throws CAMPAIGN_NOT_JUROR */
@@ -259,3 +301,45 @@ export const juryProgress = async (
     })),
   }
 }
+
+/** Scores still missing: each juror against each active candidate. */
+export const missingJuryScores = async (db: Db, campaignId: string) => {
+  const [jurors, candidates, scores] = await Promise.all([
+    repo.listJurors(db, campaignId),
+    repo.listActiveCandidates(db, campaignId),
+    repo.listScores(db, campaignId),
+  ])
+  const done = new Set(scores.map((s) => `${s.juror_member_id}|${s.candidate_id}`))
+  const byJuror = jurors
+    .map((j) => ({
+      name: j.name,
+      missing: candidates.filter((c) => !done.has(`${j.member_id}|${c.id}`)).length,
+    }))
+    .filter((j) => j.missing > 0)
+  return {
+    jurors: jurors.length,
+    candidates: candidates.length,
+    missing: byJuror.reduce((n, j) => n + j.missing, 0),
+    byJuror,
+  }
+}
+
+// Leaving the jury phase fixes the ranking that result publicity shows. A missing score counts 0
+// for the jury part and can decide who wins, so the step is refused until every juror has
+// scored every active candidate, unless staff taking it by hand say why it may go on (audited).
+// A scheduled step is refused the same way and tried again every minute: the campaign waits in
+// the jury phase, and the overview says why, rather than publishing a ranking with holes.
+onPhaseEntered(async (trx, ctx, campaign, to, step) => {
+  if (to !== 'result_publicity' || campaign.dto.rules.weights.jury <= 0) return
+  const m = await missingJuryScores(trx, campaign.row.id)
+  if (m.candidates === 0 || (m.jurors > 0 && m.missing === 0)) return
+  const reason = step.how === 'manual' ? step.juryIncompleteReason : undefined
+  if (!reason) throw campaignErrors.juryIncomplete(m.missing, m.byJuror)
+  await recordAudit(trx, ctx, {
+    action: 'campaign.jury-incomplete-accepted',
+    targetType: 'campaign',
+    targetId: campaign.row.id,
+    orgId: campaign.row.org_id,
+    summary: { reason, jurors: m.jurors, missing: m.missing, byJuror: m.byJuror },
+  })
+})

@@ -67,6 +67,47 @@ export const listJurors = (db: Db, campaignId: string) =>
     .orderBy('j.member_id')
     .execute()
 
+/**
+ * The campaigns where a member is a juror, with their org's name, the active candidates and
+ * how many of those the member has scored (a withdrawn candidate's score no longer counts).
+ * One query, whatever the number of campaigns: every signed-in home page asks for it.
+ */
+export const listJuryAssignmentsOfMember = (db: Db, memberId: string) =>
+  q(db)
+    .selectFrom('campaign_juror as j')
+    .innerJoin('campaign as c', 'c.id', 'j.campaign_id')
+    .innerJoin('org as o', 'o.id', 'c.org_id')
+    .select([
+      'c.id',
+      'c.name',
+      'c.year',
+      'c.honour_title',
+      'c.phase',
+      'c.schedule',
+      'o.name as org_name',
+    ])
+    .select((eb) => [
+      eb
+        .selectFrom('campaign_candidate as cc')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('cc.campaign_id', '=', 'j.campaign_id')
+        .where('cc.status', '=', 'active')
+        .as('candidate_count'),
+      eb
+        .selectFrom('campaign_jury_score as s')
+        .innerJoin('campaign_candidate as sc', 'sc.id', 's.candidate_id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('s.campaign_id', '=', 'j.campaign_id')
+        .whereRef('s.juror_member_id', '=', 'j.member_id')
+        .where('sc.status', '=', 'active')
+        .as('scored_count'),
+    ])
+    .where('j.member_id', '=', memberId)
+    .orderBy('c.year', 'desc')
+    .orderBy('j.created_at', 'desc')
+    .orderBy('c.id')
+    .execute()
+
 export const countScoresOfJuror = async (db: Db, campaignId: string, memberId: string) =>
   Number(
     (

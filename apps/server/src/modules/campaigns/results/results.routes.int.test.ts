@@ -445,6 +445,58 @@ describe('announce', () => {
     )
   })
 
+  it('holds the jury phase while scores are missing, unless staff say why (audited)', async () => {
+    const phaseUrl = `${base(campaign)}/phase`
+    const refused = expectError(
+      await gansu.request({ method: 'POST', url: phaseUrl, payload: { to: 'result_publicity' } }),
+      409,
+      'CAMPAIGN_JURY_INCOMPLETE',
+    )
+    // Two jurors; the scoring tests above left candidates unscored by one or both of them.
+    expect(refused.details).toMatchObject({ missing: expect.any(Number) as number })
+    const details = refused.details as { missing: number; jurors: { name: string }[] }
+    expect(details.missing).toBeGreaterThan(0)
+    expect(details.jurors.length).toBeGreaterThan(0)
+    const phase = async () =>
+      (
+        await typed<CampaignTables>(t.database.db)
+          .selectFrom('campaign')
+          .select('phase')
+          .where('id', '=', campaign.id)
+          .executeTakeFirstOrThrow()
+      ).phase
+    expect(await phase()).toBe('jury')
+    expect(
+      await auditRows(t, { action: 'campaign.jury-incomplete-accepted', targetId: campaign.id }),
+    ).toHaveLength(0)
+    expectError(
+      await gansu.request({
+        method: 'POST',
+        url: phaseUrl,
+        payload: { to: 'result_publicity', juryIncompleteReason: '短' },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    )
+
+    const reason = '一位评审专家因病无法完成评分，经评审委员会同意按现有评分公示'
+    const res = await gansu.request({
+      method: 'POST',
+      url: phaseUrl,
+      payload: { to: 'result_publicity', juryIncompleteReason: reason },
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(await phase()).toBe('result_publicity')
+    const [accepted] = await auditRows(t, {
+      action: 'campaign.jury-incomplete-accepted',
+      targetId: campaign.id,
+    })
+    expect(JSON.parse(String(accepted!.summary))).toMatchObject({
+      reason,
+      missing: details.missing,
+    })
+  })
+
   it('publishes proposed winners in result publicity; an open objection holds the announcement', async () => {
     await advanceTo(t, gansuCtx, campaign, 'result_publicity')
     const publicUrl = `/api/v1/public/campaigns/${campaign.id}/results`
@@ -629,7 +681,7 @@ describe('put forward', () => {
     ])
     for (const r of rows) childCand[r.name] = r.id
     await addVotes(t, child.id, { [rows[0]!.id]: 30, [rows[1]!.id]: 20, [rows[2]!.id]: 5 })
-    await advanceTo(t, gansuCtx, child, 'result_publicity')
+    await advanceTo(t, gansuCtx, child, 'result_publicity', '子评选未设专家评审组')
     const res = await gansu.request({ method: 'POST', url: `${base(child)}/announce` })
     expect(res.statusCode, res.body).toBe(200)
   })

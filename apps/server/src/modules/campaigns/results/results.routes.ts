@@ -8,6 +8,7 @@ import {
   JurorBodySchema,
   JurorSchema,
   MemberHonourSchema,
+  MyJuryAssignmentSchema,
   OkSchema,
   PutForwardBodySchema,
   PutForwardResultSchema,
@@ -31,7 +32,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const attachment = (asciiName: string, name: string) =>
   `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`
 
-/** Staff routes: jury, results, announcement, put-forward, honours. Mounted under /api/v1/campaigns. */
+/**
+ * Staff routes: jury, results, announcement, put-forward, honours; and the jurors' own routes
+ * (my assignments, scoring). Mounted under /api/v1/campaigns.
+ */
 export const resultsRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> = async (
   app,
   { deps },
@@ -50,6 +54,22 @@ export const resultsRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> = asy
       config: { access: { permission: 'campaign:read' } },
     },
     async (req) => svc.listMemberHonours(db, ctxOf(req), req.query.memberId),
+  )
+
+  // A static path: find-my-way matches it before the '/:campaignId/…' routes, so 'jury' is
+  // never read as a campaign id.
+  app.get(
+    '/jury/mine',
+    {
+      schema: {
+        tags,
+        summary: 'Campaigns where I am a juror, with my scoring progress',
+        response: { 200: z.array(MyJuryAssignmentSchema) },
+      },
+      // Jurors are often outside experts without a role: any signed-in member, own list only.
+      config: { access: 'member' },
+    },
+    async (req) => jury.myJuryAssignments(db, ctxOf(req)),
   )
 
   app.get(

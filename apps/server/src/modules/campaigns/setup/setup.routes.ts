@@ -78,14 +78,22 @@ export const setupRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     {
       schema: {
         tags,
-        summary: 'Advance to the next phase by hand',
+        summary:
+          'Advance to the next phase by hand (leaving the jury phase with scores missing needs a reason)',
         params: Params,
         body: AdvancePhaseBodySchema,
         response: { 200: CampaignSchema },
       },
       config: { access: { permission: 'campaign:manage' } },
     },
-    async (req) => svc.advancePhase(db, ctxOf(req), req.params.campaignId, req.body.to),
+    async (req) =>
+      svc.advancePhase(
+        db,
+        ctxOf(req),
+        req.params.campaignId,
+        req.body.to,
+        req.body.juryIncompleteReason,
+      ),
   )
 
   app.get(

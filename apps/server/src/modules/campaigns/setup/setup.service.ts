@@ -35,7 +35,10 @@ export type PhaseHook = (
   ctx: Ctx,
   campaign: LoadedCampaign,
   to: CampaignPhase,
+  step: PhaseStep,
 ) => Promise<void>
+/** How a phase step was taken, and what staff said when they took it by hand. */
+export type PhaseStep = { how: 'manual' | 'schedule'; juryIncompleteReason?: string }
 const phaseHooks: PhaseHook[] = []
 export const onPhaseEntered = (hook: PhaseHook) => {
   phaseHooks.push(hook)
@@ -273,15 +276,16 @@ const transition = async (
   ctx: Ctx,
   c: LoadedCampaign,
   to: CampaignPhase,
-  how: 'manual' | 'schedule',
+  step: PhaseStep,
 ) => {
   if (nextPhase(c.row.phase) !== to) throw campaignErrors.invalidTransition(c.row.phase, to)
+  const { how } = step
   await withTransaction(db, async (trx) => {
     const fields: Partial<CampaignTable> = { phase: to, updated_at: ctx.now.toISOString() }
     if (to === 'voting' && !c.row.rules_locked_at) fields.rules_locked_at = ctx.now.toISOString()
     if (to === 'announced') fields.announced_at = ctx.now.toISOString()
     await repo.updateCampaignFields(trx, c.row.id, fields)
-    for (const hook of phaseHooks) await hook(trx, ctx, c, to)
+    for (const hook of phaseHooks) await hook(trx, ctx, c, to, step)
     await recordAudit(trx, ctx, {
       action: 'campaign.phase-changed',
       targetType: 'campaign',
@@ -294,9 +298,15 @@ const transition = async (
 }
 
 /** Staff advance a campaign to the next phase by hand. @throws CAMPAIGN_PHASE_TRANSITION_INVALID */
-export const advancePhase = async (db: Db, ctx: Ctx, campaignId: string, to: CampaignPhase) => {
+export const advancePhase = async (
+  db: Db,
+  ctx: Ctx,
+  campaignId: string,
+  to: CampaignPhase,
+  juryIncompleteReason?: string,
+) => {
   const c = await loadCampaignFor(db, ctx, campaignId, 'campaign:manage')
-  await transition(db, ctx, c, to, 'manual')
+  await transition(db, ctx, c, to, { how: 'manual', juryIncompleteReason })
   return (await loadCampaign(db, campaignId)).dto
 }
 
@@ -327,7 +337,7 @@ export const advanceDuePhases = async (db: Db, now = new Date()) => {
     try {
       let c = await loadCampaign(db, r.id)
       while (phaseIndex(c.row.phase) < phaseIndex(due)) {
-        await transition(db, ctx, c, nextPhase(c.row.phase)!, 'schedule')
+        await transition(db, ctx, c, nextPhase(c.row.phase)!, { how: 'schedule' })
         c = await loadCampaign(db, r.id)
         steps++
       }

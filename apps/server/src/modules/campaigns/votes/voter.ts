@@ -1,4 +1,12 @@
-import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto'
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  randomBytes,
+  timingSafeEqual,
+  type KeyObject,
+} from 'node:crypto'
 
 /**
  * Voter identity without personal data: a voter key is an HMAC of the identity scoped to the
@@ -51,11 +59,38 @@ export type VoterClaims = {
 }
 
 /**
- * v2.<campaignId>.<mobile>.<expiresMs>.<knownSinceMs>.<voterKey>.<mac>
+ * The mobile inside a voter token, sealed with AES-256-CTR under a key derived from the secret:
+ * the token sits in a cookie and a header, and a phone number is personal data, so it never
+ * travels in clear. CTR needs no padding (an 11-digit mobile seals to 11 bytes) and the token's
+ * HMAC already covers the sealed bytes, so the cipher needs no tag of its own.
+ */
+const sealKeys = new Map<string, KeyObject>()
+const sealKeyOf = (secret: string) => {
+  let key = sealKeys.get(secret)
+  if (!key) {
+    key = createSecretKey(createHmac('sha256', keyOf(secret)).update('voter-token-seal').digest())
+    sealKeys.set(secret, key)
+  }
+  return key
+}
+const sealMobile = (secret: string, mobile: string) => {
+  const iv = randomBytes(16)
+  const cipher = createCipheriv('aes-256-ctr', sealKeyOf(secret), iv)
+  return Buffer.concat([iv, cipher.update(mobile, 'utf8'), cipher.final()]).toString('base64url')
+}
+const unsealMobile = (secret: string, sealed: string) => {
+  const bytes = Buffer.from(sealed, 'base64url')
+  const decipher = createDecipheriv('aes-256-ctr', sealKeyOf(secret), bytes.subarray(0, 16))
+  return Buffer.concat([decipher.update(bytes.subarray(16)), decipher.final()]).toString('utf8')
+}
+
+/**
+ * v3.<campaignId>.<sealed mobile>.<expiresMs>.<knownSinceMs>.<voterKey>.<mac>
  *
  * The voter key rides in the signed token so the ballot path checks one HMAC instead of two:
  * voters rarely cast enough ballots for a memo to catch them (bench/RESULTS.md). knownSinceMs
- * feeds the new-account signal; 0 means "known before the platform counted".
+ * feeds the new-account signal; 0 means "known before the platform counted". The mobile is
+ * sealed (above); the ballot path needs it for the sequential-numbers signal and the masked copy.
  */
 export const signVoterToken = (
   secret: string,
@@ -65,7 +100,8 @@ export const signVoterToken = (
   knownSinceMs = 0,
 ) => {
   const voterKey = voterKeyOf(secret, campaignId, { kind: 'sms', mobile })
-  const body = `v2.${campaignId}.${mobile}.${expiresMs}.${Math.floor(knownSinceMs)}.${voterKey}`
+  const sealed = sealMobile(secret, mobile)
+  const body = `v3.${campaignId}.${sealed}.${expiresMs}.${Math.floor(knownSinceMs)}.${voterKey}`
   return `${body}.${mac(secret, `votertoken|${body}`)}`
 }
 
@@ -77,8 +113,9 @@ const signatureOk = (secret: string, body: string, sig: string) => {
 
 /**
  * What a voter token proves for this campaign, or null (bad signature, other campaign, expired).
- * Tokens of the previous format (v1, no voter key or first-seen time) are still read until they
- * expire (12 h), so a deploy during voting does not make every voter pay for a new SMS code.
+ * Tokens of the previous formats (v2, mobile in clear; v1, no voter key or first-seen time) are
+ * still read until they expire (12 h), so a deploy during voting does not make every voter pay
+ * for a new SMS code.
  */
 export const readVoterToken = (
   secret: string,
@@ -87,8 +124,8 @@ export const readVoterToken = (
   nowMs: number,
 ): VoterClaims | null => {
   const parts = token.split('.')
-  if (parts[0] === 'v2' && parts.length === 7) {
-    const [, cid, mobile, exp, since, voterKey, sig] = parts as [
+  if ((parts[0] === 'v3' || parts[0] === 'v2') && parts.length === 7) {
+    const [, cid, third, exp, since, voterKey, sig] = parts as [
       string,
       string,
       string,
@@ -101,7 +138,8 @@ export const readVoterToken = (
     if (cid !== campaignId || !(Number(exp) > nowMs)) return null
     return {
       campaignId,
-      mobile,
+      // v2 carried the mobile in clear; v3 seals it.
+      mobile: parts[0] === 'v3' ? unsealMobile(secret, third) : third,
       voterKey: ownCopy(voterKey),
       expiresMs: Number(exp),
       knownSinceMs: Number(since),
@@ -117,7 +155,7 @@ export const readVoterToken = (
   return null
 }
 
-/** The campaign a voter token names (v1 and v2 both start "vN.<campaignId>."), unchecked. */
+/** The campaign a voter token names (every format starts "vN.<campaignId>."), unchecked. */
 export const campaignOfToken = (token: string) => {
   const end = token.indexOf('.', 3)
   return end > 3 ? token.slice(3, end) : ''

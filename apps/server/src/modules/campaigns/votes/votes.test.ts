@@ -47,14 +47,49 @@ describe('voter tokens and Shanghai time', () => {
     expect(readVoterToken(secret, tok, 'c2', 1000)).toBeNull()
     expect(readVoterToken(secret, tok, 'c1', 2000)).toBeNull()
     expect(readVoterToken('t'.repeat(32), tok, 'c1', 1000)).toBeNull()
-    expect(readVoterToken(secret, tok.replace('13912345678', '13912345679'), 'c1', 1000)).toBeNull()
-    // A forged voter key or first-seen time breaks the signature.
+    // A forged mobile, voter key or first-seen time breaks the signature.
     const parts = tok.split('.')
-    for (const i of [4, 5]) {
+    const otherSeal = signVoterToken(secret, 'c1', '13912345679', 2000, 500).split('.')[2]!
+    for (const [i, value] of [
+      [2, otherSeal],
+      [4, '0'],
+      [5, 'A'.repeat(32)],
+    ] as const) {
       const forged = [...parts]
-      forged[i] = i === 4 ? '0' : 'A'.repeat(32)
+      forged[i] = value
       expect(readVoterToken(secret, forged.join('.'), 'c1', 1000)).toBeNull()
     }
+  })
+
+  it('never carries the mobile in clear, and seals it differently each time', () => {
+    const secret = 's'.repeat(32)
+    const a = signVoterToken(secret, 'c1', '13912345678', 2000)
+    const b = signVoterToken(secret, 'c1', '13912345678', 2000)
+    for (const tok of [a, b]) {
+      expect(tok.startsWith('v3.c1.')).toBe(true)
+      expect(tok).not.toContain('13912345678')
+      expect(Buffer.from(tok.split('.')[2]!, 'base64url').toString('latin1')).not.toContain(
+        '13912345678',
+      )
+    }
+    expect(a.split('.')[2]).not.toBe(b.split('.')[2])
+    expect(readVoterToken(secret, a, 'c1', 1000)?.mobile).toBe('13912345678')
+    expect(readVoterToken(secret, b, 'c1', 1000)?.mobile).toBe('13912345678')
+  })
+
+  it('still reads v2 tokens (mobile in clear) until they expire', () => {
+    const secret = 's'.repeat(32)
+    const voterKey = voterKeyOf(secret, 'c1', { kind: 'sms', mobile: '13912345678' })
+    const body = `v2.c1.13912345678.2000.500.${voterKey}`
+    const sig = createHmac('sha256', secret).update(`votertoken|${body}`).digest('base64url')
+    expect(readVoterToken(secret, `${body}.${sig}`, 'c1', 1000)).toEqual({
+      campaignId: 'c1',
+      mobile: '13912345678',
+      voterKey,
+      expiresMs: 2000,
+      knownSinceMs: 500,
+    })
+    expect(readVoterToken(secret, `${body}.${sig}`, 'c1', 2000)).toBeNull()
   })
 
   it('still reads tokens of the previous format until they expire', () => {

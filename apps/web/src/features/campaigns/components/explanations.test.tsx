@@ -114,6 +114,15 @@ describe('explanations', { timeout: 60_000 }, () => {
     ).toBe(
       'Front-line workers are 66.7% of those accepted (2/3), below the required 100%: all must be front-line workers',
     )
+    expect(
+      explain(t, {
+        code: 'QUOTA_CATEGORY_FRONT_LINE',
+        params: { category: '创新类', winners: 1, required: 50, needed: 1, frontLine: 0 },
+        message: '',
+      }),
+    ).toBe(
+      '“创新类” will have 1 winners; at least 50% front-line workers means at least 1, but only 0 accepted nominees are front-line workers',
+    )
     expect(explain(t, { code: 'SOMETHING_NEW', params: {}, message: '服务器的说明' })).toBe(
       '服务器的说明',
     )

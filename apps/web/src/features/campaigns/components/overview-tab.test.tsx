@@ -1,7 +1,7 @@
 import type { Campaign } from '@unionhall/contracts'
-import { fireEvent, screen } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { MemoryRouter } from 'react-router'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import '../../../test/setup'
 import { makeSession, renderWithProviders } from '../../../test/render'
 import { CandidatesTab } from './candidates-tab'
@@ -69,6 +69,61 @@ describe('OverviewTab', { timeout: 60_000 }, () => {
     )
     fireEvent.click(screen.getByRole('button', { name: /进入下一阶段：投票/ }))
     expect(await screen.findByText('进入投票阶段后投票规则将被锁定，不能再修改。')).toBeTruthy()
+  })
+})
+
+describe('AdvancePhaseButton leaving the jury phase', { timeout: 60_000 }, () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('shows who has not scored and goes on only with a reason', async () => {
+    const bodies: unknown[] = []
+    const fetchMock = vi.fn((_url: string, init?: RequestInit) => {
+      const body = JSON.parse(init?.body as string) as { juryIncompleteReason?: string }
+      bodies.push(body)
+      if (!body.juryIncompleteReason)
+        return Promise.resolve(
+          new Response(
+            JSON.stringify({
+              error: {
+                code: 'CAMPAIGN_JURY_INCOMPLETE',
+                message: '4 jury score(s) are missing',
+                details: { missing: 4, jurors: [{ name: '评委乙', missing: 4 }] },
+              },
+            }),
+            { status: 409, headers: { 'content-type': 'application/json' } },
+          ),
+        )
+      return Promise.resolve(
+        new Response(JSON.stringify({ ...campaign, phase: 'result_publicity' }), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        }),
+      )
+    })
+    vi.stubGlobal('fetch', fetchMock)
+    renderWithProviders(
+      <OverviewTab campaign={{ ...campaign, phase: 'jury' }} />,
+      makeSession(['campaign:read', 'campaign:manage']),
+    )
+    fireEvent.click(screen.getByRole('button', { name: /进入下一阶段：结果公示/ }))
+    fireEvent.click(await screen.findByRole('button', { name: '确定进入' }))
+
+    expect(await screen.findByText('专家评分尚未完成', {}, { timeout: 15000 })).toBeTruthy()
+    expect(screen.getByText(/还缺 4 份专家评分/)).toBeTruthy()
+    expect(screen.getByText('评委乙：还有 4 位候选人未评')).toBeTruthy()
+    const goOn = screen.getByRole('button', { name: '写明原因并进入结果公示' })
+    expect(goOn.hasAttribute('disabled')).toBe(true)
+    fireEvent.change(screen.getByLabelText('原因'), {
+      target: { value: '专家因病无法评分，经评审委员会同意' },
+    })
+    expect(goOn.hasAttribute('disabled')).toBe(false)
+    fireEvent.click(goOn)
+    await waitFor(() => expect(bodies).toHaveLength(2))
+    expect(bodies).toEqual([
+      { to: 'result_publicity' },
+      { to: 'result_publicity', juryIncompleteReason: '专家因病无法评分，经评审委员会同意' },
+    ])
+    expect(await screen.findByText('已进入下一阶段')).toBeTruthy()
   })
 })
 

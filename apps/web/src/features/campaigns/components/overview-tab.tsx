@@ -1,8 +1,27 @@
 import { ArrowRightOutlined } from '@ant-design/icons'
-import { type Campaign, CAMPAIGN_PHASES, type CampaignPhase } from '@unionhall/contracts'
-import { App, Button, Card, Col, Descriptions, Flex, Row, Steps, Typography } from 'antd'
+import {
+  type Campaign,
+  CAMPAIGN_PHASES,
+  type CampaignPhase,
+  JURY_INCOMPLETE_REASON_MIN,
+} from '@unionhall/contracts'
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Input,
+  Modal,
+  Row,
+  Steps,
+  Typography,
+} from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Can } from '../../../components/page/can'
+import { isApiError } from '../../../lib/api-error'
 import { errorMessage } from '../../../lib/error-message'
 import { formatDate, formatDateTime } from '../../../lib/format'
 import { useAdvancePhase } from '../api/use-campaigns'
@@ -42,10 +61,18 @@ export const PhaseTimeline = ({ campaign }: { campaign: Campaign }) => {
   )
 }
 
+type JuryGap = { missing: number; jurors: { name: string; missing: number }[] }
+
+const juryGapOf = (e: unknown): JuryGap | null =>
+  isApiError(e) && e.code === 'CAMPAIGN_JURY_INCOMPLETE' ? (e.details as JuryGap) : null
+
 export const AdvancePhaseButton = ({ campaign }: { campaign: Campaign }) => {
   const { t } = useTranslation()
   const { modal, message } = App.useApp()
   const advance = useAdvancePhase()
+  // Scores are missing: the server refused to leave the jury phase and says who has not scored.
+  const [juryGap, setJuryGap] = useState<JuryGap | null>(null)
+  const [reason, setReason] = useState('')
   const to = nextPhase(campaign.phase)
   if (!to) return null
   const onClick = () => {
@@ -58,18 +85,80 @@ export const AdvancePhaseButton = ({ campaign }: { campaign: Campaign }) => {
         advance
           .mutateAsync({ id: campaign.id, to })
           .then(() => void message.success(t('campaigns.advance.done')))
-          .catch((e: unknown) => void message.error(errorMessage(t, e))),
+          .catch((e: unknown) => {
+            const gap = juryGapOf(e)
+            if (gap) setJuryGap(gap)
+            else void message.error(errorMessage(t, e))
+          }),
     })
   }
+  const trimmed = reason.trim()
+  const goOn = () =>
+    advance
+      .mutateAsync({ id: campaign.id, to, juryIncompleteReason: trimmed })
+      .then(() => {
+        setJuryGap(null)
+        setReason('')
+        void message.success(t('campaigns.advance.done'))
+      })
+      .catch((e: unknown) => void message.error(errorMessage(t, e)))
   return (
-    <Button
-      type="primary"
-      icon={<ArrowRightOutlined />}
-      onClick={onClick}
-      loading={advance.isPending}
-    >
-      {t('campaigns.advance.button', { phase: t(`campaigns.phase.${to}`) })}
-    </Button>
+    <>
+      <Button
+        type="primary"
+        icon={<ArrowRightOutlined />}
+        onClick={onClick}
+        loading={advance.isPending}
+      >
+        {t('campaigns.advance.button', { phase: t(`campaigns.phase.${to}`) })}
+      </Button>
+      <Modal
+        open={juryGap !== null}
+        title={t('campaigns.advance.juryIncomplete.title')}
+        okText={t('campaigns.advance.juryIncomplete.ok')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ danger: true, disabled: trimmed.length < JURY_INCOMPLETE_REASON_MIN }}
+        confirmLoading={advance.isPending}
+        onOk={() => void goOn()}
+        onCancel={() => setJuryGap(null)}
+      >
+        {juryGap ? (
+          <Flex vertical gap={8}>
+            <Typography.Paragraph style={{ margin: 0 }}>
+              {juryGap.jurors.length === 0
+                ? t('campaigns.advance.juryIncomplete.noJurors')
+                : t('campaigns.advance.juryIncomplete.missing', { count: juryGap.missing })}
+            </Typography.Paragraph>
+            {juryGap.jurors.length > 0 ? (
+              <ul style={{ margin: 0 }} aria-label={t('campaigns.advance.juryIncomplete.who')}>
+                {juryGap.jurors.map((j) => (
+                  <li key={j.name}>
+                    {t('campaigns.advance.juryIncomplete.juror', {
+                      name: j.name,
+                      count: j.missing,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+              {t('campaigns.advance.juryIncomplete.hint')}
+            </Typography.Paragraph>
+            <label htmlFor="jury-incomplete-reason">
+              {t('campaigns.advance.juryIncomplete.reason')}
+            </label>
+            <Input.TextArea
+              id="jury-incomplete-reason"
+              rows={3}
+              maxLength={500}
+              showCount
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </Flex>
+        ) : null}
+      </Modal>
+    </>
   )
 }
 

@@ -73,6 +73,11 @@ export const QuotaTab = ({ campaign }: { campaign: Campaign }) => {
           { title: t('campaigns.fields.category'), dataIndex: 'name' },
           { title: t('campaigns.quota.honourCount'), dataIndex: 'honourCount', width: 100 },
           { title: t('campaigns.quota.accepted'), dataIndex: 'accepted', width: 100 },
+          {
+            title: t('campaigns.quota.acceptedFrontLine'),
+            dataIndex: 'acceptedFrontLine',
+            width: 120,
+          },
           { title: t('campaigns.quota.pending'), dataIndex: 'pending', width: 100 },
         ]}
       />

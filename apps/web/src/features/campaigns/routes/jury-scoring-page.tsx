@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { PageHeader } from '../../../components/page/page-header'
 import { QueryError } from '../../../components/page/query-error'
+import { useSession } from '../../../lib/session'
 import { useCampaign, useJuryCandidates, useSubmitJuryScore } from '../api/use-campaigns'
 import { JuryScoreCard } from '../components/jury-score-card'
 
@@ -11,6 +12,7 @@ import { JuryScoreCard } from '../components/jury-score-card'
 export const Component = () => {
   const { t } = useTranslation()
   const { campaignId = '' } = useParams()
+  const { can } = useSession()
   const campaign = useCampaign(campaignId)
   const jury = useJuryCandidates(campaignId)
   const submit = useSubmitJuryScore()
@@ -28,17 +30,23 @@ export const Component = () => {
     <>
       <Breadcrumb
         style={{ marginBottom: 8 }}
-        items={[
-          { title: <Link to="/campaigns">{t('campaigns.list.title')}</Link> },
-          {
-            title: (
-              <Link to={`/campaigns/${campaignId}?tab=jury`}>
-                {campaign.data?.name ?? t('campaigns.detail.title')}
-              </Link>
-            ),
-          },
-          { title },
-        ]}
+        items={
+          // Outside experts are often jurors without any role: the campaign pages would only
+          // answer "no permission", so their way back is the home page that lists their duty.
+          can('campaign:read')
+            ? [
+                { title: <Link to="/campaigns">{t('campaigns.list.title')}</Link> },
+                {
+                  title: (
+                    <Link to={`/campaigns/${campaignId}?tab=jury`}>
+                      {campaign.data?.name ?? t('campaigns.detail.title')}
+                    </Link>
+                  ),
+                },
+                { title },
+              ]
+            : [{ title: <Link to="/">{t('nav.home')}</Link> }, { title }]
+        }
       />
       <PageHeader title={title} />
       {jury.isError ? <QueryError error={jury.error} onRetry={() => void jury.refetch()} /> : null}

@@ -1,4 +1,4 @@
-import { Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd'
+import { Card, Col, Empty, Flex, Row, Skeleton, Statistic, Typography } from 'antd'
 import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EChart } from '../../../components/charts/echart'
@@ -7,6 +7,8 @@ import { QueryError } from '../../../components/page/query-error'
 import { useSession } from '../../../lib/session'
 import { useMemberStats, useOrgSummary } from '../api/use-dashboard'
 import { buildMembersByOrgOption } from '../components/build-members-by-org-option'
+import { MyHonoursCard } from '../components/my-honours-card'
+import { MyJuryCard } from '../components/my-jury-card'
 
 const MAX_BARS = 12
 
@@ -39,14 +41,18 @@ export const Component = () => {
     return (
       <>
         <PageHeader title={t('dashboard.home.title')} />
-        <Card>
-          <Typography.Paragraph>
-            {t('dashboard.home.workerWelcome', {
-              name: session?.member.name ?? '',
-              org: session?.member.orgName ?? '',
-            })}
-          </Typography.Paragraph>
-        </Card>
+        <Flex vertical gap={16}>
+          <Card>
+            <Typography.Paragraph style={{ marginBottom: 0 }}>
+              {t('dashboard.home.workerWelcome', {
+                name: session?.member.name ?? '',
+                org: session?.member.orgName ?? '',
+              })}
+            </Typography.Paragraph>
+          </Card>
+          <MyJuryCard />
+          <MyHonoursCard />
+        </Flex>
       </>
     )
   }
@@ -62,6 +68,9 @@ export const Component = () => {
           org: currentOrgName ?? '',
         })}
       </Typography.Paragraph>
+      {/* Jury duty and honours are the member's own, whatever their role: staff are jurors too. */}
+      <MyJuryCard style={{ marginBottom: 16 }} />
+      <MyHonoursCard style={{ marginBottom: 16 }} />
       {org.isError ? <QueryError error={org.error} onRetry={() => void org.refetch()} /> : null}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} md={8}>
