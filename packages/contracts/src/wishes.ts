@@ -14,6 +14,12 @@ import { ImageUrlSchema } from './uploads'
  *   claimed | fulfilled → published              (reopen with a reason; ends the live claim)
  *   claimed → published                          (claim released, or expired past its due date)
  *   published → expired                          (the wish deadline passed before anyone claimed it)
+ *   published → pending_review                   (the worker edited it: staff verify the new text)
+ *   pending_review | published → withdrawn       (the worker took it back; staff lists and reports
+ *                                                 keep it, the wall and public pages drop it)
+ *
+ * Only a wish awaiting review or on the wall (no claim yet) can be edited or withdrawn: once
+ * someone has claimed it, the claimant is working from the text they saw.
  *
  * Personal data: the worker's name and mobile are encrypted at rest; every list shows a masked
  * name (张*明) and mobile (138****1234); the public wall shows the masked name only.
@@ -40,9 +46,18 @@ export const WISH_STATUSES = [
   'fulfilled',
   'confirmed',
   'expired',
+  'withdrawn',
 ] as const
 export const WishStatusSchema = z.enum(WISH_STATUSES)
 export type WishStatus = z.infer<typeof WishStatusSchema>
+
+/** Where a wish can still be edited or withdrawn: nobody has claimed it, nothing has ended it. */
+export const WISH_EDITABLE_STATUSES = [
+  'pending_review',
+  'published',
+] as const satisfies readonly WishStatus[]
+export const isWishEditable = (status: WishStatus): boolean =>
+  (WISH_EDITABLE_STATUSES as readonly WishStatus[]).includes(status)
 
 /** Who claims: self-declared by the claimant; shown on the wish. */
 export const CLAIMANT_KINDS = ['volunteer', 'party_member', 'partner_company'] as const
@@ -68,6 +83,7 @@ export type ClaimStatus = z.infer<typeof ClaimStatusSchema>
 /** How the wish reached the system: posted by the worker from a phone, or entered by staff. */
 export const WISH_SOURCES = ['worker', 'staff'] as const
 export const WishSourceSchema = z.enum(WISH_SOURCES)
+export type WishSource = z.infer<typeof WishSourceSchema>
 
 /** Notification kinds sent by wishes; the web renders `notifications.kinds.<kind>`. */
 export const WISH_NOTIFICATION_KINDS = [
@@ -81,6 +97,9 @@ export const WISH_NOTIFICATION_KINDS = [
   'wish.reopened', // to the claimant whose claim ended, and the worker if staff reopened (params.reason)
   'wish.claim_expired', // to the claimant and the worker
   'wish.expired', // to the worker: the deadline passed unclaimed
+  'wish.edited', // to staff of the org: the worker changed a wish, it awaits review (again)
+  'wish.withdrawn', // to staff of the org: the worker took a wish back (params.reason may be set)
+  'wish.edited_by_staff', // to the worker: staff corrected the text of their wish
 ] as const
 export type WishNotificationKind = (typeof WISH_NOTIFICATION_KINDS)[number]
 
@@ -114,6 +133,31 @@ const WishFieldsSchema = z.object({
 /** A worker posts their own wish (member route); name and mobile come from their account. */
 export const PostWishBodySchema = WishFieldsSchema.strict()
 export type PostWishBody = z.input<typeof PostWishBodySchema>
+
+/**
+ * Edit a wish (the worker their own, or staff): the fields posting takes, each optional. A
+ * missing key leaves the stored value alone; so none of them may carry a .default() (zod
+ * would fill it in and the PATCH would overwrite the stored value). stationId null removes
+ * the station. Checked as on posting (deadline from today to WISH_MAX_DEADLINE_DAYS ahead,
+ * an open station).
+ */
+export const UpdateWishBodySchema = z
+  .object({
+    title: WishFieldsSchema.shape.title.optional(),
+    description: z.string().trim().max(500).optional(),
+    category: WishCategorySchema.optional(),
+    deadline: WishDateSchema.optional(),
+    stationId: IdSchema.nullable().optional(),
+  })
+  .strict()
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    message: 'give at least one field to change',
+  })
+export type UpdateWishBody = z.input<typeof UpdateWishBodySchema>
+
+/** The worker takes their wish back, optionally saying why (staff see the reason). */
+export const WithdrawWishBodySchema = z.object({ reason: ReasonSchema.optional() }).strict()
+export type WithdrawWishBody = z.input<typeof WithdrawWishBodySchema>
 
 /**
  * Staff enter a wish for a worker at a station (a walk-in without an account). orgId is
@@ -213,6 +257,11 @@ export const WishSchema = z.object({
   reopenReason: z.string().nullable(),
   reopenCount: z.number().int(),
   thanks: z.string().nullable(),
+  /** The worker's reason for withdrawing it, when they gave one. */
+  withdrawnReason: z.string().nullable(),
+  withdrawnAt: TimestampSchema.nullable(),
+  /** When its text, category, deadline or station last changed after posting. */
+  editedAt: TimestampSchema.nullable(),
   /** The live claim, or the confirmed one; null on the wall. */
   claim: WishClaimSchema.nullable(),
   createdAt: TimestampSchema,
@@ -234,14 +283,22 @@ export const WishWorkerContactSchema = z.object({
   workerMobile: z.string(),
 })
 
-/** Staff list: org subtree, station, status, category; q matches the title. */
-export const WishListQuerySchema = PageQuerySchema.extend({
+const WishFilterShape = {
   orgId: IdSchema.optional(),
   stationId: IdSchema.optional(),
   status: WishStatusSchema.optional(),
   category: WishCategorySchema.optional(),
-}).strict()
+}
+
+/** Staff list: org subtree, station, status, category; q matches the title. */
+export const WishListQuerySchema = PageQuerySchema.extend(WishFilterShape).strict()
 export type WishListQuery = z.input<typeof WishListQuerySchema>
+
+/** The staff list as .xlsx: the list's filters, every matching row (no paging). */
+export const WishExportQuerySchema = PageQuerySchema.pick({ q: true })
+  .extend(WishFilterShape)
+  .strict()
+export type WishExportQuery = z.input<typeof WishExportQuerySchema>
 
 /** The claim as its worker sees it: an individual claimant's name masked, companies in full. */
 export const MyWishClaimSchema = z.object({
@@ -270,6 +327,9 @@ export const MyWishSchema = z.object({
   rejectedReason: z.string().nullable(),
   reopenReason: z.string().nullable(),
   thanks: z.string().nullable(),
+  withdrawnReason: z.string().nullable(),
+  withdrawnAt: TimestampSchema.nullable(),
+  editedAt: TimestampSchema.nullable(),
   claim: MyWishClaimSchema.nullable(),
   createdAt: TimestampSchema,
   publishedAt: TimestampSchema.nullable(),

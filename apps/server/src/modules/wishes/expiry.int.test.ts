@@ -13,6 +13,7 @@ import {
   claimReq,
   claimRows,
   day,
+  expectStatus,
   fulfil,
   memberSession,
   notificationsAbout,
@@ -97,6 +98,16 @@ describe('expireDueClaims', () => {
     const claimedLate = await publishedWish(day(1))
     const c = await claim(claimant, claimedLate.id, { dueDate: day(1) })
     const later = await publishedWish(day(20))
+    // Withdrawn before its deadline: it stays withdrawn, and the worker hears nothing more.
+    const withdrawn = await publishedWish(day(1))
+    expectStatus(
+      await worker.request({
+        method: 'POST',
+        url: `/api/v1/my/wishes/${withdrawn.id}/withdraw`,
+        payload: {},
+      }),
+      200,
+    )
 
     await expireDueClaims(t.database.db, inDays(3))
     expect((await wishRow(t, onWall.id)).status).toBe('expired')
@@ -105,6 +116,9 @@ describe('expireDueClaims', () => {
     expect((await claimRows(t, claimedLate.id))[0]).toMatchObject({ id: c.id, status: 'expired' })
     expect((await wishRow(t, claimedLate.id)).status).toBe('expired')
     expect((await wishRow(t, later.id)).status).toBe('published')
+    expect((await wishRow(t, withdrawn.id)).status).toBe('withdrawn')
+    expect(await auditRows(t, { action: 'wish.expired', targetId: withdrawn.id })).toEqual([])
+    expect(await notificationsAbout(t, worker.memberId, 'wish.expired', withdrawn.id)).toEqual([])
 
     for (const id of [onWall.id, inReview.id, claimedLate.id]) {
       expect(await auditRows(t, { action: 'wish.expired', targetId: id })).toHaveLength(1)

@@ -1,7 +1,8 @@
 /**
  * Micro-wishes (微心愿): workers post small wishes (or staff enter them at a station), staff
  * publish them on the wall of their org or station, volunteers, party members and partner
- * companies claim and fulfil them, the worker confirms; expiry job, reports and export.
+ * companies claim and fulfil them, the worker confirms (or edits or withdraws a wish before
+ * anyone claims it); expiry job, reports and exports.
  * Owns tables: wish, wish_claim.
  */
 export { wishesRoutes, myWishesRoutes, publicWishesRoutes } from './wishes.routes'
@@ -10,3 +11,4 @@ export type { WishesDeps } from './wishes.deps'
 export { expireDueClaims } from './expiry.service'
 export { createWishForWorker, postWish, reviewWish } from './wishes.service'
 export { claimWish, confirmMyWish, fulfilClaim, reopenMyWish } from './claims.service'
+export { updateMyWish, updateWishAsStaff, withdrawMyWish } from './edits.service'

@@ -19,6 +19,7 @@ import {
   postWish,
   reopenMyWish,
   reviewWish,
+  withdrawMyWish,
 } from '.'
 import { chinaToday } from './wish-rules'
 import { createStation, day, expectStatus } from './wishes.fixtures.test-helpers'
@@ -128,6 +129,9 @@ beforeAll(async () => {
     displayName: '龙岗某建设公司',
   })
   await reopenMyWish(deps, await workerAt(3.5), w6.id, '公司联系不上')
+  // W7 at the station: withdrawn by the worker from the wall; still counted, as withdrawn.
+  const w7 = await posted('想报一个叉车培训班', 'skills')
+  await withdrawMyWish(deps, await workerAt(1), w7.id, '已经报了别的班')
 })
 afterAll(() => t.close())
 
@@ -150,7 +154,7 @@ describe('GET /api/v1/wishes/reports', () => {
 
   it('counts the subtree by status, category, station and child org, with exact durations', async () => {
     const r = expectStatus(await report(shenzhen, `?orgId=${parentOrg}`), 200).json<WishReport>()
-    expect(r).toMatchObject({ orgId: parentOrg, orgName: '坪地街道总工会', total: 6 })
+    expect(r).toMatchObject({ orgId: parentOrg, orgName: '坪地街道总工会', total: 7 })
     expect(Object.fromEntries(r.byStatus.map((s) => [s.status, s.count]))).toEqual({
       pending_review: 1,
       published: 2,
@@ -159,19 +163,20 @@ describe('GET /api/v1/wishes/reports', () => {
       fulfilled: 1,
       confirmed: 1,
       expired: 0,
+      withdrawn: 1,
     })
     expect(Object.fromEntries(r.byCategory.map((c) => [c.category, c.count]))).toEqual({
       daily_necessities: 1,
       study: 2,
       health: 1,
       family: 1,
-      skills: 0,
+      skills: 1,
       other: 1,
     })
     expect(r.byStation).toHaveLength(2)
     expect(r.byStation).toEqual(
       expect.arrayContaining([
-        { stationId, stationName: '报表测试驿站', total: 3, confirmed: 1 },
+        { stationId, stationName: '报表测试驿站', total: 4, confirmed: 1 },
         { stationId: null, stationName: null, total: 3, confirmed: 0 },
       ]),
     )
@@ -190,7 +195,7 @@ describe('GET /api/v1/wishes/reports', () => {
         orgId: childOrg,
         orgName: '坪地建筑工地联合工会',
         own: false,
-        total: 3,
+        total: 4,
         published: 1,
         claimed: 0,
         fulfilled: 1,
@@ -213,12 +218,12 @@ describe('GET /api/v1/wishes/reports', () => {
   it("defaults to my own subtree; a child org's report holds only its subtree", async () => {
     const mine = expectStatus(await report(longgang), 200).json<WishReport>()
     expect(mine.orgId).toBe(t.orgId('龙岗区总工会'))
-    expect(mine.total).toBeGreaterThanOrEqual(6)
-    expect(mine.byOrg.find((o) => o.orgId === parentOrg)).toMatchObject({ total: 6 })
+    expect(mine.total).toBeGreaterThanOrEqual(7)
+    expect(mine.byOrg.find((o) => o.orgId === parentOrg)).toMatchObject({ total: 7 })
     const r = expectStatus(await report(longgang, `?orgId=${childOrg}`), 200).json<WishReport>()
-    expect(r).toMatchObject({ orgId: childOrg, total: 3 })
+    expect(r).toMatchObject({ orgId: childOrg, total: 4 })
     expect(r.byOrg.map((o) => [o.orgName, o.own, o.total])).toEqual([
-      ['坪地建筑工地联合工会', true, 3],
+      ['坪地建筑工地联合工会', true, 4],
     ])
     expect(r.topClaimants.map((c) => c.fulfilled)).toEqual([2])
     const outsider = expectStatus(await report(lanzhou), 200).json<WishReport>()
@@ -231,7 +236,7 @@ describe('GET /api/v1/wishes/reports', () => {
     const count = async (qs: string) =>
       expectStatus(await report(shenzhen, `?orgId=${parentOrg}&${qs}`), 200).json<WishReport>()
         .total
-    expect(await count(`from=${today}&to=${today}`)).toBe(6)
+    expect(await count(`from=${today}&to=${today}`)).toBe(7)
     expect(await count(`from=${day(1)}`)).toBe(0)
     expect(await count(`to=${day(-1)}`)).toBe(0)
   })
@@ -261,6 +266,7 @@ describe('GET /api/v1/wishes/reports.xlsx', () => {
       ['已送达', '1'],
       ['已确认', '1'],
       ['已过期', '0'],
+      ['已撤回', '1'],
     ])
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
@@ -274,9 +280,10 @@ describe('GET /api/v1/wishes/reports.xlsx', () => {
       '心愿明细',
     ])
     const detail = wb.getWorksheet('心愿明细')!
-    expect(detail.rowCount).toBe(7)
+    expect(detail.rowCount).toBe(8)
     const text = JSON.stringify(detail.getSheetValues())
     expect(text).toContain('何*姐')
+    expect(text).toContain('想报一个叉车培训班')
     expect(text).not.toContain('何大姐')
     expect(text).not.toContain('13811112222')
     const [audit] = await auditRows(t, { action: 'wish.report_exported' })

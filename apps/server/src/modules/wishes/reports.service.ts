@@ -2,9 +2,7 @@ import {
   WISH_CATEGORIES,
   WISH_STATUSES,
   type ClaimantKind,
-  type WishCategory,
   type WishReport,
-  type WishStatus,
 } from '@unionhall/contracts'
 import { requireAt, scopePaths, type Ctx } from '../../core/access'
 import { recordAudit } from '../../core/audit'
@@ -21,6 +19,7 @@ import {
   hoursBetween,
   isCalendarDate,
 } from './wish-rules'
+import { CATEGORY_LABELS, KIND_LABELS, STATUS_LABELS } from './export-labels'
 import * as repo from './wishes.repository'
 
 type ReportQuery = { orgId?: string; from?: string; to?: string }
@@ -174,30 +173,6 @@ const computeReport = async (
 export const getWishReport = async (db: Db, ctx: Ctx, query: ReportQuery): Promise<WishReport> => {
   const { org, scope } = await reportScope(db, ctx, query)
   return computeReport(db, org, scope)
-}
-
-// The export is a zh-CN document, like the other exports (campaign results, members).
-const STATUS_LABELS: Record<WishStatus, string> = {
-  pending_review: '待审核',
-  published: '待认领',
-  rejected: '未通过',
-  claimed: '已认领',
-  fulfilled: '已送达',
-  confirmed: '已确认',
-  expired: '已过期',
-}
-const CATEGORY_LABELS: Record<WishCategory, string> = {
-  daily_necessities: '生活用品',
-  study: '学习用品',
-  health: '健康医疗',
-  family: '家庭帮扶',
-  skills: '技能培训',
-  other: '其他',
-}
-const KIND_LABELS: Record<ClaimantKind, string> = {
-  volunteer: '志愿者',
-  party_member: '党员',
-  partner_company: '爱心企业',
 }
 
 /** At most this many wishes in the detail sheet. */

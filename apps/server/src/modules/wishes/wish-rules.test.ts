@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   addDays,
+  chinaDateTime,
   chinaDayEnd,
   chinaDayStart,
   chinaToday,
@@ -14,6 +15,11 @@ describe('China days', () => {
   it('reads today in Shanghai, which starts at 16:00 UTC the day before', () => {
     expect(chinaToday(new Date('2026-11-29T15:59:59.999Z'))).toBe('2026-11-29')
     expect(chinaToday(new Date('2026-11-29T16:00:00.000Z'))).toBe('2026-11-30')
+  })
+
+  it('writes an instant as China wall-clock time, across the UTC date line', () => {
+    expect(chinaDateTime('2026-11-29T15:59:59.999Z')).toBe('2026-11-29 23:59')
+    expect(chinaDateTime('2026-11-29T16:00:00.000Z')).toBe('2026-11-30 00:00')
   })
 
   it('gives the instants a day starts and ends', () => {

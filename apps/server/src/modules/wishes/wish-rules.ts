@@ -55,3 +55,7 @@ export const durationStats = (
   const round = (v: number) => Math.round(v * 10) / 10
   return { count: sorted.length, avgHours: round(avg), medianHours: round(median) }
 }
+
+/** An ISO instant as a China wall-clock time, YYYY-MM-DD HH:mm (for exported sheets). */
+export const chinaDateTime = (iso: string): string =>
+  new Date(new Date(iso).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')

@@ -60,6 +60,28 @@ export const wishErrors = {
       `The claim is ${status}; this needs ${expected.join(' or ')}`,
       { status, expected },
     ),
+  /** Edits stop once someone claimed the wish or it ended (rejected, expired, withdrawn...). */
+  notEditable: (status: string) =>
+    new AppError(
+      'WISH_NOT_EDITABLE',
+      409,
+      `The wish is ${status}; only a wish awaiting review or on the wall (unclaimed) can be edited`,
+      { status },
+    ),
+  notWithdrawable: (status: string) =>
+    new AppError(
+      'WISH_NOT_WITHDRAWABLE',
+      409,
+      `The wish is ${status}; only a wish awaiting review or on the wall (unclaimed) can be withdrawn`,
+      { status },
+    ),
+  exportTooLarge: (rows: number, max: number) =>
+    new AppError(
+      'WISH_EXPORT_TOO_LARGE',
+      400,
+      `${rows} wishes match; at most ${max} can be exported at once: narrow the filters`,
+      { rows, max },
+    ),
   confirmByWorker: () =>
     new AppError(
       'WISH_CONFIRM_BY_WORKER',

@@ -66,3 +66,22 @@ export const tellClaimant = (
     params: paramsOf(wish, extra),
     link: wishLinks.myClaims(),
   })
+
+/**
+ * The worker who posted the wish from their account, and nobody for a walk-in: unlike
+ * tellWorker, news that staff caused themselves (a staff edit) is not passed back to staff.
+ */
+export const tellPoster = async (
+  trx: Db,
+  ctx: Ctx,
+  wish: WishWithOrg,
+  kind: WishNotificationKind,
+  extra: Extra = {},
+) => {
+  if (wish.poster_member_id === null) return
+  await notify(trx, ctx, [wish.poster_member_id], {
+    kind,
+    params: paramsOf(wish, extra),
+    link: wishLinks.myWish(wish.id),
+  })
+}

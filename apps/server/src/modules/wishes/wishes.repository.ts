@@ -86,6 +86,48 @@ export const listWishes = async (db: Db, f: WishFilter, limit: number, offset: n
   return { rows: rows as WishWithOrg[], total: Number(count.n) }
 }
 
+export const countWishes = async (db: Db, f: WishFilter) =>
+  Number(
+    (
+      await filtered(db, f)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
+
+/**
+ * The rows of the staff list's .xlsx: the same filter and order as listWishes, with the
+ * current claim, and only the columns the sheet shows (no ciphertexts: masked copies only).
+ */
+export const wishesForListExport = (db: Db, f: WishFilter, limit: number) =>
+  filtered(db, f)
+    .leftJoin('wish_claim as c', 'c.id', 'w.current_claim_id')
+    .select([
+      'w.id',
+      'w.title',
+      'w.description',
+      'w.category',
+      'w.status',
+      'w.source',
+      'w.station_id',
+      'w.worker_name_masked',
+      'w.worker_mobile_masked',
+      'w.deadline',
+      'w.created_at',
+      'w.published_at',
+      'w.confirmed_at',
+      'w.withdrawn_at',
+      'o.name as org_name',
+      'c.claimant_name',
+      'c.claimant_kind',
+      'c.due_date',
+      'c.claimed_at',
+      'c.fulfilled_at',
+    ])
+    .orderBy('w.id', 'desc')
+    .limit(limit)
+    .execute()
+
 export const listWishesOfPoster = async (
   db: Db,
   memberId: string,

@@ -17,17 +17,22 @@ import {
   RejectWishBodySchema,
   ReleaseClaimBodySchema,
   ReopenWishBodySchema,
+  UpdateWishBodySchema,
   WishDetailSchema,
+  WishExportQuerySchema,
   WishIdParamsSchema,
   WishListQuerySchema,
   WishPageSchema,
   WishReportQuerySchema,
   WishReportSchema,
   WishWorkerContactSchema,
+  WithdrawWishBodySchema,
 } from '@unionhall/contracts'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ctxOf } from '../../core/access'
 import * as claims from './claims.service'
+import * as edits from './edits.service'
+import * as listExport from './list-export.service'
 import * as reports from './reports.service'
 import type { WishesDeps } from './wishes.deps'
 import * as svc from './wishes.service'
@@ -35,6 +40,11 @@ import * as svc from './wishes.service'
 const tags = ['wishes']
 const read = { permission: 'wish:read' } as const
 const manage = { permission: 'wish:manage' } as const
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** Header values must be ASCII: an ASCII fallback name, and the Chinese name in filename*. */
+const attachment = (asciiName: string, name: string) =>
+  `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`
 
 /** Staff console, and claiming a wish from the wall. Mounted at /api/v1/wishes. */
 export const wishesRoutes: FastifyPluginAsyncZod<{ deps: WishesDeps }> = async (app, { deps }) => {
@@ -67,6 +77,24 @@ export const wishesRoutes: FastifyPluginAsyncZod<{ deps: WishesDeps }> = async (
     },
     async (req, reply) =>
       reply.status(201).send(await svc.createWishForWorker(deps, ctxOf(req), req.body)),
+  )
+
+  app.get(
+    '/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          'The wish list as .xlsx: every wish the list filters select (at most 10,000), masked',
+        querystring: WishExportQuerySchema,
+      },
+      config: { access: read },
+    },
+    async (req, reply) =>
+      reply
+        .type(XLSX)
+        .header('content-disposition', attachment('wishes-list.xlsx', '微心愿列表.xlsx'))
+        .send(await listExport.exportWishList(db, ctxOf(req), req.query)),
   )
 
   app.get(
@@ -112,6 +140,21 @@ export const wishesRoutes: FastifyPluginAsyncZod<{ deps: WishesDeps }> = async (
       config: { access: read },
     },
     async (req) => svc.getWish(db, ctxOf(req), req.params.wishId),
+  )
+
+  app.patch(
+    '/:wishId',
+    {
+      schema: {
+        tags,
+        summary: "Correct a wish's public fields before it is claimed (it stays where it is)",
+        params: WishIdParamsSchema,
+        body: UpdateWishBodySchema,
+        response: { 200: WishDetailSchema },
+      },
+      config: { access: manage },
+    },
+    async (req) => edits.updateWishAsStaff(deps, ctxOf(req), req.params.wishId, req.body),
   )
 
   app.get(
@@ -250,6 +293,36 @@ export const myWishesRoutes: FastifyPluginAsyncZod<{ deps: WishesDeps }> = async
       config: { access: 'member' },
     },
     async (req) => svc.getMyWish(db, ctxOf(req), req.params.wishId),
+  )
+
+  app.patch(
+    '/wishes/:wishId',
+    {
+      schema: {
+        tags,
+        summary: 'Edit my wish before it is claimed (a published one goes back to review)',
+        params: WishIdParamsSchema,
+        body: UpdateWishBodySchema,
+        response: { 200: MyWishSchema },
+      },
+      config: { access: 'member' },
+    },
+    async (req) => edits.updateMyWish(deps, ctxOf(req), req.params.wishId, req.body),
+  )
+
+  app.post(
+    '/wishes/:wishId/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Take my wish back before it is claimed (leaves the wall; staff still see it)',
+        params: WishIdParamsSchema,
+        body: WithdrawWishBodySchema,
+        response: { 200: MyWishSchema },
+      },
+      config: { access: 'member' },
+    },
+    async (req) => edits.withdrawMyWish(deps, ctxOf(req), req.params.wishId, req.body.reason),
   )
 
   app.post(

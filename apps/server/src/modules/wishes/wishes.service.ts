@@ -47,7 +47,7 @@ export const loadWish = async (db: Db, id: string): Promise<WishWithOrg> => {
 }
 
 /** The deadline must be a real day from today to WISH_MAX_DEADLINE_DAYS ahead (China time). */
-const checkDeadline = (deadline: string, now: Date) => {
+export const checkDeadline = (deadline: string, now: Date) => {
   const earliest = chinaToday(now)
   const latest = addDays(earliest, WISH_MAX_DEADLINE_DAYS)
   if (!isCalendarDate(deadline) || deadline < earliest || deadline > latest)
@@ -55,7 +55,7 @@ const checkDeadline = (deadline: string, now: Date) => {
 }
 
 /** An active station the wish may name; its org becomes the wish's org. */
-const loadStation = async (db: Db, stationId: string) => {
+export const loadStation = async (db: Db, stationId: string) => {
   const [station] = await findStationRefs(db, [stationId])
   if (!station) throw wishErrors.stationNotFound(stationId)
   if (station.status !== 'active') throw wishErrors.stationClosed(stationId)
@@ -105,6 +105,9 @@ const newWishRow = (deps: WishesDeps, ctx: Ctx, w: NewWish): WishTable => {
     published_at: w.publish ? now : null,
     wall_since: w.publish ? now : null,
     confirmed_at: null,
+    withdrawn_reason: null,
+    withdrawn_at: null,
+    edited_at: null,
     created_at: now,
     updated_at: now,
   }
@@ -306,12 +309,18 @@ export const reviewWish = async (
 /** Strips LIKE wildcards so a search for "100%" does not match everything. */
 const searchText = (q: string | undefined) => q?.replace(/[%_\\]/g, '').trim() || undefined
 
-/** Staff list: wishes in the actor's subtrees, filtered. @throws ACCESS_DENIED for an org outside them */
-export const listWishes = async (
+export type WishListFilters = Omit<WishListQuery, 'page' | 'pageSize'>
+
+/**
+ * The staff list's filters as a repository filter: the actor's subtrees, narrowed to an org
+ * they may read. The list and its .xlsx export share it, so the file holds what the list shows.
+ * @throws ACCESS_DENIED for an org outside them, ORG_NOT_FOUND
+ */
+export const wishFilterOf = async (
   db: Db,
   ctx: Ctx,
-  query: Paging & Omit<WishListQuery, 'page' | 'pageSize'>,
-): Promise<Page<Wish>> => {
+  query: WishListFilters,
+): Promise<repo.WishFilter> => {
   const paths = scopePaths(ctx, 'wish:read')
   let orgPath: string | undefined
   if (query.orgId) {
@@ -320,16 +329,25 @@ export const listWishes = async (
     requireAt(ctx, 'wish:read', org.path)
     orgPath = org.path
   }
+  return {
+    paths,
+    orgPath,
+    stationId: query.stationId,
+    status: query.status,
+    category: query.category,
+    q: searchText(query.q),
+  }
+}
+
+/** Staff list: wishes in the actor's subtrees, filtered. @throws ACCESS_DENIED for an org outside them */
+export const listWishes = async (
+  db: Db,
+  ctx: Ctx,
+  query: Paging & WishListFilters,
+): Promise<Page<Wish>> => {
   const { rows, total } = await repo.listWishes(
     db,
-    {
-      paths,
-      orgPath,
-      stationId: query.stationId,
-      status: query.status,
-      category: query.category,
-      q: searchText(query.q),
-    },
+    await wishFilterOf(db, ctx, query),
     query.pageSize,
     (query.page - 1) * query.pageSize,
   )
@@ -454,10 +472,15 @@ export const listWall = async (
   }
 }
 
-/** One wish as the public sees it; wishes not yet (or never) published answer 404. */
+/** Never shown on a public page: not (or no longer) verified, turned down, or taken back. */
+const NOT_PUBLIC: readonly WishStatus[] = ['pending_review', 'rejected', 'withdrawn']
+
+/**
+ * One wish as the public sees it; wishes not yet (or never) published answer 404, as do
+ * withdrawn ones and edited ones awaiting review again.
+ */
 export const getPublicWish = async (db: Db, id: string): Promise<PublicWish> => {
   const wish = await repo.findWish(db, id)
-  if (!wish || wish.status === 'pending_review' || wish.status === 'rejected')
-    throw wishErrors.notFound(id)
+  if (!wish || NOT_PUBLIC.includes(wish.status)) throw wishErrors.notFound(id)
   return toPublicWish(wish, await stationNamesOf(db, [wish]))
 }

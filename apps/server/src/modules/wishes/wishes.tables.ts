@@ -39,6 +39,11 @@ export type WishTable = {
   /** When it last reached the wall (publish, reopen, release, claim expiry): time to claim starts here. */
   wall_since: string | null
   confirmed_at: string | null
+  /** The worker's reason for withdrawing it (status withdrawn), when given. */
+  withdrawn_reason: string | null
+  withdrawn_at: string | null
+  /** When its public fields last changed after posting (by the worker or staff). */
+  edited_at: string | null
   created_at: string
   updated_at: string
 }

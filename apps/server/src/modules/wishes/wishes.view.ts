@@ -63,6 +63,9 @@ export const toWish = (
   reopenReason: w.reopen_reason,
   reopenCount: w.reopen_count,
   thanks: w.thanks,
+  withdrawnReason: w.withdrawn_reason,
+  withdrawnAt: w.withdrawn_at,
+  editedAt: w.edited_at,
   claim: claim ? toClaim(claim) : null,
   createdAt: w.created_at,
   publishedAt: w.published_at,
@@ -91,6 +94,9 @@ export const toMyWish = (
   rejectedReason: w.rejected_reason,
   reopenReason: w.reopen_reason,
   thanks: w.thanks,
+  withdrawnReason: w.withdrawn_reason,
+  withdrawnAt: w.withdrawn_at,
+  editedAt: w.edited_at,
   claim: claim
     ? {
         id: claim.id,

@@ -7,6 +7,7 @@ import {
   MyWishSchema,
   type PostWishBody,
   PublicWishPageSchema,
+  type UpdateWishBody,
   type WishCategory,
 } from '@unionhall/contracts'
 import { apiRequest } from '../../../lib/api-client'
@@ -56,6 +57,16 @@ export const reopenMyWish = (id: string, reason: string) =>
   apiRequest(`/my/wishes/${enc(id)}/reopen`, {
     method: 'POST',
     body: { reason },
+    schema: MyWishSchema,
+  })
+
+export const updateMyWish = (id: string, body: UpdateWishBody) =>
+  apiRequest(`/my/wishes/${enc(id)}`, { method: 'PATCH', body, schema: MyWishSchema })
+
+export const withdrawMyWish = (id: string, reason: string) =>
+  apiRequest(`/my/wishes/${enc(id)}/withdraw`, {
+    method: 'POST',
+    body: reason.trim() ? { reason: reason.trim() } : {},
     schema: MyWishSchema,
   })
 

@@ -85,6 +85,7 @@ const TAG: Record<string, string> = {
   fulfilled: 'cp-tag cp-tag-warn',
   confirmed: 'cp-tag cp-tag-ok',
   expired: 'cp-tag cp-tag-bad',
+  withdrawn: 'cp-tag',
   active: 'cp-tag cp-tag-warn',
   released: 'cp-tag',
   reopened: 'cp-tag cp-tag-bad',

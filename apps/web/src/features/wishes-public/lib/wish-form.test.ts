@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, chinaToday, validateClaim, validatePost } from './wish-form'
+import { addDays, chinaToday, validateClaim, validateEdit, validatePost } from './wish-form'
 
 const today = '2026-11-29'
 const ok = {
@@ -51,6 +51,25 @@ describe('wish post form', () => {
     // 17:00 UTC is already 01:00 the next day in Shanghai.
     expect(chinaToday(new Date('2026-11-29T17:00:00Z'))).toBe('2026-11-30')
     expect(chinaToday(new Date('2026-11-29T15:59:00Z'))).toBe('2026-11-29')
+  })
+})
+
+describe('wish edit form', () => {
+  it('checks as the post form does', () => {
+    const { errors, body } = validateEdit({ ...ok, title: ' ', deadline: '2026-11-28' }, today)
+    expect(body).toBeNull()
+    expect(errors).toEqual({ title: 'titleRequired', deadline: 'deadlinePast' })
+  })
+
+  it('names every field, and a removed station as null (a missing key would keep it)', () => {
+    expect(validateEdit({ ...ok, stationId: 'abc' }, today).body).toEqual({
+      title: '想给孩子买一套学习用品',
+      description: '',
+      category: 'study',
+      deadline: '2026-12-20',
+      stationId: 'abc',
+    })
+    expect(validateEdit(ok, today).body).toMatchObject({ stationId: null })
   })
 })
 

@@ -1,6 +1,8 @@
 import {
   type ClaimWishBody,
+  type MyWish,
   type PostWishBody,
+  type UpdateWishBody,
   WISH_CATEGORIES,
   WISH_MAX_DEADLINE_DAYS,
   type WishCategory,
@@ -61,6 +63,29 @@ export const validatePost = (
       ...(v.stationId ? { stationId: v.stationId } : {}),
     },
   }
+}
+
+/** The edit form starts from the wish as it is. */
+export const editValuesOf = (w: MyWish): PostFormValues => ({
+  title: w.title,
+  description: w.description,
+  category: w.category,
+  deadline: w.deadline,
+  stationId: w.stationId ?? '',
+})
+
+/**
+ * The edit form is checked exactly as the post form (same limits, deadline from today); its
+ * body names every field, with stationId null once the worker removed the station. The
+ * server leaves fields that did not change alone.
+ */
+export const validateEdit = (
+  v: PostFormValues,
+  today: string,
+): { errors: PostFormErrors; body: UpdateWishBody | null } => {
+  const { errors, body } = validatePost(v, today)
+  if (!body) return { errors, body: null }
+  return { errors, body: { ...body, stationId: body.stationId ?? null } }
 }
 
 export type ClaimFormValues = {

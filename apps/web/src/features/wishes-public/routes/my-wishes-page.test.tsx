@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import '../../../test/setup'
-import { json, stubFetch } from '../../stations-public/test/render'
+import { apiError, json, stubFetch } from '../../stations-public/test/render'
+import { addDays, chinaToday } from '../lib/wish-form'
 import { WISH_ID, bodyOf, myWish, renderWishPage } from '../test/render'
 import { Component as MyWishesPage } from './my-wishes-page'
 
@@ -67,5 +68,130 @@ describe('my wishes', () => {
     await waitFor(() => expect(calls(f, reopenUrl)).toHaveLength(1))
     expect(bodyOf(calls(f, reopenUrl)[0]?.[1])).toEqual({ reason: '没有收到' })
     expect(await screen.findByText('心愿已重新开放：没有收到')).toBeTruthy()
+  })
+})
+
+const wishUrl = `/api/v1/my/wishes/${WISH_ID}`
+const withdrawUrl = `/api/v1/my/wishes/${WISH_ID}/withdraw`
+const patches = (f: ReturnType<typeof stubFetch>) =>
+  f.mock.calls.filter(([u, init]) => u === wishUrl && init?.method === 'PATCH')
+
+const DEADLINE = addDays(chinaToday(), 30)
+
+/** A wish nobody has claimed yet, served and changed like the server does. */
+const serveOpen = (status: 'pending_review' | 'published', refuse?: string) => {
+  let current = myWish({
+    status,
+    claim: null,
+    description: '孩子上三年级',
+    // Within the 180 days the form (like the server) allows.
+    deadline: DEADLINE,
+    publishedAt: status === 'published' ? '2026-11-28T02:00:00.000Z' : null,
+  })
+  return stubFetch((url, init) => {
+    if (url === wishUrl && init?.method === 'PATCH') {
+      if (refuse) return apiError(refuse, 409, { status: 'claimed' })
+      const body = bodyOf(init) as Partial<typeof current>
+      current = myWish({
+        ...current,
+        ...body,
+        stationName: body.stationId === null ? null : current.stationName,
+        status: 'pending_review',
+        editedAt: '2026-11-29T01:00:00Z',
+      })
+      return json(current)
+    }
+    if (url === withdrawUrl && init?.method === 'POST') {
+      const { reason } = bodyOf(init) as { reason?: string }
+      current = myWish({
+        ...current,
+        status: 'withdrawn',
+        withdrawnReason: reason ?? null,
+        withdrawnAt: '2026-11-29T01:00:00Z',
+      })
+      return json(current)
+    }
+    if (url.startsWith('/api/v1/my/wishes?'))
+      return json({ items: [current], total: 1, page: 1, pageSize: 20 })
+    return undefined
+  })
+}
+
+describe('my wishes: edit and withdraw before anyone claims', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('offers neither once the wish is claimed or delivered', async () => {
+    serve()
+    renderWishPage('/w/mine', '/w/mine', MyWishesPage)
+    expect(await screen.findByRole('button', { name: '确认收到' })).toBeTruthy()
+    expect(screen.queryByRole('button', { name: '修改心愿' })).toBeNull()
+    expect(screen.queryByRole('button', { name: '撤回心愿' })).toBeNull()
+  })
+
+  it('warns that a published wish goes back to review, checks as posting does, and saves', async () => {
+    const f = serveOpen('published')
+    renderWishPage('/w/mine', '/w/mine', MyWishesPage)
+    fireEvent.click(await screen.findByRole('button', { name: '修改心愿' }))
+    expect(
+      screen.getByText(/修改后需要工作人员重新审核，审核通过前心愿墙上不会显示它/),
+    ).toBeTruthy()
+    const title = screen.getByLabelText('心愿内容')
+    expect((title as HTMLInputElement).value).toBe('想给孩子买一套学习用品')
+
+    fireEvent.change(title, { target: { value: '  ' } })
+    fireEvent.click(screen.getByRole('button', { name: '保存修改' }))
+    expect(screen.getByText('请写下您的心愿')).toBeTruthy()
+    expect(document.activeElement).toBe(title)
+    expect(patches(f)).toHaveLength(0)
+
+    fireEvent.change(title, { target: { value: '想给孩子买一个新书包' } })
+    fireEvent.click(screen.getByRole('button', { name: '保存修改' }))
+    await waitFor(() => expect(patches(f)).toHaveLength(1))
+    expect(bodyOf(patches(f)[0]?.[1])).toEqual({
+      title: '想给孩子买一个新书包',
+      description: '孩子上三年级',
+      category: 'study',
+      deadline: DEADLINE,
+      stationId: myWish().stationId,
+    })
+    expect(
+      await screen.findByText('心愿已修改，工作人员审核通过后会重新发布到心愿墙。'),
+    ).toBeTruthy()
+    expect(await screen.findByText('想给孩子买一个新书包')).toBeTruthy()
+    expect(screen.getByText('已修改，等待工会重新审核')).toBeTruthy()
+  })
+
+  it('removes the station as null, and shows a refusal from the server', async () => {
+    const f = serveOpen('pending_review', 'WISH_NOT_EDITABLE')
+    renderWishPage('/w/mine', '/w/mine', MyWishesPage)
+    fireEvent.click(await screen.findByRole('button', { name: '修改心愿' }))
+    expect(screen.getByText('修改后，工作人员会按新的内容审核。')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: '不指定站点' }))
+    expect(screen.getByText('未指定站点：心愿归属您所在的工会。')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: '保存修改' }))
+    await waitFor(() => expect(patches(f)).toHaveLength(1))
+    expect(bodyOf(patches(f)[0]?.[1])).toMatchObject({ stationId: null })
+    expect((await screen.findByRole('alert')).textContent).toBe('WISH_NOT_EDITABLE')
+  })
+
+  it('withdraws only after the confirmation, with the optional reason', async () => {
+    const f = serveOpen('published')
+    renderWishPage('/w/mine', '/w/mine', MyWishesPage)
+    fireEvent.click(await screen.findByRole('button', { name: '撤回心愿' }))
+    expect(screen.getByText(/撤回后，心愿会从心愿墙撤下，不能再恢复/)).toBeTruthy()
+    expect(calls(f, withdrawUrl)).toHaveLength(0)
+    fireEvent.click(screen.getByRole('button', { name: '取消' }))
+    expect(screen.queryByRole('button', { name: '确认撤回' })).toBeNull()
+
+    fireEvent.click(screen.getByRole('button', { name: '撤回心愿' }))
+    fireEvent.change(screen.getByLabelText('撤回原因（选填）'), {
+      target: { value: '已经买到了' },
+    })
+    fireEvent.click(screen.getByRole('button', { name: '确认撤回' }))
+    await waitFor(() => expect(calls(f, withdrawUrl)).toHaveLength(1))
+    expect(bodyOf(calls(f, withdrawUrl)[0]?.[1])).toEqual({ reason: '已经买到了' })
+    expect(await screen.findByText('您已撤回这个心愿：已经买到了')).toBeTruthy()
+    expect(screen.getByText('已撤回')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: '修改心愿' })).toBeNull()
   })
 })

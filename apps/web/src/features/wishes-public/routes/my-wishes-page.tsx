@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { MyWish } from '@unionhall/contracts'
+import { type MyWish, isWishEditable } from '@unionhall/contracts'
 import type { TFunction } from 'i18next'
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { errorMessage } from '../../../lib/error-message'
@@ -12,11 +12,22 @@ import {
   getMyWish,
   listMyWishes,
   reopenMyWish,
+  updateMyWish,
+  withdrawMyWish,
   wishPublicKeys,
 } from '../api/wishes-public-api'
 import { Pager } from '../components/pager'
+import { WishFields } from '../components/wish-fields'
 import { RequireMember, StatusTag, WishShell } from '../components/wish-shell'
-import { REASON_MAX, THANKS_MAX } from '../lib/wish-form'
+import {
+  type PostFormErrors,
+  type PostFormValues,
+  REASON_MAX,
+  THANKS_MAX,
+  chinaToday,
+  editValuesOf,
+  validateEdit,
+} from '../lib/wish-form'
 import { dayText } from './wall-page'
 
 const k = 'wishesPublic.mine'
@@ -93,8 +104,29 @@ const stepsOf = (t: TFunction, w: MyWish): Step[] => {
     { key: 'posted', state: 'done', text: t(`${k}.steps.posted`), at: w.createdAt },
   ]
   if (s === 'pending_review')
-    steps.push({ key: 'review', state: 'current', text: t(`${k}.steps.review`) })
-  else if (s === 'rejected')
+    steps.push({
+      key: 'review',
+      state: 'current',
+      // An edited wish is checked again before it (re)appears on the wall.
+      text: w.editedAt ? t(`${k}.steps.reviewAgain`) : t(`${k}.steps.review`),
+    })
+  else if (s === 'withdrawn') {
+    if (w.publishedAt)
+      steps.push({
+        key: 'published',
+        state: 'done',
+        text: t(`${k}.steps.published`),
+        at: w.publishedAt,
+      })
+    steps.push({
+      key: 'withdrawn',
+      state: 'current',
+      text: w.withdrawnReason
+        ? t(`${k}.steps.withdrawnWithReason`, { reason: w.withdrawnReason })
+        : t(`${k}.steps.withdrawn`),
+      at: w.withdrawnAt,
+    })
+  } else if (s === 'rejected')
     steps.push({
       key: 'rejected',
       state: 'current',
@@ -172,7 +204,7 @@ const WishCard = ({ wish: w }: { wish: MyWish }) => {
       ) : null}
       {w.claim?.note ? <p className="cp-pre cp-small">{w.claim.note}</p> : null}
       {w.thanks ? <p className="cp-small">{t(`${k}.thanksSent`, { thanks: w.thanks })}</p> : null}
-      <WishActions wish={w} />
+      {isWishEditable(w.status) ? <EditActions wish={w} /> : <WishActions wish={w} />}
     </li>
   )
 }
@@ -275,6 +307,192 @@ const WishActions = ({ wish: w }: { wish: MyWish }) => {
           {mode === 'confirm' ? t(`${k}.confirmSubmit`) : t(`${k}.reopenSubmit`)}
         </button>
         <button type="button" className="cp-btn" onClick={() => setMode('none')}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/**
+ * Before anyone claims it, the worker may correct the wish or take it back. Editing a wish on
+ * the wall sends it back to review, which the form says before they save.
+ */
+const EditActions = ({ wish: w }: { wish: MyWish }) => {
+  const { t } = useTranslation()
+  const [mode, setMode] = useState<'none' | 'edit' | 'withdraw'>('none')
+  const [saved, setSaved] = useState<'edited' | 'reviewAgain' | null>(null)
+  if (mode === 'edit')
+    return (
+      <EditWishForm
+        wish={w}
+        onCancel={() => setMode('none')}
+        onSaved={(after) => {
+          setMode('none')
+          setSaved(
+            w.status === 'published' && after.status === 'pending_review'
+              ? 'reviewAgain'
+              : 'edited',
+          )
+        }}
+      />
+    )
+  if (mode === 'withdraw') return <WithdrawForm wish={w} onCancel={() => setMode('none')} />
+  return (
+    <>
+      {saved ? (
+        <Notice kind="ok" role="status">
+          {t(`${k}.saved.${saved}`)}
+        </Notice>
+      ) : null}
+      <div className="cp-actions">
+        <button
+          type="button"
+          className="cp-btn"
+          onClick={() => {
+            setSaved(null)
+            setMode('edit')
+          }}
+        >
+          {t(`${k}.edit`)}
+        </button>
+        <button
+          type="button"
+          className="cp-btn cp-btn-danger"
+          onClick={() => {
+            setSaved(null)
+            setMode('withdraw')
+          }}
+        >
+          {t(`${k}.withdraw`)}
+        </button>
+      </div>
+    </>
+  )
+}
+
+const EditWishForm = ({
+  wish: w,
+  onCancel,
+  onSaved,
+}: {
+  wish: MyWish
+  onCancel: () => void
+  onSaved: (after: MyWish) => void
+}) => {
+  const { t } = useTranslation()
+  const qc = useQueryClient()
+  const formRef = useRef<HTMLFormElement>(null)
+  const today = chinaToday()
+  const [values, setValues] = useState<PostFormValues>(() => editValuesOf(w))
+  const [errors, setErrors] = useState<PostFormErrors>({})
+  const save = useMutation({
+    mutationFn: (body: Parameters<typeof updateMyWish>[1]) => updateMyWish(w.id, body),
+    onSuccess: (after) => {
+      void qc.invalidateQueries({ queryKey: wishPublicKeys.all })
+      onSaved(after)
+    },
+  })
+  const set = <K extends keyof PostFormValues>(key: K, value: PostFormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }))
+    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }))
+  }
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault()
+    const { errors: found, body } = validateEdit(values, today)
+    setErrors(found)
+    if (!body) {
+      // This card's own field: other cards may have a form open too.
+      const first = Object.keys(found)[0]
+      formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus()
+      return
+    }
+    save.mutate(body)
+  }
+  return (
+    <form ref={formRef} noValidate onSubmit={onSubmit} aria-label={t(`${k}.editTitle`)}>
+      {w.status === 'published' ? (
+        <Notice kind="warn">{t(`${k}.editReviewAgain`)}</Notice>
+      ) : (
+        <p>{t(`${k}.editHelp`)}</p>
+      )}
+      <WishFields values={values} errors={errors} today={today} onChange={set} />
+      {values.stationId ? (
+        <div className="cp-field">
+          <p>
+            <strong>{t('wishesPublic.post.stationLabel')}</strong> {w.stationName ?? w.orgName}
+          </p>
+          <button type="button" className="cp-btn" onClick={() => set('stationId', '')}>
+            {t('wishesPublic.post.stationRemove')}
+          </button>
+        </div>
+      ) : (
+        <p className="cp-small cp-muted">{t('wishesPublic.post.noStation')}</p>
+      )}
+      {save.error ? (
+        <Notice kind="error" role="alert">
+          {errorMessage(t, save.error)}
+        </Notice>
+      ) : null}
+      <div className="cp-actions">
+        <button type="submit" className="cp-btn cp-btn-primary" disabled={save.isPending}>
+          {save.isPending ? t(`${k}.editSaving`) : t(`${k}.editSubmit`)}
+        </button>
+        <button type="button" className="cp-btn" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+const WithdrawForm = ({ wish: w, onCancel }: { wish: MyWish; onCancel: () => void }) => {
+  const { t } = useTranslation()
+  const id = useId()
+  const qc = useQueryClient()
+  const [reason, setReason] = useState('')
+  const withdraw = useMutation({
+    mutationFn: () => withdrawMyWish(w.id, reason),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: wishPublicKeys.all }),
+  })
+  return (
+    <form
+      noValidate
+      aria-label={t(`${k}.withdrawTitle`)}
+      onSubmit={(e) => {
+        e.preventDefault()
+        withdraw.mutate()
+      }}
+    >
+      <Notice kind="warn">{t(`${k}.withdrawHelp`)}</Notice>
+      <div className="cp-field">
+        <label htmlFor={`${id}-reason`}>{t(`${k}.withdrawReason`)}</label>
+        <textarea
+          id={`${id}-reason`}
+          className="cp-textarea"
+          maxLength={REASON_MAX}
+          value={reason}
+          aria-describedby={`${id}-count`}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        <div className="cp-hint" id={`${id}-count`}>
+          {t('wishesPublic.common.counter', { count: reason.trim().length, max: REASON_MAX })}
+        </div>
+      </div>
+      {withdraw.error ? (
+        <Notice kind="error" role="alert">
+          {errorMessage(t, withdraw.error)}
+        </Notice>
+      ) : null}
+      <div className="cp-actions">
+        <button
+          type="submit"
+          className="cp-btn cp-btn-danger"
+          disabled={withdraw.isPending || withdraw.isSuccess}
+        >
+          {t(`${k}.withdrawSubmit`)}
+        </button>
+        <button type="button" className="cp-btn" onClick={onCancel}>
           {t('common.cancel')}
         </button>
       </div>

@@ -1,20 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type MyWish, WISH_CATEGORIES } from '@unionhall/contracts'
+import type { MyWish } from '@unionhall/contracts'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { errorMessage } from '../../../lib/error-message'
-import { Field } from '../../campaigns-public/components/field'
 import { Notice } from '../../campaigns-public/components/shell'
 import { getStation } from '../../stations-public/api/public-stations-api'
 import { postWish, wishPublicKeys } from '../api/wishes-public-api'
+import { WishFields } from '../components/wish-fields'
 import { RequireMember, WishShell } from '../components/wish-shell'
 import {
-  DESCRIPTION_MAX,
-  TITLE_MAX,
-  charCount,
   chinaToday,
-  latestDeadline,
   type PostFormErrors,
   type PostFormValues,
   validatePost,
@@ -79,8 +75,6 @@ const PostWish = () => {
     }
     submit.mutate(body)
   }
-  const err = (key: keyof PostFormValues) =>
-    errors[key] ? t(`${k}.errors.${errors[key]}`, { max: latestDeadline(today) }) : undefined
 
   if (done)
     return (
@@ -117,73 +111,7 @@ const PostWish = () => {
           {errorMessage(t, submit.error)}
         </Notice>
       ) : null}
-      <Field
-        label={t(`${k}.titleLabel`)}
-        hint={t(`${k}.titleHint`, { count: charCount(values.title), max: TITLE_MAX })}
-        error={err('title')}
-      >
-        {(a11y) => (
-          <input
-            {...a11y}
-            data-field="title"
-            className="cp-input"
-            value={values.title}
-            maxLength={TITLE_MAX}
-            onChange={(e) => set('title', e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
-        label={t(`${k}.descriptionLabel`)}
-        hint={t(`${k}.descriptionHint`, {
-          count: charCount(values.description),
-          max: DESCRIPTION_MAX,
-        })}
-        error={err('description')}
-      >
-        {(a11y) => (
-          <textarea
-            {...a11y}
-            data-field="description"
-            className="cp-textarea"
-            value={values.description}
-            maxLength={DESCRIPTION_MAX}
-            onChange={(e) => set('description', e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t(`${k}.categoryLabel`)} error={err('category')}>
-        {(a11y) => (
-          <select
-            {...a11y}
-            data-field="category"
-            className="cp-select"
-            value={values.category}
-            onChange={(e) => set('category', e.target.value as PostFormValues['category'])}
-          >
-            <option value="">{t(`${k}.categoryPlaceholder`)}</option>
-            {WISH_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`wishesPublic.category.${c}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t(`${k}.deadlineLabel`)} hint={t(`${k}.deadlineHint`)} error={err('deadline')}>
-        {(a11y) => (
-          <input
-            {...a11y}
-            data-field="deadline"
-            className="cp-input"
-            type="date"
-            min={today}
-            max={latestDeadline(today)}
-            value={values.deadline}
-            onChange={(e) => set('deadline', e.target.value)}
-          />
-        )}
-      </Field>
+      <WishFields values={values} errors={errors} today={today} onChange={set} />
       {values.stationId ? (
         <div className="cp-field">
           <p>

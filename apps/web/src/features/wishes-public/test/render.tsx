@@ -51,6 +51,9 @@ export const myWish = (over: Partial<MyWish> = {}): MyWish => ({
   rejectedReason: null,
   reopenReason: null,
   thanks: null,
+  withdrawnReason: null,
+  withdrawnAt: null,
+  editedAt: null,
   claim: {
     id: '01a2270b-7dd3-7662-b520-0268f56c8201',
     claimantName: '李*愿',

@@ -1,5 +1,6 @@
 import {
   type CreateWishBody,
+  type UpdateWishBody,
   WishDetailSchema,
   type WishCategory,
   WishPageSchema,
@@ -19,6 +20,8 @@ export type WishListQuery = {
   status?: WishStatus
   category?: WishCategory
 }
+/** The list's filters without its paging: what the .xlsx export takes. */
+export type WishExportQuery = Omit<WishListQuery, 'page' | 'pageSize'>
 export type WishReportQuery = { orgId?: string; from?: string; to?: string }
 
 const one = (id: string) => `/wishes/${encodeURIComponent(id)}`
@@ -42,6 +45,9 @@ export const getWorkerContact = (id: string) =>
 export const createWish = (body: CreateWishBody) =>
   apiRequest('/wishes', { method: 'POST', body, schema: WishDetailSchema })
 
+export const updateWish = ({ id, body }: { id: string; body: UpdateWishBody }) =>
+  apiRequest(one(id), { method: 'PATCH', body, schema: WishDetailSchema })
+
 export const publishWish = (id: string) =>
   apiRequest(`${one(id)}/publish`, { method: 'POST', schema: WishDetailSchema })
 
@@ -63,3 +69,7 @@ export const getWishReport = (query: WishReportQuery, signal?: AbortSignal) =>
 
 export const exportWishReport = (query: WishReportQuery) =>
   apiDownload('/wishes/reports.xlsx', query, 'wishes.xlsx')
+
+/** Every wish the list's filters select, as .xlsx (the server caps the row count). */
+export const exportWishes = (query: WishExportQuery) =>
+  apiDownload('/wishes/export.xlsx', query, 'wishes-list.xlsx')

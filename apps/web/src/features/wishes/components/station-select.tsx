@@ -13,10 +13,20 @@ type Props = {
   /** Only stations that take wishes (not closed). */
   activeOnly?: boolean
   placeholder?: string
+  /** The station already chosen (an edit form), shown by name before any search. */
+  initialOption?: { id: string; label: string } | null
 }
 
 /** Pick a station of a subtree by searching its name or address. */
-export const StationSelect = ({ id, value, onChange, orgId, activeOnly, placeholder }: Props) => {
+export const StationSelect = ({
+  id,
+  value,
+  onChange,
+  orgId,
+  activeOnly,
+  placeholder,
+  initialOption,
+}: Props) => {
   const { t } = useTranslation()
   const [search, setSearch] = useState('')
   const [q, setQ] = useState('')
@@ -52,10 +62,15 @@ export const StationSelect = ({ id, value, onChange, orgId, activeOnly, placehol
       loading={stations.isFetching}
       onSearch={setSearch}
       onChange={(v: string | undefined) => onChange?.(v)}
-      options={(stations.data?.items ?? []).map((s) => ({
-        value: s.id,
-        label: `${s.name}（${s.orgName}）`,
-      }))}
+      options={[
+        ...(initialOption && !stations.data?.items.some((s) => s.id === initialOption.id)
+          ? [{ value: initialOption.id, label: initialOption.label }]
+          : []),
+        ...(stations.data?.items ?? []).map((s) => ({
+          value: s.id,
+          label: `${s.name}（${s.orgName}）`,
+        })),
+      ]}
       style={{ width: '100%' }}
     />
   )

@@ -25,6 +25,9 @@ const wish = (over: Partial<WishDetail> = {}): WishDetail => ({
   reopenReason: null,
   reopenCount: 0,
   thanks: null,
+  withdrawnReason: null,
+  withdrawnAt: null,
+  editedAt: null,
   claim: null,
   createdAt: '2026-11-28T01:00:00.000Z',
   publishedAt: null,
@@ -48,6 +51,8 @@ const serve = (current: WishDetail) => {
           rejectedReason: (JSON.parse(init.body as string) as { reason: string }).reason,
         }),
       )
+    if (url === `/api/v1/wishes/${ID}` && init?.method === 'PATCH')
+      return json({ ...current, ...(JSON.parse(init.body as string) as object) })
     if (url === `/api/v1/wishes/${ID}`) return json(current)
     return json({ error: { code: 'ROUTE_NOT_FOUND', message: 'x' } }, 404)
   })
@@ -135,5 +140,69 @@ describe('wish drawer (staff review)', { timeout: 60_000 }, () => {
     expect(screen.getByText(/认领人已送达/)).toBeTruthy()
     expect(screen.getByText('感谢留言：谢谢！')).toBeTruthy()
     expect(screen.queryByRole('button', { name: '重新开放' })).toBeNull()
+  })
+})
+
+describe('wish drawer (staff edit)', { timeout: 60_000 }, () => {
+  afterEach(() => vi.unstubAllGlobals())
+  const patches = (f: ReturnType<typeof serve>) =>
+    f.mock.calls.filter(([u, init]) => u === `/api/v1/wishes/${ID}` && init?.method === 'PATCH')
+  const published = () =>
+    wish({
+      status: 'published',
+      publishedAt: '2026-11-28T02:00:00.000Z',
+      stationId: '01a2270b-7dd3-7662-b520-0268f56c81c1',
+    })
+
+  it('sends only what changed, and says the wish keeps its status', async () => {
+    const f = serve(published())
+    open(['wish:read', 'wish:manage'])
+    fireEvent.click(await screen.findByRole('button', { name: /^修\s*改$/ }))
+    const dialog = (await screen.findByText('修改心愿')).closest<HTMLElement>('.ant-modal')!
+    expect(within(dialog).getByText(/无需重新审核/)).toBeTruthy()
+    // The current station is shown by name, not by id.
+    expect(within(dialog).getByText('筑友驿站（龙岗区耳鼻咽喉医院项目）')).toBeTruthy()
+    fireEvent.change(within(dialog).getByLabelText('心愿内容'), {
+      target: { value: ' 想给孩子买一个新书包 ' },
+    })
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存修改' }))
+    await waitFor(() => expect(patches(f)).toHaveLength(1))
+    expect(JSON.parse(patches(f)[0]![1]!.body as string)).toEqual({ title: '想给孩子买一个新书包' })
+  })
+
+  it('sends nothing when nothing changed', async () => {
+    const f = serve(published())
+    open(['wish:read', 'wish:manage'])
+    fireEvent.click(await screen.findByRole('button', { name: /^修\s*改$/ }))
+    const dialog = (await screen.findByText('修改心愿')).closest<HTMLElement>('.ant-modal')!
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存修改' }))
+    expect(await screen.findByText('没有修改任何内容')).toBeTruthy()
+    expect(patches(f)).toHaveLength(0)
+  })
+
+  it('offers no edit once claimed, nor to read-only staff', async () => {
+    serve(wish({ status: 'claimed', publishedAt: '2026-11-28T02:00:00.000Z' }))
+    const first = open(['wish:read', 'wish:manage'])
+    expect(await screen.findByRole('button', { name: '重新开放' })).toBeTruthy()
+    expect(screen.queryByRole('button', { name: /^修\s*改$/ })).toBeNull()
+    first.unmount()
+    serve(published())
+    open(['wish:read'])
+    expect(await screen.findByText('筑友驿站（龙岗区耳鼻咽喉医院项目）')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: /^修\s*改$/ })).toBeNull()
+  })
+
+  it("shows a withdrawn wish with the worker's reason", async () => {
+    serve(
+      wish({
+        status: 'withdrawn',
+        withdrawnReason: '家里已经买了',
+        withdrawnAt: '2026-11-28T03:00:00.000Z',
+      }),
+    )
+    open(['wish:read', 'wish:manage'])
+    expect(await screen.findByText(/职工已撤回心愿：家里已经买了/)).toBeTruthy()
+    expect(screen.getByText('已撤回')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: /^修\s*改$/ })).toBeNull()
   })
 })

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { WishClaim, WishDetail } from '@unionhall/contracts'
+import { type WishClaim, type WishDetail, isWishEditable } from '@unionhall/contracts'
 import {
   Alert,
   App,
@@ -30,6 +30,7 @@ import {
   reopenWish,
   wishKeys,
 } from '../api/wishes-api'
+import { WishEditModal } from './wish-edit-modal'
 import { WishStatusTag } from './wishes-table'
 
 type Props = { wishId: string | null; onClose: () => void }
@@ -61,7 +62,14 @@ export const wishTimeline = (t: TFunction, w: WishDetail): TimelineItem[] => {
       children: `${t('wishes.timeline.published')}${at(w.publishedAt)}`,
     })
   const claims = [...w.claims].sort((a, b) => a.claimedAt.localeCompare(b.claimedAt))
+  // Edits happen only while nobody holds a claim: before the first claim or after a reopen.
+  const edited: TimelineItem | null = w.editedAt
+    ? { key: 'edited', color: 'gray', children: `${t('wishes.timeline.edited')}${at(w.editedAt)}` }
+    : null
+  const editedFirst = edited && (!claims[0] || w.editedAt! < claims[0].claimedAt)
+  if (editedFirst) items.push(edited)
   for (const c of claims) items.push(...claimItems(t, c, at))
+  if (edited && !editedFirst) items.push(edited)
   if (w.confirmedAt)
     items.push({
       key: 'confirmed',
@@ -80,6 +88,16 @@ export const wishTimeline = (t: TFunction, w: WishDetail): TimelineItem[] => {
     })
   if (w.status === 'expired')
     items.push({ key: 'expired', color: 'gray', children: t('wishes.timeline.expired') })
+  if (w.status === 'withdrawn')
+    items.push({
+      key: 'withdrawn',
+      color: 'gray',
+      children: `${
+        w.withdrawnReason
+          ? t('wishes.timeline.withdrawnWithReason', { reason: w.withdrawnReason })
+          : t('wishes.timeline.withdrawn')
+      }${at(w.withdrawnAt)}`,
+    })
   return items
 }
 
@@ -149,6 +167,7 @@ export const WishDrawer = ({ wishId, onClose }: Props) => {
   const { can } = useSession()
   const qc = useQueryClient()
   const [action, setAction] = useState<ReasonAction | null>(null)
+  const [editing, setEditing] = useState(false)
   const [text, setText] = useState('')
   const [contact, setContact] = useState<{ workerName: string; workerMobile: string } | null>(null)
   const detail = useQuery({
@@ -209,6 +228,9 @@ export const WishDrawer = ({ wishId, onClose }: Props) => {
       {w ? (
         <>
           <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+            {manage && isWishEditable(w.status) ? (
+              <Button onClick={() => setEditing(true)}>{t('wishes.detail.edit')}</Button>
+            ) : null}
             {manage && w.status === 'pending_review' ? (
               <>
                 <Button
@@ -270,6 +292,11 @@ export const WishDrawer = ({ wishId, onClose }: Props) => {
             <Descriptions.Item label={t('wishes.fields.source')}>
               {t(`wishes.source.${w.source}`)}
             </Descriptions.Item>
+            {w.status === 'withdrawn' ? (
+              <Descriptions.Item label={t('wishes.fields.withdrawnReason')}>
+                {w.withdrawnReason ?? '—'}
+              </Descriptions.Item>
+            ) : null}
             {w.reopenCount > 0 ? (
               <Descriptions.Item label={t('wishes.fields.reopened')}>
                 {t('wishes.detail.reopenedTimes', {
@@ -283,6 +310,7 @@ export const WishDrawer = ({ wishId, onClose }: Props) => {
             {t('wishes.detail.timeline')}
           </Typography.Title>
           <Timeline items={wishTimeline(t, w)} />
+          <WishEditModal wish={w} open={editing} onClose={() => setEditing(false)} />
         </>
       ) : null}
       <Modal

@@ -15,6 +15,7 @@ export const statusColor: Record<WishStatus, string> = {
   fulfilled: 'purple',
   confirmed: 'green',
   expired: 'default',
+  withdrawn: 'default',
 }
 
 export const wishOptions = (t: TFunction) => ({

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { Wish } from '@unionhall/contracts'
 import dayjs from 'dayjs'
 import { MemoryRouter, Route, Routes } from 'react-router'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import '../../../test/setup'
 import { makeSession, renderWithProviders } from '../../../test/render'
 import { createBodyOf } from '../components/wish-create-modal'
@@ -27,6 +27,9 @@ const wish: Wish = {
   reopenReason: null,
   reopenCount: 0,
   thanks: null,
+  withdrawnReason: null,
+  withdrawnAt: null,
+  editedAt: null,
   claim: null,
   createdAt: '2026-11-28T01:00:00.000Z',
   publishedAt: null,
@@ -79,6 +82,71 @@ describe('wishes list page', { timeout: 60_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: /搜\s*索/ }))
     await waitFor(() => expect(asked.at(-1)?.searchParams.get('q')).toBe('书包'))
     expect(asked.at(-1)?.searchParams.get('page')).toBe('1')
+  })
+
+  it('downloads the export with the filters on screen, not just the page', async () => {
+    const asked: URL[] = []
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        const u = new URL(url, 'http://localhost')
+        if (u.pathname === '/api/v1/wishes/export.xlsx') {
+          asked.push(u)
+          return new Response(new Blob(['xlsx']), {
+            status: 200,
+            headers: {
+              'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              'content-disposition': `attachment; filename="wishes-list.xlsx"; filename*=UTF-8''${encodeURIComponent('微心愿列表.xlsx')}`,
+            },
+          })
+        }
+        if (u.pathname === '/api/v1/wishes' || u.pathname === '/api/v1/stations')
+          return json({
+            items: u.pathname === '/api/v1/wishes' ? [wish] : [],
+            total: 1,
+            page: 1,
+            pageSize: 20,
+          })
+        return json({ items: [], total: 0, page: 1, pageSize: 20, unread: 0 })
+      }),
+    )
+    // jsdom has no object URLs; the download path needs one for the blob (afterEach unstubs).
+    vi.stubGlobal(
+      'URL',
+      class extends URL {
+        static override createObjectURL = () => 'blob:wishes'
+        static override revokeObjectURL = () => undefined
+      },
+    )
+    // The anchor the download clicks: record the file name instead of navigating.
+    const saved: string[] = []
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click')
+    click.mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download)
+    })
+    onTestFinished(() => click.mockRestore())
+    renderWithProviders(
+      <MemoryRouter initialEntries={['/wishes']}>
+        <Routes>
+          <Route path="/wishes" element={<WishesPage />} />
+        </Routes>
+      </MemoryRouter>,
+      makeSession(['wish:read']),
+    )
+    await screen.findByText('想给孩子买一套学习用品', undefined, { timeout: 15000 })
+    fireEvent.change(screen.getByPlaceholderText('按心愿内容搜索'), { target: { value: '书包' } })
+    fireEvent.click(screen.getByRole('button', { name: /搜\s*索/ }))
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: '状态' }))
+    fireEvent.click(await screen.findByTitle('已撤回'))
+    fireEvent.click(screen.getByRole('button', { name: /导出/ }))
+
+    await waitFor(() => expect(saved).toEqual(['微心愿列表.xlsx']))
+    expect(asked).toHaveLength(1)
+    expect(Object.fromEntries(asked[0]!.searchParams)).toEqual({
+      q: '书包',
+      orgId: ORG,
+      status: 'withdrawn',
+    })
   })
 
   it('builds the walk-in body with the station, or the org without one', () => {

@@ -18,7 +18,7 @@ import { PageHeader } from '../../../components/page/page-header'
 import { QueryError } from '../../../components/page/query-error'
 import { errorMessage } from '../../../lib/error-message'
 import { useSession } from '../../../lib/session'
-import { exportWishReport, listWishes, wishKeys } from '../api/wishes-api'
+import { exportWishes, listWishes, wishKeys } from '../api/wishes-api'
 import { StationSelect } from '../components/station-select'
 import { WishCreateModal } from '../components/wish-create-modal'
 import { WishDrawer } from '../components/wish-drawer'
@@ -54,24 +54,18 @@ export const Component = () => {
     setPage(1)
   }
   const filterOrgId = orgId ?? currentOrgId ?? undefined
-  const query = {
-    page,
-    pageSize,
-    q: q || undefined,
-    orgId: filterOrgId,
-    stationId,
-    status,
-    category,
-  }
+  const filters = { q: q || undefined, orgId: filterOrgId, stationId, status, category }
+  const query = { page, pageSize, ...filters }
   const wishes = useQuery({
     queryKey: wishKeys.list(query),
     queryFn: ({ signal }) => listWishes(query, signal),
     enabled: currentOrgId !== null,
     placeholderData: keepPreviousData,
   })
+  // The file holds every wish the current filters select, not just the page on screen.
   const onExport = () => {
     setExporting(true)
-    exportWishReport({ orgId: filterOrgId })
+    exportWishes(filters)
       .catch((e: unknown) => void message.error(errorMessage(t, e)))
       .finally(() => setExporting(false))
   }
