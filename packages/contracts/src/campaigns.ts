@@ -311,6 +311,23 @@ export const NominationSchema = z.object({
 })
 export type Nomination = z.infer<typeof NominationSchema>
 export const NominationPageSchema = pageOf(NominationSchema)
+/** A row of the staff list: a nomination and the orgs that nominated or support it (none: people only). */
+export const StaffNominationSchema = NominationSchema.extend({
+  nominatingOrgNames: z.array(z.string()),
+})
+export type StaffNomination = z.infer<typeof StaffNominationSchema>
+export const StaffNominationPageSchema = pageOf(StaffNominationSchema)
+
+export const NominatingOrgsQuerySchema = z
+  .object({ q: z.string().trim().max(50).optional() })
+  .strict()
+/** The orgs in a campaign's subtree the caller may nominate on behalf of (campaign:manage there). */
+export const NominatingOrgsSchema = z.object({
+  /** False when the caller's own org is outside the campaign's subtree: they cannot nominate. */
+  nominatorInScope: z.boolean(),
+  items: z.array(z.object({ id: IdSchema, name: z.string() })),
+})
+export type NominatingOrgs = z.infer<typeof NominatingOrgsSchema>
 
 export const REVIEW_DECISIONS = ['accept', 'reject', 'forward'] as const
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]

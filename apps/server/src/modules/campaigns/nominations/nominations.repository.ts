@@ -13,7 +13,7 @@ import type {
 /** Reads of org and member names/paths are joins for display and subtree scoping only. */
 type Tables = CampaignTables & {
   campaign_nomination: CampaignNominationConsentSmsColumns
-  org: { id: string; name: string; path: string }
+  org: { id: string; name: string; path: string; depth: number; is_archived: number }
   member: { id: string; name: string }
 }
 const q = (db: Db) => typed<Tables>(db)
@@ -57,6 +57,24 @@ export const findOrgNames = async (db: Db, ids: string[]) => {
   const rows = await q(db).selectFrom('org').select(['id', 'name']).where('id', 'in', ids).execute()
   return new Map(rows.map((r) => [r.id, r.name]))
 }
+
+/** Active orgs inside any of the subtrees, optionally matching a name, shallowest first. */
+export const listActiveOrgsIn = (
+  db: Db,
+  paths: string[],
+  nameLike: string | undefined,
+  limit: number,
+) =>
+  q(db)
+    .selectFrom('org')
+    .select(['id', 'name'])
+    .where(inSubtrees('path', paths))
+    .where('is_archived', '=', 0)
+    .$if(!!nameLike, (qb) => qb.where('name', 'like', `%${nameLike}%`))
+    .orderBy('depth')
+    .orderBy('path')
+    .limit(limit)
+    .execute()
 
 // ---- nominations ----
 
@@ -228,6 +246,29 @@ export const listSupports = (db: Db, nominationId: string) =>
     .where('s.nomination_id', '=', nominationId)
     .orderBy('s.created_at')
     .execute()
+
+/**
+ * The orgs that nominated or support each of these nominations (org nominations), in the order
+ * they did; a merge may bring the same org twice, named once.
+ */
+export const listNominatingOrgNames = async (db: Db, nominationIds: string[]) => {
+  const byNomination = new Map<string, string[]>()
+  if (nominationIds.length === 0) return byNomination
+  const rows = await q(db)
+    .selectFrom('campaign_nomination_support as s')
+    .innerJoin('org as o', 'o.id', 's.nominating_org_id')
+    .select(['s.nomination_id', 'o.name'])
+    .where('s.nomination_id', 'in', nominationIds)
+    .orderBy('s.created_at')
+    .orderBy('s.id')
+    .execute()
+  for (const r of rows) {
+    const names = byNomination.get(r.nomination_id) ?? []
+    if (!names.includes(r.name)) names.push(r.name)
+    byNomination.set(r.nomination_id, names)
+  }
+  return byNomination
+}
 
 /** Nominations the member supported (as a person or for an org), newest first. */
 export const listNominationsSupportedBy = (db: Db, campaignId: string, memberId: string) =>

@@ -152,6 +152,7 @@ const review = (
 
 describe('the lifecycle: nomination → consent → review → quotas → publicity → objections', () => {
   let top: Campaign // 陇原工匠, run by 甘肃省总工会
+  let city: Campaign // 金城工匠, its child campaign run by 兰州市总工会
   let a: Nom // 兰州 employer: two levels (金城工匠 at 兰州, then 甘肃)
   let aMobile: string
   let b: Nom // org nomination, 武威 employer: one level (甘肃)
@@ -161,7 +162,7 @@ describe('the lifecycle: nomination → consent → review → quotas → public
 
   beforeAll(async () => {
     top = await createCampaign(gansu, '甘肃省总工会')
-    await createCampaign(gansu, '兰州市总工会', {
+    city = await createCampaign(gansu, '兰州市总工会', {
       parentCampaignId: top.id,
       name: '金城工匠评选',
       rules: undefined,
@@ -239,6 +240,65 @@ describe('the lifecycle: nomination → consent → review → quotas → public
       }),
     )
     expectError(res, 403, 'ACCESS_DENIED')
+  })
+
+  it('lists the orgs staff may nominate for: campaign:manage inside the campaign subtree', async () => {
+    const orgs = async (s: TestSession, c: Campaign, q?: string) => {
+      const res = await s.request({
+        method: 'GET',
+        url: `/api/v1/campaigns/${c.id}/nominating-orgs${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+      })
+      expect(res.statusCode, res.body).toBe(200)
+      const body = res.json<{ nominatorInScope: boolean; items: { id: string; name: string }[] }>()
+      return {
+        inScope: body.nominatorInScope,
+        names: body.items.map((o) => o.name),
+        ids: body.items.map((o) => o.id),
+      }
+    }
+
+    // The province's admin: the campaign's org first, then its subtree, nothing outside it.
+    const province = await orgs(gansu, top)
+    expect(province.inScope).toBe(true)
+    expect(province.names[0]).toBe('甘肃省总工会')
+    expect(province.names).toEqual(expect.arrayContaining(['兰州市总工会', '武威市总工会']))
+    expect(province.names).not.toContain('中华全国总工会')
+    expect(province.names).not.toContain('深圳市总工会')
+    expect((await orgs(gansu, top, '兰州')).names.sort()).toEqual(
+      ['兰州市总工会', '兰州铁路局工会'].sort(),
+    )
+    // The city's staff only for the city, by the id the nominate route takes.
+    expect(await orgs(lanzhou, top)).toEqual({
+      inScope: true,
+      names: ['兰州市总工会'],
+      ids: [t.orgId('兰州市总工会')],
+    })
+    // A grant above a child campaign's org covers the child's subtree only; the admin's own org
+    // (the province) is outside it, so they could not nominate there at all.
+    const child = await orgs(gansu, city)
+    expect(child).toMatchObject({ inScope: false, names: ['兰州市总工会'] })
+  })
+
+  it('guards the nominating orgs (401, 403 outside the subtree or without manage, 400, 404)', async () => {
+    const url = `/api/v1/campaigns/${top.id}/nominating-orgs`
+    expectError(await t.request({ method: 'GET', url }), 401, 'AUTH_REQUIRED')
+    expectError(await shenzhen.request({ method: 'GET', url }), 403, 'ACCESS_DENIED')
+    const counsellor = await t.loginAs(ACCOUNTS.beijingCounsellor)
+    expectError(await counsellor.request({ method: 'GET', url }), 403)
+    expectError(
+      await gansu.request({ method: 'GET', url: `${url}?q=${'兰'.repeat(51)}` }),
+      400,
+      'VALIDATION_FAILED',
+    )
+    expectError(await gansu.request({ method: 'GET', url: `${url}?orgId=x` }), 400)
+    expectError(
+      await gansu.request({
+        method: 'GET',
+        url: `/api/v1/campaigns/${MISSING_ID}/nominating-orgs`,
+      }),
+      404,
+      'CAMPAIGN_NOT_FOUND',
+    )
   })
 
   it('refuses nominators outside the subtree (403), anonymous callers (401), bad fields (400)', async () => {
@@ -446,14 +506,24 @@ describe('the lifecycle: nomination → consent → review → quotas → public
         code: 'QUOTA_CATEGORY_SHORTFALL',
         categoryId: top.categories[0]!.id,
       }),
+      // 创新类's one accepted nominee is not a front-line worker, and the share applies to each
+      // category's winners (as the ranking applies it).
+      expect.objectContaining({
+        code: 'QUOTA_CATEGORY_FRONT_LINE',
+        categoryId: top.categories[1]!.id,
+      }),
     ])
     expect(check.problems[0]!.message).toContain('还差 1 人')
+    expect(check.problems[1]!.message).toContain('至少需 1 名一线职工')
 
     expect((await review(gansu, top, d.id, 'accept')).statusCode).toBe(200)
     res = await gansu.request({ method: 'GET', url: `/api/v1/campaigns/${top.id}/quota-check` })
     check = res.json()
-    expect(check.problems.map((p) => p.code)).toEqual(['QUOTA_FRONT_LINE_SHARE'])
-    expect(check.problems[0]!.message).toContain('至少还需 1 名一线职工')
+    expect(check.problems.map((p) => p.code)).toEqual([
+      'QUOTA_CATEGORY_FRONT_LINE',
+      'QUOTA_FRONT_LINE_SHARE',
+    ])
+    expect(check.problems[1]!.message).toContain('至少还需 1 名一线职工')
     expect(res.json()).toMatchObject({ frontLine: { accepted: 3, frontLine: 1, required: 0.5 } })
   })
 
@@ -518,6 +588,20 @@ describe('the lifecycle: nomination → consent → review → quotas → public
     )
   })
 
+  it('names the orgs that nominated each one in the staff list', async () => {
+    const res = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/campaigns/${top.id}/nominations?pageSize=100`,
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    const items = res.json<{ items: (Nom & { nominatingOrgNames: string[] })[] }>().items
+    const byId = new Map(items.map((n) => [n.id, n.nominatingOrgNames]))
+    expect(byId.get(b.id)).toEqual(['甘肃省总工会'])
+    // Nominated by people only (a colleague and the province's admin as a person).
+    expect(byId.get(a.id)).toEqual([])
+    expect(byId.get(d.id)).toEqual([])
+  })
+
   it('merges duplicates by hand: supporters add up, the others become merged', async () => {
     const e1 = (
       await nominate(lanzhou, top, nominationBody(top, { nomineeName: '赵六' }))
@@ -559,6 +643,38 @@ describe('the lifecycle: nomination → consent → review → quotas → public
       409,
       'NOMINATION_NOT_MERGEABLE',
     )
+  })
+
+  it('names an org once when the nominations merged were both its own', async () => {
+    const byProvince = async () =>
+      (
+        await nominate(
+          gansu,
+          top,
+          nominationBody(top, {
+            nomineeName: '周七',
+            nominatingOrgId: t.orgId('甘肃省总工会'),
+            recommendationLetter: '兹推荐周七同志。',
+          }),
+        )
+      ).json<Nom>()
+    const [f1, f2] = [await byProvince(), await byProvince()]
+    const merged = await gansu.request({
+      method: 'POST',
+      url: `/api/v1/campaigns/${top.id}/nominations/merge`,
+      payload: { intoId: f1.id, fromIds: [f2.id] },
+    })
+    expect(merged.statusCode, merged.body).toBe(200)
+
+    const res = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/campaigns/${top.id}/nominations?q=${encodeURIComponent('周七')}`,
+    })
+    const items = res.json<{ items: (Nom & { nominatingOrgNames: string[] })[] }>().items
+    expect(items.find((n) => n.id === f1.id)).toMatchObject({
+      supporterCount: 2,
+      nominatingOrgNames: ['甘肃省总工会'],
+    })
   })
 
   it('creates numbered candidates from accepted nominations when publicity starts', async () => {
@@ -900,6 +1016,7 @@ describe('before publicity', () => {
     const base = `/api/v1/campaigns/${c.id}`
     for (const [method, url, payload] of [
       ['GET', `${base}/nominations`],
+      ['GET', `${base}/nominating-orgs`],
       ['GET', `${base}/nominations/${MISSING_ID}`],
       ['POST', `${base}/nominations/${MISSING_ID}/review`, { decision: 'reject', reason: 'other' }],
       ['POST', `${base}/nominations/merge`, { intoId: MISSING_ID, fromIds: [MISSING_ID] }],

@@ -13,7 +13,6 @@ import {
   MergeNominationsBodySchema,
   NominationDetailSchema,
   NominationListQuerySchema,
-  NominationPageSchema,
   NominationSchema,
   ObjectionBodySchema,
   ObjectionListQuerySchema,
@@ -26,6 +25,9 @@ import {
   ReviewNominationBodySchema,
   StaffCandidateListQuerySchema,
   UpdateCandidateBodySchema,
+  NominatingOrgsQuerySchema,
+  NominatingOrgsSchema,
+  StaffNominationPageSchema,
 } from '@unionhall/contracts'
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
@@ -76,11 +78,27 @@ export const nominationsRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> =
         summary: 'Nominations whose employer is in my review subtrees (paged, searchable)',
         params: CampaignParams,
         querystring: NominationListQuerySchema,
-        response: { 200: NominationPageSchema },
+        response: { 200: StaffNominationPageSchema },
       },
       config: review,
     },
     async (req) => svc.listNominations(deps, ctxOf(req), req.params.campaignId, req.query),
+  )
+
+  app.get(
+    '/:campaignId/nominating-orgs',
+    {
+      schema: {
+        tags,
+        summary:
+          'Orgs I may nominate on behalf of (campaign:manage inside the campaign subtree), by name',
+        params: CampaignParams,
+        querystring: NominatingOrgsQuerySchema,
+        response: { 200: NominatingOrgsSchema },
+      },
+      config: manage,
+    },
+    async (req) => svc.listNominatingOrgs(deps, ctxOf(req), req.params.campaignId, req.query),
   )
 
   app.get(

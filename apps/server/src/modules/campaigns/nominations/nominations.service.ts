@@ -395,20 +395,59 @@ export const decideConsent = async (
 // ---- staff: list, detail, review, merge, quotas ----
 
 /**
- * The employer subtrees the actor reviews within this campaign: their campaign:review grants
- * inside the campaign's org subtree (a grant above it counts as the whole subtree).
+ * The subtrees within this campaign where the actor holds a permission: their grants inside the
+ * campaign's org subtree (a grant above it counts as the whole subtree).
  * @throws ACCESS_DENIED when none overlaps the campaign.
  */
-const reviewScope = (ctx: Ctx, c: LoadedCampaign): string[] => {
-  const paths = scopePaths(ctx, 'campaign:review')
+const campaignScope = (
+  ctx: Ctx,
+  c: LoadedCampaign,
+  permission: 'campaign:review' | 'campaign:manage',
+): string[] => {
+  const paths = scopePaths(ctx, permission)
     .map((p) => (c.orgPath.startsWith(p) ? c.orgPath : p))
     .filter((p) => p.startsWith(c.orgPath))
   if (paths.length === 0) throw commonErrors.forbidden()
   return paths
 }
 
+/** The employer subtrees the actor reviews within this campaign. @throws ACCESS_DENIED */
+const reviewScope = (ctx: Ctx, c: LoadedCampaign): string[] =>
+  campaignScope(ctx, c, 'campaign:review')
+
+/** How many orgs one look-up of nominating orgs returns; staff narrow it down by name. */
+const NOMINATING_ORGS_LIMIT = 50
+
+/**
+ * The orgs the actor may nominate on behalf of in this campaign (createNomination's
+ * nominatingOrgId): active orgs inside the campaign's org subtree where they hold
+ * campaign:manage, matching q, shallowest first. `nominatorInScope` is false when the actor's
+ * own org lies outside the subtree: every nomination of theirs would then be refused
+ * (NOMINATION_NOMINATOR_OUT_OF_SCOPE), whichever org they picked.
+ * @throws CAMPAIGN_NOT_FOUND, ACCESS_DENIED (no campaign:manage inside the campaign's subtree)
+ */
+export const listNominatingOrgs = async (
+  deps: Deps,
+  ctx: Ctx,
+  campaignId: string,
+  query: { q?: string },
+) => {
+  const actor = requireActor(ctx)
+  const c = await loadCampaign(deps.db, campaignId)
+  const paths = campaignScope(ctx, c, 'campaign:manage')
+  const [own, rows] = await Promise.all([
+    loadOrg(deps.db, actor.orgId),
+    repo.listActiveOrgsIn(deps.db, paths, query.q || undefined, NOMINATING_ORGS_LIMIT),
+  ])
+  return {
+    nominatorInScope: own.path.startsWith(c.orgPath),
+    items: rows.map((r) => ({ id: r.id, name: r.name })),
+  }
+}
+
 const inScope = (paths: string[], path: string) => paths.some((p) => path.startsWith(p))
 
+/** Nominations whose employer is in the actor's review subtrees, each naming the orgs that nominated it. */
 export const listNominations = async (
   deps: Deps,
   ctx: Ctx,
@@ -439,7 +478,19 @@ export const listNominations = async (
     query.pageSize,
     (query.page - 1) * query.pageSize,
   )
-  return { items: rows.map(toNominationDto), total, page: query.page, pageSize: query.pageSize }
+  const orgNames = await repo.listNominatingOrgNames(
+    deps.db,
+    rows.map((r) => r.id),
+  )
+  return {
+    items: rows.map((r) => ({
+      ...toNominationDto(r),
+      nominatingOrgNames: orgNames.get(r.id) ?? [],
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  }
 }
 
 const loadNominationFor = async (deps: Deps, ctx: Ctx, campaignId: string, id: string) => {

@@ -12,6 +12,9 @@ export const campaignKeys = {
   nominations: (id: string, query: ListQuery) =>
     [...campaignKeys.of(id), 'nominations', query] as const,
   nomination: (id: string, nid: string) => [...campaignKeys.of(id), 'nomination', nid] as const,
+  nominatingOrgs: (id: string, q: string) =>
+    [...campaignKeys.of(id), 'nominating-orgs', q] as const,
+  employerSearch: (q: string) => [...campaignKeys.all, 'employer-search', q] as const,
   quota: (id: string) => [...campaignKeys.of(id), 'quota'] as const,
   candidates: (id: string, query: ListQuery) =>
     [...campaignKeys.of(id), 'candidates', query] as const,

@@ -4,6 +4,7 @@ import {
   CampaignSchema,
   CandidatePageSchema,
   CandidateSchema,
+  CreateNominationResultSchema,
   FlaggedBallotSchema,
   IdSchema,
   JuryCandidatesSchema,
@@ -13,18 +14,21 @@ import {
   LeaderboardSchema,
   MemberPageSchema,
   NominationDetailSchema,
-  NominationPageSchema,
   NominationSchema,
+  NominatingOrgsSchema,
   ObjectionPageSchema,
   ObjectionSchema,
+  PublicOrgSchema,
   PutForwardResultSchema,
   QuotaCheckSchema,
   ResendConsentSmsResultSchema,
+  StaffNominationPageSchema,
   ResultsSchema,
   TurnoutSchema,
   pageOf,
   type CampaignPhase,
   type CreateCampaignBody,
+  type CreateNominationBody,
   type PutForwardBody,
   type UpdateCampaignBody,
 } from '@unionhall/contracts'
@@ -57,8 +61,21 @@ export const createCampaign = (body: CreateCampaignBody) =>
 export const updateCampaign = ({ id, body }: { id: string; body: UpdateCampaignBody }) =>
   apiRequest(base(id), { method: 'PATCH', body, schema: CampaignSchema })
 
-export const advancePhase = ({ id, to }: { id: string; to: CampaignPhase }) =>
-  apiRequest(`${base(id)}/phase`, { method: 'POST', body: { to }, schema: CampaignSchema })
+export const advancePhase = ({
+  id,
+  to,
+  juryIncompleteReason,
+}: {
+  id: string
+  to: CampaignPhase
+  /** Leaving the jury phase with scores missing: why (audited by the server). */
+  juryIncompleteReason?: string
+}) =>
+  apiRequest(`${base(id)}/phase`, {
+    method: 'POST',
+    body: { to, juryIncompleteReason },
+    schema: CampaignSchema,
+  })
 
 export const ChildCampaignSchema = z.object({
   id: IdSchema,
@@ -75,7 +92,34 @@ export const listChildCampaigns = (id: string, signal?: AbortSignal) =>
 // ---- nominations, candidates, objections ----
 
 export const listNominations = (id: string, query: Query, signal?: AbortSignal) =>
-  apiRequest(`${base(id)}/nominations`, { query, schema: NominationPageSchema, signal })
+  apiRequest(`${base(id)}/nominations`, {
+    query,
+    schema: StaffNominationPageSchema,
+    signal,
+  })
+
+/** The orgs in the campaign's subtree I may nominate on behalf of (campaign:manage there). */
+export const listNominatingOrgs = (id: string, q: string, signal?: AbortSignal) =>
+  apiRequest(`${base(id)}/nominating-orgs`, {
+    query: { q },
+    schema: NominatingOrgsSchema,
+    signal,
+  })
+
+/**
+ * Nominates on behalf of an org (nominatingOrgId and recommendationLetter set) through the same
+ * route workers use; `merged` says the person had been nominated already and this joined it.
+ */
+export const createOrgNomination = ({ id, body }: { id: string; body: CreateNominationBody }) =>
+  apiRequest(`/public/campaigns/${id}/nominations`, {
+    method: 'POST',
+    body,
+    schema: CreateNominationResultSchema,
+  })
+
+/** Employers by name (any active org; the server refuses one outside the campaign's subtree). */
+export const searchEmployers = (q: string, signal?: AbortSignal) =>
+  apiRequest('/public/orgs', { query: { q }, schema: z.array(PublicOrgSchema), signal })
 
 export const getNomination = (id: string, nid: string, signal?: AbortSignal) =>
   apiRequest(`${base(id)}/nominations/${nid}`, { schema: NominationDetailSchema, signal })

@@ -7,6 +7,7 @@ import {
   announceResults,
   type CampaignListQuery,
   createCampaign,
+  createOrgNomination,
   getCampaign,
   getJuryCandidates,
   getJuryProgress,
@@ -20,6 +21,7 @@ import {
   listChildCampaigns,
   listFlaggedBallots,
   listJurors,
+  listNominatingOrgs,
   listNominations,
   listObjections,
   mergeNominations,
@@ -29,6 +31,7 @@ import {
   resolveObjection,
   reviewBallots,
   reviewNomination,
+  searchEmployers,
   searchMembers,
   submitJuryScore,
   updateCampaign,
@@ -124,6 +127,30 @@ export const useMergeNominations = () => {
   const invalidate = useInvalidateCampaign()
   return useMutation({ mutationFn: mergeNominations, onSuccess: (_n, v) => invalidate(v.id) })
 }
+
+/** Orgs I may nominate for in this campaign; only asked when I hold campaign:manage somewhere. */
+export const useNominatingOrgs = (id: string, q: string, enabled: boolean) =>
+  useQuery({
+    queryKey: campaignKeys.nominatingOrgs(id, q),
+    queryFn: ({ signal }) => listNominatingOrgs(id, q, signal),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  })
+
+export const useCreateOrgNomination = () => {
+  const invalidate = useInvalidateCampaign()
+  return useMutation({ mutationFn: createOrgNomination, onSuccess: (_n, v) => invalidate(v.id) })
+}
+
+export const useEmployerSearch = (q: string) =>
+  useQuery({
+    queryKey: campaignKeys.employerSearch(q),
+    queryFn: ({ signal }) => searchEmployers(q, signal),
+    enabled: q.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  })
 
 export const useQuotaCheck = (id: string) =>
   useQuery({ queryKey: campaignKeys.quota(id), queryFn: ({ signal }) => getQuotaCheck(id, signal) })

@@ -13,6 +13,7 @@ import {
   Col,
   Descriptions,
   Drawer,
+  Flex,
   Form,
   Grid,
   Image,
@@ -40,6 +41,7 @@ import {
   useReviewNomination,
 } from '../api/use-campaigns'
 import { ConsentSmsControl } from './consent-sms-control'
+import { OrgNominationAction } from './org-nomination-form'
 import { ReviewDecisionForm } from './review-decision-form'
 import { A11yTable, ContrastTag } from './a11y'
 
@@ -77,6 +79,11 @@ const NominationDrawer = ({
         ? (['accept', 'reject'] as const)
         : (['forward', 'reject'] as const)
   const reviewable = n && (n.status === 'submitted' || n.status === 'awaiting_consent')
+  const nominatingOrgs = [
+    ...new Set(
+      (n?.supporters ?? []).flatMap((s) => (s.nominatingOrgName ? [s.nominatingOrgName] : [])),
+    ),
+  ]
 
   return (
     <Drawer
@@ -111,6 +118,15 @@ const NominationDrawer = ({
                 ),
               },
               { key: 'cat', label: t('campaigns.fields.category'), children: n.categoryName },
+              ...(nominatingOrgs.length > 0
+                ? [
+                    {
+                      key: 'orgs',
+                      label: t('campaigns.nominations.nominatingOrgs'),
+                      children: nominatingOrgs.join('、'),
+                    },
+                  ]
+                : []),
               {
                 key: 'mobile',
                 label: t('campaigns.fields.mobile'),
@@ -215,18 +231,36 @@ const NominationDrawer = ({
               renderItem={(s) => (
                 <List.Item>
                   <List.Item.Meta
-                    title={`${s.nominatingOrgName ?? s.nominatorName ?? '—'} · ${formatDateTime(s.createdAt)}`}
+                    title={
+                      <Flex gap={8} align="center" wrap>
+                        <span>
+                          {`${s.nominatingOrgName ?? s.nominatorName ?? '—'} · ${formatDateTime(s.createdAt)}`}
+                        </span>
+                        {s.nominatingOrgName ? (
+                          <ContrastTag color="gold">
+                            {t('campaigns.nominations.fromOrg')}
+                          </ContrastTag>
+                        ) : null}
+                      </Flex>
+                    }
                     description={
                       <>
                         <div style={{ whiteSpace: 'pre-wrap' }}>{s.reason}</div>
                         {s.recommendationLetter ? (
-                          <Typography.Paragraph
-                            type="secondary"
-                            ellipsis={{ rows: 3, expandable: true }}
-                            style={{ marginTop: 8, marginBottom: 0 }}
+                          <section
+                            aria-label={t('campaigns.nominations.letter')}
+                            style={{ marginTop: 8 }}
                           >
-                            {s.recommendationLetter}
-                          </Typography.Paragraph>
+                            <Typography.Text strong>
+                              {t('campaigns.nominations.letter')}
+                            </Typography.Text>
+                            <Typography.Paragraph
+                              ellipsis={{ rows: 6, expandable: true }}
+                              style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}
+                            >
+                              {s.recommendationLetter}
+                            </Typography.Paragraph>
+                          </section>
                         ) : null}
                       </>
                     }
@@ -358,6 +392,7 @@ export const NominationsTab = ({ campaign }: { campaign: Campaign }) => {
 
   return (
     <>
+      <OrgNominationAction campaign={campaign} />
       <Form layout="vertical" component="div">
         <Row gutter={[12, 0]}>
           <Col xs={24} md={8}>
@@ -430,7 +465,7 @@ export const NominationsTab = ({ campaign }: { campaign: Campaign }) => {
         rowKey="id"
         loading={nominations.isFetching}
         dataSource={nominations.data?.items ?? []}
-        scroll={{ x: 820 }}
+        scroll={{ x: 980 }}
         rowSelection={{
           selectedRowKeys: selected.map((s) => s.id),
           onChange: (_keys, rows) => setSelected(rows),
@@ -466,6 +501,13 @@ export const NominationsTab = ({ campaign }: { campaign: Campaign }) => {
             render: (id: string) => categoryName.get(id) ?? '—',
           },
           { title: t('campaigns.fields.employer'), dataIndex: 'employerOrgName' },
+          {
+            title: t('campaigns.nominations.nominatingOrgs'),
+            dataIndex: 'nominatingOrgNames',
+            width: 160,
+            // Empty: nominated by people only.
+            render: (names: string[]) => (names.length > 0 ? names.join('、') : '—'),
+          },
           { title: t('campaigns.fields.trade'), dataIndex: 'trade', width: 120 },
           {
             title: t('campaigns.fields.isFrontLine'),
