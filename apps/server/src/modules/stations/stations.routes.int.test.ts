@@ -15,6 +15,9 @@ import {
   type TestApp,
   type TestSession,
 } from '../../../test/build-test-app'
+import { freshMobile, makeMember } from '../../../test/factories/members'
+import { ctxAs } from '../../../test/factories/orgs'
+import { DEMO_PASSWORD } from '../../demo/seed-demo'
 import { auditRows, expectError, MISSING_ID } from '../../../test/helpers'
 import { convertCoords, gcj02ToWgs84 } from './domain/coords'
 import {
@@ -232,6 +235,25 @@ describe('creating and editing stations', () => {
     expect(res.json()).toEqual({ contactName: '王师傅', contactMobile: '13700001111' })
     const reads = await auditRows(t, { action: 'station.contact.read', targetId: s.id })
     expect(reads).toHaveLength(1)
+
+    // A volunteer may read the station (masked contact) but not reveal the number.
+    const mobile = freshMobile()
+    await makeMember(t, await ctxAs(t, shenzhen.memberId), {
+      mobile,
+      orgId: t.orgId('龙岗区建筑行业工联会'),
+      password: DEMO_PASSWORD,
+      roles: ['volunteer'],
+    })
+    const v = await t.loginAs(mobile)
+    const seen = await v.request({ method: 'GET', url: `/api/v1/stations/${s.id}` })
+    expect(seen.statusCode, seen.body).toBe(200)
+    expect(seen.json<Station>().contactMobileMasked).toBe('137****1111')
+    expectError(
+      await v.request({ method: 'GET', url: `/api/v1/stations/${s.id}/contact` }),
+      403,
+      'ACCESS_DENIED',
+    )
+    expect(await auditRows(t, { action: 'station.contact.read', targetId: s.id })).toHaveLength(1)
   })
 })
 

@@ -157,7 +157,7 @@ export const stationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }> = asy
         params: Params,
         response: { 200: StationContactSchema },
       },
-      config: { access: { permission: 'station:read' } },
+      config: { access: { permission: 'station:manage' } },
     },
     async (req) => svc.revealStationContact(deps, ctxOf(req), req.params.stationId),
   )

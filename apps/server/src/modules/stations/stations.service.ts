@@ -283,7 +283,9 @@ export const getStation = async (db: Db, ctx: Ctx, stationId: string) =>
 
 /** The unmasked contact of the person in charge: a read of personal data, audited. */
 export const revealStationContact = async (deps: Deps, ctx: Ctx, stationId: string) => {
-  const row = await loadStationFor(deps.db, ctx, stationId, 'station:read')
+  // The person in charge's number is personal data: the staff who run the station may read
+  // it (audited); volunteers, who may read the station, see the masked copy only.
+  const row = await loadStationFor(deps.db, ctx, stationId, 'station:manage')
   const contactMobile = deps.crypto.decrypt(row.contact_mobile_enc)
   await recordAudit(deps.db, ctx, {
     action: 'station.contact.read',

@@ -16,6 +16,7 @@ import {
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../../lib/error-message'
 import { formatDateTime } from '../../../lib/format'
+import { useSession } from '../../../lib/session'
 import { useRevealStationContact } from '../api/use-stations'
 import { stationLabels } from '../lib/station-labels'
 import { ScheduleTable } from './schedule-table'
@@ -25,6 +26,7 @@ import { OpenNowBadge } from './stations-table'
 export const StationInfo = ({ station: s }: { station: Station }) => {
   const { t } = useTranslation()
   const l = stationLabels(t)
+  const { can } = useSession()
   const reveal = useRevealStationContact()
   const revealed = reveal.data && reveal.variables === s.id ? reveal.data : null
 
@@ -75,7 +77,7 @@ export const StationInfo = ({ station: s }: { station: Station }) => {
                         ? `${revealed.contactName} ${revealed.contactMobile}`
                         : `${s.contactName} ${s.contactMobileMasked}`}
                     </span>
-                    {revealed ? null : (
+                    {revealed || !can('station:manage') ? null : (
                       <div>
                         <Button
                           size="small"
@@ -86,9 +88,11 @@ export const StationInfo = ({ station: s }: { station: Station }) => {
                         </Button>
                       </div>
                     )}
-                    <Typography.Text type="secondary">
-                      {t('stations.detail.revealAudited')}
-                    </Typography.Text>
+                    {can('station:manage') ? (
+                      <Typography.Text type="secondary">
+                        {t('stations.detail.revealAudited')}
+                      </Typography.Text>
+                    ) : null}
                     {reveal.error ? (
                       <Typography.Text type="danger" role="alert">
                         {errorMessage(t, reveal.error)}
