@@ -399,6 +399,10 @@ export const QuotaCheckSchema = z.object({
 })
 export type QuotaCheck = z.infer<typeof QuotaCheckSchema>
 
+/** An audited read of personal data: the full mobile behind a masked one (nominee or objector). */
+export const ContactRevealSchema = z.object({ name: z.string(), mobile: z.string() })
+export type ContactReveal = z.infer<typeof ContactRevealSchema>
+
 /** POST /nominations answers 201 with merged false, or 200 with merged true when it joined an existing nomination. */
 export const CreateNominationResultSchema = NominationSchema.extend({ merged: z.boolean() })
 

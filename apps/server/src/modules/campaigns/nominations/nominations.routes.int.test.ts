@@ -527,6 +527,18 @@ describe('the lifecycle: nomination → consent → review → quotas → public
     expect(res.json()).toMatchObject({ frontLine: { accepted: 3, frontLine: 1, required: 0.5 } })
   })
 
+  it("reveals a nominee's full mobile to reviewers in scope, audited", async () => {
+    const url = `/api/v1/campaigns/${top.id}/nominations/${d.id}/contact`
+    expectError(await t.request({ method: 'GET', url }), 401)
+    expectError(await shenzhen.request({ method: 'GET', url }), 403)
+    const res = await gansu.request({ method: 'GET', url })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toEqual({ name: '甘肃省总工会管理员', mobile: ACCOUNTS.gansuAdmin })
+    const reads = await auditRows(t, { action: 'campaign.nomination.contact.read', targetId: d.id })
+    expect(reads).toHaveLength(1)
+    expect(String(reads[0]!.summary)).not.toContain(ACCOUNTS.gansuAdmin)
+  })
+
   it('guards the quota check (401, 403)', async () => {
     const url = `/api/v1/campaigns/${top.id}/quota-check`
     expectError(await t.request({ method: 'GET', url }), 401)
@@ -783,6 +795,31 @@ describe('the lifecycle: nomination → consent → review → quotas → public
       items: [{ candidateName: '张建国' }],
     })
 
+    // The objector's full mobile: reviewers only, every read audited.
+    const contactUrl = `/api/v1/campaigns/${top.id}/objections/${objection.id}/contact`
+    expectError(await t.request({ method: 'GET', url: contactUrl }), 401)
+    expectError(await shenzhen.request({ method: 'GET', url: contactUrl }), 403)
+    expectError(
+      await gansu.request({
+        method: 'GET',
+        url: `/api/v1/campaigns/${top.id}/objections/${MISSING_ID}/contact`,
+      }),
+      404,
+      'OBJECTION_NOT_FOUND',
+    )
+    expect(
+      await auditRows(t, { action: 'campaign.objection.contact.read', targetId: objection.id }),
+    ).toHaveLength(0)
+    const contact = await gansu.request({ method: 'GET', url: contactUrl })
+    expect(contact.statusCode, contact.body).toBe(200)
+    expect(contact.json()).toEqual({ name: '群众甲', mobile: '13711112222' })
+    const [read] = await auditRows(t, {
+      action: 'campaign.objection.contact.read',
+      targetId: objection.id,
+    })
+    expect(read).toBeDefined()
+    expect(String(read!.summary)).not.toContain('13711112222')
+
     const url = `/api/v1/campaigns/${top.id}/objections/${objection.id}/resolve`
     expectError(
       await gansu.request({ method: 'POST', url, payload: { status: 'open', resolution: 'x' } }),
@@ -1018,6 +1055,8 @@ describe('before publicity', () => {
       ['GET', `${base}/nominations`],
       ['GET', `${base}/nominating-orgs`],
       ['GET', `${base}/nominations/${MISSING_ID}`],
+      ['GET', `${base}/nominations/${MISSING_ID}/contact`],
+      ['GET', `${base}/objections/${MISSING_ID}/contact`],
       ['POST', `${base}/nominations/${MISSING_ID}/review`, { decision: 'reject', reason: 'other' }],
       ['POST', `${base}/nominations/merge`, { intoId: MISSING_ID, fromIds: [MISSING_ID] }],
       ['GET', `${base}/quota-check`],

@@ -7,6 +7,7 @@ import {
   ConsentDecisionBodySchema,
   ConsentPreviewSchema,
   ConsentTokenSchema,
+  ContactRevealSchema,
   CreateNominationBodySchema,
   CreateNominationResultSchema,
   IdSchema,
@@ -115,6 +116,21 @@ export const nominationsRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> =
     },
     async (req) =>
       svc.getNomination(deps, ctxOf(req), req.params.campaignId, req.params.nominationId),
+  )
+
+  app.get(
+    '/:campaignId/nominations/:nominationId/contact',
+    {
+      schema: {
+        tags,
+        summary: "The nominee's full mobile (an audited read of personal data)",
+        params: NominationParams,
+        response: { 200: ContactRevealSchema },
+      },
+      config: review,
+    },
+    async (req) =>
+      svc.revealNomineeContact(deps, ctxOf(req), req.params.campaignId, req.params.nominationId),
   )
 
   app.post(
@@ -261,6 +277,26 @@ export const nominationsRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> =
       config: review,
     },
     async (req) => objections.listObjections(db, ctxOf(req), req.params.campaignId, req.query),
+  )
+
+  app.get(
+    '/:campaignId/objections/:objectionId/contact',
+    {
+      schema: {
+        tags,
+        summary: "The objector's full mobile (an audited read of personal data)",
+        params: ObjectionParams,
+        response: { 200: ContactRevealSchema },
+      },
+      config: review,
+    },
+    async (req) =>
+      objections.revealObjectorContact(
+        deps,
+        ctxOf(req),
+        req.params.campaignId,
+        req.params.objectionId,
+      ),
   )
 
   app.post(

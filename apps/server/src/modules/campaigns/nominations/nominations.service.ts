@@ -523,6 +523,28 @@ const consentSmsState = (r: repo.NominationRow, now: Date) => {
   }
 }
 
+/**
+ * The nominee's full mobile, for staff who must call them (to check facts, or when the consent
+ * SMS went astray). Reviewers in the nomination's scope only; every read is audited.
+ */
+export const revealNomineeContact = async (
+  deps: Deps,
+  ctx: Ctx,
+  campaignId: string,
+  id: string,
+) => {
+  const { c, r } = await loadNominationFor(deps, ctx, campaignId, id)
+  const mobile = deps.crypto.decrypt(r.nominee_mobile_enc)
+  await recordAudit(deps.db, ctx, {
+    action: 'campaign.nomination.contact.read',
+    targetType: 'campaign_nomination',
+    targetId: r.id,
+    orgId: c.row.org_id,
+    summary: { mobile: r.nominee_mobile_masked },
+  })
+  return { name: r.nominee_name, mobile }
+}
+
 /** The staff view of one nomination; reading it (it shows the consent link) is audited. */
 export const getNomination = async (deps: Deps, ctx: Ctx, campaignId: string, id: string) => {
   const { c, r } = await loadNominationFor(deps, ctx, campaignId, id)

@@ -125,3 +125,27 @@ export const resolveObjection = async (
   })
   return toDto((await repo.findObjection(db, campaignId, objectionId))!)
 }
+
+/**
+ * The objector's full mobile, for the staff who must look into the objection and answer them.
+ * Reviewers of the campaign only; every read is audited. @throws OBJECTION_NOT_FOUND
+ */
+export const revealObjectorContact = async (
+  deps: Deps,
+  ctx: Ctx,
+  campaignId: string,
+  objectionId: string,
+) => {
+  const c = await loadCampaignFor(deps.db, ctx, campaignId, 'campaign:review')
+  const r = await repo.findObjection(deps.db, campaignId, objectionId)
+  if (!r) throw nominationErrors.objectionNotFound(objectionId)
+  const mobile = deps.crypto.decrypt(r.contact_mobile_enc)
+  await recordAudit(deps.db, ctx, {
+    action: 'campaign.objection.contact.read',
+    targetType: 'campaign_objection',
+    targetId: objectionId,
+    orgId: c.row.org_id,
+    summary: { mobile: r.contact_mobile_masked },
+  })
+  return { name: r.contact_name, mobile }
+}

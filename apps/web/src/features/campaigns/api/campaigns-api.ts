@@ -4,6 +4,7 @@ import {
   CampaignSchema,
   CandidatePageSchema,
   CandidateSchema,
+  ContactRevealSchema,
   CreateNominationResultSchema,
   FlaggedBallotSchema,
   IdSchema,
@@ -90,6 +91,18 @@ export const listChildCampaigns = (id: string, signal?: AbortSignal) =>
   apiRequest(`${base(id)}/children`, { schema: z.array(ChildCampaignSchema), signal })
 
 // ---- nominations, candidates, objections ----
+
+/** The nominee's full mobile (audited by the server). */
+export const revealNomineeContact = (id: string, nominationId: string) =>
+  apiRequest(`${base(id)}/nominations/${encodeURIComponent(nominationId)}/contact`, {
+    schema: ContactRevealSchema,
+  })
+
+/** The objector's full mobile (audited by the server). */
+export const revealObjectorContact = (id: string, objectionId: string) =>
+  apiRequest(`${base(id)}/objections/${encodeURIComponent(objectionId)}/contact`, {
+    schema: ContactRevealSchema,
+  })
 
 export const listNominations = (id: string, query: Query, signal?: AbortSignal) =>
   apiRequest(`${base(id)}/nominations`, {

@@ -32,6 +32,7 @@ import { useTranslation } from 'react-i18next'
 import { QueryError } from '../../../components/page/query-error'
 import { useSession } from '../../../lib/session'
 import { errorMessage } from '../../../lib/error-message'
+import { revealNomineeContact } from '../api/campaigns-api'
 import { formatDateTime } from '../../../lib/format'
 import { publicUrl, usePublicOrigin } from '../../../lib/public-origin'
 import {
@@ -43,6 +44,7 @@ import {
 import { ConsentSmsControl } from './consent-sms-control'
 import { OrgNominationAction } from './org-nomination-form'
 import { ReviewDecisionForm } from './review-decision-form'
+import { RevealContact } from './reveal-contact'
 import { A11yTable, ContrastTag } from './a11y'
 
 export const NOMINATION_STATUS_COLORS: Record<NominationStatus, string> = {
@@ -130,7 +132,13 @@ const NominationDrawer = ({
               {
                 key: 'mobile',
                 label: t('campaigns.fields.mobile'),
-                children: n.nomineeMobileMasked,
+                children: (
+                  <RevealContact
+                    masked={n.nomineeMobileMasked}
+                    label={n.nomineeName}
+                    reveal={() => revealNomineeContact(campaign.id, n.id)}
+                  />
+                ),
               },
               {
                 key: 'employer',

@@ -7,8 +7,10 @@ import { parseFormValues, useZodRules } from '../../../components/form/zod-form'
 import { Can } from '../../../components/page/can'
 import { QueryError } from '../../../components/page/query-error'
 import { errorMessage } from '../../../lib/error-message'
+import { revealObjectorContact } from '../api/campaigns-api'
 import { formatDateTime } from '../../../lib/format'
 import { useObjections, useResolveObjection } from '../api/use-campaigns'
+import { RevealContact } from './reveal-contact'
 import { A11yTable, ContrastTag } from './a11y'
 
 type ObjectionStatus = 'open' | 'upheld' | 'dismissed'
@@ -168,7 +170,16 @@ export const ObjectionsTab = ({ campaign }: { campaign: Campaign }) => {
             title: t('campaigns.objections.contact'),
             key: 'contact',
             width: 150,
-            render: (_: unknown, o) => `${o.contactName} ${o.contactMobileMasked}`,
+            render: (_: unknown, o) => (
+              <>
+                <div>{o.contactName}</div>
+                <RevealContact
+                  masked={o.contactMobileMasked}
+                  label={o.contactName}
+                  reveal={() => revealObjectorContact(campaign.id, o.id)}
+                />
+              </>
+            ),
           },
           {
             title: t('campaigns.fields.status'),
