@@ -71,6 +71,7 @@ describe('the demo wishes (seedDemoWishes)', () => {
         'fulfilled',
         'confirmed',
         'expired',
+        'withdrawn',
       ]),
     )
   })

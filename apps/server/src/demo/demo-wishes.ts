@@ -11,13 +11,16 @@ import {
   postWish,
   reopenMyWish,
   reviewWish,
+  updateMyWish,
+  withdrawMyWish,
 } from '../modules/wishes'
 import type { FieldCrypto } from '../platform/crypto/field-crypto'
 import type { Db } from '../platform/db/create-db'
 
 /**
- * Micro-wishes (微心愿) of the seed page in every state: awaiting review, turned down, on the
- * wall (one reopened, one back after its claim expired), claimed by a party member and by a
+ * Micro-wishes (微心愿) of the seed page in every state: awaiting review (one corrected by its
+ * worker), withdrawn by its worker, turned down, on the wall (one reopened, one back after its
+ * claim expired), claimed by a party member and by a
  * partner bank, delivered and awaiting confirmation, confirmed with thanks, expired. Everything
  * goes through the wishes services on a clock relative to ctx.now, so times to claim and to
  * fulfil in the reports are realistic; the expiry job runs at the end.
@@ -186,6 +189,39 @@ export const seedDemoWishes = async (
   })
   track('pending_review', kit)
   track('pending_review', lunchBox)
+
+  // ---- corrected by the worker, back in review ----
+  const jacket = await posted(
+    'workerB',
+    {
+      title: '想要一件棉马甲',
+      description: '早上出工天冷。',
+      category: 'daily_necessities',
+      postedAgo: 30,
+      deadlineDays: 25,
+    },
+    28,
+  )
+  await updateMyWish(deps, as('workerB', 6), jacket, {
+    title: '想要一件棉马甲（XL 码）',
+    description: '早上五点出工天冷，想要一件能穿在工装里面的棉马甲，XL 码。',
+  })
+  track('pending_review', jacket)
+
+  // ---- taken back by the worker ----
+  const fan = await posted(
+    'workerA',
+    {
+      title: '想要一台小电扇',
+      description: '宿舍夏天太热。',
+      category: 'daily_necessities',
+      postedAgo: 96,
+      deadlineDays: 30,
+    },
+    90,
+  )
+  await withdrawMyWish(deps, as('workerA', 20), fan, '天气转凉用不上了，留给更需要的工友。')
+  track('withdrawn', fan)
 
   // ---- turned down ----
   const laptop = await posted('workerA', {
