@@ -1,19 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import {
-  type CreateWishBody,
-  MobileSchema,
-  WISH_MAX_DEADLINE_DAYS,
-  type WishCategory,
-} from '@unionhall/contracts'
-import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd'
-import dayjs, { type Dayjs } from 'dayjs'
+import { type CreateWishBody, MobileSchema, type WishCategory } from '@unionhall/contracts'
+import { Alert, App, Checkbox, Form, Input, Modal } from 'antd'
+import type { Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import { OrgSelect } from '../../../components/org-select/org-select'
 import { errorMessage } from '../../../lib/error-message'
 import { useSession } from '../../../lib/session'
 import { createWish, wishKeys } from '../api/wishes-api'
-import { wishOptions } from '../lib/wish-labels'
 import { StationSelect } from './station-select'
+import { WishPublicFields } from './wish-public-fields'
 
 type Values = {
   stationId?: string
@@ -26,9 +21,6 @@ type Values = {
   deadline: Dayjs
   publish: boolean
 }
-
-/** China today (deadlines are China days), as a dayjs date for the picker. */
-const chinaToday = () => dayjs(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10))
 
 /** The body for POST /wishes from the form (trimmed; the org only without a station). */
 export const createBodyOf = (v: Values): CreateWishBody => ({
@@ -70,9 +62,7 @@ export const WishCreateModal = ({
       onCreated(w.id)
     },
   })
-  const today = chinaToday()
   const required = { required: true, message: t('wishes.create.required') }
-  const options = wishOptions(t)
 
   return (
     <Modal
@@ -147,38 +137,7 @@ export const WishCreateModal = ({
         >
           <Input inputMode="numeric" maxLength={11} autoComplete="off" />
         </Form.Item>
-        <Form.Item
-          name="title"
-          label={t('wishes.fields.title')}
-          rules={[required, { max: 60, whitespace: true }]}
-        >
-          <Input maxLength={60} showCount />
-        </Form.Item>
-        <Form.Item name="description" label={t('wishes.fields.description')}>
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
-        <Form.Item
-          name="category"
-          label={t('wishes.fields.category')}
-          htmlFor="wish-create-category"
-          rules={[required]}
-        >
-          <Select id="wish-create-category" options={options.categories} />
-        </Form.Item>
-        <Form.Item
-          name="deadline"
-          label={t('wishes.fields.deadline')}
-          htmlFor="wish-create-deadline"
-          rules={[required]}
-        >
-          <DatePicker
-            id="wish-create-deadline"
-            style={{ width: '100%' }}
-            disabledDate={(d) =>
-              d.isBefore(today, 'day') || d.isAfter(today.add(WISH_MAX_DEADLINE_DAYS, 'day'), 'day')
-            }
-          />
-        </Form.Item>
+        <WishPublicFields idPrefix="wish-create" />
         <Form.Item name="publish" valuePropName="checked">
           <Checkbox>{t('wishes.create.publish')}</Checkbox>
         </Form.Item>

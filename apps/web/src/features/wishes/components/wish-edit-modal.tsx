@@ -1,18 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import {
-  type UpdateWishBody,
-  WISH_MAX_DEADLINE_DAYS,
-  type Wish,
-  type WishCategory,
-} from '@unionhall/contracts'
-import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd'
+import { type UpdateWishBody, type Wish, type WishCategory } from '@unionhall/contracts'
+import { Alert, App, Form, Modal } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../../lib/error-message'
 import { useSession } from '../../../lib/session'
 import { updateWish, wishKeys } from '../api/wishes-api'
-import { wishOptions } from '../lib/wish-labels'
 import { StationSelect } from './station-select'
+import { WishPublicFields } from './wish-public-fields'
 
 type Values = {
   title: string
@@ -21,9 +16,6 @@ type Values = {
   deadline: Dayjs
   stationId?: string
 }
-
-/** China today (deadlines are China days), as a dayjs date for the picker. */
-const chinaToday = () => dayjs(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10))
 
 /**
  * The PATCH body: only the fields that differ from the wish (trimmed), so the audit names
@@ -69,9 +61,6 @@ export const WishEditModal = ({
       onClose()
     },
   })
-  const today = chinaToday()
-  const required = { required: true, message: t('wishes.create.required') }
-  const options = wishOptions(t)
 
   return (
     <Modal
@@ -117,38 +106,7 @@ export const WishEditModal = ({
           save.mutate({ id: wish.id, body })
         }}
       >
-        <Form.Item
-          name="title"
-          label={t('wishes.fields.title')}
-          rules={[required, { max: 60, whitespace: true }]}
-        >
-          <Input maxLength={60} showCount />
-        </Form.Item>
-        <Form.Item name="description" label={t('wishes.fields.description')}>
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
-        <Form.Item
-          name="category"
-          label={t('wishes.fields.category')}
-          htmlFor="wish-edit-category"
-          rules={[required]}
-        >
-          <Select id="wish-edit-category" options={options.categories} />
-        </Form.Item>
-        <Form.Item
-          name="deadline"
-          label={t('wishes.fields.deadline')}
-          htmlFor="wish-edit-deadline"
-          rules={[required]}
-        >
-          <DatePicker
-            id="wish-edit-deadline"
-            style={{ width: '100%' }}
-            disabledDate={(d) =>
-              d.isBefore(today, 'day') || d.isAfter(today.add(WISH_MAX_DEADLINE_DAYS, 'day'), 'day')
-            }
-          />
-        </Form.Item>
+        <WishPublicFields idPrefix="wish-edit" />
         <Form.Item
           name="stationId"
           label={t('wishes.fields.station')}
