@@ -1,4 +1,4 @@
-import type { CreateStationBody, NearestResult, PlaceResult, Station } from '@unionhall/contracts'
+import type { CreateStationBody, NearestResult, PlaceResult } from '@unionhall/contracts'
 import { PlaceResultSchema } from '@unionhall/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -7,6 +7,7 @@ import {
   type TestApp,
   type TestSession,
 } from '../../../test/build-test-app'
+import { createStation } from '../../../test/factories/stations'
 import { expectError } from '../../../test/helpers'
 import { convertCoords } from './domain/coords'
 
@@ -19,29 +20,7 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-let seq = 0
-const create = async (over: Partial<CreateStationBody>) => {
-  const res = await longgang.request({
-    method: 'POST',
-    url: '/api/v1/stations',
-    payload: {
-      orgId: t.orgId('龙岗区建筑行业工联会'),
-      name: `测试驿站${++seq}`,
-      kind: 'union_love_station',
-      address: '深圳市龙岗区测试路1号',
-      lat: 22.7,
-      lng: 114.25,
-      schedule: { alwaysOpen: true, weekly: [] },
-      capacity: 10,
-      amenities: ['drinking_water'],
-      contactName: '王师傅',
-      contactMobile: '13912345678',
-      ...over,
-    } satisfies CreateStationBody,
-  })
-  expect(res.statusCode, res.body).toBe(201)
-  return res.json<Station>()
-}
+const create = (over: Partial<CreateStationBody>) => createStation(t, longgang, over)
 
 const get = (url: string) => t.request({ method: 'GET', url })
 

@@ -16,6 +16,7 @@ import {
   type TestSession,
 } from '../../../test/build-test-app'
 import { freshMobile, makeMember } from '../../../test/factories/members'
+import { createStation, NEVER_OPEN, stationBody } from '../../../test/factories/stations'
 import { ctxAs } from '../../../test/factories/orgs'
 import { DEMO_PASSWORD } from '../../demo/seed-demo'
 import { auditRows, expectError, MISSING_ID } from '../../../test/helpers'
@@ -49,30 +50,8 @@ afterAll(() => t.close())
 // A remote spot (Hainan's Sansha waters) where the demo has no stations, so nearest answers
 // only what a test creates there.
 const FAR = { lat: 16.8, lng: 112.33 }
-const NEVER_OPEN = { weekly: [], holidayHours: [] }
-const ALWAYS_OPEN = { alwaysOpen: true, weekly: [] }
-
-let seq = 0
-const body = (over: Partial<CreateStationBody> = {}): CreateStationBody => ({
-  orgId: t.orgId('龙岗区建筑行业工联会'),
-  name: `测试驿站${++seq}`,
-  kind: 'union_love_station',
-  address: '深圳市龙岗区测试路1号',
-  lat: 22.7,
-  lng: 114.25,
-  schedule: ALWAYS_OPEN,
-  capacity: 10,
-  amenities: ['drinking_water'],
-  contactName: '王师傅',
-  contactMobile: '13912345678',
-  ...over,
-})
-
-const create = async (over: Partial<CreateStationBody> = {}, s = longgang) => {
-  const res = await s.request({ method: 'POST', url: '/api/v1/stations', payload: body(over) })
-  expect(res.statusCode, res.body).toBe(201)
-  return res.json<Station>()
-}
+const body = (over: Partial<CreateStationBody> = {}) => stationBody(t, over)
+const create = (over: Partial<CreateStationBody> = {}, s = longgang) => createStation(t, s, over)
 
 const nearest = async (query: Record<string, string | number | boolean>) => {
   const qs = new URLSearchParams(

@@ -13,6 +13,7 @@ import {
   type TestApp,
   type TestSession,
 } from '../../../test/build-test-app'
+import { ALWAYS_OPEN, createStation, NEVER_OPEN } from '../../../test/factories/stations'
 import { auditCount, expectError } from '../../../test/helpers'
 import type { StationsTables } from './stations.tables'
 
@@ -37,30 +38,19 @@ const todayStart = () => {
 }
 const isMondayInShanghai = () => shanghaiNow().getUTCDay() === 1
 
-const ALWAYS_OPEN = { alwaysOpen: true, weekly: [] }
-const NEVER_OPEN = { weekly: [], holidayHours: [] }
 const RUN = Date.now().toString(36)
 
 let seq = 0
-const create = async (over: Partial<CreateStationBody>) => {
-  const body: CreateStationBody = {
-    orgId: t.orgId('龙岗区建筑行业工联会'),
+const create = (over: Partial<CreateStationBody>) =>
+  createStation(t, longgang, {
     name: `地图指标驿站${RUN}-${++seq}`,
-    kind: 'union_love_station',
     address: '深圳市龙岗区测试路9号',
     lat: 22.71,
     lng: 114.24,
-    schedule: ALWAYS_OPEN,
-    capacity: 10,
-    amenities: ['drinking_water'],
     contactName: '李师傅',
     contactMobile: '13900001111',
     ...over,
-  }
-  const res = await longgang.request({ method: 'POST', url: '/api/v1/stations', payload: body })
-  expect(res.statusCode, res.body).toBe(201)
-  return res.json<Station>()
-}
+  })
 
 const checkIn = async (stationId: string, deviceId: string) => {
   const res = await t.request({
