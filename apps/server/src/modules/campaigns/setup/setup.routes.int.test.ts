@@ -269,6 +269,52 @@ describe('PATCH /api/v1/campaigns/:campaignId — voting hours and jury rubric',
     expect((await get(child.id)).rubric).toEqual(TEST_RUBRIC)
   })
 
+  it("passes the parent's rules, quotas and rubric down to children that have not frozen them", async () => {
+    const ctx = await ctxAs(t, gansu.memberId)
+    const parent = await makeCampaign(t, ctx, { orgId: t.orgId('甘肃省总工会') })
+    const city = await makeCampaign(t, ctx, {
+      orgId: t.orgId('兰州市总工会'),
+      parentCampaignId: parent.id,
+    })
+    const voting = await makeCampaign(t, ctx, {
+      orgId: t.orgId('武威市总工会'),
+      parentCampaignId: parent.id,
+    })
+    await advanceTo(t, ctx, voting, 'voting')
+
+    const rules = { ...parent.rules, votesPerDay: 5 }
+    const res = await patch(gansu, parent.id, {
+      rules,
+      quotas: { minFrontLineShare: 0.6 },
+      rubric: RUBRIC,
+    })
+    expect(res.statusCode, res.body).toBe(200)
+
+    // The city campaign follows; the one already voting keeps the rules it opened with, and
+    // its rubric follows (no juror has scored yet).
+    expect(await get(city.id)).toMatchObject({
+      rules,
+      quotas: { minFrontLineShare: 0.6 },
+      rubric: RUBRIC,
+    })
+    expect(await get(voting.id)).toMatchObject({
+      rules: parent.rules,
+      quotas: parent.quotas,
+      rubric: RUBRIC,
+    })
+    expect(
+      (await auditRows(t, { action: 'campaign.rules-inherited', targetId: city.id })).length,
+    ).toBe(1)
+    const [down] = await auditRows(t, {
+      action: 'campaign.rules-passed-down',
+      targetId: parent.id,
+    })
+    expect(JSON.parse(down!.summary)).toEqual({
+      changed: [city.id, voting.id],
+      kept: [{ campaignId: voting.id, what: ['rules'] }],
+    })
+  })
+
   it('answers 400 with the path of a bad rubric item or clock, and 403 outside the subtree', async () => {
     const c = await newCampaign()
     const cases: [Record<string, unknown>, string][] = [

@@ -244,6 +244,7 @@ export const updateCampaign = async (
   if (body.quotas !== undefined) fields.quotas = toJson(body.quotas)
   if (body.rubric !== undefined) fields.rubric = toJson(body.rubric)
   if (body.phaseMode !== undefined) fields.phase_mode = body.phaseMode
+  let changedChildren: string[] = []
   await withTransaction(db, async (trx) => {
     if (touchesRubric) {
       // Again under the campaign row lock that submitScore also takes: a score committed since
@@ -259,9 +260,77 @@ export const updateCampaign = async (
       orgId: c.row.org_id,
       summary: { before: pick(c.dto, Object.keys(body)), after: body },
     })
+    if (touchesRules || touchesRubric) changedChildren = await passDownRules(trx, ctx, c, body)
   })
   notifyChanged(campaignId)
+  for (const id of changedChildren) notifyChanged(id)
   return (await loadCampaign(db, campaignId)).dto
+}
+
+/**
+ * Child campaigns inherit their parent's rules, quotas and rubric and cannot change them
+ * (updateCampaign refuses), so a change to the parent goes down the tree in the same
+ * transaction: to every descendant whose rules are not yet frozen (voting not opened) and whose
+ * rubric can still change (no jury score, jury not over). A descendant that froze keeps what it
+ * voted under; both lists are in the audit. @returns the ids of the descendants changed
+ */
+const passDownRules = async (
+  trx: Db,
+  ctx: Ctx,
+  parent: LoadedCampaign,
+  body: UpdateCampaignBody,
+): Promise<string[]> => {
+  const changed: string[] = []
+  const kept: { campaignId: string; what: string[] }[] = []
+  const queue = [parent.row.id]
+  while (queue.length > 0) {
+    for (const child of await repo.listChildCampaigns(trx, queue.shift()!)) {
+      queue.push(child.id)
+      const c = await loadCampaign(trx, child.id)
+      const fields: Partial<CampaignTable> = {}
+      const refused: string[] = []
+      if (body.rules !== undefined || body.quotas !== undefined) {
+        if (c.row.rules_locked_at) refused.push('rules')
+        else {
+          if (body.rules !== undefined) fields.rules = toJson(body.rules)
+          if (body.quotas !== undefined) fields.quotas = toJson(body.quotas)
+        }
+      }
+      if (body.rubric !== undefined) {
+        const scores = await repo.countJuryScores(trx, c.row.id)
+        if (scores > 0 || phaseIndex(c.row.phase) > RUBRIC_EDITABLE_UNTIL) refused.push('rubric')
+        else fields.rubric = toJson(body.rubric)
+      }
+      if (refused.length > 0) kept.push({ campaignId: c.row.id, what: refused })
+      if (Object.keys(fields).length === 0) continue
+      await repo.updateCampaignFields(trx, c.row.id, {
+        ...fields,
+        updated_at: ctx.now.toISOString(),
+      })
+      const keys = Object.keys(fields)
+      await recordAudit(trx, ctx, {
+        action: 'campaign.rules-inherited',
+        targetType: 'campaign',
+        targetId: c.row.id,
+        orgId: c.row.org_id,
+        summary: {
+          fromCampaignId: parent.row.id,
+          before: pick(c.dto, keys),
+          after: pick(body, keys),
+        },
+      })
+      changed.push(c.row.id)
+    }
+  }
+  if (changed.length > 0 || kept.length > 0)
+    await recordAudit(trx, ctx, {
+      action: 'campaign.rules-passed-down',
+      targetType: 'campaign',
+      targetId: parent.row.id,
+      orgId: parent.row.org_id,
+      summary: { changed, kept },
+    })
+  return changed
 }
 
 const pick = (o: Record<string, unknown>, keys: string[]) =>
