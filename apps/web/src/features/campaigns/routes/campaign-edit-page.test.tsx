@@ -71,6 +71,7 @@ const serve = (
   campaign: Campaign,
   patch: (body: Record<string, unknown>) => Response,
   jurors: () => Response = () => json([juror(0)]),
+  children: unknown[] = [],
 ) => {
   const calls: Call[] = []
   vi.stubGlobal(
@@ -81,6 +82,7 @@ const serve = (
       calls.push({ url, method, body })
       if (method === 'PATCH') return patch(body as Record<string, unknown>)
       if (url.endsWith('/jurors')) return jurors()
+      if (url.endsWith('/children')) return json(children)
       return json(campaign)
     }),
   )
@@ -156,6 +158,20 @@ describe('campaign edit page', { timeout: 60_000 }, () => {
 
     await waitFor(() => expect(patches(calls)).toHaveLength(1), SLOW)
     expect(patches(calls)[0]!.body).toEqual({ honourTitle: '陇原大工匠' })
+  })
+
+  it('says that a rule change reaches the child campaigns that have not opened voting', async () => {
+    serve(base, () => json(base), undefined, [
+      {
+        id: '01a2270b-9000-7000-8000-0000000000f1',
+        name: '2026年“金城工匠”评选',
+        phase: 'nomination',
+        orgId: '01a2270b-7d6a-7c12-abf4-7ce3e28e9563',
+        orgName: '兰州市总工会',
+      },
+    ])
+    renderPage(base)
+    expect(await screen.findByText(/本评选有 1 个子评选沿用这里的投票规则/, {}, SLOW)).toBeTruthy()
   })
 
   it('validates with the contract before sending', async () => {

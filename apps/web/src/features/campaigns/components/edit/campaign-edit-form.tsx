@@ -28,6 +28,7 @@ import { useZodRules } from '../../../../components/form/zod-form'
 import { ImageUpload } from '../../../../components/image-upload/image-upload'
 import { errorMessage } from '../../../../lib/error-message'
 import { formatDate } from '../../../../lib/format'
+import { useChildCampaigns } from '../../api/use-campaigns'
 import { WeightsExplanation } from '../wizard/campaign-wizard'
 import type { WizardValues } from '../wizard/wizard-model'
 import {
@@ -107,7 +108,20 @@ export const CampaignEditForm = ({
     onSubmit(checked.body)
   }
 
-  const lockedNote = editable ? null : (
+  // Children inherit these rules: say that an edit here reaches them (the server passes it
+  // down to each child that has not opened voting yet).
+  const children = useChildCampaigns(campaign.id)
+  const childCount = children.data?.length ?? 0
+  const lockedNote = editable ? (
+    childCount > 0 ? (
+      <Alert
+        type="info"
+        showIcon
+        message={t('campaigns.edit.rulesPassDown', { count: childCount })}
+        style={{ marginBottom: 16 }}
+      />
+    ) : null
+  ) : (
     <Alert
       type="info"
       showIcon
