@@ -8,6 +8,7 @@ import {
   newContext,
   screenshotPath,
 } from '../support/browser'
+import { signInApi } from '../support/api'
 import { serverLogMark, smsCodeSince } from '../support/sms'
 
 /**
@@ -53,29 +54,6 @@ const text = (key: string, vars: Record<string, string | number> = {}) => {
     if (!(name in vars)) throw new Error(`${key} needs {{${name}}}`)
     return String(vars[name])
   })
-}
-
-type Api = <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>
-
-/** Calls the API with the context's cookies and the session's CSRF token. */
-const apiOf =
-  (request: APIRequestContext, csrfToken: string): Api =>
-  async (method, p, body) => {
-    const r = await request.fetch(`/api/v1${p}`, {
-      method,
-      headers: { 'x-csrf-token': csrfToken },
-      data: body,
-    })
-    const answer = await r.text()
-    if (r.status() >= 400) throw new Error(`${method} ${p} → ${r.status()} ${answer}`)
-    return (answer ? JSON.parse(answer) : null) as never
-  }
-
-const signInApi = async (request: APIRequestContext, mobile: string, password: string) => {
-  const res = await request.post('/api/v1/auth/login', { data: { mobile, password } })
-  expect(res.status()).toBe(200)
-  const session = (await res.json()) as { csrfToken: string }
-  return apiOf(request, session.csrfToken)
 }
 
 /** Registers a worker account with the SMS code the console provider printed to the log. */
@@ -124,7 +102,7 @@ const check = async (p: Page, label: string) => {
 beforeAll(async () => {
   browser = await launchBrowser()
   const setup = await newContext(browser)
-  const staffApi = await signInApi(setup.request, STAFF, PASSWORD)
+  const staffApi = (await signInApi(setup.request, STAFF, PASSWORD)).api
   const found = await staffApi<{ items: { id: string; name: string; orgId: string }[] }>(
     'GET',
     `/stations?q=${encodeURIComponent('筑友驿站')}&pageSize=50`,

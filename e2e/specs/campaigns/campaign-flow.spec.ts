@@ -1,4 +1,4 @@
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   expectNoSeriousA11yViolations,
@@ -6,41 +6,19 @@ import {
   newContext,
   screenshotPath,
 } from '../../support/browser'
+import { type Api, signInApi } from '../../support/api'
 
 /**
  * A recognition campaign end to end, the worker side on a phone-sized Chromium: a member
  * nominates on /c/<id>/nominate, the nominee consents through their link, staff review and
  * publish candidates, the member objects during publicity, votes during voting (receipt,
  * limits), watches the leaderboard, and reads the results after the announcement. Staff steps
- * go through the staff API with the signed-in staff session (cookie + x-csrf-token).
+ * go through the staff API with the signed-in staff session (cookie + x-csrf-token); the staff
+ * console itself is driven by staff-console.spec.ts.
  */
 const GANSU_ADMIN = '13800000001'
 const WORKER = '13800000002' // 兰州市总工会, inside 甘肃省总工会's subtree
-const PASSWORD = 'Demo@2026'
 const suffix = String(Date.now()).slice(-5)
-
-type Api = <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>
-
-/** Signs in through the API; the context keeps the cookie, calls send the CSRF token. */
-const signInApi = async (request: APIRequestContext, mobile: string) => {
-  const res = await request.post('/api/v1/auth/login', { data: { mobile, password: PASSWORD } })
-  expect(res.status()).toBe(200)
-  const session = (await res.json()) as {
-    csrfToken: string
-    grants: { orgId: string; orgName: string }[]
-  }
-  const api: Api = async (method, path, body) => {
-    const r = await request.fetch(`/api/v1${path}`, {
-      method,
-      headers: { 'x-csrf-token': session.csrfToken },
-      data: body,
-    })
-    const text = await r.text()
-    if (r.status() >= 400) throw new Error(`${method} ${path} → ${r.status()} ${text}`)
-    return (text ? JSON.parse(text) : null) as never
-  }
-  return { session, api }
-}
 
 const day = (n: number) => new Date(Date.UTC(2027, 0, 1 + n)).toISOString()
 const schedule = {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   expectNoSeriousA11yViolations,
@@ -8,6 +8,7 @@ import {
   newContext,
   screenshotPath,
 } from '../../support/browser'
+import { signInApi } from '../../support/api'
 import { serverLogMark, smsCodeSince } from '../../support/sms'
 
 /**
@@ -20,7 +21,6 @@ import { serverLogMark, smsCodeSince } from '../../support/sms'
  */
 const GANSU_ADMIN = '13800000001'
 const NOMINATOR = '13800000002' // a member of 兰州市总工会, who nominates the candidates
-const PASSWORD = 'Demo@2026'
 const suffix = String(Date.now()).slice(-5)
 const VOTER_MOBILE = `1397${suffix}21` // no account: SMS voters need none
 const CAMPAIGN_NAME = `E2E短信投票评选${suffix}`
@@ -53,29 +53,6 @@ const numbersPattern = (key: string) =>
       .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .join('\\d+'),
   )
-
-type Api = <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>
-
-/** Signs in through the API; the context keeps the cookie, calls send the CSRF token. */
-const signInApi = async (request: APIRequestContext, mobile: string) => {
-  const res = await request.post('/api/v1/auth/login', { data: { mobile, password: PASSWORD } })
-  expect(res.status()).toBe(200)
-  const session = (await res.json()) as {
-    csrfToken: string
-    grants: { orgId: string; orgName: string }[]
-  }
-  const api: Api = async (method, path, body) => {
-    const r = await request.fetch(`/api/v1${path}`, {
-      method,
-      headers: { 'x-csrf-token': session.csrfToken },
-      data: body,
-    })
-    const answer = await r.text()
-    if (r.status() >= 400) throw new Error(`${method} ${path} → ${r.status()} ${answer}`)
-    return (answer ? JSON.parse(answer) : null) as never
-  }
-  return { session, api }
-}
 
 const day = (n: number) => new Date(Date.UTC(2027, 0, 1 + n)).toISOString()
 const schedule = {

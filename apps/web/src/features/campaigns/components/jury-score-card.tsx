@@ -103,7 +103,9 @@ export const JuryScoreCard = ({ item, rubric, onSave, disabled }: Props) => {
                   value={scores[r.key] ?? 0}
                   disabled={disabled}
                   onChange={(v) => set(r.key, v)}
-                  aria-label={r.label}
+                  // The name goes on the handle (role=slider); a plain aria-label stays on the
+                  // wrapper <div> and leaves the slider itself unnamed.
+                  ariaLabelForHandle={r.label}
                 />
                 <InputNumber
                   id={`${idBase}-${r.key}`}

@@ -1,8 +1,9 @@
 import { type Campaign, ResolveObjectionBodySchema } from '@unionhall/contracts'
-import { Alert, App, Button, Col, Form, Input, Modal, Radio, Row, Select, Typography } from 'antd'
+import { Alert, App, Button, Col, Form, Input, Modal, Row, Select, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
+import { FormRadioGroup } from '../../../components/form/form-radio-group'
 import { parseFormValues, useZodRules } from '../../../components/form/zod-form'
 import { Can } from '../../../components/page/can'
 import { QueryError } from '../../../components/page/query-error'
@@ -83,7 +84,8 @@ const ResolveModal = ({
           rules={rules.status}
           required
         >
-          <Radio.Group
+          <FormRadioGroup
+            aria-label={t('campaigns.objections.outcome')}
             options={(['upheld', 'dismissed'] as const).map((s) => ({
               value: s,
               label: t(`campaigns.objectionStatus.${s}`),

@@ -9,12 +9,12 @@ import {
   Grid,
   Input,
   InputNumber,
-  Radio,
   Result,
   Typography,
 } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { FormRadioGroup } from '../../../components/form/form-radio-group'
 import { FormSelect } from '../../../components/form/form-select'
 import { parseFormValues, translateIssue, useZodRules } from '../../../components/form/zod-form'
 import { ImageListUpload } from '../../../components/image-upload/image-list-upload'
@@ -320,7 +320,8 @@ export const OrgNominationForm = ({ campaign, orgs, onClose }: Props) => {
         extra={t(`${k}.frontLineHint`)}
         {...required('isFrontLine')}
       >
-        <Radio.Group
+        <FormRadioGroup
+          aria-label={t('campaigns.fields.isFrontLine')}
           options={[
             { value: true, label: t('campaigns.common.yes') },
             { value: false, label: t('campaigns.common.no') },

@@ -1,8 +1,9 @@
 import { useOnChange } from '../../../components/form/use-on-change'
 import { REVIEW_REASONS_BY_DECISION, ReviewNominationBodySchema } from '@unionhall/contracts'
-import { Alert, Button, Form, Input, Radio } from 'antd'
+import { Alert, Button, Form, Input } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
+import { FormRadioGroup } from '../../../components/form/form-radio-group'
 import { FormSelect } from '../../../components/form/form-select'
 import { parseFormValues, useZodRules } from '../../../components/form/zod-form'
 import { errorMessage } from '../../../lib/error-message'
@@ -54,7 +55,8 @@ export const ReviewDecisionForm = ({ allowed, onSubmit, submitting, error, reset
         rules={rules.decision}
         required
       >
-        <Radio.Group
+        <FormRadioGroup
+          aria-label={t('campaigns.review.decision')}
           optionType="button"
           buttonStyle="solid"
           options={(['accept', 'forward', 'reject'] as const).map((d) => ({

@@ -31,9 +31,11 @@ export const Component = () => {
       <Breadcrumb
         style={{ marginBottom: 8 }}
         items={
-          // Outside experts are often jurors without any role: the campaign pages would only
+          // Outside experts are often jurors without any role, and staff of a lower org named
+          // as jurors may not read a campaign run above them: the campaign pages would only
           // answer "no permission", so their way back is the home page that lists their duty.
-          can('campaign:read')
+          // A role here is not enough (it may be for another subtree): the campaign must load.
+          can('campaign:read') && !campaign.isError
             ? [
                 { title: <Link to="/campaigns">{t('campaigns.list.title')}</Link> },
                 {

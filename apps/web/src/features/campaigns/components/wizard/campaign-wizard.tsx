@@ -57,6 +57,7 @@ import {
   VoteCountFields,
   VotingHoursFields,
 } from '../campaign-form-fields'
+import { FormRadioGroup } from '../../../../components/form/form-radio-group'
 
 const STEPS = ['basics', 'categories', 'schedule', 'rules', 'jury', 'review'] as const
 type StepKey = (typeof STEPS)[number]
@@ -473,7 +474,8 @@ export const CampaignWizard = ({
                   rules={ruleRules.eligibility}
                   required
                 >
-                  <Radio.Group
+                  <FormRadioGroup
+                    aria-label={t('campaigns.fields.eligibility')}
                     options={[
                       { value: 'members', label: t('campaigns.eligibility.members') },
                       { value: 'sms', label: t('campaigns.eligibility.sms') },

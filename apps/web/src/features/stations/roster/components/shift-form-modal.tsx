@@ -14,7 +14,6 @@ import {
   Input,
   Modal,
   Popconfirm,
-  Radio,
   Select,
 } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
@@ -23,6 +22,7 @@ import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../../../lib/error-message'
 import { useMemberSearch } from '../api/use-roster'
 import { instantsOf, shiftTimesError, shiftTimesOf, type ShiftTimes } from '../lib/roster-model'
+import { FormRadioGroup } from '../../../../components/form/form-radio-group'
 
 const DATE = 'YYYY-MM-DD'
 /** Clock times on a 15-minute grid, as the roster is planned. */
@@ -132,7 +132,8 @@ export const ShiftFormModal = ({
           />
         </Form.Item>
         <Form.Item name="role" label={t('stations.roster.role')} rules={[{ required: true }]}>
-          <Radio.Group
+          <FormRadioGroup
+            aria-label={t('stations.roster.role')}
             options={SHIFT_ROLES.map((r) => ({ value: r, label: t(`stations.roster.roles.${r}`) }))}
           />
         </Form.Item>
