@@ -5,17 +5,7 @@ import {
   type Shift,
   type ShiftRole,
 } from '@unionhall/contracts'
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-} from 'antd'
+import { Alert, Button, DatePicker, Flex, Form, Input, Modal, Popconfirm, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
