@@ -1,3 +1,4 @@
+import type { AuditAction } from '@unionhall/contracts'
 import type { AuditEntry, AuditListQuery, Page } from '@unionhall/contracts'
 import { uuidv7 } from 'uuidv7'
 import { fromJson, toJson } from '../../platform/db/columns'
@@ -14,7 +15,8 @@ import {
 } from './audit.repository'
 
 export type AuditInput = {
-  action: string
+  /** One of AUDIT_ACTIONS (contracts), which the audit page labels. */
+  action: AuditAction
   targetType: string
   targetId: string | null
   orgId: string | null
