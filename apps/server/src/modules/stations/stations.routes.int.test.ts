@@ -28,6 +28,7 @@ import {
   WARM_AFTER_CHANGE_MS,
 } from './directory/directory.service'
 import { COUNTRY_ZOOMS } from './directory/station-directory'
+import { CHECK_INS_PER_IP } from './stations.routes'
 import type { StationsTables } from './stations.tables'
 
 let t: TestApp
@@ -540,6 +541,30 @@ describe('check-in and occupancy', () => {
     ])
     expect(JSON.stringify(rows)).not.toContain('device-')
     expect(JSON.parse(String(rows[1]!.summary))).toMatchObject({ live: 1, capacity: 2 })
+  })
+
+  it("limits check-ins per IP (a script cannot fill a city's stations)", async () => {
+    const s = await create({ capacity: 5 })
+    const scan = (i: number) =>
+      t.request({
+        method: 'POST',
+        url: `/api/v1/public/stations/${s.id}/check-ins`,
+        payload: { deviceId: `flood-device-${String(i).padStart(6, '0')}` },
+        remoteAddress: '10.77.0.1',
+      })
+    const codes: number[] = []
+    for (let i = 0; i < CHECK_INS_PER_IP.max; i++) codes.push((await scan(i)).statusCode)
+    expect(codes.filter((c) => c === 201)).toHaveLength(5)
+    expect(codes.filter((c) => c === 409)).toHaveLength(CHECK_INS_PER_IP.max - 5)
+    expectError(await scan(CHECK_INS_PER_IP.max), 429, 'RATE_LIMITED')
+    // Another address is not held up.
+    const other = await t.request({
+      method: 'POST',
+      url: `/api/v1/public/stations/${s.id}/check-out`,
+      payload: { deviceId: 'flood-device-000000' },
+      remoteAddress: '10.77.0.2',
+    })
+    expect(other.statusCode, other.body).toBe(200)
   })
 
   it('holds capacity under concurrent scans', async () => {

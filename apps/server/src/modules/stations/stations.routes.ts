@@ -163,6 +163,15 @@ export const stationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }> = asy
   )
 }
 
+/**
+ * Check-ins from one IP (apart from the API-wide limit). A check-in needs no account, so a script
+ * could fill every station of a city to capacity and turn workers away ("occupancy never exceeds
+ * capacity" works against them then). Workers on one carrier's NAT share an IP, but a station
+ * holds 5–30 people and a visit lasts hours: 120 check-ins in 10 minutes is more than a busy
+ * district's lunch hour from one address, and a few full stations at most from a script.
+ */
+export const CHECK_INS_PER_IP = { max: 120, timeWindow: '10 minutes' } as const
+
 const CoordQuery = z.object({ coordSystem: CoordSystemSchema.default('wgs84') }).strict()
 
 /** Worker pages: finding a station and checking in, no account. Mounted at /api/v1/public/stations. */
@@ -265,7 +274,7 @@ export const publicStationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }>
         body: CheckInBodySchema,
         response: { 200: CheckInResultSchema, 201: CheckInResultSchema },
       },
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: CHECK_INS_PER_IP },
     },
     async (req, reply) => {
       const r = await pub.checkIn(deps, ctxOf(req), req.params.stationId, req.body.deviceId)
