@@ -33,6 +33,7 @@ const VOLUNTEER_MOBILE = `1376${suffix}2`
 const WORKER_NAME = '张建明'
 const VOLUNTEER_NAME = '李志愿'
 const WISH_TITLE = `想给孩子买一套学习用品${suffix}`
+const WISH_DESCRIPTION = '孩子上三年级，需要书包、文具盒和两本字帖。'
 const THANKS = '谢谢您，孩子很喜欢！'
 const PHONE = { width: 375, height: 740 }
 // A 1×1 PNG: the upload route checks the bytes, not the name.
@@ -211,6 +212,14 @@ describe('a wish at a station, from posting to thanks', () => {
     await card.getByText(text('wishesPublic.wishStatus.pending_review')).waitFor()
     await card.getByText(text('wishesPublic.mine.steps.review')).waitFor()
     await check(worker, 'my wishes, awaiting review')
+    // A second thought before staff look at it: the worker corrects the description.
+    await card.getByRole('button', { name: text('wishesPublic.mine.edit') }).click()
+    const edit = worker.getByRole('form', { name: text('wishesPublic.mine.editTitle') })
+    await edit.getByLabel(text('wishesPublic.post.descriptionLabel')).fill(WISH_DESCRIPTION)
+    await check(worker, 'my wish, editing')
+    await edit.getByRole('button', { name: text('wishesPublic.mine.editSubmit') }).click()
+    await card.getByText(text('wishesPublic.mine.saved.edited')).waitFor()
+    await card.getByText(text('wishesPublic.wishStatus.pending_review')).waitFor()
     // Older workers: the large-text switch scales the page and it still fits the phone.
     const large = worker.getByRole('button', { name: text('campaignsPublic.shell.largeText') })
     await large.click()
