@@ -9,6 +9,7 @@ import {
   screenshotPath,
 } from '../../support/browser'
 import { signInApi } from '../../support/api'
+import { CAMPAIGN_SCHEDULE_2027 } from '../../support/campaigns'
 import { serverLogMark, smsCodeSince } from '../../support/sms'
 
 /**
@@ -54,15 +55,7 @@ const numbersPattern = (key: string) =>
       .join('\\d+'),
   )
 
-const day = (n: number) => new Date(Date.UTC(2027, 0, 1 + n)).toISOString()
-const schedule = {
-  nomination: { startsAt: day(0), endsAt: day(10) },
-  review: { startsAt: day(10), endsAt: day(20) },
-  publicity: { startsAt: day(20), endsAt: day(30) },
-  voting: { startsAt: day(30), endsAt: day(40) },
-  jury: { startsAt: day(40), endsAt: day(50) },
-  result_publicity: { startsAt: day(50), endsAt: day(60) },
-}
+const schedule = CAMPAIGN_SCHEDULE_2027
 const VOTES_PER_DAY = 3
 const MAX_CHOICES = 2
 

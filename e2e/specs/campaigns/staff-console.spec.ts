@@ -7,6 +7,7 @@ import {
   screenshotPath,
 } from '../../support/browser'
 import { type Api, apiOf, DEMO_PASSWORD, signInApi } from '../../support/api'
+import { CAMPAIGN_SCHEDULE_2027 } from '../../support/campaigns'
 
 /**
  * A recognition campaign run from the staff console in a desktop-sized Chromium, the
@@ -98,15 +99,7 @@ const settle = (p: Page) =>
     ),
   )
 
-const day = (n: number) => new Date(Date.UTC(2027, 0, 1 + n)).toISOString()
-const schedule = {
-  nomination: { startsAt: day(0), endsAt: day(10) },
-  review: { startsAt: day(10), endsAt: day(20) },
-  publicity: { startsAt: day(20), endsAt: day(30) },
-  voting: { startsAt: day(30), endsAt: day(40) },
-  jury: { startsAt: day(40), endsAt: day(50) },
-  result_publicity: { startsAt: day(50), endsAt: day(60) },
-}
+const schedule = CAMPAIGN_SCHEDULE_2027
 
 let browser: Browser
 let staffCtx: BrowserContext
