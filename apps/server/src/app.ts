@@ -186,13 +186,21 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
   await app.register(publicWishesRoutes, { prefix: '/api/v1/public/wishes', deps: wishesDeps })
 
   if (options.jobs) {
+    // A campaign a phase rule holds (jury scores missing) is retried every minute; it is said
+    // once when it starts waiting, not at every run.
+    let waiting = new Set<string>()
     const phaseJob = startIntervalJob(
       'campaign-phases',
       60_000,
       async () => {
-        const { failed } = await advanceDuePhases(db)
+        const { failed, held } = await advanceDuePhases(db)
         for (const f of failed)
           app.log.error({ err: f.error, campaignId: f.campaignId }, 'campaign phase change failed')
+        const now = new Set(held.map((h) => `${h.campaignId}|${h.code}`))
+        for (const h of held)
+          if (!waiting.has(`${h.campaignId}|${h.code}`))
+            app.log.warn(h, 'campaign waits in its phase until staff act')
+        waiting = now
       },
       app.log,
     )

@@ -366,6 +366,30 @@ describe('advanceDuePhases (the scheduler)', () => {
   })
 })
 
+describe('advanceDuePhases and a phase rule', () => {
+  it('holds a campaign whose jury has not scored in the jury phase, as held (not failed)', async () => {
+    const ctx = await ctxAs(t, gansu.memberId)
+    const c = await newCampaign()
+    await advanceTo(t, ctx, c, 'nomination')
+    await addCandidates(t, c, t.orgId('兰州市总工会'), [{ category: '技能工匠', name: '待评甲' }])
+    // Auto mode before voting (it is frozen while voting runs); every test date is past.
+    expect((await patch(gansu, c.id, { phaseMode: 'auto' })).statusCode).toBe(200)
+
+    const run = await advanceDuePhases(t.database.db, new Date())
+
+    expect(run.held).toContainEqual({
+      campaignId: c.id,
+      phase: 'jury',
+      code: 'CAMPAIGN_JURY_INCOMPLETE',
+    })
+    expect(run.failed.map((f) => f.campaignId)).not.toContain(c.id)
+    const phase = (
+      await gansu.request({ method: 'GET', url: `/api/v1/campaigns/${c.id}` })
+    ).json<Campaign>().phase
+    expect(phase).toBe('jury')
+  })
+})
+
 describe('PATCH after voting opened — the voting period is a rule', () => {
   const get = async (id: string) =>
     (await gansu.request({ method: 'GET', url: `/api/v1/campaigns/${id}` })).json<Campaign>()

@@ -11,6 +11,7 @@ import { uuidv7 } from 'uuidv7'
 import { fromJson, toJson } from '../../../platform/db/columns'
 import type { Db } from '../../../platform/db/create-db'
 import { withTransaction } from '../../../platform/db/transaction'
+import { isAppError } from '../../../platform/errors/app-error'
 import { requireAt, scopePaths, systemCtx, type Ctx } from '../../../core/access'
 import { recordAudit } from '../../../core/audit'
 import { loadOrg } from '../../../core/orgs'
@@ -393,28 +394,36 @@ export const scheduledPhaseAt = (schedule: CampaignSchedule, now: Date): Campaig
  * and the campaigns whose step failed: one campaign's failure (a hook's error, a staff member
  * advancing it by hand at the same moment) must not hold up every campaign after it in the
  * list; the failed one stays where it was (its step is one transaction) and is tried again at
- * the next run.
+ * the next run. A step refused by a phase rule (409) is reported apart, as held: that is the
+ * rule working, not a fault.
  */
 export const advanceDuePhases = async (db: Db, now = new Date()) => {
   const ctx = systemCtx(now)
   let steps = 0
   const failed: { campaignId: string; error: unknown }[] = []
+  // A step a phase rule refuses (an AppError, e.g. CAMPAIGN_JURY_INCOMPLETE) is not a fault:
+  // the campaign waits in its phase until staff act, and the overview says so.
+  const held: { campaignId: string; phase: CampaignPhase; code: string }[] = []
   for (const r of await repo.listAutoCampaignsInProgress(db)) {
     const schedule = fromJson<CampaignSchedule>(r.schedule)
     const due = schedule ? scheduledPhaseAt(schedule, now) : null
     if (!due) continue
+    let phase = r.phase
     try {
       let c = await loadCampaign(db, r.id)
       while (phaseIndex(c.row.phase) < phaseIndex(due)) {
         await transition(db, ctx, c, nextPhase(c.row.phase)!, { how: 'schedule' })
         c = await loadCampaign(db, r.id)
+        phase = c.row.phase
         steps++
       }
     } catch (error) {
-      failed.push({ campaignId: r.id, error })
+      if (isAppError(error) && error.statusCode === 409)
+        held.push({ campaignId: r.id, phase, code: error.code })
+      else failed.push({ campaignId: r.id, error })
     }
   }
-  return { steps, failed }
+  return { steps, failed, held }
 }
 
 /** Child campaigns run by sub-orgs under this one. */

@@ -57,6 +57,22 @@ describe('OverviewTab', { timeout: 60_000 }, () => {
     expect(current?.textContent).toContain('候选人公示')
   })
 
+  it('says why an automatic campaign is still in the jury phase after its end date', () => {
+    const overdue: Campaign = { ...campaign, phase: 'jury' } // jury ended 2026-05-07, auto mode
+    const { unmount } = renderWithProviders(
+      <OverviewTab campaign={overdue} />,
+      makeSession(['campaign:read']),
+    )
+    expect(screen.getByText(/评选仍停留在专家评审阶段：还有专家没有完成评分/)).toBeTruthy()
+    unmount()
+    // Not for manual phases (staff move it themselves) nor before the end date.
+    renderWithProviders(
+      <OverviewTab campaign={{ ...overdue, phaseMode: 'manual' }} />,
+      makeSession(['campaign:read']),
+    )
+    expect(screen.queryByText(/评选仍停留在专家评审阶段/)).toBeNull()
+  })
+
   it('hides "advance to next phase" without campaign:manage', () => {
     renderWithProviders(<OverviewTab campaign={campaign} />, makeSession(['campaign:read']))
     expect(screen.queryByRole('button', { name: /进入下一阶段/ })).toBeNull()

@@ -6,6 +6,7 @@ import {
   JURY_INCOMPLETE_REASON_MIN,
 } from '@unionhall/contracts'
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -162,6 +163,17 @@ export const AdvancePhaseButton = ({ campaign }: { campaign: Campaign }) => {
   )
 }
 
+/**
+ * A campaign on automatic phases still in the jury phase after its end date: the scheduler is
+ * held by the jury-complete rule (scores missing), which only staff can settle, so the overview
+ * says so instead of leaving a date that has silently passed.
+ */
+const juryOverdue = (c: Campaign) =>
+  c.phase === 'jury' &&
+  c.phaseMode === 'auto' &&
+  c.rules.weights.jury > 0 &&
+  Date.parse(c.schedule.jury.endsAt) < Date.now()
+
 export const OverviewTab = ({ campaign }: { campaign: Campaign }) => {
   const { t } = useTranslation()
   const { rules, quotas } = campaign
@@ -173,6 +185,16 @@ export const OverviewTab = ({ campaign }: { campaign: Campaign }) => {
           extra={null}
         >
           <PhaseTimeline campaign={campaign} />
+          {juryOverdue(campaign) ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={t('campaigns.overview.juryOverdue', {
+                date: formatDateTime(campaign.schedule.jury.endsAt),
+              })}
+            />
+          ) : null}
           <Can permission="campaign:manage">
             <Flex vertical gap={8}>
               <AdvancePhaseButton campaign={campaign} />
