@@ -5,6 +5,7 @@ import {
   createSecretKey,
   randomBytes,
   timingSafeEqual,
+  type Cipher,
   type KeyObject,
 } from 'node:crypto'
 
@@ -78,10 +79,32 @@ const sealMobile = (secret: string, mobile: string) => {
   const cipher = createCipheriv('aes-256-ctr', sealKeyOf(secret), iv)
   return Buffer.concat([iv, cipher.update(mobile, 'utf8'), cipher.final()]).toString('base64url')
 }
+/**
+ * CTR's first keystream block is the IV encrypted with the key, and a mobile fits in one block,
+ * so the ballot path unseals with one long-lived AES block cipher (ECB on the 16-byte IV) and an
+ * XOR: about 0.9 µs, against 2 µs for a new CTR decipher per ballot (a loop on this machine);
+ * every ballot of a new voter pays it. Longer values take the general path.
+ */
+const blockCiphers = new Map<string, Cipher>()
+const blockCipherOf = (secret: string) => {
+  let cipher = blockCiphers.get(secret)
+  if (!cipher) {
+    cipher = createCipheriv('aes-256-ecb', sealKeyOf(secret), null).setAutoPadding(false)
+    blockCiphers.set(secret, cipher)
+  }
+  return cipher
+}
 const unsealMobile = (secret: string, sealed: string) => {
   const bytes = Buffer.from(sealed, 'base64url')
-  const decipher = createDecipheriv('aes-256-ctr', sealKeyOf(secret), bytes.subarray(0, 16))
-  return Buffer.concat([decipher.update(bytes.subarray(16)), decipher.final()]).toString('utf8')
+  const iv = bytes.subarray(0, 16)
+  const body = bytes.subarray(16)
+  if (iv.length === 16 && body.length <= 16) {
+    const stream = blockCipherOf(secret).update(iv)
+    for (let i = 0; i < body.length; i++) body[i]! ^= stream[i]!
+    return body.toString('utf8')
+  }
+  const decipher = createDecipheriv('aes-256-ctr', sealKeyOf(secret), iv)
+  return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8')
 }
 
 /**

@@ -75,6 +75,13 @@ describe('voter tokens and Shanghai time', () => {
     expect(a.split('.')[2]).not.toBe(b.split('.')[2])
     expect(readVoterToken(secret, a, 'c1', 1000)?.mobile).toBe('13912345678')
     expect(readVoterToken(secret, b, 'c1', 1000)?.mobile).toBe('13912345678')
+    // The ballot path unseals with one long-lived block cipher: it keeps no state between
+    // tokens, whatever their order.
+    const mobiles = ['13800000001', '15912345678', '18600001111']
+    const tokens = mobiles.map((m) => signVoterToken(secret, 'c1', m, 2000))
+    for (let round = 0; round < 3; round++)
+      for (const i of [2, 0, 1])
+        expect(readVoterToken(secret, tokens[i]!, 'c1', 1000)?.mobile).toBe(mobiles[i])
   })
 
   it('still reads v2 tokens (mobile in clear) until they expire', () => {
