@@ -1,7 +1,7 @@
 import { LeaderboardSchema, TurnoutSchema, type BallotReceipt } from '@unionhall/contracts'
 import type { LightMyRequestResponse } from 'fastify'
 import { CompiledQuery, sql } from 'kysely'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   ACCOUNTS,
   buildTestApp,
@@ -385,6 +385,46 @@ describe('sealed tallies', () => {
     const items = res.json<{ items: { candidateId: string; votes: number }[] }>().items
     expect(items).toHaveLength(4) // the withdrawn candidate is not on it
     expect(items[0]).toMatchObject({ candidateId: c.candidateIds[1], votes: 1 })
+  })
+
+  it('answers repeated reads from the cache, and a candidate change at once', async () => {
+    const c = await gansuCampaign()
+    const voter = await memberOf('兰州市总工会')
+    await ballot(voter, c.campaignId, { clientKey: key(), candidateIds: [c.candidateIds[1]] })
+    const url = `/api/v1/public/campaigns/${c.campaignId}/leaderboard`
+    const read = () => t.request({ method: 'GET', url })
+    // Only Date is frozen: the cache's second never ends, the ballot writer's timers still run.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() })
+    try {
+      const first = await read()
+      expect(first.statusCode).toBe(200)
+      await ballot(await memberOf('兰州市总工会'), c.campaignId, {
+        clientKey: key(),
+        candidateIds: [c.candidateIds[2]],
+      })
+      // Within the cache's second the same bytes are served (the new ballot shows next second).
+      const cachedRead = await read()
+      expect(cachedRead.body).toBe(first.body)
+      expect(cachedRead.headers['content-length']).toBe(String(Buffer.byteLength(first.body)))
+
+      const withdrawn = await gansu.request({
+        method: 'PATCH',
+        url: `/api/v1/campaigns/${c.campaignId}/candidates/${c.candidateIds[1]}`,
+        payload: { status: 'withdrawn' },
+      })
+      expect(withdrawn.statusCode).toBe(200)
+      // A candidate change drops the cached board: the next read, in the same frozen second,
+      // no longer lists the withdrawn candidate and counts the second ballot.
+      const after = (await read()).json<{
+        totalBallots: number
+        items: { candidateId: string }[]
+      }>()
+      expect(after.items.map((i) => i.candidateId)).not.toContain(c.candidateIds[1])
+      expect(after.items).toHaveLength(3)
+      expect(after.totalBallots).toBe(2)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 

@@ -311,8 +311,14 @@ export const publicVotesRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> =
       },
       config: { access: 'public', rateLimit: VOTE_FLOW_READS_PER_IP },
     },
-    async (req, reply) =>
-      sendRenderedJson(reply, await svc.publicLeaderboard(req.params.campaignId, votesClock.now())),
+    // Not async: a cached board is sent without a promise; a stale or missing one is loaded.
+    (req, reply) => {
+      const ready = svc.publicLeaderboardReady(req.params.campaignId)
+      if (ready) return void sendRenderedJson(reply, ready)
+      return svc
+        .publicLeaderboard(req.params.campaignId, votesClock.now())
+        .then((board) => void sendRenderedJson(reply, board))
+    },
   )
 
   app.get(
@@ -326,7 +332,12 @@ export const publicVotesRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> =
       },
       config: { access: 'public', rateLimit: VOTE_FLOW_READS_PER_IP },
     },
-    async (req, reply) =>
-      sendRenderedJson(reply, await svc.publicTurnout(req.params.campaignId, votesClock.now())),
+    (req, reply) => {
+      const ready = svc.publicTurnoutReady(req.params.campaignId)
+      if (ready) return void sendRenderedJson(reply, ready)
+      return svc
+        .publicTurnout(req.params.campaignId, votesClock.now())
+        .then((turnout) => void sendRenderedJson(reply, turnout))
+    },
   )
 }

@@ -56,7 +56,8 @@ export type Tallies = Awaited<ReturnType<typeof getTallies>>
 
 const CACHE_MS = 1_000
 
-type Cached<T> = { at: number; value: Promise<T> }
+/** A cache entry: the load's promise, and its value once it has resolved (for the sync read path). */
+type Cached<T> = { at: number; value: Promise<T>; ready?: T }
 
 export type LeaderboardDto = {
   sealed: boolean
@@ -123,9 +124,26 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
     const hit = map.get(id)
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.value
     const value = load()
-    map.set(id, { at: Date.now(), value })
-    value.catch(() => map.delete(id))
+    const entry: Cached<T> = { at: Date.now(), value }
+    map.set(id, entry)
+    value.then(
+      (v) => (entry.ready = v),
+      () => map.get(id) === entry && map.delete(id),
+    )
     return value
+  }
+
+  /**
+   * A fresh cached value when it can be answered without waiting, else null. Every phone on a
+   * results page polls the leaderboard; answering the common read without a promise chain
+   * (state, cache, render) keeps it close to the no-op route's cost (ADR 0013).
+   */
+  const readyPublic = <T>(map: Map<string, Cached<T>>, campaignId: string, sealable: boolean) => {
+    const s = engine.currentState(campaignId)
+    if (!s || s.phase === 'draft' || (sealable && isSealed(s.rules, s.phase))) return null
+    const hit = map.get(campaignId)
+    if (hit?.ready === undefined || Date.now() - hit.at >= CACHE_MS) return null
+    return hit.ready
   }
 
   // Candidate pages show live counts (nominations asks only when tallies are not sealed).
@@ -491,10 +509,13 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
       leaderboardOf(await staffState(ctx, campaignId, 'campaign:read')),
     publicLeaderboard: async (campaignId: string, now: Date) =>
       leaderboardOf(await publicState(campaignId, now)),
+    /** The public leaderboard from the cache, or null when it must be loaded (then use the above). */
+    publicLeaderboardReady: (campaignId: string) => readyPublic(boards, campaignId, true),
     turnout: async (ctx: Ctx, campaignId: string) =>
       turnoutOf(await staffState(ctx, campaignId, 'campaign:read')),
     publicTurnout: async (campaignId: string, now: Date) =>
       turnoutOf(await publicState(campaignId, now)),
+    publicTurnoutReady: (campaignId: string) => readyPublic(turnouts, campaignId, false),
     listFlagged,
     invalidate: (ctx: Ctx, campaignId: string, body: { ballotIds: string[]; reason: string }) =>
       review(ctx, campaignId, body, 'invalidate'),
