@@ -11,10 +11,10 @@ import { wishFilterOf, type WishListFilters } from './wishes.service'
 import { stationNamesOf } from './wishes.view'
 
 /**
- * Most wishes one export may hold. exceljs builds the whole workbook in memory, and zips it in
- * one go, on the one Node process that also serves the hot paths (ballots). Measured on this
- * sheet: 10,000 rows take about 1.6 s of CPU, 255 MB of heap at peak and hold the event loop
- * for up to 2 s; 20,000 rows take 410 MB and hold it for 5 s. Ten thousand wishes is more than
+ * Most wishes one export may hold. The rows are read in one query and the file is assembled in
+ * memory on the one Node process that also serves the hot paths (ballots). Measured on this
+ * sheet with the in-memory workbook (before writeXlsxSheets streamed): 10,000 rows took about
+ * 1.6 s of CPU and 255 MB of heap at peak, 20,000 rows 410 MB. Ten thousand wishes is more than
  * anyone reads row by row; past that the caller narrows the filters (org, station, status,
  * category) and gets a clear 400 instead of a silently cut file.
  */

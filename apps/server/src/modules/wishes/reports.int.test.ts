@@ -21,6 +21,7 @@ import {
   reviewWish,
   withdrawMyWish,
 } from '.'
+import { exportWishReport } from './reports.service'
 import { chinaToday } from './wish-rules'
 import { createStation, day, expectStatus } from './wishes.fixtures.test-helpers'
 
@@ -290,6 +291,34 @@ describe('GET /api/v1/wishes/reports.xlsx', () => {
     expect(audit).toMatchObject({
       actor_member_id: shenzhen.memberId,
       org_id: parentOrg,
+    })
+  })
+
+  it('says so in the detail sheet when it lists fewer wishes than the report counts', async () => {
+    const ctx = await ctxAs(t, shenzhen.memberId)
+    const { bytes } = await exportWishReport(
+      t.database.db,
+      ctx,
+      { orgId: parentOrg },
+      {
+        maxDetailRows: 3,
+      },
+    )
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer)
+    const rows = (wb.getWorksheet('心愿明细')!.getSheetValues() as unknown[][]).filter(Boolean)
+    // The header, the three earliest wishes, then the note with the full count (7 in scope).
+    expect(rows).toHaveLength(5)
+    expect(String(rows[4]![1])).toContain('共 7 条心愿，本表只列出最早提交的 3 条')
+    // Times are China local time, as in the list export.
+    expect(String(rows[1]![8])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+    // The breakdowns still count every wish.
+    expect(wb.getWorksheet('按状态')!.rowCount).toBe(9)
+    const audit = (await auditRows(t, { action: 'wish.report_exported' })).at(-1)
+    expect(JSON.parse(String(audit!.summary))).toMatchObject({
+      rows: 3,
+      wishes: 7,
+      truncated: true,
     })
   })
 })

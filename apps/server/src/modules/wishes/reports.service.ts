@@ -13,6 +13,7 @@ import { commonErrors } from '../../platform/errors/app-error'
 import { writeXlsxSheets } from '../../platform/files/spreadsheet'
 import { findStationRefs } from '../stations'
 import {
+  chinaDateTime,
   chinaDayEnd,
   chinaDayStart,
   durationStats,
@@ -20,6 +21,7 @@ import {
   isCalendarDate,
 } from './wish-rules'
 import { CATEGORY_LABELS, KIND_LABELS, STATUS_LABELS } from './export-labels'
+import { WISH_LIST_EXPORT_MAX_ROWS } from './list-export.service'
 import * as repo from './wishes.repository'
 
 type ReportQuery = { orgId?: string; from?: string; to?: string }
@@ -175,23 +177,29 @@ export const getWishReport = async (db: Db, ctx: Ctx, query: ReportQuery): Promi
   return computeReport(db, org, scope)
 }
 
-/** At most this many wishes in the detail sheet. */
-const EXPORT_MAX_ROWS = 20_000
+const time = (iso: string | null) => (iso ? chinaDateTime(iso) : '')
 
 /**
  * The report as an .xlsx (one sheet per breakdown, and the wishes themselves with masked
- * worker names); the export is audited.
+ * worker names); the export is audited. The breakdowns always cover every wish; the detail
+ * sheet lists at most `maxDetailRows` (the list export's cap, for the same memory reasons), and
+ * when there are more its last row says how many and where to get them all, never a silent cut.
  */
 export const exportWishReport = async (
   db: Db,
   ctx: Ctx,
   query: ReportQuery,
+  { maxDetailRows = WISH_LIST_EXPORT_MAX_ROWS }: { maxDetailRows?: number } = {},
 ): Promise<{ bytes: Buffer; orgName: string }> => {
   const { org, scope } = await reportScope(db, ctx, query)
-  const [report, wishes] = await Promise.all([
+  const [report, fetched] = await Promise.all([
     computeReport(db, org, scope),
-    repo.wishesForExport(db, scope, EXPORT_MAX_ROWS),
+    // One more than the cap tells "cut" without counting.
+    repo.wishesForExport(db, scope, maxDetailRows + 1),
   ])
+  const wishes = fetched.slice(0, maxDetailRows)
+  const total = report.byStatus.reduce((n, r) => n + r.count, 0)
+  const truncated = fetched.length > maxDetailRows
   const stationNames = new Map(
     (
       await findStationRefs(db, [
@@ -199,6 +207,24 @@ export const exportWishReport = async (
       ])
     ).map((s) => [s.id, s.name]),
   )
+  const detailRows: (string | number | null)[][] = wishes.map((w) => [
+    w.title,
+    CATEGORY_LABELS[w.category],
+    STATUS_LABELS[w.status],
+    w.org_name,
+    w.station_id ? (stationNames.get(w.station_id) ?? '') : '',
+    w.worker_name_masked,
+    w.deadline,
+    time(w.created_at),
+    w.claimant_name ?? '',
+    time(w.claimed_at),
+    time(w.fulfilled_at),
+    time(w.confirmed_at),
+  ])
+  if (truncated)
+    detailRows.push([
+      `（共 ${total} 条心愿，本表只列出最早提交的 ${wishes.length} 条。全部明细请在“微心愿”列表按组织、站点、状态或类别筛选后分批导出。）`,
+    ])
   const bytes = await writeXlsxSheets([
     {
       name: '按状态',
@@ -271,20 +297,7 @@ export const exportWishReport = async (
         '送达时间',
         '确认时间',
       ],
-      rows: wishes.map((w) => [
-        w.title,
-        CATEGORY_LABELS[w.category],
-        STATUS_LABELS[w.status],
-        w.org_name,
-        w.station_id ? (stationNames.get(w.station_id) ?? '') : '',
-        w.worker_name_masked,
-        w.deadline,
-        w.created_at,
-        w.claimant_name ?? '',
-        w.claimed_at ?? '',
-        w.fulfilled_at ?? '',
-        w.confirmed_at ?? '',
-      ]),
+      rows: detailRows,
     },
   ])
   await withTransaction(db, (trx) =>
@@ -293,7 +306,13 @@ export const exportWishReport = async (
       targetType: 'org',
       targetId: org.id,
       orgId: org.id,
-      summary: { from: query.from ?? null, to: query.to ?? null, rows: wishes.length },
+      summary: {
+        from: query.from ?? null,
+        to: query.to ?? null,
+        rows: wishes.length,
+        wishes: total,
+        truncated,
+      },
     }),
   )
   return { bytes, orgName: org.name }
