@@ -81,6 +81,7 @@ export const AUDIT_ACTIONS = [
   'wish.claim_released',
   'wish.claimed',
   'wish.confirmed',
+  'wish.auto_confirmed',
   'wish.created',
   'wish.edited',
   'wish.expired',

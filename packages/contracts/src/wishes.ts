@@ -100,6 +100,7 @@ export const WISH_NOTIFICATION_KINDS = [
   'wish.edited', // to staff of the org: the worker changed a wish, it awaits review (again)
   'wish.withdrawn', // to staff of the org: the worker took a wish back (params.reason may be set)
   'wish.edited_by_staff', // to the worker: staff corrected the text of their wish
+  'wish.auto_confirmed', // to the worker and the claimant: confirmed after WISH_AUTO_CONFIRM_DAYS unconfirmed
 ] as const
 export type WishNotificationKind = (typeof WISH_NOTIFICATION_KINDS)[number]
 
@@ -114,6 +115,12 @@ export const WishDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be Y
 
 /** Longest a wish may stay open: its deadline is at most this many days ahead. */
 export const WISH_MAX_DEADLINE_DAYS = 180
+/**
+ * Days a fulfilled wish waits for the worker's confirmation; then the system confirms it, so a
+ * claimant's delivery is not left open forever when a worker never opens the page again. The
+ * worker can still reopen it (with a reason) until it is confirmed.
+ */
+export const WISH_AUTO_CONFIRM_DAYS = 14
 /** Photos a claimant attaches when marking a wish fulfilled. */
 export const WISH_MAX_PHOTOS = 6
 
@@ -267,6 +274,8 @@ export const WishSchema = z.object({
   createdAt: TimestampSchema,
   publishedAt: TimestampSchema.nullable(),
   confirmedAt: TimestampSchema.nullable(),
+  /** Confirmed by the system after WISH_AUTO_CONFIRM_DAYS without the worker's confirmation. */
+  confirmedAutomatically: z.boolean(),
   updatedAt: TimestampSchema,
 })
 export type Wish = z.infer<typeof WishSchema>
@@ -334,6 +343,8 @@ export const MyWishSchema = z.object({
   createdAt: TimestampSchema,
   publishedAt: TimestampSchema.nullable(),
   confirmedAt: TimestampSchema.nullable(),
+  /** Confirmed by the system after WISH_AUTO_CONFIRM_DAYS without the worker's confirmation. */
+  confirmedAutomatically: z.boolean(),
 })
 export type MyWish = z.infer<typeof MyWishSchema>
 export const MyWishPageSchema = pageOf(MyWishSchema)

@@ -21,7 +21,8 @@ import type { Db } from '../platform/db/create-db'
  * Micro-wishes (微心愿) of the seed page in every state: awaiting review (one corrected by its
  * worker), withdrawn by its worker, turned down, on the wall (one reopened, one back after its
  * claim expired), claimed by a party member and by a
- * partner bank, delivered and awaiting confirmation, confirmed with thanks, expired. Everything
+ * partner bank, delivered and awaiting confirmation, confirmed with thanks, confirmed by the
+ * system after the worker's silence, expired. Everything
  * goes through the wishes services on a clock relative to ctx.now, so times to claim and to
  * fulfil in the reports are realistic; the expiry job runs at the end.
  *
@@ -354,6 +355,22 @@ export const seedDemoWishes = async (
     '女儿背上新书包高兴极了，感谢平安银行的志愿者们！',
   )
   track('confirmed', schoolBag)
+
+  // ---- delivered 17 days ago, never confirmed: the job confirms it (WISH_AUTO_CONFIRM_DAYS) ----
+  const thermos = await posted(
+    'workerB',
+    {
+      title: '需要一个大容量保温杯',
+      description: '夏天在工地上一天要喝很多水，想要一个保温保冷的大水杯。',
+      category: 'daily_necessities',
+      postedAgo: 500,
+      deadlineDays: 40,
+    },
+    4,
+  )
+  const thermosClaim = await claim('partyMember', thermos, 480, 7)
+  await fulfil('partyMember', thermosClaim, 410, '保温杯已放在驿站储物柜。')
+  track('confirmed', thermos)
 
   // ---- reopened: the claimant never came; back on the wall ----
   const cot = await posted(

@@ -1,3 +1,4 @@
+import { WISH_AUTO_CONFIRM_DAYS, type MyWish, type Wish } from '@unionhall/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   ACCOUNTS,
@@ -53,6 +54,7 @@ describe('expireDueClaims', () => {
     expect(await expireDueClaims(t.database.db, new Date())).toEqual({
       claimsExpired: 0,
       wishesExpired: 0,
+      autoConfirmed: 0,
     })
   })
 
@@ -132,8 +134,85 @@ describe('expireDueClaims', () => {
     expect(await expireDueClaims(t.database.db, inDays(3))).toEqual({
       claimsExpired: 0,
       wishesExpired: 0,
+      autoConfirmed: 0,
     })
     expect((await auditRows(t)).length).toBe(before)
+  })
+
+  it(`confirms a fulfilled wish the worker left unconfirmed for ${WISH_AUTO_CONFIRM_DAYS} days; tells both; audited`, async () => {
+    const fulfilled = async () => {
+      // A deadline past the wait: the reopened wish stays on the wall rather than expiring.
+      const wish = await publishedWish(day(30))
+      const c = await claim(claimant, wish.id, { dueDate: day(2) })
+      await fulfil(claimant, c.id)
+      return { wish, c }
+    }
+    const waiting = await fulfilled()
+    const reopened = await fulfilled()
+    expectStatus(
+      await worker.request({
+        method: 'POST',
+        url: `/api/v1/my/wishes/${reopened.wish.id}/reopen`,
+        payload: { reason: '送来的棉衣尺码不对' },
+      }),
+      200,
+    )
+    const confirmedByWorker = await fulfilled()
+    expectStatus(
+      await worker.request({
+        method: 'POST',
+        url: `/api/v1/my/wishes/${confirmedByWorker.wish.id}/confirm`,
+        payload: { thanks: '谢谢！' },
+      }),
+      200,
+    )
+
+    // A day short of the wait: nothing yet.
+    await expireDueClaims(t.database.db, inDays(WISH_AUTO_CONFIRM_DAYS - 1))
+    expect((await wishRow(t, waiting.wish.id)).status).toBe('fulfilled')
+
+    const at = inDays(WISH_AUTO_CONFIRM_DAYS + 1)
+    expect((await expireDueClaims(t.database.db, at)).autoConfirmed).toBeGreaterThanOrEqual(1)
+    expect(await wishRow(t, waiting.wish.id)).toMatchObject({
+      status: 'confirmed',
+      confirmed_at: at.toISOString(),
+      confirmed_automatically: 1,
+    })
+    expect((await claimRows(t, waiting.wish.id))[0]).toMatchObject({
+      id: waiting.c.id,
+      status: 'confirmed',
+      ended_at: at.toISOString(),
+    })
+    expect((await wishRow(t, reopened.wish.id)).status).toBe('published')
+    expect(await wishRow(t, confirmedByWorker.wish.id)).toMatchObject({
+      status: 'confirmed',
+      confirmed_automatically: 0,
+      thanks: '谢谢！',
+    })
+    for (const member of [claimant.memberId, worker.memberId])
+      expect(
+        await notificationsAbout(t, member, 'wish.auto_confirmed', waiting.wish.id),
+      ).toHaveLength(1)
+    const audits = await auditRows(t, { action: 'wish.auto_confirmed', targetId: waiting.wish.id })
+    expect(audits).toHaveLength(1)
+    expect(audits[0]).toMatchObject({ actor_member_id: null })
+    for (const other of [reopened.wish.id, confirmedByWorker.wish.id])
+      expect(await auditRows(t, { action: 'wish.auto_confirmed', targetId: other })).toEqual([])
+
+    // Both the worker and staff see that the system confirmed it.
+    const mine = expectStatus(
+      await worker.request({ method: 'GET', url: `/api/v1/my/wishes/${waiting.wish.id}` }),
+      200,
+    ).json<MyWish>()
+    expect(mine).toMatchObject({ status: 'confirmed', confirmedAutomatically: true })
+    const staffView = expectStatus(
+      await staff.request({ method: 'GET', url: `/api/v1/wishes/${waiting.wish.id}` }),
+      200,
+    ).json<Wish>()
+    expect(staffView).toMatchObject({ status: 'confirmed', confirmedAutomatically: true })
+
+    // Run again: nothing more changes.
+    expect((await expireDueClaims(t.database.db, at)).autoConfirmed).toBe(0)
   })
 
   it('refuses a claim on a wish whose deadline passed before the job ran', async () => {

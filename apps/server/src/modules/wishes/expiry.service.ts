@@ -1,3 +1,4 @@
+import { WISH_AUTO_CONFIRM_DAYS } from '@unionhall/contracts'
 import { systemCtx } from '../../core/access'
 import { recordAudit } from '../../core/audit'
 import type { Db } from '../../platform/db/create-db'
@@ -6,11 +7,13 @@ import { tellClaimant, tellWorker } from './wishes.notify'
 import * as repo from './wishes.repository'
 
 const BATCH = 200
+const DAY_MS = 86_400_000
 
 /**
  * The expiry job (app.ts runs it every minute; tests call it by hand). First, active claims
  * past their due date expire and their wishes return to the wall; then open wishes whose own
- * deadline has passed (still pending review, or on the wall unclaimed) expire. Each item is its
+ * deadline has passed (still pending review, or on the wall unclaimed) expire; last, fulfilled
+ * wishes the worker has not confirmed within WISH_AUTO_CONFIRM_DAYS are confirmed. Each item is its
  * own transaction with conditional updates, so a claimant fulfilling at the same moment, or a
  * second app process running the same job, is safe: whoever moves the row first wins and the
  * other changes nothing.
@@ -18,11 +21,12 @@ const BATCH = 200
 export const expireDueClaims = async (
   db: Db,
   now: Date = new Date(),
-): Promise<{ claimsExpired: number; wishesExpired: number }> => {
+): Promise<{ claimsExpired: number; wishesExpired: number; autoConfirmed: number }> => {
   const ctx = systemCtx(now)
   const nowIso = now.toISOString()
   let claimsExpired = 0
   let wishesExpired = 0
+  let autoConfirmed = 0
 
   for (;;) {
     const due = await repo.findDueClaims(db, nowIso, BATCH)
@@ -91,5 +95,52 @@ export const expireDueClaims = async (
     }
     if (ids.length < BATCH) break
   }
-  return { claimsExpired, wishesExpired }
+
+  // Fulfilled wishes the worker left unconfirmed for WISH_AUTO_CONFIRM_DAYS are confirmed, so
+  // the claimant's delivery is closed and counted (reports count confirmed wishes).
+  const waitedSinceIso = new Date(now.getTime() - WISH_AUTO_CONFIRM_DAYS * DAY_MS).toISOString()
+  for (;;) {
+    const waiting = await repo.findClaimsAwaitingConfirmation(db, waitedSinceIso, BATCH)
+    for (const claim of waiting) {
+      const done = await withTransaction(db, async (trx) => {
+        const confirmed = await repo.updateWishIf(
+          trx,
+          claim.wish_id,
+          ['fulfilled'],
+          {
+            status: 'confirmed',
+            confirmed_at: nowIso,
+            confirmed_automatically: 1,
+            updated_at: nowIso,
+          },
+          claim.id,
+        )
+        if (!confirmed) return false
+        await repo.updateClaimIf(trx, claim.id, ['fulfilled'], {
+          status: 'confirmed',
+          ended_at: nowIso,
+          updated_at: nowIso,
+        })
+        const wish = (await repo.findWish(trx, claim.wish_id))!
+        await recordAudit(trx, ctx, {
+          action: 'wish.auto_confirmed',
+          targetType: 'wish',
+          targetId: wish.id,
+          orgId: wish.org_id,
+          summary: {
+            before: { status: 'fulfilled', claimId: claim.id, fulfilledAt: claim.fulfilled_at },
+            after: { status: 'confirmed' },
+            waitedDays: WISH_AUTO_CONFIRM_DAYS,
+          },
+        })
+        const extra = { days: WISH_AUTO_CONFIRM_DAYS }
+        await tellClaimant(trx, ctx, wish, claim, 'wish.auto_confirmed', extra)
+        await tellWorker(trx, ctx, wish, 'wish.auto_confirmed', extra)
+        return true
+      })
+      if (done) autoConfirmed++
+    }
+    if (waiting.length < BATCH) break
+  }
+  return { claimsExpired, wishesExpired, autoConfirmed }
 }

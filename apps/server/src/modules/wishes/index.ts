@@ -2,7 +2,8 @@
  * Micro-wishes (微心愿): workers post small wishes (or staff enter them at a station), staff
  * publish them on the wall of their org or station, volunteers, party members and partner
  * companies claim and fulfil them, the worker confirms (or edits or withdraws a wish before
- * anyone claims it); expiry job, reports and exports.
+ * anyone claims it); the expiry job (claims past due, wishes past their deadline, and
+ * confirmation after WISH_AUTO_CONFIRM_DAYS of the worker's silence), reports and exports.
  * Owns tables: wish, wish_claim.
  */
 export { wishesRoutes, myWishesRoutes, publicWishesRoutes } from './wishes.routes'

@@ -268,6 +268,7 @@ describe('the export cap', () => {
       rejected_reason: null,
       reopen_reason: null,
       reopen_count: 0,
+      confirmed_automatically: 0,
       thanks: null,
       reviewed_by_member_id: null,
       published_at: null,

@@ -281,6 +281,17 @@ export const findDueClaims = (db: Db, nowIso: string, limit: number) =>
     .limit(limit)
     .execute()
 
+/** Fulfilled claims delivered at or before `beforeIso`, still waiting for the worker (oldest first). */
+export const findClaimsAwaitingConfirmation = (db: Db, beforeIso: string, limit: number) =>
+  q(db)
+    .selectFrom('wish_claim')
+    .selectAll()
+    .where('status', '=', 'fulfilled')
+    .where('fulfilled_at', '<=', beforeIso)
+    .orderBy('fulfilled_at')
+    .limit(limit)
+    .execute()
+
 // ---- reports ----
 
 export type ReportScope = { orgPath: string; fromIso?: string; toIso?: string }

@@ -100,6 +100,7 @@ const newWishRow = (deps: WishesDeps, ctx: Ctx, w: NewWish): WishTable => {
     rejected_reason: null,
     reopen_reason: null,
     reopen_count: 0,
+    confirmed_automatically: 0,
     thanks: null,
     reviewed_by_member_id: w.publish ? (ctx.actor?.memberId ?? null) : null,
     published_at: w.publish ? now : null,

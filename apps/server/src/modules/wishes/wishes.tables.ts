@@ -39,6 +39,8 @@ export type WishTable = {
   /** When it last reached the wall (publish, reopen, release, claim expiry): time to claim starts here. */
   wall_since: string | null
   confirmed_at: string | null
+  /** 1 when the expiry job confirmed it (the worker had not within WISH_AUTO_CONFIRM_DAYS). */
+  confirmed_automatically: number
   /** The worker's reason for withdrawing it (status withdrawn), when given. */
   withdrawn_reason: string | null
   withdrawn_at: string | null

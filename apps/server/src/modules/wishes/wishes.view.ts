@@ -70,6 +70,7 @@ export const toWish = (
   createdAt: w.created_at,
   publishedAt: w.published_at,
   confirmedAt: w.confirmed_at,
+  confirmedAutomatically: w.confirmed_automatically === 1,
   updatedAt: w.updated_at,
 })
 
@@ -113,6 +114,7 @@ export const toMyWish = (
   createdAt: w.created_at,
   publishedAt: w.published_at,
   confirmedAt: w.confirmed_at,
+  confirmedAutomatically: w.confirmed_automatically === 1,
 })
 
 export const toPublicWish = (w: WishWithOrg, names: StationNames): PublicWish => ({

@@ -41,7 +41,10 @@ describe('my wishes', () => {
     const f = serve()
     renderWishPage('/w/mine', '/w/mine', MyWishesPage)
     expect(await screen.findByText(/李\*愿（志愿者）已认领/)).toBeTruthy()
-    expect(screen.getByText('认领人已送达，请确认收到')).toBeTruthy()
+    // Delivered 28 November 13:00 Beijing time: confirmed by the system 14 days later.
+    expect(
+      screen.getByText(/^认领人已送达，请确认收到。如 12 月 12 日 前未确认，系统将自动确认收到/),
+    ).toBeTruthy()
     expect(screen.getByAltText('送达照片 1')).toBeTruthy()
 
     fireEvent.click(screen.getByRole('button', { name: '确认收到' }))
@@ -53,6 +56,29 @@ describe('my wishes', () => {
     await waitFor(() => expect(calls(f, confirmUrl)).toHaveLength(1))
     expect(bodyOf(calls(f, confirmUrl)[0]?.[1])).toEqual({ thanks: '谢谢您，孩子很喜欢！' })
     expect(await screen.findByText('您的感谢：谢谢您，孩子很喜欢！')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: '确认收到' })).toBeNull()
+  })
+
+  it('says when the system confirmed receipt', async () => {
+    stubFetch((url) =>
+      url.startsWith('/api/v1/my/wishes?')
+        ? json({
+            items: [
+              myWish({
+                status: 'confirmed',
+                confirmedAt: '2026-12-12T05:01:00.000Z',
+                confirmedAutomatically: true,
+              }),
+            ],
+            total: 1,
+            page: 1,
+            pageSize: 20,
+          })
+        : undefined,
+    )
+    renderWishPage('/w/mine', '/w/mine', MyWishesPage)
+    expect(await screen.findByText('送达 14 天未确认，系统已自动确认收到')).toBeTruthy()
+    expect(screen.queryByText(/前未确认/)).toBeNull()
     expect(screen.queryByRole('button', { name: '确认收到' })).toBeNull()
   })
 

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type MyWish, isWishEditable } from '@unionhall/contracts'
+import { type MyWish, WISH_AUTO_CONFIRM_DAYS, isWishEditable } from '@unionhall/contracts'
 import type { TFunction } from 'i18next'
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { errorMessage } from '../../../lib/error-message'
 import { LoadError, Loading, Notice } from '../../campaigns-public/components/shell'
-import { formatWhen } from '../../campaigns-public/lib/time'
+import { formatDay, formatWhen } from '../../campaigns-public/lib/time'
 import {
   confirmMyWish,
   getMyWish,
@@ -156,14 +156,26 @@ const stepsOf = (t: TFunction, w: MyWish): Step[] => {
     steps.push({
       key: 'fulfilled',
       state: s === 'fulfilled' ? 'current' : 'done',
-      text: t(`${k}.steps.fulfilled`),
+      text:
+        s === 'fulfilled' && w.claim.fulfilledAt
+          ? t(`${k}.steps.autoConfirmHint`, {
+              date: formatDay(
+                t,
+                new Date(
+                  Date.parse(w.claim.fulfilledAt) + WISH_AUTO_CONFIRM_DAYS * 86_400_000,
+                ).toISOString(),
+              ),
+            })
+          : t(`${k}.steps.fulfilled`),
       at: w.claim.fulfilledAt,
     })
   if (s === 'confirmed')
     steps.push({
       key: 'confirmed',
       state: 'done',
-      text: t(`${k}.steps.confirmed`),
+      text: w.confirmedAutomatically
+        ? t(`${k}.steps.autoConfirmed`, { days: WISH_AUTO_CONFIRM_DAYS })
+        : t(`${k}.steps.confirmed`),
       at: w.confirmedAt,
     })
   return steps

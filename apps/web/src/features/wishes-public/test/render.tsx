@@ -68,6 +68,7 @@ export const myWish = (over: Partial<MyWish> = {}): MyWish => ({
   createdAt: '2026-11-28T01:00:00.000Z',
   publishedAt: '2026-11-28T02:00:00.000Z',
   confirmedAt: null,
+  confirmedAutomatically: false,
   ...over,
 })
 

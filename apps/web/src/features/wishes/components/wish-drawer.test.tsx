@@ -32,6 +32,7 @@ const wish = (over: Partial<WishDetail> = {}): WishDetail => ({
   createdAt: '2026-11-28T01:00:00.000Z',
   publishedAt: null,
   confirmedAt: null,
+  confirmedAutomatically: false,
   updatedAt: '2026-11-28T01:00:00.000Z',
   claims: [],
   ...over,
@@ -139,7 +140,22 @@ describe('wish drawer (staff review)', { timeout: 60_000 }, () => {
     expect(await screen.findByText(/李志愿（党员）认领，承诺 2026-12-01 前送达/)).toBeTruthy()
     expect(screen.getByText(/认领人已送达/)).toBeTruthy()
     expect(screen.getByText('感谢留言：谢谢！')).toBeTruthy()
+    expect(screen.getByText(/^心愿人确认收到/)).toBeTruthy()
     expect(screen.queryByRole('button', { name: '重新开放' })).toBeNull()
+  })
+
+  it('says when the system confirmed receipt', async () => {
+    serve(
+      wish({
+        status: 'confirmed',
+        publishedAt: '2026-11-28T02:00:00.000Z',
+        confirmedAt: '2026-12-12T05:01:00.000Z',
+        confirmedAutomatically: true,
+      }),
+    )
+    open(['wish:read'])
+    expect(await screen.findByText(/^送达 14 天心愿人未确认，系统自动确认收到/)).toBeTruthy()
+    expect(screen.queryByText(/^心愿人确认收到/)).toBeNull()
   })
 })
 

@@ -1,5 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type WishClaim, type WishDetail, isWishEditable } from '@unionhall/contracts'
+import {
+  type WishClaim,
+  type WishDetail,
+  WISH_AUTO_CONFIRM_DAYS,
+  isWishEditable,
+} from '@unionhall/contracts'
 import {
   Alert,
   App,
@@ -76,7 +81,9 @@ export const wishTimeline = (t: TFunction, w: WishDetail): TimelineItem[] => {
       color: 'green',
       children: (
         <>
-          {t('wishes.timeline.confirmed')}
+          {w.confirmedAutomatically
+            ? t('wishes.timeline.autoConfirmed', { days: WISH_AUTO_CONFIRM_DAYS })
+            : t('wishes.timeline.confirmed')}
           {at(w.confirmedAt)}
           {w.thanks ? (
             <Typography.Paragraph type="secondary" style={{ margin: 0 }}>

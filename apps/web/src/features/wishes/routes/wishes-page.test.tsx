@@ -34,6 +34,7 @@ const wish: Wish = {
   createdAt: '2026-11-28T01:00:00.000Z',
   publishedAt: null,
   confirmedAt: null,
+  confirmedAutomatically: false,
   updatedAt: '2026-11-28T01:00:00.000Z',
 }
 
