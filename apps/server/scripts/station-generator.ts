@@ -1,9 +1,10 @@
 /**
  * Generated station directories for the nearest-station benchmark and its oracle: N stations
  * placed like China's ~186,100 real ones (dense around cities, thin in between), each with a
- * timetable drawn from a shared pool of random valid schedules (midnight spans, 24:00, holiday
- * hours, make-up workday rules, exceptions on holiday dates), since real stations share a
- * handful of timetables. Seeded: the same arguments give the same directory.
+ * timetable drawn from a shared pool of random valid schedules (overnight periods, marked
+ * `overnight: true` as ADR 0026 requires, 24:00, holiday hours, make-up workday rules, exceptions
+ * on holiday dates), since real stations share a handful of timetables. Seeded: the same
+ * arguments give the same directory (the overnight flag draws no random numbers).
  */
 import { AMENITIES } from '../src/modules/stations/domain/amenities'
 import { CN_HOLIDAY_YEARS } from '../src/modules/stations/domain/cn-holidays'

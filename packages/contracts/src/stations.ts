@@ -76,7 +76,14 @@ export const LongitudeSchema = z.number().min(-180).max(180)
 
 const HhMm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM')
 const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-export const TimeRangeSchema = z.object({ start: HhMm, end: HhMm }).strict()
+/**
+ * A range of local time. `overnight: true` says it closes the next day (22:00–06:00); without
+ * it the end must be after the start, so a typo like 17:00–08:00 is refused, not read as a
+ * night (ADR 0026).
+ */
+export const TimeRangeSchema = z
+  .object({ start: HhMm, end: HhMm, overnight: z.boolean().optional() })
+  .strict()
 export const WeeklyPeriodSchema = TimeRangeSchema.extend({
   day: z.number().int().min(1).max(7),
 }).strict()
@@ -92,8 +99,9 @@ export const DateExceptionSchema = z.union([
 ])
 
 /**
- * Opening schedule (see the server's domain/schedule.ts for the rules: midnight spans,
- * holidays and 调休). Overlaps and zero-length periods are reported by the server with paths.
+ * Opening schedule (see the server's domain/schedule.ts for the rules: overnight periods,
+ * holidays and 调休). Overlaps, zero-length periods and ends before the start (without
+ * `overnight`) are reported by the server with paths.
  */
 export const StationScheduleSchema = z
   .object({

@@ -11,8 +11,14 @@ import { checkIn, createStation, importStations } from '../modules/stations'
  * (deterministic: the same data on every start) and some check-ins of the last two weeks.
  */
 
-const EVERY_DAY = (start: string, end: string): StationSchedule => ({
-  weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start, end })),
+/** `overnight`: the period closes the next day (ADR 0026), e.g. 21:00–07:00. */
+const EVERY_DAY = (start: string, end: string, overnight = false): StationSchedule => ({
+  weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({
+    day,
+    start,
+    end,
+    ...(overnight ? { overnight: true } : {}),
+  })),
 })
 const WEEKDAYS = (start: string, end: string): StationSchedule => ({
   weekly: [1, 2, 3, 4, 5].map((day) => ({ day, start, end })),
@@ -24,7 +30,7 @@ const TIMETABLES: StationSchedule[] = [
   EVERY_DAY('06:00', '20:00'),
   WEEKDAYS('08:30', '18:00'),
   // Sanitation night shifts: open through the night, the part after midnight belongs to the day before.
-  EVERY_DAY('21:00', '07:00'),
+  EVERY_DAY('21:00', '07:00', true),
   { ...EVERY_DAY('09:00', '21:00'), holidayHours: [{ start: '10:00', end: '18:00' }] },
 ]
 

@@ -7,7 +7,7 @@ import type {
   StationStats,
 } from '@unionhall/contracts'
 import { NearestHitSchema, NearestResultSchema } from '@unionhall/contracts'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { typed } from '../../platform/db/create-db'
 import {
   ACCOUNTS,
@@ -234,6 +234,129 @@ describe('creating and editing stations', () => {
       'ACCESS_DENIED',
     )
     expect(await auditRows(t, { action: 'station.contact.read', targetId: s.id })).toHaveLength(1)
+  })
+})
+
+describe('overnight periods are explicit (ADR 0026)', () => {
+  // Staff meant 08:00–17:00 and typed 17:00–08:00: without the flag it is not a night shift.
+  const typo = { weekly: [{ day: 1, start: '17:00', end: '08:00' }] }
+  const nights = {
+    weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({
+      day,
+      start: '17:00',
+      end: '08:00',
+      overnight: true,
+    })),
+  }
+  // Another remote spot, away from FAR, so nearest answers only this block's stations.
+  const NIGHT_SPOT = { lat: 16.45, lng: 111.7 }
+  /** A UTC instant from Shanghai local time "YYYY-MM-DDTHH:MM". */
+  const sh = (local: string) => new Date(`${local}:00+08:00`)
+  const total = async () =>
+    (await longgang.request({ method: 'GET', url: '/api/v1/stations?pageSize=1' })).json<{
+      total: number
+    }>().total
+
+  it('refuses an end before the start without the flag on create and update; nothing changes', async () => {
+    const before = await total()
+    const audits = (await auditRows(t)).length
+    const created = expectError(
+      await longgang.request({
+        method: 'POST',
+        url: '/api/v1/stations',
+        payload: body({ schedule: typo }),
+      }),
+      400,
+      'VALIDATION_FAILED',
+    )
+    expect(created.details).toEqual([
+      expect.objectContaining({
+        path: 'schedule.weekly.0.end',
+        code: 'PERIOD_ENDS_BEFORE_START',
+      }),
+    ])
+    expect(await total()).toBe(before)
+    expect((await auditRows(t)).length).toBe(audits)
+
+    const s = await create({ schedule: nights })
+    const updated = expectError(
+      await longgang.request({
+        method: 'PATCH',
+        url: `/api/v1/stations/${s.id}`,
+        payload: { schedule: typo },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    )
+    expect(updated.details).toEqual([
+      expect.objectContaining({
+        path: 'schedule.weekly.0.end',
+        code: 'PERIOD_ENDS_BEFORE_START',
+      }),
+    ])
+    // The flag on a period that ends the same day is refused too.
+    const flagged = expectError(
+      await longgang.request({
+        method: 'PATCH',
+        url: `/api/v1/stations/${s.id}`,
+        payload: {
+          schedule: { weekly: [{ day: 1, start: '08:00', end: '17:00', overnight: true }] },
+        },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    )
+    expect(flagged.details).toEqual([
+      expect.objectContaining({ path: 'schedule.weekly.0.overnight', code: 'OVERNIGHT_INVALID' }),
+    ])
+    const read = await longgang.request({ method: 'GET', url: `/api/v1/stations/${s.id}` })
+    expect(read.json<Station>().schedule).toEqual(s.schedule)
+    expect(read.json<Station>().updatedAt).toBe(s.updatedAt)
+    expect(await auditRows(t, { action: 'station.update', targetId: s.id })).toEqual([])
+  })
+
+  it('accepts the same period marked overnight: open at 23:00 and at 07:00 the next morning', async () => {
+    const s = await create({ ...NIGHT_SPOT, name: '夜班环卫驿站', schedule: nights })
+    expect(s.schedule.weekly[0]).toEqual({ day: 1, start: '17:00', end: '08:00', overnight: true })
+    // An existing station takes the overnight period through an update as well.
+    const other = await create({ lat: NIGHT_SPOT.lat + 0.001, lng: NIGHT_SPOT.lng })
+    const patched = await longgang.request({
+      method: 'PATCH',
+      url: `/api/v1/stations/${other.id}`,
+      payload: { schedule: nights },
+    })
+    expect(patched.statusCode, patched.body).toBe(200)
+    expect(patched.json<Station>().schedule).toEqual(nights)
+
+    const publicAt = async (local: string) => {
+      vi.useFakeTimers({ toFake: ['Date'], now: sh(local) })
+      try {
+        const res = await t.request({ method: 'GET', url: `/api/v1/public/stations/${s.id}` })
+        expect(res.statusCode, res.body).toBe(200)
+        const open = await nearest({ ...NIGHT_SPOT, k: 5, openNow: true, maxDistanceM: 1000 })
+        return { page: res.json<PublicStation>(), openIds: open.items.map((h) => h.id) }
+      } finally {
+        vi.useRealTimers()
+      }
+    }
+    // Monday 2026-12-07, an ordinary week.
+    const night = await publicAt('2026-12-07T23:00')
+    expect(night.page.openNow).toBe(true)
+    expect(night.page.nextChange).toEqual({
+      at: sh('2026-12-08T08:00').toISOString(),
+      open: false,
+    })
+    expect(night.openIds).toEqual([s.id, other.id])
+    const morning = await publicAt('2026-12-08T07:00')
+    expect(morning.page.openNow).toBe(true)
+    expect(morning.openIds).toEqual([s.id, other.id])
+    const noon = await publicAt('2026-12-08T12:00')
+    expect(noon.page.openNow).toBe(false)
+    expect(noon.page.nextChange).toEqual({
+      at: sh('2026-12-08T17:00').toISOString(),
+      open: true,
+    })
+    expect(noon.openIds).toEqual([])
   })
 })
 

@@ -29,15 +29,15 @@ describe('validateSchedule', () => {
       weekly: [
         { day: 1, start: '08:00', end: '12:00' },
         { day: 1, start: '12:00', end: '18:00' }, // touching is not overlapping
-        { day: 5, start: '22:00', end: '06:00' },
+        { day: 5, start: '22:00', end: '06:00', overnight: true },
         { day: 6, start: '06:00', end: '24:00' },
-        { day: 7, start: '22:00', end: '08:00' }, // Sunday night into Monday 08:00
+        { day: 7, start: '22:00', end: '08:00', overnight: true }, // Sunday night into Monday 08:00
       ],
       holidayHours: [{ start: '09:00', end: '15:00' }],
       makeUpWorkdayAs: 5,
       exceptions: [
         { date: '2025-12-31', closed: true },
-        { date: '2026-01-05', hours: [{ start: '10:00', end: '02:00' }] },
+        { date: '2026-01-05', hours: [{ start: '10:00', end: '02:00', overnight: true }] },
       ],
     }
     expect(validateSchedule(s)).toEqual([])
@@ -54,11 +54,11 @@ describe('validateSchedule', () => {
         { day: 4, start: '08:00', end: '24:01' },
         { day: 5, start: '08:00', end: '12:00' },
         { day: 5, start: '11:00', end: '13:00' }, // overlaps the one before
-        { day: 7, start: '20:00', end: '09:00' },
+        { day: 7, start: '20:00', end: '09:00', overnight: true },
         { day: 1, start: '08:30', end: '09:30' }, // overlaps Sunday's night (cyclic week)
       ],
       holidayHours: [
-        { start: '20:00', end: '10:00' },
+        { start: '20:00', end: '10:00', overnight: true },
         { start: '09:00', end: '11:00' }, // overlaps the previous holiday's night
       ],
       makeUpWorkdayAs: 0,
@@ -105,10 +105,89 @@ describe('validateSchedule', () => {
       validateSchedule({
         weekly: [
           { day: 1, start: '00:00', end: '24:00' },
-          { day: 1, start: '23:00', end: '01:00' },
+          { day: 1, start: '23:00', end: '01:00', overnight: true },
         ],
       }).map((p) => p.code),
     ).toEqual(['PERIOD_OVERLAP'])
+  })
+
+  it('refuses an end before the start unless the period is marked overnight', () => {
+    // A typo of 08:00–17:00: without the flag it is not read as a night (ADR 0026).
+    const typo = {
+      weekly: [
+        { day: 1, start: '17:00', end: '08:00' },
+        { day: 2, start: '22:00', end: '06:00', overnight: false },
+      ],
+      holidayHours: [{ start: '20:00', end: '02:00' }],
+      exceptions: [{ date: '2025-03-03', hours: [{ start: '18:00', end: '09:00' }] }],
+    } as Schedule
+    const problems = validateSchedule(typo)
+    expect(problems.map((p) => `${p.path} ${p.code}`)).toEqual([
+      'weekly.0.end PERIOD_ENDS_BEFORE_START',
+      'weekly.1.end PERIOD_ENDS_BEFORE_START',
+      'holidayHours.0.end PERIOD_ENDS_BEFORE_START',
+      'exceptions.0.hours.0.end PERIOD_ENDS_BEFORE_START',
+    ])
+    expect(problems[0]!.message).toMatch(/ends before it starts.*overnight/)
+
+    const flagged: Schedule = {
+      weekly: [
+        { day: 1, start: '17:00', end: '08:00', overnight: true },
+        { day: 2, start: '22:00', end: '06:00', overnight: true },
+      ],
+      holidayHours: [{ start: '20:00', end: '02:00', overnight: true }],
+      exceptions: [
+        { date: '2025-03-03', hours: [{ start: '18:00', end: '09:00', overnight: true }] },
+      ],
+    }
+    expect(validateSchedule(flagged)).toEqual([])
+  })
+
+  it('refuses the overnight flag on a period that ends the same day', () => {
+    const s = {
+      weekly: [
+        { day: 1, start: '08:00', end: '17:00', overnight: true },
+        { day: 2, start: '08:00', end: '24:00', overnight: true }, // 24:00 is still the same day
+        { day: 3, start: '08:00', end: '08:00', overnight: true }, // empty, whatever the flag
+        { day: 4, start: '08:00', end: '17:00', overnight: false },
+        { day: 5, start: '22:00', end: '06:00', overnight: 'yes' },
+      ],
+      holidayHours: [{ start: '09:00', end: '12:00', overnight: true }],
+      exceptions: [
+        { date: '2025-03-03', hours: [{ start: '09:00', end: '12:00', overnight: true }] },
+      ],
+    } as unknown as Schedule
+    const problems = validateSchedule(s)
+    expect(problems.map((p) => `${p.path} ${p.code}`)).toEqual([
+      'weekly.0.overnight OVERNIGHT_INVALID',
+      'weekly.1.overnight OVERNIGHT_INVALID',
+      'weekly.2 PERIOD_EMPTY',
+      'weekly.4.overnight OVERNIGHT_INVALID',
+      'holidayHours.0.overnight OVERNIGHT_INVALID',
+      'exceptions.0.hours.0.overnight OVERNIGHT_INVALID',
+    ])
+    expect(problems[0]!.message).toMatch(/next day, earlier than its start/)
+  })
+
+  it('evaluation refuses a period that ends before it starts without the flag', () => {
+    const typo: Schedule = { weekly: [{ day: 1, start: '17:00', end: '08:00' }] }
+    expect(() => isOpenAt(typo, sh('2025-03-03T23:00'), EMPTY_CALENDAR)).toThrow(ScheduleError)
+    const thrown = (() => {
+      try {
+        openIntervals(typo, sh('2025-03-03T00:00'), sh('2025-03-04T00:00'), EMPTY_CALENDAR)
+      } catch (e) {
+        return e
+      }
+    })()
+    expect(thrown).toBeInstanceOf(ScheduleError)
+    expect((thrown as ScheduleError).problems).toEqual([
+      expect.objectContaining({ path: 'weekly.0.end', code: 'PERIOD_ENDS_BEFORE_START' }),
+    ])
+    // The same period marked overnight is open Monday night until Tuesday 08:00.
+    const night: Schedule = { weekly: [{ day: 1, start: '17:00', end: '08:00', overnight: true }] }
+    expect(isOpenAt(night, sh('2025-03-03T23:00'), EMPTY_CALENDAR)).toBe(true)
+    expect(isOpenAt(night, sh('2025-03-04T07:59'), EMPTY_CALENDAR)).toBe(true)
+    expect(isOpenAt(night, sh('2025-03-04T08:00'), EMPTY_CALENDAR)).toBe(false)
   })
 
   it('evaluation refuses an invalid schedule with a 400 ScheduleError', () => {
@@ -187,7 +266,7 @@ describe('isOpenAt, nextChange, openIntervals: worked examples', () => {
   })
 
   it('a Friday 22:00–06:00 period runs into Saturday morning', () => {
-    const s: Schedule = { weekly: [{ day: 5, start: '22:00', end: '06:00' }] }
+    const s: Schedule = { weekly: [{ day: 5, start: '22:00', end: '06:00', overnight: true }] }
     expect(isOpenAt(s, sh('2025-03-07T21:59'), cal)).toBe(false)
     expect(isOpenAt(s, sh('2025-03-07T22:00'), cal)).toBe(true)
     expect(isOpenAt(s, sh('2025-03-08T05:59'), cal)).toBe(true)
@@ -262,7 +341,10 @@ describe('isOpenAt, nextChange, openIntervals: worked examples', () => {
 
   it('a Friday night shift continues into a holiday Saturday (the night belongs to Friday)', () => {
     // Fri 2025-05-30 is ordinary; Sat 2025-05-31 starts the Dragon Boat block.
-    const s: Schedule = { weekly: [{ day: 5, start: '22:00', end: '06:00' }], holidayHours: [] }
+    const s: Schedule = {
+      weekly: [{ day: 5, start: '22:00', end: '06:00', overnight: true }],
+      holidayHours: [],
+    }
     expect(isOpenAt(s, sh('2025-05-31T05:00'), cal)).toBe(true)
     // Fri 2025-10-03 is a holiday: no night shift, so Saturday morning is closed too.
     expect(isOpenAt(s, sh('2025-10-04T05:00'), cal)).toBe(false)
@@ -271,7 +353,7 @@ describe('isOpenAt, nextChange, openIntervals: worked examples', () => {
   it('a closed-all-day exception cuts the previous night; special hours replace the day', () => {
     const s: Schedule = {
       weekly: [
-        { day: 5, start: '22:00', end: '06:00' },
+        { day: 5, start: '22:00', end: '06:00', overnight: true },
         { day: 6, start: '09:00', end: '17:00' },
       ],
       exceptions: [
@@ -362,10 +444,10 @@ const makeOracle = (schedule: Schedule, years: readonly HolidayYear[]) => {
     const [h, m] = t.split(':')
     return Number(h) * 60 + Number(m)
   }
-  const span = (r: { start: string; end: string }) => {
+  const span = (r: { start: string; end: string; overnight?: boolean }) => {
     const s = mins(r.start)
     const e = mins(r.end)
-    return { s, e: e < s ? e + 1440 : e }
+    return { s, e: r.overnight === true ? e + 1440 : e }
   }
   const rangesOf = (dayIndex: number): 'closed' | Array<{ s: number; e: number }> => {
     const d = new Date(dayIndex * 86_400_000)

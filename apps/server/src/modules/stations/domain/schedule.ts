@@ -18,11 +18,14 @@ import { AppError } from '../../../platform/errors/app-error'
  *       `makeUpWorkdayAs` (default Monday, 1) — the State Council notices only say "上班", not
  *       which weekday's timetable applies, so the station chooses;
  *    e. otherwise the weekly periods of D's weekday (ISO: 1 = Monday … 7 = Sunday).
- * 3. A range is "HH:MM"–"HH:MM"; the end may be "24:00". An end earlier than the start means
- *    the range runs past midnight into the next day (Fri 22:00–06:00 is open Friday night until
- *    Saturday 06:00). The part after midnight still belongs to D: it follows D's rule, whatever
- *    the next day is (a Friday-night shift continues into a holiday Saturday). End equal to
- *    start is rejected: use 00:00–24:00 for a whole day, or `alwaysOpen`.
+ * 3. A range is "HH:MM"–"HH:MM"; the end may be "24:00". A range that runs past midnight says
+ *    so with `overnight: true`, and its end is then earlier than its start (Fri 22:00–06:00
+ *    overnight is open Friday night until Saturday 06:00). An end earlier than the start without
+ *    the flag is refused (PERIOD_ENDS_BEFORE_START), as is the flag on a range that ends later
+ *    the same day (OVERNIGHT_INVALID): a typo such as 17:00–08:00 for 08:00–17:00 must not pass
+ *    as a night (ADR 0026). The part after midnight still belongs to D: it follows D's rule,
+ *    whatever the next day is (a Friday-night shift continues into a holiday Saturday). End
+ *    equal to start is rejected: use 00:00–24:00 for a whole day, or `alwaysOpen`.
  * 4. Open at t ⇔ t lies in a range owned by its local date or in the after-midnight part of a
  *    range owned by the day before, unless t's date has a "closed all day" exception (that
  *    also cuts the previous night's range at midnight: "closed on 1 May" means no open minute
@@ -47,8 +50,11 @@ import { AppError } from '../../../platform/errors/app-error'
 
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7
 
-/** "HH:MM" local time; `end` may be "24:00"; end < start runs past midnight. */
-export type TimeRange = { start: string; end: string }
+/**
+ * "HH:MM" local time; `end` may be "24:00". `overnight: true` runs past midnight: the end is
+ * then the next day's, earlier than the start (rule 3).
+ */
+export type TimeRange = { start: string; end: string; overnight?: boolean }
 
 export type WeeklyPeriod = TimeRange & { day: Weekday }
 
@@ -160,6 +166,8 @@ export const shanghaiDate = (instant: Date | number): string =>
 export type ScheduleProblemCode =
   | 'TIME_INVALID'
   | 'PERIOD_EMPTY'
+  | 'PERIOD_ENDS_BEFORE_START'
+  | 'OVERNIGHT_INVALID'
   | 'PERIOD_OVERLAP'
   | 'DAY_INVALID'
   | 'DATE_INVALID'
@@ -214,6 +222,15 @@ const checkRange = (r: TimeRange, path: string, problems: ScheduleProblem[]): Ra
       message: 'must be HH:MM, 00:00–24:00',
     })
   }
+  const flag = (r as { overnight?: unknown } | null)?.overnight
+  if (flag !== undefined && typeof flag !== 'boolean') {
+    problems.push({
+      path: `${path}.overnight`,
+      code: 'OVERNIGHT_INVALID',
+      message: 'must be true or false',
+    })
+    return null
+  }
   if (start === null || end === null) return null
   if (start === end) {
     problems.push({
@@ -223,7 +240,27 @@ const checkRange = (r: TimeRange, path: string, problems: ScheduleProblem[]): Ra
     })
     return null
   }
-  return end < start ? [start, end + DAY_MIN] : [start, end]
+  // Rule 3: only a range marked overnight may end before it starts.
+  if (flag === true) {
+    if (end > start) {
+      problems.push({
+        path: `${path}.overnight`,
+        code: 'OVERNIGHT_INVALID',
+        message: 'an overnight period ends the next day, earlier than its start time',
+      })
+      return null
+    }
+    return [start, end + DAY_MIN]
+  }
+  if (end < start) {
+    problems.push({
+      path: `${path}.end`,
+      code: 'PERIOD_ENDS_BEFORE_START',
+      message: 'ends before it starts; if it closes the next day, mark the period overnight',
+    })
+    return null
+  }
+  return [start, end]
 }
 
 type Placed = { path: string; start: number; end: number }
@@ -374,10 +411,11 @@ type Compiled = {
 
 const FULL_DAY: readonly Range[] = [[0, DAY_MIN]]
 
+/** A range of a validated schedule (rule 3: an overnight end is the next day's). */
 const toRange = (r: TimeRange): Range => {
   const start = parseTime(r.start, false)!
   const end = parseTime(r.end, true)!
-  return end < start ? [start, end + DAY_MIN] : [start, end]
+  return r.overnight === true ? [start, end + DAY_MIN] : [start, end]
 }
 
 const cache = new WeakMap<Schedule, Compiled>()

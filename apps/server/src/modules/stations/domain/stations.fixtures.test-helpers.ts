@@ -28,9 +28,9 @@ const randomRange = (rnd: () => number): TimeRange => {
   const roll = rnd()
   if (roll < 0.15) return { start: hhmm(start), end: '24:00' }
   if (roll < 0.35) {
-    // Over midnight: the end is earlier than the start.
+    // Over midnight: marked overnight, the end earlier than the start.
     const end = Math.floor(rnd() * (start / 15)) * 15
-    if (end < start) return { start: hhmm(start), end: hhmm(end) }
+    if (end < start) return { start: hhmm(start), end: hhmm(end), overnight: true }
   }
   const end = start + 15 + Math.floor(rnd() * ((1440 - start) / 15)) * 15
   return { start: hhmm(start), end: end >= 1440 ? '24:00' : hhmm(end) }

@@ -9,6 +9,7 @@ import {
   stationsToHsds,
 } from './hsds'
 import { validateHsdsDataset, validateHsdsObject } from './hsds-validator'
+import { validateSchedule } from '../domain/schedule'
 import {
   mapHeader,
   readSheetRow,
@@ -195,6 +196,67 @@ describe('HSDS import', () => {
     })
     expect(scheduleFromHsds([{ id: 'm', freq: 'MONTHLY', byday: '2MO' }]).schedule).toBeNull()
     expect(scheduleFromHsds([]).problems[0]!.message).toMatch(/no weekly schedule/)
+  })
+
+  it('round-trips an overnight period: closes_at earlier than opens_at, read back as overnight', () => {
+    const sanitation = station({
+      id: '0193a1b2-0000-7000-8000-000000000003',
+      name: '环卫夜班驿站',
+      schedule: {
+        weekly: [
+          ...[1, 2, 3, 4, 5].map((day) => ({ day, start: '21:00', end: '07:00', overnight: true })),
+          { day: 6, start: '09:00', end: '17:00' },
+        ],
+      },
+      services: [],
+    })
+    const doc = stationsToHsds([sanitation])
+    expect(validateHsdsDataset(doc)).toEqual([])
+    const weekly = doc.schedules.filter((s) => s.location_id === sanitation.id && !s.service_id)
+    // The HSDS convention for a period past midnight: closes_at earlier than opens_at.
+    expect(weekly).toEqual([
+      expect.objectContaining({
+        byday: 'MO,TU,WE,TH,FR',
+        opens_at: '21:00+08:00',
+        closes_at: '07:00+08:00',
+      }),
+      expect.objectContaining({ byday: 'SA', opens_at: '09:00+08:00', closes_at: '17:00+08:00' }),
+    ])
+    // Our own attribute is lossless …
+    expect(stationsFromHsds(doc)[0]!.fields.schedule).toEqual(sanitation.schedule)
+    // … and the weekly HSDS schedules alone (another publisher's file) read the same.
+    expect(scheduleFromHsds(weekly)).toEqual({ schedule: sanitation.schedule, problems: [] })
+    expect(validateSchedule(scheduleFromHsds(weekly).schedule!)).toEqual([])
+    // Compared in China time: 14:00–18:00 UTC is 22:00–02:00 in Shanghai, a night.
+    expect(
+      scheduleFromHsds([{ id: 'd', byday: 'TU', opens_at: '14:00Z', closes_at: '18:00Z' }])
+        .schedule,
+    ).toEqual({ weekly: [{ day: 2, start: '22:00', end: '02:00', overnight: true }] })
+  })
+
+  it('flags the night ranges of a unionhall:schedule attribute written before ADR 0026', () => {
+    const doc = stationsToHsds([station()])
+    const legacy = {
+      weekly: [{ day: 5, start: '22:00', end: '06:00' }],
+      holidayHours: [{ start: '20:00', end: '02:00' }],
+      exceptions: [{ date: '2026-10-01', hours: [{ start: '18:00', end: '01:00' }] }],
+    }
+    const located = doc.locations.map((l) => ({
+      ...l,
+      attributes: (l.attributes ?? []).map((a) =>
+        a.taxonomy_term?.taxonomy === 'unionhall:schedule'
+          ? { ...a, value: JSON.stringify(legacy) }
+          : a,
+      ),
+    }))
+    const [row] = stationsFromHsds({ ...doc, locations: located })
+    expect(row!.fields.schedule).toEqual({
+      weekly: [{ day: 5, start: '22:00', end: '06:00', overnight: true }],
+      holidayHours: [{ start: '20:00', end: '02:00', overnight: true }],
+      exceptions: [
+        { date: '2026-10-01', hours: [{ start: '18:00', end: '01:00', overnight: true }] },
+      ],
+    })
   })
 
   it('reports a location without our attributes field by field', () => {

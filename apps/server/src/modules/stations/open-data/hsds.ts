@@ -377,7 +377,13 @@ export const scheduleFromHsds = (
       })
       continue
     }
-    for (const day of days) weekly.push({ day: day as Weekday, start, end })
+    // HSDS writes a period past midnight as closes_at earlier than opens_at (our export does
+    // too); our schedules say it with `overnight` (ADR 0026). Compared in China time, so a
+    // UTC period that crosses China's midnight is overnight here.
+    const overnight = end !== '24:00' && end < start
+    for (const day of days) {
+      weekly.push({ day: day as Weekday, start, end, ...(overnight ? { overnight: true } : {}) })
+    }
   }
   if (problems.length > 0) return { schedule: null, problems }
   if (weekly.length === 0) {
@@ -392,6 +398,45 @@ export const scheduleFromHsds = (
       ? { alwaysOpen: true, weekly: [] }
       : { weekly: weekly.sort((a, b) => a.day - b.day || a.start.localeCompare(b.start)) },
     problems: [],
+  }
+}
+
+/**
+ * The `unionhall:schedule` attribute of a file exported before ADR 0026 has night ranges with
+ * end < start and no flag, which then meant "runs past midnight" (the stored schedules were
+ * migrated the same way). Such a range gets `overnight: true`; one that states the flag either
+ * way is left as written. Anything not shaped like a schedule is left for validation to report.
+ */
+const flagLegacyOvernight = (value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null) return value
+  const s = value as { weekly?: unknown; holidayHours?: unknown; exceptions?: unknown }
+  const flag = (list: unknown) =>
+    Array.isArray(list)
+      ? list.map((r: unknown) => {
+          if (typeof r !== 'object' || r === null) return r
+          const range = r as { start?: unknown; end?: unknown; overnight?: unknown }
+          const legacyNight =
+            range.overnight === undefined &&
+            typeof range.start === 'string' &&
+            typeof range.end === 'string' &&
+            range.end !== '24:00' &&
+            range.end < range.start
+          return legacyNight ? { ...range, overnight: true } : r
+        })
+      : list
+  return {
+    ...s,
+    ...(s.weekly !== undefined ? { weekly: flag(s.weekly) } : {}),
+    ...(Array.isArray(s.holidayHours) ? { holidayHours: flag(s.holidayHours) } : {}),
+    ...(Array.isArray(s.exceptions)
+      ? {
+          exceptions: s.exceptions.map((e: unknown) =>
+            typeof e === 'object' && e !== null && 'hours' in e
+              ? { ...e, hours: flag(e.hours) }
+              : e,
+          ),
+        }
+      : {}),
   }
 }
 
@@ -433,7 +478,7 @@ export const stationsFromHsds = (doc: HsdsDataset): HsdsRow[] => {
     let schedule: unknown = null
     if (scheduleAttr !== undefined) {
       try {
-        schedule = JSON.parse(scheduleAttr)
+        schedule = flagLegacyOvernight(JSON.parse(scheduleAttr))
       } catch {
         problems.push({ path: 'schedule', message: 'the unionhall:schedule attribute is not JSON' })
       }

@@ -58,10 +58,27 @@ describe(parseScheduleText.name, () => {
     expect(read('周一至周五 08:00-18:00；法定节假日休息').holidayHours).toEqual([])
   })
 
-  it('keeps night ranges that run past midnight (the schedule model reads end < start)', () => {
-    const s = read('周五 22:00-次日06:00')
-    expect(s.weekly).toEqual([{ day: 5, start: '22:00', end: '06:00' }])
+  it('reads a night range written with 次日 as overnight', () => {
+    const s = read('周五 22:00-次日06:00；节假日 20:00-次日 02:00')
+    expect(s.weekly).toEqual([{ day: 5, start: '22:00', end: '06:00', overnight: true }])
+    expect(s.holidayHours).toEqual([{ start: '20:00', end: '02:00', overnight: true }])
     expect(validateSchedule(s)).toEqual([])
+  })
+
+  it('refuses an end before the start without 次日, saying how to write a night (ADR 0026)', () => {
+    for (const text of ['周一至周五 17:00-08:00', '节假日 22:00-06:00']) {
+      const r = parseScheduleText(text)
+      expect(r.ok, text).toBe(false)
+      if (!r.ok) {
+        expect(r.problems).toHaveLength(1)
+        expect(r.problems[0]!.path).toBe('schedule')
+        expect(r.problems[0]!.message).toMatch(
+          /ends before it starts: write \d\d:\d\d-次日\d\d:\d\d/,
+        )
+      }
+    }
+    // 24:00 is the end of the same day, not an end before the start.
+    expect(read('周一 08:00-24:00').weekly).toEqual([{ day: 1, start: '08:00', end: '24:00' }])
   })
 
   it('explains what it cannot read, with the schedule path', () => {
@@ -87,12 +104,13 @@ describe(formatScheduleText.name, () => {
       weekly: [
         ...weekdays('08:00', '12:00', [1, 3]),
         ...weekdays('14:00', '18:00', [1, 3]),
-        { day: 7, start: '22:00', end: '06:00' },
+        { day: 7, start: '22:00', end: '06:00', overnight: true },
       ],
       holidayHours: [],
       makeUpWorkdayAs: 7,
     },
     { weekly: [], holidayHours: [{ start: '09:00', end: '12:00' }] },
+    { weekly: [], holidayHours: [{ start: '21:00', end: '03:00', overnight: true }] },
   ]
 
   it('writes text that reads back as the same schedule', () => {
@@ -110,7 +128,7 @@ describe(formatScheduleText.name, () => {
   it('uses runs for three or more consecutive days and lists the rest', () => {
     expect(formatScheduleText(cases[0]!)).toBe('周一至周五 08:00-20:00；周六 09:00-17:00')
     expect(formatScheduleText(cases[2]!)).toBe(
-      '周一、周三 08:00-12:00、14:00-18:00；周日 22:00-06:00；节假日休息；调休上班按周日',
+      '周一、周三 08:00-12:00、14:00-18:00；周日 22:00-次日06:00；节假日休息；调休上班按周日',
     )
     expect(formatScheduleText({ weekly: [] })).toBe('每天休息')
   })

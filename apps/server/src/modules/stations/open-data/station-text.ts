@@ -45,7 +45,7 @@ const CLOSED = /^(休息|闭馆|闭站|关闭|不开放|不营业|停业)$/
 const ALWAYS = /^(24\s*小时|二十四小时|全天|全天24小时|24h|24\/7)(营业|开放|服务)?$/i
 const HOLIDAY = /^(?:法定)?(?:节假日|节日|假日)\s*(.*)$/
 const MAKE_UP = /^调休(?:上班)?(?:日)?\s*(?:按|同)\s*(?:周|星期|礼拜)([一二三四五六日天七])$/
-const RANGE = /(\d{1,2}):(\d{2})\s*[-~至到]\s*(?:次日)?(\d{1,2}):(\d{2})/g
+const RANGE = /(\d{1,2}):(\d{2})\s*[-~至到]\s*(次日)?\s*(\d{1,2}):(\d{2})/g
 
 /** Half-width digits and punctuation, so "０８：００—２０：００" reads like "08:00-20:00". */
 const normalise = (text: string) =>
@@ -60,16 +60,39 @@ const normalise = (text: string) =>
 
 const pad = (h: string, m: string) => `${h.padStart(2, '0')}:${m}`
 
-/** Time ranges in a text ("08:00-12:00、14:00-18:00"), or null when something else is there. */
+/**
+ * Time ranges in a text ("08:00-12:00、14:00-18:00", "22:00-次日06:00" overnight), or null when
+ * something else is there.
+ */
 const parseRanges = (text: string): TimeRange[] | null => {
   const ranges: TimeRange[] = []
-  const rest = text.replace(RANGE, (_m, h1: string, m1: string, h2: string, m2: string) => {
-    ranges.push({ start: pad(h1, m1), end: pad(h2, m2) })
-    return ' '
-  })
+  const rest = text.replace(
+    RANGE,
+    (_m, h1: string, m1: string, nextDay: string | undefined, h2: string, m2: string) => {
+      const r: TimeRange = { start: pad(h1, m1), end: pad(h2, m2) }
+      if (nextDay) r.overnight = true
+      ranges.push(r)
+      return ' '
+    },
+  )
   if (rest.replace(/[\s、,/和及]+/g, '') !== '') return null
   return ranges
 }
+
+/**
+ * A range that ends before it starts without 次日: a night written without saying so, or a typo
+ * (17:00-08:00 for 08:00-17:00). Said in the words of the sheet, since its author cannot see
+ * the domain's paths (weekly.3.end); ADR 0026.
+ */
+const backwardsProblems = (seg: string, ranges: readonly TimeRange[], path: string) =>
+  ranges
+    .filter((r) => r.overnight !== true && r.end !== '24:00' && r.end < r.start)
+    .map((r) => ({
+      path,
+      message:
+        `${r.start}-${r.end} in "${seg}" ends before it starts: ` +
+        `write ${r.start}-次日${r.end} if it closes the next day`,
+    }))
 
 const daysOf = (spec: string): Weekday[] => {
   if (new RegExp(`^${EVERY_DAY}$`).test(spec)) return [1, 2, 3, 4, 5, 6, 7]
@@ -95,8 +118,9 @@ const byDayThenStart = (a: WeeklyPeriod, b: WeeklyPeriod) =>
  * Reads opening hours written the way notices write them. Segments are separated by "；", ";"
  * or line breaks:
  * - "周一至周五 08:00-20:00", "周六、周日 09:00-12:00、14:00-17:00", "每天 07:00-22:00";
- *   "周日休息" states a closed day (it simply has no periods); an end before the start runs
- *   past midnight ("周五 22:00-次日06:00" or "22:00-06:00");
+ *   "周日休息" states a closed day (it simply has no periods); a range past midnight says so
+ *   with 次日 ("周五 22:00-次日06:00"); an end before the start without 次日 is a problem
+ *   (a typo such as 17:00-08:00 must not become a night, ADR 0026);
  * - "24小时" (also "全天", "24h"): open around the clock;
  * - "节假日 09:00-17:00" or "节假日休息": hours on public holidays (otherwise Sunday's);
  * - "调休上班按周六": which weekday's hours a make-up workday (调休) follows (default Monday).
@@ -128,7 +152,10 @@ export const parseScheduleText = (input: string, path = 'schedule'): Parsed<Sche
       const ranges = CLOSED.test(rest) ? [] : parseRanges(rest)
       if (ranges === null || (ranges.length === 0 && !CLOSED.test(rest))) {
         problems.push({ path, message: `cannot read holiday hours "${seg}"` })
-      } else holidayHours = [...(holidayHours ?? []), ...ranges]
+      } else {
+        problems.push(...backwardsProblems(seg, ranges, path))
+        holidayHours = [...(holidayHours ?? []), ...ranges]
+      }
       continue
     }
     const makeUp = MAKE_UP.exec(seg)
@@ -151,6 +178,11 @@ export const parseScheduleText = (input: string, path = 'schedule'): Parsed<Sche
       problems.push({ path, message: `cannot read the hours in "${seg}" (write 08:00-20:00)` })
       continue
     }
+    const backwards = backwardsProblems(seg, ranges, path)
+    if (backwards.length > 0) {
+      problems.push(...backwards)
+      continue
+    }
     for (const day of daysOf(spec[1]!)) for (const r of ranges) weekly.push({ day, ...r })
   }
   if (problems.length > 0) return { ok: false, problems }
@@ -165,7 +197,7 @@ export const parseScheduleText = (input: string, path = 'schedule'): Parsed<Sche
 }
 
 const rangesText = (ranges: readonly TimeRange[]) =>
-  ranges.map((r) => `${r.start}-${r.end}`).join('、')
+  ranges.map((r) => `${r.start}-${r.overnight === true ? '次日' : ''}${r.end}`).join('、')
 
 /** Days as the shortest text: runs of three or more as "周一至周五", others listed. */
 const daysText = (days: readonly Weekday[]) => {
@@ -191,7 +223,9 @@ export const formatScheduleText = (schedule: Schedule): string => {
   else {
     const byDay = new Map<Weekday, TimeRange[]>()
     for (const p of [...schedule.weekly].sort(byDayThenStart)) {
-      byDay.set(p.day, [...(byDay.get(p.day) ?? []), { start: p.start, end: p.end }])
+      const range: TimeRange = { start: p.start, end: p.end }
+      if (p.overnight === true) range.overnight = true
+      byDay.set(p.day, [...(byDay.get(p.day) ?? []), range])
     }
     const groups = new Map<string, Weekday[]>()
     for (const [day, ranges] of [...byDay].sort((a, b) => a[0] - b[0])) {

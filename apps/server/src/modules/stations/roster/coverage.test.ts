@@ -90,7 +90,9 @@ describe('computeCoverage', () => {
 
   it('covers a night opening across midnight with shifts on either side of it', () => {
     // Friday 22:00 until Saturday 06:00, nothing else.
-    const schedule: Schedule = { weekly: [{ day: 5, start: '22:00', end: '06:00' }] }
+    const schedule: Schedule = {
+      weekly: [{ day: 5, start: '22:00', end: '06:00', overnight: true }],
+    }
     const open = openOf(schedule, '2026-12-04T00:00', '2026-12-06T00:00')
     expect(open).toEqual([span('2026-12-04T22:00', '2026-12-05T06:00')])
 

@@ -8,6 +8,7 @@ import {
   groupedWeeklyRows,
   holidayText,
   openStateText,
+  rangeText,
   upcomingExceptions,
   walkingUrl,
 } from './format'
@@ -116,9 +117,17 @@ describe('opening hours in words', () => {
     ])
     expect(
       groupedWeeklyRows(t, {
-        weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: '22:00', end: '06:00' })),
+        weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({
+          day,
+          start: '22:00',
+          end: '06:00',
+          overnight: true,
+        })),
       }),
     ).toEqual([['每天', '22:00–次日 06:00']])
+    // The display follows the flag: a night is what the station marked, never a guess.
+    expect(rangeText(t, { start: '20:00', end: '02:00', overnight: true })).toBe('20:00–次日 02:00')
+    expect(rangeText(t, { start: '08:00', end: '24:00' })).toBe('08:00–24:00')
     expect(groupedWeeklyRows(t, { alwaysOpen: true, weekly: [] })).toEqual([['每天', '全天开放']])
   })
 

@@ -85,11 +85,11 @@ export const openStateText = (
   return `${state} · ${change}`
 }
 
-type Range = { start: string; end: string }
+type Range = { start: string; end: string; overnight?: boolean }
 
-/** "08:00–20:00", or "22:00–次日 06:00" for a range running past midnight. */
+/** "08:00–20:00", or "22:00–次日 06:00" for a range marked overnight (it closes the next day). */
 export const rangeText = (t: TFunction, r: Range): string =>
-  r.end !== '24:00' && r.end < r.start
+  r.overnight === true
     ? t('stationsPublic.hours.overnight', { start: r.start, end: r.end })
     : `${r.start}–${r.end}`
 

@@ -60,7 +60,6 @@ export const ScheduleEditor = () => {
                       </Form.Item>
                       <TimeRangeFields
                         name={name}
-                        listPath={WEEKLY}
                         rowLabel={row(name)}
                         onRemove={() => remove(name)}
                       />
@@ -102,7 +101,6 @@ export const ScheduleEditor = () => {
                     <Flex key={key} gap={8} wrap align="flex-start">
                       <TimeRangeFields
                         name={name}
-                        listPath={HOLIDAY}
                         rowLabel={t('stations.schedule.holidayRow', { n: name + 1 })}
                         onRemove={() => remove(name)}
                       />
@@ -170,7 +168,6 @@ export const ScheduleEditor = () => {
                             <Flex key={h.key} gap={8} wrap align="flex-start">
                               <TimeRangeFields
                                 name={h.name}
-                                listPath={[...EXCEPTIONS, name, 'hours']}
                                 rowLabel={t('stations.schedule.exceptionRow', {
                                   n: name + 1,
                                   m: h.name + 1,

@@ -4,11 +4,11 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { stationLabels } from '../lib/station-labels'
 
-type Range = { start: string; end: string }
+type Range = { start: string; end: string; overnight?: boolean }
 
-/** "08:00–18:00"; a range past midnight reads "22:00–次日 06:00". */
+/** "08:00–18:00"; a range marked overnight reads "22:00–次日 06:00". */
 export const formatRange = (t: TFunction, r: Range) =>
-  r.end < r.start && r.end !== '24:00'
+  r.overnight === true
     ? t('stations.schedule.rangeOvernight', { start: r.start, end: r.end })
     : t('stations.schedule.range', { start: r.start, end: r.end })
 

@@ -137,6 +137,53 @@ describe('station form', { timeout: 120_000 }, () => {
     expect(writes(calls)).toEqual([])
   })
 
+  it('refuses an end before the start unless "ends next day" is ticked, then sends the flag', async () => {
+    const calls = serve((body) => json({ ...station, ...body }))
+    renderEdit()
+    // Row 2 typed the wrong way round: 17:00–08:00 for 08:00–17:00.
+    await screen.findByLabelText('第 2 行的开始时间', {}, SLOW)
+    type('第 2 行的开始时间', '17:00')
+    type('第 2 行的结束时间', '08:00')
+    fireEvent.click(saveButton())
+    const message = await screen.findByText(
+      '结束时间早于开始时间；如果营业到第二天，请勾选“至次日”',
+      {},
+      SLOW,
+    )
+    const item = message.closest('.ant-form-item')!
+    expect(item.querySelector('input')!.getAttribute('aria-label')).toBe('第 2 行的结束时间')
+    expect(writes(calls)).toEqual([])
+
+    // The box names its row for screen readers, and ticking it makes the period a night.
+    const box = screen.getByRole('checkbox', { name: '第 2 行：至次日' })
+    expect((box as HTMLInputElement).checked).toBe(false)
+    fireEvent.click(box)
+    fireEvent.click(saveButton())
+    await waitFor(() => expect(writes(calls)).toHaveLength(1), SLOW)
+    expect((writes(calls)[0]!.body as { schedule: unknown }).schedule).toMatchObject({
+      weekly: [
+        { day: 1, start: '08:00', end: '12:00' },
+        { day: 1, start: '17:00', end: '08:00', overnight: true },
+      ],
+    })
+  })
+
+  it('refuses "ends next day" on a period that ends the same day', async () => {
+    const calls = serve((body) => json({ ...station, ...body }))
+    renderEdit()
+    fireEvent.click(await screen.findByRole('checkbox', { name: '第 1 行：至次日' }, SLOW))
+    fireEvent.click(saveButton())
+    const message = await screen.findByText(
+      '勾选“至次日”时，结束时间应早于开始时间（在第二天结束）',
+      {},
+      SLOW,
+    )
+    expect(
+      message.closest('.ant-form-item')!.querySelector('input')!.getAttribute('aria-label'),
+    ).toBe('第 1 行：至次日')
+    expect(writes(calls)).toEqual([])
+  })
+
   it('shows the server overlap problem on the period that overlaps', async () => {
     const calls = serve(() =>
       json(

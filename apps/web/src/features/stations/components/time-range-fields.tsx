@@ -1,34 +1,22 @@
 import { DeleteOutlined } from '@ant-design/icons'
-import { Button, Flex, Form, Input, Tag } from 'antd'
+import { Button, Checkbox, Flex, Form, Input } from 'antd'
 import { useTranslation } from 'react-i18next'
 
 type Props = {
   /** The row's name inside its Form.List (the index). */
   name: number
-  /** Full path of the list, to watch the row's values for the "next day" tag. */
-  listPath: (string | number)[]
   /** Accessible label prefix, e.g. "第 2 行". */
   rowLabel: string
   onRemove: () => void
 }
 
-const byMinutes = (hhmm: unknown) => {
-  if (typeof hhmm !== 'string' || !/^\d\d:\d\d$/.test(hhmm)) return null
-  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3))
-}
-
 /**
- * A start and an end ("HH:MM"; the end may be 24:00). An end before the start runs past
- * midnight, shown by a "next day" tag so staff can see it was read as they meant.
+ * A start, an end ("HH:MM"; the end may be 24:00) and an "ends next day" box. A range past
+ * midnight is ticked on purpose, never guessed from an end before the start: 17:00–08:00 typed
+ * for 08:00–17:00 is an error the form shows, not a night shift (ADR 0026).
  */
-export const TimeRangeFields = ({ name, listPath, rowLabel, onRemove }: Props) => {
+export const TimeRangeFields = ({ name, rowLabel, onRemove }: Props) => {
   const { t } = useTranslation()
-  const form = Form.useFormInstance()
-  const start = Form.useWatch([...listPath, name, 'start'], form) as unknown
-  const end = Form.useWatch([...listPath, name, 'end'], form) as unknown
-  const s = byMinutes(start)
-  const e = byMinutes(end)
-  const overnight = s !== null && e !== null && e < s
   return (
     <>
       <Form.Item
@@ -58,8 +46,15 @@ export const TimeRangeFields = ({ name, listPath, rowLabel, onRemove }: Props) =
           style={{ width: 88 }}
         />
       </Form.Item>
+      <Form.Item name={[name, 'overnight']} valuePropName="checked" style={{ marginBottom: 8 }}>
+        <Checkbox
+          aria-label={t('stations.schedule.overnightOf', { row: rowLabel })}
+          style={{ lineHeight: '32px' }}
+        >
+          {t('stations.schedule.nextDay')}
+        </Checkbox>
+      </Form.Item>
       <Flex align="center" style={{ minHeight: 32 }}>
-        {overnight ? <Tag color="blue">{t('stations.schedule.nextDay')}</Tag> : null}
         <Button
           type="text"
           icon={<DeleteOutlined />}

@@ -42,7 +42,7 @@ const station: Station = {
   lat: 22.62,
   lng: 114.06,
   schedule: {
-    weekly: [{ day: 5, start: '22:00', end: '06:00' }],
+    weekly: [{ day: 5, start: '22:00', end: '06:00', overnight: true }],
     holidayHours: [],
     makeUpWorkdayAs: 2,
     exceptions: [{ date: '2026-10-01', closed: true }],
@@ -119,13 +119,59 @@ describe('checkCreate', () => {
     })
   })
 
-  it('accepts an end before the start (past midnight) and 24:00', () => {
+  it('accepts an end before the start when "ends next day" is ticked, and 24:00', () => {
     const v = filled()
     v.schedule.weekly = [
-      { day: 5, start: '22:00', end: '06:00' },
-      { day: 6, start: '00:00', end: '24:00' },
+      { day: 5, start: '22:00', end: '06:00', overnight: true },
+      { day: 6, start: '00:00', end: '24:00', overnight: false },
     ]
-    expect(checkCreate(t, v).ok).toBe(true)
+    const r = checkCreate(t, v)
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    // The flag travels only where it is ticked.
+    expect(r.body.schedule.weekly).toEqual([
+      { day: 5, start: '22:00', end: '06:00', overnight: true },
+      { day: 6, start: '00:00', end: '24:00' },
+    ])
+  })
+
+  it('refuses an end before the start without "ends next day", on the end field', () => {
+    const v = filled()
+    v.schedule.weekly[0] = { day: 1, start: '17:00', end: '08:00' } // typed for 08:00–17:00
+    v.schedule.holidayMode = 'custom'
+    v.schedule.holidayHours = [{ start: '20:00', end: '02:00', overnight: false }]
+    v.schedule.exceptions = [
+      { date: '2026-12-24', mode: 'hours', hours: [{ start: '18:00', end: '01:00' }] },
+    ]
+    const r = checkCreate(t, v)
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    const message = '结束时间早于开始时间；如果营业到第二天，请勾选“至次日”'
+    expect(r.errors).toEqual(
+      expect.arrayContaining([
+        { name: ['schedule', 'weekly', 0, 'end'], errors: [message] },
+        { name: ['schedule', 'holidayHours', 0, 'end'], errors: [message] },
+        { name: ['schedule', 'exceptions', 0, 'hours', 0, 'end'], errors: [message] },
+      ]),
+    )
+    expect(r.errors).toHaveLength(3)
+    expect(i18n.getFixedT('en')('stations.problems.PERIOD_ENDS_BEFORE_START')).toMatch(
+      /earlier than the start.*Ends next day/,
+    )
+  })
+
+  it('refuses "ends next day" on a period that ends later the same day', () => {
+    const v = filled()
+    v.schedule.weekly[0] = { day: 1, start: '08:00', end: '17:00', overnight: true }
+    v.schedule.weekly[1] = { day: 2, start: '08:00', end: '24:00', overnight: true }
+    const r = checkCreate(t, v)
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    const message = '勾选“至次日”时，结束时间应早于开始时间（在第二天结束）'
+    expect(r.errors).toEqual([
+      { name: ['schedule', 'weekly', 0, 'overnight'], errors: [message] },
+      { name: ['schedule', 'weekly', 1, 'overnight'], errors: [message] },
+    ])
   })
 
   it('refuses coordinates out of range and badly written times', () => {
@@ -168,6 +214,23 @@ describe('checkUpdate', () => {
 })
 
 describe('serverFieldErrors', () => {
+  it('puts the server\'s overnight problems on the end field and on the "ends next day" box', () => {
+    const error = new ApiError('VALIDATION_FAILED', 400, 'invalid', [
+      { path: 'schedule.weekly.0.end', code: 'PERIOD_ENDS_BEFORE_START', message: 'ends before' },
+      { path: 'schedule.weekly.1.overnight', code: 'OVERNIGHT_INVALID', message: 'same day' },
+    ])
+    expect(serverFieldErrors(t, error).fields).toEqual([
+      {
+        name: ['schedule', 'weekly', 0, 'end'],
+        errors: ['结束时间早于开始时间；如果营业到第二天，请勾选“至次日”'],
+      },
+      {
+        name: ['schedule', 'weekly', 1, 'overnight'],
+        errors: ['勾选“至次日”时，结束时间应早于开始时间（在第二天结束）'],
+      },
+    ])
+  })
+
   it('puts schedule problems on their fields and names the overlapped row', () => {
     const error = new ApiError('VALIDATION_FAILED', 400, 'weekly.1: overlaps weekly.0', [
       { path: 'weekly.1', code: 'PERIOD_OVERLAP', message: 'overlaps weekly.0' },

@@ -20,7 +20,8 @@ import { isApiError } from '../../../lib/api-error'
  * land on the field that caused them.
  */
 
-export type TimeRow = { start?: string; end?: string }
+/** `overnight`: the range closes the next day (the "ends next day" box, ADR 0026). */
+export type TimeRow = { start?: string; end?: string; overnight?: boolean }
 export type WeeklyRow = TimeRow & { day?: number }
 /** A dated exception: closed all day, or special hours. */
 export type ExceptionRow = { date?: string; mode?: 'closed' | 'hours'; hours?: TimeRow[] }
@@ -79,16 +80,22 @@ export const defaultValues = (orgId: string | undefined): StationFormValues => (
   description: '',
 })
 
+const timeRowOf = (r: { start: string; end: string; overnight?: boolean }): TimeRow => ({
+  start: r.start,
+  end: r.end,
+  overnight: r.overnight === true,
+})
+
 const scheduleValuesOf = (s: StationSchedule): ScheduleValues => ({
   alwaysOpen: s.alwaysOpen === true,
-  weekly: s.weekly.map((p) => ({ day: p.day, start: p.start, end: p.end })),
+  weekly: s.weekly.map((p) => ({ day: p.day, ...timeRowOf(p) })),
   holidayMode:
     s.holidayHours == null ? 'sunday' : s.holidayHours.length === 0 ? 'closed' : 'custom',
-  holidayHours: (s.holidayHours ?? []).map((h) => ({ start: h.start, end: h.end })),
+  holidayHours: (s.holidayHours ?? []).map(timeRowOf),
   makeUpWorkdayAs: s.makeUpWorkdayAs ?? 1,
   exceptions: (s.exceptions ?? []).map((e) =>
     'hours' in e
-      ? { date: e.date, mode: 'hours', hours: e.hours.map((h) => ({ ...h })) }
+      ? { date: e.date, mode: 'hours', hours: e.hours.map(timeRowOf) }
       : { date: e.date, mode: 'closed', hours: [] },
   ),
 })
@@ -119,7 +126,12 @@ export const valuesOf = (s: Station): StationFormValues => ({
 })
 
 const blankToUndefined = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined)
-const range = (r: TimeRow) => ({ start: r.start ?? '', end: r.end ?? '' })
+/** A range of the body; the flag is sent only when ticked (the stored shape of a day range). */
+const range = (r: TimeRow) => ({
+  start: r.start ?? '',
+  end: r.end ?? '',
+  ...(r.overnight === true ? { overnight: true } : {}),
+})
 
 export const scheduleOf = (s: ScheduleValues): StationSchedule => {
   const exceptions = s.exceptions.map((e) =>
@@ -255,14 +267,32 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/
 
 type Problem = { name: Name; message: string }
 
-/** Time format and zero-length ranges, checked before sending (the server checks overlaps). */
+/**
+ * Time format, zero-length ranges and the overnight rule, checked before sending as the server
+ * checks them (the server also checks overlaps): an end before the start needs "ends next day"
+ * ticked, and a ticked range must end before its start (ADR 0026).
+ */
 const rangeProblems = (t: TFunction, r: TimeRow, base: Name, out: Problem[]) => {
   const startOk = TIME.test(r.start ?? '') && r.start !== '24:00'
   const endOk = TIME.test(r.end ?? '')
   if (!startOk) out.push({ name: [...base, 'start'], message: t('stations.problems.TIME_INVALID') })
   if (!endOk) out.push({ name: [...base, 'end'], message: t('stations.problems.TIME_INVALID') })
-  if (startOk && endOk && r.start === r.end) {
+  if (!startOk || !endOk) return
+  // "HH:MM" strings (24:00 included) compare like the times they name.
+  const start = r.start!
+  const end = r.end!
+  if (start === end) {
     out.push({ name: [...base, 'end'], message: t('stations.problems.PERIOD_EMPTY') })
+  } else if (r.overnight === true && end > start) {
+    out.push({
+      name: [...base, 'overnight'],
+      message: t('stations.problems.OVERNIGHT_INVALID'),
+    })
+  } else if (r.overnight !== true && end < start) {
+    out.push({
+      name: [...base, 'end'],
+      message: t('stations.problems.PERIOD_ENDS_BEFORE_START'),
+    })
   }
 }
 
