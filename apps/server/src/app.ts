@@ -10,16 +10,23 @@ import { membersMigrations, membersRoutes } from './core/members'
 import { notificationsMigrations, notificationsRoutes } from './core/notifications'
 import { orgsMigrations, orgsRoutes, publicOrgsRoutes } from './core/orgs'
 import { rolesMigrations, rolesRoutes } from './core/roles'
-import { uploadsMigrations, uploadsRoutes } from './core/uploads'
+import {
+  collectOrphanUploads,
+  registerUploadReferences,
+  uploadsMigrations,
+  uploadsRoutes,
+} from './core/uploads'
 import {
   advanceDuePhases,
   campaignsMigrations,
   campaignsRoutes,
+  listCampaignUploadIds,
   publicCampaignsRoutes,
 } from './modules/campaigns'
 import {
   addCnHolidayYears,
   holidayCalendarWarning,
+  listStationUploadIds,
   myShiftsRoutes,
   publicShiftFeedRoutes,
   publicStationsRoutes,
@@ -29,6 +36,7 @@ import {
 } from './modules/stations'
 import {
   expireDueClaims,
+  listWishUploadIds,
   myWishesRoutes,
   publicWishesRoutes,
   wishesMigrations,
@@ -142,9 +150,10 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
   await app.register(rolesRoutes, { prefix: '/api/v1/role-grants', db })
   await app.register(auditRoutes, { prefix: '/api/v1/audit', db })
   await app.register(notificationsRoutes, { prefix: '/api/v1/notifications', db })
+  const uploadsDeps = { db, blobs: createBlobStore(path.join(config.DATA_DIR, 'uploads')) }
   await app.register(uploadsRoutes, {
     prefix: '/api/v1/uploads',
-    deps: { db, blobs: createBlobStore(path.join(config.DATA_DIR, 'uploads')) },
+    deps: uploadsDeps,
     uploadLimit: config.UPLOAD_LIMIT_BYTES,
   })
   const campaignsDeps = {
@@ -185,6 +194,12 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
   await app.register(myWishesRoutes, { prefix: '/api/v1/my', deps: wishesDeps })
   await app.register(publicWishesRoutes, { prefix: '/api/v1/public/wishes', deps: wishesDeps })
 
+  // Every module that stores upload paths names the uploads it refers to; the orphan collector
+  // deletes the others (ADR 0027). A module storing image URLs in a new place registers here.
+  registerUploadReferences('campaigns', listCampaignUploadIds)
+  registerUploadReferences('stations', listStationUploadIds)
+  registerUploadReferences('wishes', listWishUploadIds)
+
   if (options.jobs) {
     // A campaign a phase rule holds (jury scores missing) is retried every minute; it is said
     // once when it starts waiting, not at every run.
@@ -221,6 +236,17 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
       },
       app.log,
     )
+    // Every 6 hours, uploads nothing refers to (abandoned forms, replaced photos) are deleted.
+    // Not at start-up: it reads every reference, and npm start should not wait for that.
+    const uploadsJob = startIntervalJob(
+      'orphan-uploads',
+      6 * 3_600_000,
+      async () => {
+        const counts = await collectOrphanUploads(uploadsDeps, new Date())
+        if (counts.deleted > 0) app.log.info(counts, 'unreferenced uploads deleted')
+      },
+      app.log,
+    )
     app.addHook('onReady', async () => {
       await phaseJob.runNow()
       await wishJob.runNow()
@@ -230,6 +256,7 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
       phaseJob.stop()
       wishJob.stop()
       calendarJob.stop()
+      uploadsJob.stop()
     })
   }
 

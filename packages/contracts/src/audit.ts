@@ -77,6 +77,7 @@ export const AUDIT_ACTIONS = [
   'station.shift.update',
   'station.update',
   'upload.created',
+  'upload.deleted',
   'wish.claim_expired',
   'wish.claim_released',
   'wish.claimed',

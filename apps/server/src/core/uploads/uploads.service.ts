@@ -57,8 +57,15 @@ export const createUpload = async (
   // The file is written before the row: a failed transaction leaves at most an unreferenced
   // blob (harmless, and reused by the next upload of the same bytes), never a row without a file.
   const { sha256 } = await deps.blobs.put(bytes)
+  const nowIso = ctx.now.toISOString()
   const earlier = await repo.findUploadBySha(deps.db, sha256, actor.memberId)
-  if (earlier) return { upload: toUpload(earlier), created: false }
+  // The earlier upload may be old and unreferenced, a candidate for the orphan collector: the
+  // member is about to use it, so it counts as referenced now. Collected in between, it is
+  // not returned, and a new upload is stored below.
+  if (earlier && (await repo.touchUploads(deps.db, [earlier.id], nowIso)).length === 1) {
+    await deps.blobs.put(bytes) // see below
+    return { upload: toUpload(earlier), created: false }
+  }
 
   const row: UploadRow = {
     id: uuidv7(),
@@ -69,7 +76,8 @@ export const createUpload = async (
     height,
     uploaded_by_member_id: actor.memberId,
     org_id: actor.orgId,
-    created_at: ctx.now.toISOString(),
+    created_at: nowIso,
+    last_referenced_at: null,
   }
   await withTransaction(deps.db, async (trx) => {
     await repo.insertUpload(trx, row)
@@ -81,6 +89,11 @@ export const createUpload = async (
       summary: { after: { sha256, mime: row.mime, bytes: row.bytes, width, height } },
     })
   })
+  // The orphan collector removes a file once no row names its hash. If it removed this one
+  // after the put above found it present (the same bytes uploaded earlier, then collected)
+  // and before this row committed, the file is written again; the collector's own second look
+  // (blob-store remove) covers the other order.
+  await deps.blobs.put(bytes)
   return { upload: toUpload(row), created: true }
 }
 
@@ -99,12 +112,21 @@ export const readUpload = async (deps: UploadsDeps, id: string) => {
 
 /**
  * Checks that every upload path among the image URLs names a stored upload; https URLs pass
- * as they are. Modules call it before saving image references. @throws UPLOAD_REFERENCE_MISSING
+ * as they are. Modules call it before saving image references, with the transaction that saves
+ * them where they have one. It also marks the uploads referenced at `ctx.now` (the caller's
+ * time; now when no context is given): the orphan collector leaves an upload alone for its
+ * grace period after that, so it never deletes one between this check and the save.
+ * @throws UPLOAD_REFERENCE_MISSING
  */
-export const requireUploadsExist = async (db: Db, urls: readonly string[]) => {
+export const requireUploadsExist = async (
+  db: Db,
+  urls: readonly string[],
+  ctx?: Pick<Ctx, 'now'>,
+) => {
   const ids = [...new Set(urls.map(uploadIdOf).filter((id): id is string => id !== null))]
   if (ids.length === 0) return
-  const found = new Set(await repo.findExistingUploadIds(db, ids))
+  const at = (ctx?.now ?? new Date()).toISOString()
+  const found = new Set(await repo.touchUploads(db, ids, at))
   const missing = urls.filter((u) => {
     const id = uploadIdOf(u)
     return id !== null && !found.has(id)

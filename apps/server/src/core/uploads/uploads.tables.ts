@@ -12,6 +12,12 @@ export type UploadTable = {
   uploaded_by_member_id: string | null
   org_id: string | null
   created_at: string
+  /**
+   * When a module last checked this upload before saving a reference to it
+   * (requireUploadsExist), or a member got it back for the same bytes; the orphan collector
+   * leaves an upload alone for the grace period after this, as after created_at.
+   */
+  last_referenced_at: string | null
 }
 
 export type UploadTables = { upload: UploadTable }

@@ -19,6 +19,8 @@ export {
   type CandidateVoteReader,
 } from './nominations/candidates.service'
 export type { CampaignsDeps } from './campaigns.deps'
+/** The uploads campaign rows refer to, for the orphan upload collector (app.ts registers it). */
+export { listCampaignUploadIds } from './shared/campaigns.repository'
 export { addJuror, submitScore } from './results/jury.service'
 export { announce, putForward } from './results/results.service'
 // Until the nominations and ballot services land, demo data and tests load candidates and ballots here.

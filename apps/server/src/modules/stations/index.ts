@@ -16,3 +16,5 @@ export { addCnHolidayYears, holidayCalendarWarning } from './domain/cn-holidays'
 export { readHolidayFile } from './domain/holiday-file'
 /** Id, name, status and org of stations, for modules that refer to one (wishes). */
 export { findStationRefs } from './stations.repository'
+/** The uploads station rows refer to, for the orphan upload collector (app.ts registers it). */
+export { listStationUploadIds } from './stations.repository'

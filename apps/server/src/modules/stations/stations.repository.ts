@@ -1,3 +1,4 @@
+import { uploadIdOf } from '../../core/uploads'
 import { type Db, typed } from '../../platform/db/create-db'
 import { isPostgres } from '../../platform/db/columns'
 import { inSubtrees } from '../../platform/db/subtree'
@@ -320,4 +321,20 @@ export const checkInsByOrgHour = async (db: Db, paths: string[], sinceIso: strin
     .groupBy(['o.path', 'hour'])
     .execute()
   return rows.map((r) => ({ orgPath: r.org_path, hour: r.hour, n: Number(r.n) }))
+}
+
+/**
+ * Every upload station rows refer to: station photos, of closed stations too (the orphan upload
+ * collector keeps these; app.ts registers it). A new column holding image URLs must be added here.
+ */
+export const listStationUploadIds = async (db: Db): Promise<string[]> => {
+  const rows = await q(db)
+    .selectFrom('station')
+    .select('photos')
+    .where('photos', '<>', '[]')
+    .execute()
+  return rows
+    .flatMap((r) => JSON.parse(r.photos) as string[])
+    .map(uploadIdOf)
+    .filter((id): id is string => id !== null)
 }

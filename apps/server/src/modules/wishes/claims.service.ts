@@ -186,10 +186,11 @@ export const fulfilClaim = async (
 ): Promise<MyClaim> => {
   const claim = await loadOwnClaim(deps.db, ctx, claimId)
   if (claim.status !== 'active') throw wishErrors.claimStatusConflict(claim.status, ['active'])
-  await requireUploadsExist(deps.db, body.photos)
   const wish = await loadWish(deps.db, claim.wish_id)
   const nowIso = ctx.now.toISOString()
   const after = await withTransaction(deps.db, async (trx) => {
+    // In the transaction: the uploads are marked referenced together with the save (ADR 0027).
+    await requireUploadsExist(trx, body.photos, ctx)
     await moveClaim(trx, claim, ['active'], {
       status: 'fulfilled',
       photos: toJson(body.photos),

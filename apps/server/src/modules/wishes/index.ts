@@ -10,6 +10,8 @@ export { wishesRoutes, myWishesRoutes, publicWishesRoutes } from './wishes.route
 export { wishesMigrations } from './migrations'
 export type { WishesDeps } from './wishes.deps'
 export { expireDueClaims } from './expiry.service'
+/** The uploads wish rows refer to, for the orphan upload collector (app.ts registers it). */
+export { listWishUploadIds } from './wishes.repository'
 export { createWishForWorker, postWish, reviewWish } from './wishes.service'
 export { claimWish, confirmMyWish, fulfilClaim, reopenMyWish } from './claims.service'
 export { updateMyWish, updateWishAsStaff, withdrawMyWish } from './edits.service'

@@ -1,4 +1,6 @@
 import type { ClaimStatus, WishCategory, WishStatus } from '@unionhall/contracts'
+import { uploadIdOf } from '../../core/uploads'
+import { fromJson } from '../../platform/db/columns'
 import { type Db, typed } from '../../platform/db/create-db'
 import { inSubtrees, subtreeRange } from '../../platform/db/subtree'
 import type {
@@ -347,3 +349,19 @@ export const wishesForExport = (db: Db, s: ReportScope, limit: number) =>
     .orderBy('w.id')
     .limit(limit)
     .execute()
+
+/**
+ * Every upload wish rows refer to: the delivery photos of claims (the orphan upload collector
+ * keeps these; app.ts registers it). A new column holding image URLs must be added here.
+ */
+export const listWishUploadIds = async (db: Db): Promise<string[]> => {
+  const claims = await q(db)
+    .selectFrom('wish_claim')
+    .select('photos')
+    .where('photos', '<>', '[]')
+    .execute()
+  return claims
+    .flatMap((r) => fromJson<string[]>(r.photos) ?? [])
+    .map(uploadIdOf)
+    .filter((id): id is string => id !== null)
+}

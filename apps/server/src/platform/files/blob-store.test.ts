@@ -43,4 +43,47 @@ describe(createBlobStore.name, () => {
     expect(await store.read('0'.repeat(64))).toBeNull()
     await expect(store.read('../../etc/passwd')).rejects.toThrow('SHA-256')
   })
+
+  it('removes a blob no row needs, and says so; a missing blob is no error', async () => {
+    const { root, store } = newStore()
+    const { sha256 } = await store.put(Buffer.from('unused'))
+
+    expect(await store.remove(sha256, async () => false)).toBe(true)
+
+    expect(readdirSync(path.join(root, sha256.slice(0, 2)))).toEqual([])
+    expect(await store.read(sha256)).toBeNull()
+    expect(await store.remove(sha256, async () => false)).toBe(false)
+  })
+
+  it('puts the file back when a row names it again by the time it is set aside', async () => {
+    const { root, store } = newStore()
+    const bytes = Buffer.from('needed again')
+    const { sha256 } = await store.put(bytes)
+    let seenWhileAside: Buffer | null = null
+
+    const removed = await store.remove(sha256, async () => {
+      // A row that exists still reads its bytes while the file is aside.
+      seenWhileAside = await store.read(sha256)
+      return true
+    })
+
+    expect(removed).toBe(false)
+    expect(seenWhileAside).toEqual(bytes)
+    expect(readdirSync(path.join(root, sha256.slice(0, 2)))).toEqual([sha256])
+  })
+
+  it('finishes a removal a stopped run left aside', async () => {
+    const { root, store } = newStore()
+    const { sha256 } = await store.put(Buffer.from('left aside'))
+    await expect(
+      store.remove(sha256, async () => {
+        throw new Error('stopped')
+      }),
+    ).rejects.toThrow('stopped')
+    expect(readdirSync(path.join(root, sha256.slice(0, 2)))).toEqual([`${sha256}.removing`])
+
+    expect(await store.remove(sha256, async () => false)).toBe(true)
+
+    expect(readdirSync(path.join(root, sha256.slice(0, 2)))).toEqual([])
+  })
 })

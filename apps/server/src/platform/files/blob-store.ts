@@ -5,6 +5,8 @@ import path from 'node:path'
 
 const SHA256_HEX = /^[0-9a-f]{64}$/
 
+const isMissing = (e: unknown) => (e as NodeJS.ErrnoException).code === 'ENOENT'
+
 /**
  * Content-addressed files on disk: a blob is stored once under its SHA-256
  * (`<root>/ab/abcdef…`), so uploading the same bytes again costs no space. Paths are built
@@ -16,6 +18,12 @@ export type BlobStore = {
   put: (bytes: Buffer) => Promise<{ sha256: string; existed: boolean }>
   /** The bytes of a stored blob, or null when the file is missing. */
   read: (sha256: string) => Promise<Buffer | null>
+  /**
+   * Deletes a blob unless `stillNeeded` (asked after the file is set aside) says a row names it
+   * again; then the file is put back. Returns whether a file was deleted (false when it was
+   * missing or still needed). See `remove` below for why it is set aside first.
+   */
+  remove: (sha256: string, stillNeeded: () => Promise<boolean>) => Promise<boolean>
 }
 
 export const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
@@ -24,6 +32,15 @@ export const createBlobStore = (root: string): BlobStore => {
   const fileOf = (sha256: string) => {
     if (!SHA256_HEX.test(sha256)) throw new Error('not a SHA-256 hex digest')
     return path.join(root, sha256.slice(0, 2), sha256)
+  }
+  const asideOf = (file: string) => `${file}.removing`
+  const readIfThere = async (file: string) => {
+    try {
+      return await readFile(file)
+    } catch (e) {
+      if (isMissing(e)) return null
+      throw e
+    }
   }
   const exists = async (file: string) => {
     try {
@@ -52,12 +69,35 @@ export const createBlobStore = (root: string): BlobStore => {
       return { sha256, existed: false }
     },
     read: async (sha256) => {
+      const file = fileOf(sha256)
+      // A file set aside by remove() is still the bytes of a row that exists, until it is gone.
+      return (await readIfThere(file)) ?? (await readIfThere(asideOf(file)))
+    },
+    // The file is renamed aside before the last look at the rows, not deleted after it: an
+    // upload of the same bytes stores its row after put() found the file present, so a check
+    // then an unlink could delete the file under a row committed in between. Set aside, a row
+    // committed before the look gets its file back; one committed after it finds the file gone
+    // when createUpload checks again after its commit, and writes it anew.
+    remove: async (sha256, stillNeeded) => {
+      const file = fileOf(sha256)
+      const aside = asideOf(file)
       try {
-        return await readFile(fileOf(sha256))
+        await rename(file, aside)
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
-        throw e
+        if (!isMissing(e)) throw e
+        // Missing, or left aside by a run that stopped half-way: finish that one.
+        if (!(await exists(aside))) return false
       }
+      if (await stillNeeded()) {
+        try {
+          await rename(aside, file)
+        } catch (e) {
+          if (!isMissing(e)) throw e
+        }
+        return false
+      }
+      await rm(aside, { force: true })
+      return true
     },
   }
 }

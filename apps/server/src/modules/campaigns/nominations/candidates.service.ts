@@ -271,7 +271,6 @@ export const updateCandidate = async (
   const r = await repo.findCandidate(db, campaignId, candidateId)
   if (!r) throw nominationErrors.candidateNotFound(candidateId)
   assertPhase(c, 'publicity', 'voting', 'result_publicity')
-  if (body.photoUrls) await requireUploadsExist(db, body.photoUrls)
   const fields: Partial<CampaignCandidateTable> = {}
   if (body.story !== undefined) fields.story = body.story
   if (body.photoUrls !== undefined) fields.photo_urls = toJson(body.photoUrls)
@@ -279,6 +278,7 @@ export const updateCandidate = async (
   if (body.status !== undefined) fields.status = body.status
   const before = toCandidateDto(r, null)
   await withTransaction(db, async (trx) => {
+    if (body.photoUrls) await requireUploadsExist(trx, body.photoUrls, ctx)
     if (Object.keys(fields).length > 0) await repo.updateCandidate(trx, candidateId, fields)
     await recordAudit(trx, ctx, {
       action:

@@ -115,7 +115,10 @@ export const createNomination = async (
   }
   const employer = await loadOrg(deps.db, body.employerOrgId)
   if (!employer.path.startsWith(c.orgPath)) throw nominationErrors.employerOutOfScope(employer.id)
-  await requireUploadsExist(deps.db, body.photoUrls)
+  // Before the transaction, on purpose: a missing photo refuses the nomination even when it
+  // joins an existing one (which keeps its own photos). The mark it sets then commits at once;
+  // that only keeps the uploads a day longer if the nomination fails (ADR 0027).
+  await requireUploadsExist(deps.db, body.photoUrls, ctx)
 
   const mobileHash = mobileHashOf(deps.crypto, body.nomineeMobile)
   const idHash = body.nomineeIdCardNumber

@@ -75,7 +75,6 @@ export const createCampaign = async (
     rubric = parent.dto.rubric
   }
   if (!rules || !rubric) throw campaignErrors.rulesRequired()
-  if (body.coverImageUrl) await requireUploadsExist(db, [body.coverImageUrl])
   const now = ctx.now.toISOString()
   const id = uuidv7()
   const row: CampaignTable = {
@@ -106,6 +105,8 @@ export const createCampaign = async (
     sort: i,
   }))
   await withTransaction(db, async (trx) => {
+    // In the transaction: the upload is marked referenced together with the save (ADR 0027).
+    if (body.coverImageUrl) await requireUploadsExist(trx, [body.coverImageUrl], ctx)
     await repo.insertCampaign(trx, row, categories)
     await recordAudit(trx, ctx, {
       action: 'campaign.created',
@@ -233,7 +234,6 @@ export const updateCampaign = async (
   )
     throw campaignErrors.rulesLocked()
   if (touchesRubric) await assertRubricEditable(db, c)
-  if (body.coverImageUrl) await requireUploadsExist(db, [body.coverImageUrl])
   const fields: Partial<CampaignTable> = { updated_at: ctx.now.toISOString() }
   if (body.name !== undefined) fields.name = body.name
   if (body.honourTitle !== undefined) fields.honour_title = body.honourTitle
@@ -253,6 +253,8 @@ export const updateCampaign = async (
       await repo.lockCampaignRubric(trx, campaignId)
       await assertRubricEditable(trx, c)
     }
+    // In the transaction: the upload is marked referenced together with the save (ADR 0027).
+    if (body.coverImageUrl) await requireUploadsExist(trx, [body.coverImageUrl], ctx)
     await repo.updateCampaignFields(trx, campaignId, fields)
     await recordAudit(trx, ctx, {
       action: 'campaign.updated',

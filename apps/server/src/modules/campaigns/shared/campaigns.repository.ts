@@ -1,4 +1,5 @@
-import { isPostgres } from '../../../platform/db/columns'
+import { uploadIdOf } from '../../../core/uploads'
+import { fromJson, isPostgres } from '../../../platform/db/columns'
 import { type Db, typed } from '../../../platform/db/create-db'
 import { inSubtrees } from '../../../platform/db/subtree'
 import type { CampaignCategoryTable, CampaignTable, CampaignTables } from '../campaigns.tables'
@@ -122,3 +123,31 @@ export const listChildCampaigns = (db: Db, parentId: string) =>
     .where('c.parent_campaign_id', '=', parentId)
     .orderBy('o.path')
     .execute()
+
+/**
+ * Every upload campaign rows refer to: covers, nomination photos and candidate photos (the
+ * orphan upload collector keeps these; app.ts registers it). A new column holding image URLs
+ * must be added here.
+ */
+export const listCampaignUploadIds = async (db: Db): Promise<string[]> => {
+  const covers = await q(db)
+    .selectFrom('campaign')
+    .select('cover_image_url')
+    .where('cover_image_url', 'is not', null)
+    .execute()
+  const nominations = await q(db)
+    .selectFrom('campaign_nomination')
+    .select('photo_urls')
+    .where('photo_urls', '<>', '[]')
+    .execute()
+  const candidates = await q(db)
+    .selectFrom('campaign_candidate')
+    .select('photo_urls')
+    .where('photo_urls', '<>', '[]')
+    .execute()
+  const urls = [
+    ...covers.map((r) => r.cover_image_url!),
+    ...[...nominations, ...candidates].flatMap((r) => fromJson<string[]>(r.photo_urls) ?? []),
+  ]
+  return urls.map(uploadIdOf).filter((id): id is string => id !== null)
+}
