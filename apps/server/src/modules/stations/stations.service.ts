@@ -166,7 +166,7 @@ export const createStation = async (
   const now = ctx.now.toISOString()
   const id = uuidv7()
   await withTransaction(db, async (trx) => {
-    if (body.photos.length > 0) await requireUploadsExist(trx, body.photos)
+    if (body.photos.length > 0) await requireUploadsExist(trx, body.photos, ctx)
     await repo.insertStation(trx, {
       id,
       org_id: org.id,
@@ -219,7 +219,7 @@ export const updateStation = async (
   if (patch.contactMobile === undefined) fields.contact_mobile_enc = current.contact_mobile_enc
   const changed = Object.keys(patch).filter((k) => k !== 'coordSystem')
   await withTransaction(db, async (trx) => {
-    if (patch.photos && patch.photos.length > 0) await requireUploadsExist(trx, patch.photos)
+    if (patch.photos && patch.photos.length > 0) await requireUploadsExist(trx, patch.photos, ctx)
     if (patch.capacity !== undefined && patch.capacity < current.capacity) {
       const occupied = await repo.countLiveCheckIns(trx, stationId, ctx.now.toISOString())
       if (patch.capacity < occupied) throw stationErrors.capacityBelowOccupancy(occupied)
@@ -516,7 +516,7 @@ export const importStations = async (
   }
   const result = await withTransaction(db, async (trx) => {
     const photos = [...new Set(prepared.flatMap((p) => JSON.parse(p.photos) as string[]))]
-    if (photos.length > 0) await requireUploadsExist(trx, photos)
+    if (photos.length > 0) await requireUploadsExist(trx, photos, ctx)
     // A row naming an active station of its org by name and address updates it, so importing
     // a corrected sheet again fixes the stations instead of doubling them. Read inside the
     // transaction: two imports at once must not both create the same station.
