@@ -41,6 +41,9 @@ const flags = parseFlags()
 const ENGINE = flags.engine === 'postgres' ? 'postgres' : 'sqlite'
 const ROUNDS = Number(flags.rounds ?? 3)
 const DURATION = Number(flags.duration ?? 10)
+// The reads under load drift with the host from round to round (one earlier run's per-round
+// ratios: 1.01, 0.68, 1.38), so they get more rounds than the ingest.
+const READ_ROUNDS = Number(flags['read-rounds'] ?? 5)
 const CONNECTIONS = 200
 const PG_ADMIN = 'postgres://postgres@127.0.0.1:5432/postgres'
 const PG_URL = 'postgres://postgres@127.0.0.1:5432/bench_ballots'
@@ -255,10 +258,26 @@ for (let r = 1; r <= ROUNDS; r++) {
   }
 }
 
+// What a read costs the server on its own (no ballots), per request: the leaderboard against the
+// no-op GET, as server CPU time, which the host's drift moves less than req/s.
+const board = getLua(`/api/v1/public/campaigns/${campaign.campaignId}/leaderboard`)
+const alone = { noop: [], leaderboard: [] }
+for (let r = 1; r <= (flags['ingest-only'] ? 0 : 2); r++) {
+  for (const [name, req] of [
+    ['noop', getLua('/api/v1/noop')],
+    ['leaderboard', board],
+  ]) {
+    const s = await run(req, 100, Math.min(DURATION, 5))
+    alone[name].push(s)
+    console.log(
+      `alone ${r} GET ${name.padEnd(11)} ${int(s.rps)} req/s p99 ${ms(s.p99)} server CPU ${int(s.cpuUsPerReq)} µs/req`,
+    )
+  }
+}
+
 // Reads while ballots stream in: 100 voters keep voting while 100 readers read.
 const reads = { noop: [], leaderboard: [], ballotsDuring: [] }
-const board = getLua(`/api/v1/public/campaigns/${campaign.campaignId}/leaderboard`)
-for (let r = 1; r <= (flags['ingest-only'] ? 0 : ROUNDS); r++) {
+for (let r = 1; r <= (flags['ingest-only'] ? 0 : READ_ROUNDS); r++) {
   for (const [name, req] of [
     ['noop', getLua('/api/v1/noop')],
     ['leaderboard', board],
@@ -288,6 +307,7 @@ const bRps = med(ingest.ballots, 'rps')
 const ratio = bRps / nRps
 const p99 = med(ingest.ballots, 'p99')
 const readRatio = med(reads.leaderboard, 'rps') / med(reads.noop, 'rps')
+const aloneCpu = (name) => (alone[name].length ? med(alone[name], 'cpuUsPerReq') : NaN)
 const perRound = ingest.ballots.map((s, i) => (s.rps / ingest.noop[i].rps).toFixed(2)).join(', ')
 // Paced rounds: "sustained" means the server answered what was offered (within 3 %) and at
 // most 1 % of sends left late because every connection was still waiting for an answer.
@@ -360,6 +380,26 @@ const md = table(
       String(ingest.ballots.reduce((n, s) => n + s.bad, 0)),
     ],
     [
+      'GET /api/v1/noop alone (no ballots)',
+      int(med(alone.noop, 'rps')),
+      ms(med(alone.noop, 'p50')),
+      ms(med(alone.noop, 'p99')),
+      '1.00',
+      '–',
+      `server CPU ${int(aloneCpu('noop'))} µs/req`,
+      String(alone.noop.reduce((n, s) => n + s.bad, 0)),
+    ],
+    [
+      'GET …/leaderboard alone (no ballots)',
+      int(med(alone.leaderboard, 'rps')),
+      ms(med(alone.leaderboard, 'p50')),
+      ms(med(alone.leaderboard, 'p99')),
+      (med(alone.leaderboard, 'rps') / med(alone.noop, 'rps')).toFixed(2),
+      alone.leaderboard.map((s, i) => (s.rps / alone.noop[i].rps).toFixed(2)).join(', '),
+      `server CPU ${int(aloneCpu('leaderboard'))} µs/req (${(aloneCpu('leaderboard') / aloneCpu('noop')).toFixed(2)} × the no-op's)`,
+      String(alone.leaderboard.reduce((n, s) => n + s.bad, 0)),
+    ],
+    [
       'GET /api/v1/noop while 100 voters vote',
       int(med(reads.noop, 'rps')),
       ms(med(reads.noop, 'p50')),
@@ -393,7 +433,7 @@ if (!flags['ingest-only'] && !flags['cpu-prof'] && !flags['trace-gc'])
 - server: \`${server.label}\`, NODE_ENV=production, TRUST_PROXY=true, API rate limit raised out of the way (ballots have their own per-voter/device/IP limits, which stay on)
 - dataset: fresh database, demo orgs, one SMS-eligibility campaign in voting with 10 candidates
 - command: \`node --import tsx bench/ballots.mjs${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\`
-- method: ${CONNECTIONS} connections, each request a different voter (${int(VOTERS)} pre-signed voter tokens), a new client key, 1–2 candidates, one of 5,000 client IPs; ${ROUNDS} rounds of ${DURATION} s alternating no-op POST and ballots after a 2 s warm-up each, closed loop (each connection sends again once answered); then ${ROUNDS} rounds of the same, paced at ${PACED_SHARE} × the no-op's closed-loop median (ADR 0024); then ${ROUNDS} rounds of GET no-op vs GET leaderboard (100 connections) each while 100 voters keep voting. Medians of the rounds.
+- method: ${CONNECTIONS} connections, each request a different voter (${int(VOTERS)} pre-signed voter tokens), a new client key, 1–2 candidates, one of 5,000 client IPs; ${ROUNDS} rounds of ${DURATION} s alternating no-op POST and ballots after a 2 s warm-up each, closed loop (each connection sends again once answered); then ${ROUNDS} rounds of the same, paced at ${PACED_SHARE} × the no-op's closed-loop median (ADR 0024); then 2 rounds of ${Math.min(DURATION, 5)} s of GET no-op vs GET leaderboard (100 connections) with no ballots, for the server CPU each read costs; then ${READ_ROUNDS} rounds of GET no-op vs GET leaderboard (100 connections) each while 100 voters keep voting (the target's case). Medians of the rounds.
 - after the run: recount of ${int(rc.ballots)} logged ballots ${rc.ok ? 'equals every counter' : `DIFFERS: ${rc.diffs.slice(0, 3).join('; ')}`}
 
 ${md}
