@@ -12,12 +12,7 @@ import {
   type TestSession,
 } from '../../../test/build-test-app'
 import { listTables } from '../../../test/db'
-import {
-  TEST_RUBRIC,
-  addCandidates,
-  advanceTo,
-  testSchedule,
-} from '../../../test/factories/campaigns'
+import { addCandidates, advanceTo, makeCampaign } from '../../../test/factories/campaigns'
 import { freshMobile, makeMember } from '../../../test/factories/members'
 import { ctxAs } from '../../../test/factories/orgs'
 import { createStation } from '../../../test/factories/stations'
@@ -179,7 +174,7 @@ describe('collectOrphanUploads', () => {
     const ctx = await ctxAs(t, gansu.memberId)
 
     // Campaign cover (created with one cover, then another): campaign.cover_image_url.
-    const campaign = await createCampaignWithCover(replacedCover.url)
+    const campaign = await createCampaignWithCover(ctx, replacedCover.url)
     const patched = await gansu.request({
       method: 'PATCH',
       url: `/api/v1/campaigns/${campaign.id}`,
@@ -195,7 +190,7 @@ describe('collectOrphanUploads', () => {
     })
     expect(nominated.statusCode, nominated.body).toBe(201)
     // Candidate photo: campaign_candidate.photo_urls.
-    const other = await createCampaignWithCover(undefined)
+    const other = await createCampaignWithCover(ctx, undefined)
     await advanceTo(t, ctx, other, 'publicity')
     const [candidate] = await addCandidates(t, other, t.orgId('兰州市总工会'), [
       { category: '技能工匠', name: '照片候选人' },
@@ -440,34 +435,8 @@ const stationPayload = () => ({
   contactMobile: '13912345678',
 })
 
-const createCampaignWithCover = async (coverImageUrl: string | undefined) => {
-  const res = await gansu.request({
-    method: 'POST',
-    url: '/api/v1/campaigns',
-    payload: {
-      orgId: t.orgId('兰州市总工会'),
-      name: '图片清理测试评选',
-      honourTitle: '测试工匠',
-      year: 2020,
-      coverImageUrl,
-      categories: [{ name: '技能工匠', honourCount: 1 }],
-      schedule: testSchedule(),
-      rules: {
-        eligibility: 'members',
-        votesPerDay: 1,
-        maxPerCandidatePerDay: 1,
-        maxChoicesPerBallot: 10,
-        hours: null,
-        sealed: true,
-        weights: { publicVote: 0.4, jury: 0.6 },
-      },
-      rubric: TEST_RUBRIC,
-      phaseMode: 'manual',
-    },
-  })
-  expect(res.statusCode, res.body).toBe(201)
-  return res.json<Campaign>()
-}
+const createCampaignWithCover = (ctx: Ctx, coverImageUrl: string | undefined) =>
+  makeCampaign(t, ctx, { orgId: t.orgId('兰州市总工会'), coverImageUrl })
 
 const nominationPayload = (c: Campaign, photoUrls: string[]) => ({
   categoryId: c.categories[0]!.id,
