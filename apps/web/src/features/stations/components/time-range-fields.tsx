@@ -21,7 +21,8 @@ export const TimeRangeFields = ({ name, rowLabel, onRemove }: Props) => {
     <>
       <Form.Item
         name={[name, 'start']}
-        style={{ marginBottom: 8 }}
+        className="uh-time-field"
+        style={{ marginBottom: 8, width: 88 }}
         normalize={(v: string) => v.trim()}
       >
         <Input
@@ -36,7 +37,8 @@ export const TimeRangeFields = ({ name, rowLabel, onRemove }: Props) => {
       </span>
       <Form.Item
         name={[name, 'end']}
-        style={{ marginBottom: 8 }}
+        className="uh-time-field"
+        style={{ marginBottom: 8, width: 88 }}
         normalize={(v: string) => v.trim()}
       >
         <Input
