@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -8,6 +6,7 @@ import {
   newContext,
   screenshotPath,
 } from '../support/browser'
+import { text } from '../support/text'
 
 /**
  * The worker station pages on a small phone (375×740) with no account: the nearest list from
@@ -23,21 +22,6 @@ const STATION_NAME = `端到端爱心驿站${suffix}`
 // A few hundred metres from the station (WGS-84, the demo's tile layer system).
 const HERE = { latitude: 36.0632, longitude: 103.8361 }
 const PHONE = { width: 375, height: 740 }
-
-const zh = JSON.parse(
-  readFileSync(path.resolve(import.meta.dirname, '../../apps/web/src/locales/zh-CN.json'), 'utf8'),
-) as Record<string, unknown>
-/** zh-CN UI text straight from the locale file, so the spec checks the words users read. */
-const text = (key: string, vars: Record<string, string | number> = {}) => {
-  const value = key
-    .split('.')
-    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], zh)
-  if (typeof value !== 'string') throw new Error(`no zh-CN text for ${key}`)
-  return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    if (!(name in vars)) throw new Error(`${key} needs {{${name}}}`)
-    return String(vars[name])
-  })
-}
 
 const signInApi = async (request: APIRequestContext, mobile: string) => {
   const res = await request.post('/api/v1/auth/login', { data: { mobile, password: PASSWORD } })

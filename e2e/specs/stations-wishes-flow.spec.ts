@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -9,6 +7,7 @@ import {
   screenshotPath,
 } from '../support/browser'
 import { signInApi } from '../support/api'
+import { text } from '../support/text'
 import { serverLogMark, smsCodeSince } from '../support/sms'
 
 /**
@@ -41,21 +40,6 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
   'base64',
 )
-
-const zh = JSON.parse(
-  readFileSync(path.resolve(import.meta.dirname, '../../apps/web/src/locales/zh-CN.json'), 'utf8'),
-) as Record<string, unknown>
-/** zh-CN UI text straight from the locale file, so the spec checks the words users read. */
-const text = (key: string, vars: Record<string, string | number> = {}) => {
-  const value = key
-    .split('.')
-    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], zh)
-  if (typeof value !== 'string') throw new Error(`no zh-CN text for ${key}`)
-  return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    if (!(name in vars)) throw new Error(`${key} needs {{${name}}}`)
-    return String(vars[name])
-  })
-}
 
 /** Registers a worker account with the SMS code the console provider printed to the log. */
 const registerWithSms = async (
