@@ -10,6 +10,9 @@ import { AmenityCodeSchema, StationKindSchema } from './stations'
 /** Exports cover an org's subtree, or all of mine without orgId. */
 export const StationExportQuerySchema = z.object({ orgId: IdSchema.optional() }).strict()
 
+/** The public open-data download: one org's subtree (find ids with GET /public/orgs). */
+export const PublicOpenDataQuerySchema = z.object({ orgId: IdSchema }).strict()
+
 export const HsdsExportQuerySchema = StationExportQuerySchema.extend({
   /**
    * Put the full contact mobiles in the file (an audited read of personal data). Without it

@@ -203,6 +203,20 @@ export const listAllStations = (db: Db, paths: string[], includeClosed: boolean)
     .orderBy('s.name')
     .execute() as Promise<StationWithOrg[]>
 
+/** How many active stations the subtrees hold (to refuse an oversized public download first). */
+export const countActiveStations = async (db: Db, paths: string[]) =>
+  Number(
+    (
+      await q(db)
+        .selectFrom('station as s')
+        .innerJoin('org as o', 'o.id', 's.org_id')
+        .where(inSubtrees('o.path', paths))
+        .where('s.status', '=', 'active')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
+
 /** Every active station with the columns the in-memory directory holds (a cold load reads them all). */
 export const listActiveStationsForDirectory = (db: Db) =>
   q(db)

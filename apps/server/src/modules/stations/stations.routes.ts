@@ -20,6 +20,7 @@ import {
   StationStatsQuerySchema,
   StationStatsSchema,
   UpdateStationBodySchema,
+  PublicOpenDataQuerySchema,
 } from '@unionhall/contracts'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -32,6 +33,7 @@ import {
 } from './directory/directory.service'
 import * as pub from './public.service'
 import { openDataRoutes } from './open-data/open-data.routes'
+import { publicOpenData } from './open-data/open-data.service'
 import { rosterRoutes } from './roster/roster.routes'
 import * as stats from './stats.service'
 import * as svc from './stations.service'
@@ -172,6 +174,9 @@ export const stationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }> = asy
  */
 export const CHECK_INS_PER_IP = { max: 120, timeWindow: '10 minutes' } as const
 
+/** Open-data downloads from one IP: a file is a whole org's stations; a minute's cache serves repeats. */
+export const OPEN_DATA_PER_IP = { max: 30, timeWindow: '1 minute' } as const
+
 const CoordQuery = z.object({ coordSystem: CoordSystemSchema.default('wgs84') }).strict()
 
 /** Worker pages: finding a station and checking in, no account. Mounted at /api/v1/public/stations. */
@@ -233,6 +238,32 @@ export const publicStationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }>
     },
     async (req) => pub.findPlaces(db, req.query),
   )
+
+  // Open data for anyone (no sign-in): the staff exports' public fields, an org at a time (ADR 0028).
+  for (const [format, type, file] of [
+    ['geojson', 'application/geo+json; charset=utf-8', 'stations.geojson'],
+    ['hsds', 'application/json; charset=utf-8', 'stations-hsds.json'],
+  ] as const)
+    app.get(
+      `/open-data/${format}`,
+      {
+        schema: {
+          tags,
+          summary:
+            format === 'geojson'
+              ? 'Open data: active stations of an org subtree as GeoJSON (public fields, no contact)'
+              : 'Open data: active stations of an org subtree as an HSDS 3.2 dataset (no contacts)',
+          querystring: PublicOpenDataQuerySchema,
+        },
+        config: { access: 'public', rateLimit: OPEN_DATA_PER_IP },
+      },
+      async (req, reply) =>
+        reply
+          .type(type)
+          .header('content-disposition', `attachment; filename="${file}"`)
+          .header('cache-control', 'public, max-age=60')
+          .send(await publicOpenData(db, format, req.query.orgId, new Date())),
+    )
 
   app.get(
     '/clusters',

@@ -302,6 +302,10 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
     en: 'Capacity cannot be lower than the number of people checked in now',
   },
   SHIFT_NOT_FOUND: { 'zh-CN': '未找到该值班', en: 'No such shift' },
+  STATION_OPEN_DATA_TOO_LARGE: {
+    'zh-CN': '公开下载每次最多包含 20000 个驿站，请用 orgId 选择一个工会',
+    en: 'The public download holds at most 20,000 stations; choose an org with orgId',
+  },
   SHIFT_ENDS_BEFORE_START: {
     'zh-CN': '值班结束时间须晚于开始时间',
     en: 'A shift must end after it starts',

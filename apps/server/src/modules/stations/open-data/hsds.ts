@@ -213,10 +213,13 @@ export const scheduleToHsds = (locationId: string, schedule: Schedule): HsdsSche
   }))
 }
 
-/** Builds the dataset of a list of stations (already in WGS-84). */
+/**
+ * Builds the dataset of a list of stations (already in WGS-84). `withoutContacts` leaves the
+ * person in charge out entirely (the public open-data file carries no personal data).
+ */
 export const stationsToHsds = (
   stations: readonly Station[],
-  options: { contactMobiles?: ReadonlyMap<string, string> } = {},
+  options: { contactMobiles?: ReadonlyMap<string, string>; withoutContacts?: boolean } = {},
 ): HsdsDataset => {
   const organizations = new Map<string, HsdsOrganization>()
   const locations: HsdsLocation[] = []
@@ -249,16 +252,22 @@ export const stationsToHsds = (
           address_type: 'physical',
         },
       ],
-      contacts: [
-        {
-          id: contactId,
-          name: s.contactName,
-          title: '驿站负责人',
-          ...(mobile
-            ? { phones: [{ id: stableUuid(`phone:${s.id}`), number: mobile, type: 'cell' }] }
-            : {}),
-        },
-      ],
+      ...(options.withoutContacts
+        ? {}
+        : {
+            contacts: [
+              {
+                id: contactId,
+                name: s.contactName,
+                title: '驿站负责人',
+                ...(mobile
+                  ? {
+                      phones: [{ id: stableUuid(`phone:${s.id}`), number: mobile, type: 'cell' }],
+                    }
+                  : {}),
+              },
+            ],
+          }),
       attributes: [
         at('location', TAXONOMY.kind, s.kind, KIND_NAMES[s.kind]),
         at('location', TAXONOMY.capacity, 'capacity', '容纳人数', String(s.capacity)),

@@ -19,6 +19,13 @@ export const openDataErrors = {
         max,
       },
     ),
+  openDataTooLarge: (stations: number, max: number) =>
+    new AppError(
+      'STATION_OPEN_DATA_TOO_LARGE',
+      400,
+      `The public download holds at most ${max} stations (this choice has ${stations}); choose an org with orgId`,
+      { stations, max },
+    ),
   hsdsInvalid: (problems: Array<{ path: string; message: string }>) =>
     new AppError('STATION_HSDS_INVALID', 400, 'The file is not a valid HSDS 3 dataset', problems),
   hsdsFileUnsupported: () =>

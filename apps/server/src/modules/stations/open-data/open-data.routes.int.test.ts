@@ -8,10 +8,18 @@ import {
   type TestApp,
   type TestSession,
 } from '../../../../test/build-test-app'
-import { auditRows, expectError, multipartFile, XLSX_TYPE } from '../../../../test/helpers'
+import { createStation } from '../../../../test/factories/stations'
+import {
+  auditCount,
+  auditRows,
+  expectError,
+  multipartFile,
+  XLSX_TYPE,
+} from '../../../../test/helpers'
 import { gcj02ToWgs84 } from '../domain/coords'
 import type { HsdsDataset } from './hsds'
 import { validateHsdsDataset } from './hsds-validator'
+import { publicOpenData } from './open-data.service'
 import { SHEET_HEADERS } from './station-sheet'
 
 let t: TestApp
@@ -661,5 +669,64 @@ describe('HSDS export and import', () => {
         originals.map((s) => s.id),
       ),
     )
+  })
+})
+
+describe('GET /api/v1/public/stations/open-data/{geojson,hsds}', () => {
+  const download = (format: string, query = '') =>
+    t.request({ method: 'GET', url: `/api/v1/public/stations/open-data/${format}${query}` })
+
+  it('answers anyone with an org’s active stations, public fields only, and audits nothing', async () => {
+    const audits = await auditCount(t)
+    const count = await stationCount(longgang, builders)
+    expect(count).toBeGreaterThan(0)
+
+    const geo = await download('geojson', `?orgId=${builders}`)
+    expect(geo.statusCode, geo.body).toBe(200)
+    expect(geo.headers['content-type']).toContain('application/geo+json')
+    expect(geo.headers['content-disposition']).toContain('attachment')
+    expect(geo.json<StationFeatureCollection>().features).toHaveLength(count)
+    expect(geo.body).not.toMatch(/contact|\*\*\*\*|1[3-9]\d{9}/)
+
+    const hsds = await download('hsds', `?orgId=${builders}`)
+    expect(hsds.statusCode, hsds.body).toBe(200)
+    const dataset = hsds.json<HsdsDataset>()
+    expect(dataset.locations).toHaveLength(count)
+    expect(validateHsdsDataset(dataset)).toEqual([])
+    // No person in charge: not their name, not their mobile, not even an empty contact.
+    expect(hsds.body).not.toMatch(/"contacts"|驿站负责人|1[3-9]\d{9}/)
+
+    expect(await auditCount(t)).toBe(audits)
+  })
+
+  it('refuses bad input with a clear 4xx', async () => {
+    expectError(await download('geojson', '?orgId=nope'), 400, 'VALIDATION_FAILED')
+    expectError(await download('hsds', `?orgId=${builders}&includeContacts=true`), 400)
+    expectError(
+      await download('hsds', '?orgId=01a2270b-7dd3-7662-b520-0268f56c8101'),
+      404,
+      'ORG_NOT_FOUND',
+    )
+    expectError(await download('geojson'), 400, 'VALIDATION_FAILED')
+    expectError(await download('csv'), 404)
+  })
+
+  it('refuses a download over the cap before building it, and rebuilds a file after a minute', async () => {
+    const db = t.database.db
+    const at = new Date('2030-01-01T00:00:00Z')
+    await expect(
+      publicOpenData(db, 'geojson', longgangOrg, at, { maxStations: 1 }),
+    ).rejects.toMatchObject({ code: 'STATION_OPEN_DATA_TOO_LARGE', statusCode: 400 })
+    const features = async (now: Date) =>
+      (
+        JSON.parse(
+          (await publicOpenData(db, 'geojson', longgangOrg, now)).toString(),
+        ) as StationFeatureCollection
+      ).features.length
+    const before = await features(at)
+    await createStation(t, longgang, { orgId: builders })
+    // Within the minute the cached file is served; after it, the new station is in.
+    expect(await features(new Date(at.getTime() + 30_000))).toBe(before)
+    expect(await features(new Date(at.getTime() + 61_000))).toBe(before + 1)
   })
 })

@@ -271,6 +271,53 @@ export const exportHsds = async (
   return stationsToHsds(stations, { contactMobiles })
 }
 
+// ---- public open data ----
+
+/** Most stations one anonymous download may hold: a province, not the whole country at once. */
+export const PUBLIC_OPEN_DATA_MAX_STATIONS = 20_000
+/** A public file is built at most once a minute per org and format, whoever asks. */
+const PUBLIC_OPEN_DATA_TTL_MS = 60_000
+const publicFiles = new Map<string, { at: number; bytes: Promise<Buffer> }>()
+
+/**
+ * The active stations of an org's subtree as open data anyone may
+ * download: GeoJSON or HSDS with public fields only, no person in charge and no mobile (so no
+ * personal data is read and nothing is audited). Built from the database, cached for a minute
+ * as bytes, and refused over PUBLIC_OPEN_DATA_MAX_STATIONS before anything is built.
+ * @throws ORG_NOT_FOUND, STATION_OPEN_DATA_TOO_LARGE
+ */
+export const publicOpenData = async (
+  db: Db,
+  format: 'geojson' | 'hsds',
+  orgId: string,
+  now: Date,
+  { maxStations = PUBLIC_OPEN_DATA_MAX_STATIONS }: { maxStations?: number } = {},
+): Promise<Buffer> => {
+  const key = `${format}|${orgId}|${maxStations}`
+  const hit = publicFiles.get(key)
+  if (hit && now.getTime() - hit.at < PUBLIC_OPEN_DATA_TTL_MS) return hit.bytes
+  const build = async () => {
+    const paths = [(await loadOrg(db, orgId)).path]
+    const count = await stationsRepo.countActiveStations(db, paths)
+    if (count > maxStations) throw openDataErrors.openDataTooLarge(count, maxStations)
+    const stations = (await stationsRepo.listAllStations(db, paths, false)).map((r) =>
+      toStation(r, now),
+    )
+    const body =
+      format === 'geojson'
+        ? stationsToGeoJson(stations)
+        : stationsToHsds(stations, { withoutContacts: true })
+    return Buffer.from(JSON.stringify(body))
+  }
+  const bytes = build()
+  const entry = { at: now.getTime(), bytes }
+  publicFiles.set(key, entry)
+  // A refusal or a failure is not kept: the next request asks again.
+  bytes.catch(() => publicFiles.get(key) === entry && publicFiles.delete(key))
+  if (publicFiles.size > 500) publicFiles.delete(publicFiles.keys().next().value!)
+  return bytes
+}
+
 /** Reads an uploaded .json file: UTF-8 text that parses as JSON, else 415. */
 export const parseJsonFile = (bytes: Buffer): unknown => {
   const text = bytes.toString('utf8')
