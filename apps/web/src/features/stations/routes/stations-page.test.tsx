@@ -114,4 +114,20 @@ describe('stations list page', { timeout: 60_000 }, () => {
     expect(screen.queryByRole('button', { name: /批量导入/ })).toBeNull()
     expect(screen.getByRole('button', { name: /导出/ })).toBeTruthy()
   })
+
+  it('gives the public open-data links of the chosen org, to copy', async () => {
+    serve()
+    renderPage(makeSession(['station:read']))
+    await screen.findByText('驿站 1', {}, SLOW)
+    fireEvent.click(screen.getByRole('button', { name: /导出/ }))
+    fireEvent.click(await screen.findByText('公开数据链接', {}, SLOW))
+    const dialog = await screen.findByRole('dialog', {}, SLOW)
+    expect(dialog.textContent).toContain('无需登录')
+    // The session's org (the list's scope) is the org of the links.
+    for (const format of ['geojson', 'hsds'])
+      expect(dialog.textContent).toContain(
+        `${window.location.origin}/api/v1/public/stations/open-data/${format}?orgId=${ORG}`,
+      )
+    expect(dialog.querySelectorAll('.ant-typography-copy')).toHaveLength(2)
+  })
 })

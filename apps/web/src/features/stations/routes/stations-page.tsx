@@ -25,6 +25,7 @@ import { errorMessage } from '../../../lib/error-message'
 import { useSession } from '../../../lib/session'
 import { type ExportFormat, exportStations } from '../api/stations-api'
 import { useStations } from '../api/use-stations'
+import { OpenDataLinks } from '../components/open-data-links'
 import { StationImportModal } from '../components/station-import-modal'
 import { StationsTable } from '../components/stations-table'
 import { stationOptions } from '../lib/station-labels'
@@ -45,6 +46,7 @@ export const Component = () => {
   const { page, pageSize, setPage, filtered, onPageChange } = useListPage()
   const [exporting, setExporting] = useState(false)
   const [importing, setImporting] = useState(false)
+  const [sharing, setSharing] = useState(false)
   const options = stationOptions(t)
 
   useEffect(() => {
@@ -92,8 +94,15 @@ export const Component = () => {
                   { key: 'xlsx', label: t('stations.export.xlsx') },
                   { key: 'hsds', label: t('stations.export.hsds') },
                   { key: 'geojson', label: t('stations.export.geojson') },
+                  { type: 'divider' },
+                  {
+                    key: 'public',
+                    label: t('stations.export.publicLinks'),
+                    disabled: !filterOrgId,
+                  },
                 ],
-                onClick: ({ key }) => onExport(key as ExportFormat),
+                onClick: ({ key }) =>
+                  key === 'public' ? setSharing(true) : onExport(key as ExportFormat),
               }}
             >
               <Button icon={<DownloadOutlined />} loading={exporting}>
@@ -172,6 +181,9 @@ export const Component = () => {
         loading={stations.isFetching}
         onPageChange={onPageChange}
       />
+      {filterOrgId ? (
+        <OpenDataLinks orgId={filterOrgId} open={sharing} onClose={() => setSharing(false)} />
+      ) : null}
       <StationImportModal open={importing} onClose={() => setImporting(false)} />
     </>
   )
