@@ -12,6 +12,7 @@ import {
   withOvernightFlags,
   withoutOvernightFlags,
 } from './migrations/20261130T1800_stations_overnight_flag'
+import { type Schedule, validateSchedule } from './domain/schedule'
 
 /**
  * The data migration of ADR 0026 on the current dialect (SQLite, or PostgreSQL with
@@ -106,7 +107,9 @@ describe('20261130T1800_stations_overnight_flag', () => {
     // Other processes reload their in-memory directory (ADR 0016).
     expect(Number(await stationsFingerprint(t.database.db))).toBe(version + 1)
 
-    // The station now reads as a night shift under the new rule.
+    // The stored schedule now passes the strict rule every write uses, and the station's page
+    // still answers.
+    expect(validateSchedule(JSON.parse(await scheduleOf(legacy.id)) as Schedule)).toEqual([])
     const res = await t.request({ method: 'GET', url: `/api/v1/public/stations/${legacy.id}` })
     expect(res.statusCode, res.body).toBe(200)
 

@@ -257,12 +257,15 @@ export const publicStationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }>
         },
         config: { access: 'public', rateLimit: OPEN_DATA_PER_IP },
       },
-      async (req, reply) =>
-        reply
+      async (req, reply) => {
+        // Built first: an error answer must not carry the file's download and cache headers.
+        const bytes = await publicOpenData(db, format, req.query.orgId, new Date())
+        return reply
           .type(type)
           .header('content-disposition', `attachment; filename="${file}"`)
           .header('cache-control', 'public, max-age=60')
-          .send(await publicOpenData(db, format, req.query.orgId, new Date())),
+          .send(bytes)
+      },
     )
 
   app.get(

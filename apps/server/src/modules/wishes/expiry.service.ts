@@ -100,6 +100,7 @@ export const expireDueClaims = async (
   // the claimant's delivery is closed and counted (reports count confirmed wishes).
   const waitedSinceIso = new Date(now.getTime() - WISH_AUTO_CONFIRM_DAYS * DAY_MS).toISOString()
   for (;;) {
+    const confirmedBefore = autoConfirmed
     const waiting = await repo.findClaimsAwaitingConfirmation(db, waitedSinceIso, BATCH)
     for (const claim of waiting) {
       const done = await withTransaction(db, async (trx) => {
@@ -140,7 +141,9 @@ export const expireDueClaims = async (
       })
       if (done) autoConfirmed++
     }
-    if (waiting.length < BATCH) break
+    // A full batch that confirmed nothing (claims whose wish moved on some other way) would be
+    // read again unchanged: stop rather than loop.
+    if (waiting.length < BATCH || autoConfirmed === confirmedBefore) break
   }
   return { claimsExpired, wishesExpired, autoConfirmed }
 }

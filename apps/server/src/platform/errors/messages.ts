@@ -303,8 +303,12 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
   },
   SHIFT_NOT_FOUND: { 'zh-CN': '未找到该值班', en: 'No such shift' },
   STATION_OPEN_DATA_TOO_LARGE: {
-    'zh-CN': '公开下载每次最多包含 20000 个驿站，请用 orgId 选择一个工会',
-    en: 'The public download holds at most 20,000 stations; choose an org with orgId',
+    'zh-CN': '公开下载每次最多包含 5000 个驿站，请选择下级工会',
+    en: 'The public download holds at most 5,000 stations; choose a sub-org',
+  },
+  STATION_OPEN_DATA_BUSY: {
+    'zh-CN': '公开数据正在为其他工会生成，请一分钟后再试',
+    en: 'Public downloads are being built for other orgs; try again in a minute',
   },
   SHIFT_ENDS_BEFORE_START: {
     'zh-CN': '值班结束时间须晚于开始时间',

@@ -7,6 +7,7 @@ import {
 } from './cn-holidays'
 import {
   EMPTY_CALENDAR,
+  assertValidSchedule,
   ScheduleError,
   createHolidayCalendar,
   isOpenAt,
@@ -169,20 +170,24 @@ describe('validateSchedule', () => {
     expect(problems[0]!.message).toMatch(/next day, earlier than its start/)
   })
 
-  it('evaluation refuses a period that ends before it starts without the flag', () => {
-    const typo: Schedule = { weekly: [{ day: 1, start: '17:00', end: '08:00' }] }
-    expect(() => isOpenAt(typo, sh('2025-03-03T23:00'), EMPTY_CALENDAR)).toThrow(ScheduleError)
-    const thrown = (() => {
-      try {
-        openIntervals(typo, sh('2025-03-03T00:00'), sh('2025-03-04T00:00'), EMPTY_CALENDAR)
-      } catch (e) {
-        return e
-      }
-    })()
-    expect(thrown).toBeInstanceOf(ScheduleError)
-    expect((thrown as ScheduleError).problems).toEqual([
-      expect.objectContaining({ path: 'weekly.0.end', code: 'PERIOD_ENDS_BEFORE_START' }),
-    ])
+  it('evaluation reads an unflagged stored night as before ADR 0026, while every write refuses it', () => {
+    // A row an older process saved during a rolling deploy: searches must not fail on it.
+    const stored: Schedule = { weekly: [{ day: 1, start: '17:00', end: '08:00' }] }
+    expect(() => assertValidSchedule(stored)).toThrow(ScheduleError)
+    expect(isOpenAt(stored, sh('2025-03-03T23:00'), EMPTY_CALENDAR)).toBe(true)
+    expect(
+      openIntervals(stored, sh('2025-03-03T00:00'), sh('2025-03-04T12:00'), EMPTY_CALENDAR),
+    ).toHaveLength(1)
+    // Other problems still make a stored schedule unreadable.
+    const overlapping: Schedule = {
+      weekly: [
+        { day: 1, start: '08:00', end: '12:00' },
+        { day: 1, start: '11:00', end: '13:00' },
+      ],
+    }
+    expect(() => isOpenAt(overlapping, sh('2025-03-03T09:00'), EMPTY_CALENDAR)).toThrow(
+      ScheduleError,
+    )
     // The same period marked overnight is open Monday night until Tuesday 08:00.
     const night: Schedule = { weekly: [{ day: 1, start: '17:00', end: '08:00', overnight: true }] }
     expect(isOpenAt(night, sh('2025-03-03T23:00'), EMPTY_CALENDAR)).toBe(true)

@@ -23,9 +23,12 @@ import { AppError } from '../../../platform/errors/app-error'
  *    overnight is open Friday night until Saturday 06:00). An end earlier than the start without
  *    the flag is refused (PERIOD_ENDS_BEFORE_START), as is the flag on a range that ends later
  *    the same day (OVERNIGHT_INVALID): a typo such as 17:00–08:00 for 08:00–17:00 must not pass
- *    as a night (ADR 0026). The part after midnight still belongs to D: it follows D's rule,
- *    whatever the next day is (a Friday-night shift continues into a holiday Saturday). End
- *    equal to start is rejected: use 00:00–24:00 for a whole day, or `alwaysOpen`.
+ *    as a night (ADR 0026). Every write is checked this way; evaluating what is already stored
+ *    still reads an unflagged night as a night (the rule before), so a row an older process
+ *    wrote during a rolling deploy cannot make searches fail. The part after midnight belongs
+ *    to D: it follows D's rule, whatever the next day is (a Friday-night shift continues into a
+ *    holiday Saturday). End equal to start is rejected: use 00:00–24:00 for a whole day, or
+ *    `alwaysOpen`.
  * 4. Open at t ⇔ t lies in a range owned by its local date or in the after-midnight part of a
  *    range owned by the day before, unless t's date has a "closed all day" exception (that
  *    also cuts the previous night's range at midnight: "closed on 1 May" means no open minute
@@ -205,7 +208,19 @@ const parseTime = (value: unknown, allow2400: boolean): number | null => {
 /** A range in minutes from its owning day's midnight: 0 ≤ start < end < 2880. */
 type Range = readonly [number, number]
 
-const checkRange = (r: TimeRange, path: string, problems: ScheduleProblem[]): Range | null => {
+/**
+ * How unflagged nights are read. `strict` (every write: API, imports) refuses them; `stored`
+ * (evaluating what is already saved) reads them as nights, the rule before ADR 0026, so a row
+ * written by an older process during a rolling deploy cannot make searches fail.
+ */
+type NightRule = 'strict' | 'stored'
+
+const checkRange = (
+  r: TimeRange,
+  path: string,
+  problems: ScheduleProblem[],
+  nights: NightRule = 'strict',
+): Range | null => {
   const start = parseTime(r?.start, false)
   const end = parseTime(r?.end, true)
   if (start === null) {
@@ -253,6 +268,7 @@ const checkRange = (r: TimeRange, path: string, problems: ScheduleProblem[]): Ra
     return [start, end + DAY_MIN]
   }
   if (end < start) {
+    if (nights === 'stored') return [start, end + DAY_MIN]
     problems.push({
       path: `${path}.end`,
       code: 'PERIOD_ENDS_BEFORE_START',
@@ -287,7 +303,10 @@ const isWeekday = (d: unknown): d is Weekday =>
   typeof d === 'number' && Number.isInteger(d) && d >= 1 && d <= 7
 
 /** Every problem of a schedule (empty when valid), each with a dotted path and a code. */
-export const validateSchedule = (schedule: Schedule): ScheduleProblem[] => {
+export const validateSchedule = (
+  schedule: Schedule,
+  nights: NightRule = 'strict',
+): ScheduleProblem[] => {
   const problems: ScheduleProblem[] = []
   const weekly = Array.isArray(schedule.weekly) ? schedule.weekly : []
   if (!Array.isArray(schedule.weekly)) {
@@ -304,7 +323,7 @@ export const validateSchedule = (schedule: Schedule): ScheduleProblem[] => {
         message: 'must be 1 (Mon)–7 (Sun)',
       })
     }
-    const r = checkRange(p, path, problems)
+    const r = checkRange(p, path, problems, nights)
     if (ok && r) {
       const base = (p.day - 1) * DAY_MIN
       placed.push({ path, start: base + r[0], end: base + r[1] })
@@ -318,7 +337,7 @@ export const validateSchedule = (schedule: Schedule): ScheduleProblem[] => {
     } else {
       const hol: Placed[] = []
       schedule.holidayHours.forEach((h, i) => {
-        const r = checkRange(h, `holidayHours.${i}`, problems)
+        const r = checkRange(h, `holidayHours.${i}`, problems, nights)
         if (r) hol.push({ path: `holidayHours.${i}`, start: r[0], end: r[1] })
       })
       checkOverlaps(hol, DAY_MIN, problems)
@@ -382,7 +401,7 @@ export const validateSchedule = (schedule: Schedule): ScheduleProblem[] => {
     }
     const own: Placed[] = []
     ;(hours as TimeRange[]).forEach((h, j) => {
-      const r = checkRange(h, `${path}.hours.${j}`, problems)
+      const r = checkRange(h, `${path}.hours.${j}`, problems, nights)
       if (r) own.push({ path: `${path}.hours.${j}`, start: r[0], end: r[1] })
     })
     checkOverlaps(own, 0, problems)
@@ -411,11 +430,14 @@ type Compiled = {
 
 const FULL_DAY: readonly Range[] = [[0, DAY_MIN]]
 
-/** A range of a validated schedule (rule 3: an overnight end is the next day's). */
+/**
+ * A range of a validated schedule (rule 3: an overnight end is the next day's). Validation left
+ * only two cases with the end before the start: flagged nights, and unflagged stored ones.
+ */
 const toRange = (r: TimeRange): Range => {
   const start = parseTime(r.start, false)!
   const end = parseTime(r.end, true)!
-  return r.overnight === true ? [start, end + DAY_MIN] : [start, end]
+  return end < start ? [start, end + DAY_MIN] : [start, end]
 }
 
 const cache = new WeakMap<Schedule, Compiled>()
@@ -423,7 +445,8 @@ const cache = new WeakMap<Schedule, Compiled>()
 const compile = (schedule: Schedule): Compiled => {
   const hit = cache.get(schedule)
   if (hit) return hit
-  assertValidSchedule(schedule)
+  const problems = validateSchedule(schedule, 'stored')
+  if (problems.length > 0) throw new ScheduleError(problems)
   const weekly: Range[][] = [[], [], [], [], [], [], [], []]
   for (const p of schedule.weekly) weekly[p.day]!.push(toRange(p))
   const exceptions = new Map<string, Own>()

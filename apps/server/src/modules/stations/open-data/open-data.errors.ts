@@ -26,6 +26,12 @@ export const openDataErrors = {
       `The public download holds at most ${max} stations (this choice has ${stations}); choose an org with orgId`,
       { stations, max },
     ),
+  openDataBusy: () =>
+    new AppError(
+      'STATION_OPEN_DATA_BUSY',
+      429,
+      'Public downloads are being built for other orgs; try again in a minute',
+    ),
   hsdsInvalid: (problems: Array<{ path: string; message: string }>) =>
     new AppError('STATION_HSDS_INVALID', 400, 'The file is not a valid HSDS 3 dataset', problems),
   hsdsFileUnsupported: () =>

@@ -702,16 +702,16 @@ describe('GET /api/v1/public/stations/open-data/{geojson,hsds}', () => {
   it('refuses bad input with a clear 4xx', async () => {
     expectError(await download('geojson', '?orgId=nope'), 400, 'VALIDATION_FAILED')
     expectError(await download('hsds', `?orgId=${builders}&includeContacts=true`), 400)
-    expectError(
-      await download('hsds', '?orgId=01a2270b-7dd3-7662-b520-0268f56c8101'),
-      404,
-      'ORG_NOT_FOUND',
-    )
+    const unknown = await download('hsds', '?orgId=01a2270b-7dd3-7662-b520-0268f56c8101')
+    expectError(unknown, 404, 'ORG_NOT_FOUND')
+    // An error is not a file: no download name, and no shared cache may keep it.
+    expect(unknown.headers['content-disposition']).toBeUndefined()
+    expect(String(unknown.headers['cache-control'] ?? '')).not.toContain('public')
     expectError(await download('geojson'), 400, 'VALIDATION_FAILED')
     expectError(await download('csv'), 404)
   })
 
-  it('refuses a download over the cap before building it, and rebuilds a file after a minute', async () => {
+  it('refuses a download over the cap, and rebuilds a file after a minute', async () => {
     const db = t.database.db
     const at = new Date('2030-01-01T00:00:00Z')
     await expect(
@@ -728,5 +728,18 @@ describe('GET /api/v1/public/stations/open-data/{geojson,hsds}', () => {
     // Within the minute the cached file is served; after it, the new station is in.
     expect(await features(new Date(at.getTime() + 30_000))).toBe(before)
     expect(await features(new Date(at.getTime() + 61_000))).toBe(before + 1)
+  })
+
+  it('builds one file at a time: a second org asking meanwhile is told to come back', async () => {
+    const db = t.database.db
+    const at = new Date('2031-01-01T00:00:00Z')
+    const first = publicOpenData(db, 'geojson', builders, at)
+    await expect(publicOpenData(db, 'hsds', longgangOrg, at)).rejects.toMatchObject({
+      code: 'STATION_OPEN_DATA_BUSY',
+      statusCode: 429,
+    })
+    await first
+    // Once the first is built, the second org gets its file.
+    expect((await publicOpenData(db, 'hsds', longgangOrg, at)).length).toBeGreaterThan(0)
   })
 })

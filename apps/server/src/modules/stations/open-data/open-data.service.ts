@@ -273,18 +273,51 @@ export const exportHsds = async (
 
 // ---- public open data ----
 
-/** Most stations one anonymous download may hold: a province, not the whole country at once. */
-export const PUBLIC_OPEN_DATA_MAX_STATIONS = 20_000
+/**
+ * Most stations one anonymous download may hold: a city's, not a province's or the country's.
+ * An HSDS file of 5,000 stations is about 22 MB and takes about a second to build on the
+ * process that also serves ballots (measured at 20,000: 87 MB, 3–4 s).
+ */
+export const PUBLIC_OPEN_DATA_MAX_STATIONS = 5_000
 /** A public file is built at most once a minute per org and format, whoever asks. */
 const PUBLIC_OPEN_DATA_TTL_MS = 60_000
-const publicFiles = new Map<string, { at: number; bytes: Promise<Buffer> }>()
+/** Built files kept in memory, at most. */
+const PUBLIC_OPEN_DATA_CACHE_BYTES = 64 * 1024 * 1024
+/** New builds per minute across all orgs: asking for one org after another cannot keep the process busy. */
+const PUBLIC_OPEN_DATA_BUILDS_PER_MINUTE = 20
+
+type PublicFile = { at: number; bytes: Promise<Buffer>; size: number }
+const publicFiles = new Map<string, PublicFile>()
+let buildingKey: string | null = null
+const buildStarts: number[] = []
+
+const fresh = (f: PublicFile, nowMs: number) =>
+  nowMs - f.at >= 0 && nowMs - f.at < PUBLIC_OPEN_DATA_TTL_MS
+
+/** Drops expired files, then the oldest until the rest fit the byte budget. */
+const sweepPublicFiles = (nowMs: number) => {
+  let total = 0
+  for (const [key, f] of publicFiles) {
+    if (!fresh(f, nowMs) && key !== buildingKey) publicFiles.delete(key)
+    else total += f.size
+  }
+  for (const [key, f] of publicFiles) {
+    if (total <= PUBLIC_OPEN_DATA_CACHE_BYTES) break
+    if (key === buildingKey) continue
+    publicFiles.delete(key)
+    total -= f.size
+  }
+  const recent = buildStarts.filter((t) => nowMs - t >= 0 && nowMs - t < 60_000)
+  buildStarts.splice(0, buildStarts.length, ...recent)
+}
 
 /**
- * The active stations of an org's subtree as open data anyone may
- * download: GeoJSON or HSDS with public fields only, no person in charge and no mobile (so no
- * personal data is read and nothing is audited). Built from the database, cached for a minute
- * as bytes, and refused over PUBLIC_OPEN_DATA_MAX_STATIONS before anything is built.
- * @throws ORG_NOT_FOUND, STATION_OPEN_DATA_TOO_LARGE
+ * The active stations of an org's subtree as open data anyone may download (ADR 0028): GeoJSON,
+ * or HSDS with no person in charge and no mobile (so no personal data is read and nothing is
+ * audited). Built from the database and cached for a minute as bytes. One file is built at a
+ * time, at most PUBLIC_OPEN_DATA_BUILDS_PER_MINUTE a minute (else 429 STATION_OPEN_DATA_BUSY),
+ * and an org over PUBLIC_OPEN_DATA_MAX_STATIONS is refused after counting, before building.
+ * @throws ORG_NOT_FOUND, STATION_OPEN_DATA_TOO_LARGE, STATION_OPEN_DATA_BUSY
  */
 export const publicOpenData = async (
   db: Db,
@@ -293,9 +326,13 @@ export const publicOpenData = async (
   now: Date,
   { maxStations = PUBLIC_OPEN_DATA_MAX_STATIONS }: { maxStations?: number } = {},
 ): Promise<Buffer> => {
+  const nowMs = now.getTime()
   const key = `${format}|${orgId}|${maxStations}`
+  sweepPublicFiles(nowMs)
   const hit = publicFiles.get(key)
-  if (hit && now.getTime() - hit.at < PUBLIC_OPEN_DATA_TTL_MS) return hit.bytes
+  if (hit && fresh(hit, nowMs)) return hit.bytes
+  if (buildingKey !== null || buildStarts.length >= PUBLIC_OPEN_DATA_BUILDS_PER_MINUTE)
+    throw openDataErrors.openDataBusy()
   const build = async () => {
     const paths = [(await loadOrg(db, orgId)).path]
     const count = await stationsRepo.countActiveStations(db, paths)
@@ -309,13 +346,22 @@ export const publicOpenData = async (
         : stationsToHsds(stations, { withoutContacts: true })
     return Buffer.from(JSON.stringify(body))
   }
-  const bytes = build()
-  const entry = { at: now.getTime(), bytes }
+  buildingKey = key
+  buildStarts.push(nowMs)
+  const entry: PublicFile = { at: nowMs, bytes: build(), size: 0 }
   publicFiles.set(key, entry)
-  // A refusal or a failure is not kept: the next request asks again.
-  bytes.catch(() => publicFiles.get(key) === entry && publicFiles.delete(key))
-  if (publicFiles.size > 500) publicFiles.delete(publicFiles.keys().next().value!)
-  return bytes
+  entry.bytes.then(
+    (bytes) => {
+      entry.size = bytes.length
+    },
+    // A refusal or a failure is not kept: the next request asks again.
+    () => publicFiles.get(key) === entry && publicFiles.delete(key),
+  )
+  try {
+    return await entry.bytes
+  } finally {
+    if (buildingKey === key) buildingKey = null
+  }
 }
 
 /** Reads an uploaded .json file: UTF-8 text that parses as JSON, else 415. */

@@ -1,9 +1,13 @@
 import { Modal, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { publicUrl, usePublicOrigin } from '../../../lib/public-origin'
 
 /** The public download address of an org's stations in one open-data format (ADR 0028). */
 export const openDataUrl = (origin: string, format: 'geojson' | 'hsds', orgId: string) =>
-  `${origin}/api/v1/public/stations/open-data/${format}?orgId=${encodeURIComponent(orgId)}`
+  publicUrl(
+    origin,
+    `/api/v1/public/stations/open-data/${format}?orgId=${encodeURIComponent(orgId)}`,
+  )
 
 /**
  * The addresses anyone can download this org's stations from without signing in, to pass to a
@@ -19,7 +23,8 @@ export const OpenDataLinks = ({
   onClose: () => void
 }) => {
   const { t } = useTranslation()
-  const origin = window.location.origin
+  // The address partners can reach (PUBLIC_ORIGIN), not the console host staff are on.
+  const origin = usePublicOrigin()
   return (
     <Modal
       open={open}
