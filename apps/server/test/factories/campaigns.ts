@@ -1,4 +1,9 @@
-import type { Campaign, CampaignPhase, CreateCampaignBody } from '@unionhall/contracts'
+import type {
+  Campaign,
+  CampaignPhase,
+  CreateCampaignBody,
+  CreateNominationBody,
+} from '@unionhall/contracts'
 import { CAMPAIGN_PHASES } from '@unionhall/contracts'
 import type { Ctx } from '../../src/core/access'
 import { typed } from '../../src/platform/db/create-db'
@@ -148,3 +153,22 @@ export const addVotes = async (
     } as (typeof ballots)[number])
   return loadBallots(t.database.db, campaignId, ballots)
 }
+
+/** A valid nomination of a 兰州 welder in the campaign's first category; `over` replaces any field. */
+export const nominationBody = (
+  t: TestApp,
+  c: Campaign,
+  over: Partial<CreateNominationBody> = {},
+): CreateNominationBody => ({
+  categoryId: c.categories[0]!.id,
+  nomineeName: '张建国',
+  nomineeMobile: freshMobile(),
+  employerOrgId: t.orgId('兰州市总工会'),
+  trade: '焊工',
+  years: 18,
+  isFrontLine: true,
+  achievements: '攻克高铁转向架焊接难题，获全国技术能手称号。',
+  photoUrls: [],
+  reason: '技术过硬，爱岗敬业。',
+  ...over,
+})

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Campaign, Upload } from '@unionhall/contracts'
+import type { Upload } from '@unionhall/contracts'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -12,10 +12,15 @@ import {
   type TestSession,
 } from '../../../test/build-test-app'
 import { listTables } from '../../../test/db'
-import { addCandidates, advanceTo, makeCampaign } from '../../../test/factories/campaigns'
+import {
+  addCandidates,
+  advanceTo,
+  makeCampaign,
+  nominationBody,
+} from '../../../test/factories/campaigns'
 import { freshMobile, makeMember } from '../../../test/factories/members'
 import { ctxAs } from '../../../test/factories/orgs'
-import { createStation } from '../../../test/factories/stations'
+import { createStation, stationBody } from '../../../test/factories/stations'
 import { auditRows, expectError, multipartFile } from '../../../test/helpers'
 import { typed } from '../../platform/db/create-db'
 import { createBlobStore, type BlobStore } from '../../platform/files/blob-store'
@@ -149,7 +154,7 @@ describe('collectOrphanUploads', () => {
     const station = await longgang.request({
       method: 'POST',
       url: '/api/v1/stations',
-      payload: { ...stationPayload(), photos: [orphan.url] },
+      payload: stationBody(t, { photos: [orphan.url] }),
     })
     expectError(station, 400, 'UPLOAD_REFERENCE_MISSING')
   })
@@ -186,7 +191,7 @@ describe('collectOrphanUploads', () => {
     const nominated = await worker.request({
       method: 'POST',
       url: `/api/v1/public/campaigns/${campaign.id}/nominations`,
-      payload: nominationPayload(campaign, [nominationPhoto.url]),
+      payload: nominationBody(t, campaign, { photoUrls: [nominationPhoto.url] }),
     })
     expect(nominated.statusCode, nominated.body).toBe(201)
     // Candidate photo: campaign_candidate.photo_urls.
@@ -421,35 +426,8 @@ const textColumns = async (table: string): Promise<string[]> => {
   return rows.map((r) => r.column_name)
 }
 
-let stationSeq = 0
-const stationPayload = () => ({
-  orgId: t.orgId('龙岗区建筑行业工联会'),
-  name: `图片清理测试驿站${++stationSeq}`,
-  kind: 'union_love_station' as const,
-  address: '深圳市龙岗区测试路3号',
-  lat: 22.7,
-  lng: 114.25,
-  schedule: { alwaysOpen: true, weekly: [] },
-  capacity: 10,
-  contactName: '王师傅',
-  contactMobile: '13912345678',
-})
-
 const createCampaignWithCover = (ctx: Ctx, coverImageUrl: string | undefined) =>
   makeCampaign(t, ctx, { orgId: t.orgId('兰州市总工会'), coverImageUrl })
-
-const nominationPayload = (c: Campaign, photoUrls: string[]) => ({
-  categoryId: c.categories[0]!.id,
-  nomineeName: '张建国',
-  nomineeMobile: freshMobile(),
-  employerOrgId: t.orgId('兰州市总工会'),
-  trade: '焊工',
-  years: 18,
-  isFrontLine: true,
-  achievements: '攻克高铁转向架焊接难题，获全国技术能手称号。',
-  photoUrls,
-  reason: '技术过硬，爱岗敬业。',
-})
 
 /** A wish posted by a worker, published by staff, claimed and fulfilled with the photo. */
 const fulfilledWishWithPhoto = async (photoUrl: string) => {

@@ -13,6 +13,7 @@ import {
   TEST_RUBRIC,
   advanceTo,
   makeCampaign,
+  nominationBody,
   testSchedule,
 } from '../../../test/factories/campaigns'
 import { freshMobile, makeMember } from '../../../test/factories/members'
@@ -326,18 +327,7 @@ describe('campaign cover and nomination photos from uploads', () => {
     const c = await makeCampaign(t, ctx, { orgId: t.orgId('兰州市总工会') })
     await advanceTo(t, ctx, c, 'nomination')
     const photo = (await upload(worker, pngImage(5, 5, 99))).json<Upload>()
-    const body = (photoUrls: string[]) => ({
-      categoryId: c.categories[0]!.id,
-      nomineeName: '张建国',
-      nomineeMobile: freshMobile(),
-      employerOrgId: t.orgId('兰州市总工会'),
-      trade: '焊工',
-      years: 18,
-      isFrontLine: true,
-      achievements: '攻克高铁转向架焊接难题，获全国技术能手称号。',
-      photoUrls,
-      reason: '技术过硬，爱岗敬业。',
-    })
+    const body = (photoUrls: string[]) => nominationBody(t, c, { photoUrls })
     const nominate = (photoUrls: string[]) =>
       worker.request({
         method: 'POST',
