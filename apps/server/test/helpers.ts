@@ -89,13 +89,7 @@ export const readXlsx = async (bytes: Buffer): Promise<string[][]> => {
     }
     rows.push(values)
   })
-  // A sheet stores no trailing empty cells (the streaming writer leaves them out), so a row
-  // is read up to its last non-empty cell.
-  return rows.map((r) => {
-    let end = r.length
-    while (end > 0 && r[end - 1] === '') end--
-    return r.slice(0, end)
-  })
+  return rows
 }
 
 export const toCsv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(',')).join('\r\n'))

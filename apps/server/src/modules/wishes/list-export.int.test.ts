@@ -200,7 +200,9 @@ describe('GET /api/v1/wishes/export.xlsx', () => {
       '爱心企业',
       day(30),
       expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
-      // 送达时间, 确认时间 and 撤回时间 are empty: a row ends at its last filled cell.
+      '',
+      '',
+      '',
     ])
     expect(byTitle.get('导出-血压计')!.slice(3, 9)).toEqual([
       '待认领',

@@ -113,7 +113,9 @@ export const writeXlsxSheets = async (sheets: Sheet[]): Promise<Buffer> => {
   const workbook = new Excel.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
-    useSharedStrings: false,
+    // Shared strings keep an empty text cell a cell: inline strings drop trailing empty ones,
+    // and a row would read back shorter than its header.
+    useSharedStrings: true,
   })
   workbook.creator = 'UnionHall'
   for (const { name, headers, rows } of sheets) {
