@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -11,6 +9,7 @@ import {
 import { signInApi } from '../../support/api'
 import { CAMPAIGN_SCHEDULE_2027 } from '../../support/campaigns'
 import { serverLogMark, smsCodeSince } from '../../support/sms'
+import { rawText, text } from '../../support/text'
 
 /**
  * A campaign that lets any SMS-verified mobile vote, seen by a worker with no account on a
@@ -27,29 +26,10 @@ const VOTER_MOBILE = `1397${suffix}21` // no account: SMS voters need none
 const CAMPAIGN_NAME = `E2E短信投票评选${suffix}`
 const NOMINEES = ['王建国', '李秀兰', '张海峰', '赵丽华']
 
-/** zh-CN UI text straight from the locale file, so the spec checks the words users read. */
-const zh = JSON.parse(
-  readFileSync(
-    path.resolve(import.meta.dirname, '../../../apps/web/src/locales/zh-CN.json'),
-    'utf8',
-  ),
-) as Record<string, unknown>
-const raw = (key: string) => {
-  const value = key
-    .split('.')
-    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], zh)
-  if (typeof value !== 'string') throw new Error(`no zh-CN text for ${key}`)
-  return value
-}
-const text = (key: string, vars: Record<string, string | number> = {}) =>
-  raw(key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    if (!(name in vars)) throw new Error(`${key} needs {{${name}}}`)
-    return String(vars[name])
-  })
 /** A locale text whose {{numbers}} may be any number (a countdown), as a pattern. */
 const numbersPattern = (key: string) =>
   new RegExp(
-    raw(key)
+    rawText(key)
       .split(/\{\{\w+\}\}/)
       .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .join('\\d+'),
