@@ -407,7 +407,11 @@ export const MyClaimSchema = z.object({
   fulfilledAt: TimestampSchema.nullable(),
   endedAt: TimestampSchema.nullable(),
   endReason: z.string().nullable(),
-  wish: PublicWishSchema.extend({ thanks: z.string().nullable() }),
+  /** The wish; `confirmedAutomatically` only for this claim's own confirmation. */
+  wish: PublicWishSchema.extend({
+    thanks: z.string().nullable(),
+    confirmedAutomatically: z.boolean(),
+  }),
 })
 export type MyClaim = z.infer<typeof MyClaimSchema>
 export const MyClaimPageSchema = pageOf(MyClaimSchema)

@@ -1,4 +1,4 @@
-import { WISH_AUTO_CONFIRM_DAYS, type MyWish, type Wish } from '@unionhall/contracts'
+import { WISH_AUTO_CONFIRM_DAYS, type MyClaim, type MyWish, type Wish } from '@unionhall/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   ACCOUNTS,
@@ -210,6 +210,17 @@ describe('expireDueClaims', () => {
       200,
     ).json<Wish>()
     expect(staffView).toMatchObject({ status: 'confirmed', confirmedAutomatically: true })
+    const claims = expectStatus(
+      await claimant.request({ method: 'GET', url: '/api/v1/my/claims?pageSize=100' }),
+      200,
+    ).json<{ items: MyClaim[] }>().items
+    expect(claims.find((c) => c.id === waiting.c.id)).toMatchObject({
+      status: 'confirmed',
+      wish: { confirmedAutomatically: true },
+    })
+    expect(claims.find((c) => c.id === confirmedByWorker.c.id)).toMatchObject({
+      wish: { confirmedAutomatically: false, thanks: '谢谢！' },
+    })
 
     // Run again: nothing more changes.
     expect((await expireDueClaims(t.database.db, at)).autoConfirmed).toBe(0)

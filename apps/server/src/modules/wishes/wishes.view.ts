@@ -145,5 +145,9 @@ export const toMyClaim = (c: WishClaimRow, w: WishWithOrg, names: StationNames):
   endedAt: c.ended_at,
   endReason: c.end_reason,
   // The thanks are for the claimant whose delivery was confirmed, not for earlier claimants.
-  wish: { ...toPublicWish(w, names), thanks: c.status === 'confirmed' ? w.thanks : null },
+  wish: {
+    ...toPublicWish(w, names),
+    thanks: c.status === 'confirmed' ? w.thanks : null,
+    confirmedAutomatically: c.status === 'confirmed' && w.confirmed_automatically === 1,
+  },
 })

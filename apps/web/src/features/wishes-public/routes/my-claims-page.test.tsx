@@ -20,7 +20,7 @@ const claim = (over: Partial<MyClaim> = {}): MyClaim => ({
   fulfilledAt: null,
   endedAt: null,
   endReason: null,
-  wish: { ...publicWish({ status: 'claimed' }), thanks: null },
+  wish: { ...publicWish({ status: 'claimed' }), thanks: null, confirmedAutomatically: false },
   ...over,
 })
 
@@ -81,5 +81,34 @@ describe('my claims', () => {
     await waitFor(() => expect(posts(f, '/release')).toHaveLength(1))
     expect(bodyOf(posts(f, '/release')[0]?.[1])).toEqual({ reason: '临时出差' })
     expect(await screen.findByText('说明：临时出差')).toBeTruthy()
+  })
+
+  it('says who confirmed receipt: the worker, or the system after 14 days', async () => {
+    const confirmed = (confirmedAutomatically: boolean) =>
+      claim({
+        status: 'confirmed',
+        wish: {
+          ...publicWish({ status: 'confirmed' }),
+          thanks: confirmedAutomatically ? null : '谢谢！',
+          confirmedAutomatically,
+        },
+      })
+    stubFetch((url) =>
+      url.startsWith('/api/v1/my/claims?')
+        ? json({ items: [confirmed(true)], total: 1, page: 1, pageSize: 20 })
+        : undefined,
+    )
+    renderWishPage('/w/claims', '/w/claims', MyClaimsPage)
+    expect(await screen.findByText('送达 14 天心愿人未确认，系统已确认收到，谢谢您！')).toBeTruthy()
+    expect(screen.queryByText('心愿人已确认收到，谢谢您！')).toBeNull()
+    vi.unstubAllGlobals()
+
+    stubFetch((url) =>
+      url.startsWith('/api/v1/my/claims?')
+        ? json({ items: [confirmed(false)], total: 1, page: 1, pageSize: 20 })
+        : undefined,
+    )
+    renderWishPage('/w/claims', '/w/claims', MyClaimsPage)
+    expect(await screen.findByText('心愿人已确认收到，谢谢您！')).toBeTruthy()
   })
 })

@@ -82,7 +82,7 @@ const ClaimCard = ({ claim: c }: { claim: MyClaim }) => {
       {c.status === 'fulfilled' ? <p>{t(`${k}.waiting`)}</p> : null}
       {c.status === 'confirmed' ? (
         <Notice kind="ok">
-          <p>{t(`${k}.confirmed`)}</p>
+          <p>{t(c.wish.confirmedAutomatically ? `${k}.autoConfirmed` : `${k}.confirmed`)}</p>
           {c.wish.thanks ? (
             <p className="cp-pre">{t(`${k}.thanks`, { thanks: c.wish.thanks })}</p>
           ) : null}
