@@ -203,6 +203,24 @@ export const listAllStations = (db: Db, paths: string[], includeClosed: boolean)
     .orderBy('s.name')
     .execute() as Promise<StationWithOrg[]>
 
+/**
+ * The ids of the subtrees' active stations in export order (org path, name, id): a public file
+ * is built from them a page at a time (open-data/public-file.ts).
+ */
+export const listActiveStationIds = async (db: Db, paths: string[]): Promise<string[]> =>
+  (
+    await q(db)
+      .selectFrom('station as s')
+      .innerJoin('org as o', 'o.id', 's.org_id')
+      .where(inSubtrees('o.path', paths))
+      .where('s.status', '=', 'active')
+      .select('s.id')
+      .orderBy('o.path')
+      .orderBy('s.name')
+      .orderBy('s.id')
+      .execute()
+  ).map((r) => r.id)
+
 /** How many active stations the subtrees hold (to refuse an oversized public download first). */
 export const countActiveStations = async (db: Db, paths: string[]) =>
   Number(
