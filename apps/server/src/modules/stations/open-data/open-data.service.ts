@@ -1,4 +1,3 @@
-import type { StationFeatureCollection } from '@unionhall/contracts'
 import type ExcelJS from 'exceljs'
 import { type Ctx, requireAt, scopePaths } from '../../../core/access'
 import { recordAudit } from '../../../core/audit'
@@ -14,13 +13,11 @@ import {
   importStations,
   listStationsForExport,
   type StationImportRowError,
-  toStation,
 } from '../stations.service'
-import { stationsToGeoJson } from './geojson'
-import { asDataset, type HsdsDataset, stationsFromHsds, stationsToHsds } from './hsds'
+import { asDataset, stationsFromHsds } from './hsds'
 import { validateHsdsDataset } from './hsds-validator'
 import { openDataErrors } from './open-data.errors'
-import { buildPublicFile } from './public-file'
+import { buildStationsFile } from './public-file'
 import * as repo from './open-data.repository'
 import {
   isBlankRow,
@@ -231,45 +228,53 @@ const auditExport = (
 
 // ---- GeoJSON ----
 
-/** Public fields of the stations as a GeoJSON FeatureCollection. Audited. */
+/** The subtrees a staff export covers: the caller's, or one org's within them. */
+const exportPaths = async (db: Db, ctx: Ctx, orgId: string | undefined) => {
+  if (!orgId) return scopePaths(ctx, 'station:read')
+  const org = await loadOrg(db, orgId)
+  requireAt(ctx, 'station:read', org.path)
+  return [org.path]
+}
+
+/**
+ * Public fields of the active stations as a GeoJSON FeatureCollection, as UTF-8 bytes built in
+ * slices (public-file.ts). Audited.
+ */
 export const exportGeoJson = async (
   deps: Deps,
   ctx: Ctx,
   orgId: string | undefined,
-): Promise<StationFeatureCollection> => {
-  const stations = await listStationsForExport(deps.db, ctx, orgId)
-  await auditExport(deps.db, ctx, orgId, { format: 'geojson', count: stations.length })
-  return stationsToGeoJson(stations)
+): Promise<Buffer> => {
+  const paths = await exportPaths(deps.db, ctx, orgId)
+  const { bytes, count } = await buildStationsFile(deps.db, 'geojson', paths, ctx.now)
+  await auditExport(deps.db, ctx, orgId, { format: 'geojson', count })
+  return bytes
 }
 
 // ---- HSDS ----
 
 /**
- * The stations as an HSDS 3.2 dataset. With includeContacts the contact mobiles are decrypted
- * into it: a read of personal data, recorded in the export's audit entry.
+ * The active stations as an HSDS 3.2 dataset, as UTF-8 JSON bytes built in slices
+ * (public-file.ts). With includeContacts the contact mobiles are decrypted into it: a read of
+ * personal data, recorded in the export's audit entry.
  */
 export const exportHsds = async (
   deps: Deps,
   ctx: Ctx,
   options: { orgId?: string; includeContacts: boolean },
-): Promise<HsdsDataset> => {
-  let paths = scopePaths(ctx, 'station:read')
-  if (options.orgId) {
-    const org = await loadOrg(deps.db, options.orgId)
-    requireAt(ctx, 'station:read', org.path)
-    paths = [org.path]
-  }
-  const rows = await stationsRepo.listAllStations(deps.db, paths, false)
-  const stations = rows.map((r) => toStation(r, ctx.now))
-  const contactMobiles = options.includeContacts
-    ? new Map(rows.map((r) => [r.id, deps.crypto.decrypt(r.contact_mobile_enc)]))
-    : undefined
+): Promise<Buffer> => {
+  const paths = await exportPaths(deps.db, ctx, options.orgId)
+  const { bytes, count } = await buildStationsFile(deps.db, 'hsds', paths, ctx.now, {
+    contactMobileOf: options.includeContacts
+      ? (row) => deps.crypto.decrypt(row.contact_mobile_enc)
+      : undefined,
+  })
   await auditExport(deps.db, ctx, options.orgId, {
     format: 'hsds',
-    count: stations.length,
+    count,
     includeContacts: options.includeContacts,
   })
-  return stationsToHsds(stations, { contactMobiles })
+  return bytes
 }
 
 // ---- public open data ----
@@ -361,7 +366,11 @@ export const publicOpenData = async (
     const count = await stationsRepo.countActiveStations(db, paths)
     if (count > maxStations) throw openDataErrors.openDataTooLarge(count, maxStations)
     // The budget is kept on the real clock: `now` is the request's instant (tests move it).
-    return buildPublicFile(db, format, paths, now, (ms) => buildSlices.push([Date.now(), ms]))
+    const file = await buildStationsFile(db, format, paths, now, {
+      withoutContacts: true,
+      spent: (ms) => buildSlices.push([Date.now(), ms]),
+    })
+    return file.bytes
   }
   buildingKey = key
   buildStarts.push(nowMs)

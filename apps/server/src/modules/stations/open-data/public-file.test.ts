@@ -46,7 +46,8 @@ const stations: Station[] = Array.from({ length: 7 }, (_, i) => ({
 }))
 
 const written = (format: 'geojson' | 'hsds', slice: number, list: readonly Station[]) => {
-  const writer = createOpenDataWriter(format)
+  // The public files' HSDS: no contacts.
+  const writer = createOpenDataWriter(format, { withoutContacts: true })
   for (let at = 0; at < list.length; at += slice) writer.add(list.slice(at, at + slice))
   return writer.finish().toString('utf8')
 }
@@ -64,6 +65,18 @@ describe('public open-data files written in slices', () => {
       expect(validateHsdsDataset(dataset)).toEqual([])
     },
   )
+
+  it.each([1, 3])('writes staff HSDS with contacts and their mobiles (slices of %i)', (slice) => {
+    const mobiles = new Map(stations.map((s, i) => [s.id, `1390000000${i}`]))
+    const writer = createOpenDataWriter('hsds')
+    for (let at = 0; at < stations.length; at += slice) {
+      const part = stations.slice(at, at + slice)
+      writer.add(part, new Map(part.map((s) => [s.id, mobiles.get(s.id)!])))
+    }
+    const text = writer.finish().toString('utf8')
+    expect(text).toBe(JSON.stringify(stationsToHsds(stations, { contactMobiles: mobiles })))
+    expect(text).toContain('"13900000006"')
+  })
 
   it('writes an empty collection and an empty dataset when there are no stations', () => {
     expect(written('geojson', 5, [])).toBe(JSON.stringify(stationsToGeoJson([])))

@@ -1,18 +1,21 @@
 import type { Station } from '@unionhall/contracts'
 import type { Db } from '../../../platform/db/create-db'
 import * as stationsRepo from '../stations.repository'
+import type { StationWithOrg } from '../stations.repository'
 import { toStation } from '../stations.service'
 import { stationsToGeoJson } from './geojson'
 import { stationsToHsds } from './hsds'
 
 /**
- * The public open-data files (ADR 0028), built a few stations at a time.
+ * The stations' open-data files (ADR 0028), built a few stations at a time: the public
+ * downloads and the staff GeoJSON and HSDS exports.
  *
  * Why: anyone may ask for them, and the process that builds them also takes ballots and
  * answers the nearest-station page. Built in one piece, an HSDS file of 5,000 stations held the
- * main thread for 1–2.4 s (bench/RESULTS.md), and every request waited that long. Here the
- * stations are read a page of ids at a time and rendered SLICE at a time, with a turn of the
- * event loop between slices, so no step holds the thread for more than a few milliseconds.
+ * main thread for 1–2.4 s (bench/RESULTS.md), and every request waited that long; a staff
+ * export grows with the staff member's subtree (16,033 stations: 7.8 s). Here the stations
+ * are read a page of ids at a time and rendered SLICE at a time, with a turn of the event loop
+ * between slices, so no step holds the thread for more than a few milliseconds.
  * The bytes are the same as JSON.stringify of the whole GeoJSON collection or HSDS dataset (a
  * test holds the writer to that).
  */
@@ -26,15 +29,25 @@ const SLICE = 10
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
-/** The document for a set of stations, as the one-piece exports build it. */
-const documentOf = (format: OpenDataFormat, stations: readonly Station[]): object =>
-  format === 'geojson'
-    ? stationsToGeoJson(stations)
-    : stationsToHsds(stations, { withoutContacts: true })
+/** HSDS only: what the file says about each station's person in charge. */
+export type ContactOptions = {
+  /** Public files: no contacts at all. */
+  withoutContacts?: boolean
+  /** Staff files on request: the decrypted mobiles by station id (an audited read). */
+  contactMobiles?: ReadonlyMap<string, string>
+}
+
+/** The document for a set of stations, as the one-piece builders make it. */
+const documentOf = (
+  format: OpenDataFormat,
+  stations: readonly Station[],
+  contacts: ContactOptions,
+): object =>
+  format === 'geojson' ? stationsToGeoJson(stations) : stationsToHsds(stations, contacts)
 
 export type OpenDataWriter = {
   /** Renders the next stations (in file order) into the file's lists. */
-  add: (stations: readonly Station[]) => void
+  add: (stations: readonly Station[], contactMobiles?: ReadonlyMap<string, string>) => void
   /** The whole file as UTF-8 bytes. */
   finish: () => Buffer
 }
@@ -45,7 +58,10 @@ export type OpenDataWriter = {
  * first met, as the one-piece builder does. Anything else in the document (the format's
  * version, its type) is the same for every slice and is written from an empty document.
  */
-export const createOpenDataWriter = (format: OpenDataFormat): OpenDataWriter => {
+export const createOpenDataWriter = (
+  format: OpenDataFormat,
+  { withoutContacts = false }: { withoutContacts?: boolean } = {},
+): OpenDataWriter => {
   const pieces = new Map<string, Buffer[]>()
   const counts = new Map<string, number>()
   const orgIds = new Set<string>()
@@ -59,9 +75,10 @@ export const createOpenDataWriter = (format: OpenDataFormat): OpenDataWriter => 
     counts.set(list, before + items.length)
   }
   return {
-    add: (stations) => {
+    add: (stations, contactMobiles) => {
       if (stations.length === 0) return
-      for (const [key, value] of Object.entries(documentOf(format, stations))) {
+      const doc = documentOf(format, stations, { withoutContacts, contactMobiles })
+      for (const [key, value] of Object.entries(doc)) {
         if (!Array.isArray(value)) continue
         if (key !== 'organizations') {
           append(key, value)
@@ -75,7 +92,7 @@ export const createOpenDataWriter = (format: OpenDataFormat): OpenDataWriter => 
     finish: () => {
       const out: Buffer[] = []
       let first = true
-      for (const [key, value] of Object.entries(documentOf(format, []))) {
+      for (const [key, value] of Object.entries(documentOf(format, [], { withoutContacts }))) {
         // JSON.stringify leaves out keys whose value it cannot write.
         if (value === undefined || typeof value === 'function' || typeof value === 'symbol')
           continue
@@ -91,36 +108,50 @@ export const createOpenDataWriter = (format: OpenDataFormat): OpenDataWriter => 
   }
 }
 
+export type BuildOptions = {
+  /** HSDS: leave out the contacts (public files). */
+  withoutContacts?: boolean
+  /** HSDS: the decrypted mobile of a station's person in charge, when the file carries them. */
+  contactMobileOf?: (row: StationWithOrg) => string
+  /** Receives the milliseconds of each synchronous slice (see publicOpenData's budget). */
+  spent?: (ms: number) => void
+}
+
 /**
- * Builds the public file of the active stations of an org's subtrees, yielding to other
- * requests between slices. `spent` receives the milliseconds of each synchronous slice, so
- * the caller can bound how much of the main thread anonymous downloads take.
+ * Builds the file of the active stations of the subtrees `paths`, yielding to other requests
+ * between slices. Resolves to the bytes and the number of stations in them.
  *
  * Stations are read a page at a time, not in one transaction: one that changes during the
- * build appears as it was when its page was read, and one closed or moved out of the subtree
+ * build appears as it was when its page was read, and one closed or moved out of the subtrees
  * meanwhile is left out.
  */
-export const buildPublicFile = async (
+export const buildStationsFile = async (
   db: Db,
   format: OpenDataFormat,
   paths: readonly string[],
   now: Date,
-  spent: (ms: number) => void = () => {},
-): Promise<Buffer> => {
+  { withoutContacts = false, contactMobileOf, spent = () => {} }: BuildOptions = {},
+): Promise<{ bytes: Buffer; count: number }> => {
   const inScope = (orgPath: string) => paths.some((p) => orgPath.startsWith(p))
   const ids = await stationsRepo.listActiveStationIds(db, [...paths])
-  const writer = createOpenDataWriter(format)
+  const writer = createOpenDataWriter(format, { withoutContacts })
+  let count = 0
   for (let from = 0; from < ids.length; from += READ_PAGE) {
     const page = ids.slice(from, from + READ_PAGE)
     await turn()
     const rows = new Map((await stationsRepo.findStationsByIds(db, page)).map((r) => [r.id, r]))
     const ordered = page
       .map((id) => rows.get(id))
-      .filter((r) => r !== undefined && r.status === 'active' && inScope(r.org_path))
+      .filter((r): r is StationWithOrg => !!r && r.status === 'active' && inScope(r.org_path))
     for (let at = 0; at < ordered.length; at += SLICE) {
       await turn()
       const started = performance.now()
-      writer.add(ordered.slice(at, at + SLICE).map((r) => toStation(r!, now)))
+      const slice = ordered.slice(at, at + SLICE)
+      writer.add(
+        slice.map((r) => toStation(r, now)),
+        contactMobileOf ? new Map(slice.map((r) => [r.id, contactMobileOf(r)])) : undefined,
+      )
+      count += slice.length
       spent(performance.now() - started)
     }
   }
@@ -128,5 +159,5 @@ export const buildPublicFile = async (
   const started = performance.now()
   const bytes = writer.finish()
   spent(performance.now() - started)
-  return bytes
+  return { bytes, count }
 }
