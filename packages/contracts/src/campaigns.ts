@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common'
 import { IdCardNumberSchema, MobileSchema, NameSchema } from './members'
-import { ImageUrlSchema } from './uploads'
+import { ImageUrlSchema, WebLinkSchema } from './uploads'
 
 /**
  * Recognition campaigns (评选): set-up → nomination (海选) → review (资格审核) → publicity (公示)
@@ -277,7 +277,7 @@ export const CreateNominationBodySchema = z
     achievements: z.string().trim().min(10).max(5000),
     /** Upload paths (/api/v1/uploads/<id>) or https URLs. */
     photoUrls: z.array(ImageUrlSchema).max(9).default([]),
-    videoUrl: z.string().url().max(500).optional(),
+    videoUrl: WebLinkSchema.optional(),
     reason: z.string().trim().min(5).max(2000),
     /** Set when an org, not a person, nominates: the org and its recommendation letter. */
     nominatingOrgId: IdSchema.optional(),
@@ -514,7 +514,7 @@ export const UpdateCandidateBodySchema = z
   .object({
     story: z.string().trim().max(10_000).optional(),
     photoUrls: z.array(ImageUrlSchema).max(9).optional(),
-    videoUrl: z.string().url().max(500).nullable().optional(),
+    videoUrl: WebLinkSchema.nullable().optional(),
     status: z.enum(['active', 'withdrawn']).optional(),
   })
   .strict()

@@ -43,6 +43,19 @@ const HttpsUrlSchema = z.url({ protocol: /^https$/ })
 const isHttpsUrl = (value: string) => HttpsUrlSchema.safeParse(value).success
 
 /**
+ * A link to a page elsewhere (a candidate's video on a video site): an absolute http(s) URL.
+ * Other schemes (javascript:, data:, file:) are refused: the link is stored and rendered as an
+ * <a href> on public pages.
+ */
+export const WebLinkSchema = z
+  .url({ protocol: /^https?$/ })
+  .trim()
+  .max(500)
+
+/** True for a link WebLinkSchema accepts (pages check stored links again before rendering them). */
+export const isWebLink = (value: string) => WebLinkSchema.safeParse(value).success
+
+/**
  * An image reference: one of our uploads (/api/v1/uploads/<id>) or an absolute https URL.
  * Other schemes (http, data:, javascript:) are refused, so a stored link is always safe to render.
  */

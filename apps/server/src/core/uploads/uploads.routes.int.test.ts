@@ -322,6 +322,29 @@ describe('campaign cover and nomination photos from uploads', () => {
     expect(JSON.stringify(error.details)).toContain('coverImageUrl')
   })
 
+  it('refuses a nomination whose video link is not http(s), and records nothing', async () => {
+    const ctx = await ctxAs(t, gansu.memberId)
+    const c = await makeCampaign(t, ctx, { orgId: t.orgId('兰州市总工会') })
+    await advanceTo(t, ctx, c, 'nomination')
+    const nominate = (videoUrl: string) =>
+      worker.request({
+        method: 'POST',
+        url: `/api/v1/public/campaigns/${c.id}/nominations`,
+        payload: nominationBody(t, c, { videoUrl }),
+      })
+    const before = (await auditRows(t, { action: 'campaign.nomination.created' })).length
+    for (const bad of [
+      'javascript:alert(document.cookie)',
+      'data:text/html,x',
+      'file:///etc/passwd',
+    ]) {
+      const error = expectError(await nominate(bad), 400, 'VALIDATION_FAILED')
+      expect(JSON.stringify(error.details)).toContain('videoUrl')
+    }
+    expect(await auditRows(t, { action: 'campaign.nomination.created' })).toHaveLength(before)
+    expect((await nominate('https://www.bilibili.com/video/BV1xx411c7mD')).statusCode).toBe(201)
+  })
+
   it('takes uploaded photos on a nomination and refuses one naming a missing upload', async () => {
     const ctx = await ctxAs(t, gansu.memberId)
     const c = await makeCampaign(t, ctx, { orgId: t.orgId('兰州市总工会') })

@@ -10,6 +10,7 @@ import { ObjectionForm } from '../components/objection-form'
 import { LoadError, Loading, PublicShell } from '../components/shell'
 import { useBallotSelection } from '../components/use-ballot-selection'
 import { votingClosedText } from '../lib/phase'
+import { webLinkOrNull } from '../../../lib/web-link'
 
 /** A candidate's public page: what the share link and the poster's QR code open. */
 export const Component = () => {
@@ -39,6 +40,7 @@ export const Component = () => {
       </PublicShell>
     )
   }
+  const video = webLinkOrNull(p.videoUrl)
 
   const shareUrl = publicUrl(origin, p.shareUrl)
   const share = async () => {
@@ -140,13 +142,8 @@ export const Component = () => {
         >
           {t('campaignsPublic.candidate.poster')}
         </a>
-        {p.videoUrl ? (
-          <a
-            className="cp-btn cp-btn-block"
-            href={p.videoUrl}
-            target="_blank"
-            rel="noopener noreferrer"
-          >
+        {video ? (
+          <a className="cp-btn cp-btn-block" href={video} target="_blank" rel="noopener noreferrer">
             {t('campaignsPublic.candidate.video')}
           </a>
         ) : null}

@@ -4,6 +4,7 @@ import { useParams } from 'react-router'
 import { errorMessage } from '../../../lib/error-message'
 import { decideConsent, getConsent, publicCampaignKeys } from '../api/public-campaigns-api'
 import { LoadError, Loading, Notice, PublicShell } from '../components/shell'
+import { webLinkOrNull } from '../../../lib/web-link'
 
 /** The nominee's page (link sent to them): exactly what will be published, then consent or decline. */
 export const Component = () => {
@@ -30,6 +31,7 @@ export const Component = () => {
       </PublicShell>
     )
   }
+  const video = webLinkOrNull(p.videoUrl)
 
   return (
     <PublicShell title={t(`${k}.title`)}>
@@ -81,11 +83,11 @@ export const Component = () => {
             ))}
           </>
         ) : null}
-        {p.videoUrl ? (
+        {video ? (
           <p>
             {t(`${k}.video`)}{' '}
-            <a href={p.videoUrl} target="_blank" rel="noopener noreferrer">
-              {p.videoUrl}
+            <a href={video} target="_blank" rel="noopener noreferrer">
+              {video}
             </a>
           </p>
         ) : null}

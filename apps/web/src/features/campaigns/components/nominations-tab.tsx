@@ -28,6 +28,7 @@ import {
   Typography,
 } from 'antd'
 import { useState } from 'react'
+import { webLinkOrNull } from '../../../lib/web-link'
 import { useTranslation } from 'react-i18next'
 import { QueryError } from '../../../components/page/query-error'
 import { useSession } from '../../../lib/session'
@@ -222,8 +223,8 @@ const NominationDrawer = ({
                 </Space>
               </Image.PreviewGroup>
             ) : null}
-            {n.videoUrl ? (
-              <Typography.Link href={n.videoUrl} target="_blank" rel="noreferrer">
+            {webLinkOrNull(n.videoUrl) ? (
+              <Typography.Link href={webLinkOrNull(n.videoUrl)!} target="_blank" rel="noreferrer">
                 {t('campaigns.nominations.video')}
               </Typography.Link>
             ) : null}
