@@ -26,10 +26,12 @@ export const PublicShell = ({ title, home, children }: Props) => {
       <header className="cp-bar">
         {home ? (
           <Link className="cp-bar-home" to={home.to}>
-            {home.label}
+            <span className="cp-bar-title">{home.label}</span>
           </Link>
         ) : (
-          <span className="cp-bar-home">{t('app.name')}</span>
+          <span className="cp-bar-home">
+            <span className="cp-bar-title">{t('app.name')}</span>
+          </span>
         )}
         <button
           type="button"

@@ -65,12 +65,25 @@ export const votingClosedText = (t: TFunction, c: Campaign, now: Date): string |
   }
 }
 
-/** The state of the campaign in one sentence: "投票进行中，截止 5 月 20 日 22:00". */
-export const phaseSummary = (t: TFunction, c: Campaign): string => {
+/**
+ * The state of the campaign in one sentence: "投票进行中，截止 5 月 20 日 22:00". A phase that
+ * staff advance by hand can outlast its planned end; its end is then not given as a deadline.
+ * While voting is open but not at this hour, the sentence gives no deadline (votingClosedText
+ * says when voting resumes).
+ */
+export const phaseSummary = (t: TFunction, c: Campaign, now: Date = new Date()): string => {
   if (c.phase === 'draft' || c.phase === 'announced')
     return t(`campaignsPublic.phaseSummary.${c.phase}`)
+  if (c.phase === 'voting') {
+    const state = votingState(c, now).kind
+    // Not at this hour: no deadline here; votingClosedText, shown beside it, says when.
+    if (state === 'outsideHours') return t('campaignsPublic.phaseSummary.votingNoEnd')
+    if (state === 'notYet') return t('campaignsPublic.phaseSummary.votingSoon')
+    if (state === 'closed') return t('campaignsPublic.phaseSummary.votingEnded')
+  }
   const period = c.schedule[c.phase]
-  return t(`campaignsPublic.phaseSummary.${c.phase}`, { end: formatWhen(t, period.endsAt) })
+  if (period.endsAt <= now.toISOString()) return t(`campaignsPublic.phaseSummary.${c.phase}NoEnd`)
+  return t(`campaignsPublic.phaseSummary.${c.phase}`, { end: formatWhen(t, period.endsAt, now) })
 }
 
 export type TimelineItem = {

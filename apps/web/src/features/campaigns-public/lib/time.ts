@@ -28,10 +28,19 @@ const partsOf = (iso: string): Parts => {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
-/** "5 月 20 日 22:00" / "May 20, 22:00" (Beijing time). */
-export const formatWhen = (t: TFunction, iso: string): string => {
+/**
+ * The year is said only when it is not this year (Beijing time): "5 月 20 日" is read as the
+ * coming 20 May, so a date of another year without its year misleads (a closed vote's
+ * deadline looked like one still ahead).
+ */
+const yearSuffix = (p: Parts, now: Date) =>
+  p.year === partsOf(now.toISOString()).year ? '' : 'Year'
+
+/** "5 月 20 日 22:00" / "May 20, 22:00" (Beijing time); "2021 年 5 月 20 日 22:00" in another year. */
+export const formatWhen = (t: TFunction, iso: string, now: Date = new Date()): string => {
   const p = partsOf(iso)
-  return t('campaignsPublic.time.dateTime', {
+  return t(`campaignsPublic.time.dateTime${yearSuffix(p, now)}`, {
+    year: p.year,
     month: p.month,
     monthName: MONTHS[Number(p.month) - 1] ?? p.month,
     day: p.day,
@@ -39,10 +48,11 @@ export const formatWhen = (t: TFunction, iso: string): string => {
   })
 }
 
-/** "5 月 20 日" / "May 20" (Beijing time). */
-export const formatDay = (t: TFunction, iso: string): string => {
+/** "5 月 20 日" / "May 20" (Beijing time); "2021 年 5 月 20 日" in another year. */
+export const formatDay = (t: TFunction, iso: string, now: Date = new Date()): string => {
   const p = partsOf(iso)
-  return t('campaignsPublic.time.date', {
+  return t(`campaignsPublic.time.date${yearSuffix(p, now)}`, {
+    year: p.year,
     month: p.month,
     monthName: MONTHS[Number(p.month) - 1] ?? p.month,
     day: p.day,

@@ -2,14 +2,15 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { isApiError } from '../../../lib/api-error'
 import { LoadError, Loading, PublicShell } from '../components/shell'
-import { campaignPath, useCampaign, useCampaignId } from '../components/hooks'
-import { hoursText, phaseAtLeast, phaseSummary, timeline } from '../lib/phase'
+import { campaignPath, useCampaign, useCampaignId, useNow } from '../components/hooks'
+import { hoursText, phaseAtLeast, phaseSummary, timeline, votingClosedText } from '../lib/phase'
 import { formatWhen } from '../lib/time'
 
 export const Component = () => {
   const { t } = useTranslation()
   const campaignId = useCampaignId()
   const query = useCampaign(campaignId)
+  const now = useNow()
   const c = query.data
 
   if (!c) {
@@ -29,6 +30,10 @@ export const Component = () => {
 
   const to = (rest: string) => campaignPath(c.id, rest)
   const voting = c.phase === 'voting'
+  // During the voting phase a ballot may still not be taken now (outside the daily hours, or
+  // before the first day): the banner says why and the vote button steps back, as on the vote
+  // page, instead of inviting a vote the server refuses.
+  const whyNotNow = voting ? votingClosedText(t, c, now) : null
   const leaderboardOpen =
     phaseAtLeast(c, 'voting') &&
     c.phase !== 'announced' &&
@@ -42,11 +47,12 @@ export const Component = () => {
       <p className="cp-muted">{t('campaignsPublic.home.organiser', { org: c.orgName })}</p>
 
       <div className="cp-notice" role="status">
-        <p className="cp-lead">{phaseSummary(t, c)}</p>
+        <p className="cp-lead">{phaseSummary(t, c, now)}</p>
+        {whyNotNow ? <p>{whyNotNow}</p> : null}
         {phaseAtLeast(c, 'nomination') && !phaseAtLeast(c, 'voting') ? (
           <p>
             {t('campaignsPublic.home.votingFrom', {
-              when: formatWhen(t, c.schedule.voting.startsAt),
+              when: formatWhen(t, c.schedule.voting.startsAt, now),
             })}
           </p>
         ) : null}
@@ -63,9 +69,14 @@ export const Component = () => {
             </Link>
           </>
         ) : null}
-        {voting ? (
+        {voting && !whyNotNow ? (
           <Link className="cp-btn cp-btn-primary cp-btn-block" to={to('/candidates')}>
             {t('campaignsPublic.home.vote')}
+          </Link>
+        ) : null}
+        {voting && whyNotNow ? (
+          <Link className="cp-btn cp-btn-block" to={to('/candidates')}>
+            {t('campaignsPublic.home.candidates')}
           </Link>
         ) : null}
         {c.phase === 'announced' ? (
