@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely'
 import { type Db, typed } from '../../platform/db/create-db'
 import { inSubtrees } from '../../platform/db/subtree'
 import type { AuditLogTable, AuditTables } from './audit.tables'
+import { contains } from '../../platform/db/contains'
 
 type Tables = AuditTables & {
   org: { id: string; name: string; path: string }
@@ -44,11 +45,7 @@ const filtered = (db: Db, f: AuditFilter) =>
     .$if(f.to !== undefined, (qb) => qb.where('a.at', '<=', f.to!))
     .$if(f.q !== undefined && f.q !== '', (qb) =>
       qb.where((eb) =>
-        eb.or([
-          eb('a.action', 'like', `%${f.q}%`),
-          eb('m.name', 'like', `%${f.q}%`),
-          eb('o.name', 'like', `%${f.q}%`),
-        ]),
+        eb.or([contains('a.action', f.q!), contains('m.name', f.q!), contains('o.name', f.q!)]),
       ),
     )
 

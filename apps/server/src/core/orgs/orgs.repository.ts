@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { type Db, typed } from '../../platform/db/create-db'
 import { inSubtrees, subtreeRange } from '../../platform/db/subtree'
 import type { OrgRow, OrgTable, OrgTables } from './orgs.tables'
+import { contains } from '../../platform/db/contains'
 
 const q = (db: Db) => typed<OrgTables>(db)
 
@@ -85,7 +86,7 @@ const filtered = (db: Db, f: OrgListFilter) =>
     .where(inSubtrees('path', f.paths))
     .$if(f.within !== undefined, (qb) => qb.where(inSubtrees('path', [f.within!])))
     .$if(f.parentId !== undefined, (qb) => qb.where('parent_id', '=', f.parentId!))
-    .$if(f.nameLike !== undefined, (qb) => qb.where('name', 'like', `%${f.nameLike}%`))
+    .$if(f.nameLike !== undefined, (qb) => qb.where(contains('name', f.nameLike!)))
     .$if(!f.includeArchived, (qb) => qb.where('is_archived', '=', 0))
 
 export const listOrgs = async (db: Db, f: OrgListFilter, limit: number, offset: number) => {
@@ -154,7 +155,7 @@ export const searchActiveOrgsByName = (db: Db, nameLike: string, limit: number) 
     .leftJoin('org as p', 'p.id', 'o.parent_id')
     .select(['o.id', 'o.name', 'o.kind', 'p.name as parent_name'])
     .where('o.is_archived', '=', 0)
-    .where('o.name', 'like', `%${nameLike}%`)
+    .where(contains('o.name', nameLike))
     .orderBy('o.depth')
     .orderBy('o.name')
     .limit(limit)

@@ -1,6 +1,7 @@
 import { type Db, typed } from '../../platform/db/create-db'
 import { inSubtrees } from '../../platform/db/subtree'
 import type { RoleGrantTable, RoleTables } from './roles.tables'
+import { contains } from '../../platform/db/contains'
 
 type Tables = RoleTables & {
   org: { id: string; name: string; path: string }
@@ -74,7 +75,7 @@ const filtered = (db: Db, f: GrantFilter) =>
     .$if(f.within !== undefined, (qb) => qb.where(inSubtrees('o.path', [f.within!])))
     .$if(f.memberId !== undefined, (qb) => qb.where('g.member_id', '=', f.memberId!))
     .$if(!!f.q, (qb) =>
-      qb.where((eb) => eb.or([eb('m.name', 'like', `%${f.q}%`), eb('o.name', 'like', `%${f.q}%`)])),
+      qb.where((eb) => eb.or([contains('m.name', f.q!), contains('o.name', f.q!)])),
     )
 
 export const listGrants = async (db: Db, f: GrantFilter, limit: number, offset: number) => {

@@ -3,6 +3,7 @@ import { type Db, typed } from '../../platform/db/create-db'
 import { isPostgres } from '../../platform/db/columns'
 import { inSubtrees } from '../../platform/db/subtree'
 import type { StationCheckInTable, StationTable, StationsTables } from './stations.tables'
+import { contains } from '../../platform/db/contains'
 
 type Tables = StationsTables & { org: { id: string; name: string; path: string } }
 const q = (db: Db) => typed<Tables>(db)
@@ -117,9 +118,7 @@ const filtered = (db: Db, f: StationListFilter) =>
       qb.where((eb) => eb(eb('s.amenities', '&', f.amenityMask!), '=', f.amenityMask!)),
     )
     .$if(!!f.text, (qb) =>
-      qb.where((eb) =>
-        eb.or([eb('s.name', 'like', `%${f.text}%`), eb('s.address', 'like', `%${f.text}%`)]),
-      ),
+      qb.where((eb) => eb.or([contains('s.name', f.text!), contains('s.address', f.text!)])),
     )
 
 export const listStations = async (db: Db, f: StationListFilter, limit: number, offset: number) => {

@@ -381,6 +381,21 @@ describe('listing', () => {
     expect(p2.json<{ items: unknown[]; page: number }>()).toMatchObject({ page: 2 })
     expect(p2.json<{ items: unknown[] }>().items).toHaveLength(5)
   })
+
+  it('reads % and _ in the search box as characters, not wildcards', async () => {
+    await create({ name: '满意度100%驿站' })
+    const search = async (q: string) =>
+      (
+        await longgang.request({
+          method: 'GET',
+          url: `/api/v1/stations?q=${encodeURIComponent(q)}`,
+        })
+      ).json<{ items: Station[]; total: number }>()
+    expect((await search('%')).items.map((s) => s.name)).toEqual(['满意度100%驿站'])
+    expect((await search('100%')).total).toBe(1)
+    expect((await search('_')).total).toBe(0)
+    expect((await search('\\')).total).toBe(0)
+  })
 })
 
 describe('finding the nearest station (public)', () => {

@@ -10,6 +10,7 @@ import type {
   WishWithOrg,
   WishesTables,
 } from './wishes.tables'
+import { contains } from '../../platform/db/contains'
 
 const q = (db: Db) => typed<WishesTables>(db)
 
@@ -70,7 +71,7 @@ const filtered = (db: Db, f: WishFilter) =>
     .$if(f.stationId !== undefined, (qb) => qb.where('w.station_id', '=', f.stationId!))
     .$if(f.status !== undefined, (qb) => qb.where('w.status', '=', f.status!))
     .$if(f.category !== undefined, (qb) => qb.where('w.category', '=', f.category!))
-    .$if(Boolean(f.q), (qb) => qb.where('w.title', 'like', `%${f.q!}%`))
+    .$if(Boolean(f.q), (qb) => qb.where(contains('w.title', f.q!)))
 
 export const listWishes = async (db: Db, f: WishFilter, limit: number, offset: number) => {
   const [rows, count] = await Promise.all([

@@ -9,6 +9,7 @@ import type {
   CampaignObjectionTable,
   CampaignTables,
 } from '../campaigns.tables'
+import { contains } from '../../../platform/db/contains'
 
 /** Reads of org and member names/paths are joins for display and subtree scoping only. */
 type Tables = CampaignTables & {
@@ -70,7 +71,7 @@ export const listActiveOrgsIn = (
     .select(['id', 'name'])
     .where(inSubtrees('path', paths))
     .where('is_archived', '=', 0)
-    .$if(!!nameLike, (qb) => qb.where('name', 'like', `%${nameLike}%`))
+    .$if(!!nameLike, (qb) => qb.where(contains('name', nameLike!)))
     .orderBy('depth')
     .orderBy('path')
     .limit(limit)
@@ -313,9 +314,9 @@ const filtered = (db: Db, f: NominationFilter) =>
     .$if(f.mobileHash === undefined && !!f.nameLike, (qb) =>
       qb.where((eb) =>
         eb.or([
-          eb('n.nominee_name', 'like', `%${f.nameLike}%`),
-          eb('n.trade', 'like', `%${f.nameLike}%`),
-          eb('o.name', 'like', `%${f.nameLike}%`),
+          contains('n.nominee_name', f.nameLike!),
+          contains('n.trade', f.nameLike!),
+          contains('o.name', f.nameLike!),
         ]),
       ),
     )
@@ -468,10 +469,7 @@ const filteredCandidates = (db: Db, f: CandidateFilter) =>
     .$if(!!f.nameLike, (qb) =>
       qb.where((eb) => {
         const n = Number(f.nameLike)
-        const like = [
-          eb('c.name', 'like', `%${f.nameLike}%`),
-          eb('c.employer_name', 'like', `%${f.nameLike}%`),
-        ]
+        const like = [contains('c.name', f.nameLike!), contains('c.employer_name', f.nameLike!)]
         return eb.or(Number.isInteger(n) && n > 0 ? [...like, eb('c.number', '=', n)] : like)
       }),
     )

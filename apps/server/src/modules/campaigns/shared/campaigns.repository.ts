@@ -3,6 +3,7 @@ import { fromJson, isPostgres } from '../../../platform/db/columns'
 import { type Db, typed } from '../../../platform/db/create-db'
 import { inSubtrees } from '../../../platform/db/subtree'
 import type { CampaignCategoryTable, CampaignTable, CampaignTables } from '../campaigns.tables'
+import { contains } from '../../../platform/db/contains'
 
 type Tables = CampaignTables & { org: { id: string; name: string; path: string } }
 const q = (db: Db) => typed<Tables>(db)
@@ -77,10 +78,7 @@ const filtered = (db: Db, f: CampaignListFilter) =>
     .$if(f.year !== undefined, (qb) => qb.where('c.year', '=', f.year!))
     .$if(!!f.nameLike, (qb) =>
       qb.where((eb) =>
-        eb.or([
-          eb('c.name', 'like', `%${f.nameLike}%`),
-          eb('c.honour_title', 'like', `%${f.nameLike}%`),
-        ]),
+        eb.or([contains('c.name', f.nameLike!), contains('c.honour_title', f.nameLike!)]),
       ),
     )
 
