@@ -31,10 +31,16 @@ export const SCHEDULED_PHASES = [
 ] as const
 export type ScheduledPhase = (typeof SCHEDULED_PHASES)[number]
 
+/**
+ * Instants are compared as instants: as strings, "…00.900Z" sorts before "…00Z" ('.' < 'Z'), so
+ * a period ending before it starts passed when the two were written with different precision.
+ */
+const instant = (iso: string) => Date.parse(iso)
+
 const PeriodSchema = z
   .object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() })
   .strict()
-  .refine((p) => p.startsAt < p.endsAt, { message: 'CAMPAIGN_PERIOD_INVALID' })
+  .refine((p) => instant(p.startsAt) < instant(p.endsAt), { message: 'CAMPAIGN_PERIOD_INVALID' })
 
 /** One period per dated phase; periods follow each other without overlapping. */
 export const CampaignScheduleSchema = z
@@ -51,7 +57,7 @@ export const CampaignScheduleSchema = z
     for (let i = 1; i < SCHEDULED_PHASES.length; i++) {
       const prev = s[SCHEDULED_PHASES[i - 1]!]
       const cur = s[SCHEDULED_PHASES[i]!]
-      if (cur.startsAt < prev.endsAt) {
+      if (instant(cur.startsAt) < instant(prev.endsAt)) {
         ctx.addIssue({
           code: 'custom',
           path: [SCHEDULED_PHASES[i]!, 'startsAt'],
@@ -61,6 +67,22 @@ export const CampaignScheduleSchema = z
     }
   })
 export type CampaignSchedule = z.infer<typeof CampaignScheduleSchema>
+
+/**
+ * The schedule with every instant written as toISOString() writes it (milliseconds, Z), as it
+ * is stored: stored instants are compared as strings with `now.toISOString()`, which is only
+ * right when both are written the same way.
+ */
+export const canonicalSchedule = (s: CampaignSchedule): CampaignSchedule =>
+  Object.fromEntries(
+    Object.entries(s).map(([phase, p]) => [
+      phase,
+      {
+        startsAt: new Date(p.startsAt).toISOString(),
+        endsAt: new Date(p.endsAt).toISOString(),
+      },
+    ]),
+  ) as CampaignSchedule
 
 export const VOTER_ELIGIBILITY = ['members', 'sms'] as const
 const ClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)

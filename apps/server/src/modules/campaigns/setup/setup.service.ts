@@ -1,6 +1,7 @@
 import {
   CAMPAIGN_PHASES,
   SCHEDULED_PHASES,
+  canonicalSchedule,
   type Campaign,
   type CampaignPhase,
   type CampaignSchedule,
@@ -88,7 +89,7 @@ export const createCampaign = async (
     cover_image_url: body.coverImageUrl ?? null,
     phase: 'draft',
     phase_mode: body.phaseMode,
-    schedule: toJson(body.schedule),
+    schedule: toJson(canonicalSchedule(body.schedule)),
     rules: toJson(rules),
     rules_locked_at: null,
     quotas: toJson(quotas ?? { minFrontLineShare: 0 }),
@@ -240,7 +241,7 @@ export const updateCampaign = async (
   if (body.year !== undefined) fields.year = body.year
   if (body.description !== undefined) fields.description = body.description
   if (body.coverImageUrl !== undefined) fields.cover_image_url = body.coverImageUrl
-  if (body.schedule !== undefined) fields.schedule = toJson(body.schedule)
+  if (body.schedule !== undefined) fields.schedule = toJson(canonicalSchedule(body.schedule))
   if (body.rules !== undefined) fields.rules = toJson(body.rules)
   if (body.quotas !== undefined) fields.quotas = toJson(body.quotas)
   if (body.rubric !== undefined) fields.rubric = toJson(body.rubric)
