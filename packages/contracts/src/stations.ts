@@ -123,8 +123,11 @@ export const StationServiceSchema = z
   .object({
     kind: StationServiceKindSchema,
     title: z.string().trim().min(1).max(100),
-    /** Dates it is offered on (health consultations, classes); empty = ongoing. */
-    dates: z.array(LocalDate).max(60).default([]),
+    /**
+     * Dates it is offered on (health consultations, classes); empty = ongoing. Real calendar
+     * dates (no 2026-02-30): they are published as HSDS schedules in the open data.
+     */
+    dates: z.array(z.iso.date()).max(60).default([]),
     note: z.string().trim().max(300).optional(),
   })
   .strict()

@@ -167,6 +167,33 @@ describe('creating and editing stations', () => {
     expect(JSON.parse(String(audits[0]!.summary))).toMatchObject({ fields: ['capacity'] })
   })
 
+  it('refuses a service date that is not in the calendar, and changes nothing', async () => {
+    const s = await create({
+      services: [{ kind: 'health_consultation', title: '义诊', dates: ['2026-12-01'] }],
+    })
+    for (const date of ['2026-02-30', '2026-04-31', '2026-02-29']) {
+      const res = await longgang.request({
+        method: 'PATCH',
+        url: `/api/v1/stations/${s.id}`,
+        payload: { services: [{ kind: 'health_consultation', title: '义诊', dates: [date] }] },
+      })
+      const error = expectError(res, 400, 'VALIDATION_FAILED')
+      expect(JSON.stringify(error.details)).toContain('services')
+    }
+    const after = await longgang.request({ method: 'GET', url: `/api/v1/stations/${s.id}` })
+    expect(after.json<Station>().services).toEqual(s.services)
+    expect(await auditRows(t, { action: 'station.update', targetId: s.id })).toHaveLength(0)
+    // A leap day is a date.
+    const leap = await longgang.request({
+      method: 'PATCH',
+      url: `/api/v1/stations/${s.id}`,
+      payload: {
+        services: [{ kind: 'health_consultation', title: '义诊', dates: ['2028-02-29'] }],
+      },
+    })
+    expect(leap.statusCode, leap.body).toBe(200)
+  })
+
   it('edits fields, keeps lat and lng together, closes and reopens with audits', async () => {
     const s = await create()
     const bad = await longgang.request({
