@@ -22,6 +22,7 @@ export const wishPublicKeys = {
   all: ['wishes-public'] as const,
   wall: (q: WallQuery) => ['wishes-public', 'wall', q] as const,
   mine: (page: number) => ['wishes-public', 'mine', page] as const,
+  minePublished: () => ['wishes-public', 'mine', 'published'] as const,
   myWish: (id: string) => ['wishes-public', 'mine', 'one', id] as const,
   claims: (page: number) => ['wishes-public', 'claims', page] as const,
 }
@@ -42,6 +43,21 @@ export const postWish = (body: PostWishBody) =>
 
 export const listMyWishes = (page: number, signal?: AbortSignal) =>
   apiRequest('/my/wishes', { query: { page, pageSize: 20 }, schema: MyWishPageSchema, signal })
+
+/**
+ * Ids of my wishes on the wall now (the wall does not say whose a wish is, and a worker cannot
+ * claim their own). A worker has a handful; one page of the most the API gives covers them.
+ */
+export const listMyPublishedWishIds = async (signal?: AbortSignal) =>
+  new Set(
+    (
+      await apiRequest('/my/wishes', {
+        query: { status: 'published', page: 1, pageSize: 200 },
+        schema: MyWishPageSchema,
+        signal,
+      })
+    ).items.map((w) => w.id),
+  )
 
 export const getMyWish = (id: string, signal?: AbortSignal) =>
   apiRequest(`/my/wishes/${enc(id)}`, { schema: MyWishSchema, signal })

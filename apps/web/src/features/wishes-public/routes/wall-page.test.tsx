@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import '../../../test/setup'
 import { apiError, json, station, stubFetch } from '../../stations-public/test/render'
-import { STATION_ID, WISH_ID, bodyOf, publicWish, renderWishPage } from '../test/render'
+import { STATION_ID, WISH_ID, bodyOf, myWish, publicWish, renderWishPage } from '../test/render'
 import { Component as WallPage } from './wall-page'
 
 const claimUrl = `/api/v1/wishes/${WISH_ID}/claims`
@@ -52,6 +52,27 @@ describe('wish wall', () => {
     expect(screen.getByRole('button', { name: '健康医疗' }).getAttribute('aria-pressed')).toBe(
       'true',
     )
+  })
+
+  it("offers no claim on the worker's own wish, and says it is theirs", async () => {
+    const other = publicWish({ id: '01a2270b-7dd3-7662-b520-0268f56c8102', title: '需要一件雨衣' })
+    const f = stubFetch((url) => {
+      if (url.startsWith('/api/v1/public/wishes?')) return json(page([publicWish(), other]))
+      if (url.startsWith('/api/v1/my/wishes?'))
+        return json({ items: [myWish({ status: 'published' })], total: 1, page: 1, pageSize: 200 })
+      if (url.startsWith(`/api/v1/public/stations/${STATION_ID}`)) return json(station())
+      return undefined
+    })
+    renderWishPage(`/w/wall?stationId=${STATION_ID}`, '/w/wall', WallPage)
+    const own = (await screen.findByRole('heading', { name: '想给孩子买一套学习用品' })).closest(
+      'li',
+    )!
+    expect(await within(own).findByText('这是您提的心愿，等待志愿者认领。')).toBeTruthy()
+    expect(within(own).queryByRole('button', { name: '我来认领' })).toBeNull()
+    const theirs = screen.getByRole('heading', { name: '需要一件雨衣' }).closest('li')!
+    expect(within(theirs).getByRole('button', { name: '我来认领' })).toBeTruthy()
+    const mineCall = f.mock.calls.find(([u]) => u.startsWith('/api/v1/my/wishes?'))
+    expect(new URL(mineCall![0], 'http://x').searchParams.get('status')).toBe('published')
   })
 
   it('says plainly when someone else took the wish first', async () => {

@@ -17,7 +17,12 @@ import { loginHref } from '../../campaigns-public/components/hooks'
 import { LoadError, Loading, Notice } from '../../campaigns-public/components/shell'
 import { formatDay } from '../../campaigns-public/lib/time'
 import { getStation } from '../../stations-public/api/public-stations-api'
-import { claimWish, getWall, wishPublicKeys } from '../api/wishes-public-api'
+import {
+  claimWish,
+  getWall,
+  listMyPublishedWishIds,
+  wishPublicKeys,
+} from '../api/wishes-public-api'
 import { Pager } from '../components/pager'
 import { WishShell } from '../components/wish-shell'
 import { chinaToday, type ClaimFormValues, validateClaim } from '../lib/wish-form'
@@ -57,6 +62,13 @@ export const Component = () => {
     queryKey: wishPublicKeys.wall(query),
     queryFn: ({ signal }) => getWall(query, signal),
     enabled: Boolean(orgId ?? stationId),
+  })
+  // A signed-in worker's own wishes on the wall get a note instead of a claim button.
+  const mine = useQuery({
+    queryKey: wishPublicKeys.minePublished(),
+    queryFn: ({ signal }) => listMyPublishedWishIds(signal),
+    enabled: session !== null,
+    staleTime: 60_000,
   })
   const station = useQuery({
     queryKey: ['wishes-public', 'station', stationId],
@@ -126,7 +138,12 @@ export const Component = () => {
           ) : null}
           <ul className="cp-list" aria-label={t(`${k}.listLabel`)}>
             {wall.data?.items.map((w) => (
-              <WallItem key={w.id} wish={w} signedIn={session !== null} />
+              <WallItem
+                key={w.id}
+                wish={w}
+                signedIn={session !== null}
+                mine={mine.data?.has(w.id) ?? false}
+              />
             ))}
           </ul>
           {wall.data ? (
@@ -143,7 +160,16 @@ export const Component = () => {
   )
 }
 
-const WallItem = ({ wish, signedIn }: { wish: PublicWish; signedIn: boolean }) => {
+const WallItem = ({
+  wish,
+  signedIn,
+  mine,
+}: {
+  wish: PublicWish
+  signedIn: boolean
+  /** The signed-in worker posted it: no claim button (the server refuses a claim of one's own). */
+  mine: boolean
+}) => {
   const { t } = useTranslation()
   const headingId = useId()
   const [open, setOpen] = useState(false)
@@ -164,6 +190,8 @@ const WallItem = ({ wish, signedIn }: { wish: PublicWish; signedIn: boolean }) =
           <p>{t(`${k}.claimed`, { date: dayText(t, claimed.dueDate) })}</p>
           <Link to="/w/claims">{t(`${k}.toClaims`)}</Link>
         </Notice>
+      ) : mine ? (
+        <p className="cp-small cp-muted">{t(`${k}.yours`)}</p>
       ) : !signedIn ? (
         <a className="cp-btn cp-btn-primary cp-btn-block" href={loginHref()}>
           {t(`${k}.signInToClaim`)}
