@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { isApiError } from '../../../lib/api-error'
 import { errorMessage } from '../../../lib/error-message'
 import { useUiPrefs } from '../../../lib/ui-prefs'
 import './public.css'
@@ -69,12 +70,26 @@ export const Loading = () => {
 }
 
 /** A failed load in words, with a retry button (slow or broken networks are common). */
+/**
+ * Why a page could not load. A refusal (4xx: not eligible, not found) is the answer, not a
+ * fault: it is shown as a note with no "retry", which could never help. Faults, timeouts and
+ * rate limits (5xx, network, 408, 429) are errors with a retry.
+ */
 export const LoadError = ({ error, onRetry }: { error: unknown; onRetry?: () => void }) => {
   const { t } = useTranslation()
+  const refusal =
+    isApiError(error) &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    error.status !== 408 &&
+    error.status !== 429
   return (
-    <div className="cp-notice cp-notice-error" role="alert">
+    <div
+      className={refusal ? 'cp-notice' : 'cp-notice cp-notice-error'}
+      role={refusal ? 'status' : 'alert'}
+    >
       <p>{errorMessage(t, error)}</p>
-      {onRetry ? (
+      {onRetry && !refusal ? (
         <button type="button" className="cp-btn" onClick={onRetry}>
           {t('common.retry')}
         </button>
