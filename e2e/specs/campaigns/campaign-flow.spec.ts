@@ -258,16 +258,17 @@ describe('recognition campaign on the worker pages', () => {
     await check('vote receipt')
   })
 
-  it('a second ballot for the same candidate is refused in plain words', async () => {
+  it('a second vote for the same candidate today is refused in plain words before it is sent', async () => {
     await page.getByRole('link', { name: '返回候选人列表' }).click()
     await page.getByRole('checkbox', { name: /王建国/ }).check()
     await page.getByRole('button', { name: '下一步：确认投票' }).click()
     await page.getByText('您今天还能投 1 票').waitFor()
-    await page.getByRole('button', { name: '确认投票（1 票）' }).click()
+    // Known from today's receipts: said on the page, and the ballot cannot be sent.
     await page
-      .getByRole('alert')
+      .getByRole('status')
       .getByText('同一位候选人每天最多投 1 票，您今天已经投过 王建国，请换一位或明天再投')
       .waitFor()
+    expect(await page.getByRole('button', { name: '确认投票（1 票）' }).isDisabled()).toBe(true)
     await check('vote refused (per-candidate limit)')
   })
 

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest'
 import '../../../test/setup'
 import { ApiError } from '../../../lib/api-error'
 import { i18n } from '../../../lib/i18n'
-import { ballotErrorText, dailyLimitText, votesUsedToday } from './ballot-messages'
+import {
+  ballotErrorText,
+  dailyLimitText,
+  votesTodayByCandidate,
+  votesUsedToday,
+} from './ballot-messages'
 import { votingClosedText } from './phase'
 
 const t = i18n.getFixedT('zh-CN')
@@ -133,5 +138,18 @@ describe('limit and closed messages', () => {
         afternoon,
       ),
     ).toBe(2)
+    // Per candidate: today's ballots only.
+    const today = votesTodayByCandidate(
+      [
+        r('2026-05-09T16:30:00.000Z', 2),
+        r('2026-05-10T01:00:00.000Z', 1),
+        r('2026-05-09T15:30:00.000Z', 3),
+      ],
+      afternoon,
+    )
+    expect([...today].sort()).toEqual([
+      ['0', 2],
+      ['1', 1],
+    ])
   })
 })

@@ -13,6 +13,16 @@ export const votesUsedToday = (receipts: BallotReceipt[], now: Date): number => 
     .reduce((n, r) => n + r.candidates.length, 0)
 }
 
+/** Votes each candidate already had from me today (Beijing day), by candidate id. */
+export const votesTodayByCandidate = (receipts: BallotReceipt[], now: Date) => {
+  const today = beijingDay(now)
+  const votes = new Map<string, number>()
+  for (const r of receipts)
+    if (beijingDay(r.castAt) === today)
+      for (const c of r.candidates) votes.set(c.id, (votes.get(c.id) ?? 0) + 1)
+  return votes
+}
+
 /** When the worker can vote again after today's votes are used up, in words. */
 const nextDayText = (t: TFunction, c: Campaign, now: Date): string => {
   const start = c.rules.hours?.start ?? '00:00'
@@ -22,7 +32,9 @@ const nextDayText = (t: TFunction, c: Campaign, now: Date): string => {
     24 * 3600_000 +
     (Number(h) * 60 + Number(m)) * 60_000
   if (c.phaseMode === 'auto' && nextOpen >= Date.parse(c.schedule.voting.endsAt))
-    return t('campaignsPublic.limits.votingEnds', { when: formatWhen(t, c.schedule.voting.endsAt) })
+    return t('campaignsPublic.limits.votingEnds', {
+      when: formatWhen(t, c.schedule.voting.endsAt, now),
+    })
   return t('campaignsPublic.limits.tomorrow', {
     start: c.rules.hours ? clock(c.rules.hours.start) : '0:00',
   })

@@ -46,12 +46,13 @@ describe('the campaign home banner', () => {
 })
 
 describe('dates', () => {
-  it('say the year only when it is not this year (Beijing time)', () => {
+  it('say the year only when the date is more than half a year away', () => {
     expect(formatWhen(t, '2026-05-20T14:00:00.000Z', morning)).toBe('5 月 20 日 22:00')
     expect(formatWhen(t, '2021-04-25T00:00:00.000Z', morning)).toBe('2021 年 4 月 25 日 08:00')
-    // 31 December 2026, 20:00 UTC is already 2027 in Beijing.
-    expect(formatWhen(t, '2026-12-31T20:00:00.000Z', new Date('2027-01-01T01:00:00Z'))).toBe(
-      '1 月 1 日 04:00',
+    expect(formatWhen(t, '2027-03-01T00:00:00.000Z', morning)).toBe('2027 年 3 月 1 日 08:00')
+    // Next January, seen in November: the nearest 11 January, no year needed.
+    expect(formatWhen(t, '2027-01-11T00:00:00.000Z', new Date('2026-11-30T00:00:00Z'))).toBe(
+      '1 月 11 日 08:00',
     )
     expect(
       i18n.getFixedT('en')('campaignsPublic.time.dateYear', {

@@ -52,7 +52,7 @@ export const votingClosedText = (t: TFunction, c: Campaign, now: Date): string |
     case 'open':
       return null
     case 'notYet':
-      return t('campaignsPublic.vote.notYet', { when: formatWhen(t, s.startsAt) })
+      return t('campaignsPublic.vote.notYet', { when: formatWhen(t, s.startsAt, now) })
     case 'outsideHours':
       return t(
         s.today ? 'campaignsPublic.vote.outsideHoursToday' : 'campaignsPublic.vote.outsideHours',

@@ -28,18 +28,21 @@ const partsOf = (iso: string): Parts => {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
-/**
- * The year is said only when it is not this year (Beijing time): "5 月 20 日" is read as the
- * coming 20 May, so a date of another year without its year misleads (a closed vote's
- * deadline looked like one still ahead).
- */
-const yearSuffix = (p: Parts, now: Date) =>
-  p.year === partsOf(now.toISOString()).year ? '' : 'Year'
+/** Half a year: a date without its year is read as the nearest one, within about this. */
+const NEAR_MS = 183 * 86_400_000
 
-/** "5 月 20 日 22:00" / "May 20, 22:00" (Beijing time); "2021 年 5 月 20 日 22:00" in another year. */
+/**
+ * The year is said when the date is more than half a year away, either way: "5 月 20 日" is read
+ * as the nearest 20 May, so a deadline years ago without its year looked like one still ahead.
+ * Nearer dates ("1 月 11 日" in November) read right without it.
+ */
+const yearSuffix = (iso: string, now: Date) =>
+  Math.abs(Date.parse(iso) - now.getTime()) > NEAR_MS ? 'Year' : ''
+
+/** "5 月 20 日 22:00" / "May 20, 22:00" (Beijing time); "2021 年 5 月 20 日 22:00" when far off. */
 export const formatWhen = (t: TFunction, iso: string, now: Date = new Date()): string => {
   const p = partsOf(iso)
-  return t(`campaignsPublic.time.dateTime${yearSuffix(p, now)}`, {
+  return t(`campaignsPublic.time.dateTime${yearSuffix(iso, now)}`, {
     year: p.year,
     month: p.month,
     monthName: MONTHS[Number(p.month) - 1] ?? p.month,
@@ -48,10 +51,10 @@ export const formatWhen = (t: TFunction, iso: string, now: Date = new Date()): s
   })
 }
 
-/** "5 月 20 日" / "May 20" (Beijing time); "2021 年 5 月 20 日" in another year. */
+/** "5 月 20 日" / "May 20" (Beijing time); "2021 年 5 月 20 日" when far off. */
 export const formatDay = (t: TFunction, iso: string, now: Date = new Date()): string => {
   const p = partsOf(iso)
-  return t(`campaignsPublic.time.date${yearSuffix(p, now)}`, {
+  return t(`campaignsPublic.time.date${yearSuffix(iso, now)}`, {
     year: p.year,
     month: p.month,
     monthName: MONTHS[Number(p.month) - 1] ?? p.month,

@@ -163,8 +163,8 @@ export const Component = () => {
                 <span className="cp-muted cp-small">
                   {' '}
                   {t('campaignsPublic.time.range', {
-                    from: formatWhen(t, item.startsAt),
-                    to: formatWhen(t, item.endsAt),
+                    from: formatWhen(t, item.startsAt, now),
+                    to: formatWhen(t, item.endsAt, now),
                   })}
                 </span>
               ) : null}

@@ -12,7 +12,12 @@ import { useBallotSelection } from '../components/use-ballot-selection'
 import { useVoter } from '../components/use-voter'
 import { VoterVerify } from '../components/voter-verify'
 import { ballotAttempt, deviceId } from '../lib/ballot-storage'
-import { ballotErrorText, dailyLimitText, votesUsedToday } from '../lib/ballot-messages'
+import {
+  ballotErrorText,
+  dailyLimitText,
+  votesTodayByCandidate,
+  votesUsedToday,
+} from '../lib/ballot-messages'
 import { votingClosedText } from '../lib/phase'
 
 export const Component = () => {
@@ -99,6 +104,12 @@ export const Component = () => {
   const ids = selection.selected
   const nameOf = (id: string) => chosen[ids.indexOf(id)]?.data?.name
   const tooMany = leftToday !== null && leftToday > 0 && ids.length > leftToday
+  // Chosen candidates who already have today's most votes from me: said before the tap, not
+  // after the server refuses the ballot.
+  const votesToday = receipts.data ? votesTodayByCandidate(receipts.data.items, now) : null
+  const spentId = votesToday
+    ? ids.find((id) => (votesToday.get(id) ?? 0) >= c.rules.maxPerCandidatePerDay)
+    : undefined
   // my-receipts answers 403 BALLOT_VOTER_NOT_ELIGIBLE for members outside the campaign's unions.
   const voterProblem = receipts.error
     ? ballotErrorText(t, receipts.error, { campaign: c, now, leftToday: null })
@@ -110,6 +121,7 @@ export const Component = () => {
     ids.length > 0 &&
     leftToday !== 0 &&
     !tooMany &&
+    spentId === undefined &&
     !cast.isPending
 
   return (
@@ -148,6 +160,14 @@ export const Component = () => {
       {tooMany ? (
         <Notice kind="warn" role="status">
           {t('campaignsPublic.limits.fewerLeft', { count: leftToday })}
+        </Notice>
+      ) : null}
+      {spentId !== undefined ? (
+        <Notice kind="warn" role="status">
+          {t('campaignsPublic.limits.perCandidateNamed', {
+            count: c.rules.maxPerCandidatePerDay,
+            name: nameOf(spentId) ?? '',
+          })}
         </Notice>
       ) : null}
 
