@@ -160,6 +160,19 @@ describe('POST /api/v1/uploads', () => {
     expect(error.details).toMatchObject({ width: 50_000, height: 50_000 })
   })
 
+  it('refuses a file that only starts like an image (400 UPLOAD_IMAGE_UNREADABLE)', async () => {
+    const html = Buffer.from('<html><script>alert(1)</script></html>'.repeat(10))
+    const png = pngImage(3, 3, 7)
+    for (const bytes of [
+      Buffer.concat([png.subarray(0, 33), html]),
+      png.subarray(0, 24),
+      jpegImage().subarray(0, jpegImage().length - 2),
+    ])
+      expectError(await upload(worker, bytes), 400, 'UPLOAD_IMAGE_UNREADABLE')
+    // The whole file is still taken.
+    expect((await upload(worker, png)).statusCode).toBe(201)
+  })
+
   it('refuses a JPEG whose header holds no frame size (400 UPLOAD_IMAGE_UNREADABLE)', async () => {
     expectError(
       await upload(worker, jpegImage().subarray(0, 20), 'a.jpg', 'image/jpeg'),

@@ -9,7 +9,7 @@ import { uuidv7 } from 'uuidv7'
 import type { Db } from '../../platform/db/create-db'
 import { withTransaction } from '../../platform/db/transaction'
 import type { BlobStore } from '../../platform/files/blob-store'
-import { detectImage } from '../../platform/files/detect'
+import { detectImage, isWholeImage } from '../../platform/files/detect'
 import { stripImageMetadata } from '../../platform/files/image-metadata'
 import { requireActor, type Ctx } from '../access'
 import { recordAudit } from '../audit'
@@ -50,6 +50,9 @@ export const createUpload = async (
     throw uploadErrors.imageUnreadable()
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS)
     throw uploadErrors.dimensionsTooLarge(width, height)
+  // Checked by the whole content, not the first bytes: a header followed by anything else
+  // (a page of HTML, nothing) is not an image.
+  if (!isWholeImage(received, image)) throw uploadErrors.imageUnreadable()
   // What is stored and served has no EXIF, XMP or text metadata: a phone photo carries where
   // it was taken (a worker's home, for a fulfilled wish).
   const bytes = stripImageMetadata(received, image.mime)

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { detectImage, detectSpreadsheet } from './detect'
+import { detectImage, detectSpreadsheet, isWholeImage } from './detect'
 import {
   jpegImage,
+  pngChunk,
   pngImage,
   webpExtendedImage,
   webpImage,
@@ -81,5 +82,61 @@ describe(detectImage.name, () => {
     const headerOnly = jpegImage().subarray(0, 10)
 
     expect(detectImage(headerOnly)).toEqual({ mime: 'image/jpeg', width: null, height: null })
+  })
+})
+
+describe('isWholeImage', () => {
+  const whole = (bytes: Buffer) => {
+    const image = detectImage(bytes)
+    return image !== null && isWholeImage(bytes, image)
+  }
+
+  it('accepts complete PNG, JPEG and WebP files', () => {
+    for (const bytes of [
+      pngImage(5, 4, 1),
+      jpegImage(),
+      webpImage(),
+      webpLossyImage(),
+      webpExtendedImage(),
+    ])
+      expect(whole(bytes)).toBe(true)
+  })
+
+  it('refuses files that only start like an image', () => {
+    const png = pngImage(5, 4, 1)
+    // The signature and the start of the header chunk alone.
+    expect(whole(png.subarray(0, 24))).toBe(false)
+    // A PNG header followed by a page of HTML.
+    const html = Buffer.from('<html><script>alert(1)</script></html>'.repeat(10))
+    expect(whole(Buffer.concat([png.subarray(0, 33), html]))).toBe(false)
+    // Anything after IEND, or a chunk whose CRC does not match.
+    expect(whole(Buffer.concat([png, html]))).toBe(false)
+    const corrupt = Buffer.from(png)
+    corrupt[40] = corrupt[40]! ^ 0xff
+    expect(whole(corrupt)).toBe(false)
+    // A JPEG with its frame header but no scan, or a scan with no end marker.
+    const jpeg = jpegImage()
+    const sos = jpeg.indexOf(Buffer.from([0xff, 0xda]))
+    expect(whole(Buffer.concat([jpeg.subarray(0, sos), Buffer.from([0xff, 0xd9])]))).toBe(false)
+    expect(whole(jpeg.subarray(0, jpeg.length - 2))).toBe(false)
+    // A WebP whose RIFF size is not the file's, or with only its extended header.
+    const webp = webpImage()
+    expect(whole(Buffer.concat([webp, Buffer.alloc(4)]))).toBe(false)
+    expect(whole(webp.subarray(0, webp.length - 2))).toBe(false)
+  })
+
+  it('refuses a PNG whose data is far too small for the pixels its header claims', () => {
+    const ihdr = Buffer.alloc(13)
+    ihdr.writeUInt32BE(7071, 0)
+    ihdr.writeUInt32BE(7071, 4)
+    ihdr.set([8, 6, 0, 0, 0], 8)
+    const bomb = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      pngChunk('IHDR', ihdr),
+      pngChunk('IDAT', Buffer.alloc(20)),
+      pngChunk('IEND', Buffer.alloc(0)),
+    ])
+    expect(detectImage(bomb)).toMatchObject({ width: 7071, height: 7071 })
+    expect(whole(bomb)).toBe(false)
   })
 })

@@ -1,6 +1,9 @@
+import { crc32 } from 'node:zlib'
+
 /**
  * Identifies an upload by its bytes, never by its name or the client's content type.
  */
+
 export type DetectedKind = 'xlsx' | 'csv' | 'unknown'
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
@@ -94,6 +97,77 @@ const webpSize = (b: Buffer) => {
   return null
 }
 
+// ---- whole-file structure ----
+
+/**
+ * Deflate's best ratio is about 1032:1, so image data can never be smaller than this share of
+ * the pixels it decodes to: a file whose header claims far more pixels than its data could
+ * hold is not an image (a tiny file claiming 7071×7071 was accepted).
+ */
+const DEFLATE_MAX_RATIO = 1032
+
+/** PNG bytes per pixel by colour type (at 8 bits; 16-bit doubles it, less than 8 shrinks it). */
+const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }
+
+/**
+ * Every chunk of a PNG: lengths that fit, CRCs that match, IHDR first, image data, and IEND
+ * at the end (nothing after it). Checks the container, not the pixels.
+ */
+const pngWhole = (b: Buffer, width: number, height: number): boolean => {
+  let at = 8
+  let first = true
+  let idat = 0
+  while (at + 12 <= b.length) {
+    const length = b.readUInt32BE(at)
+    const end = at + 12 + length
+    if (length > 0x7fffffff || end > b.length) return false
+    const type = b.toString('latin1', at + 4, at + 8)
+    if (!/^[A-Za-z]{4}$/.test(type)) return false
+    if (crc32(b.subarray(at + 4, at + 8 + length)) !== b.readUInt32BE(at + 8 + length)) return false
+    if (first && (type !== 'IHDR' || length !== 13)) return false
+    first = false
+    if (type === 'IDAT') idat += length
+    if (type === 'IEND') {
+      if (end !== b.length || idat === 0) return false
+      const depth = b[24]!
+      const channels = PNG_CHANNELS[b[25]!] ?? 4
+      const rawBytes = height * (1 + Math.ceil((width * channels * depth) / 8))
+      return idat * DEFLATE_MAX_RATIO >= rawBytes
+    }
+    at = end
+  }
+  return false
+}
+
+/** A JPEG with a frame header, a scan and its end-of-image marker after the scan. */
+const jpegWhole = (b: Buffer): boolean => {
+  const header = jpegHeaderSegments(b)
+  if (!header || header.scanAt < 0) return false
+  const hasFrame = header.segments.some(
+    (s) => s.marker >= 0xc0 && s.marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(s.marker),
+  )
+  // EOI after the scan's header; cameras may append data after it (thumbnails, MPF), so it
+  // need not be the last two bytes.
+  return hasFrame && b.indexOf(EOI, header.scanAt + 4) > header.scanAt
+}
+const EOI = Buffer.from([0xff, 0xd9])
+
+/** WebP's RIFF: its size says the file's length, its chunks fit it, and one holds image data. */
+const webpWhole = (b: Buffer): boolean => {
+  if (b.readUInt32LE(4) + 8 !== b.length) return false
+  let at = 12
+  let image = false
+  while (at + 8 <= b.length) {
+    const fourcc = b.toString('latin1', at, at + 4)
+    const size = b.readUInt32LE(at + 4)
+    const end = at + 8 + size + (size % 2)
+    if (end > b.length) return false
+    if (fourcc === 'VP8 ' || fourcc === 'VP8L' || fourcc === 'ANMF') image ||= size > 0
+    at = end
+  }
+  return at === b.length && image
+}
+
 /**
  * Recognises JPEG, PNG and WebP by their magic bytes and reads the pixel size from the header
  * (cheap: no decoding). Anything else, whatever its name or claimed type, is null.
@@ -114,4 +188,17 @@ export const detectImage = (bytes: Buffer): DetectedImage | null => {
     return null
   }
   return { mime, width: size?.width ?? null, height: size?.height ?? null }
+}
+
+/**
+ * Whether the whole file is built as its format says, beyond the header detectImage reads:
+ * a PNG's chunks and CRCs (and enough data for its pixels), a JPEG's scan and end marker, a
+ * WebP's RIFF sizes and an image chunk. A file that only starts like an image (a PNG header
+ * followed by HTML, a header alone) fails. It does not decode the pixels.
+ */
+export const isWholeImage = (bytes: Buffer, image: DetectedImage): boolean => {
+  if (image.width === null || image.height === null) return false
+  if (image.mime === 'image/png') return pngWhole(bytes, image.width, image.height)
+  if (image.mime === 'image/jpeg') return jpegWhole(bytes)
+  return webpWhole(bytes)
 }

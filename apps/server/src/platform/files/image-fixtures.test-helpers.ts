@@ -65,7 +65,9 @@ export const jpegImage = (width = 4, height = 5) => {
 const riff = (chunkType: string, data: Buffer) => {
   const chunkSize = Buffer.alloc(4)
   chunkSize.writeUInt32LE(data.length)
-  const body = Buffer.concat([Buffer.from(`WEBP${chunkType}`, 'latin1'), chunkSize, data])
+  // A chunk of odd size is padded to even, as the RIFF format requires.
+  const pad = data.length % 2 ? Buffer.alloc(1) : Buffer.alloc(0)
+  const body = Buffer.concat([Buffer.from(`WEBP${chunkType}`, 'latin1'), chunkSize, data, pad])
   const size = Buffer.alloc(4)
   size.writeUInt32LE(body.length)
   return Buffer.concat([Buffer.from('RIFF', 'latin1'), size, body])
@@ -88,10 +90,26 @@ export const webpLossyImage = (width = 8, height = 9) => {
   return riff('VP8 ', data)
 }
 
-/** An extended (VP8X) WebP header. */
+/** An extended (VP8X) WebP header followed, as in real files, by its image chunk (VP8L). */
 export const webpExtendedImage = (width = 300, height = 200) => {
   const data = Buffer.alloc(10)
   data.writeUIntLE(width - 1, 4, 3)
   data.writeUIntLE(height - 1, 7, 3)
-  return riff('VP8X', data)
+  const image = Buffer.alloc(9)
+  image[0] = 0x2f
+  image.writeUInt32LE(((width - 1) | ((height - 1) << 14)) >>> 0, 1)
+  const chunk = (type: string, body: Buffer) => {
+    const size = Buffer.alloc(4)
+    size.writeUInt32LE(body.length)
+    const pad = body.length % 2 ? Buffer.alloc(1) : Buffer.alloc(0)
+    return Buffer.concat([Buffer.from(type, 'latin1'), size, body, pad])
+  }
+  const body = Buffer.concat([
+    Buffer.from('WEBP', 'latin1'),
+    chunk('VP8X', data),
+    chunk('VP8L', image),
+  ])
+  const size = Buffer.alloc(4)
+  size.writeUInt32LE(body.length)
+  return Buffer.concat([Buffer.from('RIFF', 'latin1'), size, body])
 }
