@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common'
+import { IdSchema, queryNumber, PageQuerySchema, TimestampSchema, pageOf } from './common'
 import { IdCardNumberSchema, MobileSchema, NameSchema } from './members'
 import { ImageUrlSchema, WebLinkSchema } from './uploads'
 
@@ -243,7 +243,7 @@ export const CampaignPageSchema = pageOf(
 export const CampaignListQuerySchema = PageQuerySchema.extend({
   orgId: IdSchema.optional(),
   phase: CampaignPhaseSchema.optional(),
-  year: z.coerce.number().int().optional(),
+  year: queryNumber(z.number().int()).optional(),
 }).strict()
 
 /** The shortest reason accepted for leaving the jury phase with scores missing. */

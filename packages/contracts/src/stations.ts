@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common'
+import { IdSchema, queryNumber, PageQuerySchema, TimestampSchema, pageOf } from './common'
 import { MobileSchema } from './members'
 import { ImageUrlSchema } from './uploads'
 
@@ -310,10 +310,10 @@ export type PublicStation = z.infer<typeof PublicStationSchema>
 
 export const NearestQuerySchema = z
   .object({
-    lat: z.coerce.number(),
-    lng: z.coerce.number(),
+    lat: queryNumber(z.number()),
+    lng: queryNumber(z.number()),
     coordSystem: CoordSystemSchema.default('wgs84'),
-    k: z.coerce.number().int().min(1).max(50).default(5),
+    k: queryNumber(z.number().int().min(1).max(50)).default(5),
     openNow: z
       .enum(['true', 'false'])
       .default('false')
@@ -323,7 +323,7 @@ export const NearestQuerySchema = z
     /** Chinese text: amenity words ("能热饭"), "24小时", or part of a name or address. */
     q: z.string().trim().max(50).optional(),
     /** Only stations within this distance (metres). */
-    maxDistanceM: z.coerce.number().int().min(100).max(3_000_000).optional(),
+    maxDistanceM: queryNumber(z.number().int().min(100).max(3_000_000)).optional(),
   })
   .strict()
 export type NearestQuery = z.input<typeof NearestQuerySchema>
@@ -382,11 +382,11 @@ export type PlaceResult = z.infer<typeof PlaceResultSchema>
 /** Map clusters for a bounding box and zoom (the whole-country view is zoom 3–5). */
 export const ClusterQuerySchema = z
   .object({
-    west: z.coerce.number().min(-180).max(180),
-    south: z.coerce.number().min(-90).max(90),
-    east: z.coerce.number().min(-180).max(180),
-    north: z.coerce.number().min(-90).max(90),
-    zoom: z.coerce.number().int().min(0).max(20),
+    west: queryNumber(z.number().min(-180).max(180)),
+    south: queryNumber(z.number().min(-90).max(90)),
+    east: queryNumber(z.number().min(-180).max(180)),
+    north: queryNumber(z.number().min(-90).max(90)),
+    zoom: queryNumber(z.number().int().min(0).max(20)),
     /** Only the stations of this org's subtree (an org's own map). */
     orgId: IdSchema.optional(),
   })

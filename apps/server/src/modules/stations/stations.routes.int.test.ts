@@ -574,6 +574,16 @@ describe('finding the nearest station (public)', () => {
         400,
       )
     }
+    // Empty, blank or hex numbers are not read as 0 or 16 (0°N 0°E is in the Gulf of Guinea).
+    for (const qs of ['lat=&lng=', 'lat=%20&lng=0', 'lat=0x10&lng=100', 'lat=30&lng=100&k=']) {
+      expectError(
+        await t.request({ method: 'GET', url: `/api/v1/public/stations/nearest?${qs}` }),
+        400,
+        'VALIDATION_FAILED',
+      )
+    }
+    const list = await shenzhen.request({ method: 'GET', url: '/api/v1/stations?page=&pageSize=' })
+    expectError(list, 400, 'VALIDATION_FAILED')
     expectError(
       await t.request({
         method: 'GET',

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { PageQuerySchema, queryNumber } from './common'
+
+describe('queryNumber', () => {
+  const lat = queryNumber(z.number().min(-90).max(90))
+
+  it('reads decimal numbers written in digits', () => {
+    for (const [text, value] of [
+      ['0', 0],
+      ['22.5431', 22.5431],
+      ['-33.9', -33.9],
+      ['+1', 1],
+      ['.5', 0.5],
+      ['5.', 5],
+      ['1e1', 10],
+    ] as const)
+      expect(lat.parse(text)).toBe(value)
+  })
+
+  it('refuses what z.coerce.number() would read as a number', () => {
+    for (const text of ['', ' ', ' 1', '1 ', '0x10', '0b1', 'Infinity', 'NaN', '1,5', '--1', '.'])
+      expect(lat.safeParse(text).success, JSON.stringify(text)).toBe(false)
+  })
+
+  it('applies the inner bounds and int-ness', () => {
+    expect(lat.safeParse('91').success).toBe(false)
+    const page = PageQuerySchema.safeParse({ page: '1.5' })
+    expect(page.success).toBe(false)
+    expect(PageQuerySchema.parse({})).toMatchObject({ page: 1, pageSize: 20 })
+    expect(PageQuerySchema.parse({ page: '3', pageSize: '50' })).toMatchObject({
+      page: 3,
+      pageSize: 50,
+    })
+  })
+})
