@@ -9,9 +9,20 @@ type Props = {
   categoryName?: string
   /** Present while voting is open: a big checkbox to choose the candidate. */
   selection?: BallotSelection
+  /**
+   * Why I cannot vote for this candidate today (a daily limit my receipts show): shown instead
+   * of the checkbox, so the worker is not offered a vote the server would refuse.
+   */
+  blockedNote?: string | null
 }
 
-export const CandidateCard = ({ candidate: c, to, categoryName, selection }: Props) => {
+export const CandidateCard = ({
+  candidate: c,
+  to,
+  categoryName,
+  selection,
+  blockedNote,
+}: Props) => {
   const { t } = useTranslation()
   const checked = selection?.isSelected(c.id) ?? false
   const photo = c.photoUrls[0]
@@ -49,7 +60,9 @@ export const CandidateCard = ({ candidate: c, to, categoryName, selection }: Pro
           </p>
         </div>
       </div>
-      {selection && c.status === 'active' ? (
+      {selection && c.status === 'active' && blockedNote ? (
+        <p className="cp-vote-note">{blockedNote}</p>
+      ) : selection && c.status === 'active' ? (
         <label className="cp-vote-check">
           <input
             type="checkbox"

@@ -6,6 +6,8 @@ import { i18n } from '../../../lib/i18n'
 import {
   ballotErrorText,
   dailyLimitText,
+  todayAllowance,
+  voteBlockedNote,
   votesTodayByCandidate,
   votesUsedToday,
 } from './ballot-messages'
@@ -151,5 +153,54 @@ describe('limit and closed messages', () => {
       ['0', 2],
       ['1', 1],
     ])
+  })
+
+  it('knows from my receipts which candidates I can still vote for today', () => {
+    const r = (castAt: string, ...ids: string[]) => ({
+      receiptCode: 'X',
+      campaignId: 'c',
+      castAt,
+      status: 'counted' as const,
+      candidates: ids.map((id) => ({ id, name: '' })),
+    })
+    const rules = { votesPerDay: 3, maxPerCandidatePerDay: 1 }
+    // Today (Beijing): one vote for a; yesterday's ballot for b does not count.
+    const some = todayAllowance(
+      [r('2026-05-10T01:00:00.000Z', 'a'), r('2026-05-09T15:30:00.000Z', 'b', 'c')],
+      rules,
+      afternoon,
+    )
+    expect(some.leftToday).toBe(2)
+    expect(some.candidateFull('a')).toBe(true)
+    expect(some.candidateFull('b')).toBe(false)
+    expect(voteBlockedNote(t, some, 'a')).toBe('今天已投过')
+    expect(voteBlockedNote(en, some, 'a')).toBe('Voted today')
+    expect(voteBlockedNote(t, some, 'b')).toBeNull()
+    // Two votes a day for the same candidate: one is not the limit yet.
+    expect(
+      todayAllowance(
+        [r('2026-05-10T01:00:00.000Z', 'a')],
+        { ...rules, maxPerCandidatePerDay: 2 },
+        afternoon,
+      ).candidateFull('a'),
+    ).toBe(false)
+
+    // All three of today's votes used: no candidate is offered, whoever had them.
+    const none = todayAllowance(
+      [r('2026-05-10T01:00:00.000Z', 'a', 'b'), r('2026-05-10T02:00:00.000Z', 'c')],
+      rules,
+      afternoon,
+    )
+    expect(none.leftToday).toBe(0)
+    expect(voteBlockedNote(t, none, 'd')).toBe('今天的票已投完')
+    expect(voteBlockedNote(en, none, 'a')).toBe('No votes left today')
+    // More votes than allowed (rules changed mid-day) still reads as none left, not negative.
+    expect(
+      todayAllowance([r('2026-05-10T01:00:00.000Z', 'a', 'b', 'c', 'd')], rules, afternoon)
+        .leftToday,
+    ).toBe(0)
+
+    // Receipts unknown (no voter yet): nothing is blocked.
+    expect(voteBlockedNote(t, null, 'a')).toBeNull()
   })
 })

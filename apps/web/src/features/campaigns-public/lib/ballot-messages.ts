@@ -23,6 +23,41 @@ export const votesTodayByCandidate = (receipts: BallotReceipt[], now: Date) => {
   return votes
 }
 
+/** What my receipts still allow today: the two daily limits the server checks on a ballot. */
+export type TodayAllowance = {
+  /** Votes left today (votes per voter per day minus those used). */
+  leftToday: number
+  /** Whether this candidate already has today's most votes from me. */
+  candidateFull: (candidateId: string) => boolean
+}
+
+export const todayAllowance = (
+  receipts: BallotReceipt[],
+  rules: Pick<Campaign['rules'], 'votesPerDay' | 'maxPerCandidatePerDay'>,
+  now: Date,
+): TodayAllowance => {
+  const byCandidate = votesTodayByCandidate(receipts, now)
+  return {
+    leftToday: Math.max(0, rules.votesPerDay - votesUsedToday(receipts, now)),
+    candidateFull: (id) => (byCandidate.get(id) ?? 0) >= rules.maxPerCandidatePerDay,
+  }
+}
+
+/**
+ * The short note shown instead of a vote button for a candidate the server would refuse today;
+ * null while I can still vote for them, or when my receipts are not known (not signed in yet).
+ */
+export const voteBlockedNote = (
+  t: TFunction,
+  allowance: TodayAllowance | null,
+  candidateId: string,
+): string | null => {
+  if (!allowance) return null
+  if (allowance.leftToday === 0) return t('campaignsPublic.limits.noVotesLeft')
+  if (allowance.candidateFull(candidateId)) return t('campaignsPublic.limits.votedToday')
+  return null
+}
+
 /** When the worker can vote again after today's votes are used up, in words. */
 const nextDayText = (t: TFunction, c: Campaign, now: Date): string => {
   const start = c.rules.hours?.start ?? '00:00'

@@ -9,6 +9,8 @@ import { campaignPath, useCampaign, useCampaignId, useNow } from '../components/
 import { ObjectionForm } from '../components/objection-form'
 import { LoadError, Loading, PublicShell } from '../components/shell'
 import { useBallotSelection } from '../components/use-ballot-selection'
+import { useVoter } from '../components/use-voter'
+import { dailyLimitText, todayAllowance, voteBlockedNote } from '../lib/ballot-messages'
 import { votingClosedText } from '../lib/phase'
 import { webLinkOrNull } from '../../../lib/web-link'
 
@@ -26,6 +28,8 @@ export const Component = () => {
     queryFn: ({ signal }) => getCandidate(campaignId, candidateId, signal),
   })
   const selection = useBallotSelection(campaignId, c?.rules.maxChoicesPerBallot ?? 1)
+  // The same receipts query as the vote page (shared cache): without a voter it stays idle.
+  const { hasVoter, receipts } = useVoter(campaignId, c, now)
   const [shareNote, setShareNote] = useState('')
   const p = profile.data
 
@@ -59,6 +63,12 @@ export const Component = () => {
 
   const votingOpen = c?.phase === 'voting' && votingClosedText(t, c, now) === null
   const checked = selection.isSelected(p.id)
+  // Known only for a signed-in (or verified) voter; otherwise the vote button shows as before.
+  const allowance =
+    c && votingOpen && hasVoter && receipts.data
+      ? todayAllowance(receipts.data.items, c.rules, now)
+      : null
+  const blockedNote = voteBlockedNote(t, allowance, p.id)
   const [photo, ...more] = p.photoUrls
 
   return (
@@ -97,7 +107,17 @@ export const Component = () => {
         ) : null}
       </dl>
 
-      {votingOpen && p.status === 'active' ? (
+      {c && votingOpen && p.status === 'active' && blockedNote ? (
+        <div className="cp-card">
+          <p className="cp-vote-note">{blockedNote}</p>
+          {allowance?.leftToday === 0 ? (
+            <p className="cp-small">{dailyLimitText(t, c, now)}</p>
+          ) : null}
+          <Link className="cp-btn cp-btn-block" to={campaignPath(p.campaignId, '/candidates')}>
+            {t('campaignsPublic.vote.backToList')}
+          </Link>
+        </div>
+      ) : votingOpen && p.status === 'active' ? (
         <div className="cp-card">
           <label className="cp-vote-check">
             <input

@@ -11,6 +11,8 @@ import { CandidateCard, SelectionStatus } from '../components/candidate-card'
 import { campaignPath, useCampaign, useCampaignId, useNow } from '../components/hooks'
 import { LoadError, Loading, Notice, PublicShell } from '../components/shell'
 import { useBallotSelection } from '../components/use-ballot-selection'
+import { useVoter } from '../components/use-voter'
+import { dailyLimitText, todayAllowance, voteBlockedNote } from '../lib/ballot-messages'
 import { phaseAtLeast, votingClosedText } from '../lib/phase'
 
 export const Component = () => {
@@ -25,6 +27,8 @@ export const Component = () => {
   const [search, setSearch] = useState(q)
   const navigate = useNavigate()
   const selection = useBallotSelection(campaignId, c?.rules.maxChoicesPerBallot ?? 1)
+  // The same receipts query as the vote page (shared cache): without a voter it stays idle.
+  const { hasVoter, receipts } = useVoter(campaignId, c, now)
 
   const list = useInfiniteQuery({
     queryKey: publicCampaignKeys.candidates(campaignId, categoryId, q),
@@ -56,6 +60,12 @@ export const Component = () => {
 
   const closedText = c.phase === 'voting' ? votingClosedText(t, c, now) : null
   const votingOpen = c.phase === 'voting' && closedText === null
+  // Known only for a signed-in (or verified) voter; otherwise every candidate is offered as before.
+  const allowance =
+    votingOpen && hasVoter && receipts.data
+      ? todayAllowance(receipts.data.items, c.rules, now)
+      : null
+  const noVotesLeft = allowance?.leftToday === 0
   const categoryName = (id: string) => c.categories.find((x) => x.id === id)?.name
   const items = list.data?.pages.flatMap((p) => p.items) ?? []
   const total = list.data?.pages[0]?.total ?? 0
@@ -82,7 +92,11 @@ export const Component = () => {
           {c.phase === 'publicity' ? (
             <Notice>{t('campaignsPublic.candidates.publicityHint')}</Notice>
           ) : null}
-          {votingOpen ? (
+          {votingOpen && noVotesLeft ? (
+            <Notice kind="warn" role="status">
+              {dailyLimitText(t, c, now)}
+            </Notice>
+          ) : votingOpen ? (
             <Notice>
               {t('campaignsPublic.vote.howTo', { count: c.rules.maxChoicesPerBallot })}
             </Notice>
@@ -145,6 +159,7 @@ export const Component = () => {
                 categoryName={categoryId ? undefined : categoryName(cand.categoryId)}
                 to={campaignPath(c.id, `/candidates/${encodeURIComponent(cand.id)}`)}
                 selection={votingOpen ? selection : undefined}
+                blockedNote={voteBlockedNote(t, allowance, cand.id)}
               />
             ))}
           </ul>
@@ -161,7 +176,7 @@ export const Component = () => {
             </button>
           ) : null}
 
-          {votingOpen ? (
+          {votingOpen && !noVotesLeft ? (
             <div className="cp-sticky-bottom">
               <SelectionStatus selection={selection} />
               <button

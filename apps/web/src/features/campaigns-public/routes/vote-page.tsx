@@ -12,12 +12,7 @@ import { useBallotSelection } from '../components/use-ballot-selection'
 import { useVoter } from '../components/use-voter'
 import { VoterVerify } from '../components/voter-verify'
 import { ballotAttempt, deviceId } from '../lib/ballot-storage'
-import {
-  ballotErrorText,
-  dailyLimitText,
-  votesTodayByCandidate,
-  votesUsedToday,
-} from '../lib/ballot-messages'
+import { ballotErrorText, dailyLimitText, todayAllowance } from '../lib/ballot-messages'
 import { votingClosedText } from '../lib/phase'
 
 export const Component = () => {
@@ -99,17 +94,14 @@ export const Component = () => {
   }
 
   const closedText = votingClosedText(t, c, now)
-  const used = receipts.data ? votesUsedToday(receipts.data.items, now) : null
-  const leftToday = used === null ? null : Math.max(0, c.rules.votesPerDay - used)
+  const allowance = receipts.data ? todayAllowance(receipts.data.items, c.rules, now) : null
+  const leftToday = allowance?.leftToday ?? null
   const ids = selection.selected
   const nameOf = (id: string) => chosen[ids.indexOf(id)]?.data?.name
   const tooMany = leftToday !== null && leftToday > 0 && ids.length > leftToday
   // Chosen candidates who already have today's most votes from me: said before the tap, not
   // after the server refuses the ballot.
-  const votesToday = receipts.data ? votesTodayByCandidate(receipts.data.items, now) : null
-  const spentId = votesToday
-    ? ids.find((id) => (votesToday.get(id) ?? 0) >= c.rules.maxPerCandidatePerDay)
-    : undefined
+  const spentId = allowance ? ids.find((id) => allowance.candidateFull(id)) : undefined
   // my-receipts answers 403 BALLOT_VOTER_NOT_ELIGIBLE for members outside the campaign's unions.
   const voterProblem = receipts.error
     ? ballotErrorText(t, receipts.error, { campaign: c, now, leftToday: null })
