@@ -12,7 +12,8 @@ import { text } from '../support/text'
  * The worker station pages on a small phone (375×740) with no account: the nearest list from
  * the phone's position, a need typed in Chinese ("能热饭") and how it was understood, the
  * station page with its occupancy, the QR check-in (new, repeated, full on a second phone,
- * check-out frees the place), the printable poster, and the demo's 筑友驿站 page.
+ * check-out frees the place; refused without the door's code or with an old one), the printable
+ * poster, and the demo's 筑友驿站 page.
  * The test station (room for one, open 24 hours, in Lanzhou) is created through the staff API.
  */
 const GANSU_ADMIN = '13800000001'
@@ -32,6 +33,12 @@ const signInApi = async (request: APIRequestContext, mobile: string) => {
   }
   return {
     session,
+    get: async <T>(p: string): Promise<T> => {
+      const r = await request.get(`/api/v1${p}`)
+      const answer = await r.text()
+      if (r.status() >= 400) throw new Error(`GET ${p} → ${r.status()} ${answer}`)
+      return JSON.parse(answer) as T
+    },
     post: async <T>(p: string, body: unknown): Promise<T> => {
       const r = await request.post(`/api/v1${p}`, {
         headers: { 'x-csrf-token': session.csrfToken },
@@ -49,6 +56,8 @@ let phoneA: BrowserContext
 let phoneB: BrowserContext
 let page: Page
 let stationId = ''
+/** The code in the station's door QR link, as the console's poster tab gives it. */
+let doorCode = ''
 
 /** axe, one h1 and one main, and nothing wider than the phone. */
 const check = async (p: Page, label: string) => {
@@ -81,6 +90,7 @@ beforeAll(async () => {
     contactMobile: `1391${suffix}88`,
   })
   stationId = s.id
+  doorCode = (await staff.get<{ code: string }>(`/stations/${stationId}/check-in-code`)).code
   await staffCtx.close()
 
   // Two phones with no account; the first one lets the page read its position.
@@ -171,8 +181,20 @@ describe('worker station pages', () => {
     await check(page, 'station page')
   })
 
-  it('checks in on the QR page, says "already" on a second scan, and refuses a full station', async () => {
+  it('does not check in from a link without the door code, nor with a made-up one', async () => {
     await page.goto(`/s/${stationId}/check-in`)
+    await page.getByText(text('stationsPublic.checkIn.noCodeTitle')).waitFor()
+    await check(page, 'check-in link without a code')
+    await page.goto(`/s/${stationId}/check-in?c=ABCDEFGHJK`)
+    await page.getByText(text('stationsPublic.checkIn.badCodeTitle')).waitFor()
+    await page
+      .getByText(text('stationsPublic.occupancy.figure', { count: 0, capacity: 1 }))
+      .waitFor()
+    await check(page, 'check-in with an old code')
+  })
+
+  it('checks in on the QR page, says "already" on a second scan, and refuses a full station', async () => {
+    await page.goto(`/s/${stationId}/check-in?c=${doorCode}`)
     await page.getByText(text('stationsPublic.checkIn.done')).waitFor()
     await page
       .getByText(text('stationsPublic.occupancy.figure', { count: 1, capacity: 1 }))
@@ -184,7 +206,7 @@ describe('worker station pages', () => {
     await page.getByText(text('stationsPublic.checkIn.already')).waitFor()
 
     const other = await phoneB.newPage()
-    await other.goto(`/s/${stationId}/check-in`)
+    await other.goto(`/s/${stationId}/check-in?c=${doorCode}`)
     await other.getByText(text('stationsPublic.checkIn.fullTitle')).waitFor()
     await other.getByText(text('stationsPublic.checkIn.full', { capacity: 1 })).waitFor()
     await check(other, 'check-in when full')
@@ -201,13 +223,13 @@ describe('worker station pages', () => {
   })
 
   it('prints a poster whose QR code opens the check-in page', async () => {
-    await page.goto(`/s/${stationId}/poster`)
+    await page.goto(`/s/${stationId}/poster?c=${doorCode}`)
     const qr = page.getByRole('img', {
       name: text('stationsPublic.poster.qrLabel', { name: STATION_NAME }),
     })
     await qr.waitFor()
     expect(await page.locator('.sp-poster-url').innerText()).toMatch(
-      new RegExp(`^https?://[^/]+/s/${stationId}/check-in$`),
+      new RegExp(`^https?://[^/]+/s/${stationId}/check-in\\?c=${doorCode}$`),
     )
     await check(page, 'poster')
     await page.emulateMedia({ media: 'print' })

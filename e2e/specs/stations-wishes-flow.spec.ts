@@ -66,6 +66,8 @@ let worker: Page
 let volunteer: Page
 let staff: Page
 let stationId = ''
+/** The code in 筑友驿站's door QR link (the console's poster tab). */
+let doorCode = ''
 let stationName = ''
 let setupCtx: BrowserContext | undefined
 let originalSchedule: unknown
@@ -96,6 +98,7 @@ beforeAll(async () => {
   if (!zhuyou) throw new Error('demo station 筑友驿站 not found')
   stationId = zhuyou.id
   stationName = zhuyou.name
+  doorCode = (await staffApi<{ code: string }>('GET', `/stations/${stationId}/check-in-code`)).code
   originalSchedule = (await staffApi<{ schedule: unknown }>('GET', `/stations/${stationId}`))
     .schedule
   restoreSchedule = () =>
@@ -146,7 +149,9 @@ describe('a wish at a station, from posting to thanks', () => {
     await check(worker, 'nearest open stations')
     await first.locator('h3 a').click()
     await worker.getByRole('heading', { level: 1, name: stationName }).waitFor()
-    await worker.getByRole('button', { name: text('stationsPublic.checkIn.button') }).click()
+    // The station page says how to check in; the QR code on the door does it.
+    await worker.getByText(text('stationsPublic.checkIn.scanHint')).waitFor()
+    await worker.goto(`/s/${stationId}/check-in?c=${doorCode}`)
     await worker.getByText(text('stationsPublic.checkIn.done')).waitFor()
     await check(worker, 'station page, checked in')
   })

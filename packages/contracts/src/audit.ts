@@ -64,6 +64,7 @@ export const AUDIT_ACTIONS = [
   'role.granted',
   'role.revoked',
   'station.check-in',
+  'station.check-in-code.rotate',
   'station.check-out',
   'station.close',
   'station.contact.read',

@@ -409,8 +409,19 @@ export const CheckInBodySchema = z
   .object({
     /** A random id the phone keeps in local storage; no account is needed. */
     deviceId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be 16–64 URL-safe characters'),
+    /** The code in the door poster's QR link (`?c=`); a wrong or old one gets 403. */
+    code: z.string().min(1).max(32),
   })
   .strict()
+/** Check-out needs only the phone's id: it can end nothing but this phone's own visit. */
+export const CheckOutBodySchema = CheckInBodySchema.pick({ deviceId: true }).strict()
+/** The station's current check-in code, for its door poster (staff with station:manage). */
+export const StationCheckInCodeSchema = z.object({
+  code: z.string(),
+  /** 1 for a station's first code; each rotation adds one and stops the posters printed before. */
+  generation: z.number().int(),
+})
+export type StationCheckInCode = z.infer<typeof StationCheckInCodeSchema>
 export const CheckInResultSchema = z.object({
   /** False when this device was already checked in (a repeated scan in the same visit). */
   created: z.boolean(),

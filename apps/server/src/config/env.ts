@@ -37,7 +37,13 @@ const EnvSchema = z.object({
     })
     .describe('file:./data/unionhall.db (embedded SQLite) or postgres://user@host/db'),
   DATA_DIR: z.string().default('./data').describe('Where SQLite files and generated secrets live'),
-  SESSION_SECRET: z.string().min(32).optional().describe('HMAC key for session tokens (sensitive)'),
+  SESSION_SECRET: z
+    .string()
+    .min(32)
+    .optional()
+    .describe(
+      'HMAC key for session tokens, voter tokens and station check-in codes; changing it ends sessions and changes every door poster code (sensitive)',
+    ),
   DATA_KEY: z
     .string()
     .regex(/^[0-9a-f]{64}$/i, { message: 'must be 64 hex characters (a 256-bit key)' })

@@ -2,7 +2,7 @@ import type { CreateStationBody, StationSchedule } from '@unionhall/contracts'
 import type { Ctx } from '../core/access'
 import type { FieldCrypto } from '../platform/crypto/field-crypto'
 import type { Db } from '../platform/db/create-db'
-import { checkIn, createStation, importStations } from '../modules/stations'
+import { checkIn, checkInCode, createStation, importStations } from '../modules/stations'
 
 /**
  * Outdoor-worker stations of the seed page (shared/seed/README.md §4): 龙岗区建筑行业工联会's
@@ -181,6 +181,8 @@ export const seedStations = async (
   // Check-ins at 筑友驿站 over the last two weeks, so the roll-up charts show something. Each at
   // an hour the station is open (07:00–22:00 Shanghai time): check-in refuses closed hours.
   const checkInDeps = { db, crypto, secret: 'demo-check-ins' }
+  // What the door poster's QR link carries (a new station is at its first code generation).
+  const doorCode = checkInCode(checkInDeps.secret, zhuyou.id, 0)
   const now = ctx.now.getTime()
   const SHANGHAI_MS = 8 * 3_600_000
   const todayStart = Math.floor((now + SHANGHAI_MS) / 86_400_000) * 86_400_000 - SHANGHAI_MS
@@ -195,6 +197,7 @@ export const seedStations = async (
         { ...ctx, actor: null, now: at },
         zhuyou.id,
         `demo-device-${d}-${v}-000000`,
+        doorCode,
       )
     }
   }

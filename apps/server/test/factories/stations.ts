@@ -43,3 +43,16 @@ export const createStation = async (
   expect(res.statusCode, res.body).toBe(201)
   return res.json<Station>()
 }
+
+/**
+ * The code of the station's door poster, read as staff who run it (GET …/check-in-code): what
+ * the QR link gives a phone to check in with.
+ */
+export const doorCode = async (session: TestSession, stationId: string) => {
+  const res = await session.request({
+    method: 'GET',
+    url: `/api/v1/stations/${stationId}/check-in-code`,
+  })
+  expect(res.statusCode, res.body).toBe(200)
+  return res.json<{ code: string; generation: number }>().code
+}

@@ -11,6 +11,8 @@ export { stationsMigrations } from './migrations'
 export type { StationsDeps } from './stations.deps'
 export { createStation, importStations } from './stations.service'
 export { checkIn } from './public.service'
+/** The door poster's check-in code (the demo's seeded visits scan it too). */
+export { checkInCode } from './check-in-code'
 /** The national public-holiday calendar: years added at start-up, and the operators' warning. */
 export { addCnHolidayYears, holidayCalendarWarning } from './domain/cn-holidays'
 export { readHolidayFile } from './domain/holiday-file'

@@ -6,6 +6,7 @@ import { recordAudit } from '../../core/audit'
 import { loadOrg } from '../../core/orgs'
 import type { Db } from '../../platform/db/create-db'
 import { withTransaction } from '../../platform/db/transaction'
+import { checkInCodeMatches } from './check-in-code'
 import { directoryOf, freshDirectory } from './directory/directory.service'
 import type { DirectoryEntry, DirectoryHit, StationDirectory } from './directory/station-directory'
 import { parseStationQuery, type UnderstoodQuery } from './directory/text-query'
@@ -309,22 +310,30 @@ const deviceHash = (secret: string, stationId: string, deviceId: string) =>
   createHmac('sha256', secret).update(`checkin:${stationId}:${deviceId}`).digest('base64url')
 
 /**
- * Checks a device in. Idempotent per visit: a second scan while checked in answers the same
- * check-in (created: false). Refused when the station is full, so occupancy never exceeds
- * capacity: the count and the insert share one transaction, serialised per station. Refused
- * outside the station's opening hours too: a scan of the door's QR code at night would count a
- * visit to a shut station in its occupancy and in the check-in roll-ups.
+ * Checks a device in. Only with the code of the station's door poster (ADR 0029): station ids are
+ * public, and without it a script could fill any station from anywhere. Idempotent per visit: a
+ * second scan while checked in answers the same check-in (created: false). Refused when the
+ * station is full, so occupancy never exceeds capacity: the count and the insert share one
+ * transaction, serialised per station. Refused outside the station's opening hours too: a scan of
+ * the door's QR code at night would count a visit to a shut station in its occupancy and in the
+ * check-in roll-ups.
  */
 export const checkIn = async (
   deps: StationsDeps,
   ctx: Ctx,
   stationId: string,
   deviceId: string,
+  code: string,
 ): Promise<CheckInResult & { created: boolean }> => {
   const { db } = deps
   const minutes = deps.checkInMinutes ?? DEFAULT_CHECK_IN_MINUTES
   const hash = deviceHash(deps.secret, stationId, deviceId)
   const nowIso = ctx.now.toISOString()
+  // Checked before the transaction, so a flood of guessed codes never takes the station's lock.
+  const station = await repo.findStationById(db, stationId)
+  if (!station) throw stationErrors.notFound(stationId)
+  if (!checkInCodeMatches(deps.secret, stationId, station.check_in_code_seq, code))
+    throw stationErrors.checkInCodeInvalid()
   const result = await withTransaction(db, async (trx) => {
     await repo.lockStation(trx, stationId)
     const row = await repo.findStationById(trx, stationId)

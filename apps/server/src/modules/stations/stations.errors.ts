@@ -13,6 +13,12 @@ export const stationErrors = {
     }),
   full: (capacity: number) =>
     new AppError('STATION_FULL', 409, `The station is full (${capacity} people)`, { capacity }),
+  checkInCodeInvalid: () =>
+    new AppError(
+      'STATION_CHECK_IN_CODE_INVALID',
+      403,
+      "The check-in code is not this station's current one: scan the QR code on its door",
+    ),
   notCheckedIn: () =>
     new AppError('STATION_NOT_CHECKED_IN', 404, 'This device is not checked in here'),
   orgNotFound: (id: string) => new AppError('ORG_NOT_FOUND', 404, `Org ${id} not found`, { id }),

@@ -86,6 +86,21 @@ export const updateStationRow = (
   fields: Partial<Omit<StationTable, 'id' | 'created_at'>>,
 ) => q(db).updateTable('station').set(fields).where('id', '=', id).execute()
 
+/** Starts the station's next check-in code generation (check-in-code.ts); answers it. */
+export const nextCheckInCodeSeq = async (db: Db, id: string) => {
+  await q(db)
+    .updateTable('station')
+    .set((eb) => ({ check_in_code_seq: eb('check_in_code_seq', '+', 1) }))
+    .where('id', '=', id)
+    .execute()
+  const row = await q(db)
+    .selectFrom('station')
+    .select('check_in_code_seq')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
+  return Number(row.check_in_code_seq)
+}
+
 export const updateStationFields = async (
   db: Db,
   id: string,

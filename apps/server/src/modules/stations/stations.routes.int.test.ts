@@ -16,7 +16,7 @@ import {
   type TestSession,
 } from '../../../test/build-test-app'
 import { freshMobile, makeMember } from '../../../test/factories/members'
-import { createStation, NEVER_OPEN, stationBody } from '../../../test/factories/stations'
+import { createStation, doorCode, NEVER_OPEN, stationBody } from '../../../test/factories/stations'
 import { ctxAs } from '../../../test/factories/orgs'
 import { DEMO_PASSWORD } from '../../demo/seed-demo'
 import { auditRows, expectError, MISSING_ID } from '../../../test/helpers'
@@ -646,12 +646,90 @@ describe('finding the nearest station (public)', () => {
 })
 
 describe('check-in and occupancy', () => {
-  const checkIn = (id: string, deviceId: string) =>
+  // The door poster's code of each station, read once as the staff who created it.
+  const codes = new Map<string, string>()
+  const codeOf = async (id: string) => {
+    if (id === MISSING_ID) return 'ABCDEFGHJK'
+    let code = codes.get(id)
+    if (code === undefined) codes.set(id, (code = await doorCode(longgang, id)))
+    return code
+  }
+  const checkIn = async (id: string, deviceId: string, code?: string) =>
     t.request({
       method: 'POST',
       url: `/api/v1/public/stations/${id}/check-ins`,
-      payload: { deviceId },
+      payload: { deviceId, code: code ?? (await codeOf(id)) },
     })
+
+  it('checks in only with the door code: not without, not a wrong or a rotated one', async () => {
+    const s = await create({ capacity: 3 })
+    const device = 'device-doorcodedoorcode'
+    const noCode = await t.request({
+      method: 'POST',
+      url: `/api/v1/public/stations/${s.id}/check-ins`,
+      payload: { deviceId: device },
+    })
+    expectError(noCode, 400, 'VALIDATION_FAILED')
+    const first = await codeOf(s.id)
+    expect(first).toMatch(/^[2-9A-HJ-NP-Z]{10}$/)
+    // Another station's code does not open this one.
+    const other = await create()
+    expect(await codeOf(other.id)).not.toBe(first)
+    expectError(
+      await checkIn(s.id, device, await codeOf(other.id)),
+      403,
+      'STATION_CHECK_IN_CODE_INVALID',
+    )
+    expectError(await checkIn(s.id, device, 'ABCDEFGHJK'), 403, 'STATION_CHECK_IN_CODE_INVALID')
+    expect((await auditRows(t, { targetId: s.id })).map((a) => a.action)).toEqual([
+      'station.create',
+    ])
+    // Typed from the poster in lower case, it still counts.
+    expect((await checkIn(s.id, device, first.toLowerCase())).statusCode).toBe(201)
+
+    // Rotation: posters printed before stop checking phones in; phones checked in stay so.
+    const volunteer = await counsellor.request({
+      method: 'POST',
+      url: `/api/v1/stations/${s.id}/check-in-code/rotate`,
+    })
+    expectError(volunteer, 403)
+    const outside = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/stations/${s.id}/check-in-code`,
+    })
+    expectError(outside, 403, 'ACCESS_DENIED')
+    const anonymous = await t.request({
+      method: 'GET',
+      url: `/api/v1/stations/${s.id}/check-in-code`,
+    })
+    expectError(anonymous, 401)
+    const rotated = await shenzhen.request({
+      method: 'POST',
+      url: `/api/v1/stations/${s.id}/check-in-code/rotate`,
+    })
+    expect(rotated.statusCode, rotated.body).toBe(200)
+    const next = rotated.json<{ code: string; generation: number }>()
+    expect(next.generation).toBe(2)
+    expect(next.code).not.toBe(first)
+    expect(await doorCode(longgang, s.id)).toBe(next.code)
+    expectError(
+      await checkIn(s.id, 'device-oldposteroldposter', first),
+      403,
+      'STATION_CHECK_IN_CODE_INVALID',
+    )
+    expect((await checkIn(s.id, 'device-newposternewposter', next.code)).statusCode).toBe(201)
+    const again = await checkIn(s.id, device, next.code)
+    expect(again.json<CheckInResult>()).toMatchObject({ created: false, occupancy: { count: 2 } })
+    const rows = await auditRows(t, { targetId: s.id })
+    expect(rows.map((a) => a.action)).toEqual([
+      'station.create',
+      'station.check-in',
+      'station.check-in-code.rotate',
+      'station.check-in',
+    ])
+    expect(JSON.stringify(rows)).not.toContain(first)
+    expect(JSON.stringify(rows)).not.toContain(next.code)
+  })
 
   it('refuses a check-in outside opening hours and records nothing', async () => {
     const s = await create({ schedule: NEVER_OPEN, capacity: 3 })
@@ -720,11 +798,12 @@ describe('check-in and occupancy', () => {
 
   it("limits check-ins per IP (a script cannot fill a city's stations)", async () => {
     const s = await create({ capacity: 5 })
+    const code = await codeOf(s.id)
     const scan = (i: number) =>
       t.request({
         method: 'POST',
         url: `/api/v1/public/stations/${s.id}/check-ins`,
-        payload: { deviceId: `flood-device-${String(i).padStart(6, '0')}` },
+        payload: { deviceId: `flood-device-${String(i).padStart(6, '0')}`, code },
         remoteAddress: '10.77.0.1',
       })
     const codes: number[] = []

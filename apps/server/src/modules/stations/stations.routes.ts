@@ -1,6 +1,7 @@
 import {
   CheckInBodySchema,
   CheckInResultSchema,
+  CheckOutBodySchema,
   CheckOutResultSchema,
   CloseStationBodySchema,
   ClusterQuerySchema,
@@ -13,6 +14,7 @@ import {
   PlaceResultSchema,
   NearestResultSchema,
   PublicStationSchema,
+  StationCheckInCodeSchema,
   StationContactSchema,
   StationListQuerySchema,
   StationPageSchema,
@@ -163,6 +165,34 @@ export const stationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }> = asy
     },
     async (req) => svc.revealStationContact(deps, ctxOf(req), req.params.stationId),
   )
+
+  app.get(
+    '/:stationId/check-in-code',
+    {
+      schema: {
+        tags,
+        summary: "The code in the door poster's QR link, without which a phone cannot check in",
+        params: Params,
+        response: { 200: StationCheckInCodeSchema },
+      },
+      config: { access: { permission: 'station:manage' } },
+    },
+    async (req) => svc.stationCheckInCode(deps, ctxOf(req), req.params.stationId),
+  )
+
+  app.post(
+    '/:stationId/check-in-code/rotate',
+    {
+      schema: {
+        tags,
+        summary: 'A new check-in code: posters printed before stop checking phones in',
+        params: Params,
+        response: { 200: StationCheckInCodeSchema },
+      },
+      config: { access: { permission: 'station:manage' } },
+    },
+    async (req) => svc.rotateStationCheckInCode(deps, ctxOf(req), req.params.stationId),
+  )
 }
 
 /**
@@ -311,7 +341,8 @@ export const publicStationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }>
       config: { access: 'public', rateLimit: CHECK_INS_PER_IP },
     },
     async (req, reply) => {
-      const r = await pub.checkIn(deps, ctxOf(req), req.params.stationId, req.body.deviceId)
+      const { deviceId, code } = req.body
+      const r = await pub.checkIn(deps, ctxOf(req), req.params.stationId, deviceId, code)
       return reply.status(r.created ? 201 : 200).send(r)
     },
   )
@@ -323,7 +354,7 @@ export const publicStationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }>
         tags,
         summary: 'Check a phone out before its check-in ends by itself',
         params: Params,
-        body: CheckInBodySchema,
+        body: CheckOutBodySchema,
         response: { 200: CheckOutResultSchema },
       },
       config: { access: 'public' },

@@ -2,6 +2,7 @@ import {
   type CreateStationBody,
   CreateStationBodySchema,
   type Station,
+  type StationCheckInCode,
   type StationListItem,
   type StationMetric,
   type UpdateStationBody,
@@ -15,6 +16,7 @@ import { maskMobile, type FieldCrypto } from '../../platform/crypto/field-crypto
 import type { Db } from '../../platform/db/create-db'
 import { withTransaction } from '../../platform/db/transaction'
 import { commonErrors } from '../../platform/errors/app-error'
+import { checkInCode } from './check-in-code'
 import { directoryApply, directoryInvalidate, directoryOf } from './directory/directory.service'
 import { amenityCodes, amenityMask, isAmenityCode } from './domain/amenities'
 import { cnHolidayCalendar } from './domain/cn-holidays'
@@ -172,6 +174,7 @@ export const createStation = async (
       org_id: org.id,
       status: 'active',
       closed_reason: null,
+      check_in_code_seq: 0,
       ...fields,
       created_at: now,
       updated_at: now,
@@ -294,6 +297,45 @@ export const revealStationContact = async (deps: Deps, ctx: Ctx, stationId: stri
     orgId: row.org_id,
   })
   return { contactName: row.contact_name, contactMobile }
+}
+
+/**
+ * The code for the station's door poster (ADR 0029): for the staff who run the station, as the
+ * contact is. Not audited as a read: it is no personal data, and it is printed on the door.
+ */
+export const stationCheckInCode = async (
+  deps: Deps & { secret: string },
+  ctx: Ctx,
+  stationId: string,
+): Promise<StationCheckInCode> => {
+  const row = await loadStationFor(deps.db, ctx, stationId, 'station:manage')
+  const generation = Number(row.check_in_code_seq)
+  return { code: checkInCode(deps.secret, stationId, generation), generation: generation + 1 }
+}
+
+/**
+ * A new check-in code for the station, when the old one has leaked (a photo of the poster shared
+ * online): every poster printed before stops checking in, and the door needs the new one. Phones
+ * checked in already stay so until their visit ends.
+ */
+export const rotateStationCheckInCode = async (
+  deps: Deps & { secret: string },
+  ctx: Ctx,
+  stationId: string,
+): Promise<StationCheckInCode> => {
+  const row = await loadStationFor(deps.db, ctx, stationId, 'station:manage')
+  const generation = await withTransaction(deps.db, async (trx) => {
+    const seq = await repo.nextCheckInCodeSeq(trx, stationId)
+    await recordAudit(trx, ctx, {
+      action: 'station.check-in-code.rotate',
+      targetType: 'station',
+      targetId: stationId,
+      orgId: row.org_id,
+      summary: { generation: seq + 1 },
+    })
+    return seq
+  })
+  return { code: checkInCode(deps.secret, stationId, generation), generation: generation + 1 }
 }
 
 export const listStations = async (
@@ -482,6 +524,7 @@ export const importStations = async (
         org_id: org.id,
         status: 'active',
         closed_reason: null,
+        check_in_code_seq: 0,
         ...rowFields(crypto, b),
         created_at: now,
         updated_at: now,

@@ -30,6 +30,8 @@ export type StationTable = {
   /** JSON StationService[]. */
   services: string
   description: string
+  /** Generation of the door poster's check-in code (check-in-code.ts); bumped to rotate it. */
+  check_in_code_seq: number
   created_at: string
   updated_at: string
 }

@@ -13,7 +13,7 @@ import {
   type TestApp,
   type TestSession,
 } from '../../../test/build-test-app'
-import { ALWAYS_OPEN, createStation, NEVER_OPEN } from '../../../test/factories/stations'
+import { ALWAYS_OPEN, createStation, doorCode, NEVER_OPEN } from '../../../test/factories/stations'
 import { auditCount, expectError } from '../../../test/helpers'
 import type { StationsTables } from './stations.tables'
 
@@ -56,7 +56,7 @@ const checkIn = async (stationId: string, deviceId: string) => {
   const res = await t.request({
     method: 'POST',
     url: `/api/v1/public/stations/${stationId}/check-ins`,
-    payload: { deviceId },
+    payload: { deviceId, code: await doorCode(longgang, stationId) },
   })
   expect(res.statusCode, res.body).toBe(201)
 }

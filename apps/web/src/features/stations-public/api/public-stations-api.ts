@@ -124,10 +124,11 @@ export const getClusters = (p: ClusterParams, signal?: AbortSignal) =>
 export const getStation = (id: string, coordSystem: CoordSystemValue, signal?: AbortSignal) =>
   apiRequest(one(id), { query: { coordSystem }, schema: PublicStationSchema, signal })
 
-export const checkIn = (id: string, deviceId: string) =>
+/** `code` is the door poster's, from the QR link (`?c=`): without it the server refuses. */
+export const checkIn = (id: string, deviceId: string, code: string) =>
   apiRequest(`${one(id)}/check-ins`, {
     method: 'POST',
-    body: { deviceId },
+    body: { deviceId, code },
     schema: CheckInResultSchema,
   })
 

@@ -8,11 +8,13 @@ import { currentVisit, forgetVisit, rememberVisit } from '../lib/visits'
 
 /**
  * This phone's visit to a station: check in (idempotent on the server: a repeated scan in the
- * same visit answers 200 with created=false) and check out. The expiry is remembered locally
- * so the page knows which button to offer; the server checks out by itself when it passes
- * (`now` is the page's ticking clock, so the button changes back by itself too).
+ * same visit answers 200 with created=false) and check out. Checking in takes the door poster's
+ * code from the QR link (`code`, null on pages reached otherwise: they can only check out). The
+ * expiry is remembered locally so the page knows which button to offer; the server checks out by
+ * itself when it passes (`now` is the page's ticking clock, so the button changes back by itself
+ * too).
  */
-export const useVisit = (stationId: string, now: Date) => {
+export const useVisit = (stationId: string, now: Date, code: string | null = null) => {
   const qc = useQueryClient()
   const [expiresAt, setExpiresAt] = useState<Date | null>(() => currentVisit(stationId))
 
@@ -27,7 +29,7 @@ export const useVisit = (stationId: string, now: Date) => {
   )
 
   const enter = useMutation({
-    mutationFn: () => checkIn(stationId, getDeviceId()),
+    mutationFn: () => checkIn(stationId, getDeviceId(), code ?? ''),
     onSuccess: (r) => {
       rememberVisit(stationId, r.expiresAt)
       setExpiresAt(new Date(r.expiresAt))
@@ -54,7 +56,10 @@ export const useVisit = (stationId: string, now: Date) => {
   return {
     checkedIn,
     expiresAt: checkedIn ? expiresAt : null,
+    /** Whether this page can check in at all: it was opened from the door's QR code. */
+    hasCode: code !== null && code !== '',
     checkIn: () => {
+      if (code === null || code === '') return
       leave.reset()
       enter.mutate()
     },

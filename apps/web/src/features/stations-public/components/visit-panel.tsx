@@ -42,6 +42,13 @@ export const VisitMessages = ({ visit }: { visit: Visit }) => {
         </Notice>
       )
     }
+    if (code === 'STATION_CHECK_IN_CODE_INVALID')
+      return (
+        <Notice kind="warn" role="alert">
+          <p className="sp-status-big">{t('stationsPublic.checkIn.badCodeTitle')}</p>
+          <p>{t('stationsPublic.checkIn.badCode')}</p>
+        </Notice>
+      )
     if (code === 'STATION_CLOSED' || code === 'STATION_NOT_OPEN_NOW')
       return (
         <Notice kind="warn" role="alert">
@@ -74,7 +81,11 @@ export const VisitMessages = ({ visit }: { visit: Visit }) => {
   return null
 }
 
-/** Occupancy, the outcome line and the one button that fits: check in or check out. */
+/**
+ * Occupancy, the outcome line and the one button that fits: check in (only on the page the door's
+ * QR code opens, which brings the station's check-in code) or check out. Elsewhere a station that
+ * is open says how to check in instead.
+ */
 export const VisitPanel = ({
   visit,
   occupancy,
@@ -85,6 +96,7 @@ export const VisitPanel = ({
   /** False while the station is closed or outside its hours: the server would refuse. */
   canCheckIn: boolean
 }) => {
+  const offerCheckIn = canCheckIn && visit.hasCode
   const { t } = useTranslation()
   return (
     <div className="cp-card">
@@ -104,7 +116,7 @@ export const VisitPanel = ({
             {t('stationsPublic.checkOut.button')}
           </button>
         </>
-      ) : canCheckIn ? (
+      ) : offerCheckIn ? (
         <button
           type="button"
           className="cp-btn cp-btn-primary cp-btn-block"
@@ -113,6 +125,8 @@ export const VisitPanel = ({
         >
           {t('stationsPublic.checkIn.button')}
         </button>
+      ) : canCheckIn ? (
+        <p className="cp-hint">{t('stationsPublic.checkIn.scanHint')}</p>
       ) : null}
     </div>
   )

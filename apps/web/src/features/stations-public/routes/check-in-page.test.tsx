@@ -5,7 +5,8 @@ import { DEVICE_ID_KEY } from '../lib/device-id'
 import { STATION_ID, apiError, json, renderPage, station, stubFetch } from '../test/render'
 import { Component as CheckInPage } from './check-in-page'
 
-const PATH = `/s/${STATION_ID}/check-in`
+const CODE = 'K7M2Q9RXTB'
+const PATH = `/s/${STATION_ID}/check-in?c=${CODE}`
 const checkInUrl = `/api/v1/public/stations/${STATION_ID}/check-ins`
 const checkOutUrl = `/api/v1/public/stations/${STATION_ID}/check-out`
 
@@ -32,9 +33,11 @@ const serve = (checkIn: () => Response) =>
 const posts = (fetchMock: ReturnType<typeof stubFetch>, url: string) =>
   fetchMock.mock.calls.filter(([u, init]) => u === url && init?.method === 'POST')
 
-/** The deviceId sent by a POST (the API client sends JSON text). */
+/** The body sent by a POST (the API client sends JSON text). */
+const sentBody = (call: [url: string, init?: RequestInit] | undefined) =>
+  JSON.parse(call?.[1]?.body as string) as { deviceId: string; code?: string }
 const sentDeviceId = (call: [url: string, init?: RequestInit] | undefined) =>
-  (JSON.parse(call?.[1]?.body as string) as { deviceId: string }).deviceId
+  sentBody(call).deviceId
 
 describe('QR check-in page', () => {
   beforeEach(() => {
@@ -58,6 +61,8 @@ describe('QR check-in page', () => {
 
     const calls = posts(fetchMock, checkInUrl)
     expect(calls).toHaveLength(1)
+    // The door poster's code from the QR link goes with it.
+    expect(sentBody(calls[0]).code).toBe(CODE)
     const deviceId = sentDeviceId(calls[0])
     expect(deviceId).toMatch(/^[A-Za-z0-9_-]{22,64}$/)
     expect(deviceId).toBe(window.localStorage.getItem(DEVICE_ID_KEY))
@@ -90,6 +95,23 @@ describe('QR check-in page', () => {
     ).toBeTruthy()
     expect(screen.getByRole('link', { name: '找附近其他驿站' }).getAttribute('href')).toBe('/s')
     expect(screen.queryByRole('button', { name: '签出（我要离开）' })).toBeNull()
+    expect(window.localStorage.getItem(`uh.stationVisit.${STATION_ID}`)).toBeNull()
+  })
+
+  it('does not check in from a link without the door code, and says where to scan', async () => {
+    const fetchMock = serve(() => json(result(true, 9), 201))
+    renderPage(`/s/${STATION_ID}/check-in`, '/s/:stationId/check-in', CheckInPage)
+    expect(await screen.findByText('请扫描驿站门口的二维码')).toBeTruthy()
+    await screen.findByText('8 / 15 人')
+    expect(screen.queryByRole('button', { name: '签到' })).toBeNull()
+    expect(posts(fetchMock, checkInUrl)).toHaveLength(0)
+  })
+
+  it('says plainly when the QR code is an old one', async () => {
+    serve(() => apiError('STATION_CHECK_IN_CODE_INVALID', 403))
+    renderPage(PATH, '/s/:stationId/check-in', CheckInPage)
+    expect(await screen.findByText('这个二维码已经失效')).toBeTruthy()
+    expect(screen.getByText(/请扫描门口现在贴着的二维码/)).toBeTruthy()
     expect(window.localStorage.getItem(`uh.stationVisit.${STATION_ID}`)).toBeNull()
   })
 

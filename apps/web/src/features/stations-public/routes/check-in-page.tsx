@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { Notice, PublicShell } from '../../campaigns-public/components/shell'
 import {
   isMissingStation,
@@ -15,24 +15,28 @@ import { openStateText } from '../lib/format'
 import '../components/stations.css'
 
 /**
- * /s/:stationId/check-in — what the QR code on the door opens. It checks in straight away (no
- * account, no tap): a repeated scan in the same visit is answered "already checked in".
+ * /s/:stationId/check-in?c=<code> — what the QR code on the door opens. It checks in straight away
+ * (no account, no tap): a repeated scan in the same visit is answered "already checked in". The
+ * code is the station's (ADR 0029); a link without one, shared or typed, can only say where to
+ * scan.
  */
 export const Component = () => {
   const { t } = useTranslation()
   const stationId = useStationId()
   const station = useStation(stationId)
   const now = useNow()
-  const visit = useVisit(stationId, now)
+  const [params] = useSearchParams()
+  const code = params.get('c')?.trim() || null
+  const visit = useVisit(stationId, now, code)
   const started = useRef(false)
   const { checkIn } = visit
 
   useEffect(() => {
     // Once per page load (StrictMode runs effects twice in development; the ref survives).
-    if (started.current || stationId === '') return
+    if (started.current || stationId === '' || code === null) return
     started.current = true
     checkIn()
-  }, [checkIn, stationId])
+  }, [checkIn, stationId, code])
 
   const s = station.data
   const missing = isMissingStation(station.error) || isMissingStation(visit.enter.error)
@@ -49,7 +53,19 @@ export const Component = () => {
           {t('stationsPublic.common.notFound')}
         </Notice>
       ) : (
-        <VisitPanel visit={visit} occupancy={occupancy} canCheckIn={s ? s.openNow : true} />
+        <>
+          {code === null && !visit.checkedIn ? (
+            <Notice kind="warn" role="alert">
+              <p className="sp-status-big">{t('stationsPublic.checkIn.noCodeTitle')}</p>
+              <p>{t('stationsPublic.checkIn.noCode')}</p>
+            </Notice>
+          ) : null}
+          <VisitPanel
+            visit={visit}
+            occupancy={occupancy}
+            canCheckIn={code !== null && (s ? s.openNow : true)}
+          />
+        </>
       )}
       {visit.enter.error ? (
         <Notice>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { publicUrl, usePublicOrigin } from '../../../lib/public-origin'
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { LoadError, Loading, Notice, PublicShell } from '../../campaigns-public/components/shell'
 import { AmenityList } from '../components/amenity-list'
 import { isMissingStation, stationPath, useStation, useStationId } from '../components/hooks'
@@ -9,15 +9,21 @@ import { groupedWeeklyRows, holidayText } from '../lib/format'
 import '../components/stations.css'
 
 /**
- * /s/:stationId/poster — an A4 poster for the station's door: name, hours, amenities and a big
- * QR code of the check-in page. Printing shows the poster only.
+ * /s/:stationId/poster?c=<code> — an A4 poster for the station's door: name, hours, amenities and
+ * a big QR code of the check-in page with the station's check-in code (ADR 0029). The console's
+ * poster tab opens it with the code; without one there is nothing to print.
  */
 export const Component = () => {
   const { t } = useTranslation()
   const stationId = useStationId()
   const station = useStation(stationId)
   const s = station.data
-  const checkInUrl = publicUrl(usePublicOrigin(), stationPath(stationId, '/check-in'))
+  const [params] = useSearchParams()
+  const code = params.get('c')?.trim() || null
+  const checkInUrl = publicUrl(
+    usePublicOrigin(),
+    `${stationPath(stationId, '/check-in')}?c=${encodeURIComponent(code ?? '')}`,
+  )
 
   return (
     <PublicShell
@@ -34,6 +40,10 @@ export const Component = () => {
         ) : (
           <Loading />
         )
+      ) : code === null ? (
+        <Notice kind="warn" role="alert">
+          {t('stationsPublic.poster.noCode')}
+        </Notice>
       ) : (
         <>
           <div className="sp-noprint cp-actions">

@@ -215,9 +215,6 @@ export const Component = () => {
         <Link className="cp-btn cp-btn-block" to={`/w/wall?stationId=${encodeURIComponent(s.id)}`}>
           {t('stationsPublic.common.wishWall')}
         </Link>
-        <Link className="cp-btn cp-btn-block" to={stationPath(s.id, '/poster')}>
-          {t('stationsPublic.station.poster')}
-        </Link>
         <Link className="cp-btn cp-btn-block" to="/s">
           {t('stationsPublic.station.others')}
         </Link>

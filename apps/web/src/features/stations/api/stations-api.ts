@@ -1,6 +1,7 @@
 import {
   ClusterResultSchema,
   type CreateStationBody,
+  StationCheckInCodeSchema,
   StationContactSchema,
   StationImportResultSchema,
   StationPageSchema,
@@ -46,6 +47,17 @@ export const reopenStation = (id: string) =>
 /** The unmasked contact: an audited read, so only on an explicit click. */
 export const getStationContact = (id: string) =>
   apiRequest(`${base(id)}/contact`, { schema: StationContactSchema })
+
+/** The code in the door poster's QR link (station:manage). */
+export const getStationCheckInCode = (id: string, signal?: AbortSignal) =>
+  apiRequest(`${base(id)}/check-in-code`, { schema: StationCheckInCodeSchema, signal })
+
+/** A new code: every poster printed before stops checking phones in. */
+export const rotateStationCheckInCode = (id: string) =>
+  apiRequest(`${base(id)}/check-in-code/rotate`, {
+    method: 'POST',
+    schema: StationCheckInCodeSchema,
+  })
 
 export const getStationStats = (orgId: string | undefined, signal?: AbortSignal) =>
   apiRequest('/stations/stats', { query: { orgId }, schema: StationStatsSchema, signal })

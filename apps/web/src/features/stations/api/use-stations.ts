@@ -6,12 +6,14 @@ import {
   createStation,
   getMapConfig,
   getStation,
+  getStationCheckInCode,
   getStationClusters,
   getStationContact,
   getStationStats,
   importStations,
   listStations,
   reopenStation,
+  rotateStationCheckInCode,
   type StationListQuery,
   updateStation,
 } from './stations-api'
@@ -46,6 +48,22 @@ export const useReopenStation = () => useInvalidatingMutation(reopenStation)
 
 /** The unmasked contact is an audited read: a mutation run on an explicit click, never a query. */
 export const useRevealStationContact = () => useMutation({ mutationFn: getStationContact })
+
+/** The door poster's check-in code, for the poster tab (staff who run the station). */
+export const useStationCheckInCode = (id: string) =>
+  useQuery({
+    queryKey: stationKeys.checkInCode(id),
+    queryFn: ({ signal }) => getStationCheckInCode(id, signal),
+    enabled: id !== '',
+  })
+
+export const useRotateStationCheckInCode = () => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: rotateStationCheckInCode,
+    onSuccess: (code, id) => qc.setQueryData(stationKeys.checkInCode(id), code),
+  })
+}
 
 export const useImportStations = () => {
   const qc = useQueryClient()

@@ -19,7 +19,7 @@ type TabDef = { key: string; permission?: Permission; render: (s: Station) => Re
 export const STATION_TABS: TabDef[] = [
   { key: 'info', render: (s) => <StationInfo station={s} /> },
   { key: 'roster', render: (s) => <RosterTab station={s} /> },
-  { key: 'poster', render: (s) => <PosterTab station={s} /> },
+  { key: 'poster', permission: 'station:manage', render: (s) => <PosterTab station={s} /> },
 ]
 
 export const Component = () => {

@@ -1,0 +1,41 @@
+import { screen } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import '../../../test/setup'
+import { STATION_ID, json, renderPage, station, stubFetch } from '../test/render'
+import { Component as StationPage } from './station-page'
+
+const serve = (over: Parameters<typeof station>[0] = {}) =>
+  stubFetch((url) =>
+    url.startsWith(`/api/v1/public/stations/${STATION_ID}?`) ? json(station(over)) : undefined,
+  )
+
+describe('station page', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    window.localStorage.clear()
+  })
+
+  it('says to scan the door’s QR code instead of offering a check-in it cannot make', async () => {
+    serve()
+    renderPage(`/s/${STATION_ID}`, '/s/:stationId', StationPage)
+    expect(await screen.findByText(/扫一扫门口海报上的二维码即可签到/)).toBeTruthy()
+    expect(screen.queryByRole('button', { name: '签到' })).toBeNull()
+    // The door poster carries the station's code: workers are not offered one to print.
+    expect(screen.queryByRole('link', { name: /海报/ })).toBeNull()
+  })
+
+  it('offers check-out to a phone checked in here', async () => {
+    window.localStorage.setItem(`uh.stationVisit.${STATION_ID}`, '2999-01-01T00:00:00.000Z')
+    serve()
+    renderPage(`/s/${STATION_ID}`, '/s/:stationId', StationPage)
+    expect(await screen.findByRole('button', { name: '签出（我要离开）' })).toBeTruthy()
+    expect(screen.queryByText(/扫一扫门口海报上的二维码即可签到/)).toBeNull()
+  })
+
+  it('gives no check-in hint while the station is shut', async () => {
+    serve({ openNow: false })
+    renderPage(`/s/${STATION_ID}`, '/s/:stationId', StationPage)
+    await screen.findByRole('heading', { level: 1 })
+    expect(screen.queryByText(/扫一扫门口海报上的二维码即可签到/)).toBeNull()
+  })
+})
