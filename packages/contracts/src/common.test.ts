@@ -34,3 +34,21 @@ describe('queryNumber', () => {
     })
   })
 })
+
+describe('query numbers in the API documents', () => {
+  it('are described by their number type, bounds and default, not as bare text', () => {
+    const doc = z.toJSONSchema(PageQuerySchema, { io: 'input' }) as {
+      properties: Record<string, Record<string, unknown>>
+    }
+    expect(doc.properties.page).toMatchObject({
+      type: 'integer',
+      minimum: 1,
+      maximum: 100_000,
+      default: 1,
+    })
+    expect(doc.properties.pageSize).toMatchObject({ type: 'integer', maximum: 200, default: 20 })
+    expect(z.toJSONSchema(queryNumber(z.number().min(-90).max(90)), { io: 'input' })).toMatchObject(
+      { type: 'number', minimum: -90, maximum: 90 },
+    )
+  })
+})

@@ -9,18 +9,33 @@ export const IdSchema = z.string().uuid()
  */
 const QUERY_DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
 
+/**
+ * The documents (OpenAPI) describe a query by its input, which is text here: the text schema
+ * carries the number's type, bounds and default from `inner`, as z.coerce.number() showed them.
+ */
+const documented = (inner: z.ZodNumber, fallback?: number) => {
+  const { $schema: _dialect, ...doc } = z.toJSONSchema(inner) as Record<string, unknown>
+  return fallback === undefined ? doc : { ...doc, default: fallback }
+}
+const decimalText = () =>
+  z.string().regex(QUERY_DECIMAL, { error: 'Must be a number written in digits' })
+
 /** A query-string number read by `inner` (its bounds and int-ness), e.g. `queryNumber(z.number().int())`. */
-export const queryNumber = <T extends z.ZodType<number, number>>(inner: T) =>
-  z
-    .string()
-    .regex(QUERY_DECIMAL, { error: 'Must be a number written in digits' })
-    .transform(Number)
+export const queryNumber = (inner: z.ZodNumber) =>
+  decimalText().meta(documented(inner)).transform(Number).pipe(inner)
+
+/** The same, `fallback` when the query leaves it out. */
+export const queryNumberOr = (inner: z.ZodNumber, fallback: number) =>
+  decimalText()
+    .optional()
+    .meta(documented(inner, fallback))
+    .transform((text) => (text === undefined ? fallback : Number(text)))
     .pipe(inner)
 
 /** Every list endpoint takes the same paging and search parameters. */
 export const PageQuerySchema = z.object({
-  page: queryNumber(z.number().int().min(1).max(100_000)).default(1),
-  pageSize: queryNumber(z.number().int().min(1).max(200)).default(20),
+  page: queryNumberOr(z.number().int().min(1).max(100_000), 1),
+  pageSize: queryNumberOr(z.number().int().min(1).max(200), 20),
   /** Search text; each list documents what it matches (member lists: the start of a name). */
   q: z.string().trim().max(100).optional(),
 })

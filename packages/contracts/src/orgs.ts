@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema, queryNumber, PageQuerySchema, TimestampSchema, pageOf } from './common'
+import { IdSchema, queryNumberOr, PageQuerySchema, TimestampSchema, pageOf } from './common'
 
 export const ORG_KINDS = [
   'national_federation',
@@ -67,7 +67,7 @@ export const SubtreeSchema = z.object({
   truncated: z.boolean(),
 })
 export const SubtreeQuerySchema = z
-  .object({ limit: queryNumber(z.number().int().min(1).max(10_000)).default(2000) })
+  .object({ limit: queryNumberOr(z.number().int().min(1).max(10_000), 2000) })
   .strict()
 
 /** What the public employer search returns (names only, for self-registration). */

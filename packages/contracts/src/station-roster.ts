@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema, queryNumber, TimestampSchema } from './common'
+import { IdSchema, queryNumberOr, TimestampSchema } from './common'
 
 /**
  * The duty roster (值班) of a station: shifts of staff and party-member volunteers, the
@@ -60,7 +60,7 @@ export const UpdateShiftBodySchema = ShiftFieldsSchema.partial()
 export type UpdateShiftBody = z.infer<typeof UpdateShiftBodySchema>
 
 export const CoverageQuerySchema = z
-  .object({ days: queryNumber(z.number().int().min(1).max(SHIFT_LIST_MAX_DAYS)).default(14) })
+  .object({ days: queryNumberOr(z.number().int().min(1).max(SHIFT_LIST_MAX_DAYS), 14) })
   .strict()
 
 export const CoverageIntervalSchema = z.object({

@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { IdSchema, queryNumber, PageQuerySchema, TimestampSchema, pageOf } from './common'
+import {
+  IdSchema,
+  queryNumber,
+  queryNumberOr,
+  PageQuerySchema,
+  TimestampSchema,
+  pageOf,
+} from './common'
 import { MobileSchema } from './members'
 import { ImageUrlSchema } from './uploads'
 
@@ -313,7 +320,7 @@ export const NearestQuerySchema = z
     lat: queryNumber(z.number()),
     lng: queryNumber(z.number()),
     coordSystem: CoordSystemSchema.default('wgs84'),
-    k: queryNumber(z.number().int().min(1).max(50)).default(5),
+    k: queryNumberOr(z.number().int().min(1).max(50), 5),
     openNow: z
       .enum(['true', 'false'])
       .default('false')

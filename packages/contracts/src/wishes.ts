@@ -59,7 +59,10 @@ export const WISH_EDITABLE_STATUSES = [
 export const isWishEditable = (status: WishStatus): boolean =>
   (WISH_EDITABLE_STATUSES as readonly WishStatus[]).includes(status)
 
-/** Who claims: self-declared by the claimant; shown on the wish. */
+/**
+ * Who claims, shown on the wish. volunteer and party_member are the claimant's word;
+ * partner_company must name a partner registered by staff that the claimant acts for (ADR 0030).
+ */
 export const CLAIMANT_KINDS = ['volunteer', 'party_member', 'partner_company'] as const
 export const ClaimantKindSchema = z.enum(CLAIMANT_KINDS)
 export type ClaimantKind = z.infer<typeof ClaimantKindSchema>
@@ -197,15 +200,18 @@ export type ConfirmWishBody = z.input<typeof ConfirmWishBodySchema>
 export const ClaimWishBodySchema = z
   .object({
     claimantKind: ClaimantKindSchema,
-    /** The company's name for partner_company (required); others default to the member's name. */
-    displayName: z.string().trim().min(1).max(60).optional(),
+    /**
+     * For partner_company (required): the registered partner claiming, one the caller acts for
+     * (GET /api/v1/my/wish-partners). Its name is what the worker is told.
+     */
+    partnerId: IdSchema.optional(),
     /** When the claimant will deliver; default and latest the wish deadline, earliest today. */
     dueDate: WishDateSchema.optional(),
   })
   .strict()
-  .refine((b) => b.claimantKind !== 'partner_company' || b.displayName !== undefined, {
-    message: 'displayName (the company name) is required for partner_company',
-    path: ['displayName'],
+  .refine((b) => (b.claimantKind === 'partner_company') === (b.partnerId !== undefined), {
+    message: 'partnerId is required for partner_company, and only for it',
+    path: ['partnerId'],
   })
 export type ClaimWishBody = z.input<typeof ClaimWishBodySchema>
 
@@ -481,3 +487,74 @@ export const WishReportSchema = z.object({
   ),
 })
 export type WishReport = z.infer<typeof WishReportSchema>
+
+// ---- partner companies (ADR 0030) ----
+
+export const WISH_PARTNER_STATUSES = ['active', 'archived'] as const
+export const WishPartnerStatusSchema = z.enum(WISH_PARTNER_STATUSES)
+export type WishPartnerStatus = z.infer<typeof WishPartnerStatusSchema>
+
+/** A company's name as workers will read it ("建设银行龙岗支行"). */
+export const WishPartnerNameSchema = z.string().trim().min(2).max(60)
+
+export const WishPartnerMemberSchema = z.object({
+  memberId: IdSchema,
+  name: z.string(),
+  mobileMasked: z.string(),
+  addedAt: TimestampSchema,
+})
+export type WishPartnerMember = z.infer<typeof WishPartnerMemberSchema>
+
+/** A partner company registered by an org's staff, with the members who claim for it. */
+export const WishPartnerSchema = z.object({
+  id: IdSchema,
+  orgId: IdSchema,
+  orgName: z.string(),
+  name: z.string(),
+  status: WishPartnerStatusSchema,
+  members: z.array(WishPartnerMemberSchema),
+  /** Claims made for it, and how many of those were fulfilled or confirmed. */
+  claims: z.number().int(),
+  delivered: z.number().int(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+})
+export type WishPartner = z.infer<typeof WishPartnerSchema>
+export const WishPartnerPageSchema = pageOf(WishPartnerSchema)
+
+/** q matches part of the name. */
+export const WishPartnerListQuerySchema = PageQuerySchema.extend({
+  orgId: IdSchema.optional(),
+  status: WishPartnerStatusSchema.optional(),
+}).strict()
+
+export const CreateWishPartnerBodySchema = z
+  .object({ orgId: IdSchema, name: WishPartnerNameSchema })
+  .strict()
+export type CreateWishPartnerBody = z.infer<typeof CreateWishPartnerBodySchema>
+
+export const UpdateWishPartnerBodySchema = z
+  .object({ name: WishPartnerNameSchema.optional(), status: WishPartnerStatusSchema.optional() })
+  .strict()
+  .refine((b) => b.name !== undefined || b.status !== undefined, {
+    message: 'Give a name or a status',
+  })
+export type UpdateWishPartnerBody = z.infer<typeof UpdateWishPartnerBodySchema>
+
+/** A member who will claim for the partner, found by the mobile they signed up with. */
+export const AddWishPartnerMemberBodySchema = z.object({ mobile: MobileSchema }).strict()
+
+export const WishPartnerIdParamsSchema = z.object({ partnerId: IdSchema })
+export const WishPartnerMemberParamsSchema = z.object({ partnerId: IdSchema, memberId: IdSchema })
+
+/** A partner I act for, offered on the claim form when the wish is within its org's subtree. */
+export const MyWishPartnerSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  orgId: IdSchema,
+  orgName: z.string(),
+})
+export type MyWishPartner = z.infer<typeof MyWishPartnerSchema>
+export const MyWishPartnersSchema = z.object({ items: z.array(MyWishPartnerSchema) })
+/** wishId: only the partners that may claim this wish (its org is in their org's subtree). */
+export const MyWishPartnersQuerySchema = z.object({ wishId: IdSchema.optional() }).strict()

@@ -3,8 +3,10 @@ import type { Ctx } from '../core/access'
 import { createMember } from '../core/members'
 import { grantRoleAsSystem } from '../core/roles'
 import {
+  addPartnerMember,
   claimWish,
   confirmMyWish,
+  createPartner,
   createWishForWorker,
   expireDueClaims,
   fulfilClaim,
@@ -90,6 +92,9 @@ export const seedDemoWishes = async (
     people[key as keyof typeof DEMO_WISH_PEOPLE] = { id: m.id, name: p.name }
   }
   await grantRoleAsSystem(db, ctx, people.volunteer.id, orgId('龙岗区总工会'), 'volunteer')
+  // The bank is a partner registered by 龙岗区总工会, with 孙丽 claiming for it (ADR 0030).
+  const bank = await createPartner(deps, ctx, { orgId: orgId('龙岗区总工会'), name: BANK_NAME })
+  await addPartnerMember(deps, ctx, bank.id, DEMO_WISH_PEOPLE.bank.mobile)
 
   /** A context `hoursAgo` before ctx.now, acting as a demo person or as staff (null). */
   const as = (who: keyof typeof people | null, hoursAgo: number): Ctx => {
@@ -161,7 +166,7 @@ export const seedDemoWishes = async (
       who === 'bank' ? 'partner_company' : who === 'partyMember' ? 'party_member' : 'volunteer'
     const c = await claimWish(deps, as(who, hoursAgo), wishId, {
       claimantKind: kind,
-      displayName: who === 'bank' ? BANK_NAME : undefined,
+      partnerId: who === 'bank' ? bank.id : undefined,
       dueDate: chinaDate(new Date(now - hoursAgo * HOUR), dueInDays),
     })
     return c.id

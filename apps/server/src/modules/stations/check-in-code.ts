@@ -23,7 +23,10 @@ export const checkInCode = (secret: string, stationId: string, generation: numbe
   return code
 }
 
-/** Whether `given` is the station's current code (case-insensitive, compared in constant time). */
+/**
+ * Whether `given` is the station's current code, compared in constant time. ASCII letters only are
+ * read without case: a full Unicode upper-casing would also take 'ſ' for 'S' and 'ß' for 'SS'.
+ */
 export const checkInCodeMatches = (
   secret: string,
   stationId: string,
@@ -31,6 +34,6 @@ export const checkInCodeMatches = (
   given: string,
 ): boolean => {
   const want = Buffer.from(checkInCode(secret, stationId, generation))
-  const got = Buffer.from(given.toUpperCase())
+  const got = Buffer.from(given.replace(/[a-z]/g, (c) => c.toUpperCase()))
   return got.length === want.length && timingSafeEqual(got, want)
 }

@@ -338,6 +338,9 @@ export const checkIn = async (
     await repo.lockStation(trx, stationId)
     const row = await repo.findStationById(trx, stationId)
     if (!row) throw stationErrors.notFound(stationId)
+    // A rotation that committed since the check above ends the old code here too.
+    if (row.check_in_code_seq !== station.check_in_code_seq)
+      throw stationErrors.checkInCodeInvalid()
     if (row.status !== 'active') throw stationErrors.closed(stationId)
     const live = await repo.findLiveCheckIn(trx, stationId, hash, nowIso)
     // A visit that began in opening hours is still answered after closing time (a rescan).

@@ -112,6 +112,7 @@ describe('100 simultaneous claims', () => {
       claimant_member_id: claimants[2]!.memberId,
       claimant_name: '绕过检查',
       claimant_kind: 'volunteer' as const,
+      partner_id: null,
       status,
       due_date: day(3),
       due_at: now,

@@ -14,6 +14,7 @@ import { requireUploadsExist } from '../../core/uploads'
 import { toJson } from '../../platform/db/columns'
 import type { Db } from '../../platform/db/create-db'
 import { withTransaction } from '../../platform/db/transaction'
+import { partnerForClaim } from './partners/partners.service'
 import { chinaDayEnd, chinaToday, isCalendarDate } from './wish-rules'
 import type { WishesDeps } from './wishes.deps'
 import { wishErrors } from './wishes.errors'
@@ -65,19 +66,25 @@ const myClaimOf = async (db: Db, claim: WishClaimRow): Promise<MyClaim> => {
  * A member claims a wish on the wall. Exactly one of any number of simultaneous claims wins;
  * the others get 409 WISH_ALREADY_CLAIMED (or WISH_CLAIM_DUPLICATE when the caller is the one
  * holding it). The claim is due on dueDate (default: the wish deadline).
- * @throws WISH_NOT_FOUND, WISH_CLAIM_OWN, WISH_NOT_CLAIMABLE, WISH_CLAIM_DUE_INVALID,
- *   WISH_ALREADY_CLAIMED, WISH_CLAIM_DUPLICATE
+ * @throws WISH_NOT_FOUND, WISH_CLAIM_OWN, WISH_NOT_CLAIMABLE, WISH_PARTNER_NOT_YOURS,
+ *   WISH_PARTNER_ARCHIVED, WISH_PARTNER_OUT_OF_SCOPE, WISH_CLAIM_DUE_INVALID, WISH_ALREADY_CLAIMED,
+ *   WISH_CLAIM_DUPLICATE
  */
 export const claimWish = async (
   deps: WishesDeps,
   ctx: Ctx,
   wishId: string,
-  body: { claimantKind: ClaimantKind; displayName?: string; dueDate?: string },
+  body: { claimantKind: ClaimantKind; partnerId?: string; dueDate?: string },
 ): Promise<MyClaim> => {
   const actor = requireActor(ctx)
   const wish = await loadWish(deps.db, wishId)
   if (wish.poster_member_id === actor.memberId) throw wishErrors.claimOwnWish()
   if (wish.status !== 'published') throw await claimConflict(deps.db, wishId, actor.memberId)
+  // A company's name is shown to the worker as it is: only a registered partner's (ADR 0030).
+  const partner =
+    body.claimantKind === 'partner_company' && body.partnerId !== undefined
+      ? await partnerForClaim(deps.db, actor.memberId, body.partnerId, wish.org_path)
+      : null
   const nowIso = ctx.now.toISOString()
   if (wish.deadline_at <= nowIso) throw wishErrors.notClaimable('expired')
   const today = chinaToday(ctx.now)
@@ -99,8 +106,9 @@ export const claimWish = async (
         id: claimId,
         wish_id: wishId,
         claimant_member_id: actor.memberId,
-        claimant_name: body.displayName ?? actor.name,
+        claimant_name: partner?.name ?? actor.name,
         claimant_kind: body.claimantKind,
+        partner_id: partner?.id ?? null,
         status: 'active',
         due_date: dueDate,
         due_at: chinaDayEnd(dueDate),

@@ -4,7 +4,7 @@
  * companies claim and fulfil them, the worker confirms (or edits or withdraws a wish before
  * anyone claims it); the expiry job (claims past due, wishes past their deadline, and
  * confirmation after WISH_AUTO_CONFIRM_DAYS of the worker's silence), reports and exports.
- * Owns tables: wish, wish_claim.
+ * Owns tables: wish, wish_claim, wish_partner, wish_partner_member.
  */
 export { wishesRoutes, myWishesRoutes, publicWishesRoutes } from './wishes.routes'
 export { wishesMigrations } from './migrations'
@@ -15,3 +15,5 @@ export { listWishUploadIds } from './wishes.repository'
 export { createWishForWorker, postWish, reviewWish } from './wishes.service'
 export { claimWish, confirmMyWish, fulfilClaim, reopenMyWish } from './claims.service'
 export { updateMyWish, updateWishAsStaff, withdrawMyWish } from './edits.service'
+/** Partner companies and the members who claim for them (the demo registers its bank). */
+export { addPartnerMember, createPartner } from './partners/partners.service'

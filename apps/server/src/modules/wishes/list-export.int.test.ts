@@ -29,6 +29,7 @@ import {
   memberSession,
   postWish,
   publish,
+  registerPartner,
 } from './wishes.fixtures.test-helpers'
 import type { WishTable, WishesTables } from './wishes.tables'
 
@@ -97,7 +98,8 @@ beforeAll(async () => {
   })
   ids.w3 = expectStatus(walkIn, 201).json<Wish>().id
   await posted('w4', '导出-安全帽', 'daily_necessities', true)
-  await claim(bank, ids.w4!, { claimantKind: 'partner_company', displayName: '平安银行南湾支行' })
+  const nanwan = await registerPartner(t, longgang, '龙岗区总工会', [bank], '平安银行南湾支行')
+  await claim(bank, ids.w4!, { claimantKind: 'partner_company', partnerId: nanwan.id })
   await posted('w5', '导出-护膝', 'health', true)
   expectStatus(
     await worker.request({

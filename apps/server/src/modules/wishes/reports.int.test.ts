@@ -7,13 +7,15 @@ import {
   type TestApp,
   type TestSession,
 } from '../../../test/build-test-app'
-import { makeMember } from '../../../test/factories/members'
+import { freshMobile, makeMember } from '../../../test/factories/members'
 import { ctxAs, makeOrg } from '../../../test/factories/orgs'
 import { MISSING_ID, XLSX_TYPE, auditRows, expectError, readXlsx } from '../../../test/helpers'
 import type { Ctx } from '../../core/access'
 import {
+  addPartnerMember,
   claimWish,
   confirmMyWish,
+  createPartner,
   createWishForWorker,
   fulfilClaim,
   postWish,
@@ -60,10 +62,12 @@ beforeAll(async () => {
   parentOrg = (await makeOrg(t, admin, { parentId, name: '坪地街道总工会' })).id
   childOrg = (await makeOrg(t, admin, { parentId: parentOrg, name: '坪地建筑工地联合工会' })).id
   stationId = (await createStation(t, longgang, { name: '报表测试驿站', orgId: childOrg })).id
-  const make = async (name: string) =>
-    (await makeMember(t, admin, { orgId: t.orgId('龙岗区总工会'), name })).id
+  const make = async (name: string, mobile?: string) =>
+    (await makeMember(t, admin, { orgId: t.orgId('龙岗区总工会'), name, mobile })).id
   claimantA = await make('甲认领')
-  claimantB = await make('乙认领')
+  // 乙 also claims for a registered partner company, which staff find by this mobile.
+  const claimantBMobile = freshMobile()
+  claimantB = await make('乙认领', claimantBMobile)
   const worker = (await makeMember(t, admin, { orgId: childOrg, name: '郑师傅' })).id
 
   const deps = { db: t.database.db, crypto: t.crypto }
@@ -125,9 +129,14 @@ beforeAll(async () => {
   await walkIn(shenzhenAt, '想学电工证', 'other', { orgId: parentOrg }, false)
   // W6 at the station: claimed by B after 3 h, then reopened by the worker; back on the wall.
   const w6 = await posted('想报一个电焊培训班', 'study')
+  const company = await createPartner(deps, await staffAt(3.5), {
+    orgId: t.orgId('龙岗区总工会'),
+    name: '龙岗某建设公司',
+  })
+  await addPartnerMember(deps, await staffAt(3.5), company.id, claimantBMobile)
   await claimWish(deps, await bAt(3), w6.id, {
     claimantKind: 'partner_company',
-    displayName: '龙岗某建设公司',
+    partnerId: company.id,
   })
   await reopenMyWish(deps, await workerAt(3.5), w6.id, '公司联系不上')
   // W7 at the station: withdrawn by the worker from the wall; still counted, as withdrawn.

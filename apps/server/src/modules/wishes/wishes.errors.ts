@@ -44,6 +44,42 @@ export const wishErrors = {
     new AppError('WISH_CLAIM_DUPLICATE', 409, 'You have already claimed this wish', { claimId }),
   notClaimable: (status: string) =>
     new AppError('WISH_NOT_CLAIMABLE', 409, `The wish is ${status}, not on the wall`, { status }),
+  partnerNotFound: (id: string, status: 400 | 404 = 404) =>
+    new AppError('WISH_PARTNER_NOT_FOUND', status, `Partner ${id} not found`, { id }),
+  partnerNameTaken: (name: string) =>
+    new AppError('WISH_PARTNER_NAME_TAKEN', 409, `The org already has a partner named ${name}`, {
+      name,
+    }),
+  partnerMemberNotFound: () =>
+    new AppError(
+      'WISH_PARTNER_MEMBER_NOT_FOUND',
+      404,
+      'No active member signed up with this mobile: they register first, then staff add them',
+    ),
+  partnerMemberExists: () =>
+    new AppError('WISH_PARTNER_MEMBER_EXISTS', 409, 'This member already claims for the partner'),
+  partnerMemberNotListed: () =>
+    new AppError(
+      'WISH_PARTNER_MEMBER_NOT_LISTED',
+      404,
+      'This member does not claim for the partner',
+    ),
+  /** A claim for a partner the claimant does not act for (or that does not exist). */
+  partnerNotYours: () =>
+    new AppError(
+      'WISH_PARTNER_NOT_YOURS',
+      403,
+      'You can claim only for a partner whose union has listed you as one of its members',
+    ),
+  partnerArchived: () =>
+    new AppError('WISH_PARTNER_ARCHIVED', 409, 'The partner is archived and makes no new claims'),
+  partnerOutOfScope: (partnerOrg: string) =>
+    new AppError(
+      'WISH_PARTNER_OUT_OF_SCOPE',
+      403,
+      `The partner is registered with ${partnerOrg}; it claims only wishes within that union`,
+      { partnerOrg },
+    ),
   claimOwnWish: () => new AppError('WISH_CLAIM_OWN', 403, 'You cannot claim your own wish'),
   notPoster: () =>
     new AppError(

@@ -142,3 +142,35 @@ export const notificationsAbout = async (
   (await findNotificationsOf(t.database.db, memberId, kind)).filter(
     (n) => (JSON.parse(n.params) as { wishId?: string }).wishId === wishId,
   )
+
+let partnerSeq = 0
+/**
+ * A partner company registered by `staff` at `orgName` (wish:manage there), with the members of
+ * the sessions listed as claiming for it, through the staff API (ADR 0030).
+ */
+export const registerPartner = async (
+  t: TestApp,
+  staff: TestSession,
+  orgName: string,
+  claimants: Pick<TestSession, 'mobile'>[],
+  name = `测试爱心企业${Date.now().toString(36)}-${++partnerSeq}`,
+) => {
+  const created = expectStatus(
+    await staff.request({
+      method: 'POST',
+      url: '/api/v1/wishes/partners',
+      payload: { orgId: t.orgId(orgName), name },
+    }),
+    201,
+  ).json<{ id: string; name: string }>()
+  for (const c of claimants)
+    expectStatus(
+      await staff.request({
+        method: 'POST',
+        url: `/api/v1/wishes/partners/${created.id}/members`,
+        payload: { mobile: c.mobile },
+      }),
+      200,
+    )
+  return created
+}

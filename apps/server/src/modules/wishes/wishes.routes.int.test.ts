@@ -41,6 +41,7 @@ import {
   publish,
   wishBody,
   wishRow,
+  registerPartner,
 } from './wishes.fixtures.test-helpers'
 
 let t: TestApp
@@ -563,12 +564,10 @@ describe('claiming: POST /api/v1/wishes/:wishId/claims', () => {
     expect(await claimRows(t, wish.id)).toHaveLength(1)
   })
 
-  it('a partner company claims under its own name, shown in full to the worker', async () => {
+  it('a registered partner company claims under its own name, shown in full to the worker', async () => {
     const wish = await publishedWish()
-    await claim(claimantB, wish.id, {
-      claimantKind: 'partner_company',
-      displayName: '平安银行龙岗支行',
-    })
+    const bank = await registerPartner(t, longgang, '龙岗区总工会', [claimantB], '平安银行龙岗支行')
+    await claim(claimantB, wish.id, { claimantKind: 'partner_company', partnerId: bank.id })
     const mine = expectStatus(await get(worker, `/api/v1/my/wishes/${wish.id}`), 200).json<MyWish>()
     expect(mine.claim).toMatchObject({
       claimantName: '平安银行龙岗支行',

@@ -33,6 +33,7 @@ import { ctxOf } from '../../core/access'
 import * as claims from './claims.service'
 import * as edits from './edits.service'
 import * as listExport from './list-export.service'
+import { myPartnersRoutes, partnersRoutes } from './partners/partners.routes'
 import * as reports from './reports.service'
 import type { WishesDeps } from './wishes.deps'
 import * as svc from './wishes.service'
@@ -49,6 +50,8 @@ const attachment = (asciiName: string, name: string) =>
 /** Staff console, and claiming a wish from the wall. Mounted at /api/v1/wishes. */
 export const wishesRoutes: FastifyPluginAsyncZod<{ deps: WishesDeps }> = async (app, { deps }) => {
   const { db } = deps
+  // Partner companies, and the members who claim for them, live in their sub-feature.
+  await app.register(partnersRoutes, { deps, prefix: '/partners' })
 
   app.get(
     '/',
@@ -257,6 +260,7 @@ export const myWishesRoutes: FastifyPluginAsyncZod<{ deps: WishesDeps }> = async
   { deps },
 ) => {
   const { db } = deps
+  await app.register(myPartnersRoutes, { deps, prefix: '/wish-partners' })
 
   app.post(
     '/wishes',

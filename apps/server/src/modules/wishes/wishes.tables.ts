@@ -54,9 +54,11 @@ export type WishClaimTable = {
   id: string
   wish_id: string
   claimant_member_id: string
-  /** The member's name, or the company's name for partner_company. */
+  /** The member's name, or the registered partner's name for partner_company. */
   claimant_name: string
   claimant_kind: ClaimantKind
+  /** The registered partner (wish_partner) a partner_company claim was made for (ADR 0030). */
+  partner_id: string | null
   status: ClaimStatus
   due_date: string
   /** End of due_date in China time; an active claim past it expires. */
@@ -74,9 +76,30 @@ export type WishClaimTable = {
   updated_at: string
 }
 
+/** A company that claims wishes under an org, registered by its staff (ADR 0030). */
+export type WishPartnerTable = {
+  id: string
+  org_id: string
+  /** What workers are told claimed their wish; unique within the org. */
+  name: string
+  /** archived partners keep their past claims and make no new ones. */
+  status: 'active' | 'archived'
+  created_at: string
+  updated_at: string
+}
+
+/** A member who claims for a partner. */
+export type WishPartnerMemberTable = {
+  partner_id: string
+  member_id: string
+  added_at: string
+}
+
 export type WishesTables = {
   wish: WishTable
   wish_claim: WishClaimTable
+  wish_partner: WishPartnerTable
+  wish_partner_member: WishPartnerMemberTable
   org: { id: string; name: string; path: string; parent_id: string | null }
 }
 

@@ -414,6 +414,70 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
     'zh-CN': '符合条件的心愿太多，一次最多导出 10000 条，请缩小筛选范围',
     en: 'Too many wishes match: at most 10,000 can be exported at once; narrow the filters',
   },
+  CAMPAIGN_NOT_FOUND: { 'zh-CN': '找不到该评选活动', en: 'Campaign not found' },
+  CAMPAIGN_CATEGORY_NOT_FOUND: { 'zh-CN': '找不到该评选类别', en: 'Category not found' },
+  CAMPAIGN_WRONG_PHASE: {
+    'zh-CN': '评选当前所处阶段不能进行此操作',
+    en: 'The campaign is not in a phase that allows this',
+  },
+  CAMPAIGN_PHASE_TRANSITION_INVALID: {
+    'zh-CN': '评选阶段只能逐步推进，不能跳过或倒退',
+    en: 'Phases advance one step at a time',
+  },
+  CAMPAIGN_RULES_LOCKED: {
+    'zh-CN': '投票开始后，投票规则不能再修改',
+    en: 'Voting rules are fixed once voting opens',
+  },
+  CAMPAIGN_RULES_REQUIRED: {
+    'zh-CN': '顶层评选须设置投票规则、名额和评审细则',
+    en: 'A top-level campaign needs voting rules, quotas and a jury rubric',
+  },
+  CAMPAIGN_PARENT_OUT_OF_SCOPE: {
+    'zh-CN': '子评选须由上级评选所属工会范围内的单位举办',
+    en: "A child campaign must be run by an org inside the parent campaign's org subtree",
+  },
+  MEMBER_IMPORT_HEADER_INVALID: {
+    'zh-CN': '第一行须为列名：姓名、手机号（可选：身份证号、所属工会）',
+    en: 'The first row must name the columns 姓名 and 手机号 (optionally 身份证号, 所属工会)',
+  },
+  MEMBER_IMPORT_TOO_LARGE: {
+    'zh-CN': '文件行数超过一次导入的上限，请拆分后再导入',
+    en: 'The file has more rows than one import takes; split it',
+  },
+  ROLE_SELF_REVOKE: { 'zh-CN': '不能撤销自己的角色', en: 'You cannot revoke your own role' },
+  STATION_CHECK_IN_CODE_INVALID: {
+    'zh-CN': '二维码已失效，请扫描驿站门口现在张贴的二维码签到',
+    en: "The check-in code is not this station's current one: scan the QR code on its door",
+  },
+  WISH_PARTNER_NOT_FOUND: { 'zh-CN': '找不到该爱心企业', en: 'Partner not found' },
+  WISH_PARTNER_NAME_TAKEN: {
+    'zh-CN': '本单位已登记了同名的爱心企业',
+    en: 'The org already has a partner of that name',
+  },
+  WISH_PARTNER_MEMBER_NOT_FOUND: {
+    'zh-CN': '没有用这个手机号注册的会员：请对方先注册，再添加',
+    en: 'No active member signed up with this mobile: they register first, then staff add them',
+  },
+  WISH_PARTNER_MEMBER_EXISTS: {
+    'zh-CN': '该会员已是这家企业的认领人',
+    en: 'This member already claims for the partner',
+  },
+  WISH_PARTNER_MEMBER_NOT_LISTED: {
+    'zh-CN': '该会员不是这家企业的认领人',
+    en: 'This member does not claim for the partner',
+  },
+  WISH_PARTNER_NOT_YOURS: {
+    'zh-CN': '只能以工会登记、并把您列为认领人的爱心企业名义认领',
+    en: 'You can claim only for a partner whose union has listed you as one of its members',
+  },
+  WISH_PARTNER_ARCHIVED: {
+    'zh-CN': '该爱心企业已停用，不能再认领心愿',
+    en: 'The partner is archived and makes no new claims',
+  },
+  WISH_PARTNER_OUT_OF_SCOPE: {
+    'zh-CN': '该爱心企业只能认领其登记工会范围内的心愿',
+    en: 'The partner claims only wishes within the union it is registered with',
+  },
 }
 
 export const pickLang = (acceptLanguage: string | undefined): Lang =>

@@ -4,6 +4,7 @@ import {
   MyClaimPageSchema,
   MyClaimSchema,
   MyWishPageSchema,
+  MyWishPartnersSchema,
   MyWishSchema,
   type PostWishBody,
   PublicWishPageSchema,
@@ -25,6 +26,7 @@ export const wishPublicKeys = {
   minePublished: () => ['wishes-public', 'mine', 'published'] as const,
   myWish: (id: string) => ['wishes-public', 'mine', 'one', id] as const,
   claims: (page: number) => ['wishes-public', 'claims', page] as const,
+  partnersFor: (wishId: string) => ['wishes-public', 'partners', wishId] as const,
 }
 
 export type WallQuery = {
@@ -85,6 +87,10 @@ export const withdrawMyWish = (id: string, reason: string) =>
     body: reason.trim() ? { reason: reason.trim() } : {},
     schema: MyWishSchema,
   })
+
+/** The partner companies I claim for that may claim this wish (ADR 0030). */
+export const listMyPartnersFor = (wishId: string, signal?: AbortSignal) =>
+  apiRequest('/my/wish-partners', { query: { wishId }, schema: MyWishPartnersSchema, signal })
 
 export const claimWish = (wishId: string, body: ClaimWishBody) =>
   apiRequest(`/wishes/${enc(wishId)}/claims`, { method: 'POST', body, schema: MyClaimSchema })

@@ -74,22 +74,20 @@ describe('wish edit form', () => {
 })
 
 describe('claim form', () => {
-  it('needs a company name for a partner company and a due date within the deadline', () => {
-    const base = { claimantKind: 'partner_company' as const, displayName: ' ', dueDate: '' }
+  const BANK = '01a2270b-7dd3-7662-b520-0268f56c81c9'
+  it('needs a chosen partner for a partner company and a due date within the deadline', () => {
+    const base = { claimantKind: 'partner_company' as const, partnerId: '', dueDate: '' }
     expect(validateClaim(base, today, '2026-12-20').error).toBe('companyRequired')
     expect(
-      validateClaim(
-        { ...base, displayName: '鹏城建设', dueDate: '2026-12-21' },
-        today,
-        '2026-12-20',
-      ).error,
+      validateClaim({ ...base, partnerId: BANK, dueDate: '2026-12-21' }, today, '2026-12-20').error,
     ).toBe('dueInvalid')
-    expect(validateClaim({ ...base, displayName: '鹏城建设' }, today, '2026-12-20').body).toEqual({
+    expect(validateClaim({ ...base, partnerId: BANK }, today, '2026-12-20').body).toEqual({
       claimantKind: 'partner_company',
-      displayName: '鹏城建设',
+      partnerId: BANK,
     })
+    // A partner picked before switching to volunteer is not sent.
     expect(
-      validateClaim({ claimantKind: 'volunteer', displayName: '', dueDate: today }, today, today)
+      validateClaim({ claimantKind: 'volunteer', partnerId: BANK, dueDate: today }, today, today)
         .body,
     ).toEqual({ claimantKind: 'volunteer', dueDate: today })
   })

@@ -90,18 +90,19 @@ export const validateEdit = (
 
 export type ClaimFormValues = {
   claimantKind: ClaimWishBody['claimantKind']
-  displayName: string
+  /** The registered partner claiming, for partner_company (ADR 0030); '' when none is chosen. */
+  partnerId: string
   dueDate: string
 }
 
-/** The claim body, or the key of what is missing (a company's name, a due date out of range). */
+/** The claim body, or the key of what is missing (the partner company, a due date out of range). */
 export const validateClaim = (
   v: ClaimFormValues,
   today: string,
   deadline: string,
 ): { error: 'companyRequired' | 'dueInvalid' | null; body: ClaimWishBody | null } => {
-  const displayName = v.displayName.trim()
-  if (v.claimantKind === 'partner_company' && !displayName)
+  const partnerId = v.claimantKind === 'partner_company' ? v.partnerId : ''
+  if (v.claimantKind === 'partner_company' && !partnerId)
     return { error: 'companyRequired', body: null }
   if (v.dueDate && (v.dueDate < today || v.dueDate > deadline))
     return { error: 'dueInvalid', body: null }
@@ -109,7 +110,7 @@ export const validateClaim = (
     error: null,
     body: {
       claimantKind: v.claimantKind,
-      ...(displayName ? { displayName } : {}),
+      ...(partnerId ? { partnerId } : {}),
       ...(v.dueDate ? { dueDate: v.dueDate } : {}),
     },
   }

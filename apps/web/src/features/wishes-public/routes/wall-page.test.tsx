@@ -93,36 +93,67 @@ describe('wish wall', () => {
     expect((await within(card).findByRole('alert')).textContent).toContain('您已经认领过这个心愿了')
   })
 
-  it('claims as a partner company with its name', async () => {
-    const f = serve(() =>
-      json(
-        {
-          id: '01a2270b-7dd3-7662-b520-0268f56c8201',
-          status: 'active',
-          claimantKind: 'partner_company',
-          claimantName: '鹏城建设',
-          dueDate: '2099-12-31',
-          photos: [],
-          note: '',
-          claimedAt: '2026-11-29T02:00:00.000Z',
-          fulfilledAt: null,
-          endedAt: null,
-          endReason: null,
-          wish: { ...publicWish({ status: 'claimed' }), thanks: null },
-        },
-        201,
-      ),
-    )
+  const PENGCHENG = '01a2270b-7dd3-7662-b520-0268f56c8301'
+  const servePartners = (items: { id: string; name: string }[]) =>
+    stubFetch((url, init) => {
+      if (url === claimUrl && init?.method === 'POST')
+        return json(
+          {
+            id: '01a2270b-7dd3-7662-b520-0268f56c8201',
+            status: 'active',
+            claimantKind: 'partner_company',
+            claimantName: '鹏城建设',
+            dueDate: '2099-12-31',
+            photos: [],
+            note: '',
+            claimedAt: '2026-11-29T02:00:00.000Z',
+            fulfilledAt: null,
+            endedAt: null,
+            endReason: null,
+            wish: { ...publicWish({ status: 'claimed' }), thanks: null },
+          },
+          201,
+        )
+      if (url.startsWith('/api/v1/my/wish-partners?'))
+        return json({
+          items: items.map((p) => ({ ...p, orgId: STATION_ID, orgName: '龙岗区总工会' })),
+        })
+      if (url.startsWith('/api/v1/public/wishes?')) return json(page())
+      if (url.startsWith(`/api/v1/public/stations/${STATION_ID}`)) return json(station())
+      return undefined
+    })
+
+  it('claims for a registered partner company chosen from mine, not a typed name', async () => {
+    const f = servePartners([
+      { id: PENGCHENG, name: '鹏城建设' },
+      { id: '01a2270b-7dd3-7662-b520-0268f56c8302', name: '平安银行龙岗支行' },
+    ])
     renderWishPage(`/w/wall?stationId=${STATION_ID}`, '/w/wall', WallPage)
     const card = await openClaim()
     fireEvent.click(within(card).getByLabelText('爱心企业'))
+    const select = await within(card).findByLabelText('代表的爱心企业')
+    expect(within(card).queryByRole('textbox', { name: /企业/ })).toBeNull()
     fireEvent.click(within(card).getByRole('button', { name: '确认认领' }))
-    expect(within(card).getByRole('alert').textContent).toBe('请填写企业名称')
-    fireEvent.change(within(card).getByLabelText('企业名称'), { target: { value: '鹏城建设' } })
+    expect(within(card).getByRole('alert').textContent).toBe('请选择代表的爱心企业')
+    fireEvent.change(select, { target: { value: PENGCHENG } })
     fireEvent.click(within(card).getByRole('button', { name: '确认认领' }))
     expect(await within(card).findByText(/认领成功/)).toBeTruthy()
     const call = f.mock.calls.find(([u, init]) => u === claimUrl && init?.method === 'POST')
-    expect(bodyOf(call?.[1])).toEqual({ claimantKind: 'partner_company', displayName: '鹏城建设' })
+    expect(bodyOf(call?.[1])).toEqual({ claimantKind: 'partner_company', partnerId: PENGCHENG })
+    // Only the partners that may claim this wish are offered.
+    const asked = f.mock.calls.find(([u]) => u.startsWith('/api/v1/my/wish-partners?'))
+    expect(new URL(asked![0], 'http://x').searchParams.get('wishId')).toBe(WISH_ID)
+  })
+
+  it('says how to become a partner claimant when I claim for none, and sends nothing', async () => {
+    const f = servePartners([])
+    renderWishPage(`/w/wall?stationId=${STATION_ID}`, '/w/wall', WallPage)
+    const card = await openClaim()
+    fireEvent.click(within(card).getByLabelText('爱心企业'))
+    expect(await within(card).findByText(/需要工会先登记这家企业/)).toBeTruthy()
+    fireEvent.click(within(card).getByRole('button', { name: '确认认领' }))
+    expect(within(card).getByRole('alert').textContent).toBe('请选择代表的爱心企业')
+    expect(f.mock.calls.some(([u, init]) => u === claimUrl && init?.method === 'POST')).toBe(false)
   })
 
   it('sends a visitor to sign in before claiming', async () => {

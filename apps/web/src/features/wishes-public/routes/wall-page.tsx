@@ -20,6 +20,7 @@ import { getStation } from '../../stations-public/api/public-stations-api'
 import {
   claimWish,
   getWall,
+  listMyPartnersFor,
   listMyPublishedWishIds,
   wishPublicKeys,
 } from '../api/wishes-public-api'
@@ -37,6 +38,9 @@ export const dayText = (t: TFunction, date: string) => formatDay(t, `${date}T12:
 export const claimErrorText = (t: TFunction, error: unknown): string => {
   if (isApiError(error)) {
     const known = [
+      'WISH_PARTNER_NOT_YOURS',
+      'WISH_PARTNER_ARCHIVED',
+      'WISH_PARTNER_OUT_OF_SCOPE',
       'WISH_ALREADY_CLAIMED',
       'WISH_CLAIM_DUPLICATE',
       'WISH_NOT_CLAIMABLE',
@@ -226,9 +230,17 @@ const ClaimForm = ({
   const today = chinaToday()
   const [values, setValues] = useState<ClaimFormValues>({
     claimantKind: 'volunteer',
-    displayName: '',
+    partnerId: '',
     dueDate: '',
   })
+  // The partner companies I claim for that may claim this wish: a company is not a name to type.
+  const partners = useQuery({
+    queryKey: wishPublicKeys.partnersFor(wish.id),
+    queryFn: ({ signal }) => listMyPartnersFor(wish.id, signal),
+  })
+  const myPartners = partners.data?.items ?? []
+  const partnerId =
+    values.partnerId || (myPartners.length === 1 ? myPartners[0]!.id : values.partnerId)
   const [error, setError] = useState<string | null>(null)
   const claim = useMutation({
     mutationFn: (body: Parameters<typeof claimWish>[1]) => claimWish(wish.id, body),
@@ -245,7 +257,7 @@ const ClaimForm = ({
   })
   const onSubmit = (e: FormEvent) => {
     e.preventDefault()
-    const { error: found, body } = validateClaim(values, today, wish.deadline)
+    const { error: found, body } = validateClaim({ ...values, partnerId }, today, wish.deadline)
     setError(found ? t(`${k}.errors.${found}`, { date: dayText(t, wish.deadline) }) : null)
     if (body) claim.mutate(body)
   }
@@ -271,16 +283,33 @@ const ClaimForm = ({
         ))}
       </fieldset>
       {values.claimantKind === 'partner_company' ? (
-        <div className="cp-field">
-          <label htmlFor={`${id}-company`}>{t(`${k}.companyLabel`)}</label>
-          <input
-            id={`${id}-company`}
-            className="cp-input"
-            maxLength={60}
-            value={values.displayName}
-            onChange={(e) => setValues((v) => ({ ...v, displayName: e.target.value }))}
-          />
-        </div>
+        partners.isPending ? (
+          <p className="cp-spinner" role="status">
+            {t('common.loading')}
+          </p>
+        ) : myPartners.length === 0 ? (
+          <Notice kind="warn" role="status">
+            {t(`${k}.noPartner`)}
+          </Notice>
+        ) : (
+          <div className="cp-field">
+            <label htmlFor={`${id}-company`}>{t(`${k}.companyLabel`)}</label>
+            <select
+              id={`${id}-company`}
+              className="cp-input"
+              value={partnerId}
+              onChange={(e) => setValues((v) => ({ ...v, partnerId: e.target.value }))}
+            >
+              {myPartners.length > 1 ? <option value="">{t(`${k}.companyPick`)}</option> : null}
+              {myPartners.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+            <div className="cp-hint">{t(`${k}.companyHint`)}</div>
+          </div>
+        )
       ) : null}
       <div className="cp-field">
         <label htmlFor={`${id}-due`}>{t(`${k}.dueLabel`)}</label>
