@@ -93,6 +93,7 @@ export const AUDIT_ACTIONS = [
   'wish.partner_member_added',
   'wish.partner_member_removed',
   'wish.partner_updated',
+  'wish.partners_exported',
   'wish.posted',
   'wish.published',
   'wish.rejected',

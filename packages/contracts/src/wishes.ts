@@ -528,6 +528,13 @@ export const WishPartnerListQuerySchema = PageQuerySchema.extend({
   status: WishPartnerStatusSchema.optional(),
 }).strict()
 
+/** The .xlsx export takes the list's filters without its paging. */
+export const WishPartnerExportQuerySchema = WishPartnerListQuerySchema.omit({
+  page: true,
+  pageSize: true,
+}).strict()
+export type WishPartnerExportQuery = z.input<typeof WishPartnerExportQuerySchema>
+
 export const CreateWishPartnerBodySchema = z
   .object({ orgId: IdSchema, name: WishPartnerNameSchema })
   .strict()

@@ -132,6 +132,10 @@ export const routes: RouteObject[] = [
         lazy: guardedPage('wish:read', () => import('../features/wishes/routes/wishes-page')),
       },
       {
+        path: 'wishes/partners',
+        lazy: guardedPage('wish:read', () => import('../features/wishes/routes/partners-page')),
+      },
+      {
         path: 'wishes/reports',
         lazy: guardedPage('wish:read', () => import('../features/wishes/routes/wish-reports-page')),
       },

@@ -38,7 +38,7 @@ export const ListFilter = ({
  * Console lists name their toolbar alike: ids `<list>-search` / `<list>-org` (tests and labels
  * find the controls by them) and texts under `<list>.list.*`. `list` is that prefix.
  */
-type ListName = 'stations' | 'wishes' | 'members' | 'campaigns'
+type ListName = 'stations' | 'wishes' | 'members' | 'campaigns' | 'partners'
 
 /**
  * The free-text search cell. The box keeps its own text; only a submitted search (button or

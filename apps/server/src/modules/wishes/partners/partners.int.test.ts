@@ -6,7 +6,7 @@ import {
   type TestApp,
   type TestSession,
 } from '../../../../test/build-test-app'
-import { auditRows, expectError, MISSING_ID } from '../../../../test/helpers'
+import { auditRows, expectError, MISSING_ID, readXlsx, XLSX_TYPE } from '../../../../test/helpers'
 import {
   claimRows,
   createStation,
@@ -238,6 +238,51 @@ describe('registering partners: /api/v1/wishes/partners', () => {
       'wish.partner_member_removed',
     ])
     expect(JSON.stringify(audit)).not.toContain(rep.mobile)
+  })
+})
+
+describe('exporting partners: /api/v1/wishes/partners/export.xlsx', () => {
+  it('holds every partner the filters select, claimants masked, and is audited', async () => {
+    const driver = (await memberSession(t, '龙岗区总工会', '钱司机')).session
+    const p = await registerPartner(t, longgang, '龙岗区总工会', [driver], '导出测试物流公司')
+    const res = await shenzhen.request({
+      method: 'GET',
+      url: `/api/v1/wishes/partners/export.xlsx?q=${encodeURIComponent('导出测试')}`,
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.headers['content-type']).toBe(XLSX_TYPE)
+    const rows = await readXlsx(res.rawPayload)
+    expect(rows[0]).toEqual([
+      '企业名称',
+      '登记工会',
+      '状态',
+      '认领人',
+      '认领次数',
+      '已送达',
+      '登记时间',
+    ])
+    expect(rows.slice(1).map((r) => r.slice(0, 3))).toEqual([
+      ['导出测试物流公司', '龙岗区总工会', '正常'],
+    ])
+    expect(String(rows[1]![3])).toMatch(/^钱司机 \d{3}\*{4}\d{4}$/)
+    expect(JSON.stringify(rows)).not.toContain(driver.mobile)
+    const [audit] = await auditRows(t, { action: 'wish.partners_exported' })
+    expect(JSON.parse(String(audit!.summary))).toEqual({ filters: { q: '导出测试' }, rows: 1 })
+    // Outside the caller's subtrees: nothing of Shenzhen's.
+    const other = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/wishes/partners/export.xlsx?q=${encodeURIComponent('导出测试')}`,
+    })
+    expect((await readXlsx(other.rawPayload)).length).toBe(1)
+    expectError(
+      await gansu.request({
+        method: 'GET',
+        url: `/api/v1/wishes/partners/export.xlsx?orgId=${t.orgId('龙岗区总工会')}`,
+      }),
+      403,
+      'ACCESS_DENIED',
+    )
+    expect(p.name).toBe('导出测试物流公司')
   })
 })
 

@@ -4,6 +4,7 @@ import {
   MyWishPartnersQuerySchema,
   MyWishPartnersSchema,
   UpdateWishPartnerBodySchema,
+  WishPartnerExportQuerySchema,
   WishPartnerIdParamsSchema,
   WishPartnerListQuerySchema,
   WishPartnerMemberParamsSchema,
@@ -39,6 +40,26 @@ export const partnersRoutes: FastifyPluginAsyncZod<{ deps: WishesDeps }> = async
       config: { access: read },
     },
     async (req) => svc.listPartners(db, ctxOf(req), req.query),
+  )
+
+  app.get(
+    '/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The partner list as .xlsx: every partner the filters select, claimants masked',
+        querystring: WishPartnerExportQuerySchema,
+      },
+      config: { access: read },
+    },
+    async (req, reply) =>
+      reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="wish-partners.xlsx"; filename*=UTF-8''${encodeURIComponent('爱心企业.xlsx')}`,
+        )
+        .send(await svc.exportPartners(db, ctxOf(req), req.query)),
   )
 
   app.post(

@@ -13,6 +13,8 @@ import { findMemberByMobileHash, mobileHashOf } from '../../../core/members'
 import { findOrgById, orgErrors } from '../../../core/orgs'
 import type { Db } from '../../../platform/db/create-db'
 import { withTransaction } from '../../../platform/db/transaction'
+import { writeXlsx } from '../../../platform/files/spreadsheet'
+import { chinaDateTime } from '../wish-rules'
 import type { WishesDeps } from '../wishes.deps'
 import { wishErrors } from '../wishes.errors'
 import * as repo from './partners.repository'
@@ -75,12 +77,10 @@ const viewsOf = async (db: Db, rows: PartnerWithOrg[]): Promise<WishPartner[]> =
 const viewOf = async (db: Db, id: string) =>
   (await viewsOf(db, [(await repo.findPartner(db, id))!]))[0]!
 
-/** Partners in the actor's subtrees. @throws ACCESS_DENIED for an org outside them, ORG_NOT_FOUND */
-export const listPartners = async (
-  db: Db,
-  ctx: Ctx,
-  query: Paging & { orgId?: string; status?: WishPartnerStatus; q?: string },
-): Promise<Page<WishPartner>> => {
+type PartnerFilters = { orgId?: string; status?: WishPartnerStatus; q?: string }
+
+/** The list's filters as a repository filter, in the actor's subtrees (the list and its export). */
+const filterOf = async (db: Db, ctx: Ctx, query: PartnerFilters): Promise<repo.PartnerFilter> => {
   const paths = scopePaths(ctx, 'wish:read')
   let orgPath: string | undefined
   if (query.orgId) {
@@ -89,13 +89,64 @@ export const listPartners = async (
     requireAt(ctx, 'wish:read', org.path)
     orgPath = org.path
   }
+  return { paths, orgPath, status: query.status, q: query.q?.trim() || undefined }
+}
+
+/** Partners in the actor's subtrees. @throws ACCESS_DENIED for an org outside them, ORG_NOT_FOUND */
+export const listPartners = async (
+  db: Db,
+  ctx: Ctx,
+  query: Paging & PartnerFilters,
+): Promise<Page<WishPartner>> => {
   const { rows, total } = await repo.listPartners(
     db,
-    { paths, orgPath, status: query.status, q: query.q?.trim() || undefined },
+    await filterOf(db, ctx, query),
     query.pageSize,
     (query.page - 1) * query.pageSize,
   )
   return { items: await viewsOf(db, rows), total, page: query.page, pageSize: query.pageSize }
+}
+
+/** Most partners one export holds; an org registers tens, a province's subtree a few thousand. */
+export const PARTNER_EXPORT_MAX_ROWS = 10_000
+
+/**
+ * The list as .xlsx: every partner the filters select, by name, with its claimants (masked
+ * mobiles, as the list shows them) and its claims. Audited with its filters and row count.
+ * @throws ACCESS_DENIED, ORG_NOT_FOUND, WISH_EXPORT_TOO_LARGE
+ */
+export const exportPartners = async (db: Db, ctx: Ctx, query: PartnerFilters): Promise<Buffer> => {
+  const filter = await filterOf(db, ctx, query)
+  const { rows, total } = await repo.listPartners(db, filter, PARTNER_EXPORT_MAX_ROWS + 1, 0)
+  if (rows.length > PARTNER_EXPORT_MAX_ROWS)
+    throw wishErrors.exportTooLarge(total, PARTNER_EXPORT_MAX_ROWS)
+  const views = await viewsOf(db, rows)
+  const bytes = await writeXlsx(
+    '爱心企业',
+    ['企业名称', '登记工会', '状态', '认领人', '认领次数', '已送达', '登记时间'],
+    views.map((p) => [
+      p.name,
+      p.orgName,
+      p.status === 'active' ? '正常' : '已停用',
+      p.members.map((m) => `${m.name} ${m.mobileMasked}`).join('、'),
+      p.claims,
+      p.delivered,
+      chinaDateTime(p.createdAt),
+    ]),
+  )
+  const filters = Object.fromEntries(
+    Object.entries(query).filter(([, v]) => v !== undefined && v !== ''),
+  )
+  await withTransaction(db, (trx) =>
+    recordAudit(trx, ctx, {
+      action: 'wish.partners_exported',
+      targetType: 'org',
+      targetId: query.orgId ?? null,
+      orgId: query.orgId ?? null,
+      summary: { filters, rows: views.length },
+    }),
+  )
+  return bytes
 }
 
 export const getPartner = async (db: Db, ctx: Ctx, id: string): Promise<WishPartner> => {

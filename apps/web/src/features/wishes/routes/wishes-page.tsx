@@ -1,4 +1,4 @@
-import { BarChartOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons'
+import { BankOutlined, BarChartOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import type { WishCategory, WishStatus } from '@unionhall/contracts'
 import { App, Button } from 'antd'
@@ -78,6 +78,9 @@ export const Component = () => {
           <>
             <Button icon={<BarChartOutlined />} onClick={() => void navigate('/wishes/reports')}>
               {t('wishes.reports.title')}
+            </Button>
+            <Button icon={<BankOutlined />} onClick={() => void navigate('/wishes/partners')}>
+              {t('partners.list.title')}
             </Button>
             <Button icon={<DownloadOutlined />} loading={exporting} onClick={onExport}>
               {t('wishes.list.export')}
