@@ -31,6 +31,8 @@ const WORKER_MOBILE = `1375${suffix}1`
 const VOLUNTEER_MOBILE = `1376${suffix}2`
 const WORKER_NAME = '张建明'
 const VOLUNTEER_NAME = '李志愿'
+const WALK_IN_TITLE = `想要一件冬季工作服${suffix}`
+const PARTNER_NAME = `端到端爱心物流${suffix}`
 const WISH_TITLE = `想给孩子买一套学习用品${suffix}`
 const WISH_DESCRIPTION = '孩子上三年级，需要书包、文具盒和两本字帖。'
 const THANKS = '谢谢您，孩子很喜欢！'
@@ -338,7 +340,7 @@ describe('a wish at a station, from posting to thanks', () => {
   })
 
   it('staff enter a wish for a walk-in worker at the station; it goes on the wall at once', async () => {
-    const title = `想要一件冬季工作服${suffix}`
+    const title = WALK_IN_TITLE
     await staff.goto('/wishes')
     await staff.getByRole('button', { name: text('wishes.list.create') }).click()
     const dialog = staff.getByRole('dialog')
@@ -394,5 +396,44 @@ describe('a wish at a station, from posting to thanks', () => {
       .locator('li.cp-card', { hasText: title })
       .getByText(text('wishesPublic.wall.who', { name: '王*力' }))
       .waitFor()
+  })
+
+  it('staff register a partner company with the volunteer as claimant; the volunteer claims in its name', async () => {
+    await staff.goto('/wishes/partners')
+    await staff
+      .getByRole('heading', { name: text('partners.list.title') })
+      .first()
+      .waitFor()
+    await staff.getByRole('button', { name: text('partners.list.create') }).click()
+    const dialog = staff.getByRole('dialog')
+    await dialog.getByLabel(text('partners.fields.name'), { exact: true }).fill(PARTNER_NAME)
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click()
+    // Registered: its drawer opens, where the claimant is added by the mobile they signed up with.
+    const drawer = staff.locator('.ant-drawer-content')
+    await drawer.getByText(text('partners.drawer.noMembers')).waitFor()
+    await drawer.getByLabel(text('partners.drawer.addMobile')).fill(VOLUNTEER_MOBILE)
+    await drawer.locator('form .ant-btn-primary').click()
+    await drawer.getByText(`${VOLUNTEER_NAME} ${VOLUNTEER_MOBILE.slice(0, 3)}****`).waitFor()
+    await check(staff, 'partner companies, claimant added')
+
+    await volunteer.goto(`/w/wall?stationId=${stationId}`)
+    const card = volunteer.locator('li.cp-card', { hasText: WALK_IN_TITLE })
+    await card.getByRole('button', { name: text('wishesPublic.wall.claim') }).click()
+    await card.getByLabel(text('wishesPublic.claimantKind.partner_company')).check()
+    // The one partner the volunteer claims for is chosen already; no name to type.
+    const company = card.getByLabel(text('wishesPublic.wall.companyLabel'))
+    await expect.poll(() => company.locator('option:checked').innerText()).toBe(PARTNER_NAME)
+    await check(volunteer, 'wish wall, claim for a partner company')
+    await card.getByRole('button', { name: text('wishesPublic.wall.claimSubmit') }).click()
+    await card
+      .getByText(/认领成功/)
+      .or(card.getByRole('alert'))
+      .waitFor()
+    expect(await card.getByRole('alert').count(), await card.innerText()).toBe(0)
+
+    // The console counts the claim on the partner.
+    await staff.reload()
+    const row = staff.locator('tr', { hasText: PARTNER_NAME })
+    await row.getByText('1 / 0').waitFor()
   })
 })

@@ -50,6 +50,7 @@ const MODULE_PREFIXES = [
   '/api/v1/public/wishes',
   '/api/v1/my/wishes',
   '/api/v1/my/claims',
+  '/api/v1/my/wish-partners',
 ]
 const isModulePath = (path: string) =>
   MODULE_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))
