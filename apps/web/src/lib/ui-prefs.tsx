@@ -16,9 +16,13 @@ export const UiPrefsProvider = ({ children }: { children: ReactNode }) => {
   const [language, setLang] = useState<Language>(initialLanguage)
   const [largeText, setLarge] = useState(() => storage.get(STORAGE_KEYS.largeText) === '1')
 
+  // The switch shows once the language's texts are loaded (English is fetched on first use);
+  // if they cannot be fetched, the page stays as it is.
   const setLanguage = useCallback((lng: Language) => {
-    changeLanguage(lng)
-    setLang(lng)
+    changeLanguage(lng).then(
+      () => setLang(lng),
+      () => undefined,
+    )
   }, [])
   const setLargeText = useCallback((on: boolean) => {
     storage.set(STORAGE_KEYS.largeText, on ? '1' : '0')

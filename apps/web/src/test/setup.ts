@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react'
 import { afterEach } from 'vitest'
+import en from '../locales/en.json'
 import { setupI18n } from '../lib/i18n'
 
 // jsdom lacks these; AntD's Grid and Table read them.
@@ -25,6 +26,7 @@ if (!('ResizeObserver' in window)) {
   ;(window as unknown as { ResizeObserver: typeof RO }).ResizeObserver = RO
 }
 
-setupI18n('zh-CN')
+// Both languages at once: tests switch to English without fetching its chunk.
+setupI18n('zh-CN').addResourceBundle('en', 'translation', en)
 
 afterEach(() => cleanup())

@@ -3,7 +3,7 @@ import { StrictMode, useEffect } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createBrowserRouter, RouterProvider } from 'react-router'
 import { isApiError } from '../../lib/api-error'
-import { setupI18n } from '../../lib/i18n'
+import { languageReady, setupI18n } from '../../lib/i18n'
 import { SessionProvider } from '../../lib/session'
 import { UiPrefsProvider } from '../../lib/ui-prefs'
 import { stationPublicRoutes } from '../stations-public/routes'
@@ -41,14 +41,17 @@ const router = createBrowserRouter([
 const root = document.getElementById('root')
 if (!root) throw new Error('#root missing')
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <UiPrefsProvider>
-        <SessionProvider>
-          <RouterProvider router={router} />
-        </SessionProvider>
-      </UiPrefsProvider>
-    </QueryClientProvider>
-  </StrictMode>,
+// English, when the page starts in it, is a chunk of its own: paint once it is here.
+void languageReady().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <UiPrefsProvider>
+          <SessionProvider>
+            <RouterProvider router={router} />
+          </SessionProvider>
+        </UiPrefsProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 )
