@@ -202,8 +202,11 @@ describe('worker station pages', () => {
     await check(page, 'check-in')
     await page.screenshot({ path: screenshotPath('stations-check-in'), fullPage: true })
 
-    await page.reload()
+    // A second scan of the door in the same visit.
+    await page.goto(`/s/${stationId}/check-in?c=${doorCode}`)
     await page.getByText(text('stationsPublic.checkIn.already')).waitFor()
+    // The address drops the code once read: a reload shows the visit, it does not scan again.
+    await expect.poll(() => new URL(page.url()).search).toBe('')
 
     const other = await phoneB.newPage()
     await other.goto(`/s/${stationId}/check-in?c=${doorCode}`)
@@ -216,8 +219,14 @@ describe('worker station pages', () => {
     await page
       .getByText(text('stationsPublic.occupancy.figure', { count: 0, capacity: 1 }))
       .waitFor()
+    // Reloading after checking out (WeChat does) does not check the phone in again.
+    await page.reload()
+    await page.getByText(text('stationsPublic.checkIn.noCodeTitle')).waitFor()
+    await page
+      .getByText(text('stationsPublic.occupancy.figure', { count: 0, capacity: 1 }))
+      .waitFor()
 
-    await other.reload()
+    await other.goto(`/s/${stationId}/check-in?c=${doorCode}`)
     await other.getByText(text('stationsPublic.checkIn.done')).waitFor()
     await other.close()
   })

@@ -1,15 +1,15 @@
 import type { RouteObject } from 'react-router'
+import { PagePending } from './components/page-pending'
 
 /**
  * Worker-facing campaign pages (phones, WeChat): outside the staff layout, each page its own
  * lazy chunk, none of them using AntD. Share links are /c/<campaignId>/candidates/<candidateId>.
  */
-const Pending = () => <div aria-busy="true" style={{ minHeight: '100vh' }} />
 
 const page = (path: string, lazy: RouteObject['lazy']): RouteObject => ({
   path,
   lazy,
-  HydrateFallback: Pending,
+  HydrateFallback: PagePending,
 })
 
 export const campaignPublicRoutes: RouteObject[] = [

@@ -1,15 +1,15 @@
 import type { RouteObject } from 'react-router'
+import { PagePending } from '../campaigns-public/components/page-pending'
 
 /**
  * Worker-facing station pages (phones, WeChat): outside the staff layout, each page its own
  * lazy chunk, none of them using AntD. The door poster's QR code opens /s/<id>/check-in.
  */
-const Pending = () => <div aria-busy="true" style={{ minHeight: '100vh' }} />
 
 const page = (path: string, lazy: RouteObject['lazy']): RouteObject => ({
   path,
   lazy,
-  HydrateFallback: Pending,
+  HydrateFallback: PagePending,
 })
 
 export const stationPublicRoutes: RouteObject[] = [

@@ -1,16 +1,16 @@
 import type { RouteObject } from 'react-router'
+import { PagePending } from '../campaigns-public/components/page-pending'
 
 /**
  * Worker and volunteer wish pages (phones, WeChat): outside the staff layout, each page its own
  * lazy chunk, none of them using AntD. Notifications link to /w/my/wishes/<id> and
  * /w/my/claims (wishLinks in the contracts), kept as aliases of /w/mine and /w/claims.
  */
-const Pending = () => <div aria-busy="true" style={{ minHeight: '100vh' }} />
 
 const page = (path: string, lazy: RouteObject['lazy']): RouteObject => ({
   path,
   lazy,
-  HydrateFallback: Pending,
+  HydrateFallback: PagePending,
 })
 
 const mine = () => import('./routes/my-wishes-page')

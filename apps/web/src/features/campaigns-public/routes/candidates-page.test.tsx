@@ -51,6 +51,18 @@ describe('candidate list and today’s limits', () => {
     expect(screen.queryByRole('button', { name: '下一步：确认投票' })).toBeNull()
   })
 
+  it('lets a ballot choose no more candidates than votes left today, and says how many', async () => {
+    // Two of today's three votes used (for candidates 4 and 5, not listed): one left.
+    stubServer([ballotToday(4, 5)])
+    renderPage(LIST, CandidatesPage, member)
+    await screen.findByText('您今天还能投 1 票')
+    voteBox(1)!.click()
+    await screen.findByText(/已选 1 \/ 1 位/)
+    // The ballot is full at one: the others cannot be ticked.
+    expect(voteBox(2)!.hasAttribute('disabled')).toBe(true)
+    expect(voteBox(3)!.hasAttribute('disabled')).toBe(true)
+  })
+
   it('offers every candidate as before when no one is signed in', async () => {
     const fetchMock = stubServer([ballotToday(1)])
     renderPage(LIST, CandidatesPage, null)

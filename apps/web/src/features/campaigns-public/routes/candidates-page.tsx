@@ -26,9 +26,18 @@ export const Component = () => {
   const q = params.get('q') ?? ''
   const [search, setSearch] = useState(q)
   const navigate = useNavigate()
-  const selection = useBallotSelection(campaignId, c?.rules.maxChoicesPerBallot ?? 1)
   // The same receipts query as the vote page (shared cache): without a voter it stays idle.
   const { hasVoter, receipts } = useVoter(campaignId, c, now)
+  // With some of today's votes used, a ballot may choose no more than are left.
+  const perBallot = c?.rules.maxChoicesPerBallot ?? 1
+  const leftToday =
+    c && hasVoter && receipts.data
+      ? todayAllowance(receipts.data.items, c.rules, now).leftToday
+      : null
+  const selection = useBallotSelection(
+    campaignId,
+    leftToday !== null && leftToday > 0 ? Math.min(perBallot, leftToday) : perBallot,
+  )
 
   const list = useInfiniteQuery({
     queryKey: publicCampaignKeys.candidates(campaignId, categoryId, q),
@@ -98,7 +107,10 @@ export const Component = () => {
             </Notice>
           ) : votingOpen ? (
             <Notice>
-              {t('campaignsPublic.vote.howTo', { count: c.rules.maxChoicesPerBallot })}
+              <p>{t('campaignsPublic.vote.howTo', { count: c.rules.maxChoicesPerBallot })}</p>
+              {leftToday !== null && leftToday < c.rules.maxChoicesPerBallot ? (
+                <p>{t('campaignsPublic.limits.leftToday', { count: leftToday })}</p>
+              ) : null}
             </Notice>
           ) : null}
           {closedText ? (
@@ -130,7 +142,9 @@ export const Component = () => {
                 <input
                   id="cp-q"
                   className="cp-input"
-                  style={{ flex: 1, width: 'auto' }}
+                  // min-width 0: with large text and a large system font the box would otherwise
+                  // keep its intrinsic width and push the page wider than a 360 px screen.
+                  style={{ flex: '1 1 8em', minWidth: 0, width: 'auto' }}
                   type="search"
                   enterKeyHint="search"
                   value={search}

@@ -146,7 +146,7 @@ export const Component = () => {
           {dailyLimitText(t, c, now)}
         </Notice>
       ) : null}
-      {hasVoter && leftToday !== null && leftToday > 0 ? (
+      {hasVoter && leftToday !== null && leftToday > 0 && !tooMany ? (
         <p className="cp-lead">{t('campaignsPublic.limits.leftToday', { count: leftToday })}</p>
       ) : null}
       {tooMany ? (

@@ -13,7 +13,7 @@ describe('occupancy bar', () => {
     )
     expect(screen.getByText('8 / 15 人')).toBeTruthy()
     expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBe('8')
-    expect(screen.queryByText('数据可能已过时')).toBeNull()
+    expect(screen.queryByText('近半小时没有人扫码签到或签出，人数仅供参考')).toBeNull()
     expect(screen.queryByText('已满')).toBeNull()
   })
 
@@ -25,7 +25,7 @@ describe('occupancy bar', () => {
     )
     expect(screen.getByText('15 / 15 人')).toBeTruthy()
     expect(screen.getByText('已满')).toBeTruthy()
-    expect(screen.getByText('数据可能已过时')).toBeTruthy()
+    expect(screen.getByText('近半小时没有人扫码签到或签出，人数仅供参考')).toBeTruthy()
     const fill = screen.getByRole('meter').firstElementChild as HTMLElement
     expect(fill.style.width).toBe('100%')
   })

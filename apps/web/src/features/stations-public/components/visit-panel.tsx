@@ -96,7 +96,10 @@ export const VisitPanel = ({
   /** False while the station is closed or outside its hours: the server would refuse. */
   canCheckIn: boolean
 }) => {
-  const offerCheckIn = canCheckIn && visit.hasCode
+  // An old code stays old: a button that re-sends it could never work.
+  const codeRefused =
+    isApiError(visit.enter.error) && visit.enter.error.code === 'STATION_CHECK_IN_CODE_INVALID'
+  const offerCheckIn = canCheckIn && visit.hasCode && !codeRefused
   const { t } = useTranslation()
   return (
     <div className="cp-card">

@@ -1,4 +1,7 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router'
+import { UiPrefsProvider } from '../../../lib/ui-prefs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import '../../../test/setup'
 import { DEVICE_ID_KEY } from '../lib/device-id'
@@ -107,12 +110,43 @@ describe('QR check-in page', () => {
     expect(posts(fetchMock, checkInUrl)).toHaveLength(0)
   })
 
-  it('says plainly when the QR code is an old one', async () => {
-    serve(() => apiError('STATION_CHECK_IN_CODE_INVALID', 403))
+  it('says plainly when the QR code is an old one, with no button that re-sends it', async () => {
+    const fetchMock = serve(() => apiError('STATION_CHECK_IN_CODE_INVALID', 403))
     renderPage(PATH, '/s/:stationId/check-in', CheckInPage)
     expect(await screen.findByText('这个二维码已经失效')).toBeTruthy()
     expect(screen.getByText(/请扫描门口现在贴着的二维码/)).toBeTruthy()
     expect(window.localStorage.getItem(`uh.stationVisit.${STATION_ID}`)).toBeNull()
+    // The station is fine: no "find another station", no check-in button to press again.
+    expect(screen.queryByRole('button', { name: '签到' })).toBeNull()
+    expect(screen.queryByRole('link', { name: '找附近其他驿站' })).toBeNull()
+    expect(posts(fetchMock, checkInUrl)).toHaveLength(1)
+  })
+
+  it('drops the code from the address once read, so a reload after check-out does not check in', async () => {
+    serve(() => json(result(true, 9), 201))
+    const Where = () => <output data-testid="where">{useLocation().search}</output>
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+    render(
+      <QueryClientProvider client={client}>
+        <UiPrefsProvider>
+          <MemoryRouter initialEntries={[`${PATH}&from=door`]}>
+            <Routes>
+              <Route
+                path="/s/:stationId/check-in"
+                element={
+                  <>
+                    <CheckInPage />
+                    <Where />
+                  </>
+                }
+              />
+            </Routes>
+          </MemoryRouter>
+        </UiPrefsProvider>
+      </QueryClientProvider>,
+    )
+    expect(await screen.findByText('签到成功，欢迎！')).toBeTruthy()
+    await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('?from=door'))
   })
 
   it('says plainly when the station is closed', async () => {

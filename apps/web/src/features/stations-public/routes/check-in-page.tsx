@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
+import { isApiError } from '../../../lib/api-error'
 import { Notice, PublicShell } from '../../campaigns-public/components/shell'
 import {
   isMissingStation,
@@ -18,18 +19,31 @@ import '../components/stations.css'
  * /s/:stationId/check-in?c=<code> — what the QR code on the door opens. It checks in straight away
  * (no account, no tap): a repeated scan in the same visit is answered "already checked in". The
  * code is the station's (ADR 0029); a link without one, shared or typed, can only say where to
- * scan.
+ * scan. The code is read once and then dropped from the address, so a reload or Back after
+ * checking out (WeChat does both often) does not check the phone in again; a new scan does.
  */
 export const Component = () => {
   const { t } = useTranslation()
   const stationId = useStationId()
   const station = useStation(stationId)
   const now = useNow()
-  const [params] = useSearchParams()
-  const code = params.get('c')?.trim() || null
+  const [params, setParams] = useSearchParams()
+  const [code] = useState(() => params.get('c')?.trim() || null)
   const visit = useVisit(stationId, now, code)
   const started = useRef(false)
   const { checkIn } = visit
+
+  useEffect(() => {
+    if (!params.has('c')) return
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p)
+        next.delete('c')
+        return next
+      },
+      { replace: true },
+    )
+  }, [params, setParams])
 
   useEffect(() => {
     // Once per page load (StrictMode runs effects twice in development; the ref survives).
@@ -67,7 +81,10 @@ export const Component = () => {
           />
         </>
       )}
-      {visit.enter.error ? (
+      {visit.enter.error &&
+      !(
+        isApiError(visit.enter.error) && visit.enter.error.code === 'STATION_CHECK_IN_CODE_INVALID'
+      ) ? (
         <Notice>
           <Link to="/s">{t('stationsPublic.checkIn.findOther')}</Link>
         </Notice>
