@@ -58,6 +58,21 @@ export const voteBlockedNote = (
   return null
 }
 
+/**
+ * Why the signed-in voter cannot vote in this campaign at all, from the refusal of their receipts
+ * (403 BALLOT_VOTER_NOT_ELIGIBLE for a member outside the campaign's unions); null when there is
+ * none, or when the receipts failed for a reason a retry may fix (a network fault).
+ */
+export const voterRefusal = (
+  t: TFunction,
+  receiptsError: unknown,
+  campaign: Campaign,
+  now: Date,
+): string | null =>
+  isApiError(receiptsError) && receiptsError.status >= 400 && receiptsError.status < 500
+    ? ballotErrorText(t, receiptsError, { campaign, now, leftToday: null })
+    : null
+
 /** When the worker can vote again after today's votes are used up, in words. */
 const nextDayText = (t: TFunction, c: Campaign, now: Date): string => {
   const start = c.rules.hours?.start ?? '00:00'

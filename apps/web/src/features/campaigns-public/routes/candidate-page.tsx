@@ -7,10 +7,15 @@ import { getCandidate, posterUrl, publicCampaignKeys } from '../api/public-campa
 import { copyText } from '../components/copy-button'
 import { campaignPath, useCampaign, useCampaignId, useNow } from '../components/hooks'
 import { ObjectionForm } from '../components/objection-form'
-import { LoadError, Loading, PublicShell } from '../components/shell'
+import { LoadError, Loading, Notice, PublicShell } from '../components/shell'
 import { useBallotSelection } from '../components/use-ballot-selection'
 import { useVoter } from '../components/use-voter'
-import { dailyLimitText, todayAllowance, voteBlockedNote } from '../lib/ballot-messages'
+import {
+  dailyLimitText,
+  todayAllowance,
+  voteBlockedNote,
+  voterRefusal,
+} from '../lib/ballot-messages'
 import { votingClosedText } from '../lib/phase'
 import { webLinkOrNull } from '../../../lib/web-link'
 
@@ -61,7 +66,10 @@ export const Component = () => {
     setShareNote(ok ? t('campaignsPublic.candidate.linkCopied') : shareUrl)
   }
 
-  const votingOpen = c?.phase === 'voting' && votingClosedText(t, c, now) === null
+  const votingNow = c?.phase === 'voting' && votingClosedText(t, c, now) === null
+  // A signed-in member outside the campaign's unions is told so here, not after choosing.
+  const refusal = c && votingNow && hasVoter ? voterRefusal(t, receipts.error, c, now) : null
+  const votingOpen = votingNow && refusal === null
   const checked = selection.isSelected(p.id)
   // Known only for a signed-in (or verified) voter; otherwise the vote button shows as before.
   const allowance =
@@ -107,6 +115,11 @@ export const Component = () => {
         ) : null}
       </dl>
 
+      {refusal && p.status === 'active' ? (
+        <Notice kind="warn" role="status">
+          {refusal}
+        </Notice>
+      ) : null}
       {c && votingOpen && p.status === 'active' && blockedNote ? (
         <div className="cp-card">
           <p className="cp-vote-note">{blockedNote}</p>

@@ -63,6 +63,14 @@ describe('candidate list and today’s limits', () => {
     expect(voteBox(3)!.hasAttribute('disabled')).toBe(true)
   })
 
+  it('tells a signed-in member outside the campaign’s unions so, and offers no vote', async () => {
+    stubServer([], { status: 403, code: 'BALLOT_VOTER_NOT_ELIGIBLE' })
+    renderPage(LIST, CandidatesPage, member)
+    await screen.findByText(/只限/)
+    for (const n of [1, 2, 3]) expect(voteBox(n)).toBeNull()
+    expect(screen.queryByRole('button', { name: '下一步：确认投票' })).toBeNull()
+  })
+
   it('offers every candidate as before when no one is signed in', async () => {
     const fetchMock = stubServer([ballotToday(1)])
     renderPage(LIST, CandidatesPage, null)

@@ -12,7 +12,12 @@ import { campaignPath, useCampaign, useCampaignId, useNow } from '../components/
 import { LoadError, Loading, Notice, PublicShell } from '../components/shell'
 import { useBallotSelection } from '../components/use-ballot-selection'
 import { useVoter } from '../components/use-voter'
-import { dailyLimitText, todayAllowance, voteBlockedNote } from '../lib/ballot-messages'
+import {
+  dailyLimitText,
+  todayAllowance,
+  voteBlockedNote,
+  voterRefusal,
+} from '../lib/ballot-messages'
 import { phaseAtLeast, votingClosedText } from '../lib/phase'
 
 export const Component = () => {
@@ -68,7 +73,12 @@ export const Component = () => {
   }
 
   const closedText = c.phase === 'voting' ? votingClosedText(t, c, now) : null
-  const votingOpen = c.phase === 'voting' && closedText === null
+  // A signed-in member outside the campaign's unions is told so here, not after choosing.
+  const refusal =
+    c.phase === 'voting' && closedText === null && hasVoter
+      ? voterRefusal(t, receipts.error, c, now)
+      : null
+  const votingOpen = c.phase === 'voting' && closedText === null && refusal === null
   // Known only for a signed-in (or verified) voter; otherwise every candidate is offered as before.
   const allowance =
     votingOpen && hasVoter && receipts.data
@@ -116,6 +126,11 @@ export const Component = () => {
           {closedText ? (
             <Notice kind="warn" role="status">
               {closedText}
+            </Notice>
+          ) : null}
+          {refusal ? (
+            <Notice kind="warn" role="status">
+              {refusal}
             </Notice>
           ) : null}
 

@@ -113,14 +113,25 @@ const LISTED = [1, 2, 3]
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
-/** The server: the campaign, candidates 1–3 and my receipts. */
-export const stubServer = (receipts: BallotReceipt[]) => {
+/**
+ * The server: the campaign, candidates 1–3 and my receipts; `refused` answers the receipts with
+ * that error instead (403 BALLOT_VOTER_NOT_ELIGIBLE for a member outside the campaign's unions).
+ */
+export const stubServer = (
+  receipts: BallotReceipt[],
+  refused?: { status: number; code: string },
+) => {
   // The API client always calls fetch with a URL string.
   const fetchMock = vi.fn((url: string) => {
     const path = new URL(url, 'http://localhost').pathname
     const base = `/api/v1/public/campaigns/${CAMPAIGN_ID}`
     if (path === base) return Promise.resolve(json(campaign))
-    if (path === `${base}/my-receipts`) return Promise.resolve(json({ items: receipts }))
+    if (path === `${base}/my-receipts`)
+      return Promise.resolve(
+        refused
+          ? json({ error: { code: refused.code, message: refused.code } }, refused.status)
+          : json({ items: receipts }),
+      )
     if (path === `${base}/candidates`)
       return Promise.resolve(
         json({ items: LISTED.map(candidate), total: LISTED.length, page: 1, pageSize: 20 }),

@@ -170,7 +170,7 @@ export const Component = () => {
             max: c.rules.maxChoicesPerBallot,
           })}
         </h2>
-        {ids.length === 0 ? <p>{t('campaignsPublic.vote.noneChosen')}</p> : null}
+        {ids.length === 0 && leftToday !== 0 ? <p>{t('campaignsPublic.vote.noneChosen')}</p> : null}
         <ul className="cp-list">
           {ids.map((id, i) => (
             <li
