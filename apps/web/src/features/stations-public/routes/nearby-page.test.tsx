@@ -88,6 +88,16 @@ describe('nearest stations page', () => {
     expect(q.get('openNow')).toBeNull()
   })
 
+  it('says the results are not near me when a search runs without a position', async () => {
+    window.localStorage.clear()
+    serve()
+    renderPage('/s?q=%E8%83%BD%E7%83%AD%E9%A5%AD', '/s', NearbyPage)
+    expect(await screen.findByRole('heading', { name: '筑友驿站' })).toBeTruthy()
+    expect(screen.getByText(/不一定离您近/)).toBeTruthy()
+    // Distances from the middle of the country mean nothing: not shown.
+    expect(screen.queryByText('932 米')).toBeNull()
+  })
+
   it('sends the search text and filters, and shows how the text was understood', async () => {
     const fetchMock = serve()
     renderPage('/s', '/s', NearbyPage)

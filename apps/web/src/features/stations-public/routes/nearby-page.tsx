@@ -227,6 +227,12 @@ export const Component = () => {
           <LoadError error={nearest.error} onRetry={() => void nearest.refetch()} />
         ) : result ? (
           <>
+            {pos.position === null ? (
+              // Ranked from the middle of the country: they match the words, not where I am.
+              <Notice kind="warn" role="status">
+                {t('stationsPublic.nearby.notNearYou')}
+              </Notice>
+            ) : null}
             <StationList
               items={result.items}
               system={map.coordSystem}
