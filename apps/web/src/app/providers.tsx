@@ -12,9 +12,13 @@ import { UiPrefsProvider, useUiPrefs } from '../lib/ui-prefs'
 import { buildTheme } from './theme'
 
 export const createQueryClient = () =>
+  // networkMode 'always': offline, a request fails with NETWORK_ERROR and the page says so
+  // instead of pausing in silence (the default while the browser reports no network).
   new QueryClient({
     defaultOptions: {
+      mutations: { networkMode: 'always' },
       queries: {
+        networkMode: 'always',
         staleTime: 10_000,
         refetchOnWindowFocus: false,
         retry: (count, error) =>

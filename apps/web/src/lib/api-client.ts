@@ -72,9 +72,33 @@ const toApiError = async (res: Response): Promise<ApiError> => {
   return error
 }
 
-const send = async (path: string, opts: RequestOptions<z.ZodTypeAny | undefined>) => {
+/**
+ * How long a JSON request may wait for its answer. A stalled phone connection otherwise spins
+ * "正在提交…" for as long as it hangs; past this the caller gets NETWORK_TIMEOUT and says so.
+ * Uploads and file downloads have no limit: a photo over a slow link can take a minute.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000
+
+const send = async (
+  path: string,
+  opts: RequestOptions<z.ZodTypeAny | undefined>,
+  timeoutMs: number | null = null,
+) => {
   const method = opts.method ?? 'GET'
   const isJson = opts.body !== undefined && !opts.formData
+  // The caller's signal (a query cancelled) and the timeout both end the request.
+  const controller = new AbortController()
+  const onAbort = () => controller.abort()
+  opts.signal?.addEventListener('abort', onAbort)
+  if (opts.signal?.aborted) controller.abort()
+  let timedOut = false
+  const timer =
+    timeoutMs === null
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true
+          controller.abort()
+        }, timeoutMs)
   let res: Response
   try {
     res = await fetch(buildUrl(path, opts.query), {
@@ -82,11 +106,15 @@ const send = async (path: string, opts: RequestOptions<z.ZodTypeAny | undefined>
       headers: headersFor(method, isJson),
       body: opts.formData ?? (isJson ? JSON.stringify(opts.body) : undefined),
       credentials: 'same-origin',
-      signal: opts.signal,
+      signal: controller.signal,
     })
   } catch (e) {
+    if (timedOut) throw new ApiError('NETWORK_TIMEOUT', 0, 'The server did not answer in time')
     if (e instanceof DOMException && e.name === 'AbortError') throw e
     throw new ApiError('NETWORK_ERROR', 0, 'Network error')
+  } finally {
+    clearTimeout(timer)
+    opts.signal?.removeEventListener('abort', onAbort)
   }
   if (!res.ok) throw await toApiError(res)
   return res
@@ -105,7 +133,7 @@ export async function apiRequest(
   path: string,
   opts: RequestOptions<z.ZodTypeAny | undefined> = {},
 ): Promise<unknown> {
-  const res = await send(path, opts)
+  const res = await send(path, opts, opts.formData ? null : REQUEST_TIMEOUT_MS)
   if (res.status === 204) return null
   const text = await res.text()
   const data: unknown = text ? JSON.parse(text) : null

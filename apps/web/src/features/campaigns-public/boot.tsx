@@ -21,9 +21,13 @@ const FullLoad = () => {
 
 setupI18n()
 
+// networkMode 'always': offline, a request fails with NETWORK_ERROR and the page says so.
+// The default pauses it while the phone reports no network, so 签出 or 提交 would spin in silence.
 const queryClient = new QueryClient({
   defaultOptions: {
+    mutations: { networkMode: 'always' },
     queries: {
+      networkMode: 'always',
       staleTime: 10_000,
       refetchOnWindowFocus: false,
       // Slow networks: retry network and server failures, never a 4xx answer.
