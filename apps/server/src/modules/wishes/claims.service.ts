@@ -14,6 +14,7 @@ import { requireUploadsExist } from '../../core/uploads'
 import { toJson } from '../../platform/db/columns'
 import type { Db } from '../../platform/db/create-db'
 import { withTransaction } from '../../platform/db/transaction'
+import { isUniqueViolation } from '../../platform/db/unique-violation'
 import { partnerForClaim } from './partners/partners.service'
 import { chinaDayEnd, chinaToday, isCalendarDate } from './wish-rules'
 import type { WishesDeps } from './wishes.deps'
@@ -32,12 +33,6 @@ import { claimantNameForWorker, stationNamesOf, toMyClaim } from './wishes.view'
  */
 
 type Paging = { page: number; pageSize: number }
-
-/** True for the unique-index refusal of a second live claim (SQLite and PostgreSQL). */
-const isUniqueViolation = (e: unknown) => {
-  const code = (e as { code?: unknown }).code
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE'
-}
 
 /** Why a claim lost: the caller already holds it, someone else does, or it is not on the wall. */
 const claimConflict = async (db: Db, wishId: string, memberId: string) => {

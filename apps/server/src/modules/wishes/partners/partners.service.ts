@@ -13,6 +13,7 @@ import { findMemberByMobileHash, mobileHashOf } from '../../../core/members'
 import { findOrgById, orgErrors } from '../../../core/orgs'
 import type { Db } from '../../../platform/db/create-db'
 import { withTransaction } from '../../../platform/db/transaction'
+import { isUniqueViolation } from '../../../platform/db/unique-violation'
 import { writeXlsx } from '../../../platform/files/spreadsheet'
 import { chinaDateTime } from '../wish-rules'
 import type { WishesDeps } from '../wishes.deps'
@@ -28,12 +29,6 @@ import type { PartnerWithOrg } from './partners.repository'
  */
 
 type Paging = { page: number; pageSize: number }
-
-/** True for a unique-index refusal (SQLite and PostgreSQL). */
-const isUniqueViolation = (e: unknown) => {
-  const code = (e as { code?: unknown }).code
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE'
-}
 
 const loadPartnerAt = async (
   db: Db,
