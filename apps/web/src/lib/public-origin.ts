@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { z } from 'zod'
-import { apiRequest } from './api-client'
+import { publicConfigQuery } from './public-config'
 
 const PublicOriginSchema = z.object({ publicOrigin: z.string().url().nullish() }).passthrough()
 
@@ -13,12 +13,11 @@ const PublicOriginSchema = z.object({ publicOrigin: z.string().url().nullish() }
  */
 export const usePublicOrigin = (): string => {
   const config = useQuery({
-    queryKey: ['config', 'public-origin'],
-    queryFn: async ({ signal }) => {
-      const parsed = PublicOriginSchema.safeParse(await apiRequest('/config/public', { signal }))
+    ...publicConfigQuery,
+    select: (data) => {
+      const parsed = PublicOriginSchema.safeParse(data)
       return parsed.success ? (parsed.data.publicOrigin ?? null) : null
     },
-    staleTime: Infinity,
   })
   return config.data ?? (typeof window === 'undefined' ? '' : window.location.origin)
 }

@@ -18,7 +18,6 @@ const one = (id: string) => `${base}/${encodeURIComponent(id)}`
 
 export const publicStationKeys = {
   all: ['stations-public'] as const,
-  config: ['stations-public', 'config'] as const,
   nearest: (q: NearestParams | null) => ['stations-public', 'nearest', q] as const,
   clusters: (q: ClusterParams) => ['stations-public', 'clusters', q] as const,
   places: (q: string, coordSystem: CoordSystemValue) =>
@@ -54,8 +53,8 @@ const ConfigSchema = z.object({
     .nullish(),
 })
 
-export const getMapConfig = async (signal?: AbortSignal): Promise<MapConfig> => {
-  const data = await apiRequest('/config/public', { signal })
+/** The tile layer of the public config (GET /config/public, `publicConfigQuery`). */
+export const mapConfigOf = (data: unknown): MapConfig => {
   const parsed = ConfigSchema.safeParse(data)
   const map = parsed.success ? parsed.data.map : null
   if (!map) return DEFAULT_MAP

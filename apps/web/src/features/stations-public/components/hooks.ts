@@ -2,12 +2,8 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { useParams } from 'react-router'
 import { isApiError } from '../../../lib/api-error'
-import {
-  DEFAULT_MAP,
-  getMapConfig,
-  getStation,
-  publicStationKeys,
-} from '../api/public-stations-api'
+import { publicConfigQuery } from '../../../lib/public-config'
+import { DEFAULT_MAP, getStation, mapConfigOf, publicStationKeys } from '../api/public-stations-api'
 
 export const useStationId = () => useParams().stationId ?? ''
 
@@ -16,11 +12,7 @@ export const stationPath = (stationId: string, rest = '') =>
 
 /** The tile layer's coordinate system and URL; the default (OSM, WGS-84) until /config answers. */
 export const useMapConfig = () => {
-  const q = useQuery({
-    queryKey: publicStationKeys.config,
-    queryFn: ({ signal }) => getMapConfig(signal),
-    staleTime: Infinity,
-  })
+  const q = useQuery({ ...publicConfigQuery, select: mapConfigOf })
   return { map: q.data ?? DEFAULT_MAP, ready: q.isSuccess || q.isError }
 }
 

@@ -13,7 +13,7 @@ describe('door poster page', () => {
   afterEach(() => vi.unstubAllGlobals())
 
   it('prints a QR code of the check-in link with the station’s code', async () => {
-    serve()
+    const fetchMock = serve()
     renderPage(`/s/${STATION_ID}/poster?c=K7M2Q9RXTB`, '/s/:stationId/poster', PosterPage)
     expect(
       await screen.findByRole('img', { name: '筑友驿站（龙岗一号工地） 签到二维码' }),
@@ -21,6 +21,9 @@ describe('door poster page', () => {
     expect(
       screen.getByText(`${window.location.origin}/s/${STATION_ID}/check-in?c=K7M2Q9RXTB`),
     ).toBeTruthy()
+    // The map's tile layer and the public origin come from one fetch of the public config.
+    const configCalls = fetchMock.mock.calls.filter(([u]) => u.startsWith('/api/v1/config/public'))
+    expect(configCalls).toHaveLength(1)
   })
 
   it('has nothing to print without a code: it says the console prints it', async () => {

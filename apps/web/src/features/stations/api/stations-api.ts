@@ -87,8 +87,8 @@ export type MapConfig = z.infer<typeof MapConfigSchema>
 
 const PublicConfigMapSchema = z.object({ map: MapConfigSchema.optional() }).passthrough()
 
-export const getMapConfig = async (signal?: AbortSignal): Promise<MapConfig | null> => {
-  const config = await apiRequest('/config/public', { signal })
+/** The map part of GET /config/public (`publicConfigQuery`); null when it names no tile layer. */
+export const mapConfigOf = (config: unknown): MapConfig | null => {
   const parsed = PublicConfigMapSchema.safeParse(config)
   return parsed.success ? (parsed.data.map ?? null) : null
 }

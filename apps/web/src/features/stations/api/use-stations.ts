@@ -1,10 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { publicConfigQuery } from '../../../lib/public-config'
 import { stationKeys } from './station-keys'
 import {
   type ClusterBox,
   closeStation,
   createStation,
-  getMapConfig,
   getStation,
   getStationCheckInCode,
   getStationClusters,
@@ -12,6 +12,7 @@ import {
   getStationStats,
   importStations,
   listStations,
+  mapConfigOf,
   reopenStation,
   rotateStationCheckInCode,
   type StationListQuery,
@@ -98,9 +99,4 @@ export const useStationClusters = (box: ClusterBox | null) =>
     placeholderData: keepPreviousData,
   })
 
-export const useMapConfig = () =>
-  useQuery({
-    queryKey: ['config', 'map'],
-    queryFn: ({ signal }) => getMapConfig(signal),
-    staleTime: Infinity,
-  })
+export const useMapConfig = () => useQuery({ ...publicConfigQuery, select: mapConfigOf })
