@@ -3,6 +3,8 @@ import { Link } from 'react-router'
 import { isApiError } from '../../../lib/api-error'
 import { LoadError, Loading, PublicShell } from '../components/shell'
 import { campaignPath, useCampaign, useCampaignId, useNow } from '../components/hooks'
+import { useVoter } from '../components/use-voter'
+import { dailyLimitText, todayAllowance, voterRefusal } from '../lib/ballot-messages'
 import { hoursText, phaseAtLeast, phaseSummary, timeline, votingClosedText } from '../lib/phase'
 import { formatWhen } from '../lib/time'
 
@@ -12,6 +14,8 @@ export const Component = () => {
   const query = useCampaign(campaignId)
   const now = useNow()
   const c = query.data
+  // The same receipts query as the vote page (shared cache): without a voter it stays idle.
+  const { hasVoter, receipts } = useVoter(campaignId, c, now)
 
   if (!c) {
     const notFound = isApiError(query.error) && query.error.status === 404
@@ -33,7 +37,17 @@ export const Component = () => {
   // During the voting phase a ballot may still not be taken now (outside the daily hours, or
   // before the first day): the banner says why and the vote button steps back, as on the vote
   // page, instead of inviting a vote the server refuses.
-  const whyNotNow = voting ? votingClosedText(t, c, now) : null
+  // A signed-in voter who cannot vote today (today's votes used, or outside the campaign's
+  // unions) is told so here too, and not invited to vote.
+  const open = voting && votingClosedText(t, c, now) === null
+  const refusal = open && hasVoter ? voterRefusal(t, receipts.error, c, now) : null
+  const usedUp =
+    open && hasVoter && receipts.data
+      ? todayAllowance(receipts.data.items, c.rules, now).leftToday === 0
+      : false
+  const whyNotNow = voting
+    ? (votingClosedText(t, c, now) ?? refusal ?? (usedUp ? dailyLimitText(t, c, now) : null))
+    : null
   const leaderboardOpen =
     phaseAtLeast(c, 'voting') &&
     c.phase !== 'announced' &&

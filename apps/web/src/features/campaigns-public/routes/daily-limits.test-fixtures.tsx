@@ -152,6 +152,7 @@ export const renderPage = (path: string, Page: ComponentType, session: Session |
         <StaticSessionProvider session={session}>
           <MemoryRouter initialEntries={[path]}>
             <Routes>
+              <Route path="/c/:campaignId" element={<Page />} />
               <Route path="/c/:campaignId/candidates" element={<Page />} />
               <Route path="/c/:campaignId/candidates/:candidateId" element={<Page />} />
             </Routes>

@@ -1,0 +1,41 @@
+import { screen } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import '../../../test/setup'
+import { Component as CampaignHomePage } from './campaign-home-page'
+import {
+  ballotToday,
+  CAMPAIGN_ID,
+  member,
+  renderPage,
+  stubServer,
+} from './daily-limits.test-fixtures'
+
+const HOME = `/c/${CAMPAIGN_ID}`
+
+describe('campaign home and today’s votes', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    window.localStorage.clear()
+  })
+
+  it('invites a voter with votes left to vote', async () => {
+    stubServer([ballotToday(1)])
+    renderPage(HOME, CampaignHomePage, member)
+    expect(await screen.findByRole('link', { name: '去投票' })).toBeTruthy()
+  })
+
+  it('says when a voter who used today’s votes can vote again, with no 去投票', async () => {
+    stubServer([ballotToday(4, 5), ballotToday(6)])
+    renderPage(HOME, CampaignHomePage, member)
+    await screen.findByText('您今天的 3 票已经投完，明天 0:00 后可以再投')
+    expect(screen.queryByRole('link', { name: '去投票' })).toBeNull()
+    expect(screen.getByRole('link', { name: '查看候选人' })).toBeTruthy()
+  })
+
+  it('tells a member outside the campaign’s unions so, with no 去投票', async () => {
+    stubServer([], { status: 403, code: 'BALLOT_VOTER_NOT_ELIGIBLE' })
+    renderPage(HOME, CampaignHomePage, member)
+    await screen.findByText(/只限/)
+    expect(screen.queryByRole('link', { name: '去投票' })).toBeNull()
+  })
+})
