@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach } from 'vitest'
 import en from '../locales/en.json'
 import { setupI18n } from '../lib/i18n'
@@ -28,5 +28,10 @@ if (!('ResizeObserver' in window)) {
 
 // Both languages at once: tests switch to English without fetching its chunk.
 setupI18n('zh-CN').addResourceBundle('en', 'translation', en)
+
+// findBy…/waitFor wait up to 4 s (1 s by default): on a loaded 2-core CI machine an AntD table
+// or drawer can take longer than a second to render, and the test then failed for no fault of
+// the page. Still under the 5 s test timeout.
+configure({ asyncUtilTimeout: 4_000 })
 
 afterEach(() => cleanup())

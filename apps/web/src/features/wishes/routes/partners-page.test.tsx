@@ -7,6 +7,8 @@ import { makeSession, renderWithProviders } from '../../../test/render'
 import { Component as PartnersPage } from './partners-page'
 
 const ORG = '01a2270b-7d6a-7c12-abf4-7ce3e28e9562'
+/** AntD's first render of a table or a drawer can take seconds on a loaded CI machine. */
+const SLOW = { timeout: 15_000 }
 const bank: WishPartner = {
   id: '01a2270b-7dd3-7662-b520-0268f56c8301',
   orgId: ORG,
@@ -88,7 +90,9 @@ describe('partner companies page', { timeout: 60_000 }, () => {
   it('lists the partners of the subtree with claimants and claims; searches from page 1', async () => {
     const calls = serve()
     render(['wish:read'])
-    const row = (await screen.findByRole('button', { name: '平安银行深圳龙岗支行' })).closest('tr')!
+    const row = (await screen.findByRole('button', { name: '平安银行深圳龙岗支行' }, SLOW)).closest(
+      'tr',
+    )!
     expect(within(row).getByText('孙丽')).toBeTruthy()
     expect(within(row).getByText('3 / 2')).toBeTruthy()
     expect(within(row).getByText('正常')).toBeTruthy()
@@ -99,8 +103,9 @@ describe('partner companies page', { timeout: 60_000 }, () => {
 
     fireEvent.change(screen.getByPlaceholderText('按企业名称搜索'), { target: { value: ' 平安 ' } })
     fireEvent.click(screen.getByRole('button', { name: /搜\s*索/ }))
-    await waitFor(() =>
-      expect(calls.some((c) => c.url.searchParams.get('q') === '平安')).toBe(true),
+    await waitFor(
+      () => expect(calls.some((c) => c.url.searchParams.get('q') === '平安')).toBe(true),
+      SLOW,
     )
     const searched = calls.filter((c) => c.url.searchParams.get('q') === '平安')
     expect(searched[0]!.url.searchParams.get('page')).toBe('1')
@@ -113,31 +118,31 @@ describe('partner companies page', { timeout: 60_000 }, () => {
         : undefined,
     )
     render(['wish:read', 'wish:manage'])
-    fireEvent.click(await screen.findByRole('button', { name: /登记爱心企业/ }))
-    const dialog = await screen.findByRole('dialog')
+    fireEvent.click(await screen.findByRole('button', { name: /登记爱心企业/ }, SLOW))
+    const dialog = await screen.findByRole('dialog', {}, SLOW)
     fireEvent.change(within(dialog).getByLabelText('企业名称'), { target: { value: '鹏' } })
     fireEvent.click(within(dialog).getByRole('button', { name: '登 记' }))
-    expect(await within(dialog).findByText('企业名称为 2–60 个字')).toBeTruthy()
+    expect(await within(dialog).findByText('企业名称为 2–60 个字', {}, SLOW)).toBeTruthy()
     expect(calls.some((c) => c.method === 'POST')).toBe(false)
     fireEvent.change(within(dialog).getByLabelText('企业名称'), { target: { value: ' 鹏城建设 ' } })
     fireEvent.click(within(dialog).getByRole('button', { name: '登 记' }))
-    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true))
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true), SLOW)
     expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ orgId: ORG, name: '鹏城建设' })
   })
 
   it('adds a claimant by mobile in the drawer, refusing a malformed number first', async () => {
     const calls = serve()
     render(['wish:read', 'wish:manage'])
-    fireEvent.click(await screen.findByRole('button', { name: '平安银行深圳龙岗支行' }))
-    const drawer = await screen.findByRole('dialog')
-    expect(await within(drawer).findByText('孙丽 136****0013')).toBeTruthy()
+    fireEvent.click(await screen.findByRole('button', { name: '平安银行深圳龙岗支行' }, SLOW))
+    const drawer = await screen.findByRole('dialog', {}, SLOW)
+    expect(await within(drawer).findByText('孙丽 136****0013', {}, SLOW)).toBeTruthy()
     const mobile = within(drawer).getByLabelText('认领人手机号')
     fireEvent.change(mobile, { target: { value: '1390000' } })
     fireEvent.click(within(drawer).getByRole('button', { name: '添 加' }))
-    expect(await within(drawer).findByText('请输入 11 位手机号')).toBeTruthy()
+    expect(await within(drawer).findByText('请输入 11 位手机号', {}, SLOW)).toBeTruthy()
     fireEvent.change(mobile, { target: { value: '13900008888' } })
     fireEvent.click(within(drawer).getByRole('button', { name: '添 加' }))
-    expect(await within(drawer).findByText('周新 139****8888')).toBeTruthy()
+    expect(await within(drawer).findByText('周新 139****8888', {}, SLOW)).toBeTruthy()
     const add = calls.find((c) => c.method === 'POST')!
     expect(add.url.pathname).toBe(`/api/v1/wishes/partners/${bank.id}/members`)
     expect(add.body).toEqual({ mobile: '13900008888' })
