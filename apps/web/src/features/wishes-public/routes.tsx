@@ -1,4 +1,4 @@
-import type { RouteObject } from 'react-router'
+import { redirect, type RouteObject } from 'react-router'
 import { PagePending } from '../campaigns-public/components/page-pending'
 
 /**
@@ -17,6 +17,8 @@ const mine = () => import('./routes/my-wishes-page')
 const claims = () => import('./routes/my-claims-page')
 
 export const wishPublicRoutes: RouteObject[] = [
+  // /w typed by hand: the wall, not the staff console's "page not found".
+  { path: '/w', loader: () => redirect('/w/wall') },
   page('/w/new', () => import('./routes/post-page')),
   page('/w/wall', () => import('./routes/wall-page')),
   page('/w/mine', mine),
