@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Db } from '../../platform/db/create-db'
 import { ctxOf } from '../access'
 import { exportAudit, listAudit } from './audit.service'
+import { attachment, XLSX_TYPE } from '../../platform/http/attachment'
 
 const tags = ['audit']
 
@@ -34,11 +35,8 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     async (req, reply) => {
       const file = await exportAudit(db, ctxOf(req), { ...req.query, page: 1, pageSize: 20 })
       return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="audit.xlsx"; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`,
-        )
+        .type(XLSX_TYPE)
+        .header('content-disposition', attachment('audit.xlsx', '审计日志.xlsx'))
         .send(file)
     },
   )

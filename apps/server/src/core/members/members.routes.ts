@@ -15,10 +15,10 @@ import { z } from 'zod'
 import { AppError } from '../../platform/errors/app-error'
 import { ctxOf } from '../access'
 import * as svc from './members.service'
+import { attachment, XLSX_TYPE } from '../../platform/http/attachment'
 
 const MemberParams = z.object({ memberId: IdSchema })
 const tags = ['members']
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const ImportQuerySchema = z
   .object({
@@ -27,10 +27,6 @@ const ImportQuerySchema = z
     dryRun: z.enum(['true', 'false']).default('false'),
   })
   .strict()
-
-/** Header values must be ASCII: an ASCII fallback name, and the Chinese name in filename*. */
-const attachment = (asciiName: string, name: string) =>
-  `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`
 
 export const membersRoutes: FastifyPluginAsyncZod<{ deps: svc.MembersDeps }> = async (
   app,
@@ -81,7 +77,7 @@ export const membersRoutes: FastifyPluginAsyncZod<{ deps: svc.MembersDeps }> = a
         pageSize: 20,
       })
       return reply
-        .type(XLSX)
+        .type(XLSX_TYPE)
         .header('content-disposition', attachment('members.xlsx', '会员名单.xlsx'))
         .send(file)
     },
@@ -95,7 +91,7 @@ export const membersRoutes: FastifyPluginAsyncZod<{ deps: svc.MembersDeps }> = a
     },
     async (_req, reply) =>
       reply
-        .type(XLSX)
+        .type(XLSX_TYPE)
         .header(
           'content-disposition',
           attachment('member-import-template.xlsx', '会员导入模板.xlsx'),

@@ -37,15 +37,11 @@ import { myPartnersRoutes, partnersRoutes } from './partners/partners.routes'
 import * as reports from './reports.service'
 import type { WishesDeps } from './wishes.deps'
 import * as svc from './wishes.service'
+import { attachment, XLSX_TYPE } from '../../platform/http/attachment'
 
 const tags = ['wishes']
 const read = { permission: 'wish:read' } as const
 const manage = { permission: 'wish:manage' } as const
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-/** Header values must be ASCII: an ASCII fallback name, and the Chinese name in filename*. */
-const attachment = (asciiName: string, name: string) =>
-  `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`
 
 /** Staff console, and claiming a wish from the wall. Mounted at /api/v1/wishes. */
 export const wishesRoutes: FastifyPluginAsyncZod<{ deps: WishesDeps }> = async (app, { deps }) => {
@@ -95,7 +91,7 @@ export const wishesRoutes: FastifyPluginAsyncZod<{ deps: WishesDeps }> = async (
     },
     async (req, reply) =>
       reply
-        .type(XLSX)
+        .type(XLSX_TYPE)
         .header('content-disposition', attachment('wishes-list.xlsx', '微心愿列表.xlsx'))
         .send(await listExport.exportWishList(db, ctxOf(req), req.query)),
   )
@@ -127,11 +123,8 @@ export const wishesRoutes: FastifyPluginAsyncZod<{ deps: WishesDeps }> = async (
     async (req, reply) => {
       const { bytes } = await reports.exportWishReport(db, ctxOf(req), req.query)
       return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="wishes.xlsx"; filename*=UTF-8''${encodeURIComponent('微心愿统计.xlsx')}`,
-        )
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachment('wishes.xlsx', '微心愿统计.xlsx'))
         .send(bytes)
     },
   )

@@ -40,6 +40,7 @@ import type { ConsentSmsLocale } from './consent-sms'
 import * as svc from './nominations.service'
 import * as objections from './objections.service'
 import { OBJECTIONS_PER_IP, VOTE_FLOW_READS_PER_IP } from '../shared/rate-limits'
+import { attachment, XLSX_TYPE } from '../../../platform/http/attachment'
 
 const tags = ['campaigns']
 const CampaignParams = z.object({ campaignId: IdSchema })
@@ -47,7 +48,6 @@ const NominationParams = CampaignParams.extend({ nominationId: IdSchema })
 const CandidateParams = CampaignParams.extend({ candidateId: IdSchema })
 const ObjectionParams = CampaignParams.extend({ objectionId: IdSchema })
 const TokenParams = z.object({ token: ConsentTokenSchema })
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const review = { access: { permission: 'campaign:review' } } as const
 
 /**
@@ -232,11 +232,8 @@ export const nominationsRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> =
     async (req, reply) => {
       const file = await candidates.exportCandidates(db, ctxOf(req), req.params.campaignId)
       return reply
-        .type(XLSX)
-        .header(
-          'content-disposition',
-          `attachment; filename="candidates.xlsx"; filename*=UTF-8''${encodeURIComponent('候选人名单.xlsx')}`,
-        )
+        .type(XLSX_TYPE)
+        .header('content-disposition', attachment('candidates.xlsx', '候选人名单.xlsx'))
         .send(file)
     },
   )

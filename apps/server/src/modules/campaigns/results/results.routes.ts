@@ -21,16 +21,12 @@ import type { CampaignsDeps } from '../campaigns.deps'
 import * as jury from './jury.service'
 import * as svc from './results.service'
 import { VOTE_FLOW_READS_PER_IP } from '../shared/rate-limits'
+import { attachment, XLSX_TYPE } from '../../../platform/http/attachment'
 
 const tags = ['campaigns']
 const Params = z.object({ campaignId: IdSchema })
 const JurorParams = Params.extend({ memberId: IdSchema })
 const CandidateParams = Params.extend({ candidateId: IdSchema })
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-/** Header values must be ASCII: an ASCII fallback name, and the Chinese name in filename*. */
-const attachment = (asciiName: string, name: string) =>
-  `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`
 
 /**
  * Staff routes: jury, results, announcement, put-forward, honours; and the jurors' own routes
@@ -183,7 +179,7 @@ export const resultsRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> = asy
     async (req, reply) => {
       const { file, name } = await svc.exportResults(db, ctxOf(req), req.params.campaignId)
       return reply
-        .type(XLSX)
+        .type(XLSX_TYPE)
         .header('content-disposition', attachment('campaign-results.xlsx', name))
         .send(file)
     },

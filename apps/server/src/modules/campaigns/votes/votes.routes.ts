@@ -24,11 +24,11 @@ import type { CampaignsDeps } from '../campaigns.deps'
 import { VOTER_COOKIE, VOTER_HEADER } from './voter'
 import { votesServiceFor } from './votes.service'
 import { VOTE_FLOW_READS_PER_IP } from '../shared/rate-limits'
+import { XLSX_TYPE } from '../../../platform/http/attachment'
 
 const tags = ['campaign votes']
 const Params = z.object({ campaignId: IdSchema })
 const ReceiptParams = z.object({ campaignId: IdSchema, code: z.string().min(1).max(40) })
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const FlaggedQuerySchema = PageQuerySchema.omit({ q: true })
   .extend({
     signal: RiskSignalSchema.optional(),
@@ -197,7 +197,7 @@ export const votesRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> = async
     async (req, reply) => {
       const file = await svc.exportVotes(ctx(req), req.params.campaignId)
       return reply
-        .type(XLSX)
+        .type(XLSX_TYPE)
         .header('content-disposition', `attachment; filename="votes-${req.params.campaignId}.xlsx"`)
         .send(file)
     },

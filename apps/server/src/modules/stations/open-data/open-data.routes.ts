@@ -12,13 +12,9 @@ import { ctxOf } from '../../../core/access'
 import { AppError } from '../../../platform/errors/app-error'
 import type { StationsDeps } from '../stations.deps'
 import * as svc from './open-data.service'
+import { attachment, XLSX_TYPE } from '../../../platform/http/attachment'
 
 const tags = ['stations']
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-/** Header values must be ASCII: an ASCII fallback name, and the Chinese name in filename*. */
-const attachment = (asciiName: string, name: string) =>
-  `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`
 
 const fileMissing = () =>
   new AppError('FILE_MISSING', 400, 'Send the file as multipart/form-data in the field "file"')
@@ -54,7 +50,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }> = asy
     },
     async (_req, reply) =>
       reply
-        .type(XLSX)
+        .type(XLSX_TYPE)
         .header(
           'content-disposition',
           attachment('station-import-template.xlsx', '驿站导入模板.xlsx'),
@@ -89,7 +85,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }> = asy
     },
     async (req, reply) =>
       reply
-        .type(XLSX)
+        .type(XLSX_TYPE)
         .header('content-disposition', attachment('stations.xlsx', '驿站名单.xlsx'))
         .send(await svc.exportSpreadsheet(deps, ctxOf(req), req.query.orgId)),
   )

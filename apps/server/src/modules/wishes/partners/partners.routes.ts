@@ -16,6 +16,7 @@ import { ctxOf } from '../../../core/access'
 import type { WishesDeps } from '../wishes.deps'
 import { loadWish } from '../wishes.service'
 import * as svc from './partners.service'
+import { attachment, XLSX_TYPE } from '../../../platform/http/attachment'
 
 const tags = ['wishes']
 const read = { permission: 'wish:read' } as const
@@ -54,11 +55,8 @@ export const partnersRoutes: FastifyPluginAsyncZod<{ deps: WishesDeps }> = async
     },
     async (req, reply) =>
       reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="wish-partners.xlsx"; filename*=UTF-8''${encodeURIComponent('爱心企业.xlsx')}`,
-        )
+        .type(XLSX_TYPE)
+        .header('content-disposition', attachment('wish-partners.xlsx', '爱心企业.xlsx'))
         .send(await svc.exportPartners(db, ctxOf(req), req.query)),
   )
 
