@@ -19,7 +19,8 @@ import { serverLogMark, smsCodeSince } from '../support/sms'
  * axe runs on every worker page.
  *
  * Accounts: the worker and the volunteer register with an SMS code (read from the server log,
- * as a phone would receive it) and a password; the worker then signs in on the login page.
+ * as a phone would receive it) and a password; the worker then signs in on the worker pages'
+ * own sign-in page (/m/login).
  * 筑友驿站 opens 07:00–22:00 China time; staff make it open around the clock first so the flow
  * (check-in needs an open station) runs at any hour.
  */
@@ -164,10 +165,10 @@ describe('a wish at a station, from posting to thanks', () => {
     await worker.getByText(text('wishesPublic.post.signInHint')).waitFor()
     await check(worker, 'post a wish, signed out')
     await worker.getByRole('link', { name: text('wishesPublic.common.signIn') }).click()
-    await worker.waitForURL(/\/login\?next=/)
+    await worker.waitForURL(/\/m\/login\?next=/)
     await worker.getByLabel(text('auth.login.mobile')).fill(WORKER_MOBILE)
     await worker.getByLabel(text('auth.login.password')).fill(WORKER_PASSWORD)
-    await worker.getByTestId('login-submit').click()
+    await worker.getByRole('button', { name: text('auth.login.submit'), exact: true }).click()
     await worker.waitForURL((u) => u.pathname === '/w/new' && u.search.includes(stationId))
     await worker.getByTestId('post-station').getByText(stationName).waitFor()
 

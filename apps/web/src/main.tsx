@@ -1,6 +1,6 @@
-// Worker pages (campaigns /c/…, /consent/…; stations /s, /s/…; wishes /w, /w/…) open on phones,
-// often in WeChat on slow networks: they boot without AntD and the console shell. Everything else
-// boots the full app.
-if (/^\/(c|consent)\/|^\/[sw](\/|$)/.test(window.location.pathname))
-  void import('./features/campaigns-public/boot')
+import { isWorkerPath } from './lib/worker-paths'
+
+// Worker pages boot without AntD and the console shell (see isWorkerPath); everything else boots
+// the full app.
+if (isWorkerPath(window.location.pathname)) void import('./features/campaigns-public/boot')
 else void import('./app/boot')

@@ -6,6 +6,7 @@ import { isApiError } from '../../lib/api-error'
 import { languageReady, setupI18n } from '../../lib/i18n'
 import { SessionProvider } from '../../lib/session'
 import { UiPrefsProvider } from '../../lib/ui-prefs'
+import { accountPublicRoutes } from '../account-public/routes'
 import { stationPublicRoutes } from '../stations-public/routes'
 import { wishPublicRoutes } from '../wishes-public/routes'
 import { campaignPublicRoutes } from './routes'
@@ -38,6 +39,7 @@ const queryClient = new QueryClient({
 })
 const router = createBrowserRouter([
   ...campaignPublicRoutes,
+  ...accountPublicRoutes,
   ...stationPublicRoutes,
   ...wishPublicRoutes,
   { path: '*', Component: FullLoad },

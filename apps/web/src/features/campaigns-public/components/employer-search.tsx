@@ -10,12 +10,16 @@ export const EmployerSearch = ({
   value,
   onChange,
   error,
+  label,
 }: {
   value: PublicOrg | null
   onChange: (org: PublicOrg | null) => void
   error?: string
+  /** The field's name; the nomination form's by default. */
+  label?: string
 }) => {
   const { t } = useTranslation()
+  const fieldLabel = label ?? t('campaignsPublic.nominate.employer')
   const [text, setText] = useState('')
   const [q, setQ] = useState('')
   const inputRef = useRef<HTMLInputElement>(null)
@@ -33,7 +37,7 @@ export const EmployerSearch = ({
     return (
       <div className="cp-field">
         <span className="cp-field-label" id="cp-employer-label" style={{ fontWeight: 600 }}>
-          {t('campaignsPublic.nominate.employer')}
+          {fieldLabel}
         </span>
         <div className="cp-row">
           <strong>{value.name}</strong>
@@ -52,11 +56,7 @@ export const EmployerSearch = ({
     )
   }
   return (
-    <Field
-      label={t('campaignsPublic.nominate.employer')}
-      hint={t('campaignsPublic.nominate.employerHint')}
-      error={error}
-    >
+    <Field label={fieldLabel} hint={t('campaignsPublic.nominate.employerHint')} error={error}>
       {(a) => (
         <>
           <input

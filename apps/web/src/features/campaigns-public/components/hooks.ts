@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
-import { useParams } from 'react-router'
+import { useLocation, useParams } from 'react-router'
+import { memberLoginPath, memberRegisterPath } from '../../account-public/go-next'
 import { getCampaign, publicCampaignKeys } from '../api/public-campaigns-api'
 
 export const useCampaignId = () => useParams().campaignId ?? ''
@@ -26,10 +27,17 @@ export const useNow = (everyMs = 30_000) => {
 export const campaignPath = (campaignId: string, rest = '') =>
   `/c/${encodeURIComponent(campaignId)}${rest}`
 
-/** The sign-in page, returning here afterwards. A full load: the login page is not on this bundle. */
-export const loginHref = () =>
-  `/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`
+/**
+ * The member sign-in page on this bundle (not the console's AntD login), coming back to this
+ * page afterwards.
+ */
+export const useLoginPath = () => {
+  const { pathname, search } = useLocation()
+  return memberLoginPath(pathname + search)
+}
 
-/** Registration that comes back to this page afterwards, like loginHref. */
-export const registerHref = () =>
-  `/register?next=${encodeURIComponent(window.location.pathname + window.location.search)}`
+/** Registration that comes back to this page afterwards, like useLoginPath. */
+export const useRegisterPath = () => {
+  const { pathname, search } = useLocation()
+  return memberRegisterPath(pathname + search)
+}

@@ -10,7 +10,13 @@ import {
   listMyNominations,
   publicCampaignKeys,
 } from '../api/public-campaigns-api'
-import { campaignPath, loginHref, useCampaign, useCampaignId } from '../components/hooks'
+import {
+  campaignPath,
+  useCampaign,
+  useCampaignId,
+  useLoginPath,
+  useRegisterPath,
+} from '../components/hooks'
 import { NominationForm } from '../components/nomination-form'
 import { LoadError, Loading, Notice, PublicShell } from '../components/shell'
 import { phaseSummary } from '../lib/phase'
@@ -59,6 +65,8 @@ const MyNominations = ({ campaignId }: { campaignId: string }) => {
 
 export const Component = () => {
   const { t } = useTranslation()
+  const loginPath = useLoginPath()
+  const registerPath = useRegisterPath()
   const campaignId = useCampaignId()
   const campaign = useCampaign(campaignId)
   const c = campaign.data
@@ -106,13 +114,13 @@ export const Component = () => {
       <PublicShell title={title} home={home}>
         <Notice>
           <p>{t('campaignsPublic.nominate.signInHint')}</p>
-          <a className="cp-btn cp-btn-primary" href={loginHref()}>
+          <Link className="cp-btn cp-btn-primary" to={loginPath}>
             {t('campaignsPublic.common.signIn')}
-          </a>
+          </Link>
         </Notice>
         <p>
           {t('campaignsPublic.nominate.noAccount')}{' '}
-          <a href="/register">{t('campaignsPublic.nominate.register')}</a>
+          <Link to={registerPath}>{t('campaignsPublic.nominate.register')}</Link>
         </p>
       </PublicShell>
     )

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { Field } from '../components/field'
-import { campaignPath, loginHref, useCampaign, useCampaignId, useNow } from '../components/hooks'
+import { campaignPath, useLoginPath, useCampaign, useCampaignId, useNow } from '../components/hooks'
 import { ReceiptCard } from '../components/receipt-card'
 import { LoadError, Loading, Notice, PublicShell } from '../components/shell'
 import { useVoter } from '../components/use-voter'
@@ -10,6 +10,7 @@ import { useVoter } from '../components/use-voter'
 /** My ballots in this campaign, and a box to look up any receipt code. */
 export const Component = () => {
   const { t } = useTranslation()
+  const loginPath = useLoginPath()
   const campaignId = useCampaignId()
   const campaign = useCampaign(campaignId)
   const c = campaign.data
@@ -44,9 +45,9 @@ export const Component = () => {
           ) : (
             <>
               <p>{t('campaignsPublic.receipt.signInHint')}</p>
-              <a className="cp-btn cp-btn-primary" href={loginHref()}>
+              <Link className="cp-btn cp-btn-primary" to={loginPath}>
                 {t('campaignsPublic.common.signIn')}
-              </a>
+              </Link>
             </>
           )}
         </Notice>

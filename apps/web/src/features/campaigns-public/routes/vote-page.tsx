@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { isApiError } from '../../../lib/api-error'
 import { castBallot, getCandidate, publicCampaignKeys } from '../api/public-campaigns-api'
-import { campaignPath, loginHref, useCampaign, useCampaignId, useNow } from '../components/hooks'
+import { campaignPath, useLoginPath, useCampaign, useCampaignId, useNow } from '../components/hooks'
 import { ReceiptCard } from '../components/receipt-card'
 import { LoadError, Loading, Notice, PublicShell } from '../components/shell'
 import { useBallotSelection } from '../components/use-ballot-selection'
@@ -17,6 +17,7 @@ import { votingClosedText } from '../lib/phase'
 
 export const Component = () => {
   const { t } = useTranslation()
+  const loginPath = useLoginPath()
   const campaignId = useCampaignId()
   const campaign = useCampaign(campaignId)
   const c = campaign.data
@@ -127,9 +128,9 @@ export const Component = () => {
       {!hasVoter && !sms && !sessionLoading ? (
         <Notice kind="warn">
           <p>{t('campaignsPublic.vote.signInFirst')}</p>
-          <a className="cp-btn cp-btn-primary" href={loginHref()}>
+          <Link className="cp-btn cp-btn-primary" to={loginPath}>
             {t('campaignsPublic.common.signIn')}
-          </a>
+          </Link>
         </Notice>
       ) : null}
       {!hasVoter && sms && !closedText ? (

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import { useSession } from '../../../lib/session'
-import { loginHref, registerHref } from '../../campaigns-public/components/hooks'
+import { useLoginPath, useRegisterPath } from '../../campaigns-public/components/hooks'
 import { Loading, Notice, PublicShell } from '../../campaigns-public/components/shell'
 import { useUnreadCount } from '../../notifications/use-notifications'
 import './wishes-public.css'
@@ -53,10 +53,12 @@ export const WishShell = ({
 
 /**
  * Pages that act for the signed-in member: a sign-in prompt (back here afterwards) until a
- * session exists. Sign-in is the console's login page: mobile and password.
+ * session exists, on the worker bundle's own sign-in page (/m/login): mobile and password.
  */
 export const RequireMember = ({ hint, children }: { hint: string; children: ReactNode }) => {
   const { t } = useTranslation()
+  const loginPath = useLoginPath()
+  const registerPath = useRegisterPath()
   const { session, isLoading } = useSession()
   if (isLoading) return <Loading />
   if (!session)
@@ -64,13 +66,13 @@ export const RequireMember = ({ hint, children }: { hint: string; children: Reac
       <>
         <Notice>
           <p>{hint}</p>
-          <a className="cp-btn cp-btn-primary" href={loginHref()}>
+          <Link className="cp-btn cp-btn-primary" to={loginPath}>
             {t('wishesPublic.common.signIn')}
-          </a>
+          </Link>
         </Notice>
         <p>
           {t('wishesPublic.common.noAccount')}{' '}
-          <a href={registerHref()}>{t('wishesPublic.common.register')}</a>
+          <Link to={registerPath}>{t('wishesPublic.common.register')}</Link>
         </p>
       </>
     )

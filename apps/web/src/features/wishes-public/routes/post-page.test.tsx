@@ -16,7 +16,13 @@ describe('post a wish page', () => {
     stubFetch(() => undefined)
     renderWishPage(`/w/new?stationId=${STATION_ID}`, '/w/new', PostPage, null)
     const link = await screen.findByRole('link', { name: '登录' })
-    expect(link.getAttribute('href')).toMatch(/^\/login\?next=/)
+    // The worker bundle's own sign-in page, back to this form (station included) afterwards.
+    expect(link.getAttribute('href')).toBe(
+      `/m/login?next=${encodeURIComponent(`/w/new?stationId=${STATION_ID}`)}`,
+    )
+    expect(screen.getByRole('link', { name: '注册' }).getAttribute('href')).toBe(
+      `/m/register?next=${encodeURIComponent(`/w/new?stationId=${STATION_ID}`)}`,
+    )
   })
 
   it('shows what is missing, then posts the wish at the station from the link', async () => {

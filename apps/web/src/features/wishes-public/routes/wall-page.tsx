@@ -13,7 +13,7 @@ import { Link, useSearchParams } from 'react-router'
 import { isApiError } from '../../../lib/api-error'
 import { errorMessage } from '../../../lib/error-message'
 import { useSession } from '../../../lib/session'
-import { loginHref } from '../../campaigns-public/components/hooks'
+import { useLoginPath } from '../../campaigns-public/components/hooks'
 import { LoadError, Loading, Notice } from '../../campaigns-public/components/shell'
 import { formatDay } from '../../campaigns-public/lib/time'
 import { getStation } from '../../stations-public/api/public-stations-api'
@@ -175,6 +175,7 @@ const WallItem = ({
   mine: boolean
 }) => {
   const { t } = useTranslation()
+  const loginPath = useLoginPath()
   const headingId = useId()
   const [open, setOpen] = useState(false)
   const [claimed, setClaimed] = useState<MyClaim | null>(null)
@@ -197,9 +198,9 @@ const WallItem = ({
       ) : mine ? (
         <p className="cp-small cp-muted">{t(`${k}.yours`)}</p>
       ) : !signedIn ? (
-        <a className="cp-btn cp-btn-primary cp-btn-block" href={loginHref()}>
+        <Link className="cp-btn cp-btn-primary cp-btn-block" to={loginPath}>
           {t(`${k}.signInToClaim`)}
-        </a>
+        </Link>
       ) : open ? (
         <ClaimForm wish={wish} onDone={setClaimed} onCancel={() => setOpen(false)} />
       ) : (

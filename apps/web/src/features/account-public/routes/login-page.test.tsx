@@ -1,0 +1,84 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import '../../../test/setup'
+import { apiError, json, stubFetch } from '../../stations-public/test/render'
+import { bodyOf } from '../../wishes-public/test/render'
+import { memberSession, renderAccountPage } from '../test/render'
+import { Component as LoginPage } from './login-page'
+
+const NEXT = '/w/new?stationId=01a2270b-7dd3-7662-b520-0268f56c81c1'
+const AT = `/m/login?next=${encodeURIComponent(NEXT)}`
+
+const logins = (f: ReturnType<typeof stubFetch>) =>
+  f.mock.calls.filter(([u, init]) => u === '/api/v1/auth/login' && init?.method === 'POST')
+
+const signedOut = (url: string) =>
+  url === '/api/v1/auth/session' ? apiError('AUTH_REQUIRED', 401) : undefined
+
+describe('member sign-in page (worker bundle)', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('names what is missing and sends nothing', async () => {
+    const f = stubFetch(signedOut)
+    renderAccountPage(AT, '/m/login', LoginPage)
+    fireEvent.click(await screen.findByRole('button', { name: '登录' }))
+    expect(screen.getByText('请输入 11 位手机号')).toBeTruthy()
+    expect(screen.getByText('请输入密码')).toBeTruthy()
+    expect(screen.getByLabelText('手机号').getAttribute('aria-invalid')).toBe('true')
+    fireEvent.change(screen.getByLabelText('手机号'), { target: { value: '1380000' } })
+    fireEvent.click(screen.getByRole('button', { name: '登录' }))
+    expect(screen.getByText('请输入 11 位手机号')).toBeTruthy()
+    expect(logins(f)).toHaveLength(0)
+  })
+
+  it("shows the server's refusal and keeps what was typed", async () => {
+    stubFetch((url, init) => {
+      if (url === '/api/v1/auth/login' && init?.method === 'POST')
+        return apiError('AUTH_INVALID_CREDENTIALS', 401)
+      return signedOut(url)
+    })
+    renderAccountPage(AT, '/m/login', LoginPage)
+    fireEvent.change(await screen.findByLabelText('手机号'), {
+      target: { value: '13620760001' },
+    })
+    fireEvent.change(screen.getByLabelText('密码'), { target: { value: 'wrong-one' } })
+    fireEvent.click(screen.getByRole('button', { name: '登录' }))
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('手机号或密码错误'))
+    expect(screen.getByLabelText<HTMLInputElement>('手机号').value).toBe('13620760001')
+    expect(screen.queryByTestId('landed')).toBeNull()
+  })
+
+  it('signs in and goes back to the page that asked, without a page load', async () => {
+    const f = stubFetch((url, init) => {
+      if (url === '/api/v1/auth/login' && init?.method === 'POST') return json(memberSession)
+      return signedOut(url)
+    })
+    const { client } = renderAccountPage(AT, '/m/login', LoginPage)
+    fireEvent.change(await screen.findByLabelText('手机号'), {
+      target: { value: ' 13620760001 ' },
+    })
+    fireEvent.change(screen.getByLabelText('密码'), { target: { value: 'Demo@2026' } })
+    fireEvent.click(screen.getByRole('button', { name: '登录' }))
+    expect((await screen.findByTestId('landed')).textContent).toBe(NEXT)
+    expect(bodyOf(logins(f)[0]?.[1])).toEqual({
+      mobile: '13620760001',
+      password: 'Demo@2026',
+    })
+    // The session is the app's from now on: every worker page sees the member.
+    expect(client.getQueryData(['auth', 'session'])).toEqual(memberSession)
+  })
+
+  it('sends a member who is already signed in straight on', async () => {
+    const f = stubFetch((url) => (url === '/api/v1/auth/session' ? json(memberSession) : undefined))
+    renderAccountPage(AT, '/m/login', LoginPage)
+    expect((await screen.findByTestId('landed')).textContent).toBe(NEXT)
+    expect(logins(f)).toHaveLength(0)
+  })
+
+  it('offers registration that comes back to the same page', async () => {
+    stubFetch(signedOut)
+    renderAccountPage(AT, '/m/login', LoginPage)
+    const link = await screen.findByRole('link', { name: '职工注册' })
+    expect(link.getAttribute('href')).toBe(`/m/register?next=${encodeURIComponent(NEXT)}`)
+  })
+})
