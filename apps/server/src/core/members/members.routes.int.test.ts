@@ -337,6 +337,29 @@ describe('POST /api/v1/members/import', () => {
     expect(await auditRows(t, { action: 'member.imported' })).toHaveLength(0)
   })
 
+  it('refuses a name with a control character as a row error (.xlsx escapes like _x0000_ carry them)', async () => {
+    const before = await countMembers(t.database.db)
+    // A CSV with a control byte is refused whole as not text (415); an .xlsx cell can spell one
+    // as _xHHHH_, which the reader turns back into the character.
+    const rows = [
+      HEADER,
+      ['导入_x0000_庚', freshMobile(), ''],
+      ['导入_x0007_辛', freshMobile(), ''],
+    ]
+
+    const res = await importFile(
+      { filename: '会员.xlsx', type: XLSX_TYPE, bytes: await buildXlsx(rows) },
+      'mode=all-or-nothing',
+    )
+
+    const report = expectError(res, 422, 'MEMBER_IMPORT_HAS_ERRORS').details as ImportReport
+    expect(report.errors.map((e) => [e.row, e.field, e.code])).toEqual([
+      [2, 'name', 'TEXT_CONTROL_CHARACTER'],
+      [3, 'name', 'TEXT_CONTROL_CHARACTER'],
+    ])
+    expect(await countMembers(t.database.db)).toBe(before)
+  })
+
   it('valid-only: an .xlsx imports the valid rows and reports the others', async () => {
     const { rows, good } = await mixedRows()
     const before = await countMembers(t.database.db)

@@ -1,4 +1,8 @@
 import {
+  CONTROL_CHARACTER_MESSAGE,
+  controlCharacterAt,
+} from '../../platform/text/control-characters'
+import {
   type CreateStationBody,
   CreateStationBodySchema,
   type Station,
@@ -493,6 +497,13 @@ export const importStations = async (
   const orgs = new Map<string, { id: string; path: string }>()
   const now = ctx.now.toISOString()
   for (const { row, body } of rows) {
+    // A spreadsheet cell or an HSDS field can carry what a request cannot (a NUL from a broken
+    // export): the row is refused and named, and the rest of the file still imports.
+    const controlAt = controlCharacterAt(body)
+    if (controlAt !== null) {
+      errors.push({ row, path: controlAt, message: CONTROL_CHARACTER_MESSAGE })
+      continue
+    }
     const parsed = CreateStationBodySchema.safeParse(body)
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

@@ -19,6 +19,7 @@ import { AppError } from '../errors/app-error'
 import type { Metrics } from '../metrics/metrics'
 import { PLATFORM_PUBLIC_PREFIXES, isAccessRule, type Authenticator } from './access'
 import { createResponseSerializerCompiler } from './response-serializer'
+import { withControlCharacterGuard } from './control-characters'
 import { computeSecurityHeaders } from './security-headers'
 import { installErrorHandler, sendError, sendFrameworkError } from './error-handler'
 
@@ -82,7 +83,7 @@ export const createHttp = async (options: HttpOptions) => {
     },
   }).withTypeProvider<ZodTypeProvider>()
 
-  app.setValidatorCompiler(validatorCompiler)
+  app.setValidatorCompiler(withControlCharacterGuard(validatorCompiler))
   app.setSerializerCompiler(
     createResponseSerializerCompiler({ checkResponses: options.checkResponses }),
   )

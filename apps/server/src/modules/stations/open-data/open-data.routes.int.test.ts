@@ -253,6 +253,22 @@ describe('POST /api/v1/stations/import (.xlsx)', () => {
     expect(await auditRows(t, { action: 'station.import' })).toHaveLength(audits)
   })
 
+  it('refuses a row with a control character in its text (an .xlsx spells one _x0000_), importing nothing', async () => {
+    const before = await stationCount(longgang, longgangOrg)
+    const file = await workbook({
+      1: SHEET_HEADERS,
+      2: row(),
+      3: row({ 3: '广东省深圳市龙岗区_x0000_坂田街道1号' }),
+      4: row({ 1: '驿站_x001B_[31m' }),
+    })
+    const res = await importXlsx(longgang, file)
+    expect(res.statusCode, res.body).toBe(200)
+    const body = res.json<{ created: number; errors: Array<{ row: number; path: string }> }>()
+    expect(body.created).toBe(0)
+    expect(body.errors.map((e) => `${e.row} ${e.path}`)).toEqual(['3 address', '4 name'])
+    expect(await stationCount(longgang, longgangOrg)).toBe(before)
+  })
+
   it('updates the stations a re-imported sheet names (same org, name and address), creating none twice', async () => {
     const first = row()
     const second = row({ 0: builders })
