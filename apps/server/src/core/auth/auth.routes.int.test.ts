@@ -11,7 +11,7 @@ import { freshMobile, makeMember } from '../../../test/factories/members'
 import { ctxAs } from '../../../test/factories/orgs'
 import { auditRows, expectError, expireSessionsOf, waitForOtpAttempts } from '../../../test/helpers'
 import { DEMO_PASSWORD } from '../../demo/seed-demo'
-import { SESSION_COOKIE } from './auth.service'
+import { SESSION_COOKIE, SIGNED_IN_COOKIE } from './auth.service'
 
 let t: TestApp
 let admin: TestSession
@@ -128,6 +128,31 @@ describe('GET /api/v1/auth/session and POST /api/v1/auth/logout', () => {
     })
   })
 
+  it('sets the readable signed-in marker with the session, expiring with it, and never the token', async () => {
+    const res = await login(ACCOUNTS.longgangStaff, DEMO_PASSWORD)
+    const session = res.cookies.find((c) => c.name === SESSION_COOKIE)!
+    const marker = res.cookies.find((c) => c.name === SIGNED_IN_COOKIE)!
+    expect(session.httpOnly).toBe(true)
+    expect(marker).toMatchObject({ value: '1', path: '/', sameSite: 'Lax' })
+    expect(marker.httpOnly).toBeFalsy()
+    expect(marker.expires?.getTime()).toBe(session.expires?.getTime())
+
+    // A session begun before the marker existed gets it when it asks for itself.
+    const again = await t.request({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      cookies: { [SESSION_COOKIE]: session.value },
+    })
+    expect(again.statusCode).toBe(200)
+    expect(again.cookies.find((c) => c.name === SIGNED_IN_COOKIE)?.value).toBe('1')
+    const withMarker = await t.request({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      cookies: { [SESSION_COOKIE]: session.value, [SIGNED_IN_COOKIE]: '1' },
+    })
+    expect(withMarker.cookies.find((c) => c.name === SIGNED_IN_COOKIE)).toBeUndefined()
+  })
+
   it('answers 401 AUTH_REQUIRED without a cookie and 401 for an unknown cookie', async () => {
     expectError(
       await t.request({ method: 'GET', url: '/api/v1/auth/session' }),
@@ -154,6 +179,7 @@ describe('GET /api/v1/auth/session and POST /api/v1/auth/logout', () => {
 
     expect(res.statusCode).toBe(200)
     expect(res.cookies.find((c) => c.name === SESSION_COOKIE)?.value).toBe('')
+    expect(res.cookies.find((c) => c.name === SIGNED_IN_COOKIE)?.value).toBe('')
     const after = await t.request({
       method: 'GET',
       url: '/api/v1/auth/session',
@@ -178,6 +204,7 @@ describe('GET /api/v1/auth/session and POST /api/v1/auth/logout', () => {
 
     expectError(res, 401, 'AUTH_SESSION_EXPIRED')
     expect(res.cookies.find((c) => c.name === SESSION_COOKIE)?.value).toBe('')
+    expect(res.cookies.find((c) => c.name === SIGNED_IN_COOKIE)?.value).toBe('')
   })
 
   it('expires a session after SESSION_TTL_HOURS by the clock alone', async () => {

@@ -6,9 +6,10 @@ import {
   RequestOtpBodySchema,
   SessionSchema,
 } from '@unionhall/contracts'
+import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ctxOf } from '../access'
-import { SESSION_COOKIE, type AuthService } from './auth.service'
+import { SESSION_COOKIE, SIGNED_IN_COOKIE, type AuthService } from './auth.service'
 
 const tags = ['auth']
 
@@ -23,6 +24,11 @@ export const authRoutes: FastifyPluginAsyncZod<{
     path: '/',
     expires: new Date(expiresAt),
   })
+  /** The session cookie and its readable marker (SIGNED_IN_COOKIE), which expire together. */
+  const signIn = (reply: FastifyReply, token: string, expiresAt: string) =>
+    reply
+      .setCookie(SESSION_COOKIE, token, cookieOptions(expiresAt))
+      .setCookie(SIGNED_IN_COOKIE, '1', { ...cookieOptions(expiresAt), httpOnly: false })
 
   app.post(
     '/login',
@@ -41,7 +47,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
         req.body,
         req.headers['user-agent'] ?? null,
       )
-      return reply.setCookie(SESSION_COOKIE, token, cookieOptions(session.expiresAt)).send(session)
+      return signIn(reply, token, session.expiresAt).send(session)
     },
   )
 
@@ -62,10 +68,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
         req.body,
         req.headers['user-agent'] ?? null,
       )
-      return reply
-        .status(201)
-        .setCookie(SESSION_COOKIE, token, cookieOptions(session.expiresAt))
-        .send(session)
+      return signIn(reply.status(201), token, session.expiresAt).send(session)
     },
   )
 
@@ -96,7 +99,16 @@ export const authRoutes: FastifyPluginAsyncZod<{
       },
       config: { access: 'member' },
     },
-    async (req) => auth.currentSession(ctxOf(req), req.auth!),
+    async (req, reply) => {
+      const session = await auth.currentSession(ctxOf(req), req.auth!)
+      // A session begun before the marker existed gets it on its next look.
+      if (req.cookies[SIGNED_IN_COOKIE] !== '1')
+        reply.setCookie(SIGNED_IN_COOKIE, '1', {
+          ...cookieOptions(session.expiresAt),
+          httpOnly: false,
+        })
+      return session
+    },
   )
 
   app.post(
@@ -107,7 +119,10 @@ export const authRoutes: FastifyPluginAsyncZod<{
     },
     async (req, reply) => {
       await auth.logout(ctxOf(req), req.auth!.sessionId)
-      return reply.clearCookie(SESSION_COOKIE, { path: '/' }).send({ ok: true as const })
+      return reply
+        .clearCookie(SESSION_COOKIE, { path: '/' })
+        .clearCookie(SIGNED_IN_COOKIE, { path: '/' })
+        .send({ ok: true as const })
     },
   )
 

@@ -18,6 +18,8 @@ export type Authenticated = {
 /** Implemented by core/auth and handed to the HTTP platform by app.ts. */
 export type Authenticator = {
   cookieName: string
+  /** Cookies that go with the session's and are cleared with it when it has expired. */
+  companionCookies?: readonly string[]
   /** Synchronous when the session is cached (the common case), a promise when it must be read. */
   authenticate: (
     token: string,

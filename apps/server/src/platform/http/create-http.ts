@@ -150,6 +150,8 @@ export const createHttp = async (options: HttpOptions) => {
     const rule = request.routeOptions.config?.access
     if (result === 'expired') {
       reply.clearCookie(options.authenticator.cookieName, { path: '/' })
+      for (const name of options.authenticator.companionCookies ?? [])
+        reply.clearCookie(name, { path: '/' })
       if (rule && rule !== 'public') {
         void sendError(request, reply, 401, 'AUTH_SESSION_EXPIRED', 'Session expired')
         return true

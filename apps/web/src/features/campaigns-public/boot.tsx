@@ -53,7 +53,7 @@ void languageReady().then(() =>
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <UiPrefsProvider>
-          <SessionProvider>
+          <SessionProvider onlyWithMarker>
             <RouterProvider router={router} />
           </SessionProvider>
         </UiPrefsProvider>

@@ -1,0 +1,30 @@
+import { launch, phone, audit, shot, print, CAMP } from './zz-ux-lib.tmp.mjs'
+const b = await launch()
+const { ctx, page } = await phone(b)
+const R = (o) => print(o)
+try {
+  await page.goto(`/c/${CAMP}/candidates`, { waitUntil: 'networkidle' })
+  // tap label of candidate 1 and 2
+  await page.getByText('投给 武振邦').click()
+  await page.getByText('投给 武春花').click()
+  R({ checked: await page.locator('input[type=checkbox]:checked').count() })
+  await shot(page, 'v01_candidates_selected', false)
+  await page.getByRole('button', { name: /下一步/ }).or(page.getByRole('link', { name: /下一步/ })).click()
+  await page.waitForTimeout(800)
+  R({ url: page.url(), text: (await page.innerText('main').catch(()=>page.innerText('body'))).slice(0, 500) })
+  await shot(page, 'v02_vote_signedout', false)
+  await page.getByRole('link', { name: '登录', exact: true }).click()
+  await page.waitForURL(/\/m\/login/)
+  await page.getByLabel('手机号').fill('13620760001')
+  await page.getByLabel('密码').fill('Demo@2026')
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+  await page.waitForURL(/\/vote/)
+  await page.waitForTimeout(1500)
+  R({ url: page.url(), text: (await page.innerText('body')).slice(0, 900) })
+  await shot(page, 'v03_vote_after_login')
+  R(await audit(page, 'vote signed in'))
+  const btn = page.getByRole('button', { name: /确认投票/ })
+  if (await btn.isEnabled()) { await btn.click(); await page.waitForTimeout(2000); R({ afterVote: (await page.innerText('body')).slice(0, 900), url: page.url() }); await shot(page, 'v04_vote_result') }
+  R({ logs: page._logs.filter(l => !l.includes('session')) })
+} catch (e) { console.log('ERR', e.message); await shot(page, 'v_err') }
+await b.close()

@@ -1,0 +1,46 @@
+import { launch, phone, audit, shot, print, CAMP, throttle, smsSince, logMark } from './zz-ux-lib.tmp.mjs'
+const M = process.argv[2]
+const b = await launch()
+const { ctx, page } = await phone(b)
+const R = (o) => print(o)
+const focusInfo = () => page.evaluate(() => { const a = document.activeElement; return `${a.tagName} id=${a.id} text=${(a.innerText||a.value||'').slice(0,30)}` })
+try {
+  await throttle(page)
+  let t0 = Date.now()
+  await page.goto(`/m/login?next=${encodeURIComponent('/c/' + CAMP + '/candidates')}`, { waitUntil: 'commit' })
+  const snaps = []
+  for (let i = 0; i < 20; i++) { await page.waitForTimeout(500); const txt = (await page.evaluate(() => document.body?.innerText || '')).replace(/\n+/g,' ').slice(0,60); snaps.push(`${Date.now()-t0}ms: ${txt}`); if (await page.getByLabel('密码').count()) break }
+  R({ slowLoginLoad: snaps })
+  await shot(page, 's01_slow_login', false)
+  await page.getByLabel('手机号').fill(M)
+  await page.getByLabel('密码').fill('Worker@2026')
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+  await page.waitForTimeout(300)
+  R({ pendingBtn: await page.locator('form button[type=submit]').innerText(), disabled: await page.locator('form button[type=submit]').isDisabled(), focus: await focusInfo() })
+  await shot(page, 's02_slow_login_pending', false)
+  t0 = Date.now()
+  await page.waitForURL(/candidates/, { timeout: 30000 })
+  const snaps2 = []
+  for (let i = 0; i < 20; i++) { const txt = (await page.evaluate(() => document.body?.innerText || '')).replace(/\n+/g,' ').slice(0,80); snaps2.push(`${Date.now()-t0}ms: ${txt}`); if (await page.locator('input[type=checkbox]').count()) break; await page.waitForTimeout(500) }
+  R({ slowCandidates: snaps2 })
+  await page.getByText('投给 武振邦').click()
+  await page.getByText('投给 武德').click()
+  await page.getByRole('button', { name: /下一步/ }).or(page.getByRole('link', { name: /下一步/ })).click()
+  await page.waitForTimeout(3000)
+  R({ voteText: (await page.innerText('body')).slice(0, 900) })
+  await shot(page, 's03_vote_slow')
+  R(await audit(page, 'vote page member'))
+  R({ buttons: await page.evaluate(() => [...document.querySelectorAll('button')].map(b => `${b.innerText.trim()} aria=${b.getAttribute('aria-label')||''} disabled=${b.disabled}`)) })
+  const btn = page.getByRole('button', { name: /确认投票/ })
+  let mark = logMark()
+  await btn.click()
+  await page.waitForTimeout(300)
+  await shot(page, 's04_vote_pending', false)
+  await page.waitForTimeout(4000)
+  R({ afterVote: (await page.innerText('body')).slice(0, 1200), url: page.url(), sms: smsSince(M, mark) })
+  await shot(page, 's05_after_vote')
+  R(await audit(page, 'after vote'))
+  R({ logs: page._logs.filter(l => !l.includes('session')) })
+  await ctx.storageState({ path: '/tmp/ux/wuwei-state.json' })
+} catch (e) { console.log('ERR', e.message); await shot(page, 'vote2_err') }
+await b.close()
