@@ -354,8 +354,8 @@ describe('POST /api/v1/members/import', () => {
 
     const report = expectError(res, 422, 'MEMBER_IMPORT_HAS_ERRORS').details as ImportReport
     expect(report.errors.map((e) => [e.row, e.field, e.code])).toEqual([
-      [2, 'name', 'TEXT_CONTROL_CHARACTER'],
-      [3, 'name', 'TEXT_CONTROL_CHARACTER'],
+      [2, 'name', 'TEXT_INVALID_CHARACTER'],
+      [3, 'name', 'TEXT_INVALID_CHARACTER'],
     ])
     expect(await countMembers(t.database.db)).toBe(before)
   })

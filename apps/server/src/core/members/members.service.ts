@@ -20,9 +20,9 @@ import { maskIdCard, maskMobile, type FieldCrypto } from '../../platform/crypto/
 import { hashPassword } from '../../platform/crypto/password'
 import { readSpreadsheet, writeXlsx } from '../../platform/files/spreadsheet'
 import {
-  CONTROL_CHARACTER_MESSAGE,
-  hasControlCharacter,
-} from '../../platform/text/control-characters'
+  UNSTORABLE_TEXT_MESSAGE,
+  hasUnstorableCharacter,
+} from '../../platform/text/unstorable-text'
 import { canAt, requireAt, scopePaths, type Ctx } from '../access'
 import { recordAudit } from '../audit'
 import { listChildOrgs, loadOrg, type OrgRow } from '../orgs'
@@ -383,8 +383,8 @@ export const importMembers = async (
     const idCard = (rec.idCardNumber ?? '').toUpperCase()
     if (name.length < 1 || name.length > 50)
       fail(rowNumber, 'name', 'MEMBER_NAME_INVALID', '姓名必填，最多 50 个字')
-    else if (hasControlCharacter(name))
-      fail(rowNumber, 'name', 'TEXT_CONTROL_CHARACTER', CONTROL_CHARACTER_MESSAGE)
+    else if (hasUnstorableCharacter(name))
+      fail(rowNumber, 'name', 'TEXT_INVALID_CHARACTER', UNSTORABLE_TEXT_MESSAGE)
     if (!MOBILE_PATTERN.test(mobile))
       fail(rowNumber, 'mobile', 'MEMBER_MOBILE_INVALID', `手机号格式不正确：${mobile || '(空)'}`)
     else if (seenMobiles.has(mobile))

@@ -1,7 +1,4 @@
-import {
-  CONTROL_CHARACTER_MESSAGE,
-  controlCharacterAt,
-} from '../../platform/text/control-characters'
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from '../../platform/text/unstorable-text'
 import {
   type CreateStationBody,
   CreateStationBodySchema,
@@ -499,9 +496,9 @@ export const importStations = async (
   for (const { row, body } of rows) {
     // A spreadsheet cell or an HSDS field can carry what a request cannot (a NUL from a broken
     // export): the row is refused and named, and the rest of the file still imports.
-    const controlAt = controlCharacterAt(body)
-    if (controlAt !== null) {
-      errors.push({ row, path: controlAt, message: CONTROL_CHARACTER_MESSAGE })
+    const invalidAt = unstorableTextAt(body)
+    if (invalidAt !== null) {
+      errors.push({ row, path: invalidAt, message: UNSTORABLE_TEXT_MESSAGE })
       continue
     }
     const parsed = CreateStationBodySchema.safeParse(body)

@@ -51,6 +51,23 @@ describe(readSpreadsheet.name, () => {
     ])
   })
 
+  it('writes text XML forbids (stored before it was refused) as U+FFFD, so the file still opens', async () => {
+    const file = await writeXlsx(
+      '心愿',
+      ['标题', '说明'],
+      [
+        ['想要\uffff手套', 'a\u0000b\ud800'],
+        ['正常', ''],
+      ],
+    )
+    const rows = await readSpreadsheet(file)
+    expect(rows).toEqual([
+      ['标题', '说明'],
+      ['想要\ufffd手套', 'a\ufffdb\ufffd'],
+      ['正常', ''],
+    ])
+  })
+
   it('reads numbers and rich text cells as text', async () => {
     const wb = new ExcelJS.Workbook()
     const sheet = wb.addWorksheet('x')

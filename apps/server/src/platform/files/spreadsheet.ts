@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream'
 import type ExcelJS from 'exceljs'
 import { detectSpreadsheet } from './detect'
 import { AppError } from '../errors/app-error'
+import { xmlSafeText } from '../text/unstorable-text'
 
 /** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF). A leading BOM is dropped. */
 export const parseCsv = (text: string): string[][] => {
@@ -87,6 +88,9 @@ export const readSpreadsheet = async (bytes: Buffer): Promise<string[][]> => {
 
 export type Sheet = { name: string; headers: string[]; rows: (string | number | null)[][] }
 
+/** A cell as XML may hold it: rows stored before unstorable text was refused must still export. */
+const xmlCell = (v: string | number | null) => (typeof v === 'string' ? xmlSafeText(v) : v)
+
 /** Rows written between two turns of the event loop (about 10 ms of work on this kind of host). */
 const ROWS_PER_TURN = 100
 
@@ -121,11 +125,11 @@ export const writeXlsxSheets = async (sheets: Sheet[]): Promise<Buffer> => {
   for (const { name, headers, rows } of sheets) {
     const sheet = workbook.addWorksheet(name)
     sheet.columns = headers.map(() => ({ width: 18 }))
-    const head = sheet.addRow(headers)
+    const head = sheet.addRow(headers.map(xmlSafeText))
     head.font = { bold: true }
     head.commit()
     for (let i = 0; i < rows.length; i++) {
-      sheet.addRow(rows[i]!).commit()
+      sheet.addRow(rows[i]!.map(xmlCell)).commit()
       if ((i + 1) % ROWS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve))
     }
     sheet.commit()

@@ -19,7 +19,7 @@ import { AppError } from '../errors/app-error'
 import type { Metrics } from '../metrics/metrics'
 import { PLATFORM_PUBLIC_PREFIXES, isAccessRule, type Authenticator } from './access'
 import { createResponseSerializerCompiler } from './response-serializer'
-import { withControlCharacterGuard } from './control-characters'
+import { withUnstorableTextGuard } from './unstorable-text'
 import { computeSecurityHeaders } from './security-headers'
 import { installErrorHandler, sendError, sendFrameworkError } from './error-handler'
 
@@ -83,7 +83,7 @@ export const createHttp = async (options: HttpOptions) => {
     },
   }).withTypeProvider<ZodTypeProvider>()
 
-  app.setValidatorCompiler(withControlCharacterGuard(validatorCompiler))
+  app.setValidatorCompiler(withUnstorableTextGuard(validatorCompiler))
   app.setSerializerCompiler(
     createResponseSerializerCompiler({ checkResponses: options.checkResponses }),
   )

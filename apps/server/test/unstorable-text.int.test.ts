@@ -6,7 +6,7 @@ import { auditCount, expectError } from './helpers'
 
 /**
  * Text with a control character is refused on every route before it reaches a service
- * (platform/http/control-characters.ts). On PostgreSQL a NUL in a wish title used to fail the
+ * (platform/http/unstorable-text.ts). On PostgreSQL a NUL in a wish title used to fail the
  * insert and answer 500; on both engines the answer is now 400 and nothing is written.
  */
 let t: TestApp
@@ -24,7 +24,7 @@ const myWishes = async () =>
   (await worker.request({ method: 'GET', url: '/api/v1/my/wishes' })).json<{ items: MyWish[] }>()
     .items.length
 
-describe('control characters in request text', () => {
+describe('unstorable characters in request text', () => {
   it('refuses a NUL in a wish title with 400 and stores nothing', async () => {
     const before = await myWishes()
     const audits = await auditCount(t)
@@ -33,9 +33,9 @@ describe('control characters in request text', () => {
       url: '/api/v1/my/wishes',
       payload: wishBody({ title: '想要\u0000一双劳保鞋' }),
     })
-    const error = expectError(res, 400, 'TEXT_CONTROL_CHARACTER')
+    const error = expectError(res, 400, 'TEXT_INVALID_CHARACTER')
     expect(error.details).toEqual([{ path: 'body.title' }])
-    expect(error.message).toContain('控制字符')
+    expect(error.message).toContain('无法保存的字符')
     expect(await myWishes()).toBe(before)
     expect(await auditCount(t)).toBe(audits)
   })
@@ -46,7 +46,7 @@ describe('control characters in request text', () => {
       url: '/api/v1/my/wishes',
       payload: wishBody({ description: '颜色\u001b[31m红' }),
     })
-    expect(expectError(esc, 400, 'TEXT_CONTROL_CHARACTER').details).toEqual([
+    expect(expectError(esc, 400, 'TEXT_INVALID_CHARACTER').details).toEqual([
       { path: 'body.description' },
     ])
     const org = await admin.request({
@@ -58,7 +58,22 @@ describe('control characters in request text', () => {
         parentId: t.orgId('兰州市总工会'),
       },
     })
-    expectError(org, 400, 'TEXT_CONTROL_CHARACTER')
+    expectError(org, 400, 'TEXT_INVALID_CHARACTER')
+  })
+
+  it('refuses U+FFFF and a lone surrogate, which would break every .xlsx export holding them', async () => {
+    const before = await myWishes()
+    for (const title of ['想要\uffff手套', '想要\ud800手套']) {
+      const res = await worker.request({
+        method: 'POST',
+        url: '/api/v1/my/wishes',
+        payload: wishBody({ title }),
+      })
+      expect(expectError(res, 400, 'TEXT_INVALID_CHARACTER').details).toEqual([
+        { path: 'body.title' },
+      ])
+    }
+    expect(await myWishes()).toBe(before)
   })
 
   it('keeps tabs and line breaks, which people type', async () => {
@@ -73,11 +88,11 @@ describe('control characters in request text', () => {
 
   it('refuses a control character in a query string or a path', async () => {
     const q = await t.request({ method: 'GET', url: '/api/v1/public/stations/places?q=%00abc' })
-    expect(expectError(q, 400, 'TEXT_CONTROL_CHARACTER').details).toEqual([
+    expect(expectError(q, 400, 'TEXT_INVALID_CHARACTER').details).toEqual([
       { path: 'querystring.q' },
     ])
     const p = await t.request({ method: 'GET', url: '/api/v1/public/stations/ab%01cd' })
-    expectError(p, 400, 'TEXT_CONTROL_CHARACTER')
+    expectError(p, 400, 'TEXT_INVALID_CHARACTER')
   })
 
   it('answers in English when asked', async () => {
@@ -87,6 +102,6 @@ describe('control characters in request text', () => {
       headers: { 'accept-language': 'en' },
       payload: { value: 'x\u0007' },
     })
-    expect(expectError(res, 400, 'TEXT_CONTROL_CHARACTER').message).toContain('control character')
+    expect(expectError(res, 400, 'TEXT_INVALID_CHARACTER').message).toContain('cannot be stored')
   })
 })
