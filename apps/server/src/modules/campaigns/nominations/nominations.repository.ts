@@ -468,9 +468,11 @@ const filteredCandidates = (db: Db, f: CandidateFilter) =>
     .$if(f.categoryId !== undefined, (qb) => qb.where('c.category_id', '=', f.categoryId!))
     .$if(!!f.nameLike, (qb) =>
       qb.where((eb) => {
-        const n = Number(f.nameLike)
+        // Up to six digits may also be a ballot number (号). Not any number: "2147483648" or
+        // "1e308" compared with the integer column failed on PostgreSQL and answered 500.
+        const n = /^\d{1,6}$/.test(f.nameLike!) ? Number(f.nameLike) : 0
         const like = [contains('c.name', f.nameLike!), contains('c.employer_name', f.nameLike!)]
-        return eb.or(Number.isInteger(n) && n > 0 ? [...like, eb('c.number', '=', n)] : like)
+        return eb.or(n > 0 ? [...like, eb('c.number', '=', n)] : like)
       }),
     )
 

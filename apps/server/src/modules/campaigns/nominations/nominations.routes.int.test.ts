@@ -730,6 +730,16 @@ describe('the lifecycle: nomination → consent → review → quotas → public
     const q = await t.request({ method: 'GET', url: `${base}?q=${encodeURIComponent('张')}` })
     expect(q.json<{ total: number }>().total).toBe(1)
     expectError(await t.request({ method: 'GET', url: `${base}?page=0` }), 400)
+    // Digits may be a ballot number; numbers no ballot has are a search that finds nothing
+    // (PostgreSQL answered 500 when they reached the integer column).
+    for (const text of ['2147483648', '1e308', '99999999999999999999', '0']) {
+      const res = await t.request({ method: 'GET', url: `${base}?q=${text}` })
+      expect(res.statusCode, `${text}: ${res.body}`).toBe(200)
+      expect(res.json<{ total: number }>().total).toBe(0)
+    }
+    const byNumber = candidates[0]!
+    const num = await t.request({ method: 'GET', url: `${base}?q=${byNumber.number}` })
+    expect(num.json<{ items: { id: string }[] }>().items.map((c) => c.id)).toContain(byNumber.id)
   })
 
   it("serves a candidate's profile and printable QR poster", async () => {
