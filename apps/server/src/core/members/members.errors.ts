@@ -1,6 +1,13 @@
 import { AppError } from '../../platform/errors/app-error'
 
 export const memberErrors = {
+  ownStatus: () =>
+    new AppError(
+      'MEMBER_OWN_STATUS',
+      403,
+      'You cannot change your own status; ask another administrator',
+      { field: 'status' },
+    ),
   notFound: (id: string) => new AppError('MEMBER_NOT_FOUND', 404, `Member ${id} not found`, { id }),
   mobileTaken: () =>
     new AppError('MEMBER_MOBILE_TAKEN', 409, 'This mobile number is already registered', {

@@ -235,6 +235,35 @@ describe('GET and PATCH /api/v1/members/:memberId', () => {
     })
   })
 
+  it('refuses to change my own status (403 MEMBER_OWN_STATUS), changing nothing; my name is fine', async () => {
+    const me = `/api/v1/members/${gansu.memberId}`
+    const before = (await gansu.request({ method: 'GET', url: me })).json<Member>()
+    const audits = (await auditRows(t, { action: 'member.updated', targetId: gansu.memberId }))
+      .length
+
+    for (const status of ['suspended', 'left'] as const)
+      expectError(
+        await gansu.request({ method: 'PATCH', url: me, payload: { status, name: '改名' } }),
+        403,
+        'MEMBER_OWN_STATUS',
+      )
+    expect((await gansu.request({ method: 'GET', url: me })).json<Member>()).toEqual(before)
+    expect(await auditRows(t, { action: 'member.updated', targetId: gansu.memberId })).toHaveLength(
+      audits,
+    )
+    // Still signed in and able to work.
+    expect((await gansu.request({ method: 'GET', url: '/api/v1/auth/session' })).statusCode).toBe(
+      200,
+    )
+    // The same status as now is no change; another field may change.
+    const same = await gansu.request({
+      method: 'PATCH',
+      url: me,
+      payload: { status: before.status, name: before.name },
+    })
+    expect(same.statusCode, same.body).toBe(200)
+  })
+
   it('refuses a move to an org outside my subtree (403)', async () => {
     const member = await createMember({ name: '不可外调', mobile: freshMobile() })
 

@@ -245,6 +245,10 @@ export const updateMember = async (
 ): Promise<Member> => {
   const m = await loadMember(deps.db, id)
   requireAt(ctx, 'member:manage', m.org_path)
+  // Suspending or leaving oneself signs one out for good (login refuses inactive accounts) and
+  // nobody may be left to undo it: the fuzz review locked out the only platform admin this way.
+  if (body.status !== undefined && body.status !== m.status && ctx.actor?.memberId === id)
+    throw memberErrors.ownStatus()
   let orgName = m.org_name
   if (body.orgId && body.orgId !== m.org_id) {
     const org = await loadOrg(deps.db, body.orgId)

@@ -11,6 +11,10 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
     en: 'Some fields are invalid',
   },
   BODY_MALFORMED: { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  MEMBER_OWN_STATUS: {
+    'zh-CN': '不能更改自己的账号状态，请由其他管理员操作',
+    en: 'You cannot change your own status; ask another administrator',
+  },
   TEXT_INVALID_CHARACTER: {
     'zh-CN':
       '文字中含有无法保存的字符（不可见的控制字符或乱码，常见于从别处复制的内容），请删除后重试',
