@@ -236,6 +236,71 @@ describe('creating and editing stations', () => {
     expect(actions).toEqual(['station.create', 'station.update', 'station.close', 'station.reopen'])
   })
 
+  it('applies both of two edits saved at once, and closes a station once however many click', async () => {
+    for (let trial = 0; trial < 3; trial++) {
+      const s = await create({ capacity: 15 })
+      const [a, b] = await Promise.all([
+        longgang.request({
+          method: 'PATCH',
+          url: `/api/v1/stations/${s.id}`,
+          payload: { capacity: 99 },
+        }),
+        shenzhen.request({
+          method: 'PATCH',
+          url: `/api/v1/stations/${s.id}`,
+          payload: { name: `并发改名${trial}` },
+        }),
+      ])
+      expect([a.statusCode, b.statusCode]).toEqual([200, 200])
+      const now = (
+        await longgang.request({ method: 'GET', url: `/api/v1/stations/${s.id}` })
+      ).json<Station>()
+      expect(now).toMatchObject({ capacity: 99, name: `并发改名${trial}` })
+    }
+
+    const s = await create()
+    const clicks = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        longgang.request({
+          method: 'POST',
+          url: `/api/v1/stations/${s.id}/close`,
+          payload: { reason: '工地完工' },
+        }),
+      ),
+    )
+    expect(clicks.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409, 409])
+    expect(await auditRows(t, { action: 'station.close', targetId: s.id })).toHaveLength(1)
+    // An edit racing a close: either it lands first, or it is refused because the station closed.
+    const s2 = await create()
+    const [close, edit] = await Promise.all([
+      longgang.request({
+        method: 'POST',
+        url: `/api/v1/stations/${s2.id}/close`,
+        payload: { reason: '搬迁' },
+      }),
+      longgang.request({
+        method: 'PATCH',
+        url: `/api/v1/stations/${s2.id}`,
+        payload: { capacity: 30 },
+      }),
+    ])
+    expect(close.statusCode).toBe(200)
+    // Audit rows carry each request's own time, so their order need not be the commit order.
+    const actions = (await auditRows(t, { targetId: s2.id })).map((r) => r.action).sort()
+    const after = (
+      await longgang.request({ method: 'GET', url: `/api/v1/stations/${s2.id}` })
+    ).json<Station>()
+    expect(after.status).toBe('closed')
+    if (edit.statusCode === 200) {
+      expect(after.capacity).toBe(30)
+      expect(actions).toEqual(['station.close', 'station.create', 'station.update'])
+    } else {
+      expectError(edit, 409, 'STATION_CLOSED')
+      expect(after.capacity).not.toBe(30)
+      expect(actions).toEqual(['station.close', 'station.create'])
+    }
+  })
+
   it('reveals the full contact mobile only on request, and audits the read', async () => {
     const s = await create({ contactMobile: '13700001111' })
     const res = await shenzhen.request({ method: 'GET', url: `/api/v1/stations/${s.id}/contact` })
