@@ -71,6 +71,10 @@ const CORE_MATRIX: Record<RouteKey, Row> = {
   'POST /api/v1/auth/login': { access: 'public', note: 'sign-in' },
   'POST /api/v1/auth/otp': { access: 'public', note: 'SMS code' },
   'POST /api/v1/auth/register': { access: 'public', note: 'self-registration at any org' },
+  'POST /api/v1/auth/password/reset': {
+    access: 'public',
+    note: 'a forgotten password, proved by an SMS code to the account mobile',
+  },
   'GET /api/v1/public/orgs': { access: 'public', note: 'employer names for registration' },
   'GET /api/v1/auth/session': { access: 'self', note: 'my own session' },
   'POST /api/v1/auth/logout': { access: 'self', note: 'my own session' },

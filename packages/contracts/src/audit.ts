@@ -8,6 +8,7 @@ import { IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common'
 export const AUDIT_ACTIONS = [
   'auth.otp-sent',
   'auth.password-changed',
+  'auth.password-reset',
   'auth.signed-in',
   'auth.signed-out',
   'campaign.ballot-log-exported',

@@ -12,10 +12,20 @@ export const ChangePasswordBodySchema = z
   .object({ currentPassword: z.string().min(1).max(128), newPassword: PasswordSchema })
   .strict()
 
-export const OTP_PURPOSES = ['register', 'vote'] as const
+export const OTP_PURPOSES = ['register', 'vote', 'reset'] as const
 export const RequestOtpBodySchema = z
   .object({ mobile: MobileSchema, purpose: z.enum(OTP_PURPOSES) })
   .strict()
+
+/** A forgotten password: a new one, proved by an SMS code sent with purpose 'reset'. */
+export const ResetPasswordBodySchema = z
+  .object({
+    mobile: MobileSchema,
+    otpCode: z.string().regex(/^\d{6}$/),
+    newPassword: PasswordSchema,
+  })
+  .strict()
+export type ResetPasswordBody = z.infer<typeof ResetPasswordBodySchema>
 
 export const SessionGrantSchema = z.object({
   orgId: IdSchema,

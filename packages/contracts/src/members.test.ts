@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { IdCardNumberSchema, MobileSchema, isValidIdCardNumber } from './members'
+import {
+  IdCardNumberSchema,
+  MOBILE_PATTERN,
+  MobileSchema,
+  isValidIdCardNumber,
+  normaliseMobileInput,
+} from './members'
 
 describe(isValidIdCardNumber.name, () => {
   it.each([
@@ -60,5 +66,29 @@ describe('MobileSchema', () => {
 
     expect(result.success).toBe(false)
     expect(result.error?.issues[0]?.message).toBe('MEMBER_MOBILE_INVALID')
+  })
+})
+
+describe(normaliseMobileInput.name, () => {
+  it('makes typed and pasted numbers plain', () => {
+    for (const typed of [
+      '13620760099',
+      ' 136 2076 0099 ',
+      '136-2076-0099',
+      '(136)2076-0099',
+      '+8613620760099',
+      '+86 136 2076 0099',
+      '008613620760099',
+      '8613620760099',
+      '１３６２０７６００９９',
+      '＋86 １３６－２０７６－００９９',
+    ])
+      expect(normaliseMobileInput(typed), typed).toBe('13620760099')
+  })
+
+  it('leaves what is not a mobile for the pattern to refuse', () => {
+    expect(normaliseMobileInput('861234')).toBe('861234')
+    expect(normaliseMobileInput('abc')).toBe('abc')
+    expect(MOBILE_PATTERN.test(normaliseMobileInput('1362076'))).toBe(false)
   })
 })

@@ -4,6 +4,17 @@ import { IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common'
 /** Mainland China mobile numbers: 11 digits starting 13–19. */
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/
 
+/**
+ * A mobile number as people type or paste it, made plain: full-width digits (a Chinese keyboard),
+ * spaces, dashes and brackets ("136 2076 0099", "136-2076-0099") and a +86 / 0086 country code
+ * are dropped. Check MOBILE_PATTERN on the result.
+ */
+export const normaliseMobileInput = (text: string) =>
+  text
+    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\-－—()（）]/g, '')
+    .replace(/^(?:\+|＋|00)?86(?=1\d{10}$)/, '')
+
 export const MobileSchema = z
   .string()
   .trim()

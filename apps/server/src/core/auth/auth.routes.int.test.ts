@@ -433,6 +433,110 @@ describe('POST /api/v1/auth/otp and /register', () => {
   })
 })
 
+describe('POST /api/v1/auth/password/reset (a forgotten password)', () => {
+  const lastCode = (mobile: string) => {
+    const msg = [...t.sms.outbox].reverse().find((m) => m.mobile === mobile)
+    return /(\d{6})/.exec(msg?.text ?? '')?.[1]
+  }
+  const sentTo = (mobile: string) => t.sms.outbox.filter((m) => m.mobile === mobile).length
+  const reset = (body: object) =>
+    t.request({ method: 'POST', url: '/api/v1/auth/password/reset', payload: body })
+  const sessionWith = (cookie: string) =>
+    t.request({ method: 'GET', url: '/api/v1/auth/session', cookies: { [SESSION_COOKIE]: cookie } })
+
+  it('sets a new password with an SMS code: every session ends, a new one starts, the lockout lifts', async () => {
+    const { mobile, password, member } = await makeAccount()
+    const a = sessionOf(await login(mobile, password))
+    const b = sessionOf(await login(mobile, password))
+    // Five wrong guesses lock the account, as for a worker who forgot the password.
+    for (let i = 0; i < 5; i++) await login(mobile, 'not-my-password')
+    expectError(await login(mobile, password), 429, 'AUTH_THROTTLED')
+
+    const otp = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/otp',
+      payload: { mobile, purpose: 'reset' },
+    })
+    expect(otp.json()).toEqual({ ok: true })
+    const code = lastCode(mobile)!
+    const wrong = code === '000000' ? '111111' : '000000'
+    const newPassword = 'Remembered#2027'
+    expectError(await reset({ mobile, otpCode: wrong, newPassword }), 400, 'OTP_INVALID')
+    expect((await sessionWith(a.cookie)).statusCode).toBe(200)
+
+    const res = await reset({ mobile, otpCode: code, newPassword })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json<Session>().member.id).toBe(member.id)
+    const fresh = cookieValue(res, SESSION_COOKIE)!
+    expect(res.cookies.find((c) => c.name === SIGNED_IN_COOKIE)?.value).toBe('1')
+    expect((await sessionWith(fresh)).statusCode).toBe(200)
+    for (const old of [a, b]) expect((await sessionWith(old.cookie)).statusCode).toBe(401)
+    expect((await login(mobile, newPassword)).statusCode).toBe(200)
+    expectError(await login(mobile, password), 401, 'AUTH_INVALID_CREDENTIALS')
+    const [audit] = await auditRows(t, { action: 'auth.password-reset', targetId: member.id })
+    expect(JSON.parse(audit!.summary)).toEqual({ sessionsEnded: 2 })
+    // The code is spent.
+    expectError(
+      await reset({ mobile, otpCode: code, newPassword: 'Another#2028' }),
+      400,
+      'OTP_INVALID',
+    )
+  })
+
+  it('says before sending a code that a number has no account, or already has one', async () => {
+    const unknown = freshMobile()
+    expectError(
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/auth/otp',
+        payload: { mobile: unknown, purpose: 'reset' },
+      }),
+      404,
+      'AUTH_MOBILE_NOT_REGISTERED',
+    )
+    expect(sentTo(unknown)).toBe(0)
+    expectError(
+      await reset({ mobile: unknown, otpCode: '123456', newPassword: 'Whatever#1' }),
+      400,
+      'OTP_INVALID',
+    )
+
+    const { mobile } = await makeAccount()
+    expectError(
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/auth/otp',
+        payload: { mobile, purpose: 'register' },
+      }),
+      409,
+      'MEMBER_MOBILE_TAKEN',
+    )
+    expect(sentTo(mobile)).toBe(0)
+  })
+
+  it('refuses a suspended account, changing nothing', async () => {
+    const { mobile, member } = await makeAccount()
+    await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/members/${member.id}`,
+      payload: { status: 'suspended' },
+    })
+    await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/otp',
+      payload: { mobile, purpose: 'reset' },
+    })
+    expectError(
+      await reset({ mobile, otpCode: lastCode(mobile), newPassword: 'Suspended#2027' }),
+      403,
+      'AUTH_ACCOUNT_INACTIVE',
+    )
+    expect(await auditRows(t, { action: 'auth.password-reset', targetId: member.id })).toHaveLength(
+      0,
+    )
+  })
+})
+
 describe('access and validation', () => {
   it('answers 401 without a session on the member-only auth routes', async () => {
     for (const r of [

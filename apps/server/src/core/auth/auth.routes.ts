@@ -4,6 +4,7 @@ import {
   OkSchema,
   RegisterBodySchema,
   RequestOtpBodySchema,
+  ResetPasswordBodySchema,
   SessionSchema,
 } from '@unionhall/contracts'
 import type { FastifyReply } from 'fastify'
@@ -69,6 +70,27 @@ export const authRoutes: FastifyPluginAsyncZod<{
         req.headers['user-agent'] ?? null,
       )
       return signIn(reply.status(201), token, session.expiresAt).send(session)
+    },
+  )
+
+  app.post(
+    '/password/reset',
+    {
+      schema: {
+        tags,
+        summary: 'A forgotten password: set a new one with an SMS code (purpose reset) and sign in',
+        body: ResetPasswordBodySchema,
+        response: { 200: SessionSchema },
+      },
+      config: { access: 'public' },
+    },
+    async (req, reply) => {
+      const { token, session } = await auth.resetPassword(
+        ctxOf(req),
+        req.body,
+        req.headers['user-agent'] ?? null,
+      )
+      return signIn(reply, token, session.expiresAt).send(session)
     },
   )
 

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
-import type { LoginBody, RegisterBody, Session } from '@unionhall/contracts'
+import type { LoginBody, RegisterBody, ResetPasswordBody, Session } from '@unionhall/contracts'
 import { uuidv7 } from 'uuidv7'
 import type { FieldCrypto } from '../../platform/crypto/field-crypto'
 import { getDummyPasswordHash, hashPassword, verifyPassword } from '../../platform/crypto/password'
@@ -16,6 +16,7 @@ import {
   findMemberById,
   findMemberByMobileHash,
   insertMember,
+  memberErrors,
   mobileHashOf,
   onMemberChanged,
   updateMemberFields,
@@ -56,6 +57,10 @@ const authErrors = {
   inactive: () => new AppError('AUTH_ACCOUNT_INACTIVE', 403, 'This account is not active'),
   wrongPassword: () => new AppError('AUTH_WRONG_PASSWORD', 400, 'The current password is wrong'),
   otpInvalid: () => new AppError('OTP_INVALID', 400, 'The code is wrong or has expired'),
+  mobileNotRegistered: () =>
+    new AppError('AUTH_MOBILE_NOT_REGISTERED', 404, 'No account has this mobile number', {
+      field: 'mobile',
+    }),
   otpTooFrequent: (s: number) =>
     new AppError('OTP_TOO_FREQUENT', 429, `Wait ${s} s before asking for another code`, {
       retryAfterSeconds: s,
@@ -301,6 +306,14 @@ export const createAuthService = (deps: AuthDeps) => {
       )
     }
     otpIpThrottle.recordFailure(ipKey, nowMs)
+    // Say so before sending a code that could not be used: registering a number that has an
+    // account, or resetting the password of one that has none. Registration would say it at the
+    // end anyway; each ask counts against the IP's 20 codes an hour, which bounds probing.
+    if (purpose === 'register' || purpose === 'reset') {
+      const member = await findMemberByMobileHash(deps.db, mobileHash)
+      if (purpose === 'register' && member) throw memberErrors.mobileTaken()
+      if (purpose === 'reset' && !member) throw authErrors.mobileNotRegistered()
+    }
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
     await withTransaction(deps.db, async (trx) => {
       await repo.insertOtp(trx, {
@@ -369,6 +382,51 @@ export const createAuthService = (deps: AuthDeps) => {
     }
   }
 
+  /**
+   * A member who forgot the password sets a new one with an SMS code (purpose 'reset'). Every
+   * session of the member ends, as after a password change, and a new one starts here.
+   * @throws OTP_INVALID, AUTH_ACCOUNT_INACTIVE
+   */
+  const resetPassword = async (ctx: Ctx, body: ResetPasswordBody, userAgent: string | null) => {
+    const mobileHash = mobileHashOf(deps.crypto, body.mobile)
+    const member = await findMemberByMobileHash(deps.db, mobileHash)
+    // No code for that number was ever sent (requestOtp refused it): the code cannot be right.
+    if (!member) throw authErrors.otpInvalid()
+    if (member.status !== 'active') throw authErrors.inactive()
+    const actor = (await loadActor(member.id))!
+    const hash = await hashPassword(body.newPassword)
+    const { started, ended } = await withTransaction(deps.db, async (trx) => {
+      await consumeOtp(trx, ctx, body.mobile, 'reset', body.otpCode)
+      await updateMemberFields(trx, member.id, {
+        password_hash: hash,
+        updated_at: ctx.now.toISOString(),
+      })
+      const ids = await repo.deleteOtherSessions(trx, member.id, '')
+      const s = await startSession(trx, { ...ctx, actor }, member.id, userAgent)
+      await recordAudit(
+        trx,
+        { ...ctx, actor },
+        {
+          action: 'auth.password-reset',
+          targetType: 'member',
+          targetId: member.id,
+          orgId: member.org_id,
+          summary: { sessionsEnded: ids.length },
+        },
+      )
+      return { started: s, ended: ids }
+    })
+    ended.forEach(dropCachedSession)
+    // The failures that locked the account out were the forgotten password's.
+    accountThrottle.reset(`acct:${mobileHash}`)
+    const auth = await authenticate(started.token)
+    if (!auth || auth === 'expired') throw authErrors.invalidCredentials()
+    return {
+      token: started.token,
+      session: await toSession(actor, auth.csrfToken, started.expiresAt),
+    }
+  }
+
   const purgeExpiredSessions = (now: Date) => repo.deleteExpiredSessions(deps.db, now.toISOString())
 
   return {
@@ -380,6 +438,7 @@ export const createAuthService = (deps: AuthDeps) => {
     requestOtp,
     consumeOtp,
     register,
+    resetPassword,
     purgeExpiredSessions,
   }
 }

@@ -17,5 +17,6 @@ export {
   findMemberByMobileHash,
   updateMemberFields,
 } from './members.repository'
+export { memberErrors } from './members.errors'
 export { membersRoutes } from './members.routes'
 export { membersMigrations } from './migrations'

@@ -11,6 +11,10 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
     en: 'Some fields are invalid',
   },
   BODY_MALFORMED: { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  AUTH_MOBILE_NOT_REGISTERED: {
+    'zh-CN': '这个手机号还没有注册，请先注册',
+    en: 'No account has this mobile number; register first',
+  },
   MEMBER_OWN_STATUS: {
     'zh-CN': '不能更改自己的账号状态，请由其他管理员操作',
     en: 'You cannot change your own status; ask another administrator',

@@ -1,4 +1,4 @@
-import type { CoordSystemValue, StationKind } from '@unionhall/contracts'
+import { type CoordSystemValue, normaliseMobileInput, type StationKind } from '@unionhall/contracts'
 import { AMENITIES, type AmenityCode, isAmenityCode } from '../domain/amenities'
 import type { Schedule, TimeRange, WeeklyPeriod, Weekday } from '../domain/schedule'
 
@@ -406,7 +406,4 @@ export const parseNumberText = (text: string, path: string): Parsed<number> => {
 }
 
 /** A mainland mobile as staff type it: spaces, dashes and a +86 / 86 prefix are dropped. */
-export const normaliseMobile = (text: string) =>
-  normalise(text)
-    .replace(/[\s-]/g, '')
-    .replace(/^(\+?86)(?=1\d{10}$)/, '')
+export const normaliseMobile = (text: string) => normaliseMobileInput(normalise(text))
