@@ -7,13 +7,15 @@ import { text } from '../support/text'
 /**
  * A worker who must sign in on the way (here: to post a wish) registers and signs in on the
  * worker bundle's own pages (/m/register, /m/login), at 360×640, and comes back to the page that
- * asked. Nothing of the console's AntD bundle is downloaded on the way: on a 400 kbps phone
- * that bundle took about twelve seconds before the form appeared.
+ * asked; then forgets the password and resets it with an SMS code. Nothing of the console's AntD
+ * bundle is downloaded on the way: on a 400 kbps phone that bundle took about twelve seconds
+ * before the form appeared.
  */
 const PHONE = { width: 360, height: 640 }
 const suffix = String(Date.now()).slice(-6)
 const MOBILE = `1377${suffix}3`
 const PASSWORD = 'Worker@2026'
+const NEW_PASSWORD = 'Remembered@2027'
 const NAME = '王小工'
 const EMPLOYER = '龙岗区建筑行业工联会'
 
@@ -104,6 +106,36 @@ describe('member registration and sign-in on the worker pages', () => {
     await page.getByRole('button', { name: text('auth.login.submit'), exact: true }).click()
     await page.waitForURL((u) => u.pathname === '/w/mine')
     await page.getByText(text('wishesPublic.mine.empty')).waitFor()
+  })
+
+  it('forgot the password: resets it with an SMS code and comes back signed in', async () => {
+    await ctx.clearCookies()
+    await page.goto('/w/claims')
+    await page.getByRole('link', { name: text('wishesPublic.common.signIn') }).click()
+    await page.waitForURL((u) => u.pathname === '/m/login')
+    // The number typed on the sign-in page goes along to the reset page.
+    await page.getByLabel(text('auth.login.mobile')).fill(MOBILE)
+    await page.getByRole('link', { name: text('auth.worker.forgotLink') }).click()
+    await page.waitForURL((u) => u.pathname === '/m/reset' && u.search.includes('next='))
+    await page.getByRole('heading', { level: 1, name: text('auth.worker.resetTitle') }).waitFor()
+    expect(await page.getByLabel(text('auth.login.mobile')).inputValue()).toBe(MOBILE)
+    await check('reset password')
+
+    const mark = serverLogMark()
+    await page.getByRole('button', { name: text('auth.register.sendCode') }).click()
+    await page.getByText(text('auth.worker.codeSentTo', { mobile: MOBILE })).waitFor()
+    await page.getByLabel(text('auth.register.code')).fill(await smsCodeSince(MOBILE, mark))
+    await page.getByLabel(text('auth.worker.newPassword')).fill(NEW_PASSWORD)
+    await page.getByRole('button', { name: text('auth.worker.resetSubmit') }).click()
+    await page.waitForURL((u) => u.pathname === '/w/claims')
+    await page.getByRole('heading', { level: 1, name: text('wishesPublic.claims.title') }).waitFor()
+    expect(await page.getByText(text('wishesPublic.claims.signInHint')).count()).toBe(0)
+
+    // The old password no longer works; the new one does.
+    const oldOne = await page.request.post('/api/v1/auth/login', {
+      data: { mobile: MOBILE, password: PASSWORD },
+    })
+    expect(oldOne.status()).toBe(401)
   })
 
   it('never downloaded the AntD bundle', () => {

@@ -8,10 +8,15 @@ import { isApiError } from './api-error'
 export const errorMessage = (t: TFunction, error: unknown): string => {
   if (isApiError(error)) {
     const key = `errors.${error.code}`
-    if (error.code === 'AUTH_THROTTLED') {
-      const details = error.details as { retryAfterSeconds?: number } | undefined
-      return t('errors.AUTH_THROTTLED', { seconds: details?.retryAfterSeconds ?? 60 })
-    }
+    const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)
+      ?.retryAfterSeconds
+    // A wait in minutes: "895 秒" read like a counter that never moved.
+    if (error.code === 'AUTH_THROTTLED')
+      return t('errors.AUTH_THROTTLED', {
+        minutes: Math.max(1, Math.ceil((retryAfter ?? 60) / 60)),
+      })
+    if (error.code === 'OTP_TOO_FREQUENT')
+      return t('errors.OTP_TOO_FREQUENT', { seconds: retryAfter ?? 60 })
     return t(key, { defaultValue: error.message || t('errors.UNKNOWN') })
   }
   return t('errors.UNKNOWN')

@@ -22,3 +22,4 @@ export const useGoNext = () => {
 /** The sign-in and registration pages of the worker bundle, coming back to `next`. */
 export const memberLoginPath = (next: string) => `/m/login?next=${encodeURIComponent(next)}`
 export const memberRegisterPath = (next: string) => `/m/register?next=${encodeURIComponent(next)}`
+export const memberResetPath = (next: string) => `/m/reset?next=${encodeURIComponent(next)}`

@@ -16,4 +16,5 @@ export const accountPublicRoutes: RouteObject[] = [
   { path: '/m', loader: () => redirect('/m/login') },
   page('/m/login', () => import('./routes/login-page')),
   page('/m/register', () => import('./routes/register-page')),
+  page('/m/reset', () => import('./routes/reset-page')),
 ]

@@ -43,7 +43,12 @@ describe('member sign-in page (worker bundle)', () => {
     })
     fireEvent.change(screen.getByLabelText('密码'), { target: { value: 'wrong-one' } })
     fireEvent.click(screen.getByRole('button', { name: '登录' }))
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('手机号或密码错误'))
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('手机号或密码错误'))
+    // The way out of a forgotten password is a reset, offered right there.
+    expect(screen.getByRole('alert').textContent).toContain('可以用短信验证码重设')
+    expect(
+      screen.getByRole('link', { name: '忘记密码？用短信验证码重设' }).getAttribute('href'),
+    ).toBe(`/m/reset?next=${encodeURIComponent(NEXT)}`)
     expect(screen.getByLabelText<HTMLInputElement>('手机号').value).toBe('13620760001')
     expect(screen.queryByTestId('landed')).toBeNull()
   })
@@ -66,6 +71,24 @@ describe('member sign-in page (worker bundle)', () => {
     })
     // The session is the app's from now on: every worker page sees the member.
     expect(client.getQueryData(['auth', 'session'])).toEqual(memberSession)
+  })
+
+  it('takes a pasted number with spaces and +86, clears a fixed error and focuses the first one', async () => {
+    const f = stubFetch((url, init) => {
+      if (url === '/api/v1/auth/login' && init?.method === 'POST') return json(memberSession)
+      return signedOut(url)
+    })
+    renderAccountPage(AT, '/m/login', LoginPage)
+    fireEvent.click(await screen.findByRole('button', { name: '登录' }))
+    expect(document.activeElement).toBe(screen.getByLabelText('手机号'))
+    fireEvent.change(screen.getByLabelText('手机号'), { target: { value: '+86 136 2076 0001' } })
+    expect(screen.queryByText('请输入 11 位手机号')).toBeNull()
+    expect(screen.getByText('请输入密码')).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('密码'), { target: { value: 'Demo@2026' } })
+    expect(screen.queryByText('请输入密码')).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: '登录' }))
+    expect((await screen.findByTestId('landed')).textContent).toBe(NEXT)
+    expect(bodyOf(logins(f)[0]?.[1])).toEqual({ mobile: '13620760001', password: 'Demo@2026' })
   })
 
   it('sends a member who is already signed in straight on', async () => {

@@ -1,15 +1,16 @@
-import { MobileSchema } from '@unionhall/contracts'
 import { useMutation } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
+import { isApiError } from '../../../lib/api-error'
 import { errorMessage } from '../../../lib/error-message'
-import { useSession } from '../../../lib/session'
+import { fetchSession, hasSignedInMarker, useSession } from '../../../lib/session'
 import { Field } from '../../campaigns-public/components/field'
 import { Loading, PublicShell } from '../../campaigns-public/components/shell'
 import { login } from '../../auth/api/auth-api'
 import { safeNext } from '../../auth/lib-next'
-import { memberRegisterPath, useGoNext } from '../go-next'
+import { isMobile, plainMobile, useCarriedMobile, useFocusFirstError } from '../form'
+import { memberRegisterPath, memberResetPath, useGoNext } from '../go-next'
 
 type Errors = { mobile?: string; password?: string }
 
@@ -20,9 +21,10 @@ export const Component = () => {
   const [params] = useSearchParams()
   const next = safeNext(params.get('next'))
   const goNext = useGoNext()
-  const [mobile, setMobile] = useState('')
+  const [mobile, setMobile] = useState(useCarriedMobile())
   const [password, setPassword] = useState('')
   const [errors, setErrors] = useState<Errors>({})
+  const { formRef, focusFirstError } = useFocusFirstError()
   const mutation = useMutation({
     mutationFn: login,
     onSuccess: (s) => {
@@ -37,16 +39,38 @@ export const Component = () => {
     if (alreadyIn) goNext(next)
   }, [alreadyIn, goNext, next])
 
-  const check = (): Errors => ({
-    mobile: MobileSchema.safeParse(mobile).success ? undefined : t('auth.worker.mobileInvalid'),
-    password: password === '' ? t('auth.worker.passwordRequired') : undefined,
-  })
+  // A session begun before the signed-in marker existed is invisible to worker pages (they ask
+  // only with the marker): ask once here, where the member came to sign in anyway.
+  useEffect(() => {
+    if (hasSignedInMarker()) return
+    let live = true
+    fetchSession().then(
+      (s) => {
+        if (live && s) setSession(s)
+      },
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [setSession])
+
+  const check = {
+    mobile: (v: string) => (isMobile(v) ? undefined : t('auth.worker.mobileInvalid')),
+    password: (v: string) => (v === '' ? t('auth.worker.passwordRequired') : undefined),
+  }
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    const found = check()
+    const found = { mobile: check.mobile(mobile), password: check.password(password) }
     setErrors(found)
-    if (!found.mobile && !found.password) mutation.mutate({ mobile: mobile.trim(), password })
+    if (found.mobile || found.password) return focusFirstError()
+    mutation.mutate({ mobile: plainMobile(mobile), password })
   }
+  const failure = mutation.error
+  // Locked out or a wrong password: the way out is a reset, not waiting.
+  const offerReset =
+    isApiError(failure) &&
+    (failure.code === 'AUTH_THROTTLED' || failure.code === 'AUTH_INVALID_CREDENTIALS')
 
   return (
     <PublicShell title={t('auth.login.title')}>
@@ -54,7 +78,13 @@ export const Component = () => {
         <Loading />
       ) : (
         <>
-          <form className="cp-card" onSubmit={submit} noValidate aria-label={t('auth.login.title')}>
+          <form
+            ref={formRef}
+            className="cp-card"
+            onSubmit={submit}
+            noValidate
+            aria-label={t('auth.login.title')}
+          >
             <p>{t('auth.worker.loginIntro')}</p>
             <Field label={t('auth.login.mobile')} error={errors.mobile}>
               {(a) => (
@@ -62,11 +92,15 @@ export const Component = () => {
                   {...a}
                   className="cp-input"
                   type="tel"
-                  inputMode="numeric"
+                  inputMode="tel"
                   autoComplete="username"
-                  maxLength={11}
+                  maxLength={20}
                   value={mobile}
-                  onChange={(e) => setMobile(e.target.value)}
+                  onChange={(e) => {
+                    setMobile(e.target.value)
+                    if (errors.mobile)
+                      setErrors({ ...errors, mobile: check.mobile(e.target.value) })
+                  }}
                 />
               )}
             </Field>
@@ -79,26 +113,39 @@ export const Component = () => {
                   autoComplete="current-password"
                   maxLength={128}
                   value={password}
-                  onChange={(e) => setPassword(e.target.value)}
+                  onChange={(e) => {
+                    setPassword(e.target.value)
+                    if (errors.password)
+                      setErrors({ ...errors, password: check.password(e.target.value) })
+                  }}
                 />
               )}
             </Field>
-            {mutation.error ? (
-              <p className="cp-error" role="alert">
-                {errorMessage(t, mutation.error)}
-              </p>
+            {failure ? (
+              <div className="cp-error" role="alert">
+                <p>{errorMessage(t, failure)}</p>
+                {offerReset ? <p>{t('auth.worker.lockedHint')}</p> : null}
+              </div>
             ) : null}
             <button
               type="submit"
               className="cp-btn cp-btn-primary cp-btn-block"
               disabled={mutation.isPending || mutation.isSuccess}
+              aria-busy={mutation.isPending}
             >
               {mutation.isPending ? t('common.loading') : t('auth.login.submit')}
             </button>
           </form>
           <p>
+            <Link className="cp-link-tap" to={memberResetPath(next)} state={{ mobile }}>
+              {t('auth.worker.forgotLink')}
+            </Link>
+          </p>
+          <p>
             {t('auth.login.noAccount')}{' '}
-            <Link to={memberRegisterPath(next)}>{t('auth.login.registerLink')}</Link>
+            <Link className="cp-link-tap" to={memberRegisterPath(next)} state={{ mobile }}>
+              {t('auth.login.registerLink')}
+            </Link>
           </p>
         </>
       )}

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import '../../../test/setup'
 import { apiError, json, stubFetch } from '../../stations-public/test/render'
@@ -40,7 +40,10 @@ const fill = async () => {
 }
 
 describe('member registration page (worker bundle)', () => {
-  afterEach(() => vi.unstubAllGlobals())
+  afterEach(() => {
+    sessionStorage.clear()
+    vi.unstubAllGlobals()
+  })
 
   it('names every missing field and sends nothing', async () => {
     const f = server()
@@ -111,5 +114,59 @@ describe('member registration page (worker bundle)', () => {
     expect(screen.getByLabelText<HTMLInputElement>('姓名').value).toBe('张建明')
     expect(screen.getByText('龙岗区建筑行业工联会')).toBeTruthy()
     expect(screen.queryByTestId('landed')).toBeNull()
+  })
+
+  it('keeps what was typed (not the code or password) and the countdown across a reload', async () => {
+    server()
+    const first = renderAccountPage(AT, '/m/register', RegisterPage)
+    await fill()
+    first.unmount()
+
+    renderAccountPage(AT, '/m/register', RegisterPage)
+    expect((await screen.findByLabelText<HTMLInputElement>('姓名')).value).toBe('张建明')
+    expect(screen.getByText('龙岗区建筑行业工联会')).toBeTruthy()
+    expect(screen.getByLabelText<HTMLInputElement>('手机号').value).toBe('13620760021')
+    expect(screen.getByLabelText<HTMLInputElement>('短信验证码').value).toBe('')
+    expect(screen.getByLabelText<HTMLInputElement>('设置密码').value).toBe('')
+    expect(screen.getByText('验证码已发送到 13620760021，请查看短信')).toBeTruthy()
+    expect(screen.getByRole('button', { name: /秒后重发/ })).toHaveProperty('disabled', true)
+  })
+
+  it('says at once that a registered number should sign in, and that a code already sent still works', async () => {
+    server((url, init) =>
+      url === '/api/v1/auth/otp' && init?.method === 'POST'
+        ? apiError('MEMBER_MOBILE_TAKEN', 409)
+        : undefined,
+    )
+    renderAccountPage(AT, '/m/register', RegisterPage)
+    fireEvent.change(await screen.findByLabelText('手机号'), { target: { value: '13620760001' } })
+    fireEvent.click(screen.getByRole('button', { name: '获取验证码' }))
+    expect(await screen.findByText('这个手机号已经注册过了，请直接登录。')).toBeTruthy()
+    const alert = screen
+      .getByText('这个手机号已经注册过了，请直接登录。')
+      .closest('[role="alert"]')!
+    expect(
+      within(alert as HTMLElement)
+        .getByRole('link', { name: '去登录' })
+        .getAttribute('href'),
+    ).toBe(`/m/login?next=${encodeURIComponent(NEXT)}`)
+    vi.unstubAllGlobals()
+
+    server((url, init) =>
+      url === '/api/v1/auth/otp' && init?.method === 'POST'
+        ? json(
+            {
+              error: { code: 'OTP_TOO_FREQUENT', message: 'x', details: { retryAfterSeconds: 42 } },
+            },
+            429,
+          )
+        : undefined,
+    )
+    fireEvent.click(screen.getByRole('button', { name: '获取验证码' }))
+    expect(
+      await screen.findByText(
+        '验证码刚刚发过，请用短信里已收到的验证码（5 分钟内有效）。没有收到的话，42 秒后可以再发。',
+      ),
+    ).toBeTruthy()
   })
 })

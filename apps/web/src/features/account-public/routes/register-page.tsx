@@ -1,8 +1,9 @@
-import { MobileSchema, NameSchema, PasswordSchema, type PublicOrg } from '@unionhall/contracts'
+import { NameSchema, PasswordSchema, type PublicOrg } from '@unionhall/contracts'
 import { useMutation } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
+import { isApiError } from '../../../lib/api-error'
 import { errorMessage } from '../../../lib/error-message'
 import { useSession } from '../../../lib/session'
 import { EmployerSearch } from '../../campaigns-public/components/employer-search'
@@ -11,13 +12,19 @@ import { Loading, Notice, PublicShell } from '../../campaigns-public/components/
 import { register, requestRegisterOtp } from '../../auth/api/auth-api'
 import { useCountdown } from '../../auth/components/use-countdown'
 import { safeNext } from '../../auth/lib-next'
+import { isMobile, plainMobile, useCarriedMobile, useFocusFirstError } from '../form'
 import { memberLoginPath, useGoNext } from '../go-next'
+import { clearRegisterDraft, readRegisterDraft, saveRegisterDraft } from '../register-draft'
 
 type Errors = Partial<Record<'name' | 'employer' | 'mobile' | 'code' | 'password', string>>
 
+const RESEND_SECONDS = 60
+
 /**
  * A worker registers as a member of their employer's union: name, union, mobile proved by an SMS
- * code, and a password. Afterwards they are signed in and back on the page that asked.
+ * code, and a password. Afterwards they are signed in and back on the page that asked. What was
+ * typed (not the code or the password) survives a reload: WeChat often drops a page in the
+ * background while the worker reads the SMS.
  */
 export const Component = () => {
   const { t } = useTranslation()
@@ -25,25 +32,40 @@ export const Component = () => {
   const [params] = useSearchParams()
   const next = safeNext(params.get('next'))
   const goNext = useGoNext()
-  const countdown = useCountdown(60)
-  const [name, setName] = useState('')
-  const [employer, setEmployer] = useState<PublicOrg | null>(null)
-  const [mobile, setMobile] = useState('')
+  const carried = useCarriedMobile()
+  const [draft] = useState(readRegisterDraft)
+  const countdown = useCountdown(RESEND_SECONDS)
+  const [name, setName] = useState(draft?.name ?? '')
+  const [employer, setEmployer] = useState<PublicOrg | null>(draft?.employer ?? null)
+  const [mobile, setMobile] = useState(carried || (draft?.mobile ?? ''))
   const [code, setCode] = useState('')
   const [password, setPassword] = useState('')
   const [errors, setErrors] = useState<Errors>({})
-  const [sentTo, setSentTo] = useState<string | null>(null)
+  const [sent, setSent] = useState<{ to: string; at: number } | null>(draft?.sent ?? null)
+  const { formRef, focusFirstError } = useFocusFirstError()
+
+  // A restored page resumes the resend countdown where it was.
+  const { start } = countdown
+  useEffect(() => {
+    if (!draft?.sent) return
+    const left = RESEND_SECONDS - Math.floor((Date.now() - draft.sent.at) / 1000)
+    if (left > 0) start(left)
+  }, [draft, start])
+  useEffect(() => {
+    saveRegisterDraft({ name, employer, mobile, sent })
+  }, [name, employer, mobile, sent])
 
   const otp = useMutation({
     mutationFn: requestRegisterOtp,
-    onSuccess: (_r, sentMobile) => {
+    onSuccess: (_r, to) => {
       countdown.start()
-      setSentTo(sentMobile)
+      setSent({ to, at: Date.now() })
     },
   })
   const submit = useMutation({
     mutationFn: register,
     onSuccess: (s) => {
+      clearRegisterDraft()
       setSession(s)
       goNext(next)
     },
@@ -54,36 +76,51 @@ export const Component = () => {
     if (alreadyIn) goNext(next)
   }, [alreadyIn, goNext, next])
 
-  const mobileError = () =>
-    MobileSchema.safeParse(mobile).success ? undefined : t('auth.worker.mobileInvalid')
+  const check = {
+    name: (v: string) =>
+      NameSchema.safeParse(v).success ? undefined : t('auth.worker.nameRequired'),
+    mobile: (v: string) => (isMobile(v) ? undefined : t('auth.worker.mobileInvalid')),
+    code: (v: string) => (/^\d{6}$/.test(v.trim()) ? undefined : t('auth.worker.codeInvalid')),
+    password: (v: string) =>
+      PasswordSchema.safeParse(v).success ? undefined : t('auth.worker.passwordTooShort'),
+  }
+  /** A field that shows an error is checked again as it changes, so a fixed one goes quiet. */
+  const recheck = (field: keyof typeof check, value: string) => {
+    if (errors[field]) setErrors({ ...errors, [field]: check[field](value) })
+  }
   const sendCode = () => {
-    const e = mobileError()
-    setErrors((prev) => ({ ...prev, mobile: e }))
-    if (!e) otp.mutate(mobile.trim())
+    const e = check.mobile(mobile)
+    setErrors({ ...errors, mobile: e })
+    if (e) return focusFirstError()
+    otp.mutate(plainMobile(mobile))
   }
   const onSubmit = (ev: FormEvent) => {
     ev.preventDefault()
     const found: Errors = {
-      name: NameSchema.safeParse(name).success ? undefined : t('auth.worker.nameRequired'),
+      name: check.name(name),
       employer: employer ? undefined : t('auth.worker.employerRequired'),
-      mobile: mobileError(),
-      code: /^\d{6}$/.test(code.trim()) ? undefined : t('auth.worker.codeInvalid'),
-      password: PasswordSchema.safeParse(password).success
-        ? undefined
-        : t('auth.worker.passwordTooShort'),
+      mobile: check.mobile(mobile),
+      code: check.code(code),
+      password: check.password(password),
     }
     setErrors(found)
-    if (Object.values(found).some(Boolean) || !employer) return
+    if (Object.values(found).some(Boolean) || !employer) return focusFirstError()
     submit.mutate({
       name: name.trim(),
       orgId: employer.id,
-      mobile: mobile.trim(),
+      mobile: plainMobile(mobile),
       otpCode: code.trim(),
       password,
     })
   }
   const errorCount = Object.values(errors).filter(Boolean).length
   const failure = submit.error ?? otp.error
+  const taken = isApiError(failure) && failure.code === 'MEMBER_MOBILE_TAKEN'
+  const otpError = otp.error
+  const tooSoon = isApiError(otpError) && otpError.code === 'OTP_TOO_FREQUENT'
+  const retryAfter = tooSoon
+    ? ((otpError.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60)
+    : 0
 
   if (isLoading || alreadyIn)
     return (
@@ -94,6 +131,7 @@ export const Component = () => {
   return (
     <PublicShell title={t('auth.register.title')}>
       <form
+        ref={formRef}
         className="cp-card"
         onSubmit={onSubmit}
         noValidate
@@ -108,14 +146,20 @@ export const Component = () => {
               autoComplete="name"
               maxLength={50}
               value={name}
-              onChange={(e) => setName(e.target.value)}
+              onChange={(e) => {
+                setName(e.target.value)
+                recheck('name', e.target.value)
+              }}
             />
           )}
         </Field>
         <EmployerSearch
           label={t('auth.register.employer')}
           value={employer}
-          onChange={setEmployer}
+          onChange={(org) => {
+            setEmployer(org)
+            if (org && errors.employer) setErrors({ ...errors, employer: undefined })
+          }}
           error={errors.employer}
         />
         <Field
@@ -128,11 +172,14 @@ export const Component = () => {
               {...a}
               className="cp-input"
               type="tel"
-              inputMode="numeric"
+              inputMode="tel"
               autoComplete="tel"
-              maxLength={11}
+              maxLength={20}
               value={mobile}
-              onChange={(e) => setMobile(e.target.value)}
+              onChange={(e) => {
+                setMobile(e.target.value)
+                recheck('mobile', e.target.value)
+              }}
             />
           )}
         </Field>
@@ -146,9 +193,14 @@ export const Component = () => {
             ? t('auth.register.resendIn', { seconds: countdown.left })
             : t('auth.register.sendCode')}
         </button>
-        {sentTo ? (
+        {sent && !otp.error ? (
           <p role="status" className="cp-small">
-            {t('auth.worker.codeSentTo', { mobile: sentTo })}
+            {t('auth.worker.codeSentTo', { mobile: sent.to })}
+          </p>
+        ) : null}
+        {tooSoon ? (
+          <p className="cp-error" role="alert">
+            {t('auth.worker.codeStillValid', { seconds: retryAfter })}
           </p>
         ) : null}
         <div style={{ height: '0.8em' }} />
@@ -161,7 +213,10 @@ export const Component = () => {
               autoComplete="one-time-code"
               maxLength={6}
               value={code}
-              onChange={(e) => setCode(e.target.value)}
+              onChange={(e) => {
+                setCode(e.target.value)
+                recheck('code', e.target.value)
+              }}
             />
           )}
         </Field>
@@ -178,7 +233,10 @@ export const Component = () => {
               autoComplete="new-password"
               maxLength={128}
               value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              onChange={(e) => {
+                setPassword(e.target.value)
+                recheck('password', e.target.value)
+              }}
             />
           )}
         </Field>
@@ -187,7 +245,14 @@ export const Component = () => {
             {t('auth.worker.fixErrors', { count: errorCount })}
           </Notice>
         ) : null}
-        {failure ? (
+        {taken ? (
+          <div className="cp-error" role="alert">
+            <p>{t('auth.worker.takenHint')}</p>
+            <Link className="cp-link-tap" to={memberLoginPath(next)} state={{ mobile }}>
+              {t('auth.worker.toLogin')}
+            </Link>
+          </div>
+        ) : failure && !tooSoon ? (
           <p className="cp-error" role="alert">
             {errorMessage(t, failure)}
           </p>
@@ -196,13 +261,16 @@ export const Component = () => {
           type="submit"
           className="cp-btn cp-btn-primary cp-btn-block"
           disabled={submit.isPending || submit.isSuccess}
+          aria-busy={submit.isPending}
         >
           {submit.isPending ? t('common.loading') : t('auth.register.submit')}
         </button>
       </form>
       <p>
         {t('auth.register.haveAccount')}{' '}
-        <Link to={memberLoginPath(next)}>{t('auth.register.loginLink')}</Link>
+        <Link className="cp-link-tap" to={memberLoginPath(next)} state={{ mobile }}>
+          {t('auth.register.loginLink')}
+        </Link>
       </p>
     </PublicShell>
   )

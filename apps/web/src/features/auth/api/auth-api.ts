@@ -2,6 +2,7 @@ import {
   type LoginBody,
   OrgKindSchema,
   type RegisterBody,
+  type ResetPasswordBody,
   SessionSchema,
 } from '@unionhall/contracts'
 import { z } from 'zod'
@@ -17,6 +18,12 @@ export const changePassword = (body: { currentPassword: string; newPassword: str
 
 export const requestRegisterOtp = (mobile: string) =>
   apiRequest('/auth/otp', { method: 'POST', body: { mobile, purpose: 'register' } })
+
+export const requestResetOtp = (mobile: string) =>
+  apiRequest('/auth/otp', { method: 'POST', body: { mobile, purpose: 'reset' } })
+
+export const resetPassword = (body: ResetPasswordBody) =>
+  apiRequest('/auth/password/reset', { method: 'POST', body, schema: SessionSchema })
 
 export const register = (body: RegisterBody) =>
   apiRequest('/auth/register', { method: 'POST', body, schema: SessionSchema })

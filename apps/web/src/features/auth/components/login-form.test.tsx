@@ -41,8 +41,8 @@ describe('LoginForm', { timeout: 30_000 }, () => {
   })
 
   it('shows the throttling message with the wait time', () => {
-    const error = new ApiError('AUTH_THROTTLED', 429, 'Too many', { retryAfterSeconds: 42 })
+    const error = new ApiError('AUTH_THROTTLED', 429, 'Too many', { retryAfterSeconds: 895 })
     renderWithProviders(<LoginForm onSubmit={vi.fn()} error={error} />)
-    expect(screen.getByRole('alert').textContent).toContain('请 42 秒后再试')
+    expect(screen.getByRole('alert').textContent).toContain('请 15 分钟后再试')
   })
 })

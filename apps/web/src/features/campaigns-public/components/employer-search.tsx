@@ -33,6 +33,8 @@ export const EmployerSearch = ({
     enabled: q.length > 0 && !value,
     placeholderData: keepPreviousData,
   })
+  const searching =
+    text.trim() !== '' && (text.trim() !== q || orgs.isPlaceholderData || orgs.isFetching)
   if (value) {
     return (
       <div className="cp-field">
@@ -71,12 +73,22 @@ export const EmployerSearch = ({
               if (e.key === 'Enter') e.preventDefault()
             }}
           />
-          {q && orgs.data ? (
-            orgs.data.length === 0 ? (
-              <p className="cp-small" role="status">
-                {t('campaignsPublic.nominate.employerEmpty')}
-              </p>
-            ) : (
+          {/* Announced to screen readers: searching, then how many were found. */}
+          <p className="cp-small" role="status" aria-live="polite">
+            {searching
+              ? t('campaignsPublic.nominate.employerSearching')
+              : q && orgs.data
+                ? orgs.data.length === 0
+                  ? t('campaignsPublic.nominate.employerEmpty')
+                  : t('campaignsPublic.nominate.employerFound', {
+                      count: Math.min(orgs.data.length, 8),
+                    })
+                : null}
+          </p>
+          {/* Results of older words are hidden while new ones are typed or fetched: a tap on a
+              stale match picked the wrong union on a slow network. */}
+          {q && orgs.data && !searching ? (
+            orgs.data.length === 0 ? null : (
               <ul
                 className="cp-org-results"
                 aria-label={t('campaignsPublic.nominate.employerResults')}
