@@ -249,7 +249,12 @@ describe('HSDS import', () => {
           : a,
       ),
     }))
-    const [row] = stationsFromHsds({ ...doc, locations: located })
+    // A file of that time had weekly schedules of its own; here only the attribute is read.
+    const [row] = stationsFromHsds({
+      ...doc,
+      locations: located,
+      schedules: doc.schedules.filter((x) => x.service_id),
+    })
     expect(row!.fields.schedule).toEqual({
       weekly: [{ day: 5, start: '22:00', end: '06:00', overnight: true }],
       holidayHours: [{ start: '20:00', end: '02:00', overnight: true }],
@@ -257,6 +262,29 @@ describe('HSDS import', () => {
         { date: '2026-10-01', hours: [{ start: '18:00', end: '01:00', overnight: true }] },
       ],
     })
+  })
+
+  it('refuses weekly schedules edited apart from the exact schedule, and accepts the same hours written differently', () => {
+    const doc = stationsToHsds([station()])
+    const weekly = doc.schedules.filter((x) => !x.service_id && !x.valid_from)
+    expect(weekly.length).toBeGreaterThan(0)
+    // Same hours: days in another order, times in UTC.
+    const same = weekly.map((x) => ({
+      ...x,
+      byday: x.byday!.split(',').reverse().join(','),
+      opens_at: x.opens_at!.replace(
+        /^(\d\d):(\d\d)\+08:00$/,
+        (_m, h: string, m: string) => `${String((Number(h) + 16) % 24).padStart(2, '0')}:${m}Z`,
+      ),
+    }))
+    const [agreeing] = stationsFromHsds({ ...doc, schedules: same })
+    expect(agreeing!.problems).toEqual([])
+    expect(agreeing!.fields.schedule).toEqual(station().schedule)
+
+    const edited = weekly.map((x, i) => (i === 0 ? { ...x, opens_at: '09:30+08:00' } : x))
+    const [row] = stationsFromHsds({ ...doc, schedules: edited })
+    expect(row!.problems.map((p) => p.path)).toEqual(['schedule'])
+    expect(row!.fields.schedule).toBeNull()
   })
 
   it('reports a location without our attributes field by field', () => {

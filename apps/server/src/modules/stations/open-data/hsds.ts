@@ -374,6 +374,37 @@ const chinaTime = (value: string | undefined, timezone: number | undefined, isEn
   return `${String(Math.floor(wrapped / 60)).padStart(2, '0')}:${String(wrapped % 60).padStart(2, '0')}`
 }
 
+/** A weekly schedule's days and hours in China time, whatever order and offset it was written in. */
+const weeklyKey = (s: HsdsSchedule) =>
+  [
+    s.freq ?? '',
+    (s.byday ?? '')
+      .split(',')
+      .map((d) => d.trim())
+      .sort()
+      .join(','),
+    chinaTime(s.opens_at, s.timezone, false) ?? `?${s.opens_at ?? ''}`,
+    chinaTime(s.closes_at, s.timezone, true) ?? `?${s.closes_at ?? ''}`,
+  ].join('|')
+
+/** Whether a location's weekly schedules say what its exact schedule says. */
+const weeklyAgrees = (locationId: string, schedule: unknown, own: readonly HsdsSchedule[]) => {
+  let expected: HsdsSchedule[]
+  try {
+    expected = scheduleToHsds(locationId, schedule as Schedule)
+  } catch {
+    // Not a schedule at all: the row's validation names that.
+    return true
+  }
+  const weekly = (list: readonly HsdsSchedule[]) =>
+    list
+      .filter((x) => !x.valid_from)
+      .map(weeklyKey)
+      .sort()
+      .join('\n')
+  return weekly(own) === weekly(expected)
+}
+
 /** Weekly periods from HSDS schedules (WEEKLY with byday, opens_at and closes_at). */
 export const scheduleFromHsds = (
   list: readonly HsdsSchedule[],
@@ -505,6 +536,19 @@ export const stationsFromHsds = (doc: HsdsDataset): HsdsRow[] => {
         schedule = flagLegacyOvernight(JSON.parse(scheduleAttr))
       } catch {
         problems.push({ path: 'schedule', message: 'the unionhall:schedule attribute is not JSON' })
+      }
+      // The attribute is exact, so it wins; but weekly schedules edited in a file of ours while
+      // the attribute was left alone were dropped without a word (the fuzz review changed the
+      // hours, got "updated: 1" and the old hours). Say so instead.
+      const own = allSchedules.filter((s) => s.location_id === loc.id && !s.service_id)
+      if (schedule !== null && own.length > 0 && !weeklyAgrees(loc.id, schedule, own)) {
+        // Not read (null), so the row can never pass and the file imports nothing.
+        schedule = null
+        problems.push({
+          path: 'schedule',
+          message:
+            "the location's weekly schedules differ from its unionhall:schedule attribute: change both, or remove the attribute so the schedules are read",
+        })
       }
     } else {
       const own = allSchedules.filter((s) => s.location_id === loc.id && !s.service_id)

@@ -695,6 +695,47 @@ describe('HSDS export and import', () => {
   })
 })
 
+describe('HSDS import of hours edited in a file of ours', () => {
+  it('names a location whose weekly schedules no longer match its exact schedule, changing nothing; without the attribute the schedules are read', async () => {
+    const weekdays = [1, 2, 3, 4, 5].map((day) => ({ day, start: '08:00', end: '18:00' }))
+    const station = await createStation(t, longgang, {
+      orgId: builders,
+      name: `改时间驿站${Date.now()}`,
+      schedule: { weekly: weekdays },
+    })
+    const doc = await exportHsds(longgang, `orgId=${builders}&includeContacts=true`)
+    const own = doc.schedules.filter((x) => x.location_id === station.id && !x.service_id)
+    expect(own).toHaveLength(1)
+    own[0]!.opens_at = '09:30+08:00'
+    const send = (d: HsdsDataset) =>
+      upload(
+        longgang,
+        `/api/v1/stations/import/hsds?orgId=${builders}`,
+        'stations.json',
+        'application/json',
+        Buffer.from(JSON.stringify(d)),
+      )
+
+    const refused = await send(doc)
+    expect(refused.statusCode, refused.body).toBe(200)
+    const body = refused.json<{ created: number; updated: number; errors: { path: string }[] }>()
+    expect(body).toMatchObject({ created: 0, updated: 0 })
+    expect(body.errors.map((e) => e.path)).toEqual(['schedule'])
+    expect((await getStation(longgang, station.id)).schedule.weekly).toEqual(weekdays)
+
+    const loc = doc.locations.find((l) => l.id === station.id)!
+    loc.attributes = loc.attributes?.filter(
+      (a) =>
+        a.taxonomy_term?.taxonomy !== 'unionhall:schedule' && a.link_type !== 'unionhall:schedule',
+    )
+    const applied = await send(doc)
+    expect(applied.json<{ errors: unknown[] }>().errors).toEqual([])
+    expect((await getStation(longgang, station.id)).schedule.weekly).toEqual(
+      weekdays.map((p) => ({ ...p, start: '09:30' })),
+    )
+  })
+})
+
 describe('GET /api/v1/public/stations/open-data/{geojson,hsds}', () => {
   const download = (format: string, query = '') =>
     t.request({ method: 'GET', url: `/api/v1/public/stations/open-data/${format}${query}` })

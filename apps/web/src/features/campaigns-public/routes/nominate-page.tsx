@@ -120,7 +120,9 @@ export const Component = () => {
         </Notice>
         <p>
           {t('campaignsPublic.nominate.noAccount')}{' '}
-          <Link className="cp-link-tap" to={registerPath}>{t('campaignsPublic.nominate.register')}</Link>
+          <Link className="cp-link-tap" to={registerPath}>
+            {t('campaignsPublic.nominate.register')}
+          </Link>
         </p>
       </PublicShell>
     )

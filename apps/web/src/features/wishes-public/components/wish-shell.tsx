@@ -72,7 +72,9 @@ export const RequireMember = ({ hint, children }: { hint: string; children: Reac
         </Notice>
         <p>
           {t('wishesPublic.common.noAccount')}{' '}
-          <Link className="cp-link-tap" to={registerPath}>{t('wishesPublic.common.register')}</Link>
+          <Link className="cp-link-tap" to={registerPath}>
+            {t('wishesPublic.common.register')}
+          </Link>
         </p>
       </>
     )
