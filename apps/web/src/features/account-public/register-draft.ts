@@ -1,9 +1,7 @@
 import type { PublicOrg } from '@unionhall/contracts'
+import { sessionDraft } from '../../lib/session-draft'
 
-/**
- * What a worker typed on the registration page, kept for this tab only (sessionStorage), never
- * the code or the password. A draft older than the SMS code's life is dropped.
- */
+/** What a worker typed on the registration page; never the code or the password. */
 export type RegisterDraft = {
   name: string
   employer: PublicOrg | null
@@ -11,40 +9,25 @@ export type RegisterDraft = {
   sent: { to: string; at: number } | null
 }
 
-const KEY = 'uh.registerDraft'
-const MAX_AGE_MS = 10 * 60_000
+const text = (v: unknown) => (typeof v === 'string' ? v : '')
 
-export const readRegisterDraft = (): RegisterDraft | null => {
-  try {
-    const raw = sessionStorage.getItem(KEY)
-    if (!raw) return null
-    const d = JSON.parse(raw) as RegisterDraft & { savedAt?: number }
-    if (typeof d.savedAt !== 'number' || Date.now() - d.savedAt > MAX_AGE_MS) return null
-    return {
-      name: typeof d.name === 'string' ? d.name : '',
-      employer: d.employer && typeof d.employer.id === 'string' ? d.employer : null,
-      mobile: typeof d.mobile === 'string' ? d.mobile : '',
-      sent:
-        d.sent && typeof d.sent.to === 'string' && typeof d.sent.at === 'number' ? d.sent : null,
-    }
-  } catch {
-    // Storage refused (private mode) or a broken entry: start empty.
-    return null
+/** Kept ten minutes: longer than the SMS code lives. */
+const draft = sessionDraft<RegisterDraft>('uh.registerDraft', 10 * 60_000, (raw) => {
+  if (typeof raw !== 'object' || raw === null) return null
+  const d = raw as Partial<Record<keyof RegisterDraft, unknown>>
+  const employer = d.employer as PublicOrg | null | undefined
+  const sent = d.sent as { to?: unknown; at?: unknown } | null | undefined
+  return {
+    name: text(d.name),
+    employer: employer && typeof employer.id === 'string' ? employer : null,
+    mobile: text(d.mobile),
+    sent:
+      sent && typeof sent.to === 'string' && typeof sent.at === 'number'
+        ? { to: sent.to, at: sent.at }
+        : null,
   }
-}
+})
 
-export const saveRegisterDraft = (draft: RegisterDraft) => {
-  try {
-    sessionStorage.setItem(KEY, JSON.stringify({ ...draft, savedAt: Date.now() }))
-  } catch {
-    // Private mode: the form still works, it just does not survive a reload.
-  }
-}
-
-export const clearRegisterDraft = () => {
-  try {
-    sessionStorage.removeItem(KEY)
-  } catch {
-    // nothing kept
-  }
-}
+export const readRegisterDraft = draft.load
+export const saveRegisterDraft = draft.save
+export const clearRegisterDraft = draft.clear

@@ -10,7 +10,10 @@ const posts = (f: ReturnType<typeof stubFetch>) =>
   f.mock.calls.filter(([u, init]) => u === '/api/v1/my/wishes' && init?.method === 'POST')
 
 describe('post a wish page', () => {
-  afterEach(() => vi.unstubAllGlobals())
+  afterEach(() => {
+    sessionStorage.clear()
+    vi.unstubAllGlobals()
+  })
 
   it('asks a visitor to sign in and come back', async () => {
     stubFetch(() => undefined)
@@ -80,5 +83,32 @@ describe('post a wish page', () => {
     fireEvent.click(screen.getByRole('button', { name: '提交心愿' }))
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('站点已关闭'))
     expect(screen.getByLabelText<HTMLInputElement>('心愿内容').value).toBe('一双劳保鞋')
+  })
+
+  it('keeps a half-written wish across a reload, and forgets it once posted', async () => {
+    stubFetch((url, init) => {
+      if (url.startsWith(`/api/v1/public/stations/${STATION_ID}`)) return json(station())
+      if (url === '/api/v1/my/wishes' && init?.method === 'POST')
+        return json(myWish({ status: 'pending_review', claim: null }), 201)
+      return undefined
+    })
+    const at = `/w/new?stationId=${STATION_ID}`
+    const first = renderWishPage(at, '/w/new', PostPage)
+    fireEvent.change(await screen.findByLabelText('心愿内容'), { target: { value: '一双劳保鞋' } })
+    fireEvent.change(screen.getByLabelText('类别'), { target: { value: 'daily_necessities' } })
+    first.unmount()
+
+    const second = renderWishPage(at, '/w/new', PostPage)
+    expect((await screen.findByLabelText<HTMLInputElement>('心愿内容')).value).toBe('一双劳保鞋')
+    expect(screen.getByLabelText<HTMLSelectElement>('类别').value).toBe('daily_necessities')
+    fireEvent.change(screen.getByLabelText('希望在哪天之前实现'), {
+      target: { value: addDays(chinaToday(), 5) },
+    })
+    fireEvent.click(screen.getByRole('button', { name: '提交心愿' }))
+    expect(await screen.findByText('心愿已提交')).toBeTruthy()
+    second.unmount()
+
+    renderWishPage(at, '/w/new', PostPage)
+    expect((await screen.findByLabelText<HTMLInputElement>('心愿内容')).value).toBe('')
   })
 })

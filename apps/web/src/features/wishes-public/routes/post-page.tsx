@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { MyWish } from '@unionhall/contracts'
-import { type FormEvent, useState } from 'react'
+import { type MyWish, WishCategorySchema } from '@unionhall/contracts'
+import { type FormEvent, useEffect, useMemo, useState } from 'react'
+import { sessionDraft } from '../../../lib/session-draft'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { errorMessage } from '../../../lib/error-message'
@@ -30,18 +31,45 @@ export const Component = () => {
   )
 }
 
+type WishDraft = Pick<PostFormValues, 'title' | 'description' | 'category' | 'deadline'>
+
+/** The unsent wish at one station (or none), kept for this tab for a day. */
+const wishDraft = (stationId: string) =>
+  sessionDraft<WishDraft>(`uh.wishDraft:${stationId}`, 24 * 3_600_000, (raw) => {
+    if (typeof raw !== 'object' || raw === null) return null
+    const d = raw as Record<string, unknown>
+    const text = (k: string) => {
+      const v = d[k]
+      return typeof v === 'string' ? v : ''
+    }
+    return {
+      title: text('title'),
+      description: text('description'),
+      category: WishCategorySchema.safeParse(d.category).data ?? '',
+      deadline: text('deadline'),
+    }
+  })
+
 const PostWish = () => {
   const { t } = useTranslation()
   const [params] = useSearchParams()
   const stationId = params.get('stationId') ?? ''
   const today = chinaToday()
-  const [values, setValues] = useState<PostFormValues>({
+  const draft = useMemo(() => wishDraft(stationId), [stationId])
+  const [values, setValues] = useState<PostFormValues>(() => ({
     title: '',
     description: '',
     category: '',
     deadline: '',
+    ...draft.load(),
     stationId,
-  })
+  }))
+  // A half-written wish survives a reload (the phone dropped the page in the background).
+  useEffect(() => {
+    const { title, description, category, deadline } = values
+    if (title || description || category || deadline)
+      draft.save({ title, description, category, deadline })
+  }, [draft, values])
   const [errors, setErrors] = useState<PostFormErrors>({})
   const [done, setDone] = useState<MyWish | null>(null)
   const qc = useQueryClient()
@@ -54,6 +82,7 @@ const PostWish = () => {
   const submit = useMutation({
     mutationFn: postWish,
     onSuccess: (w) => {
+      draft.clear()
       setDone(w)
       void qc.invalidateQueries({ queryKey: wishPublicKeys.all })
       window.scrollTo(0, 0)
