@@ -6,7 +6,7 @@ import { bodyOf } from '../../wishes-public/test/render'
 import { memberSession, renderAccountPage } from '../test/render'
 import { Component as ResetPage } from './reset-page'
 
-const NEXT = '/w/mine'
+const NEXT = '/w/new'
 const AT = `/m/reset?next=${encodeURIComponent(NEXT)}`
 
 const posts = (f: ReturnType<typeof stubFetch>, path: string) =>
@@ -56,7 +56,8 @@ describe('password reset page (worker bundle)', () => {
       otpCode: '654321',
       newPassword: 'Remembered#2027',
     })
-    await waitFor(() => expect(client.getQueryData(['auth', 'session'])).toEqual(memberSession))
+    expect((await screen.findByTestId('landed')).textContent).toBe(NEXT)
+    expect(client.getQueryData(['auth', 'session'])).toEqual(memberSession)
   })
 
   it('offers registration for a number without an account', async () => {
