@@ -9,6 +9,7 @@ import { Field } from '../../campaigns-public/components/field'
 import { Loading, PublicShell } from '../../campaigns-public/components/shell'
 import { login } from '../../auth/api/auth-api'
 import { safeNext } from '../../auth/lib-next'
+import { MobileField } from '../fields'
 import { isMobile, plainMobile, useCarriedMobile, useFocusFirstError } from '../form'
 import { memberRegisterPath, memberResetPath, useGoNext } from '../go-next'
 
@@ -86,24 +87,16 @@ export const Component = () => {
             aria-label={t('auth.login.title')}
           >
             <p>{t('auth.worker.loginIntro')}</p>
-            <Field label={t('auth.login.mobile')} error={errors.mobile}>
-              {(a) => (
-                <input
-                  {...a}
-                  className="cp-input"
-                  type="tel"
-                  inputMode="tel"
-                  autoComplete="username"
-                  maxLength={20}
-                  value={mobile}
-                  onChange={(e) => {
-                    setMobile(e.target.value)
-                    if (errors.mobile)
-                      setErrors({ ...errors, mobile: check.mobile(e.target.value) })
-                  }}
-                />
-              )}
-            </Field>
+            <MobileField
+              label={t('auth.login.mobile')}
+              autoComplete="username"
+              value={mobile}
+              error={errors.mobile}
+              onChange={(v) => {
+                setMobile(v)
+                if (errors.mobile) setErrors({ ...errors, mobile: check.mobile(v) })
+              }}
+            />
             <Field label={t('auth.login.password')} error={errors.password}>
               {(a) => (
                 <input

@@ -12,6 +12,7 @@ import { Loading, Notice, PublicShell } from '../../campaigns-public/components/
 import { register, requestRegisterOtp } from '../../auth/api/auth-api'
 import { useCountdown } from '../../auth/components/use-countdown'
 import { safeNext } from '../../auth/lib-next'
+import { codeWaitSeconds, MobileField, NewPasswordField, SmsCodeStep } from '../fields'
 import { isMobile, plainMobile, useCarriedMobile, useFocusFirstError } from '../form'
 import { memberLoginPath, useGoNext } from '../go-next'
 import { clearRegisterDraft, readRegisterDraft, saveRegisterDraft } from '../register-draft'
@@ -116,11 +117,7 @@ export const Component = () => {
   const errorCount = Object.values(errors).filter(Boolean).length
   const failure = submit.error ?? otp.error
   const taken = isApiError(failure) && failure.code === 'MEMBER_MOBILE_TAKEN'
-  const otpError = otp.error
-  const tooSoon = isApiError(otpError) && otpError.code === 'OTP_TOO_FREQUENT'
-  const retryAfter = tooSoon
-    ? ((otpError.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60)
-    : 0
+  const waitSeconds = codeWaitSeconds(otp.error)
 
   if (isLoading || alreadyIn)
     return (
@@ -162,84 +159,45 @@ export const Component = () => {
           }}
           error={errors.employer}
         />
-        <Field
+        <MobileField
           label={t('auth.register.mobile')}
           hint={t('auth.worker.mobileHint')}
+          autoComplete="tel"
+          value={mobile}
           error={errors.mobile}
-        >
-          {(a) => (
-            <input
-              {...a}
-              className="cp-input"
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel"
-              maxLength={20}
-              value={mobile}
-              onChange={(e) => {
-                setMobile(e.target.value)
-                recheck('mobile', e.target.value)
-              }}
-            />
-          )}
-        </Field>
-        <button
-          type="button"
-          className="cp-btn cp-btn-block"
-          onClick={sendCode}
-          disabled={countdown.running || otp.isPending}
-        >
-          {countdown.running
-            ? t('auth.register.resendIn', { seconds: countdown.left })
-            : t('auth.register.sendCode')}
-        </button>
-        {sent && !otp.error ? (
-          <p role="status" className="cp-small">
-            {t('auth.worker.codeSentTo', { mobile: sent.to })}
-          </p>
-        ) : null}
-        {tooSoon ? (
-          <p className="cp-error" role="alert">
-            {t('auth.worker.codeStillValid', { seconds: retryAfter })}
-          </p>
-        ) : null}
-        <div style={{ height: '0.8em' }} />
-        <Field label={t('auth.register.code')} error={errors.code}>
-          {(a) => (
-            <input
-              {...a}
-              className="cp-input"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              value={code}
-              onChange={(e) => {
-                setCode(e.target.value)
-                recheck('code', e.target.value)
-              }}
-            />
-          )}
-        </Field>
-        <Field
+          onChange={(v) => {
+            setMobile(v)
+            recheck('mobile', v)
+          }}
+        />
+        <SmsCodeStep
+          countdown={countdown}
+          sending={otp.isPending}
+          onSend={sendCode}
+          sentTo={sent && !otp.error ? sent.to : null}
+          refusal={
+            waitSeconds !== null ? (
+              <p className="cp-error" role="alert">
+                {t('auth.worker.codeStillValid', { seconds: waitSeconds })}
+              </p>
+            ) : undefined
+          }
+          value={code}
+          error={errors.code}
+          onChange={(v) => {
+            setCode(v)
+            recheck('code', v)
+          }}
+        />
+        <NewPasswordField
           label={t('auth.register.password')}
-          hint={t('auth.register.passwordHint')}
+          value={password}
           error={errors.password}
-        >
-          {(a) => (
-            <input
-              {...a}
-              className="cp-input"
-              type="password"
-              autoComplete="new-password"
-              maxLength={128}
-              value={password}
-              onChange={(e) => {
-                setPassword(e.target.value)
-                recheck('password', e.target.value)
-              }}
-            />
-          )}
-        </Field>
+          onChange={(v) => {
+            setPassword(v)
+            recheck('password', v)
+          }}
+        />
         {errorCount > 0 ? (
           <Notice kind="error" role="alert">
             {t('auth.worker.fixErrors', { count: errorCount })}
@@ -252,7 +210,7 @@ export const Component = () => {
               {t('auth.worker.toLogin')}
             </Link>
           </div>
-        ) : failure && !tooSoon ? (
+        ) : failure && waitSeconds === null ? (
           <p className="cp-error" role="alert">
             {errorMessage(t, failure)}
           </p>

@@ -6,11 +6,11 @@ import { Link, useSearchParams } from 'react-router'
 import { isApiError } from '../../../lib/api-error'
 import { errorMessage } from '../../../lib/error-message'
 import { useSession } from '../../../lib/session'
-import { Field } from '../../campaigns-public/components/field'
 import { Loading, PublicShell } from '../../campaigns-public/components/shell'
 import { requestResetOtp, resetPassword } from '../../auth/api/auth-api'
 import { useCountdown } from '../../auth/components/use-countdown'
 import { safeNext } from '../../auth/lib-next'
+import { codeWaitSeconds, MobileField, NewPasswordField, SmsCodeStep } from '../fields'
 import { isMobile, plainMobile, useCarriedMobile, useFocusFirstError } from '../form'
 import { memberLoginPath, memberRegisterPath, useGoNext } from '../go-next'
 
@@ -80,12 +80,8 @@ export const Component = () => {
     if (Object.values(found).some(Boolean)) return focusFirstError()
     submit.mutate({ mobile: plainMobile(mobile), otpCode: code.trim(), newPassword: password })
   }
-  const otpFailure = otp.error
-  const notRegistered = isApiError(otpFailure) && otpFailure.code === 'AUTH_MOBILE_NOT_REGISTERED'
-  const tooSoon = isApiError(otpFailure) && otpFailure.code === 'OTP_TOO_FREQUENT'
-  const retryAfter = tooSoon
-    ? ((otpFailure.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60)
-    : 0
+  const notRegistered = isApiError(otp.error) && otp.error.code === 'AUTH_MOBILE_NOT_REGISTERED'
+  const waitSeconds = codeWaitSeconds(otp.error)
 
   if (isLoading || alreadyIn)
     return (
@@ -103,91 +99,55 @@ export const Component = () => {
         aria-label={t('auth.worker.resetTitle')}
       >
         <p>{t('auth.worker.resetIntro')}</p>
-        <Field label={t('auth.login.mobile')} error={errors.mobile}>
-          {(a) => (
-            <input
-              {...a}
-              className="cp-input"
-              type="tel"
-              inputMode="tel"
-              autoComplete="username"
-              maxLength={20}
-              value={mobile}
-              onChange={(e) => {
-                setMobile(e.target.value)
-                recheck('mobile', e.target.value)
-              }}
-            />
-          )}
-        </Field>
-        <button
-          type="button"
-          className="cp-btn cp-btn-block"
-          onClick={sendCode}
-          disabled={countdown.running || otp.isPending}
-        >
-          {countdown.running
-            ? t('auth.register.resendIn', { seconds: countdown.left })
-            : t('auth.register.sendCode')}
-        </button>
-        {sentTo && !otpFailure ? (
-          <p role="status" className="cp-small">
-            {t('auth.worker.codeSentTo', { mobile: sentTo })}
-          </p>
-        ) : null}
-        {notRegistered ? (
-          <div className="cp-error" role="alert">
-            <p>{t('auth.worker.notRegisteredHint')}</p>
-            <Link className="cp-link-tap" to={memberRegisterPath(next)} state={{ mobile }}>
-              {t('auth.worker.toRegister')}
-            </Link>
-          </div>
-        ) : tooSoon ? (
-          <p className="cp-error" role="alert">
-            {t('auth.worker.codeStillValid', { seconds: retryAfter })}
-          </p>
-        ) : otpFailure ? (
-          <p className="cp-error" role="alert">
-            {errorMessage(t, otpFailure)}
-          </p>
-        ) : null}
-        <div style={{ height: '0.8em' }} />
-        <Field label={t('auth.register.code')} error={errors.code}>
-          {(a) => (
-            <input
-              {...a}
-              className="cp-input"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              value={code}
-              onChange={(e) => {
-                setCode(e.target.value)
-                recheck('code', e.target.value)
-              }}
-            />
-          )}
-        </Field>
-        <Field
+        <MobileField
+          label={t('auth.login.mobile')}
+          autoComplete="username"
+          value={mobile}
+          error={errors.mobile}
+          onChange={(v) => {
+            setMobile(v)
+            recheck('mobile', v)
+          }}
+        />
+        <SmsCodeStep
+          countdown={countdown}
+          sending={otp.isPending}
+          onSend={sendCode}
+          sentTo={sentTo && !otp.error ? sentTo : null}
+          refusal={
+            notRegistered ? (
+              <div className="cp-error" role="alert">
+                <p>{t('auth.worker.notRegisteredHint')}</p>
+                <Link className="cp-link-tap" to={memberRegisterPath(next)} state={{ mobile }}>
+                  {t('auth.worker.toRegister')}
+                </Link>
+              </div>
+            ) : waitSeconds !== null ? (
+              <p className="cp-error" role="alert">
+                {t('auth.worker.codeStillValid', { seconds: waitSeconds })}
+              </p>
+            ) : otp.error ? (
+              <p className="cp-error" role="alert">
+                {errorMessage(t, otp.error)}
+              </p>
+            ) : undefined
+          }
+          value={code}
+          error={errors.code}
+          onChange={(v) => {
+            setCode(v)
+            recheck('code', v)
+          }}
+        />
+        <NewPasswordField
           label={t('auth.worker.newPassword')}
-          hint={t('auth.register.passwordHint')}
+          value={password}
           error={errors.password}
-        >
-          {(a) => (
-            <input
-              {...a}
-              className="cp-input"
-              type="password"
-              autoComplete="new-password"
-              maxLength={128}
-              value={password}
-              onChange={(e) => {
-                setPassword(e.target.value)
-                recheck('password', e.target.value)
-              }}
-            />
-          )}
-        </Field>
+          onChange={(v) => {
+            setPassword(v)
+            recheck('password', v)
+          }}
+        />
         {submit.error ? (
           <p className="cp-error" role="alert">
             {errorMessage(t, submit.error)}
