@@ -5,7 +5,14 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { isApiError } from '../../../lib/api-error'
 import { castBallot, getCandidate, publicCampaignKeys } from '../api/public-campaigns-api'
-import { campaignPath, useLoginPath, useCampaign, useCampaignId, useNow } from '../components/hooks'
+import {
+  campaignPath,
+  useLoginPath,
+  useRegisterPath,
+  useCampaign,
+  useCampaignId,
+  useNow,
+} from '../components/hooks'
 import { ReceiptCard } from '../components/receipt-card'
 import { LoadError, Loading, Notice, PublicShell } from '../components/shell'
 import { useBallotSelection } from '../components/use-ballot-selection'
@@ -18,6 +25,7 @@ import { votingClosedText } from '../lib/phase'
 export const Component = () => {
   const { t } = useTranslation()
   const loginPath = useLoginPath()
+  const registerPath = useRegisterPath()
   const campaignId = useCampaignId()
   const campaign = useCampaign(campaignId)
   const c = campaign.data
@@ -131,6 +139,12 @@ export const Component = () => {
           <Link className="cp-btn cp-btn-primary" to={loginPath}>
             {t('campaignsPublic.common.signIn')}
           </Link>
+          <p>
+            {t('campaignsPublic.nominate.noAccount')}{' '}
+            <Link className="cp-link-tap" to={registerPath}>
+              {t('campaignsPublic.nominate.register')}
+            </Link>
+          </p>
         </Notice>
       ) : null}
       {!hasVoter && sms && !closedText ? (
