@@ -1,4 +1,3 @@
-import { MobileSchema } from '@unionhall/contracts'
 import { useMutation } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -6,6 +5,8 @@ import { errorMessage } from '../../../lib/error-message'
 import { useCountdown } from '../../auth/components/use-countdown'
 import { requestVoteOtp, verifyVoter } from '../api/public-campaigns-api'
 import { voterStore } from '../lib/ballot-storage'
+import { MobileField } from '../../account-public/fields'
+import { isMobile, plainMobile } from '../../account-public/form'
 import { Field } from './field'
 
 /** SMS campaigns: prove a mobile with a code once; the voter token lasts a working day. */
@@ -31,7 +32,8 @@ export const VoterVerify = ({
     },
   })
   const verify = useMutation({
-    mutationFn: () => verifyVoter(campaignId, { mobile: mobile.trim(), otpCode: code.trim() }),
+    mutationFn: () =>
+      verifyVoter(campaignId, { mobile: plainMobile(mobile), otpCode: code.trim() }),
     onSuccess: (r) => {
       voterStore.set(campaignId, r.expiresAt)
       onVerified()
@@ -39,11 +41,11 @@ export const VoterVerify = ({
   })
 
   const mobileError = () =>
-    MobileSchema.safeParse(mobile).success ? undefined : t('campaignsPublic.nominate.errors.mobile')
+    isMobile(mobile) ? undefined : t('campaignsPublic.nominate.errors.mobile')
   const sendCode = () => {
     const e = mobileError()
     setErrors({ mobile: e })
-    if (!e) otp.mutate(mobile.trim())
+    if (!e) otp.mutate(plainMobile(mobile))
   }
   const submit = (ev: FormEvent) => {
     ev.preventDefault()
@@ -60,20 +62,14 @@ export const VoterVerify = ({
     <form className="cp-card" onSubmit={submit} noValidate aria-labelledby="cp-verify-title">
       <h2 id="cp-verify-title">{t('campaignsPublic.verify.title')}</h2>
       <p>{t('campaignsPublic.verify.intro')}</p>
-      <Field label={t('campaignsPublic.verify.mobile')} error={errors.mobile}>
-        {(a) => (
-          <input
-            {...a}
-            className="cp-input"
-            type="tel"
-            inputMode="numeric"
-            autoComplete="tel"
-            maxLength={11}
-            value={mobile}
-            onChange={(e) => setMobile(e.target.value)}
-          />
-        )}
-      </Field>
+      {/* Numbers as phones paste them ("136 2076 0099", +86): the same field as sign-in. */}
+      <MobileField
+        label={t('campaignsPublic.verify.mobile')}
+        autoComplete="tel"
+        value={mobile}
+        error={errors.mobile}
+        onChange={setMobile}
+      />
       <button
         type="button"
         className="cp-btn cp-btn-block"
