@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { PageQuerySchema, queryNumber } from './common'
+import { IdSchema, PageQuerySchema, queryNumber } from './common'
 
 describe('queryNumber', () => {
   const lat = queryNumber(z.number().min(-90).max(90))
@@ -50,5 +50,18 @@ describe('query numbers in the API documents', () => {
     expect(z.toJSONSchema(queryNumber(z.number().min(-90).max(90)), { io: 'input' })).toMatchObject(
       { type: 'number', minimum: -90, maximum: 90 },
     )
+  })
+})
+
+describe('IdSchema', () => {
+  it('reads an id pasted in capitals as the stored lower-case id', () => {
+    expect(IdSchema.parse('0193A1B2-C3D4-7E5F-8A6B-7C8D9E0F1A2B')).toBe(
+      '0193a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b',
+    )
+  })
+
+  it('still refuses what is not a UUID', () => {
+    for (const text of ['', '0193a1b2', '0193a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2', 'not-an-id'])
+      expect(IdSchema.safeParse(text).success, text).toBe(false)
   })
 })

@@ -1,7 +1,11 @@
 import { z } from 'zod'
 
-/** Text ids are UUIDv7 (time-ordered), see docs/adr/0002-ids-and-timestamps.md. */
-export const IdSchema = z.string().uuid()
+/**
+ * Text ids are UUIDv7 (time-ordered), see docs/adr/0002-ids-and-timestamps.md. They are stored in
+ * lower case; an id typed or pasted in capitals is the same id, so it is lowered here (otherwise
+ * SQLite's text comparison answered 404 where PostgreSQL's uuid type found the row).
+ */
+export const IdSchema = z.string().uuid().toLowerCase()
 
 /**
  * A decimal number in a query string. `z.coerce.number()` reads `''` and `' '` as 0 and `0x10` as

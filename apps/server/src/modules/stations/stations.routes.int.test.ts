@@ -810,6 +810,16 @@ describe('check-in and occupancy', () => {
     })
   })
 
+  it('finds a station by its id typed in capitals, on both engines', async () => {
+    const s = await create({})
+    const page = await t.request({
+      method: 'GET',
+      url: `/api/v1/public/stations/${s.id.toUpperCase()}`,
+    })
+    expect(page.statusCode, page.body).toBe(200)
+    expect(page.json<PublicStation>().id).toBe(s.id)
+  })
+
   it('checks a device in once per visit, never above capacity, and checks it out', async () => {
     const s = await create({ capacity: 2 })
     const first = await checkIn(s.id, 'device-aaaaaaaaaaaaaaaa')
