@@ -82,6 +82,8 @@ describe(normaliseMobileInput.name, () => {
       '8613620760099',
       '１３６２０７６００９９',
       '＋86 １３６－２０７６－００９９',
+      '\u202d136 2076 0099\u202c',
+      '\u200b13620760099\ufeff',
     ])
       expect(normaliseMobileInput(typed), typed).toBe('13620760099')
   })

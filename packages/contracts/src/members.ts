@@ -11,6 +11,9 @@ export const MOBILE_PATTERN = /^1[3-9]\d{9}$/
  */
 export const normaliseMobileInput = (text: string) =>
   text
+    // Invisible format characters: a number copied from a phone's contacts often arrives
+    // wrapped in U+202D…U+202C, and the server refuses those in any text.
+    .replace(/\p{Cf}/gu, '')
     .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\s\-－—()（）]/g, '')
     .replace(/^(?:\+|＋|00)?86(?=1\d{10}$)/, '')

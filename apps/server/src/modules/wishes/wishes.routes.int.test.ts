@@ -159,6 +159,15 @@ describe('POST /api/v1/my/wishes (a worker posts)', () => {
         409,
         'WISH_STATION_CLOSED',
       )
+      // Text that would be stored as something else on screen, or not at all, names its field.
+      for (const title of ['手套\u0000', '手套\u202e套手', '手套\u0085', '手套\uffff'])
+        expect(
+          expectError(
+            await post(worker, '/api/v1/my/wishes', wishBody({ title })),
+            400,
+            'TEXT_INVALID_CHARACTER',
+          ).details,
+        ).toEqual([{ path: 'body.title' }])
     })
   })
 

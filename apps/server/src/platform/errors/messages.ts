@@ -21,8 +21,8 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
   },
   TEXT_INVALID_CHARACTER: {
     'zh-CN':
-      '文字中含有无法保存的字符（不可见的控制字符或乱码，常见于从别处复制的内容），请删除后重试',
-    en: 'The text contains a character that cannot be stored (an invisible control character or garbled text, often pasted from elsewhere); remove it and try again',
+      '文字中含有无法保存的字符（不可见的控制字符、文字方向控制符或乱码，常见于从别处复制的内容），请删除后重试',
+    en: 'The text contains a character that cannot be stored (an invisible control or text-direction character, or garbled text, often pasted from elsewhere); remove it and try again',
   },
   BODY_TOO_LARGE: { 'zh-CN': '请求内容过大', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' },

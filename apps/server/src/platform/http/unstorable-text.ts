@@ -26,7 +26,7 @@ export const withUnstorableTextGuard =
         error: new AppError(
           'TEXT_INVALID_CHARACTER',
           400,
-          'Text contains a character that cannot be stored (a control character such as NUL, U+FFFF or a broken surrogate); remove it and try again',
+          'Text contains a character that cannot be stored (a control character such as NUL, a text-direction override, U+FFFF or a broken surrogate); remove it and try again',
           [{ path: at }],
         ),
       }

@@ -18,6 +18,12 @@ describe('unstorableTextAt', () => {
     expect(unstorableTextAt({ note: '\udc00b' })).toBe('note')
   })
 
+  it('finds DEL, C1 controls and the bidirectional overrides that make text display as another', () => {
+    for (const c of ['\u007f', '\u0085', '\u009f', '\u202a', '\u202e', '\u2066', '\u2069'])
+      expect(unstorableTextAt({ name: `张${c}三` }), c.codePointAt(0)!.toString(16)).toBe('name')
+    expect(xmlSafeText('a\u202eb\u0080c')).toBe('a\ufffdb\ufffdc')
+  })
+
   it('lets tab, line breaks, emoji and other ordinary text through', () => {
     expect(
       unstorableTextAt(
@@ -31,7 +37,7 @@ describe('unstorableTextAt', () => {
         'body',
       ),
     ).toBeNull()
-    expect(unstorableTextAt(['\u007f', '\u200b', '\u202e', '\ufffd'], 'body')).toBeNull()
+    expect(unstorableTextAt(['\u200b', '\u200e', '\u00a0', '\u3000', '\ufffd'], 'body')).toBeNull()
   })
 
   it('stops at a depth no request body reaches', () => {
