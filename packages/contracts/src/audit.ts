@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common'
+import { EnteredInstantSchema, IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common'
 
 /**
  * Every action the server records. recordAudit takes only these, so a new action must be added
@@ -126,7 +126,7 @@ export const AuditListQuerySchema = PageQuerySchema.extend({
   orgId: IdSchema.optional(),
   action: z.string().max(100).optional(),
   actorId: IdSchema.optional(),
-  from: z.iso.datetime().optional(),
-  to: z.iso.datetime().optional(),
+  from: EnteredInstantSchema.optional(),
+  to: EnteredInstantSchema.optional(),
 }).strict()
 export type AuditListQuery = z.infer<typeof AuditListQuerySchema>

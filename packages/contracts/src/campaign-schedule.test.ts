@@ -35,6 +35,18 @@ describe('campaign schedules', () => {
     expect(messages(touching)).toEqual([])
   })
 
+  it('refuses a year no campaign is run in (a slip of the keyboard: 0202, 9999)', () => {
+    const farFuture = schedule()
+    farFuture.result_publicity.endsAt = '9999-12-31T00:00:00Z'
+    expect(messages(farFuture)).toEqual(['DATE_OUT_OF_RANGE'])
+    const yearZero = schedule()
+    yearZero.nomination.startsAt = '0000-01-01T00:00:00Z'
+    expect(messages(yearZero)).toEqual(['DATE_OUT_OF_RANGE'])
+    const last = schedule()
+    last.result_publicity.endsAt = '2099-12-31T23:59:59Z'
+    expect(messages(last)).toEqual([])
+  })
+
   it('is stored with every instant written the same way', () => {
     const s = schedule()
     s.voting.startsAt = '2027-01-31T00:00:00Z'

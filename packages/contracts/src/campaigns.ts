@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { IdSchema, queryNumber, PageQuerySchema, TimestampSchema, pageOf } from './common'
+import {
+  EnteredInstantSchema,
+  IdSchema,
+  queryNumber,
+  PageQuerySchema,
+  TimestampSchema,
+  pageOf,
+} from './common'
 import { IdCardNumberSchema, MobileSchema, NameSchema } from './members'
 import { ImageUrlSchema, WebLinkSchema } from './uploads'
 
@@ -38,7 +45,7 @@ export type ScheduledPhase = (typeof SCHEDULED_PHASES)[number]
 const instant = (iso: string) => Date.parse(iso)
 
 const PeriodSchema = z
-  .object({ startsAt: z.iso.datetime(), endsAt: z.iso.datetime() })
+  .object({ startsAt: EnteredInstantSchema, endsAt: EnteredInstantSchema })
   .strict()
   .refine((p) => instant(p.startsAt) < instant(p.endsAt), { message: 'CAMPAIGN_PERIOD_INVALID' })
 

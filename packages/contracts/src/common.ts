@@ -68,3 +68,26 @@ export const OkSchema = z.object({ ok: z.literal(true) })
 
 /** ISO-8601 UTC timestamps are how every time crosses the API. */
 export const TimestampSchema = z.string()
+
+/**
+ * The years a date people enter may fall in: campaign phases, shifts, service dates, filters.
+ * ISO-8601 allows 0000–9999, and a slip of the keyboard (year 0202 or 9999) produced a campaign
+ * whose voting never opens or a roster that never ends; PostgreSQL has no year 0 at all.
+ */
+export const ENTERED_YEAR_MIN = 2000
+export const ENTERED_YEAR_MAX = 2099
+/** Whether an ISO date or instant falls in the years people may enter (above). */
+export const isEnteredYear = (iso: string) => {
+  const year = Number(iso.slice(0, 4))
+  return year >= ENTERED_YEAR_MIN && year <= ENTERED_YEAR_MAX
+}
+
+/** An instant entered in the API (ISO-8601 UTC), within the years above. */
+export const EnteredInstantSchema = z.iso
+  .datetime()
+  .refine(isEnteredYear, { message: 'DATE_OUT_OF_RANGE' })
+
+/** A calendar day entered in the API (YYYY-MM-DD), within the years above. */
+export const EnteredDateSchema = z.iso
+  .date()
+  .refine(isEnteredYear, { message: 'DATE_OUT_OF_RANGE' })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema, queryNumberOr, TimestampSchema } from './common'
+import { EnteredInstantSchema, IdSchema, queryNumberOr, TimestampSchema } from './common'
 
 /**
  * The duty roster (值班) of a station: shifts of staff and party-member volunteers, the
@@ -30,7 +30,7 @@ export type Shift = z.infer<typeof ShiftSchema>
 
 /** Absent bounds mean "from now, 14 days"; the window may span at most 62 days. */
 export const ShiftListQuerySchema = z
-  .object({ from: z.iso.datetime().optional(), to: z.iso.datetime().optional() })
+  .object({ from: EnteredInstantSchema.optional(), to: EnteredInstantSchema.optional() })
   .strict()
 export type ShiftListQuery = z.infer<typeof ShiftListQuerySchema>
 
@@ -44,8 +44,8 @@ export type ShiftList = z.infer<typeof ShiftListSchema>
 const ShiftFieldsSchema = z.object({
   memberId: IdSchema,
   role: ShiftRoleSchema,
-  startsAt: z.iso.datetime(),
-  endsAt: z.iso.datetime(),
+  startsAt: EnteredInstantSchema,
+  endsAt: EnteredInstantSchema,
   note: z.string().trim().max(SHIFT_NOTE_MAX),
 })
 

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import {
+  EnteredDateSchema,
   IdSchema,
+  isEnteredYear,
   queryNumber,
   queryNumberOr,
   PageQuerySchema,
@@ -82,7 +84,10 @@ export const LatitudeSchema = z.number().min(-90).max(90)
 export const LongitudeSchema = z.number().min(-180).max(180)
 
 const HhMm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM')
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+const LocalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .refine(isEnteredYear, { message: 'DATE_OUT_OF_RANGE' })
 /**
  * A range of local time. `overnight: true` says it closes the next day (22:00–06:00); without
  * it the end must be after the start, so a typo like 17:00–08:00 is refused, not read as a
@@ -134,7 +139,7 @@ export const StationServiceSchema = z
      * Dates it is offered on (health consultations, classes); empty = ongoing. Real calendar
      * dates (no 2026-02-30): they are published as HSDS schedules in the open data.
      */
-    dates: z.array(z.iso.date()).max(60).default([]),
+    dates: z.array(EnteredDateSchema).max(60).default([]),
     note: z.string().trim().max(300).optional(),
   })
   .strict()
