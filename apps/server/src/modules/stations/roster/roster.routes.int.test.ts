@@ -243,10 +243,7 @@ describe('adding shifts', () => {
       [{ startsAt: inHours(30), endsAt: inHours(31), extra: 1 }, 'VALIDATION_FAILED'],
       [{ startsAt: inHours(30), endsAt: inHours(31), memberId: 'nope' }, 'VALIDATION_FAILED'],
       // A year typed as 9999 made a shift no coverage view ever reaches.
-      [
-        { startsAt: '9999-01-01T08:00:00Z', endsAt: '9999-01-01T10:00:00Z' },
-        'VALIDATION_FAILED',
-      ],
+      [{ startsAt: '9999-01-01T08:00:00Z', endsAt: '9999-01-01T10:00:00Z' }, 'VALIDATION_FAILED'],
     ]
     for (const [over, code] of cases) {
       const res = await post(longgang, { memberId: people.b, role: 'staff', ...over })
