@@ -1,5 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, Card, DatePicker, Flex, Form, Radio, Select, Switch, Typography } from 'antd'
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Radio,
+  Select,
+  Switch,
+  Typography,
+} from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import { FormSelect } from '../../../components/form/form-select'
@@ -26,6 +37,15 @@ export const ScheduleEditor = () => {
   const alwaysOpen = Form.useWatch(['schedule', 'alwaysOpen'], form) as boolean | undefined
   const holidayMode = Form.useWatch(['schedule', 'holidayMode'], form) as HolidayMode | undefined
   const exceptions = (Form.useWatch(EXCEPTIONS, form) ?? []) as ExceptionRow[]
+  const weeklyRows = (Form.useWatch(WEEKLY, form) ?? []) as unknown[]
+  const holidayRows = (Form.useWatch(HOLIDAY, form) ?? []) as unknown[]
+  // Valid, and never open: the server stores it (a station may be set up before its hours are
+  // known), but staff should know it will never count as open.
+  const neverOpen =
+    alwaysOpen !== true &&
+    weeklyRows.length === 0 &&
+    (holidayMode !== 'custom' || holidayRows.length === 0) &&
+    !exceptions.some((e) => e?.mode === 'hours' && (e.hours ?? []).length > 0)
   const weekdays = stationOptions(t).weekdays
   const row = (i: number) => t('stations.schedule.row', { n: i + 1 })
 
@@ -76,6 +96,15 @@ export const ScheduleEditor = () => {
                 </div>
               )}
             </Form.List>
+            {neverOpen ? (
+              <Alert
+                type="warning"
+                showIcon
+                role="status"
+                style={{ marginTop: 8 }}
+                message={t('stations.schedule.neverOpen')}
+              />
+            ) : null}
           </Form.Item>
           <Form.Item
             label={t('stations.schedule.holidays')}

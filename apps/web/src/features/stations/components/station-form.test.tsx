@@ -125,6 +125,18 @@ describe('station form', { timeout: 120_000 }, () => {
     })
   })
 
+  it('warns while the schedule has no opening period at all, and stops once one is added', async () => {
+    serve((body) => json({ ...station, ...body }))
+    renderEdit()
+    const warning = '尚未设置任何开放时段'
+    fireEvent.click(await screen.findByLabelText('删除第 2 行', {}, SLOW))
+    expect(screen.queryByText(warning, { exact: false })).toBeNull()
+    fireEvent.click(screen.getByLabelText('删除第 1 行'))
+    expect(await screen.findByText(warning, { exact: false }, SLOW)).toBeTruthy()
+    fireEvent.click(screen.getAllByRole('button', { name: /添加时段/ })[0]!)
+    await waitFor(() => expect(screen.queryByText(warning, { exact: false })).toBeNull())
+  })
+
   it('refuses a period whose end equals its start without sending', async () => {
     const calls = serve((body) => json({ ...station, ...body }))
     renderEdit()
