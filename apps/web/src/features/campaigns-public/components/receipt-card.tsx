@@ -9,6 +9,20 @@ const statusClass = {
   invalidated: 'cp-tag cp-tag-bad',
 }
 
+/**
+ * A receipt code in groups of four (26 characters in one run are hard to read out or type from
+ * a screenshot). The gaps are margins, not spaces, so selecting and copying gives the code whole.
+ */
+const ReceiptCode = ({ code }: { code: string }) => (
+  <>
+    {code.match(/.{1,4}/g)?.map((group, i) => (
+      <span key={i} className="cp-receipt-group">
+        {group}
+      </span>
+    ))}
+  </>
+)
+
 /** A ballot receipt: the code big enough to read out or screenshot, with a copy button. */
 export const ReceiptCard = ({
   receipt,
@@ -23,10 +37,12 @@ export const ReceiptCard = ({
       <p>{t('campaignsPublic.receipt.code')}</p>
       {big ? (
         <output className="cp-receipt-code" aria-label={t('campaignsPublic.receipt.code')}>
-          {receipt.receiptCode}
+          <ReceiptCode code={receipt.receiptCode} />
         </output>
       ) : (
-        <p className="cp-receipt-code cp-small">{receipt.receiptCode}</p>
+        <p className="cp-receipt-code cp-small">
+          <ReceiptCode code={receipt.receiptCode} />
+        </p>
       )}
       <div className="cp-row">
         <CopyButton text={receipt.receiptCode} label={t('campaignsPublic.receipt.copy')} />
