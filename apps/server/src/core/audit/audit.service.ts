@@ -1,4 +1,4 @@
-import type { AuditAction } from '@unionhall/contracts'
+import type { AuditAction, Permission } from '@unionhall/contracts'
 import type { AuditEntry, AuditListQuery, Page } from '@unionhall/contracts'
 import { uuidv7 } from 'uuidv7'
 import { fromJson, toJson } from '../../platform/db/columns'
@@ -47,6 +47,32 @@ export const recordAudit = async (trx: Db, ctx: Ctx, input: AuditInput) => {
     ip: ctx.ip,
   })
   onRecorded()
+}
+
+/**
+ * Records a read or export that covered one org's subtree, or, without an org, the actor's whole
+ * scope for a permission: then once per subtree root covered. A record with no org was shown to
+ * platform admins only, not to the admins of the orgs whose data left in the file.
+ */
+export const recordScopeAudit = async (
+  trx: Db,
+  ctx: Ctx,
+  input: Omit<AuditInput, 'orgId' | 'targetType' | 'targetId'> & {
+    targetType?: string
+    targetId?: string | null
+  },
+  scope: { orgId?: string; permission: Permission },
+) => {
+  const orgIds = scope.orgId
+    ? [scope.orgId]
+    : scopePaths(ctx, scope.permission).map((p) => p.split('/').filter(Boolean).at(-1)!)
+  for (const orgId of orgIds)
+    await recordAudit(trx, ctx, {
+      ...input,
+      targetType: input.targetType ?? 'org',
+      targetId: input.targetId === undefined ? orgId : input.targetId,
+      orgId,
+    })
 }
 
 const toEntry = (r: AuditRow): AuditEntry => ({

@@ -1,6 +1,7 @@
 /** Audit: every state change and every read of personal data, written in the change's transaction. Owns table: audit_log. */
 export {
   recordAudit,
+  recordScopeAudit,
   listAudit,
   exportAudit,
   setAuditCounter,

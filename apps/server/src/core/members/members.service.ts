@@ -24,7 +24,7 @@ import {
   hasUnstorableCharacter,
 } from '../../platform/text/unstorable-text'
 import { canAt, requireAt, scopePaths, type Ctx } from '../access'
-import { recordAudit } from '../audit'
+import { recordAudit, recordScopeAudit } from '../audit'
 import { listChildOrgs, loadOrg, type OrgRow } from '../orgs'
 import { orgErrors } from '../orgs'
 import { memberErrors } from './members.errors'
@@ -180,16 +180,20 @@ export const exportMembers = async (
   const filter = await buildFilter(deps, ctx, query)
   const rows = await repo.listMembersForExport(deps.db, filter, MEMBER_EXPORT_LIMIT)
   await withTransaction(deps.db, (trx) =>
-    recordAudit(trx, ctx, {
-      action: 'member.exported',
-      targetType: 'member',
-      targetId: null,
-      orgId: query.orgId ?? ctx.actor?.grants[0]?.orgId ?? null,
-      summary: {
-        rows: rows.length,
-        filter: { orgId: query.orgId, q: query.q, status: query.status },
+    recordScopeAudit(
+      trx,
+      ctx,
+      {
+        action: 'member.exported',
+        targetType: 'member',
+        targetId: null,
+        summary: {
+          rows: rows.length,
+          filter: { orgId: query.orgId, q: query.q, status: query.status },
+        },
       },
-    }),
+      { orgId: query.orgId, permission: 'member:read' },
+    ),
   )
   return writeXlsx(
     'members',

@@ -1,4 +1,4 @@
-import { recordAudit } from '../../core/audit'
+import { recordScopeAudit } from '../../core/audit'
 import type { Ctx } from '../../core/access'
 import type { Db } from '../../platform/db/create-db'
 import { withTransaction } from '../../platform/db/transaction'
@@ -86,13 +86,12 @@ export const exportWishList = async (db: Db, ctx: Ctx, query: WishListFilters): 
     Object.entries(query).filter(([, v]) => v !== undefined && v !== ''),
   )
   await withTransaction(db, (trx) =>
-    recordAudit(trx, ctx, {
-      action: 'wish.list_exported',
-      targetType: 'org',
-      targetId: query.orgId ?? null,
-      orgId: query.orgId ?? null,
-      summary: { filters, rows: rows.length },
-    }),
+    recordScopeAudit(
+      trx,
+      ctx,
+      { action: 'wish.list_exported', summary: { filters, rows: rows.length } },
+      { orgId: query.orgId, permission: 'wish:read' },
+    ),
   )
   return bytes
 }

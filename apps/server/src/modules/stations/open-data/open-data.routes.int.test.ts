@@ -508,6 +508,44 @@ describe('HSDS export and import', () => {
     })
   })
 
+  it('full mobiles need station:manage: a volunteer gets 403, and the open file without them', async () => {
+    const volunteer = await t.loginAs('13620760011') // demo volunteer of 龙岗 (station:read)
+    const before = await auditCount(t)
+    expectError(
+      await volunteer.request({
+        method: 'GET',
+        url: '/api/v1/stations/export/hsds?includeContacts=true',
+      }),
+      403,
+      'ACCESS_DENIED',
+    )
+    expectError(
+      await volunteer.request({
+        method: 'GET',
+        url: `/api/v1/stations/export/hsds?orgId=${builders}&includeContacts=true`,
+      }),
+      403,
+      'ACCESS_DENIED',
+    )
+    expect(await auditCount(t)).toBe(before)
+    const open = await exportHsds(volunteer, '')
+    expect(open.locations.length).toBeGreaterThan(0)
+    expect(JSON.stringify(open)).not.toMatch(/"number":"1\d{10}"/)
+  })
+
+  it('an export without an org is audited on the subtree it covered, where its admins see it', async () => {
+    await exportHsds(longgang, 'includeContacts=true')
+    const row = (await auditRows(t, { action: 'station.export' })).at(-1)!
+    expect(row).toMatchObject({ org_id: longgangOrg, target_id: longgangOrg })
+    const shenzhenAdmin = await t.loginAs(ACCOUNTS.shenzhenAdmin)
+    const seen = await shenzhenAdmin.request({
+      method: 'GET',
+      url: '/api/v1/audit?action=station.export',
+    })
+    expect(seen.statusCode, seen.body).toBe(200)
+    expect(seen.json<{ items: Array<{ id: string }> }>().items.map((i) => i.id)).toContain(row.id)
+  })
+
   it('import needs a session, station:manage, and an org in my subtree', async () => {
     const doc = await exportHsds(longgang, `orgId=${builders}&includeContacts=true`)
     expectError(

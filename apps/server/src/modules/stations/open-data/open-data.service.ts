@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs'
+import type { Permission } from '@unionhall/contracts'
 import { type Ctx, requireAt, scopePaths } from '../../../core/access'
-import { recordAudit } from '../../../core/audit'
+import { recordScopeAudit } from '../../../core/audit'
 import { loadOrg } from '../../../core/orgs'
 import type { FieldCrypto } from '../../../platform/crypto/field-crypto'
 import type { Db } from '../../../platform/db/create-db'
@@ -210,29 +211,34 @@ export const exportSpreadsheet = async (deps: Deps, ctx: Ctx, orgId: string | un
   return file
 }
 
+/** The export's audit record(s): for one org, or for each subtree root the export covered. */
 const auditExport = (
   db: Db,
   ctx: Ctx,
   orgId: string | undefined,
   summary: Record<string, unknown>,
+  permission: Permission = 'station:read',
 ) =>
   withTransaction(db, (trx) =>
-    recordAudit(trx, ctx, {
-      action: 'station.export',
-      targetType: 'org',
-      targetId: orgId ?? null,
-      orgId: orgId ?? null,
-      summary,
-    }),
+    recordScopeAudit(trx, ctx, { action: 'station.export', summary }, { orgId, permission }),
   )
 
 // ---- GeoJSON ----
 
 /** The subtrees a staff export covers: the caller's, or one org's within them. */
-const exportPaths = async (db: Db, ctx: Ctx, orgId: string | undefined) => {
-  if (!orgId) return scopePaths(ctx, 'station:read')
+const exportPaths = async (
+  db: Db,
+  ctx: Ctx,
+  orgId: string | undefined,
+  permission: Permission = 'station:read',
+) => {
+  if (!orgId) {
+    const paths = scopePaths(ctx, permission)
+    if (paths.length === 0) throw commonErrors.forbidden()
+    return paths
+  }
   const org = await loadOrg(db, orgId)
-  requireAt(ctx, 'station:read', org.path)
+  requireAt(ctx, permission, org.path)
   return [org.path]
 }
 
@@ -263,17 +269,22 @@ export const exportHsds = async (
   ctx: Ctx,
   options: { orgId?: string; includeContacts: boolean },
 ): Promise<Buffer> => {
-  const paths = await exportPaths(deps.db, ctx, options.orgId)
+  // The contacts' full mobiles are for those who manage the stations (as GET …/contact is);
+  // readers such as volunteers see them masked on the station pages only.
+  const permission: Permission = options.includeContacts ? 'station:manage' : 'station:read'
+  const paths = await exportPaths(deps.db, ctx, options.orgId, permission)
   const { bytes, count } = await buildStationsFile(deps.db, 'hsds', paths, ctx.now, {
     contactMobileOf: options.includeContacts
       ? (row) => deps.crypto.decrypt(row.contact_mobile_enc)
       : undefined,
   })
-  await auditExport(deps.db, ctx, options.orgId, {
-    format: 'hsds',
-    count,
-    includeContacts: options.includeContacts,
-  })
+  await auditExport(
+    deps.db,
+    ctx,
+    options.orgId,
+    { format: 'hsds', count, includeContacts: options.includeContacts },
+    permission,
+  )
   return bytes
 }
 

@@ -8,7 +8,7 @@ import type {
 } from '@unionhall/contracts'
 import { uuidv7 } from 'uuidv7'
 import { requireActor, requireAt, scopePaths, type Ctx } from '../../../core/access'
-import { recordAudit } from '../../../core/audit'
+import { recordAudit, recordScopeAudit } from '../../../core/audit'
 import { findMemberByMobileHash, mobileHashOf } from '../../../core/members'
 import { findOrgById, orgErrors } from '../../../core/orgs'
 import type { Db } from '../../../platform/db/create-db'
@@ -133,13 +133,12 @@ export const exportPartners = async (db: Db, ctx: Ctx, query: PartnerFilters): P
     Object.entries(query).filter(([, v]) => v !== undefined && v !== ''),
   )
   await withTransaction(db, (trx) =>
-    recordAudit(trx, ctx, {
-      action: 'wish.partners_exported',
-      targetType: 'org',
-      targetId: query.orgId ?? null,
-      orgId: query.orgId ?? null,
-      summary: { filters, rows: views.length },
-    }),
+    recordScopeAudit(
+      trx,
+      ctx,
+      { action: 'wish.partners_exported', summary: { filters, rows: views.length } },
+      { orgId: query.orgId, permission: 'wish:read' },
+    ),
   )
   return bytes
 }
