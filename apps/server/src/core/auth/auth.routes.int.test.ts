@@ -84,6 +84,27 @@ describe('POST /api/v1/auth/login', () => {
     expect((await login(ACCOUNTS.beijingCounsellor, DEMO_PASSWORD)).statusCode).toBe(200)
   })
 
+  it('counts guesses sent all at once before checking any: only LOGIN_MAX_FAILURES are tried', async () => {
+    const { mobile, password } = await makeAccount()
+    const answers = await Promise.all([
+      ...Array.from({ length: 11 }, () => login(mobile, 'nope')),
+      login(mobile, password),
+    ])
+    const statuses = answers.map((a) => a.statusCode)
+    // Three checked (each a 401, or the right one signing in), the rest refused unchecked.
+    expect(statuses.filter((s) => s === 401 || s === 200).length).toBe(3)
+    expect(statuses.filter((s) => s === 429).length).toBe(9)
+    if (!statuses.includes(200)) expectError(await login(mobile, password), 429, 'AUTH_THROTTLED')
+  })
+
+  it('the right password after a few wrong ones signs in and clears the count', async () => {
+    const { mobile, password } = await makeAccount()
+    for (let i = 0; i < 2; i++) expectError(await login(mobile, 'nope'), 401)
+    expect((await login(mobile, password)).statusCode).toBe(200)
+    for (let i = 0; i < 2; i++) expectError(await login(mobile, 'nope'), 401)
+    expect((await login(mobile, password)).statusCode).toBe(200)
+  })
+
   it('refuses a suspended account (403 AUTH_ACCOUNT_INACTIVE)', async () => {
     const { mobile, password, member } = await makeAccount()
     await admin.request({

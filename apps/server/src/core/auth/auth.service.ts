@@ -210,18 +210,20 @@ export const createAuthService = (deps: AuthDeps) => {
       ipThrottle.blockedFor(ipKey, nowMs),
     )
     if (blocked > 0) throw authErrors.throttled(blocked)
+    // Every attempt counts as a failure until the password is known to be right: checking a
+    // password takes tens of milliseconds, and counting only afterwards let 300 guesses sent at
+    // once all be checked before the lockout saw the first.
+    accountThrottle.recordFailure(accountKey, nowMs)
+    ipThrottle.recordFailure(ipKey, nowMs)
     const member = await findMemberByMobileHash(deps.db, mobileHash)
     const ok = await verifyPassword(
       body.password,
       member?.password_hash ?? (await getDummyPasswordHash()),
     )
-    if (!member || !member.password_hash || !ok) {
-      accountThrottle.recordFailure(accountKey, nowMs)
-      ipThrottle.recordFailure(ipKey, nowMs)
-      throw authErrors.invalidCredentials()
-    }
-    if (member.status !== 'active') throw authErrors.inactive()
+    if (!member || !member.password_hash || !ok) throw authErrors.invalidCredentials()
     accountThrottle.reset(accountKey)
+    ipThrottle.refund(ipKey)
+    if (member.status !== 'active') throw authErrors.inactive()
     const actor = (await loadActor(member.id))!
     const started = await withTransaction(deps.db, async (trx) => {
       const s = await startSession(trx, { ...ctx, actor }, member.id, userAgent)

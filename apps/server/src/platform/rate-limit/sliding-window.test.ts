@@ -15,6 +15,19 @@ describe(createThrottle.name, () => {
     expect(sut.blockedFor('a', 60_001)).toBe(0)
   })
 
+  it('refunds a failure recorded in advance, never below zero', () => {
+    const sut = createThrottle(2, 60_000)
+    sut.recordFailure('a', 0)
+    sut.recordFailure('a', 0)
+    expect(sut.blockedFor('a', 1)).toBeGreaterThan(0)
+    sut.refund('a')
+    expect(sut.blockedFor('a', 1)).toBe(0)
+    sut.refund('a')
+    sut.refund('a')
+    sut.recordFailure('a', 2)
+    expect(sut.blockedFor('a', 3)).toBe(0)
+  })
+
   it('keeps keys apart', () => {
     const sut = createThrottle(1, 60_000)
 

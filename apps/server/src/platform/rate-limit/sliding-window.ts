@@ -6,6 +6,8 @@ export type Throttle = {
   /** Milliseconds until the key may try again, or 0 when it is not blocked. */
   blockedFor: (key: string, nowMs: number) => number
   recordFailure: (key: string, nowMs: number) => void
+  /** Takes back one failure recorded in advance, for an attempt that turned out right. */
+  refund: (key: string) => void
   reset: (key: string) => void
 }
 
@@ -30,6 +32,10 @@ export const createThrottle = (maxFailures: number, windowMs: number): Throttle 
       const e = entries.get(key)
       if (!e || nowMs - e.windowStart > windowMs) entries.set(key, { count: 1, windowStart: nowMs })
       else e.count += 1
+    },
+    refund: (key) => {
+      const e = entries.get(key)
+      if (e && e.count > 0) e.count -= 1
     },
     reset: (key) => {
       entries.delete(key)
