@@ -432,8 +432,20 @@ export type QuotaCheck = z.infer<typeof QuotaCheckSchema>
 export const ContactRevealSchema = z.object({ name: z.string(), mobile: z.string() })
 export type ContactReveal = z.infer<typeof ContactRevealSchema>
 
+/**
+ * A nomination as its nominators and supporters see it (the POST answer, "my nominations"):
+ * without the reviewers' note, the level reviewing it or what staff merged it into, which are
+ * the reviewers' own working. The reason code of a decision stays: it tells them why.
+ */
+export const MyNominationSchema = NominationSchema.omit({
+  reviewLevelOrgId: true,
+  reviewNote: true,
+  mergedIntoId: true,
+})
+export type MyNomination = z.infer<typeof MyNominationSchema>
+
 /** POST /nominations answers 201 with merged false, or 200 with merged true when it joined an existing nomination. */
-export const CreateNominationResultSchema = NominationSchema.extend({ merged: z.boolean() })
+export const CreateNominationResultSchema = MyNominationSchema.extend({ merged: z.boolean() })
 
 export const NominationListQuerySchema = PageQuerySchema.extend({
   status: NominationStatusSchema.optional(),

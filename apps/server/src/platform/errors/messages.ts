@@ -135,6 +135,10 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
     'zh-CN': '组织推荐须附推荐信',
     en: 'An organisation nomination needs a recommendation letter',
   },
+  NOMINATION_NAME_MISMATCH: {
+    'zh-CN': '该手机号或身份证号已被推荐，但姓名与您填写的不一致，请核对姓名和号码',
+    en: 'Someone with this mobile or ID number is already nominated under another name; check the name and number',
+  },
   NOMINATION_ALREADY_SUPPORTED: {
     'zh-CN': '您已在本次评选中提名过此人',
     en: 'You have already nominated this person in this campaign',

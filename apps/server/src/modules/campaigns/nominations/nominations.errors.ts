@@ -23,6 +23,12 @@ export const nominationErrors = {
       400,
       'An org nomination needs a recommendation letter',
     ),
+  nameMismatch: () =>
+    new AppError(
+      'NOMINATION_NAME_MISMATCH',
+      409,
+      'Someone with this mobile or ID number is already nominated under another name; check the name and number',
+    ),
   alreadySupported: (id: string) =>
     new AppError(
       'NOMINATION_ALREADY_SUPPORTED',

@@ -6,7 +6,14 @@ import {
   type TestApp,
   type TestSession,
 } from '../../../../test/build-test-app'
-import { MISSING_ID, XLSX_TYPE, auditRows, expectError, readXlsx } from '../../../../test/helpers'
+import {
+  MISSING_ID,
+  XLSX_TYPE,
+  auditCount,
+  auditRows,
+  expectError,
+  readXlsx,
+} from '../../../../test/helpers'
 import { OBJECTIONS_PER_IP } from '../shared/rate-limits'
 
 let t: TestApp
@@ -183,10 +190,13 @@ describe('the lifecycle: nomination → consent → review → quotas → public
       status: 'awaiting_consent',
       merged: false,
       supporterCount: 1,
-      reviewLevelOrgId: t.orgId('兰州市总工会'),
       nomineeMobileMasked: `${aMobile.slice(0, 3)}****${aMobile.slice(-4)}`,
       employerOrgName: '兰州市总工会',
     })
+    // The nominator sees their nomination, not the reviewers' working.
+    for (const key of ['reviewLevelOrgId', 'reviewNote', 'mergedIntoId'])
+      expect(a).not.toHaveProperty(key)
+    expect((await staffDetail(top, a.id)).reviewLevelOrgId).toBe(t.orgId('兰州市总工会'))
     const audit = await auditRows(t, { action: 'campaign.nomination.created', targetId: a.id })
     expect(audit).toHaveLength(1)
     expect(audit[0]!.summary).not.toContain(aMobile)
@@ -200,6 +210,20 @@ describe('the lifecycle: nomination → consent → review → quotas → public
     expect(
       await auditRows(t, { action: 'campaign.nomination.supported', targetId: a.id }),
     ).toHaveLength(1)
+  })
+
+  it('refuses to join a nomination of the same mobile under another name, showing nothing of it', async () => {
+    const before = await staffDetail(top, a.id)
+    const audits = await auditCount(t)
+    const res = await nominate(
+      lanzhou,
+      top,
+      nominationBody(top, { nomineeMobile: aMobile, nomineeName: '随便' }),
+    )
+    const error = expectError(res, 409, 'NOMINATION_NAME_MISMATCH')
+    expect(JSON.stringify(error)).not.toContain(before.nomineeName)
+    expect(await auditCount(t)).toBe(audits)
+    expect((await staffDetail(top, a.id)).supporterCount).toBe(before.supporterCount)
   })
 
   it('refuses the same nominator supporting the same person twice', async () => {
@@ -223,8 +247,8 @@ describe('the lifecycle: nomination → consent → review → quotas → public
 
     expect(res.statusCode, res.body).toBe(201)
     b = res.json<Nom>()
-    expect(b.reviewLevelOrgId).toBe(t.orgId('甘肃省总工会'))
     const detail = await staffDetail(top, b.id)
+    expect(detail.reviewLevelOrgId).toBe(t.orgId('甘肃省总工会'))
     expect(detail.supporters).toEqual([
       expect.objectContaining({ nominatorName: null, nominatingOrgName: '甘肃省总工会' }),
     ])

@@ -1,5 +1,6 @@
 import type {
   CreateNominationBody,
+  MyNomination,
   Nomination,
   NominationStatus,
   QuotaCheck,
@@ -73,6 +74,23 @@ export const toNominationDto = (r: repo.NominationWithOrg): Nomination => ({
   createdAt: r.created_at,
 })
 
+/** The nominators' view (MyNominationSchema): the staff DTO without the reviewers' working. */
+const toMyNominationDto = (r: repo.NominationWithOrg): MyNomination => {
+  const {
+    reviewLevelOrgId: _level,
+    reviewNote: _note,
+    mergedIntoId: _into,
+    ...mine
+  } = toNominationDto(r)
+  return mine
+}
+
+/** Names compared as people type them: spaces and the middle dot of minority names aside. */
+const sameName = (a: string, b: string) => {
+  const plain = (s: string) => s.replace(/[\s·・•]/g, '')
+  return plain(a) === plain(b)
+}
+
 const categoryOf = (c: LoadedCampaign, categoryId: string) => {
   const cat = c.dto.categories.find((x) => x.id === categoryId)
   if (!cat) throw campaignErrors.categoryNotFound(categoryId)
@@ -136,6 +154,9 @@ export const createNomination = async (
 
   /** Joins the live nomination of the same person as a further supporter. */
   const join = async (existing: repo.NominationWithOrg) => {
+    // The same mobile or ID number under another name: a typing slip, or someone finding out
+    // whose number it is. Either way nothing of the existing nomination is shown or changed.
+    if (!sameName(existing.nominee_name, body.nomineeName)) throw nominationErrors.nameMismatch()
     const by = { memberId: actor.memberId, orgId: nominatingOrgId }
     if (await repo.hasSupportFrom(deps.db, existing.id, by))
       throw nominationErrors.alreadySupported(existing.id)
@@ -151,7 +172,7 @@ export const createNomination = async (
       })
     })
     const row = (await repo.findNominationById(deps.db, existing.id))!
-    return { nomination: toNominationDto(row), merged: true, consentUrl: null }
+    return { nomination: toMyNominationDto(row), merged: true, consentUrl: null }
   }
 
   const existing = await repo.findLiveNominationOf(deps.db, campaignId, mobileHash, idHash)
@@ -240,7 +261,7 @@ export const createNomination = async (
   }
   const row = (await repo.findNominationById(deps.db, id))!
   return {
-    nomination: toNominationDto(row),
+    nomination: toMyNominationDto(row),
     merged: false,
     consentUrl: self ? null : consentUrlFor(token),
   }
@@ -309,7 +330,7 @@ export const listMyNominations = async (deps: Deps, ctx: Ctx, campaignId: string
   const actor = requireActor(ctx)
   await loadCampaign(deps.db, campaignId)
   const rows = await repo.listNominationsSupportedBy(deps.db, campaignId, actor.memberId)
-  return rows.map(toNominationDto)
+  return rows.map(toMyNominationDto)
 }
 
 // ---- consent ----

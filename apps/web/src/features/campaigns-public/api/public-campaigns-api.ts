@@ -6,7 +6,7 @@ import {
   ConsentPreviewSchema,
   CreateNominationResultSchema,
   LeaderboardSchema,
-  NominationSchema,
+  MyNominationSchema,
   ObjectionSchema,
   PublicOrgSchema,
   ResultsSchema,
@@ -67,7 +67,7 @@ export const createNomination = (id: string, body: CreateNominationBody) =>
   })
 
 export const listMyNominations = (id: string, signal?: AbortSignal) =>
-  apiRequest(`${base(id)}/nominations/mine`, { schema: z.array(NominationSchema), signal })
+  apiRequest(`${base(id)}/nominations/mine`, { schema: z.array(MyNominationSchema), signal })
 
 export const getConsent = (token: string, signal?: AbortSignal) =>
   apiRequest(`/public/campaigns/nominations/consent/${encodeURIComponent(token)}`, {

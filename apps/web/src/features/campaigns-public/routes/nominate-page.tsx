@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { Nomination } from '@unionhall/contracts'
+import type { MyNomination } from '@unionhall/contracts'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -21,7 +21,7 @@ import { NominationForm } from '../components/nomination-form'
 import { LoadError, Loading, Notice, PublicShell } from '../components/shell'
 import { phaseSummary } from '../lib/phase'
 
-const statusTag: Record<Nomination['status'], string> = {
+const statusTag: Record<MyNomination['status'], string> = {
   awaiting_consent: 'cp-tag cp-tag-warn',
   submitted: 'cp-tag',
   accepted: 'cp-tag cp-tag-ok',
@@ -72,7 +72,7 @@ export const Component = () => {
   const c = campaign.data
   const { session, isLoading: sessionLoading } = useSession()
   const queryClient = useQueryClient()
-  const [done, setDone] = useState<(Nomination & { merged: boolean }) | null>(null)
+  const [done, setDone] = useState<(MyNomination & { merged: boolean }) | null>(null)
   const submit = useMutation({
     mutationFn: (body: Parameters<typeof createNomination>[1]) =>
       createNomination(campaignId, body),
