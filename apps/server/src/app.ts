@@ -9,7 +9,7 @@ import { authMigrations, authRoutes, createAuthService } from './core/auth'
 import { membersMigrations, membersRoutes } from './core/members'
 import { notificationsMigrations, notificationsRoutes } from './core/notifications'
 import { orgsMigrations, orgsRoutes, publicOrgsRoutes } from './core/orgs'
-import { rolesMigrations, rolesRoutes } from './core/roles'
+import { loadGrants, rolesMigrations, rolesRoutes } from './core/roles'
 import {
   collectOrphanUploads,
   registerUploadReferences,
@@ -146,7 +146,10 @@ export const buildApp = async (config: Config, options: BuildOptions = {}) => {
   await app.register(authRoutes, { prefix: '/api/v1/auth', auth, cookieSecure })
   await app.register(orgsRoutes, { prefix: '/api/v1/orgs', db })
   await app.register(publicOrgsRoutes, { prefix: '/api/v1/public/orgs', db })
-  await app.register(membersRoutes, { prefix: '/api/v1/members', deps: { db, crypto } })
+  await app.register(membersRoutes, {
+    prefix: '/api/v1/members',
+    deps: { db, crypto, grantsOf: (memberId) => loadGrants(db, memberId) },
+  })
   await app.register(rolesRoutes, { prefix: '/api/v1/role-grants', db })
   await app.register(auditRoutes, { prefix: '/api/v1/audit', db })
   await app.register(notificationsRoutes, { prefix: '/api/v1/notifications', db })

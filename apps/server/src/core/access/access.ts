@@ -47,6 +47,19 @@ const ROLE_RANK: Record<Role, number> = {
   member: 1,
 }
 
+/**
+ * Whether the actor may change (rename, move, suspend) a member who holds `role` at orgPath:
+ * only someone managing members there with a role at least as strong. Otherwise district staff
+ * could suspend a city's org_admin whose own member record sits in their district.
+ */
+export const canManageHolderOf = (actor: Actor, role: Role, orgPath: string): boolean =>
+  actor.grants.some(
+    (g: Grant) =>
+      g.permissions.has('member:manage') &&
+      orgPath.startsWith(g.orgPath) &&
+      ROLE_RANK[g.role] >= ROLE_RANK[role],
+  )
+
 export const canGrantRole = (actor: Actor, role: Role, orgPath: string): boolean =>
   actor.grants.some(
     (g: Grant) =>

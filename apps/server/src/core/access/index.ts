@@ -4,6 +4,7 @@ export { ctxOf, systemCtx } from './actor'
 export {
   canAt,
   canGrantRole,
+  canManageHolderOf,
   holdsPermission,
   permissionsOf,
   requireActor,

@@ -1,6 +1,12 @@
 import { AppError } from '../../platform/errors/app-error'
 
 export const memberErrors = {
+  holderOfStrongerRole: () =>
+    new AppError(
+      'MEMBER_HOLDS_STRONGER_ROLE',
+      403,
+      'This member holds a role stronger than yours, or outside your organisations; ask an administrator who could have granted it',
+    ),
   ownStatus: () =>
     new AppError(
       'MEMBER_OWN_STATUS',

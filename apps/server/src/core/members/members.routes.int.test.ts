@@ -264,6 +264,38 @@ describe('GET and PATCH /api/v1/members/:memberId', () => {
     expect(same.statusCode, same.body).toBe(200)
   })
 
+  it('leaves a member who holds a stronger role (or one elsewhere) to those who could grant it', async () => {
+    const member = await createMember({ name: '省级管理员', mobile: freshMobile() })
+    const grant = await gansu.request({
+      method: 'POST',
+      url: '/api/v1/role-grants',
+      payload: { memberId: member.id, orgId: t.orgId('甘肃省总工会'), role: 'org_admin' },
+    })
+    expect(grant.statusCode, grant.body).toBe(201)
+    const url = `/api/v1/members/${member.id}`
+    const audits = (await auditRows(t, { action: 'member.updated', targetId: member.id })).length
+
+    for (const payload of [
+      { status: 'suspended' },
+      { name: '改名' },
+      { orgId: t.orgId('兰州市总工会') },
+    ])
+      expectError(
+        await lanzhouStaff.request({ method: 'PATCH', url, payload }),
+        403,
+        'MEMBER_HOLDS_STRONGER_ROLE',
+      )
+    expect((await gansu.request({ method: 'GET', url })).json<Member>()).toMatchObject({
+      name: '省级管理员',
+      status: 'active',
+    })
+    expect(await auditRows(t, { action: 'member.updated', targetId: member.id })).toHaveLength(
+      audits,
+    )
+    const byAdmin = await gansu.request({ method: 'PATCH', url, payload: { status: 'suspended' } })
+    expect(byAdmin.statusCode, byAdmin.body).toBe(200)
+  })
+
   it('refuses a move to an org outside my subtree (403)', async () => {
     const member = await createMember({ name: '不可外调', mobile: freshMobile() })
 

@@ -28,10 +28,9 @@ const ImportQuerySchema = z
   })
   .strict()
 
-export const membersRoutes: FastifyPluginAsyncZod<{ deps: svc.MembersDeps }> = async (
-  app,
-  { deps },
-) => {
+export const membersRoutes: FastifyPluginAsyncZod<{
+  deps: svc.MembersDeps & svc.MemberGrantsReader
+}> = async (app, { deps }) => {
   app.get(
     '/',
     {

@@ -10,6 +10,7 @@ import {
   type MemberListQuery,
   type MemberStats,
   type Page,
+  type Role,
   type UpdateMemberBody,
 } from '@unionhall/contracts'
 import { uuidv7 } from 'uuidv7'
@@ -23,7 +24,7 @@ import {
   UNSTORABLE_TEXT_MESSAGE,
   hasUnstorableCharacter,
 } from '../../platform/text/unstorable-text'
-import { canAt, requireAt, scopePaths, type Ctx } from '../access'
+import { canAt, canManageHolderOf, requireAt, scopePaths, type Ctx } from '../access'
 import { recordAudit, recordScopeAudit } from '../audit'
 import { listChildOrgs, loadOrg, type OrgRow } from '../orgs'
 import { orgErrors } from '../orgs'
@@ -32,6 +33,11 @@ import * as repo from './members.repository'
 import type { MemberTable } from './members.tables'
 
 export type MembersDeps = { db: Db; crypto: FieldCrypto }
+
+/** The roles a member holds and where: core/roles, which depends on this module, wires it in. */
+export type MemberGrantsReader = {
+  grantsOf: (memberId: string) => Promise<ReadonlyArray<{ role: Role; orgPath: string }>>
+}
 
 type ListedRow = Awaited<ReturnType<typeof repo.listMembers>>['rows'][number]
 
@@ -242,13 +248,17 @@ export const onMemberChanged = (fn: (memberId: string) => void) => {
 
 /** Changes name, employer org or status. Moving to another org needs member:manage at both. */
 export const updateMember = async (
-  deps: MembersDeps,
+  deps: MembersDeps & MemberGrantsReader,
   ctx: Ctx,
   id: string,
   body: UpdateMemberBody,
 ): Promise<Member> => {
   const m = await loadMember(deps.db, id)
-  requireAt(ctx, 'member:manage', m.org_path)
+  const actor = requireAt(ctx, 'member:manage', m.org_path)
+  // Someone holding a role is changed only by those who could have granted it.
+  const held = await deps.grantsOf(id)
+  if (held.some((g) => !canManageHolderOf(actor, g.role, g.orgPath)))
+    throw memberErrors.holderOfStrongerRole()
   // Suspending or leaving oneself signs one out for good (login refuses inactive accounts) and
   // nobody may be left to undo it: the fuzz review locked out the only platform admin this way.
   if (body.status !== undefined && body.status !== m.status && ctx.actor?.memberId === id)

@@ -15,6 +15,10 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
     'zh-CN': '这个手机号还没有注册，请先注册',
     en: 'No account has this mobile number; register first',
   },
+  MEMBER_HOLDS_STRONGER_ROLE: {
+    'zh-CN': '该会员担任的角色高于您的权限或不在您管理的组织内，请由能够授予该角色的管理员操作',
+    en: 'This member holds a role stronger than yours, or outside your organisations; ask an administrator who could have granted it',
+  },
   MEMBER_OWN_STATUS: {
     'zh-CN': '不能更改自己的账号状态，请由其他管理员操作',
     en: 'You cannot change your own status; ask another administrator',

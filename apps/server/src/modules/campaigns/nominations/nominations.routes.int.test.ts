@@ -35,6 +35,7 @@ type Nom = {
   id: string
   status: string
   supporterCount: number
+  nomineeName: string
   reviewLevelOrgId: string | null
   merged?: boolean
   mergedIntoId: string | null
