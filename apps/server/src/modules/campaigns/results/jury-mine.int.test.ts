@@ -33,9 +33,9 @@ let campaign: Campaign // 甘肃
 let szCampaign: Campaign // 深圳
 const cand: Record<string, string> = {}
 
-const signUp = async (orgName: string, name: string) => {
+const signUp = async (orgName: string, name: string, ctx = gansuCtx) => {
   const mobile = freshMobile()
-  await makeMember(t, gansuCtx, {
+  await makeMember(t, ctx, {
     orgId: t.orgId(orgName),
     mobile,
     name,
@@ -77,7 +77,7 @@ beforeAll(async () => {
   expert = await signUp('兰州市总工会', '评委专家')
   colleague = await signUp('酒钢集团公司工会', '评委同事')
   bystander = await signUp('金川集团公司工会', '普通会员')
-  szOnly = await signUp('兰州市总工会', '深圳评委')
+  szOnly = await signUp('龙岗区总工会', '深圳评委', shenzhenCtx)
 
   campaign = await makeCampaign(t, gansuCtx, {
     orgId: t.orgId('甘肃省总工会'),
@@ -99,7 +99,8 @@ beforeAll(async () => {
   for (const r of rows) cand[r.name] = r.id
   await nameJuror(gansu, campaign, expert.memberId)
   await nameJuror(gansu, campaign, colleague.memberId)
-  await nameJuror(shenzhen, szCampaign, expert.memberId)
+  // An expert of 兰州 on a 深圳 jury: only someone who can see both (深圳's admin cannot).
+  await nameJuror(await t.loginAs(ACCOUNTS.platformAdmin), szCampaign, expert.memberId)
   await nameJuror(shenzhen, szCampaign, szOnly.memberId)
 })
 afterAll(() => t.close())

@@ -12,7 +12,7 @@ import { fromJson, toBool, toJson } from '../../../platform/db/columns'
 import type { Db } from '../../../platform/db/create-db'
 import { withTransaction } from '../../../platform/db/transaction'
 import { commonErrors } from '../../../platform/errors/app-error'
-import { requireActor, type Ctx } from '../../../core/access'
+import { canAt, requireActor, type Ctx } from '../../../core/access'
 import { recordAudit } from '../../../core/audit'
 import { findMemberById } from '../../../core/members'
 import { campaignErrors } from '../campaigns.errors'
@@ -64,7 +64,14 @@ export const addJuror = async (db: Db, ctx: Ctx, campaignId: string, memberId: s
   const c = await loadCampaignFor(db, ctx, campaignId, 'campaign:manage')
   assertJurorsEditable(c)
   const member = await findMemberById(db, memberId)
-  if (!member || member.status !== 'active') throw commonErrors.notFound('member', memberId)
+  // Only members the actor can see, answered like a missing one: otherwise any member's name and
+  // org leaked through the answer, and anyone could be put on a jury in another federation.
+  if (
+    !member ||
+    member.status !== 'active' ||
+    !canAt(requireActor(ctx), 'member:read', member.org_path)
+  )
+    throw commonErrors.notFound('member', memberId)
   if (await repo.findJuror(db, campaignId, memberId)) throw campaignErrors.jurorExists()
   await withTransaction(db, async (trx) => {
     await repo.insertJuror(trx, campaignId, memberId, ctx.now.toISOString())

@@ -146,6 +146,20 @@ describe('jurors', () => {
     expectError(bad, 400, 'VALIDATION_FAILED')
   })
 
+  it('answers 404 for a member outside what the staff may see, naming nobody', async () => {
+    const res = await shenzhen.request({
+      method: 'POST',
+      url: `${base(szCampaign)}/jurors`,
+      payload: { memberId: juror1.memberId }, // a member of 甘肃
+    })
+    const error = expectError(res, 404, 'MEMBER_NOT_FOUND')
+    expect(JSON.stringify(error)).not.toContain('评委甲')
+    const list = await shenzhen.request({ method: 'GET', url: `${base(szCampaign)}/jurors` })
+    expect(list.json<{ memberId: string }[]>().map((j) => j.memberId)).not.toContain(
+      juror1.memberId,
+    )
+  })
+
   it('answers 401 without a session and 403 to staff of another city', async () => {
     expectError(
       await t.request({
