@@ -615,6 +615,11 @@ export const BallotReceiptSchema = z.object({
   castAt: TimestampSchema,
   candidates: z.array(z.object({ id: IdSchema, name: z.string() })),
   status: z.enum(['counted', 'flagged', 'invalidated']),
+  /**
+   * True when the candidates are left out: while a sealed tally is sealed only the ballot's own
+   * voter sees them (codes collected from the review queue or from voters added up to a tally).
+   */
+  candidatesHidden: z.boolean().optional(),
 })
 export type BallotReceipt = z.infer<typeof BallotReceiptSchema>
 

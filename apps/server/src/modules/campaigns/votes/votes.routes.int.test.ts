@@ -303,10 +303,28 @@ describe('sealed tallies', () => {
       baseRules({ sealed: true }),
     )
     const voter = await memberOf('兰州市总工会')
-    expect(
-      (await ballot(voter, c.campaignId, { clientKey: key(), candidateIds: [c.candidateIds[2]] }))
-        .statusCode,
-    ).toBe(201)
+    const cast = await ballot(voter, c.campaignId, {
+      clientKey: key(),
+      candidateIds: [c.candidateIds[2]],
+    })
+    expect(cast.statusCode, cast.body).toBe(201)
+    const code = cast.json<BallotReceipt>().receiptCode
+
+    // A receipt names its ballot; while sealed only its voter sees the candidates (staff see
+    // every flagged ballot's code in the review queue).
+    const receiptUrl = `/api/v1/public/campaigns/${c.campaignId}/receipts/${code}`
+    for (const s of [t, gansu]) {
+      const other = await s.request({ method: 'GET', url: receiptUrl })
+      expect(other.statusCode, other.body).toBe(200)
+      expect(other.json<BallotReceipt>()).toMatchObject({
+        receiptCode: code,
+        candidates: [],
+        candidatesHidden: true,
+      })
+    }
+    const own = await voter.request({ method: 'GET', url: receiptUrl })
+    expect(own.json<BallotReceipt>().candidates.map((x) => x.id)).toEqual([c.candidateIds[2]])
+    expect(own.json<BallotReceipt>().candidatesHidden).toBeUndefined()
 
     expectError(
       await gansu.request({ method: 'GET', url: `/api/v1/campaigns/${c.campaignId}/leaderboard` }),
@@ -361,6 +379,8 @@ describe('sealed tallies', () => {
     })
     expect(board.statusCode).toBe(200)
     expect(board.json()).toMatchObject({ sealed: false, totalBallots: 1 })
+    const unsealed = await t.request({ method: 'GET', url: receiptUrl })
+    expect(unsealed.json<BallotReceipt>().candidates.map((x) => x.id)).toEqual([c.candidateIds[2]])
     expect(board.json<{ items: { votes: number; number: number }[] }>().items[0]).toMatchObject({
       number: 3,
       votes: 1,

@@ -281,7 +281,8 @@ export const publicVotesRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> =
       },
       config: { access: 'public', rateLimit: VOTE_FLOW_READS_PER_IP },
     },
-    async (req) => svc.getReceipt(req.params.campaignId, req.params.code, votesClock.now()),
+    async (req) =>
+      svc.getReceipt(req.params.campaignId, req.params.code, votesClock.now(), voterOf(req)),
   )
 
   app.get(

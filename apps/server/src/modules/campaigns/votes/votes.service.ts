@@ -232,18 +232,29 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
     }
   }
 
-  /** Anyone holding a receipt code can check that ballot: its candidates and status. */
-  const getReceipt = async (campaignId: string, code: string, now: Date) => {
+  /** The caller's voter key in this campaign, or null when they are no voter of it. */
+  const voterKeyOrNull = (campaignId: string, voter: VoterInput, now: Date) =>
+    engine.voterKeyFor(campaignId, voter, now).catch(() => null)
+
+  /**
+   * Anyone holding a receipt code can check that ballot: its status, and its candidates unless
+   * the tally is sealed and they are not its voter. Staff see every flagged ballot's code in the
+   * review queue, and a code names its ballot: looking them all up added up a sealed tally.
+   */
+  const getReceipt = async (campaignId: string, code: string, now: Date, voter: VoterInput) => {
     const s = await publicState(campaignId, now)
     const id = ballotIdOfReceipt(code)
     const b = id ? await repo.findBallot(db, id) : undefined
     if (!b || b.campaign_id !== campaignId) throw campaignErrors.receiptNotFound()
-    return toReceipt(s, {
+    const hidden =
+      isSealed(s.rules, s.phase) && (await voterKeyOrNull(campaignId, voter, now)) !== b.voter_key
+    const receipt = toReceipt(s, {
       id: b.id,
       castAt: b.cast_at,
-      candidateIds: fromJson<string[]>(b.candidate_ids) ?? [],
+      candidateIds: hidden ? [] : (fromJson<string[]>(b.candidate_ids) ?? []),
       status: b.status,
     })
+    return hidden ? { ...receipt, candidatesHidden: true } : receipt
   }
 
   /** The caller's own ballots in this campaign, newest first (at most 200). */

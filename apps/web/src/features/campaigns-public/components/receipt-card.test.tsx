@@ -24,4 +24,10 @@ describe('ReceiptCard', () => {
       unmount()
     }
   })
+  it('says the candidates are hidden while the tally is sealed, instead of an empty line', () => {
+    const { getByText } = render(
+      <ReceiptCard receipt={{ ...receipt, candidates: [], candidatesHidden: true }} />,
+    )
+    expect(getByText('票数保密期间，只有投票人本人可以查看所选的候选人')).toBeTruthy()
+  })
 })

@@ -51,7 +51,11 @@ export const ReceiptCard = ({
         <dt>{t('campaignsPublic.receipt.castAt')}</dt>
         <dd>{formatWhen(t, receipt.castAt)}</dd>
         <dt>{t('campaignsPublic.receipt.candidates')}</dt>
-        <dd>{receipt.candidates.map((c) => c.name).join('、')}</dd>
+        <dd>
+          {receipt.candidatesHidden
+            ? t('campaignsPublic.receipt.candidatesHidden')
+            : receipt.candidates.map((c) => c.name).join('、')}
+        </dd>
         <dt>{t('campaignsPublic.receipt.status')}</dt>
         <dd>
           <span className={statusClass[receipt.status]}>
