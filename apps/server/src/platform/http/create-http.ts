@@ -22,6 +22,7 @@ import { createResponseSerializerCompiler } from './response-serializer'
 import { withUnstorableTextGuard } from './unstorable-text'
 import { computeSecurityHeaders } from './security-headers'
 import { installErrorHandler, sendError, sendFrameworkError } from './error-handler'
+import { requestLogSerializer } from './log-redaction'
 
 export type HttpOptions = {
   logLevel: string
@@ -53,6 +54,8 @@ export const createHttp = async (options: HttpOptions) => {
     logger: options.logger ?? {
       level: options.logLevel,
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      // Mobiles in search queries and tokens in feed and consent links stay out of the log.
+      serializers: { req: requestLogSerializer },
     },
     bodyLimit: options.bodyLimit,
     trustProxy: options.trustProxy,
