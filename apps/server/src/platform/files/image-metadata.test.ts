@@ -72,14 +72,25 @@ describe('stripping image metadata', () => {
     expect(stripImageMetadata(jpegImage(), 'image/jpeg')).toEqual(jpegImage())
   })
 
-  it('drops eXIf and text chunks from a PNG', () => {
+  it('drops eXIf, text and private chunks from a PNG, keeping those that draw it', () => {
     const plain = pngImage(4, 4)
+    const gamma = pngChunk('gAMA', Buffer.from([0, 0, 0xb1, 0x8f]))
     const withMeta = Buffer.concat([
       plain.subarray(0, 33), // signature and IHDR
       pngChunk('tEXt', Buffer.from(`Comment\0${GPS_TEXT}`, 'latin1')),
       pngChunk('eXIf', Buffer.from(`MM\0*${GPS_TEXT}`, 'latin1')),
+      pngChunk('htMl', Buffer.from(`<script>${GPS_TEXT}</script>`, 'latin1')),
+      pngChunk('tIME', Buffer.from([0x07, 0xea, 12, 1, 8, 0, 0])),
       plain.subarray(33),
     ])
+    expect(contains(stripImageMetadata(withMeta, 'image/png'), 'script')).toBe(false)
+    const withGamma = Buffer.concat([plain.subarray(0, 33), gamma, plain.subarray(33)])
+    expect(
+      stripImageMetadata(
+        Buffer.concat([withMeta.subarray(0, 33), gamma, withMeta.subarray(33)]),
+        'image/png',
+      ),
+    ).toEqual(withGamma)
     const clean = stripImageMetadata(withMeta, 'image/png')
     expect(contains(clean, 'GPS')).toBe(false)
     expect(clean).toEqual(plain)

@@ -9,7 +9,8 @@ import { jpegHeaderSegments, type ImageMime } from './detect'
  * - JPEG: APP1 (EXIF, XMP), APP13 (IPTC) and COM segments go. JFIF, ICC colour profiles (APP2)
  *   and Adobe (APP14, colour transform) stay. The EXIF orientation is kept in a new minimal
  *   EXIF segment holding nothing else, or phone photos taken upright would show on their side.
- * - PNG: eXIf and the text chunks (tEXt, zTXt, iTXt) go.
+ * - PNG: only the chunks that draw the picture stay (an allow-list, below); eXIf, text chunks
+ *   and any private or unknown chunk go, since a chunk of any name can carry data.
  * - WebP: the EXIF and XMP chunks go, with their flags in the VP8X header.
  *
  * Input that does not parse as expected is returned unchanged: detectImage already decided it
@@ -84,7 +85,26 @@ const stripJpeg = (b: Buffer): Buffer | null => {
   return Buffer.concat(kept)
 }
 
-const PNG_DROPPED = new Set(['eXIf', 'tEXt', 'zTXt', 'iTXt'])
+/**
+ * The PNG chunks kept: the critical ones and those that change how the pixels look (colour
+ * space, gamma, transparency, background, pixel size). Everything else, eXIf, tEXt/zTXt/iTXt,
+ * tIME and private chunks included, is dropped. Animation chunks (acTL, fcTL, fdAT) go too: the
+ * first frame is the ordinary image, which is what a photo upload shows.
+ */
+const PNG_KEPT = new Set([
+  'IHDR',
+  'PLTE',
+  'IDAT',
+  'IEND',
+  'tRNS',
+  'gAMA',
+  'cHRM',
+  'sRGB',
+  'iCCP',
+  'sBIT',
+  'bKGD',
+  'pHYs',
+])
 
 const stripPng = (b: Buffer): Buffer | null => {
   const kept: Buffer[] = [b.subarray(0, 8)]
@@ -94,7 +114,7 @@ const stripPng = (b: Buffer): Buffer | null => {
     const end = i + 12 + length
     if (end > b.length) return null
     const type = b.toString('latin1', i + 4, i + 8)
-    if (!PNG_DROPPED.has(type)) kept.push(b.subarray(i, end))
+    if (PNG_KEPT.has(type)) kept.push(b.subarray(i, end))
     i = end
     if (type === 'IEND') break
   }
