@@ -106,6 +106,9 @@ describe('member registration and sign-in on the worker pages', () => {
     await page.getByRole('button', { name: text('auth.login.submit'), exact: true }).click()
     await page.waitForURL((u) => u.pathname === '/w/mine')
     await page.getByText(text('wishesPublic.mine.empty')).waitFor()
+    // Sign-in went back to the page that asked: Back now leaves it, instead of showing it twice.
+    await page.goBack()
+    await page.waitForURL((u) => u.pathname !== '/w/mine' && u.pathname !== '/m/login')
   })
 
   it('forgot the password: resets it with an SMS code and comes back signed in', async () => {

@@ -3,6 +3,7 @@ import { StrictMode, useEffect } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createBrowserRouter, RouterProvider } from 'react-router'
 import { isApiError } from '../../lib/api-error'
+import { noteLocation } from '../../lib/nav-trail'
 import { languageReady, setupI18n } from '../../lib/i18n'
 import { SessionProvider } from '../../lib/session'
 import { UiPrefsProvider } from '../../lib/ui-prefs'
@@ -44,6 +45,10 @@ const router = createBrowserRouter([
   ...wishPublicRoutes,
   { path: '*', Component: FullLoad },
 ])
+// Where each history entry is, so sign-in can go back to the page that asked (lib/nav-trail.ts).
+const pathOf = (l: { pathname: string; search: string }) => l.pathname + l.search
+noteLocation(pathOf(router.state.location), 'REPLACE')
+router.subscribe((state) => noteLocation(pathOf(state.location), state.historyAction))
 const root = document.getElementById('root')
 if (!root) throw new Error('#root missing')
 
