@@ -75,22 +75,58 @@ describe('wish wall', () => {
     expect(new URL(mineCall![0], 'http://x').searchParams.get('status')).toBe('published')
   })
 
-  it('says plainly when someone else took the wish first', async () => {
-    serve(() => apiError('WISH_ALREADY_CLAIMED', 409))
+  it('says plainly, above the reloaded wall, when someone else took the wish first', async () => {
+    // The wall answers with the wish until the claim is refused, then without it (taken).
+    let taken = false
+    const f = stubFetch((url, init) => {
+      if (url === claimUrl && init?.method === 'POST') {
+        taken = true
+        return apiError('WISH_ALREADY_CLAIMED', 409)
+      }
+      if (url.startsWith('/api/v1/public/wishes?')) return json(page(taken ? [] : [publicWish()]))
+      if (url.startsWith(`/api/v1/public/stations/${STATION_ID}`)) return json(station())
+      return undefined
+    })
     renderWishPage(`/w/wall?stationId=${STATION_ID}`, '/w/wall', WallPage)
     const card = await openClaim()
+    fireEvent.click(within(card).getByLabelText('党员'))
     fireEvent.click(within(card).getByRole('button', { name: '确认认领' }))
-    expect((await within(card).findByRole('alert')).textContent).toBe(
-      '这个心愿刚刚被别人认领了，看看其他心愿吧。',
+    // The wall was fetched again and the card is gone …
+    expect(await screen.findByText('暂时没有待认领的心愿。')).toBeTruthy()
+    expect(screen.queryByRole('heading', { name: '想给孩子买一套学习用品' })).toBeNull()
+    expect(f.mock.calls.filter(([u]) => u.startsWith('/api/v1/public/wishes?')).length).toBe(2)
+    // … and the reason stays, in a live region above the list.
+    const status = screen.getByTestId('wall-notice')
+    expect(status.getAttribute('role')).toBe('status')
+    expect(status.textContent).toBe(
+      '“想给孩子买一套学习用品”：这个心愿刚刚被别人认领了，看看其他心愿吧。',
     )
+    expect(
+      status.compareDocumentPosition(screen.getByRole('list', { name: '心愿列表' })) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy()
   })
 
-  it('says plainly when I have already claimed it', async () => {
+  it('says a conflict once, above the wall, when the card stays', async () => {
     serve(() => apiError('WISH_CLAIM_DUPLICATE', 409))
     renderWishPage(`/w/wall?stationId=${STATION_ID}`, '/w/wall', WallPage)
     const card = await openClaim()
     fireEvent.click(within(card).getByRole('button', { name: '确认认领' }))
-    expect((await within(card).findByRole('alert')).textContent).toContain('您已经认领过这个心愿了')
+    await waitFor(() =>
+      expect(screen.getByTestId('wall-notice').textContent).toContain('您已经认领过这个心愿了'),
+    )
+    expect(within(card).queryByRole('alert')).toBeNull()
+  })
+
+  it('keeps a refusal other than a conflict with the form', async () => {
+    serve(() => apiError('WISH_CLAIM_DUE_INVALID', 400))
+    renderWishPage(`/w/wall?stationId=${STATION_ID}`, '/w/wall', WallPage)
+    const card = await openClaim()
+    fireEvent.click(within(card).getByRole('button', { name: '确认认领' }))
+    expect((await within(card).findByRole('alert')).textContent).toBe(
+      '送达日期须在今天到心愿截止日之间。',
+    )
+    expect(screen.getByTestId('wall-notice').textContent).toBe('')
   })
 
   const PENGCHENG = '01a2270b-7dd3-7662-b520-0268f56c8301'

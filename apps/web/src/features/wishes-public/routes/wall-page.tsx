@@ -61,6 +61,9 @@ export const Component = () => {
   const orgId = stationId ? undefined : (params.get('orgId') ?? session?.member.orgId)
   const category = (params.get('category') as WishCategory | null) ?? undefined
   const page = Math.max(1, Number(params.get('page')) || 1)
+  // A claim refused because the wish left the wall meanwhile (409): the wall reloads and the
+  // card goes with it, so the reason is said here, above the list, not inside the card.
+  const [conflict, setConflict] = useState<string | null>(null)
   const query = { orgId, stationId, category, page, pageSize: PAGE_SIZE }
   const wall = useQuery({
     queryKey: wishPublicKeys.wall(query),
@@ -87,6 +90,11 @@ export const Component = () => {
       else p.set(key, v)
     }
     setParams(p)
+    setConflict(null)
+    window.scrollTo(0, 0)
+  }
+  const onConflict = (message: string) => {
+    setConflict(message)
     window.scrollTo(0, 0)
   }
 
@@ -99,6 +107,10 @@ export const Component = () => {
   return (
     <WishShell title={title} home={home}>
       <p>{t(`${k}.intro`)}</p>
+      {/* Always rendered: a live region announces what is put into it, not its arrival. */}
+      <div role="status" aria-live="polite" data-testid="wall-notice">
+        {conflict ? <Notice kind="warn">{conflict}</Notice> : null}
+      </div>
       {!orgId && !stationId ? (
         <Notice kind="warn">
           <p>{t(`${k}.pickPlace`)}</p>
@@ -147,6 +159,7 @@ export const Component = () => {
                 wish={w}
                 signedIn={session !== null}
                 mine={mine.data?.has(w.id) ?? false}
+                onConflict={onConflict}
               />
             ))}
           </ul>
@@ -168,11 +181,14 @@ const WallItem = ({
   wish,
   signedIn,
   mine,
+  onConflict,
 }: {
   wish: PublicWish
   signedIn: boolean
   /** The signed-in worker posted it: no claim button (the server refuses a claim of one's own). */
   mine: boolean
+  /** Says, above the wall, why a claim was refused with 409 (the wall reloads without the card). */
+  onConflict: (message: string) => void
 }) => {
   const { t } = useTranslation()
   const loginPath = useLoginPath()
@@ -202,7 +218,12 @@ const WallItem = ({
           {t(`${k}.signInToClaim`)}
         </Link>
       ) : open ? (
-        <ClaimForm wish={wish} onDone={setClaimed} onCancel={() => setOpen(false)} />
+        <ClaimForm
+          wish={wish}
+          onDone={setClaimed}
+          onConflict={onConflict}
+          onCancel={() => setOpen(false)}
+        />
       ) : (
         <button
           type="button"
@@ -219,10 +240,12 @@ const WallItem = ({
 const ClaimForm = ({
   wish,
   onDone,
+  onConflict,
   onCancel,
 }: {
   wish: PublicWish
   onDone: (c: MyClaim) => void
+  onConflict: (message: string) => void
   onCancel: () => void
 }) => {
   const { t } = useTranslation()
@@ -251,11 +274,16 @@ const ClaimForm = ({
       void qc.invalidateQueries({ queryKey: ['wishes-public', 'claims'] })
     },
     onError: (e) => {
-      // Taken by someone else meanwhile: the wall is stale, fetch it again.
-      if (isApiError(e) && e.status === 409)
+      // Taken by someone else meanwhile: the wall is stale, fetch it again. That drops this
+      // card and any message in it, so the page says why, with the wish's title.
+      if (isApiError(e) && e.status === 409) {
+        onConflict(t(`${k}.conflict`, { title: wish.title, reason: claimErrorText(t, e) }))
         void qc.invalidateQueries({ queryKey: ['wishes-public', 'wall'] })
+      }
     },
   })
+  // A 409 is told above the wall (onConflict), once; other refusals stay with the form.
+  const inCard = isApiError(claim.error) && claim.error.status === 409 ? null : claim.error
   const onSubmit = (e: FormEvent) => {
     e.preventDefault()
     const { error: found, body } = validateClaim({ ...values, partnerId }, today, wish.deadline)
@@ -328,9 +356,9 @@ const ClaimForm = ({
           {t(`${k}.dueHint`, { date: dayText(t, wish.deadline) })}
         </div>
       </div>
-      {(error ?? claim.error) ? (
+      {(error ?? inCard) ? (
         <Notice kind="error" role="alert">
-          {error ?? claimErrorText(t, claim.error)}
+          {error ?? claimErrorText(t, inCard)}
         </Notice>
       ) : null}
       <div className="cp-actions">
