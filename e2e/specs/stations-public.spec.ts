@@ -170,6 +170,41 @@ describe('worker station pages', () => {
     await page.screenshot({ path: screenshotPath('stations-nearest'), fullPage: true })
   })
 
+  it('draws a station’s pin where the station is (the tip on its point)', async () => {
+    // A phone standing at the test station: the green dot marks the point, the pin must too.
+    const there = await newContext(browser, { mobile: true, viewport: PHONE })
+    await there.grantPermissions(['geolocation'])
+    await there.setGeolocation({ latitude: 36.0611, longitude: 103.8343 })
+    const p = await there.newPage()
+    try {
+      await p.goto('/s')
+      await p.locator('.sp-me').waitFor()
+      for (let i = 0; i < 6 && (await p.locator('.sp-pin-shape').count()) === 0; i++) {
+        await p.locator('.leaflet-control-zoom-in').click()
+        await p.waitForTimeout(800)
+      }
+      await p.locator('.sp-pin-shape').first().waitFor()
+      const gap = await p.evaluate(() => {
+        const me = document.querySelector('.sp-me')!.getBoundingClientRect()
+        const centre = { x: me.left + me.width / 2, y: me.top + me.height / 2 }
+        const map = document.querySelector('.leaflet-container')!.getBoundingClientRect()
+        const tips = Array.from(document.querySelectorAll('.sp-pin-shape')).map((el) => {
+          const r = el.getBoundingClientRect() // the turned square's box: its bottom is the tip
+          return { x: r.left + r.width / 2, y: r.bottom }
+        })
+        const d = Math.min(...tips.map((t) => Math.hypot(t.x - centre.x, t.y - centre.y)))
+        const inside = tips.every(
+          (t) => t.x >= map.left && t.x <= map.right && t.y >= map.top && t.y <= map.bottom,
+        )
+        return { d, inside }
+      })
+      expect(gap.d).toBeLessThan(6)
+      expect(gap.inside).toBe(true)
+    } finally {
+      await there.close()
+    }
+  })
+
   it('shows the station page with hours, amenities and occupancy against capacity', async () => {
     await page.locator('.sp-hit h3 a', { hasText: STATION_NAME }).click()
     await page.getByRole('heading', { level: 1, name: STATION_NAME }).waitFor()

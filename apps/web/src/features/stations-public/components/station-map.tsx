@@ -69,8 +69,14 @@ export const StationMap = ({ config, position, onPick, onOpenStation }: Props) =
         const draw = (items: z.infer<typeof ClusterResultSchema>['items']) => {
           stations.clearLayers()
           const { t: tr } = latest.current
+          // Stations at the very same point (two on one site) would draw one pin over the other:
+          // each further one is drawn a pin's width to the side.
+          const atPoint = new Map<string, number>()
           for (const f of items) {
             if (f.count === 1 && f.id) {
+              const point = `${f.lat},${f.lng}`
+              const before = atPoint.get(point) ?? 0
+              atPoint.set(point, before + 1)
               const id = f.id
               const popup = document.createElement('div')
               const name = document.createElement('strong')
@@ -85,7 +91,16 @@ export const StationMap = ({ config, position, onPick, onOpenStation }: Props) =
               })
               popup.append(name, document.createElement('br'), link)
               L.marker([f.lat, f.lng], {
-                icon: L.divIcon({ className: 'sp-pin', iconSize: [28, 28], iconAnchor: [14, 28] }),
+                // The drop shape is an inner element turned 45°: turning the marker itself (CSS
+                // `rotate`) also turned Leaflet's translate, so pins were drawn far from their
+                // station. Turned about its centre, the 28 px square's tip is 34 px down.
+                icon: L.divIcon({
+                  className: 'sp-pin',
+                  html: '<span class="sp-pin-shape"></span>',
+                  iconSize: [28, 28],
+                  iconAnchor: [14 - 30 * before, 34],
+                  popupAnchor: [30 * before, -30],
+                }),
                 title: f.name ?? '',
                 keyboard: true,
               })
