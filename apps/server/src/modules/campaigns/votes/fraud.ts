@@ -15,6 +15,15 @@ import type { RiskSignal } from './votes.types'
  */
 export type FraudLimits = BallotLimits
 
+/**
+ * Whether a signal puts a ballot in the review queue on its own. A new account does not: on the
+ * day an SMS campaign opens nearly every voter is new to the platform, so every ballot was
+ * flagged, burying the signals that mean something and telling honest voters their vote was
+ * under review (ADR 0018 addendum). It is still recorded on the ballot, and a ballot flagged for
+ * another reason shows it beside that reason.
+ */
+export const flagsForReview = (signal: RiskSignal) => signal !== 'new_account'
+
 export const DEFAULT_FRAUD_LIMITS: FraudLimits = DEFAULT_BALLOT_LIMITS
 
 /** Thresholds of the signals (a ballot that reaches one is flagged, still counted until review). */

@@ -8,7 +8,13 @@ import type { CampaignsDeps } from '../campaigns.deps'
 import { campaignErrors } from '../campaigns.errors'
 import type { CampaignBallotTable } from '../campaigns.tables'
 import { loadCampaign } from '../shared/campaign-state'
-import { DEFAULT_FRAUD_LIMITS, FraudState, type BallotFacts, type FraudLimits } from './fraud'
+import {
+  DEFAULT_FRAUD_LIMITS,
+  FraudState,
+  flagsForReview,
+  type BallotFacts,
+  type FraudLimits,
+} from './fraud'
 import { ballotIdFloor, newBallotId, receiptOf } from './receipt'
 import type { BallotStatus, RiskSignal } from './votes.types'
 import {
@@ -573,7 +579,7 @@ export const createVoteEngine = (deps: CampaignsDeps, options: VoteEngineOptions
         throw campaignErrors.candidateLimit(s.rules.maxPerCandidatePerDay, ids[i]!)
 
     const signals: RiskSignal[] = s.fraud.signals(facts, rates)
-    const status: BallotStatus = signals.length > 0 ? 'flagged' : 'counted'
+    const status: BallotStatus = signals.some(flagsForReview) ? 'flagged' : 'counted'
     const ballotId = newBallotId()
     const castAt = now.toISOString()
     const row: CampaignBallotTable = {

@@ -538,10 +538,18 @@ describe('SMS voters', () => {
       return r.json<BallotReceipt>()
     }
 
-    // A mobile the platform has never seen: its ballots in the next 24 hours are flagged.
+    // A mobile the platform has never seen: its ballots in the next 24 hours carry the signal,
+    // but count without review unless another signal joins it (ADR 0018 addendum).
     const fresh = freshMobile()
     const first = await castWith(await verify(fresh))
-    expect(first.status).toBe('flagged')
+    expect(first.status).toBe('counted')
+    const signalsOf = async (receiptCode: string) =>
+      (await t.database.db
+        .selectFrom('campaign_ballot' as never)
+        .select('signals' as never)
+        .where('id' as never, '=', ballotIdOfReceipt(receiptCode) as never)
+        .executeTakeFirstOrThrow()) as { signals: string }
+    expect(JSON.parse((await signalsOf(first.receiptCode)).signals)).toEqual(['new_account'])
 
     // The same mobile a day later: verifying again does not make it new again.
     at(T0 + 25 * 3600_000)
@@ -564,14 +572,13 @@ describe('SMS voters', () => {
       .execute()
     expect((await castWith(await verify(memberMobile))).status).toBe('counted')
 
+    // Not in the review queue on that signal alone.
     const page = await gansu.request({
       method: 'GET',
       url: `/api/v1/campaigns/${c.campaignId}/flagged-ballots?signal=new_account`,
     })
     expect(page.statusCode, page.body).toBe(200)
-    const items = page.json<{ items: { receiptCode: string; signals: string[] }[] }>().items
-    expect(items.map((i) => i.receiptCode)).toEqual([first.receiptCode])
-    expect(items[0]!.signals).toContain('new_account')
+    expect(page.json<{ total: number }>().total).toBe(0)
     // Only the mobile's blind index is kept, never the number.
     const rows = await t.database.db
       .selectFrom('campaign_voter_mobile' as never)
@@ -754,7 +761,7 @@ describe('rate limits and risk signals', () => {
     ])
   })
 
-  it('flags new accounts and night bursts', async () => {
+  it('records new accounts (counted unless another signal joins) and flags night bursts', async () => {
     const c = await gansuCampaign(
       baseRules({ votesPerDay: 100, maxPerCandidatePerDay: 100, maxChoicesPerBallot: 1 }),
     )
@@ -764,12 +771,12 @@ describe('rate limits and risk signals', () => {
       clientKey: key(),
       candidateIds: [c.candidateIds[0]],
     })
-    expect(r.json<BallotReceipt>().status).toBe('flagged')
+    expect(r.json<BallotReceipt>().status).toBe('counted')
     const page = await gansu.request({
       method: 'GET',
       url: `/api/v1/campaigns/${c.campaignId}/flagged-ballots?signal=new_account`,
     })
-    expect(page.json<{ total: number }>().total).toBe(1)
+    expect(page.json<{ total: number }>().total).toBe(0)
 
     at(Date.parse('2026-02-11T18:30:00.000Z')) // 02:30 in Shanghai
     const statuses = []

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { uuidv7 } from 'uuidv7'
 import { describe, expect, it } from 'vitest'
-import { FraudState, MinuteCounter, type BallotFacts } from './fraud'
+import { FraudState, MinuteCounter, flagsForReview, type BallotFacts } from './fraud'
 import { ballotIdFloor, ballotIdOfReceipt, receiptOf } from './receipt'
 import {
   shanghaiDay,
@@ -212,5 +212,19 @@ describe('anti-fraud state', () => {
       'night_burst',
     ])
     expect(night.signals(facts({ voterKey: 'y', ipHash: 'ipn', minutes: 600 }))).toEqual([])
+  })
+})
+
+describe('flagsForReview', () => {
+  it('puts a ballot in review for every signal but a new account alone', () => {
+    expect(flagsForReview('new_account')).toBe(false)
+    for (const s of [
+      'burst_velocity',
+      'shared_device',
+      'night_burst',
+      'sequential_mobiles',
+      'ip_velocity',
+    ] as const)
+      expect(flagsForReview(s), s).toBe(true)
   })
 })
