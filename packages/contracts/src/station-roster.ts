@@ -101,6 +101,11 @@ export type ShiftFeedUrl = z.infer<typeof ShiftFeedUrlSchema>
 export const MyShiftSchema = ShiftSchema.extend({
   stationName: z.string(),
   stationAddress: z.string(),
+  /**
+   * The member holds station:read over the station's org (a grant at it or above it), so the
+   * console's station page opens for them; otherwise only the public station page does.
+   */
+  canOpenStation: z.boolean(),
 })
 export type MyShift = z.infer<typeof MyShiftSchema>
 export const MyShiftListSchema = z.object({ items: z.array(MyShiftSchema) })

@@ -7,6 +7,7 @@ import type { RosterTables, StationShiftFeedTable, StationShiftTable } from './r
 type Tables = RosterTables & {
   station: StationTable
   member: { id: string; name: string; org_id: string; status: string }
+  org: { id: string; path: string }
 }
 const q = (db: Db) => typed<Tables>(db)
 
@@ -82,9 +83,11 @@ export const listMemberShifts = (db: Db, memberId: string, fromIso: string, toIs
     .selectFrom('station_shift as s')
     .innerJoin('member as m', 'm.id', 's.member_id')
     .innerJoin('station as st', 'st.id', 's.station_id')
+    .innerJoin('org as o', 'o.id', 'st.org_id')
     .selectAll('s')
     .select([
       'm.name as member_name',
+      'o.path as station_org_path',
       'st.name as station_name',
       'st.address as station_address',
       'st.lat as station_lat',

@@ -17,6 +17,8 @@ import {
 } from '../../../../test/build-test-app'
 import { freshMobile, makeMember } from '../../../../test/factories/members'
 import { ctxAs } from '../../../../test/factories/orgs'
+import { systemCtx } from '../../../core/access'
+import { grantRoleAsSystem } from '../../../core/roles'
 import { auditRows, expectError, MISSING_ID } from '../../../../test/helpers'
 
 let t: TestApp
@@ -510,6 +512,50 @@ describe('my shifts and the calendar feed', () => {
       stationName: expect.any(String),
       stationAddress: expect.any(String),
     })
+    // A plain member cannot open the console's station page (403): the web links the public one.
+    expect(items.every((s) => !s.canOpenStation)).toBe(true)
+  })
+
+  it('says which stations the console opens for me: station:read at the org or above it', async () => {
+    const mine = async (s: TestSession) => {
+      const res = await s.request({ method: 'GET', url: '/api/v1/my/shifts' })
+      expect(res.statusCode, res.body).toBe(200)
+      return res.json<{ items: MyShift[] }>().items.filter((i) => i.stationId === station.id)
+    }
+    // The volunteer holds station:read at the station's own org; another member of that org
+    // holds it at the parent org (龙岗区总工会) only, which covers the station too.
+    const sys = await ctxAs(t, (await t.loginAs(ACCOUNTS.platformAdmin)).memberId)
+    const mobile = freshMobile()
+    const above = await makeMember(t, sys, {
+      orgId: t.orgId('龙岗区建筑行业工联会'),
+      mobile,
+      password: PASSWORD,
+    })
+    await grantRoleAsSystem(
+      t.database.db,
+      systemCtx(),
+      above.id,
+      t.orgId('龙岗区总工会'),
+      'volunteer',
+    )
+    const aboveSession = await t.loginAs(mobile, PASSWORD)
+    await addShift(volunteer.memberId, 900, 2)
+    await addShift(above.id, 902, 2)
+    for (const s of [volunteer, aboveSession]) {
+      const items = await mine(s)
+      expect(items.length).toBeGreaterThan(0)
+      expect(items.every((i) => i.canOpenStation)).toBe(true)
+      const page = await s.request({ method: 'GET', url: `/api/v1/stations/${station.id}` })
+      expect(page.statusCode).toBe(200)
+    }
+    const own = await mine(worker)
+    expect(own.length).toBeGreaterThan(0)
+    expect(own.every((i) => !i.canOpenStation)).toBe(true)
+    expectError(
+      await worker.request({ method: 'GET', url: `/api/v1/stations/${station.id}` }),
+      403,
+      'ACCESS_DENIED',
+    )
   })
 
   it('serves my shifts as iCalendar at a secret URL', async () => {

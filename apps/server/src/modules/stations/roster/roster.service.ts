@@ -14,7 +14,7 @@ import {
   type UpdateShiftBody,
 } from '@unionhall/contracts'
 import { uuidv7 } from 'uuidv7'
-import { type Ctx, requireActor } from '../../../core/access'
+import { type Actor, canAt, type Ctx, requireActor } from '../../../core/access'
 import { recordAudit } from '../../../core/audit'
 import { findMemberById } from '../../../core/members'
 import type { Db } from '../../../platform/db/create-db'
@@ -310,10 +310,13 @@ export const rotateMyFeedUrl = async (
 
 type MemberShiftRow = Awaited<ReturnType<typeof repo.listMemberShifts>>[number]
 
-const toMyShift = (r: MemberShiftRow): MyShift => ({
+const toMyShift = (actor: Actor, r: MemberShiftRow): MyShift => ({
   ...toShift(r),
   stationName: r.station_name,
   stationAddress: r.station_address,
+  // Anyone may be on a roster (a party-member volunteer from another org); the console's
+  // station page answers 403 to those without station:read over the station's org.
+  canOpenStation: canAt(actor, 'station:read', r.station_org_path),
 })
 
 /** My shifts from yesterday on, for the next 62 days. */
@@ -326,7 +329,7 @@ export const listMyShifts = async (db: Db, ctx: Ctx) => {
     iso(now - DAY_MS),
     iso(now + SHIFT_LIST_MAX_DAYS * DAY_MS),
   )
-  return { items: rows.map(toMyShift) }
+  return { items: rows.map((r) => toMyShift(actor, r)) }
 }
 
 const ROLE_LABEL: Record<ShiftRole, string> = { staff: '值班人员', party_volunteer: '党员志愿者' }

@@ -40,7 +40,15 @@ export const Component = () => {
             {
               title: t('stations.myShifts.station'),
               key: 'station',
-              render: (_v, s) => <Link to={`/stations/${s.stationId}`}>{s.stationName}</Link>,
+              // The console's station page answers 403 without station:read over the station's
+              // org (a volunteer on a roster elsewhere); they get the public page. That one is in
+              // the worker bundle, so a plain link loads it in full.
+              render: (_v, s) =>
+                s.canOpenStation ? (
+                  <Link to={`/stations/${s.stationId}`}>{s.stationName}</Link>
+                ) : (
+                  <a href={`/s/${encodeURIComponent(s.stationId)}`}>{s.stationName}</a>
+                ),
             },
             { title: t('stations.myShifts.address'), dataIndex: 'stationAddress' },
             {
