@@ -225,4 +225,69 @@ describe('rankCampaign', () => {
     const r = rows(input([cand('c1', 1, [1])], { minFrontLineShare: 0.5 }))
     expect(r.filter((x) => x.isWinner)).toHaveLength(1)
   })
+
+  it('meets the campaign-wide share too, swapping in the category where it costs least', () => {
+    // The reviewer's case: 技能 ×2, 创新 ×1, at least 50 % front-line over all 3 winners.
+    const office = { isFrontLine: false }
+    const r = rankCampaign(
+      input(
+        [
+          cand('c1', 2, [], { name: '张铁柱' }),
+          cand('c2', 1, [], { ...office, name: '李师傅' }),
+          cand('c3', 0, [], { name: '周焊工' }),
+          cand('c4', 1, [], { ...office, categoryId: 'k2', name: '王工程师' }),
+        ],
+        {
+          weights: { publicVote: 1, jury: 0 },
+          categories: [
+            { id: 'k1', name: '技能工匠', honourCount: 2 },
+            { id: 'k2', name: '创新工匠', honourCount: 1 },
+          ],
+          minFrontLineShare: 0.5,
+        },
+      ),
+    )
+    const winners = r.flatMap((c) => c.rows.filter((x) => x.isWinner).map((x) => x.candidateId))
+    // ceil(0.5·3) = 2: 创新 has no front-line candidate, so 技能 takes 周焊工 for 李师傅.
+    expect(winners).toEqual(['c1', 'c3', 'c4'])
+    const skill = r[0]!.rows
+    expect(skill.find((x) => x.candidateId === 'c2')!.tieBreakDetails.map((d) => d.code)).toEqual([
+      'RANK_QUOTA_CAMPAIGN_REPLACED',
+    ])
+    expect(skill.find((x) => x.candidateId === 'c3')!.tieBreakDetails[0]).toMatchObject({
+      code: 'RANK_QUOTA_CAMPAIGN_REPLACES',
+      params: { share: 50, rank: 2, name: '李师傅' },
+    })
+    expect(r[1]!.noteDetails.map((n) => n.code)).toEqual(['RANK_QUOTA_UNMET'])
+    expect(r[0]!.noteDetails).toEqual([])
+  })
+
+  it('says so where the campaign-wide share could not be made up', () => {
+    const office = { isFrontLine: false }
+    const r = rankCampaign(
+      input(
+        [
+          cand('c1', 2, [], { name: '甲' }),
+          cand('c2', 1, [], { ...office, name: '乙' }),
+          cand('c4', 1, [], { ...office, categoryId: 'k2', name: '丙' }),
+        ],
+        {
+          weights: { publicVote: 1, jury: 0 },
+          categories: [
+            { id: 'k1', name: '技能工匠', honourCount: 2 },
+            { id: 'k2', name: '创新工匠', honourCount: 1 },
+          ],
+          minFrontLineShare: 0.5,
+        },
+      ),
+    )
+    expect(r[0]!.noteDetails).toEqual([
+      {
+        code: 'RANK_QUOTA_CAMPAIGN_UNMET',
+        params: { required: 2, available: 1 },
+        message: '全部当选者中一线职工应至少 2 名，各类别的一线职工候选人只够 1 名',
+      },
+    ])
+    expect(r[1]!.noteDetails.map((n) => n.code)).toEqual(['RANK_QUOTA_UNMET'])
+  })
 })

@@ -3,15 +3,17 @@
  * Per category: votes are normalised to the category's top vote count, the jury score (the
  * average of the jurors' totals) to the rubric's maximum total, and final = wP·v + wJ·j.
  * Ties are broken by jury score, then votes, then the earlier nomination. The top honourCount
- * candidates win; the front-line quota is then enforced by swaps. Each tie-break and swap is an
- * explanation (a code and its parameters, with the zh-CN sentence), in tieBreakDetails.
+ * candidates win; the front-line quota is then enforced by swaps, first in each category, then
+ * over the whole campaign (the review validator checks both, so the ranking meets both where
+ * the candidates allow). Each tie-break and swap is an explanation (a code and its parameters,
+ * with the zh-CN sentence), in tieBreakDetails.
  */
 
 export type RankingInput = {
   weights: { publicVote: number; jury: number }
   /** Sum of the rubric items' maxScore. */
   rubricMax: number
-  /** Minimum share of front-line workers among each category's winners (0..1). */
+  /** Minimum share of front-line workers among each category's winners, and among all (0..1). */
   minFrontLineShare: number
   categories: { id: string; name: string; honourCount: number }[]
   candidates: RankingCandidate[]
@@ -49,6 +51,12 @@ const ZH = {
     `一线职工比例不低于${p.share}%：替换第${p.rank}名非一线职工${p.name}当选`,
   RANK_QUOTA_UNMET: (p: Params) =>
     `一线职工比例要求至少 ${p.required} 名，仅有 ${p.available} 名一线职工候选人可当选`,
+  RANK_QUOTA_CAMPAIGN_REPLACED: (p: Params) =>
+    `全部当选者中一线职工不低于${p.share}%：由本类别第${p.rank}名一线职工${p.name}替换`,
+  RANK_QUOTA_CAMPAIGN_REPLACES: (p: Params) =>
+    `全部当选者中一线职工不低于${p.share}%：替换本类别第${p.rank}名非一线职工${p.name}当选`,
+  RANK_QUOTA_CAMPAIGN_UNMET: (p: Params) =>
+    `全部当选者中一线职工应至少 ${p.required} 名，各类别的一线职工候选人只够 ${p.available} 名`,
   RANK_JURY_MISSING: (p: Params) =>
     `${p.count} 名候选人（${p.names}）还没有专家评分，其专家评分部分按 0 分计入综合得分`,
 } as const
@@ -108,10 +116,16 @@ const tieReason = (a: Work, b: Work): Explanation => {
   return explain('RANK_TIE_NUMBER', other)
 }
 
+type CategoryWork = {
+  cat: RankingInput['categories'][number]
+  work: Work[]
+  notes: Explanation[]
+}
+
 const rankCategory = (
   input: RankingInput,
   cat: RankingInput['categories'][number],
-): RankedCategory => {
+): CategoryWork => {
   const members = input.candidates.filter((c) => c.categoryId === cat.id)
   const topVotes = Math.max(0, ...members.map((c) => c.votes))
   const work: Work[] = members.map((c) => {
@@ -179,7 +193,54 @@ const rankCategory = (
     )
     frontLine++
   }
+  return { cat, work, notes }
+}
 
+/**
+ * The campaign-wide share, after each category's: while too few of all winners are front-line,
+ * swap the non-front-line winner and the front-line runner-up of one category (honour counts
+ * stay), choosing each time the swap that costs the least final score. A category's own quota
+ * never breaks: a swap only adds front-line winners.
+ */
+const enforceCampaignShare = (input: RankingInput, cats: CategoryWork[]) => {
+  if (input.minFrontLineShare <= 0) return
+  const winners = cats.flatMap((c) => c.work.filter((w) => w.isWinner))
+  const required = Math.ceil(round6(input.minFrontLineShare * winners.length))
+  let frontLine = winners.filter((w) => w.c.isFrontLine).length
+  const share = Math.round(input.minFrontLineShare * 100)
+  while (frontLine < required) {
+    let best: { out: Work; inn: Work; loss: number } | null = null
+    for (const { work } of cats) {
+      const out = [...work].reverse().find((w) => w.isWinner && !w.c.isFrontLine)
+      const inn = work.find((w) => !w.isWinner && w.c.isFrontLine)
+      if (!out || !inn) continue
+      const loss = out.finalScore - inn.finalScore
+      if (!best || loss < best.loss) best = { out, inn, loss }
+    }
+    if (!best) {
+      // Said where it could have been made up; a category short of its own quota says so already.
+      for (const c of cats)
+        if (
+          !c.notes.some((n) => n.code === 'RANK_QUOTA_UNMET') &&
+          c.work.some((w) => w.isWinner && !w.c.isFrontLine)
+        )
+          c.notes.push(explain('RANK_QUOTA_CAMPAIGN_UNMET', { required, available: frontLine }))
+      return
+    }
+    const { out, inn } = best
+    out.isWinner = false
+    inn.isWinner = true
+    out.tieBreakDetails.push(
+      explain('RANK_QUOTA_CAMPAIGN_REPLACED', { share, rank: inn.rank, name: inn.c.name }),
+    )
+    inn.tieBreakDetails.push(
+      explain('RANK_QUOTA_CAMPAIGN_REPLACES', { share, rank: out.rank, name: out.c.name }),
+    )
+    frontLine++
+  }
+}
+
+const finish = ({ cat, work, notes }: CategoryWork): RankedCategory => {
   return {
     categoryId: cat.id,
     name: cat.name,
@@ -196,5 +257,8 @@ const rankCategory = (
   }
 }
 
-export const rankCampaign = (input: RankingInput): RankedCategory[] =>
-  input.categories.map((cat) => rankCategory(input, cat))
+export const rankCampaign = (input: RankingInput): RankedCategory[] => {
+  const cats = input.categories.map((cat) => rankCategory(input, cat))
+  enforceCampaignShare(input, cats)
+  return cats.map(finish)
+}
