@@ -137,6 +137,30 @@ describe('station form', { timeout: 120_000 }, () => {
     await waitFor(() => expect(screen.queryByText(warning, { exact: false })).toBeNull())
   })
 
+  it('takes an error away as soon as its field is corrected, even while another blocks saving', async () => {
+    const calls = serve((body) => json({ ...station, ...body }, 201))
+    renderCreate()
+    await screen.findByLabelText('站点名称', {}, SLOW)
+    fireEvent.click(saveButton())
+    await waitFor(() => expect(screen.getAllByText('此项为必填项').length).toBeGreaterThan(1))
+    const before = screen.getAllByText('此项为必填项').length
+    const inError = () =>
+      Array.from(document.querySelectorAll('.ant-form-item-has-error label')).map(
+        (l) => l.textContent,
+      )
+    type('站点名称', '坂田环卫驿站')
+    await waitFor(() => expect(screen.getAllByText('此项为必填项').length).toBe(before - 1))
+    type('负责人', '王师傅')
+    await waitFor(() => expect(screen.getAllByText('此项为必填项').length).toBe(before - 2))
+    // The latitude's own range check stops the save: the fields already fixed stay clear.
+    type('纬度', '95')
+    fireEvent.click(saveButton())
+    expect(await screen.findByText('纬度须在 -90 到 90 之间', {}, SLOW)).toBeTruthy()
+    expect(inError()).not.toContain('站点名称')
+    expect(inError()).not.toContain('负责人')
+    expect(writes(calls)).toEqual([])
+  })
+
   it('refuses a period whose end equals its start without sending', async () => {
     const calls = serve((body) => json({ ...station, ...body }))
     renderEdit()

@@ -76,15 +76,22 @@ const rangeRule = (schema: typeof LatitudeSchema, message: string): Rule => ({
 
 type Path = (string | number)[]
 
-/** The list rows (paths ending in an index) that a `changedValues` object touches. */
+/** The fields and list rows (paths ending in an index) that a `changedValues` object touches. */
+const isLeaf = (v: unknown) => v === null || typeof v !== 'object' || dayjs.isDayjs(v)
+
 const changedRows = (changed: unknown, at: Path = []): Path[] => {
   if (Array.isArray(changed)) {
+    // A list of plain values (amenities) is one field; a list of rows is one field per row.
+    if (at.length > 0 && changed.every(isLeaf)) return [at]
     return changed.flatMap((v, i) =>
       v === undefined ? [] : [[...at, i], ...changedRows(v, [...at, i])],
     )
   }
   if (changed && typeof changed === 'object' && !dayjs.isDayjs(changed)) {
-    return Object.entries(changed).flatMap(([k, v]) => changedRows(v, [...at, k]))
+    // A plain field (name, mobile, lat…) is its own path: its error goes once it is edited.
+    return Object.entries(changed).flatMap(([k, v]) =>
+      isLeaf(v) ? [[...at, k]] : changedRows(v, [...at, k]),
+    )
   }
   return []
 }
