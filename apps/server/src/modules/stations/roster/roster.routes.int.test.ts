@@ -8,7 +8,7 @@ import type {
   Station,
 } from '@unionhall/contracts'
 import type { InjectOptions } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   ACCOUNTS,
   buildTestApp,
@@ -442,24 +442,25 @@ describe('coverage', () => {
     })()
     const shift = async (memberId: string, h: number, len: number) =>
       addShift(memberId, h, len, s.id)
-    // Always open; one day ahead: c from 2 h to 8 h, d from 6 h to 10 h.
+    // Always open; today and tomorrow (at least 24 h ahead): c from 2 h to 8 h, d from 6 h to 10 h.
     await shift(people.c, 1002, 1) // far outside the window: ignored
     const res0 = await longgang.request({
       method: 'GET',
-      url: `/api/v1/stations/${s.id}/coverage?days=1`,
+      url: `/api/v1/stations/${s.id}/coverage?days=2`,
     })
     expect(res0.json<Coverage>().coveredPercent).toBe(0)
     await shift(people.c, 2, 6)
     await shift(people.d, 6, 4)
     const res = await volunteer.request({
       method: 'GET',
-      url: `/api/v1/stations/${s.id}/coverage?days=1`,
+      url: `/api/v1/stations/${s.id}/coverage?days=2`,
     })
     expect(res.statusCode, res.body).toBe(200)
     const c = res.json<Coverage>()
-    expect(c.openMinutes).toBe(24 * 60)
+    const windowMinutes = (Date.parse(c.to) - Date.parse(c.from)) / 60_000
+    expect(c.openMinutes).toBe(windowMinutes)
     expect(c.coveredMinutes).toBe(8 * 60)
-    expect(c.coveredPercent).toBe(33.3)
+    expect(c.coveredPercent).toBe(Math.floor(((8 * 60) / windowMinutes) * 1000) / 10)
     const inner = c.intervals.slice(1, -1)
     expect(inner).toEqual([
       { start: inHours(2), end: inHours(6), covered: true, staffCount: 1 },
@@ -471,6 +472,31 @@ describe('coverage', () => {
       { start: c.from, end: inHours(2) },
       { start: inHours(10), end: c.to },
     ])
+  })
+
+  it("ends with the last Shanghai day the console's grid shows, not days × 24 h from now", async () => {
+    // 13:45 in Shanghai today (within 14 h of now, so the sessions stay valid). The grid shows
+    // today and 13 more days; a gap "12-15 08:00–13:45" after its last day was listed.
+    const today = new Date(Date.now() + 8 * HOUR).toISOString().slice(0, 10)
+    const at = Date.parse(`${today}T13:45:00+08:00`)
+    vi.useFakeTimers({ toFake: ['Date'], now: at })
+    try {
+      const res = await volunteer.request({
+        method: 'GET',
+        url: `/api/v1/stations/${station.id}/coverage?days=14`,
+      })
+      expect(res.statusCode, res.body).toBe(200)
+      const c = res.json<Coverage>()
+      expect(c.from).toBe(new Date(at).toISOString())
+      const end = Date.parse(`${today}T00:00:00+08:00`) + 14 * 24 * HOUR
+      expect(c.to).toBe(new Date(end).toISOString())
+      // Always open: the last gap ends at that midnight, and nothing reaches past it.
+      expect(c.uncovered.at(-1)?.end).toBe(c.to)
+      expect(c.intervals.every((i) => Date.parse(i.end) <= end)).toBe(true)
+      expect(c.openMinutes).toBe((end - at) / 60_000)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('a closed station has no opening hours to cover', async () => {

@@ -98,7 +98,8 @@ export const rosterRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }> = async
     {
       schema: {
         tags,
-        summary: 'Opening hours of the next days against the roster: uncovered hours and covered %',
+        summary:
+          'Opening hours of `days` Shanghai days (today to the end of the last) against the roster: uncovered hours and covered %',
         params: Params,
         querystring: CoverageQuerySchema,
         response: { 200: CoverageSchema },

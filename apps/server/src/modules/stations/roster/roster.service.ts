@@ -228,9 +228,18 @@ export const deleteShift = async (db: Db, ctx: Ctx, stationId: string, shiftId: 
   return { ok: true as const }
 }
 
+/** Stations are in China: a roster day is a day in Asia/Shanghai (UTC+8 all year). */
+const SHANGHAI_OFFSET_MS = 8 * HOUR_MS
+
+/** The instant of the Shanghai midnight that starts the day of `ms`. */
+const shanghaiDayStart = (ms: number) =>
+  Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS
+
 /**
- * Opening hours of the next `days` days (from the current minute) against the roster. A closed
- * station has no opening hours, so nothing is left uncovered.
+ * Opening hours of `days` Shanghai days, today (from the current minute) to the end of the
+ * last day, against the roster. The console's grid shows those days: a window of `days` × 24 h
+ * from now ran into the morning of a day after the grid's last, and listed a gap there that
+ * the grid did not show. A closed station has no opening hours, so nothing is left uncovered.
  */
 export const getCoverage = async (
   db: Db,
@@ -240,7 +249,7 @@ export const getCoverage = async (
 ): Promise<Coverage> => {
   const station = await loadStationFor(db, ctx, stationId, 'station:read')
   const from = Math.floor(ctx.now.getTime() / MINUTE_MS) * MINUTE_MS
-  const to = from + days * DAY_MS
+  const to = shanghaiDayStart(from) + days * DAY_MS
   const open =
     station.status === 'closed'
       ? []

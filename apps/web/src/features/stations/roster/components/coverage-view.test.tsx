@@ -39,7 +39,7 @@ const shift = (over: Partial<Shift>): Shift => ({
 })
 
 describe('CoverageView', { timeout: 60_000 }, () => {
-  it('shows the covered share and every uncovered stretch in red', () => {
+  it('shows the covered share and every uncovered stretch', () => {
     renderWithProviders(<CoverageView coverage={coverage} days={14} />)
     expect(screen.getAllByText('开放时段覆盖率 39%').length).toBeGreaterThan(0)
     expect(screen.getByText('未来 14 天有 1 段开放时间无人值班，共 11.5 小时')).toBeTruthy()
@@ -67,7 +67,7 @@ describe('CoverageView', { timeout: 60_000 }, () => {
 describe('RosterGrid', { timeout: 60_000 }, () => {
   const dates = ['2026-12-03', '2026-12-04', '2026-12-05']
 
-  it('draws red bars for uncovered opening hours on each day they touch, at their clock times', () => {
+  it('draws hatched bars for uncovered opening hours on each day they touch, at their clock times', () => {
     renderWithProviders(
       <RosterGrid
         dates={dates}

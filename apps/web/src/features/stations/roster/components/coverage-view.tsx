@@ -3,8 +3,18 @@ import { Alert, Flex, Progress, Space, Tag, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { type DayPiece, shanghaiDate, shanghaiTime } from '../lib/roster-model'
 
-const COVERED = '#95de64'
-const UNCOVERED = '#ff4d4f'
+/**
+ * How the strip draws open hours. Nobody on shift is hatched amber, not red: red is the
+ * party-member volunteers' colour on the shift bars beside it. Both read at ≥ 3:1 against the
+ * strip's grey (non-text contrast): green 3.1:1, the amber stripes 4.0:1.
+ */
+export const COVERAGE_STYLE = {
+  covered: { backgroundColor: '#389e0d' },
+  uncovered: {
+    backgroundColor: '#ffd666',
+    backgroundImage: 'repeating-linear-gradient(135deg, #ad6800 0 3px, #ffd666 3px 6px)',
+  },
+} as const
 
 /** "12-03 14:30–22:00" of an interval, in Shanghai time. */
 export const intervalLabel = (start: string, end: string) => {
@@ -20,8 +30,8 @@ export const intervalLabel = (start: string, end: string) => {
 type Piece = DayPiece<Coverage['intervals'][number]>
 
 /**
- * One day's opening hours as a bar over 00:00–24:00: green where someone is on shift, red
- * where nobody is. Closed hours stay empty.
+ * One day's opening hours as a bar over 00:00–24:00: green where someone is on shift, hatched
+ * amber where nobody is. Closed hours stay empty.
  */
 export const CoverageStrip = ({
   pieces,
@@ -54,7 +64,7 @@ export const CoverageStrip = ({
                 bottom: 0,
                 left: `${(p.startMin / 1440) * 100}%`,
                 width: `${((p.endMin - p.startMin) / 1440) * 100}%`,
-                background: p.item.covered ? COVERED : UNCOVERED,
+                ...(p.item.covered ? COVERAGE_STYLE.covered : COVERAGE_STYLE.uncovered),
                 borderRadius: 2,
               }}
             />
@@ -99,13 +109,13 @@ export const CoverageView = ({ coverage, days }: { coverage: Coverage; days: num
       </Flex>
       {coverage.uncovered.length > 0 ? (
         <Alert
-          type="error"
+          type="warning"
           showIcon
           message={t('stations.roster.uncoveredTitle')}
           description={
             <Flex gap={4} wrap>
               {coverage.uncovered.map((u) => (
-                <Tag key={u.start} color="red" data-testid="uncovered-interval">
+                <Tag key={u.start} color="gold" data-testid="uncovered-interval">
                   {intervalLabel(u.start, u.end)}
                 </Tag>
               ))}

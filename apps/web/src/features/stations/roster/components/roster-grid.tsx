@@ -1,12 +1,59 @@
 import { PlusOutlined } from '@ant-design/icons'
 import type { Coverage, Shift } from '@unionhall/contracts'
 import { Button, Flex, Typography } from 'antd'
+import type { CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
 import { assignLanes, piecesByDay, shanghaiTime, weekdayOf } from '../lib/roster-model'
-import { CoverageStrip } from './coverage-view'
+import { COVERAGE_STYLE, CoverageStrip } from './coverage-view'
 
 const LANE_PX = 26
-const ROLE_COLOR: Record<Shift['role'], string> = { staff: '#1677ff', party_volunteer: '#cf1322' }
+/**
+ * Shift bars, with white text on them: staff 6.2:1, party-member volunteers 5.6:1 (AntD's
+ * #1677ff gave white text 4.1:1). Neither is the amber of uncovered hours.
+ */
+export const ROLE_COLOR: Record<Shift['role'], string> = {
+  staff: '#0958d9',
+  party_volunteer: '#cf1322',
+}
+export const BAR_TEXT_COLOR = '#ffffff'
+
+const Swatch = ({ style }: { style: CSSProperties }) => (
+  <span
+    aria-hidden
+    style={{ display: 'inline-block', width: 16, height: 10, borderRadius: 2, ...style }}
+  />
+)
+
+/** What the grid's colours mean: the two roles on the bars, and the strip's covered/uncovered. */
+export const RosterLegend = () => {
+  const { t } = useTranslation()
+  const entries: { key: string; style: CSSProperties; text: string }[] = [
+    ...(['staff', 'party_volunteer'] as const).map((role) => ({
+      key: role,
+      style: { backgroundColor: ROLE_COLOR[role] },
+      text: t(`stations.roster.roles.${role}`),
+    })),
+    { key: 'covered', style: COVERAGE_STYLE.covered, text: t('stations.roster.legend.covered') },
+    {
+      key: 'uncovered',
+      style: COVERAGE_STYLE.uncovered,
+      text: t('stations.roster.legend.uncovered'),
+    },
+  ]
+  return (
+    <ul
+      aria-label={t('stations.roster.legend.label')}
+      style={{ display: 'flex', gap: 12, margin: 0, padding: 0, listStyle: 'none', fontSize: 12 }}
+    >
+      {entries.map((e) => (
+        <li key={e.key} data-testid={`legend-${e.key}`} style={{ display: 'flex', gap: 4 }}>
+          <Swatch style={e.style} />
+          {e.text}
+        </li>
+      ))}
+    </ul>
+  )
+}
 
 type Props = {
   dates: readonly string[]
@@ -29,8 +76,8 @@ const HourScale = () => (
 )
 
 /**
- * The roster as a grid of days: each row shows the day's coverage strip (red where the
- * station is open and nobody is on shift) and the shifts on a 24-hour track.
+ * The roster as a grid of days: each row shows the day's coverage strip (hatched amber where
+ * the station is open and nobody is on shift) and the shifts on a 24-hour track.
  */
 export const RosterGrid = ({ dates, shifts, coverage, canManage, onAdd, onEdit }: Props) => {
   const { t } = useTranslation()
@@ -83,7 +130,7 @@ export const RosterGrid = ({ dates, shifts, coverage, canManage, onAdd, onEdit }
                         whiteSpace: 'nowrap',
                         textOverflow: 'ellipsis',
                         fontSize: 12,
-                        color: '#fff',
+                        color: BAR_TEXT_COLOR,
                         background: ROLE_COLOR[s.role],
                         border: 'none',
                         borderRadius: 4,

@@ -77,7 +77,7 @@ const serve = () => {
 afterEach(() => vi.unstubAllGlobals())
 
 describe('RosterTab', { timeout: 60_000 }, () => {
-  it('loads the roster and coverage, with the uncovered hours in red', async () => {
+  it('loads the roster and coverage, with the uncovered hours marked', async () => {
     serve()
     renderWithProviders(<RosterTab station={station} />, makeSession(['station:read']))
     expect(

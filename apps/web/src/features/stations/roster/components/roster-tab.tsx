@@ -1,5 +1,5 @@
 import type { CreateShiftBody, Shift, Station } from '@unionhall/contracts'
-import { App, Card, Flex, Spin, Tag, Typography } from 'antd'
+import { App, Card, Flex, Spin, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { QueryError } from '../../../../components/page/query-error'
@@ -13,7 +13,7 @@ import {
 } from '../api/use-roster'
 import { DAY_MS, rosterDates, shanghaiMs } from '../lib/roster-model'
 import { CoverageView } from './coverage-view'
-import { RosterGrid } from './roster-grid'
+import { RosterGrid, RosterLegend } from './roster-grid'
 import { ShiftFormModal } from './shift-form-modal'
 
 export const ROSTER_DAYS = 14
@@ -76,16 +76,7 @@ export const RosterTab = ({ station }: { station: Station }) => {
           <Spin />
         )}
       </Card>
-      <Card
-        size="small"
-        title={t('stations.roster.title')}
-        extra={
-          <Flex gap={8} align="center">
-            <Tag color="#1677ff">{t('stations.roster.roles.staff')}</Tag>
-            <Tag color="#cf1322">{t('stations.roster.roles.party_volunteer')}</Tag>
-          </Flex>
-        }
-      >
+      <Card size="small" title={t('stations.roster.title')} extra={<RosterLegend />}>
         {shifts.isError ? (
           <QueryError error={shifts.error} onRetry={() => void shifts.refetch()} />
         ) : null}
