@@ -1,14 +1,17 @@
 import type { ClaimantKind, WishCategory, WishSource, WishStatus } from '@unionhall/contracts'
 
 // Exports are zh-CN documents, like the other exports (campaign results, members, stations).
+// They use the console's words (wishes.status in the web's zh-CN.json): staff compare a sheet
+// with the page they exported it from.
 
+/** The final status reads 已完成 as on the report page and the list, not 已确认. */
 export const STATUS_LABELS: Record<WishStatus, string> = {
   pending_review: '待审核',
   published: '待认领',
   rejected: '未通过',
   claimed: '已认领',
   fulfilled: '已送达',
-  confirmed: '已确认',
+  confirmed: '已完成',
   expired: '已过期',
   withdrawn: '已撤回',
 }

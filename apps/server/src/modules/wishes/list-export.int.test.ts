@@ -26,6 +26,7 @@ import {
   createStation,
   day,
   expectStatus,
+  fulfil,
   memberSession,
   postWish,
   publish,
@@ -239,6 +240,41 @@ describe('GET /api/v1/wishes/export.xlsx', () => {
       filters: { orgId: parentOrg, status: 'published', q: '血压' },
       rows: 1,
     })
+  })
+})
+
+describe('statuses in the words of the console', () => {
+  it('calls a confirmed wish 已完成, as the list and the report page do', async () => {
+    const admin = await ctxAs(t, (await t.loginAs(ACCOUNTS.platformAdmin)).memberId)
+    const org = (
+      await makeOrg(t, admin, { parentId: t.orgId('龙岗区总工会'), name: '坂田街道总工会' })
+    ).id
+    const station = (await createStation(t, longgang, { name: '坂田爱心驿站', orgId: org })).id
+    const mobile = freshMobile()
+    await makeMember(t, admin, { orgId: org, name: '吴晓东', mobile, password: PASSWORD })
+    const worker = await t.loginAs(mobile, PASSWORD)
+    const helper = (await memberSession(t, '龙岗区总工会', '钱卫国')).session
+    const w = await postWish(worker, {
+      title: '导出-英语词典',
+      category: 'study',
+      stationId: station,
+    })
+    await publish(longgang, w.id)
+    const c = await claim(helper, w.id, { claimantKind: 'party_member' })
+    await fulfil(helper, c.id)
+    expectStatus(
+      await worker.request({
+        method: 'POST',
+        url: `/api/v1/my/wishes/${w.id}/confirm`,
+        payload: { thanks: '谢谢' },
+      }),
+      200,
+    )
+    const { rows } = await exported(longgang, `orgId=${org}`)
+    expect(rows.map((r) => [r[0], r[3]])).toEqual([['导出-英语词典', '已完成']])
+    const filtered = await exported(longgang, `orgId=${org}&status=confirmed`)
+    expect(filtered.rows.map((r) => r[3])).toEqual(['已完成'])
+    expect(JSON.stringify(rows)).not.toContain('已确认')
   })
 })
 

@@ -274,7 +274,7 @@ describe('GET /api/v1/wishes/reports.xlsx', () => {
       ['未通过', '0'],
       ['已认领', '1'],
       ['已送达', '1'],
-      ['已确认', '1'],
+      ['已完成', '1'],
       ['已过期', '0'],
       ['已撤回', '1'],
     ])
@@ -289,12 +289,28 @@ describe('GET /api/v1/wishes/reports.xlsx', () => {
       '认领排行',
       '心愿明细',
     ])
+    // The final status in the console's words (已完成) on every sheet, never 已确认.
+    const headerOf = (name: string) =>
+      (wb.getWorksheet(name)!.getRow(1).values as unknown[]).slice(1)
+    expect(headerOf('按站点')).toEqual(['站点', '心愿数', '已完成'])
+    expect(headerOf('按组织')).toEqual([
+      '组织',
+      '范围',
+      '心愿数',
+      '待认领',
+      '已认领',
+      '已送达',
+      '已完成',
+    ])
     const detail = wb.getWorksheet('心愿明细')!
     expect(detail.rowCount).toBe(8)
     const text = JSON.stringify(detail.getSheetValues())
     expect(text).toContain('何*姐')
     expect(text).toContain('想报一个叉车培训班')
     expect(text).not.toContain('何大姐')
+    expect(text).toContain('已完成')
+    for (const sheet of wb.worksheets)
+      expect(JSON.stringify(sheet.getSheetValues()), sheet.name).not.toContain('已确认')
     expect(text).not.toContain('13811112222')
     const [audit] = await auditRows(t, { action: 'wish.report_exported' })
     expect(audit).toMatchObject({

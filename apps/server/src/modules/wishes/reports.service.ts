@@ -238,12 +238,20 @@ export const exportWishReport = async (
     },
     {
       name: '按站点',
-      headers: ['站点', '心愿数', '已确认'],
+      headers: ['站点', '心愿数', STATUS_LABELS.confirmed],
       rows: report.byStation.map((r) => [r.stationName ?? '（未指定站点）', r.total, r.confirmed]),
     },
     {
       name: '按组织',
-      headers: ['组织', '范围', '心愿数', '待认领', '已认领', '已送达', '已确认'],
+      headers: [
+        '组织',
+        '范围',
+        '心愿数',
+        STATUS_LABELS.published,
+        STATUS_LABELS.claimed,
+        STATUS_LABELS.fulfilled,
+        STATUS_LABELS.confirmed,
+      ],
       rows: report.byOrg.map((r) => [
         r.orgName,
         r.own ? '本级' : '含下级',
