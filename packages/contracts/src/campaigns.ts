@@ -7,6 +7,7 @@ import {
   TimestampSchema,
   pageOf,
 } from './common'
+import { PermissionSchema } from './access'
 import { IdCardNumberSchema, MobileSchema, NameSchema } from './members'
 import { ImageUrlSchema, WebLinkSchema } from './uploads'
 
@@ -243,8 +244,29 @@ export const CampaignSchema = z.object({
   createdAt: TimestampSchema,
 })
 export type Campaign = z.infer<typeof CampaignSchema>
+
+/**
+ * What the caller may do with one campaign in the console. `permissions` are the campaign
+ * permissions held over the campaign's org. `reviewsNominations`: campaign:review somewhere in
+ * its org subtree (the nominations of that part). `reviewOnly`: no campaign:read over its org;
+ * they see it because they review their own subtree's nominations (a campaign run above them),
+ * so the console shows its details and those nominations only.
+ */
+export const CampaignViewerSchema = z.object({
+  permissions: z.array(PermissionSchema),
+  reviewsNominations: z.boolean(),
+  reviewOnly: z.boolean(),
+})
+export type CampaignViewer = z.infer<typeof CampaignViewerSchema>
+/** A campaign as the console reads it: with what the caller may do with it. */
+export const StaffCampaignSchema = CampaignSchema.extend({ viewer: CampaignViewerSchema })
+export type StaffCampaign = z.infer<typeof StaffCampaignSchema>
+
 export const CampaignPageSchema = pageOf(
-  CampaignSchema.omit({ schedule: true, rules: true, rubric: true, quotas: true }),
+  CampaignSchema.omit({ schedule: true, rules: true, rubric: true, quotas: true }).extend({
+    /** Shown because the caller reviews their own subtree's nominations in it (see CampaignViewer). */
+    reviewOnly: z.boolean(),
+  }),
 )
 
 export const CampaignListQuerySchema = PageQuerySchema.extend({

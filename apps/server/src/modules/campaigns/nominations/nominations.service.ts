@@ -12,7 +12,7 @@ import { commonErrors } from '../../../platform/errors/app-error'
 import { fromJson, toBool, toJson } from '../../../platform/db/columns'
 import type { Db } from '../../../platform/db/create-db'
 import { withTransaction } from '../../../platform/db/transaction'
-import { requireActor, requireAt, scopePaths, type Ctx } from '../../../core/access'
+import { requireActor, requireAt, type Ctx } from '../../../core/access'
 import { recordAudit } from '../../../core/audit'
 import { loadOrg } from '../../../core/orgs'
 import { findMemberByMobileHash, mobileHashOf } from '../../../core/members'
@@ -21,6 +21,7 @@ import type { CampaignsDeps } from '../campaigns.deps'
 import { campaignErrors } from '../campaigns.errors'
 import {
   assertPhase,
+  campaignSubtrees,
   loadCampaign,
   loadCampaignFor,
   type LoadedCampaign,
@@ -418,19 +419,13 @@ export const decideConsent = async (
 
 // ---- staff: list, detail, review, merge, quotas ----
 
-/**
- * The subtrees within this campaign where the actor holds a permission: their grants inside the
- * campaign's org subtree (a grant above it counts as the whole subtree).
- * @throws ACCESS_DENIED when none overlaps the campaign.
- */
+/** campaignSubtrees, refusing an actor without any. @throws ACCESS_DENIED when none overlaps the campaign. */
 const campaignScope = (
   ctx: Ctx,
   c: LoadedCampaign,
   permission: 'campaign:review' | 'campaign:manage',
 ): string[] => {
-  const paths = scopePaths(ctx, permission)
-    .map((p) => (c.orgPath.startsWith(p) ? c.orgPath : p))
-    .filter((p) => p.startsWith(c.orgPath))
+  const paths = campaignSubtrees(ctx, c, permission)
   if (paths.length === 0) throw commonErrors.forbidden()
   return paths
 }

@@ -422,3 +422,102 @@ describe('PATCH after voting opened — the voting period is a rule', () => {
     expect(ok.json<Campaign>().schedule.result_publicity.endsAt).toBe(moved.result_publicity.endsAt)
   })
 })
+
+describe('a sub-org reviewer on a campaign run above their org', () => {
+  let lanzhou: TestSession // staff of 兰州市总工会: campaign:review there, nothing over 甘肃
+  let longgang: TestSession // staff in 深圳's subtree: another tenant
+  let top: Campaign // run by 甘肃省总工会, in its nomination phase
+  let draft: Campaign // run by 甘肃省总工会, still in draft
+  const tag = `复审可见${Date.now()}`
+
+  beforeAll(async () => {
+    ;[lanzhou, longgang] = await Promise.all([
+      t.loginAs(ACCOUNTS.lanzhouStaff),
+      t.loginAs(ACCOUNTS.longgangStaff),
+    ])
+    const ctx = await ctxAs(t, gansu.memberId)
+    top = await makeCampaign(t, ctx, { orgId: t.orgId('甘肃省总工会'), name: `${tag}省级` })
+    draft = await makeCampaign(t, ctx, { orgId: t.orgId('甘肃省总工会'), name: `${tag}草稿` })
+    await advanceTo(t, ctx, top, 'nomination')
+  })
+
+  const get = (s: TestSession, id: string) =>
+    s.request({ method: 'GET', url: `/api/v1/campaigns/${id}` })
+  type Page = { items: { id: string; reviewOnly: boolean }[] }
+  const list = async (s: TestSession, query: Record<string, string> = {}) => {
+    const res = await s.request({
+      method: 'GET',
+      url: '/api/v1/campaigns',
+      query: { q: tag, pageSize: '100', ...query },
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    return res.json<Page>().items
+  }
+
+  it('reads the campaign read-only (200, viewer.reviewOnly) once it is past draft', async () => {
+    const res = await get(lanzhou, top.id)
+
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toMatchObject({
+      id: top.id,
+      name: top.name,
+      schedule: top.schedule,
+      viewer: { permissions: [], reviewsNominations: true, reviewOnly: true },
+    })
+    expectError(await get(lanzhou, draft.id), 403, 'ACCESS_DENIED')
+  })
+
+  it('gives the campaign org’s staff the full view with their permissions there', async () => {
+    const res = await get(gansu, top.id)
+
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json<{ viewer: unknown }>().viewer).toEqual({
+      permissions: ['campaign:read', 'campaign:manage', 'campaign:review', 'campaign:fraud-review'],
+      reviewsNominations: true,
+      reviewOnly: false,
+    })
+  })
+
+  it('keeps other tenants out (403) and 404s an unknown campaign', async () => {
+    expectError(await get(shenzhen, top.id), 403, 'ACCESS_DENIED')
+    expectError(await get(longgang, top.id), 403, 'ACCESS_DENIED')
+    expectError(await get(lanzhou, '01890000-0000-7000-8000-000000000000'), 404)
+    expectError(await t.request({ method: 'GET', url: `/api/v1/campaigns/${top.id}` }), 401)
+    expect(await list(shenzhen)).toEqual([])
+    expect(await list(longgang)).toEqual([])
+  })
+
+  it('still refuses the parent campaign’s tallies, jury, children, results and exports', async () => {
+    const base = `/api/v1/campaigns/${top.id}`
+    for (const url of [
+      `${base}/children`,
+      `${base}/leaderboard`,
+      `${base}/turnout`,
+      `${base}/flagged-ballots`,
+      `${base}/ballot-log`,
+      `${base}/votes/export`,
+      `${base}/jurors`,
+      `${base}/jury/progress`,
+      `${base}/results`,
+      `${base}/results/export`,
+      `${base}/quota-check`,
+      `${base}/candidates`,
+      `${base}/objections`,
+    ])
+      expectError(await lanzhou.request({ method: 'GET', url }), 403)
+    expectError(await patch(lanzhou, top.id, { name: '越权改名' }), 403)
+  })
+
+  it('lists it, marked reviewOnly, also under their own org filter; never the draft', async () => {
+    const own = await list(lanzhou, { orgId: t.orgId('兰州市总工会') })
+    expect(own).toEqual([expect.objectContaining({ id: top.id, reviewOnly: true })])
+    expect(await list(lanzhou)).toEqual([expect.objectContaining({ id: top.id, reviewOnly: true })])
+    const province = await list(gansu)
+    expect(province.map((c) => [c.id, c.reviewOnly]).sort()).toEqual(
+      [
+        [top.id, false],
+        [draft.id, false],
+      ].sort(),
+    )
+  })
+})

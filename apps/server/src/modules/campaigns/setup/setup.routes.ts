@@ -4,6 +4,7 @@ import {
   CampaignPageSchema,
   CampaignPhaseSchema,
   CampaignSchema,
+  StaffCampaignSchema,
   CreateCampaignBodySchema,
   IdSchema,
   UpdateCampaignBodySchema,
@@ -52,7 +53,13 @@ export const setupRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
   app.get(
     '/:campaignId',
     {
-      schema: { tags, params: Params, response: { 200: CampaignSchema } },
+      schema: {
+        tags,
+        summary:
+          'A campaign and what I may do with it (also for sub-org staff who review their own nominees in it)',
+        params: Params,
+        response: { 200: StaffCampaignSchema },
+      },
       config: { access: { permission: 'campaign:read' } },
     },
     async (req) => svc.getCampaign(db, ctxOf(req), req.params.campaignId),

@@ -6,20 +6,30 @@ import {
   type CampaignPhase,
   type CampaignSchedule,
   type CreateCampaignBody,
+  type Permission,
+  type StaffCampaign,
   type UpdateCampaignBody,
 } from '@unionhall/contracts'
 import { uuidv7 } from 'uuidv7'
 import { fromJson, toJson } from '../../../platform/db/columns'
 import type { Db } from '../../../platform/db/create-db'
 import { withTransaction } from '../../../platform/db/transaction'
-import { isAppError } from '../../../platform/errors/app-error'
-import { requireAt, scopePaths, systemCtx, type Ctx } from '../../../core/access'
+import { commonErrors, isAppError } from '../../../platform/errors/app-error'
+import {
+  canAt,
+  requireActor,
+  requireAt,
+  scopePaths,
+  systemCtx,
+  type Ctx,
+} from '../../../core/access'
 import { recordAudit } from '../../../core/audit'
 import { loadOrg } from '../../../core/orgs'
 import { requireUploadsExist } from '../../../core/uploads'
 import { campaignErrors } from '../campaigns.errors'
 import type { CampaignTable } from '../campaigns.tables'
 import {
+  campaignSubtrees,
   loadCampaign,
   loadCampaignFor,
   phaseIndex,
@@ -127,11 +137,49 @@ export const createCampaign = async (
   return (await loadCampaign(db, id)).dto
 }
 
-/** One campaign with everything the console shows. */
-export const getCampaign = async (db: Db, ctx: Ctx, campaignId: string) =>
-  (await loadCampaignFor(db, ctx, campaignId, 'campaign:read')).dto
+/** The campaign permissions the console asks about, checked over one campaign's org. */
+const VIEWER_PERMISSIONS = [
+  'campaign:read',
+  'campaign:manage',
+  'campaign:review',
+  'campaign:fraud-review',
+] as const satisfies readonly Permission[]
 
-/** Campaigns in the actor's subtrees, newest year first. */
+/**
+ * One campaign with everything the console shows, and what the caller may do with it. Staff
+ * with campaign:review only in a sub-org of its subtree (a campaign run above them) see it too
+ * once it is past draft: review goes level by level and their own nominees' level is theirs.
+ * They get what the public page shows plus `viewer.reviewOnly`; tallies, jury, children and the
+ * rest stay behind campaign:read over the campaign's org.
+ * @throws CAMPAIGN_NOT_FOUND, ACCESS_DENIED
+ */
+export const getCampaign = async (db: Db, ctx: Ctx, campaignId: string): Promise<StaffCampaign> => {
+  const actor = requireActor(ctx)
+  const c = await loadCampaign(db, campaignId)
+  const reads = canAt(actor, 'campaign:read', c.orgPath)
+  const reviewsNominations = campaignSubtrees(ctx, c, 'campaign:review').length > 0
+  if (!reads && !(reviewsNominations && c.row.phase !== 'draft')) throw commonErrors.forbidden()
+  return {
+    ...c.dto,
+    viewer: {
+      permissions: VIEWER_PERMISSIONS.filter((p) => canAt(actor, p, c.orgPath)),
+      reviewsNominations,
+      reviewOnly: !reads,
+    },
+  }
+}
+
+/** Every org path on the way from the root down to `path` ('/a/b/' → '/a/', '/a/b/'). */
+const pathsDownTo = (path: string): string[] => {
+  const ids = path.split('/').filter(Boolean)
+  return ids.map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`)
+}
+
+/**
+ * Campaigns in the actor's subtrees, newest year first, and (past draft) the campaigns run above
+ * their org in which they review their own subtree's nominations (`reviewOnly`). With an org
+ * filter, those above the org's part of their review grants.
+ */
 export const listCampaigns = async (
   db: Db,
   ctx: Ctx,
@@ -150,9 +198,31 @@ export const listCampaigns = async (
     orgPath = (await loadOrg(db, query.orgId)).path
     requireAt(ctx, 'campaign:read', orgPath)
   }
+  const actor = requireActor(ctx)
+  // Where the actor reviews, narrowed to the org filter; a campaign run at or above one of
+  // these holds nominations they review (the same subtrees the nominations routes use).
+  const reviewPaths = scopePaths(ctx, 'campaign:review').flatMap((p) =>
+    orgPath === undefined
+      ? [p]
+      : orgPath.startsWith(p)
+        ? [orgPath]
+        : p.startsWith(orgPath)
+          ? [p]
+          : [],
+  )
+  const reviewedAbove = [...new Set(reviewPaths.flatMap(pathsDownTo))].filter(
+    (p) => !paths.some((r) => p.startsWith(r)),
+  )
   const { rows, total } = await repo.listCampaigns(
     db,
-    { paths, orgPath, phase: query.phase, year: query.year, nameLike: query.q },
+    {
+      paths,
+      orgPath,
+      reviewedAbove,
+      phase: query.phase,
+      year: query.year,
+      nameLike: query.q,
+    },
     query.pageSize,
     (query.page - 1) * query.pageSize,
   )
@@ -179,6 +249,7 @@ export const listCampaigns = async (
         rulesLockedAt: r.rules_locked_at,
         categories: cats,
         createdAt: r.created_at,
+        reviewOnly: !canAt(actor, 'campaign:read', r.org_path),
       }
     }),
   )

@@ -11,7 +11,7 @@ import {
 import { z } from 'zod'
 import { fromJson, toBool } from '../../../platform/db/columns'
 import type { Db } from '../../../platform/db/create-db'
-import { requireAt, type Ctx } from '../../../core/access'
+import { requireAt, scopePaths, type Ctx } from '../../../core/access'
 import { loadOrg } from '../../../core/orgs'
 import type { Permission } from '@unionhall/contracts'
 import { campaignErrors } from '../campaigns.errors'
@@ -81,6 +81,21 @@ export const loadCampaignFor = async (
   requireAt(ctx, permission, c.orgPath)
   return c
 }
+
+/**
+ * The subtrees within this campaign where the actor holds a permission: their grants inside the
+ * campaign's org subtree (a grant above it counts as the whole subtree). Empty when none
+ * overlaps the campaign. Nominations are reviewed within these (a sub-org's staff review their
+ * own nominees first).
+ */
+export const campaignSubtrees = (
+  ctx: Ctx,
+  c: Pick<LoadedCampaign, 'orgPath'>,
+  permission: 'campaign:review' | 'campaign:manage',
+): string[] =>
+  scopePaths(ctx, permission)
+    .map((p) => (c.orgPath.startsWith(p) ? c.orgPath : p))
+    .filter((p) => p.startsWith(c.orgPath))
 
 export const assertPhase = (campaign: LoadedCampaign, ...phases: CampaignPhase[]) => {
   if (!phases.includes(campaign.row.phase))

@@ -63,6 +63,8 @@ export const lockCampaignRubric = async (db: Db, id: string) => {
 export type CampaignListFilter = {
   paths: string[]
   orgPath?: string
+  /** Org paths (exact) whose campaigns past draft are listed too: the actor reviews in them. */
+  reviewedAbove?: string[]
   phase?: string
   year?: number
   nameLike?: string
@@ -72,8 +74,16 @@ const filtered = (db: Db, f: CampaignListFilter) =>
   q(db)
     .selectFrom('campaign as c')
     .innerJoin('org as o', 'o.id', 'c.org_id')
-    .where(inSubtrees('o.path', f.paths))
-    .$if(f.orgPath !== undefined, (qb) => qb.where(inSubtrees('o.path', [f.orgPath!])))
+    .where((eb) => {
+      const own = f.orgPath
+        ? eb.and([inSubtrees('o.path', f.paths)(eb), inSubtrees('o.path', [f.orgPath])(eb)])
+        : inSubtrees('o.path', f.paths)(eb)
+      if (!f.reviewedAbove?.length) return own
+      return eb.or([
+        own,
+        eb.and([eb('o.path', 'in', f.reviewedAbove), eb('c.phase', '!=', 'draft')]),
+      ])
+    })
     .$if(f.phase !== undefined, (qb) => qb.where('c.phase', '=', f.phase as CampaignTable['phase']))
     .$if(f.year !== undefined, (qb) => qb.where('c.year', '=', f.year!))
     .$if(!!f.nameLike, (qb) =>
@@ -91,7 +101,7 @@ export const listCampaigns = async (
   const [rows, count] = await Promise.all([
     filtered(db, f)
       .selectAll('c')
-      .select('o.name as org_name')
+      .select(['o.name as org_name', 'o.path as org_path'])
       .orderBy('c.year', 'desc')
       .orderBy('c.created_at', 'desc')
       .limit(limit)

@@ -25,6 +25,7 @@ import {
   ResendConsentSmsResultSchema,
   StaffNominationPageSchema,
   ResultsSchema,
+  StaffCampaignSchema,
   TurnoutSchema,
   pageOf,
   type CampaignPhase,
@@ -54,7 +55,7 @@ export const listCampaigns = (query: CampaignListQuery, signal?: AbortSignal) =>
   apiRequest('/campaigns', { query, schema: CampaignPageSchema, signal })
 
 export const getCampaign = (id: string, signal?: AbortSignal) =>
-  apiRequest(base(id), { schema: CampaignSchema, signal })
+  apiRequest(base(id), { schema: StaffCampaignSchema, signal })
 
 export const createCampaign = (body: CreateCampaignBody) =>
   apiRequest('/campaigns', { method: 'POST', body, schema: CampaignSchema })

@@ -21,13 +21,14 @@ import {
 } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Can } from '../../../components/page/can'
 import { isApiError } from '../../../lib/api-error'
 import { errorMessage } from '../../../lib/error-message'
 import { formatDate, formatDateTime } from '../../../lib/format'
+import { useSession } from '../../../lib/session'
 import { useAdvancePhase } from '../api/use-campaigns'
 import { nextPhase, phaseIndex } from './phase'
 import { ContrastTag } from './a11y'
+import { campaignCan, type ViewedCampaign } from './campaign-viewer'
 
 /** The phase timeline from the schedule, the current phase highlighted. */
 export const PhaseTimeline = ({ campaign }: { campaign: Campaign }) => {
@@ -174,8 +175,9 @@ const juryOverdue = (c: Campaign) =>
   c.rules.weights.jury > 0 &&
   Date.parse(c.schedule.jury.endsAt) < Date.now()
 
-export const OverviewTab = ({ campaign }: { campaign: Campaign }) => {
+export const OverviewTab = ({ campaign }: { campaign: ViewedCampaign }) => {
   const { t } = useTranslation()
+  const { can } = useSession()
   const { rules, quotas } = campaign
   return (
     <Row gutter={[16, 16]}>
@@ -195,14 +197,14 @@ export const OverviewTab = ({ campaign }: { campaign: Campaign }) => {
               })}
             />
           ) : null}
-          <Can permission="campaign:manage">
+          {campaignCan(campaign, can)('campaign:manage') ? (
             <Flex vertical gap={8}>
               <AdvancePhaseButton campaign={campaign} />
               <Typography.Text type="secondary">
                 {t(`campaigns.phaseMode.${campaign.phaseMode}Hint`)}
               </Typography.Text>
             </Flex>
-          </Can>
+          ) : null}
         </Card>
       </Col>
       <Col xs={24} lg={15}>

@@ -1,6 +1,6 @@
-import type { Campaign, Permission } from '@unionhall/contracts'
+import type { Permission } from '@unionhall/contracts'
 import { EditOutlined } from '@ant-design/icons'
-import { Breadcrumb, Button, Flex, Form, Grid, Select, Spin, Tabs } from 'antd'
+import { Alert, Breadcrumb, Button, Flex, Form, Grid, Select, Spin, Tabs } from 'antd'
 import { type ReactNode, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
@@ -8,6 +8,7 @@ import { PageHeader } from '../../../components/page/page-header'
 import { QueryError } from '../../../components/page/query-error'
 import { useSession } from '../../../lib/session'
 import { useCampaign } from '../api/use-campaigns'
+import { campaignCan, reviewsNominations, type ViewedCampaign } from '../components/campaign-viewer'
 import { CandidatesTab } from '../components/candidates-tab'
 import { ChildrenTab } from '../components/children-tab'
 import { FraudTab } from '../components/fraud-tab'
@@ -21,16 +22,21 @@ import { ResultsTab } from '../components/results-tab'
 
 type TabDef = {
   key: string
-  permission?: Permission
-  render: (c: Campaign) => ReactNode
+  /**
+   * Needed over the campaign's org (campaign:read when absent). `null`: shown to everyone who
+   * may open the campaign; 'review-nominations': to anyone reviewing nominations in it, also
+   * sub-org staff who review only their own subtree's.
+   */
+  permission?: Permission | null | 'review-nominations'
+  render: (c: ViewedCampaign) => ReactNode
 }
 
 export const CAMPAIGN_TABS: TabDef[] = [
-  { key: 'overview', render: (c) => <OverviewTab campaign={c} /> },
+  { key: 'overview', permission: null, render: (c) => <OverviewTab campaign={c} /> },
   { key: 'children', render: (c) => <ChildrenTab campaign={c} /> },
   {
     key: 'nominations',
-    permission: 'campaign:review',
+    permission: 'review-nominations',
     render: (c) => <NominationsTab campaign={c} />,
   },
   { key: 'quota', permission: 'campaign:review', render: (c) => <QuotaTab campaign={c} /> },
@@ -68,7 +74,14 @@ export const Component = () => {
     document.title = `${c?.name ?? t('campaigns.detail.title')} · ${t('app.name')}`
   }, [t, c?.name])
 
-  const tabs = CAMPAIGN_TABS.filter((tab) => !tab.permission || can(tab.permission))
+  const canHere = c ? campaignCan(c, can) : can
+  const tabs = CAMPAIGN_TABS.filter((tab) =>
+    tab.permission === null
+      ? true
+      : tab.permission === 'review-nominations'
+        ? !!c && reviewsNominations(c, can)
+        : canHere(tab.permission ?? 'campaign:read'),
+  )
   const active = tabs.some((tab) => tab.key === params.get('tab'))
     ? (params.get('tab') as string)
     : 'overview'
@@ -102,7 +115,7 @@ export const Component = () => {
               <span>
                 {c.honourTitle} · {c.year} · {c.orgName}
               </span>
-              {can('campaign:manage') ? (
+              {canHere('campaign:manage') ? (
                 <Button
                   icon={<EditOutlined />}
                   onClick={() => void navigate(`/campaigns/${c.id}/edit`)}
@@ -118,6 +131,14 @@ export const Component = () => {
         <QueryError error={campaign.error} onRetry={() => void campaign.refetch()} />
       ) : null}
       {campaign.isLoading ? <Spin /> : null}
+      {c?.viewer?.reviewOnly ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('campaigns.detail.reviewOnly', { org: c.orgName })}
+        />
+      ) : null}
       {c && narrow ? (
         // On a phone the tab strip overflows into a menu; a section picker reads better.
         <>

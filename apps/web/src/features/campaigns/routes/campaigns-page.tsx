@@ -18,7 +18,7 @@ import { QueryError } from '../../../components/page/query-error'
 import { useSession } from '../../../lib/session'
 import { useCampaigns } from '../api/use-campaigns'
 import { PhaseTag, phaseOptions } from '../components/phase'
-import { A11yTable } from '../components/a11y'
+import { A11yTable, ContrastTag } from '../components/a11y'
 
 export const Component = () => {
   const { t } = useTranslation()
@@ -115,7 +115,17 @@ export const Component = () => {
           {
             title: t('campaigns.fields.name'),
             dataIndex: 'name',
-            render: (name: string, c) => <Link to={`/campaigns/${c.id}`}>{name}</Link>,
+            render: (name: string, c) => (
+              <>
+                <Link to={`/campaigns/${c.id}`}>{name}</Link>
+                {c.reviewOnly ? (
+                  <>
+                    {' '}
+                    <ContrastTag color="blue">{t('campaigns.list.reviewOnly')}</ContrastTag>
+                  </>
+                ) : null}
+              </>
+            ),
           },
           { title: t('campaigns.fields.honourTitle'), dataIndex: 'honourTitle', width: 140 },
           { title: t('campaigns.fields.year'), dataIndex: 'year', width: 80 },
@@ -139,14 +149,16 @@ export const Component = () => {
                   title: t('common.actions'),
                   key: 'actions',
                   width: 90,
-                  render: (_: unknown, c: { id: string; name: string }) => (
-                    <Link
-                      to={`/campaigns/${c.id}/edit`}
-                      aria-label={t('campaigns.edit.actionFor', { name: c.name })}
-                    >
-                      {t('campaigns.edit.action')}
-                    </Link>
-                  ),
+                  render: (_: unknown, c: { id: string; name: string; reviewOnly: boolean }) =>
+                    // Run above the caller's org: they review their nominees there, not edit it.
+                    c.reviewOnly ? null : (
+                      <Link
+                        to={`/campaigns/${c.id}/edit`}
+                        aria-label={t('campaigns.edit.actionFor', { name: c.name })}
+                      >
+                        {t('campaigns.edit.action')}
+                      </Link>
+                    ),
                 },
               ]
             : []),
