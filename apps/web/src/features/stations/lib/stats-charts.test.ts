@@ -44,6 +44,36 @@ describe('station roll-up charts', () => {
     expect(series[0]!.data).toEqual([40, 33])
   })
 
+  it('adds the org’s own stations (those of no child) as a bar of their own', () => {
+    const bars = childrenBars(stats, 'stations', '深圳市总工会（本级）')
+    expect(bars).toEqual([
+      { orgName: '南山区总工会', value: 40 },
+      { orgName: '龙岗区总工会', value: 33 },
+    ])
+    const withOwn = childrenBars(
+      { ...stats, total: row('深圳市总工会', 77, 50) },
+      'stations',
+      '本级',
+    )
+    expect(withOwn).toEqual([
+      { orgName: '南山区总工会', value: 40 },
+      { orgName: '龙岗区总工会', value: 33 },
+      { orgName: '本级', value: 4 },
+    ])
+  })
+
+  it('turns the names once more than three bars would run into each other', () => {
+    const label = (n: number) =>
+      (
+        childrenChartOption(
+          Array.from({ length: n }, (_, i) => ({ orgName: `第${i}个市总工会`, value: i })),
+          'm',
+        ).xAxis as { axisLabel: { rotate: number } }
+      ).axisLabel.rotate
+    expect(label(3)).toBe(0)
+    expect(label(6)).toBe(30)
+  })
+
   it('draws the selected count instead, named after it and ordered by it', () => {
     const option = chartOf('checkInsToday')
     const series = option.series as Bars

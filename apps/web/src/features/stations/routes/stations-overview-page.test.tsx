@@ -115,9 +115,9 @@ describe('stations overview page', { timeout: 60_000 }, () => {
     expect(screen.getByTestId('stat-alwaysOpen').textContent).toBe('24 小时站点4')
     expect(screen.getByTestId('stat-checkInsToday').textContent).toBe('今日签到85')
     expect(screen.getByTestId('stat-checkInsThisWeek').textContent).toBe('本周签到600')
-    expect(screen.getByText('甘肃省总工会下级单位站点数')).toBeTruthy()
+    expect(screen.getByText('甘肃省总工会本级及下级单位站点数')).toBeTruthy()
     expect(
-      screen.getByRole('img', { name: '各下级单位站点数：兰州市总工会 20，天水市总工会 10' }),
+      screen.getByRole('img', { name: '本级及各下级单位站点数：兰州市总工会 20，天水市总工会 10' }),
     ).toBeTruthy()
     expect(screen.getByRole('img', { name: '近 14 天签到共 91 人次的折线图' })).toBeTruthy()
   })
@@ -137,9 +137,11 @@ describe('stations overview page', { timeout: 60_000 }, () => {
     expect(radio('今日签到').getAttribute('aria-checked')).toBe('true')
     expect(all.getAttribute('aria-checked')).toBe('false')
     expect(screen.getByTestId('where').textContent).toBe('?metric=checkInsToday')
-    expect(screen.getByText('甘肃省总工会下级单位今日签到人次')).toBeTruthy()
+    expect(screen.getByText('甘肃省总工会本级及下级单位今日签到人次')).toBeTruthy()
     expect(
-      screen.getByRole('img', { name: '各下级单位今日签到人次：兰州市总工会 60，天水市总工会 30' }),
+      screen.getByRole('img', {
+        name: '本级及各下级单位今日签到人次：兰州市总工会 60，天水市总工会 30',
+      }),
     ).toBeTruthy()
     expect(screen.getByText('今日有签到的站点')).toBeTruthy()
     await waitFor(() => expect(mapAskedFor({ metric: 'checked_in_today' })).toBe(true), {
@@ -162,7 +164,7 @@ describe('stations overview page', { timeout: 60_000 }, () => {
     expect(radio('本周签到').getAttribute('aria-checked')).toBe('true')
     fireEvent.keyDown(document.activeElement!, { key: 'Home' })
     expect(radio('站点总数').getAttribute('aria-checked')).toBe('true')
-    expect(screen.getByText('甘肃省总工会下级单位站点数')).toBeTruthy()
+    expect(screen.getByText('甘肃省总工会本级及下级单位站点数')).toBeTruthy()
   })
 
   it('opens on the count a shared link names', async () => {
@@ -170,10 +172,10 @@ describe('stations overview page', { timeout: 60_000 }, () => {
     renderAt('/stations/overview?metric=openNow')
     await screen.findByTestId('stat-openNow', {}, { timeout: 15_000 })
     expect(radio('当前开放').getAttribute('aria-checked')).toBe('true')
-    expect(screen.getByText('甘肃省总工会下级单位当前开放站点数')).toBeTruthy()
+    expect(screen.getByText('甘肃省总工会本级及下级单位当前开放站点数')).toBeTruthy()
     expect(
       screen.getByRole('img', {
-        name: '各下级单位当前开放站点数：兰州市总工会 10，天水市总工会 5',
+        name: '本级及各下级单位当前开放站点数：兰州市总工会 10，天水市总工会 5，甘肃省总工会（本级） 2',
       }),
     ).toBeTruthy()
     await waitFor(() => expect(mapAskedFor({ metric: 'open_now' })).toBe(true), {
@@ -186,6 +188,6 @@ describe('stations overview page', { timeout: 60_000 }, () => {
     renderAt('/stations/overview?metric=bogus')
     await screen.findByTestId('stat-stations', {}, { timeout: 15_000 })
     expect(radio('站点总数').getAttribute('aria-checked')).toBe('true')
-    expect(screen.getByText('甘肃省总工会下级单位站点数')).toBeTruthy()
+    expect(screen.getByText('甘肃省总工会本级及下级单位站点数')).toBeTruthy()
   })
 })

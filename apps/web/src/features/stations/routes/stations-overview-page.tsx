@@ -135,7 +135,13 @@ export const Component = () => {
   }, [t])
 
   const measure = measureOf(t, metric)
-  const bars = useMemo(() => (data ? childrenBars(data, metric) : []), [data, metric])
+  const bars = useMemo(
+    () =>
+      data
+        ? childrenBars(data, metric, t('stations.overview.own', { name: data.total.orgName }))
+        : [],
+    [data, metric, t],
+  )
   const childrenOption = useMemo(() => childrenChartOption(bars, measure), [bars, measure])
   const checkInsOption = useMemo(() => (data ? checkInsChartOption(t, data) : null), [t, data])
 
