@@ -8,3 +8,14 @@ export const webLinkOrNull = (value: string | null | undefined): string | null =
   const link = value?.trim() ?? ''
   return /^https?:\/\/[^\s/?#]+/i.test(link) ? link : null
 }
+
+/**
+ * A stored image link (a cover, a photo) as an <img> src: one of our uploads
+ * (/api/v1/uploads/<id>) or an https URL, as ImageUrlSchema accepts; else null.
+ */
+export const imageSrcOrNull = (value: string | null | undefined): string | null => {
+  const link = value?.trim() ?? ''
+  return /^\/api\/v1\/uploads\/[0-9a-f-]{36}$/i.test(link) || /^https:\/\/[^\s/?#]+/i.test(link)
+    ? link
+    : null
+}

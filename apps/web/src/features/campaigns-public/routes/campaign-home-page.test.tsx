@@ -39,3 +39,26 @@ describe('campaign home and today’s votes', () => {
     expect(screen.queryByRole('link', { name: '去投票' })).toBeNull()
   })
 })
+
+describe('campaign home: the cover image', () => {
+  afterEach(() => vi.unstubAllGlobals())
+  const COVER = '/api/v1/uploads/01a2270b-9000-7000-8000-0000000000e1'
+
+  it('shows the cover, lazy and with its box reserved at 16:9', async () => {
+    stubServer([], undefined, { coverImageUrl: COVER })
+    renderPage(HOME, CampaignHomePage, null)
+    await screen.findByText(/陇原工匠/, { selector: '.cp-lead' })
+    const img = document.querySelector('img.cp-cover')!
+    expect(img.getAttribute('src')).toBe(COVER)
+    expect(img.getAttribute('alt')).toBe('')
+    expect(img.getAttribute('loading')).toBe('lazy')
+    expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['640', '360'])
+  })
+
+  it('shows none without a cover, or for a link that is not an image link', async () => {
+    stubServer([], undefined, { coverImageUrl: 'javascript:alert(1)' })
+    renderPage(HOME, CampaignHomePage, null)
+    await screen.findByText(/陇原工匠/, { selector: '.cp-lead' })
+    expect(document.querySelector('img')).toBeNull()
+  })
+})

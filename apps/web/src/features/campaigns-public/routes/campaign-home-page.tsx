@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { isApiError } from '../../../lib/api-error'
+import { imageSrcOrNull } from '../../../lib/web-link'
 import { LoadError, Loading, PublicShell } from '../components/shell'
 import { campaignPath, useCampaign, useCampaignId, useNow } from '../components/hooks'
 import { useVoter } from '../components/use-voter'
@@ -33,6 +34,7 @@ export const Component = () => {
   }
 
   const to = (rest: string) => campaignPath(c.id, rest)
+  const cover = imageSrcOrNull(c.coverImageUrl)
   const voting = c.phase === 'voting'
   // During the voting phase a ballot may still not be taken now (outside the daily hours, or
   // before the first day): the banner says why and the vote button steps back, as on the vote
@@ -55,6 +57,20 @@ export const Component = () => {
 
   return (
     <PublicShell title={c.name}>
+      {cover ? (
+        // Lazy, decoded off the main thread and after the page's own files; the box keeps its
+        // 16:9 place while the image loads on a slow network, so the page below does not jump.
+        <img
+          className="cp-cover"
+          src={cover}
+          alt=""
+          width={640}
+          height={360}
+          loading="lazy"
+          decoding="async"
+          fetchPriority="low"
+        />
+      ) : null}
       <p className="cp-lead">
         {t('campaignsPublic.home.honour', { honour: c.honourTitle, year: c.year })}
       </p>

@@ -120,12 +120,13 @@ const json = (body: unknown, status = 200) =>
 export const stubServer = (
   receipts: BallotReceipt[],
   refused?: { status: number; code: string },
+  campaignOver: Partial<Campaign> = {},
 ) => {
   // The API client always calls fetch with a URL string.
   const fetchMock = vi.fn((url: string) => {
     const path = new URL(url, 'http://localhost').pathname
     const base = `/api/v1/public/campaigns/${CAMPAIGN_ID}`
-    if (path === base) return Promise.resolve(json(campaign))
+    if (path === base) return Promise.resolve(json({ ...campaign, ...campaignOver }))
     if (path === `${base}/my-receipts`)
       return Promise.resolve(
         refused

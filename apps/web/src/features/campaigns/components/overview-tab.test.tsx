@@ -51,6 +51,21 @@ export const campaign: Campaign = {
 }
 
 describe('OverviewTab', { timeout: 60_000 }, () => {
+  it('shows the cover image, lazy at 16:9, named for screen readers; none without one', () => {
+    const cover = '/api/v1/uploads/01a2270b-9000-7000-8000-0000000000e1'
+    const { unmount } = renderWithProviders(
+      <OverviewTab campaign={{ ...campaign, coverImageUrl: cover }} />,
+      makeSession(['campaign:read']),
+    )
+    const img = screen.getByRole<HTMLImageElement>('img', { name: '“2026 年度陇原工匠评选”封面图' })
+    expect(img.getAttribute('src')).toBe(cover)
+    expect(img.getAttribute('loading')).toBe('lazy')
+    expect(img.style.aspectRatio).toBe('16 / 9')
+    unmount()
+    renderWithProviders(<OverviewTab campaign={campaign} />, makeSession(['campaign:read']))
+    expect(screen.queryByTestId('campaign-cover')).toBeNull()
+  })
+
   it('highlights the current phase in the timeline', () => {
     renderWithProviders(<OverviewTab campaign={campaign} />, makeSession(['campaign:read']))
     const current = screen.getByTestId('phase-timeline').querySelector('[aria-current="step"]')

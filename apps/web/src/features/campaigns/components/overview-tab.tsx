@@ -25,6 +25,7 @@ import { isApiError } from '../../../lib/api-error'
 import { errorMessage } from '../../../lib/error-message'
 import { formatDate, formatDateTime } from '../../../lib/format'
 import { useSession } from '../../../lib/session'
+import { imageSrcOrNull } from '../../../lib/web-link'
 import { useAdvancePhase } from '../api/use-campaigns'
 import { nextPhase, phaseIndex } from './phase'
 import { ContrastTag } from './a11y'
@@ -179,6 +180,7 @@ export const OverviewTab = ({ campaign }: { campaign: ViewedCampaign }) => {
   const { t } = useTranslation()
   const { can } = useSession()
   const { rules, quotas } = campaign
+  const cover = imageSrcOrNull(campaign.coverImageUrl)
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={9}>
@@ -210,6 +212,19 @@ export const OverviewTab = ({ campaign }: { campaign: ViewedCampaign }) => {
       <Col xs={24} lg={15}>
         <Card
           title={<h2 style={{ margin: 0, fontSize: '1em' }}>{t('campaigns.overview.info')}</h2>}
+          cover={
+            cover ? (
+              // 16:9 reserved before it loads (as on the worker home), the file's shape cropped.
+              <img
+                data-testid="campaign-cover"
+                src={cover}
+                alt={t('campaigns.overview.coverAlt', { name: campaign.name })}
+                loading="lazy"
+                decoding="async"
+                style={{ aspectRatio: '16 / 9', objectFit: 'cover', maxHeight: 320 }}
+              />
+            ) : undefined
+          }
         >
           <Descriptions
             size="small"

@@ -16,6 +16,7 @@ import {
 import { PageHeader } from '../../../components/page/page-header'
 import { QueryError } from '../../../components/page/query-error'
 import { useSession } from '../../../lib/session'
+import { imageSrcOrNull } from '../../../lib/web-link'
 import { useCampaigns } from '../api/use-campaigns'
 import { PhaseTag, phaseOptions } from '../components/phase'
 import { A11yTable, ContrastTag } from '../components/a11y'
@@ -117,6 +118,24 @@ export const Component = () => {
             dataIndex: 'name',
             render: (name: string, c) => (
               <>
+                {imageSrcOrNull(c.coverImageUrl) ? (
+                  // A small thumbnail: decorative, the name beside it is the link.
+                  <img
+                    data-testid="campaign-thumb"
+                    src={imageSrcOrNull(c.coverImageUrl)!}
+                    alt=""
+                    width={48}
+                    height={27}
+                    loading="lazy"
+                    decoding="async"
+                    style={{
+                      objectFit: 'cover',
+                      borderRadius: 4,
+                      marginInlineEnd: 8,
+                      verticalAlign: 'middle',
+                    }}
+                  />
+                ) : null}
                 <Link to={`/campaigns/${c.id}`}>{name}</Link>
                 {c.reviewOnly ? (
                   <>
