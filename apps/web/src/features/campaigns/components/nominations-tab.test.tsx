@@ -153,3 +153,46 @@ describe('NominationsTab: where a nomination came from', { timeout: 60_000 }, ()
     expect(within(drawer).getAllByText('甘肃省总工会').length).toBeGreaterThan(0)
   })
 })
+
+describe('NominationsTab: merging duplicates', { timeout: 60_000 }, () => {
+  it('tells the two apart in the merge dialog: mobile, Beijing time, supporters, consent', async () => {
+    const campaign = campaignIn('review')
+    const routes = api(campaign.id)
+    vi.stubGlobal(
+      'fetch',
+      fakeServer({
+        [routes.list]: page([
+          nomination({ nomineeName: '李师傅', employerOrgName: '兰州市总工会' }),
+          nomination({
+            id: '01a2270b-9000-7000-8000-0000000000d2',
+            nomineeName: '李师傅',
+            employerOrgName: '兰州市总工会',
+            nomineeMobileMasked: '138****0002',
+            status: 'awaiting_consent',
+            consentedAt: null,
+            supporterCount: 3,
+            createdAt: '2027-01-03T16:30:00.000Z',
+          }),
+        ]),
+      }).fetchMock,
+    )
+    renderWithProviders(<NominationsTab campaign={campaign} />, makeSession(['campaign:review']))
+
+    const boxes = await screen.findAllByRole(
+      'checkbox',
+      { name: '选择 李师傅' },
+      { timeout: 15_000 },
+    )
+    for (const box of boxes) fireEvent.click(box)
+    fireEvent.click(screen.getByRole('button', { name: /合并所选/ }))
+
+    const dialog = await screen.findByRole('dialog')
+    const options = within(dialog)
+      .getAllByRole('radio')
+      .map((radio) => radio.closest('label')?.textContent)
+    expect(options).toEqual([
+      '李师傅 · 兰州市总工会 · 待审核139****0001 · 2027-01-02 09:00（北京时间）提交 · 推荐人 1 人 · 本人已确认',
+      '李师傅 · 兰州市总工会 · 待本人确认138****0002 · 2027-01-04 00:30（北京时间）提交 · 推荐人 3 人 · 等待本人确认',
+    ])
+  })
+})

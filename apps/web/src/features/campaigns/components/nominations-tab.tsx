@@ -34,7 +34,7 @@ import { QueryError } from '../../../components/page/query-error'
 import { useSession } from '../../../lib/session'
 import { errorMessage } from '../../../lib/error-message'
 import { revealNomineeContact } from '../api/campaigns-api'
-import { formatDateTime } from '../../../lib/format'
+import { formatBeijingDateTime, formatDateTime } from '../../../lib/format'
 import { publicUrl, usePublicOrigin } from '../../../lib/public-origin'
 import {
   useMergeNominations,
@@ -363,7 +363,29 @@ const MergeModal = ({
         style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
         options={selected.map((n) => ({
           value: n.id,
-          label: `${n.nomineeName} · ${n.employerOrgName} · ${t(`campaigns.nominationStatus.${n.status}`)}`,
+          // Duplicates read alike by name and employer: what tells them apart goes below.
+          label: (
+            <span>
+              {`${n.nomineeName} · ${n.employerOrgName} · ${t(`campaigns.nominationStatus.${n.status}`)}`}
+              <br />
+              <Typography.Text type="secondary">
+                {t('campaigns.nominations.mergeOption', {
+                  mobile: n.nomineeMobileMasked,
+                  time: formatBeijingDateTime(n.createdAt),
+                  count: n.supporterCount,
+                  consent: t(
+                    `campaigns.nominations.mergeConsent.${
+                      n.consentedAt
+                        ? 'consented'
+                        : n.status === 'awaiting_consent'
+                          ? 'awaiting'
+                          : 'none'
+                    }`,
+                  ),
+                })}
+              </Typography.Text>
+            </span>
+          ),
         }))}
       />
       {merge.error ? (
