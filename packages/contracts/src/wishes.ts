@@ -328,6 +328,23 @@ export const MyWishClaimSchema = z.object({
   fulfilledAt: TimestampSchema.nullable(),
 })
 
+/**
+ * A claim of my wish that ended without completing it (I reopened it, the claimant gave it up,
+ * or it ran past its date): the wish went back on the wall. Kept so my timeline shows it.
+ */
+export const MyPastClaimSchema = z.object({
+  id: IdSchema,
+  claimantName: z.string(),
+  claimantKind: ClaimantKindSchema,
+  status: z.enum(['reopened', 'released', 'expired']),
+  claimedAt: TimestampSchema,
+  fulfilledAt: TimestampSchema.nullable(),
+  endedAt: TimestampSchema,
+  /** My own reason when I reopened it; null otherwise (a claimant's reason is theirs). */
+  reopenReason: z.string().nullable(),
+})
+export type MyPastClaim = z.infer<typeof MyPastClaimSchema>
+
 /** A worker's own wish. */
 export const MyWishSchema = z.object({
   id: IdSchema,
@@ -346,6 +363,8 @@ export const MyWishSchema = z.object({
   withdrawnAt: TimestampSchema.nullable(),
   editedAt: TimestampSchema.nullable(),
   claim: MyWishClaimSchema.nullable(),
+  /** Earlier claims that ended and put the wish back on the wall, oldest first. */
+  pastClaims: z.array(MyPastClaimSchema),
   createdAt: TimestampSchema,
   publishedAt: TimestampSchema.nullable(),
   confirmedAt: TimestampSchema.nullable(),

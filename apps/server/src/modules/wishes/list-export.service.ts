@@ -33,6 +33,8 @@ const HEADERS = [
   '截止日期',
   '提交时间',
   '发布时间',
+  // The current claim's: blank while the wish waits on the wall again after a reopen, a
+  // release or an expired claim. Every earlier claim is on the wish's staff detail (claims).
   '认领人',
   '认领身份',
   '承诺送达日期',

@@ -239,6 +239,17 @@ export const findClaimsOfWish = (db: Db, wishId: string): Promise<WishClaimRow[]
     .orderBy('id', 'desc')
     .execute()
 
+/** Every claim of these wishes (one page of a worker's list), current and ended. */
+export const findClaimsOfWishes = (db: Db, wishIds: readonly string[]): Promise<WishClaimRow[]> =>
+  wishIds.length === 0
+    ? Promise.resolve([])
+    : q(db)
+        .selectFrom('wish_claim')
+        .selectAll()
+        .where('wish_id', 'in', [...wishIds])
+        .orderBy('id')
+        .execute()
+
 /** Like updateWishIf, for a claim. */
 export const updateClaimIf = async (
   db: Db,

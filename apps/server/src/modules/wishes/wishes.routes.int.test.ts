@@ -773,6 +773,49 @@ describe('confirm and reopen by the worker: POST /api/v1/my/wishes/:wishId/confi
     expect((await claimRows(t, wish.id)).map((c) => c.status)).toEqual(['reopened', 'reopened'])
     expect(await auditRows(t, { action: 'wish.reopened', targetId: wish.id })).toHaveLength(2)
   })
+
+  it('keeps the ended claims in my wish after a reopen, in its page and in my list', async () => {
+    const wish = await publishedWish()
+    const c = await claim(claimantA, wish.id, { claimantKind: 'party_member' })
+    await fulfil(claimantA, c.id)
+    const mine = async () =>
+      expectStatus(
+        await worker.request({ method: 'GET', url: `/api/v1/my/wishes/${wish.id}` }),
+        200,
+      ).json<MyWish>()
+    const before = await mine()
+    expect(before.pastClaims).toEqual([])
+    const claimedBy = before.claim!.claimantName
+    expectStatus(
+      await post(worker, `/api/v1/my/wishes/${wish.id}/reopen`, { reason: '没有收到' }),
+      200,
+    )
+    const expected = [
+      {
+        id: c.id,
+        claimantName: claimedBy,
+        claimantKind: 'party_member',
+        status: 'reopened',
+        claimedAt: before.claim!.claimedAt,
+        fulfilledAt: before.claim!.fulfilledAt,
+        endedAt: expect.any(String),
+        reopenReason: '没有收到',
+      },
+    ]
+    const after = await mine()
+    expect(after).toMatchObject({ status: 'published', claim: null })
+    expect(after.pastClaims).toEqual(expected)
+    const list = expectStatus(
+      await worker.request({ method: 'GET', url: '/api/v1/my/wishes?pageSize=100' }),
+      200,
+    ).json<Page<MyWish>>()
+    expect(list.items.find((w) => w.id === wish.id)!.pastClaims).toEqual(expected)
+    // A second claimant: the current claim and the ended one, each in its place.
+    await claim(claimantB, wish.id)
+    const again = await mine()
+    expect(again.claim).not.toBeNull()
+    expect(again.pastClaims).toEqual(expected)
+  })
 })
 
 describe('staff for a walk-in: POST /api/v1/wishes/:wishId/confirm and /reopen', () => {

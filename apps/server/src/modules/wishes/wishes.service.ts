@@ -27,7 +27,7 @@ import type { WishesDeps } from './wishes.deps'
 import { wishErrors } from './wishes.errors'
 import { tellStaff, tellWorker } from './wishes.notify'
 import * as repo from './wishes.repository'
-import type { WishTable, WishWithOrg } from './wishes.tables'
+import type { WishClaimRow, WishTable, WishWithOrg } from './wishes.tables'
 import {
   stationNamesOf,
   toClaim,
@@ -135,11 +135,12 @@ const detailOf = async (db: Db, wish: WishWithOrg): Promise<WishDetail> => {
 }
 
 const myWishOf = async (db: Db, wish: WishWithOrg): Promise<MyWish> => {
+  // Every claim, not only the current one: the worker's timeline keeps the ended ones.
   const [names, claims] = await Promise.all([
     stationNamesOf(db, [wish]),
-    repo.findClaimsByIds(db, wish.current_claim_id ? [wish.current_claim_id] : []),
+    repo.findClaimsOfWish(db, wish.id),
   ])
-  return toMyWish(wish, names, claims[0])
+  return toMyWish(wish, names, claims)
 }
 
 /**
@@ -418,16 +419,15 @@ export const listMyWishes = async (
   )
   const [names, claims] = await Promise.all([
     stationNamesOf(db, rows),
-    repo.findClaimsByIds(
+    repo.findClaimsOfWishes(
       db,
-      rows.map((r) => r.current_claim_id).filter((id): id is string => id !== null),
+      rows.map((r) => r.id),
     ),
   ])
-  const byId = new Map(claims.map((c) => [c.id, c]))
+  const byWish = new Map<string, WishClaimRow[]>()
+  for (const c of claims) byWish.set(c.wish_id, [...(byWish.get(c.wish_id) ?? []), c])
   return {
-    items: rows.map((r) =>
-      toMyWish(r, names, r.current_claim_id ? byId.get(r.current_claim_id) : undefined),
-    ),
+    items: rows.map((r) => toMyWish(r, names, byWish.get(r.id) ?? [])),
     total,
     page: query.page,
     pageSize: query.pageSize,

@@ -1,4 +1,11 @@
-import type { MyClaim, MyWish, PublicWish, Wish, WishClaim } from '@unionhall/contracts'
+import type {
+  MyClaim,
+  MyPastClaim,
+  MyWish,
+  PublicWish,
+  Wish,
+  WishClaim,
+} from '@unionhall/contracts'
 import { fromJson } from '../../platform/db/columns'
 import type { Db } from '../../platform/db/create-db'
 import { findStationRefs } from '../stations'
@@ -78,44 +85,71 @@ export const toWish = (
 export const claimantNameForWorker = (c: Pick<WishClaimRow, 'claimant_kind' | 'claimant_name'>) =>
   c.claimant_kind === 'partner_company' ? c.claimant_name : maskName(c.claimant_name)
 
+const PAST_STATUSES = ['reopened', 'released', 'expired'] as const
+type PastStatus = (typeof PAST_STATUSES)[number]
+
+/** The wish's ended claims that put it back on the wall, oldest first. */
+const pastClaimsOf = (claims: readonly WishClaimRow[]): MyPastClaim[] =>
+  claims
+    .filter(
+      (c): c is WishClaimRow & { status: PastStatus; ended_at: string } =>
+        (PAST_STATUSES as readonly string[]).includes(c.status) && c.ended_at !== null,
+    )
+    .sort((a, b) => Date.parse(a.claimed_at) - Date.parse(b.claimed_at))
+    .map((c) => ({
+      id: c.id,
+      claimantName: claimantNameForWorker(c),
+      claimantKind: c.claimant_kind,
+      status: c.status,
+      claimedAt: c.claimed_at,
+      fulfilledAt: c.fulfilled_at,
+      endedAt: c.ended_at,
+      reopenReason: c.status === 'reopened' ? c.end_reason : null,
+    }))
+
+/** `claims`: every claim the wish has had (the current one and the ended ones). */
 export const toMyWish = (
   w: WishWithOrg,
   names: StationNames,
-  claim: WishClaimRow | undefined,
-): MyWish => ({
-  id: w.id,
-  orgName: w.org_name,
-  stationId: w.station_id,
-  stationName: stationName(names, w.station_id),
-  title: w.title,
-  description: w.description,
-  category: w.category,
-  deadline: w.deadline,
-  status: w.status,
-  rejectedReason: w.rejected_reason,
-  reopenReason: w.reopen_reason,
-  thanks: w.thanks,
-  withdrawnReason: w.withdrawn_reason,
-  withdrawnAt: w.withdrawn_at,
-  editedAt: w.edited_at,
-  claim: claim
-    ? {
-        id: claim.id,
-        claimantName: claimantNameForWorker(claim),
-        claimantKind: claim.claimant_kind,
-        status: claim.status,
-        dueDate: claim.due_date,
-        photos: fromJson<string[]>(claim.photos) ?? [],
-        note: claim.note,
-        claimedAt: claim.claimed_at,
-        fulfilledAt: claim.fulfilled_at,
-      }
-    : null,
-  createdAt: w.created_at,
-  publishedAt: w.published_at,
-  confirmedAt: w.confirmed_at,
-  confirmedAutomatically: w.confirmed_automatically === 1,
-})
+  claims: readonly WishClaimRow[],
+): MyWish => {
+  const claim = w.current_claim_id ? claims.find((c) => c.id === w.current_claim_id) : undefined
+  return {
+    id: w.id,
+    orgName: w.org_name,
+    stationId: w.station_id,
+    stationName: stationName(names, w.station_id),
+    title: w.title,
+    description: w.description,
+    category: w.category,
+    deadline: w.deadline,
+    status: w.status,
+    rejectedReason: w.rejected_reason,
+    reopenReason: w.reopen_reason,
+    thanks: w.thanks,
+    withdrawnReason: w.withdrawn_reason,
+    withdrawnAt: w.withdrawn_at,
+    editedAt: w.edited_at,
+    claim: claim
+      ? {
+          id: claim.id,
+          claimantName: claimantNameForWorker(claim),
+          claimantKind: claim.claimant_kind,
+          status: claim.status,
+          dueDate: claim.due_date,
+          photos: fromJson<string[]>(claim.photos) ?? [],
+          note: claim.note,
+          claimedAt: claim.claimed_at,
+          fulfilledAt: claim.fulfilled_at,
+        }
+      : null,
+    pastClaims: pastClaimsOf(claims),
+    createdAt: w.created_at,
+    publishedAt: w.published_at,
+    confirmedAt: w.confirmed_at,
+    confirmedAutomatically: w.confirmed_automatically === 1,
+  }
+}
 
 export const toPublicWish = (w: WishWithOrg, names: StationNames): PublicWish => ({
   id: w.id,

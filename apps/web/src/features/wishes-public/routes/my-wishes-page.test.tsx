@@ -22,7 +22,25 @@ const serve = () => {
       return json(current)
     }
     if (url === reopenUrl && init?.method === 'POST') {
-      current = myWish({ status: 'published', claim: null, reopenReason: '没有收到' })
+      // As the server answers: the ended claim stays in pastClaims.
+      const before = myWish().claim!
+      current = myWish({
+        status: 'published',
+        claim: null,
+        reopenReason: '没有收到',
+        pastClaims: [
+          {
+            id: before.id,
+            claimantName: '钱*国',
+            claimantKind: 'party_member',
+            status: 'reopened',
+            claimedAt: before.claimedAt,
+            fulfilledAt: before.fulfilledAt,
+            endedAt: '2026-11-29T01:00:00.000Z',
+            reopenReason: '没有收到',
+          },
+        ],
+      })
       return json(current)
     }
     if (url.startsWith('/api/v1/my/wishes?'))
@@ -94,6 +112,24 @@ describe('my wishes', () => {
     await waitFor(() => expect(calls(f, reopenUrl)).toHaveLength(1))
     expect(bodyOf(calls(f, reopenUrl)[0]?.[1])).toEqual({ reason: '没有收到' })
     expect(await screen.findByText('心愿已重新开放：没有收到')).toBeTruthy()
+  })
+
+  it('keeps the claim in the timeline after a reopen, then shows the wish back on the wall', async () => {
+    serve()
+    renderWishPage('/w/mine', '/w/mine', MyWishesPage)
+    fireEvent.click(await screen.findByRole('button', { name: '没有收到，重新开放' }))
+    fireEvent.change(screen.getByLabelText('原因'), { target: { value: '没有收到' } })
+    fireEvent.click(screen.getByRole('button', { name: '重新开放' }))
+    await screen.findByText('心愿已重新开放：没有收到')
+    const steps = screen.getByRole('list', { name: '心愿进度' }).querySelectorAll(':scope > li')
+    const texts = [...steps].map((li) => li.textContent ?? '')
+    const at = (re: RegExp) => texts.findIndex((x) => re.test(x))
+    expect(at(/钱\*国（党员）已认领/)).toBeGreaterThan(at(/已发布到心愿墙/))
+    expect(at(/^认领人已送达/)).toBeGreaterThan(at(/钱\*国（党员）已认领/))
+    const reopened = at(/您重新开放了心愿：没有收到。心愿已回到心愿墙，等待认领/)
+    expect(reopened).toBe(texts.length - 1)
+    expect(steps[reopened]!.getAttribute('data-state')).toBe('current')
+    expect(steps[at(/已发布到心愿墙/)]!.getAttribute('data-state')).toBe('done')
   })
 })
 

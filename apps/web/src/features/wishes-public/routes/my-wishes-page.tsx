@@ -132,13 +132,43 @@ const stepsOf = (t: TFunction, w: MyWish): Step[] => {
       state: 'current',
       text: t(`${k}.steps.rejected`, { reason: w.rejectedReason ?? '' }),
     })
-  else
+  else {
+    const past = w.pastClaims
     steps.push({
       key: 'published',
-      state: s === 'published' ? 'current' : 'done',
+      state: s === 'published' && past.length === 0 ? 'current' : 'done',
       text: t(`${k}.steps.published`),
       at: w.publishedAt,
     })
+    // Claims that ended and put the wish back on the wall stay in its history.
+    past.forEach((c, i) => {
+      steps.push({
+        key: `past-claimed-${c.id}`,
+        state: 'done',
+        text: t(`${k}.steps.pastClaimed`, {
+          name: c.claimantName,
+          kind: t(`wishesPublic.claimantKind.${c.claimantKind}`),
+        }),
+        at: c.claimedAt,
+      })
+      if (c.fulfilledAt)
+        steps.push({
+          key: `past-fulfilled-${c.id}`,
+          state: 'done',
+          text: t(`${k}.steps.pastFulfilled`),
+          at: c.fulfilledAt,
+        })
+      steps.push({
+        key: `past-ended-${c.id}`,
+        state: s === 'published' && i === past.length - 1 ? 'current' : 'done',
+        text:
+          c.status === 'reopened'
+            ? t(`${k}.steps.pastReopened`, { reason: c.reopenReason ?? '' })
+            : t(`${k}.steps.past_${c.status}`),
+        at: c.endedAt,
+      })
+    })
+  }
   if (s === 'expired')
     steps.push({ key: 'expired', state: 'current', text: t(`${k}.steps.expired`) })
   if (w.claim && reached(['claimed', 'fulfilled', 'confirmed']))

@@ -65,6 +65,7 @@ export const myWish = (over: Partial<MyWish> = {}): MyWish => ({
     claimedAt: '2026-11-28T03:00:00.000Z',
     fulfilledAt: '2026-11-28T05:00:00.000Z',
   },
+  pastClaims: [],
   createdAt: '2026-11-28T01:00:00.000Z',
   publishedAt: '2026-11-28T02:00:00.000Z',
   confirmedAt: null,
