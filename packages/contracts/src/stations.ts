@@ -470,5 +470,19 @@ export const StationImportResultSchema = z.object({
   created: z.number().int(),
   /** Rows that matched an active station of the same org, name and address, which they updated. */
   updated: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), path: z.string(), message: z.string() })),
+  errors: z.array(
+    z.object({
+      /** The spreadsheet line, or the position in an HSDS file's locations (from 1). */
+      row: z.number().int(),
+      /** The body path (lat, schedule.weekly.1); for HSDS files the field of the location. */
+      path: z.string(),
+      /** Stable problem code (REQUIRED, MOBILE_MASKED, PERIOD_OVERLAP…), worded with `params`. */
+      code: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      /** The problem in Chinese, in the words of the sheet. */
+      message: z.string(),
+      /** Spreadsheet imports: the column, named as the file's header row names it ("纬度*"). */
+      column: z.string().optional(),
+    }),
+  ),
 })

@@ -62,14 +62,22 @@ export const findActiveStationsNamed = async (
   orgIds: readonly string[],
   names: readonly string[],
 ) => {
-  const out: Array<{ id: string; org_id: string; name: string; address: string }> = []
+  const out: Array<{
+    id: string
+    org_id: string
+    name: string
+    address: string
+    contact_mobile_enc: string
+    contact_mobile_masked: string
+  }> = []
   if (orgIds.length === 0) return out
   // Chunked: SQLite binds at most 32,766 parameters per statement.
   for (let i = 0; i < names.length; i += 1000) {
     out.push(
       ...(await q(db)
         .selectFrom('station')
-        .select(['id', 'org_id', 'name', 'address'])
+        // The contact: an import row may keep the stored mobile of the station it updates.
+        .select(['id', 'org_id', 'name', 'address', 'contact_mobile_enc', 'contact_mobile_masked'])
         .where('org_id', 'in', [...orgIds])
         .where('name', 'in', names.slice(i, i + 1000))
         .where('status', '=', 'active')

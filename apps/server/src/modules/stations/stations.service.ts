@@ -1,4 +1,4 @@
-import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from '../../platform/text/unstorable-text'
+import { unstorableTextAt } from '../../platform/text/unstorable-text'
 import {
   type CreateStationBody,
   CreateStationBodySchema,
@@ -23,6 +23,12 @@ import { amenityCodes, amenityMask, isAmenityCode } from './domain/amenities'
 import { cnHolidayCalendar } from './domain/cn-holidays'
 import { assertLatLng, round7, toStorage } from './domain/coords'
 import { isOpenAt, validateSchedule, type Schedule } from './domain/schedule'
+import {
+  type ImportProblem,
+  importProblem,
+  problemOfIssue,
+  scheduleImportProblems,
+} from './open-data/import-problems'
 import {
   checkInWindowStart,
   countsToward,
@@ -475,13 +481,29 @@ export const listStationsForExport = async (
   return rows.map((r) => toStation(r, ctx.now))
 }
 
-export type StationImportRowError = { row: number; path: string; message: string }
-
 /**
- * Creates many stations in one transaction, all or nothing: rows are validated first and any
- * error refuses the whole import with every row's problems (row numbers as the caller counts
- * them, e.g. spreadsheet lines). Used by the .xlsx and HSDS imports.
+ * A problem of one import row: its row number as the caller counts them (a spreadsheet line, a
+ * position in an HSDS file), the body path, a stable code with params that the web words in the
+ * reader's language, and the Chinese sentence (open-data/import-problems.ts). The spreadsheet
+ * import adds the column, named by the file's header.
  */
+export type StationImportRowError = ImportProblem & { row: number; column?: string }
+
+/** A row to import. */
+export type StationImportRow = {
+  row: number
+  body: unknown
+  /**
+   * The row carries no full mobile, only "keep the stored one": the masked number our .xlsx
+   * export writes (`masked`), or none at all (`masked: null`, an HSDS file exported without
+   * contacts). Its body's contactMobile is then ignored. Such a row may only update a station,
+   * and only one whose stored mobile has that mask; it keeps the stored mobile.
+   */
+  storedMobile?: { masked: string | null }
+}
+
+const rowError = (row: number, p: ImportProblem): StationImportRowError => ({ row, ...p })
+
 /** What makes an import row the same station as an existing one: its org, name and address. */
 const importKey = (s: { org_id: string; name: string; address: string }) =>
   `${s.org_id}\u0000${s.name}\u0000${s.address}`
@@ -506,10 +528,77 @@ const sheetColumnsOf = (p: StationTable): Partial<StationTable> => ({
   updated_at: p.updated_at,
 })
 
+/** The body schema of a row that keeps the stored mobile (its mobile cell is not read). */
+const BodyKeepingMobileSchema = CreateStationBodySchema.omit({ contactMobile: true })
+const withoutMobile = (body: unknown) => {
+  if (typeof body !== 'object' || body === null) return body
+  const { contactMobile: _ignored, ...rest } = body as Record<string, unknown>
+  return rest
+}
+
+type Existing = Awaited<ReturnType<typeof repo.findActiveStationsNamed>>[number]
+
+/**
+ * Rows that keep the stored mobile, checked against the stations they update: the mobile of
+ * each is copied into the row, and a row that matches no station, or a station whose mobile
+ * has another mask, is a problem (its masked number says nothing of the mobile to store).
+ */
+const keepStoredMobiles = (
+  prepared: readonly StationTable[],
+  keeps: ReadonlyMap<StationTable, { masked: string | null }>,
+  rowOf: ReadonlyMap<StationTable, number>,
+  existing: readonly Existing[],
+): StationImportRowError[] => {
+  const byKey = new Map(existing.map((e) => [importKey(e), e]))
+  const errors: StationImportRowError[] = []
+  for (const p of prepared) {
+    const keep = keeps.get(p)
+    if (!keep) continue
+    const row = rowOf.get(p)!
+    const current = byKey.get(importKey(p))
+    if (!current) {
+      errors.push(
+        rowError(
+          row,
+          importProblem(
+            'contactMobile',
+            keep.masked === null ? 'MOBILE_MISSING_NEW' : 'MOBILE_MASKED',
+          ),
+        ),
+      )
+    } else if (keep.masked !== null && keep.masked !== current.contact_mobile_masked) {
+      errors.push(
+        rowError(
+          row,
+          importProblem('contactMobile', 'MOBILE_MASKED_MISMATCH', {
+            stored: current.contact_mobile_masked,
+          }),
+        ),
+      )
+    } else {
+      p.contact_mobile_enc = current.contact_mobile_enc
+      p.contact_mobile_masked = current.contact_mobile_masked
+    }
+  }
+  return errors
+}
+
+/** Thrown inside the import's transaction to roll it back with row problems found there. */
+class ImportRefused extends Error {
+  constructor(readonly errors: StationImportRowError[]) {
+    super('import refused')
+  }
+}
+
+/**
+ * Creates many stations in one transaction, all or nothing: rows are validated first and any
+ * error refuses the whole import with every row's problems (row numbers as the caller counts
+ * them, e.g. spreadsheet lines). Used by the .xlsx and HSDS imports.
+ */
 export const importStations = async (
   deps: Deps,
   ctx: Ctx,
-  rows: ReadonlyArray<{ row: number; body: unknown }>,
+  rows: ReadonlyArray<StationImportRow>,
   source: string,
 ) => {
   const { db, crypto } = deps
@@ -518,24 +607,27 @@ export const importStations = async (
   /** The sheet row of each prepared station, and the first row of each (org, name, address). */
   const rowOf = new Map<StationTable, number>()
   const firstRowOf = new Map<string, number>()
+  const keeps = new Map<StationTable, { masked: string | null }>()
   const orgs = new Map<string, { id: string; path: string }>()
   const now = ctx.now.toISOString()
-  for (const { row, body } of rows) {
+  for (const { row, body, storedMobile } of rows) {
     // A spreadsheet cell or an HSDS field can carry what a request cannot (a NUL from a broken
     // export): the row is refused and named, and the rest of the file still imports.
     const invalidAt = unstorableTextAt(body)
     if (invalidAt !== null) {
-      errors.push({ row, path: invalidAt, message: UNSTORABLE_TEXT_MESSAGE })
+      errors.push(rowError(row, importProblem(invalidAt, 'TEXT_UNSTORABLE')))
       continue
     }
-    const parsed = CreateStationBodySchema.safeParse(body)
+    const parsed = storedMobile
+      ? BodyKeepingMobileSchema.safeParse(withoutMobile(body))
+      : CreateStationBodySchema.safeParse(body)
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        errors.push({ row, path: issue.path.join('.'), message: issue.message })
-      }
+      for (const issue of parsed.error.issues)
+        errors.push(rowError(row, problemOfIssue(issue, body)))
       continue
     }
-    const b = parsed.data
+    // Replaced by the stored mobile (keepStoredMobiles), or the row is refused.
+    const b = { contactMobile: '', ...parsed.data }
     let org = orgs.get(b.orgId)
     if (!org) {
       try {
@@ -543,14 +635,20 @@ export const importStations = async (
         org = { id: o.id, path: o.path }
         orgs.set(b.orgId, org)
       } catch {
-        errors.push({ row, path: 'orgId', message: 'no such org' })
+        errors.push(rowError(row, importProblem('orgId', 'ORG_NOT_FOUND', { value: b.orgId })))
         continue
       }
     }
     try {
       requireAt(ctx, 'station:manage', org.path)
     } catch {
-      errors.push({ row, path: 'orgId', message: 'outside your org subtree' })
+      errors.push(rowError(row, importProblem('orgId', 'ORG_NOT_FOUND', { value: b.orgId })))
+      continue
+    }
+    const scheduleProblems = validateSchedule(b.schedule as Schedule)
+    if (scheduleProblems.length > 0) {
+      for (const p of scheduleImportProblems(b.schedule as Schedule, scheduleProblems))
+        errors.push(rowError(row, p))
       continue
     }
     try {
@@ -566,15 +664,12 @@ export const importStations = async (
       }
       const first = firstRowOf.get(importKey(station))
       if (first !== undefined) {
-        errors.push({
-          row,
-          path: 'name',
-          message: `same org, name and address as row ${first}`,
-        })
+        errors.push(rowError(row, importProblem('name', 'DUPLICATE_ROW', { row: first })))
         continue
       }
       firstRowOf.set(importKey(station), row)
       rowOf.set(station, row)
+      if (storedMobile) keeps.set(station, storedMobile)
       prepared.push(station)
     } catch (e) {
       const details = (e as { details?: unknown }).details
@@ -582,63 +677,86 @@ export const importStations = async (
         ? details
         : [{ path: '', message: String((e as Error).message) }]
       for (const d of list as Array<{ path?: string; message?: string }>) {
-        errors.push({ row, path: d.path ?? '', message: d.message ?? 'invalid' })
+        errors.push(
+          rowError(row, importProblem(d.path ?? '', 'INVALID', { detail: d.message ?? '' })),
+        )
       }
     }
   }
-  if (errors.length > 0) return { created: 0, updated: 0, errors }
+  const stationsNamed = (q: Db) =>
+    repo.findActiveStationsNamed(
+      q,
+      [...new Set(prepared.map((p) => p.org_id))],
+      [...new Set(prepared.map((p) => p.name))],
+    )
+  // Reported with the other rows' problems, so one upload lists them all; checked again in the
+  // transaction, which is what counts.
+  if (keeps.size > 0)
+    errors.push(...keepStoredMobiles(prepared, keeps, rowOf, await stationsNamed(db)))
+  if (errors.length > 0) return { created: 0, updated: 0, errors: sortRowErrors(errors) }
   if (prepared.length === 0) {
     throw commonErrors.validation('The import has no stations', [
       { path: 'file', message: 'no rows' },
     ])
   }
-  const result = await withTransaction(db, async (trx) => {
-    const photos = [...new Set(prepared.flatMap((p) => JSON.parse(p.photos) as string[]))]
-    if (photos.length > 0) await requireUploadsExist(trx, photos, ctx)
-    // A row naming an active station of its org by name and address updates it, so importing
-    // a corrected sheet again fixes the stations instead of doubling them. Read inside the
-    // transaction: two imports at once must not both create the same station.
-    const existing = await repo.findActiveStationsNamed(
-      trx,
-      [...new Set(prepared.map((p) => p.org_id))],
-      [...new Set(prepared.map((p) => p.name))],
-    )
-    const idOf = new Map(existing.map((e) => [importKey(e), e.id]))
-    const fresh: StationTable[] = []
-    const byOrg = new Map<string, { created: number; updated: number; stationIds: string[] }>()
-    for (const p of prepared) {
-      const tally = byOrg.get(p.org_id) ?? { created: 0, updated: 0, stationIds: [] }
-      byOrg.set(p.org_id, tally)
-      const id = idOf.get(importKey(p))
-      if (id === undefined) {
-        fresh.push(p)
-        tally.created++
-        continue
+  let result: { created: number; updated: number }
+  try {
+    result = await withTransaction(db, async (trx) => {
+      const photos = [...new Set(prepared.flatMap((p) => JSON.parse(p.photos) as string[]))]
+      if (photos.length > 0) await requireUploadsExist(trx, photos, ctx)
+      // A row naming an active station of its org by name and address updates it, so importing
+      // a corrected sheet again fixes the stations instead of doubling them. Read inside the
+      // transaction: two imports at once must not both create the same station.
+      const existing = await stationsNamed(trx)
+      const refused = keepStoredMobiles(prepared, keeps, rowOf, existing)
+      if (refused.length > 0) throw new ImportRefused(refused)
+      const idOf = new Map(existing.map((e) => [importKey(e), e.id]))
+      const fresh: StationTable[] = []
+      const byOrg = new Map<string, { created: number; updated: number; stationIds: string[] }>()
+      for (const p of prepared) {
+        const tally = byOrg.get(p.org_id) ?? { created: 0, updated: 0, stationIds: [] }
+        byOrg.set(p.org_id, tally)
+        const id = idOf.get(importKey(p))
+        if (id === undefined) {
+          fresh.push(p)
+          tally.created++
+          continue
+        }
+        await repo.updateStationRow(trx, id, sheetColumnsOf(p))
+        tally.updated++
+        tally.stationIds.push(id)
       }
-      await repo.updateStationRow(trx, id, sheetColumnsOf(p))
-      tally.updated++
-      tally.stationIds.push(id)
-    }
-    await repo.insertStations(trx, fresh)
-    await repo.bumpDirectoryVersion(trx)
-    for (const [orgId, tally] of byOrg) {
-      await recordAudit(trx, ctx, {
-        action: 'station.import',
-        targetType: 'org',
-        targetId: orgId,
-        orgId,
-        summary: {
-          source,
-          created: tally.created,
-          updated: tally.updated,
-          updatedStationIds: tally.stationIds,
-        },
-      })
-    }
-    return { created: fresh.length, updated: prepared.length - fresh.length }
-  })
+      await repo.insertStations(trx, fresh)
+      await repo.bumpDirectoryVersion(trx)
+      for (const [orgId, tally] of byOrg) {
+        await recordAudit(trx, ctx, {
+          action: 'station.import',
+          targetType: 'org',
+          targetId: orgId,
+          orgId,
+          summary: {
+            source,
+            created: tally.created,
+            updated: tally.updated,
+            updatedStationIds: tally.stationIds,
+          },
+        })
+      }
+      return { created: fresh.length, updated: prepared.length - fresh.length }
+    })
+  } catch (e) {
+    if (e instanceof ImportRefused) return { created: 0, updated: 0, errors: e.errors }
+    throw e
+  }
   directoryInvalidate(db)
   return { ...result, errors: [] }
 }
+
+/** Row problems in row order, a row's in the order they were found. */
+const sortRowErrors = (errors: StationImportRowError[]) =>
+  errors
+    .map((e, i) => [e, i] as const)
+    .sort((a, b) => a[0].row - b[0].row || a[1] - b[1])
+    .map(([e]) => e)
 
 export { directoryOf }

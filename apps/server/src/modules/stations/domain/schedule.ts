@@ -180,7 +180,13 @@ export type ScheduleProblemCode =
   | 'INSTANT_INVALID'
   | 'RANGE_INVALID'
 
-export type ScheduleProblem = { path: string; code: ScheduleProblemCode; message: string }
+export type ScheduleProblem = {
+  path: string
+  code: ScheduleProblemCode
+  message: string
+  /** The other period or date of an overlap or a duplicate, so a message can name it. */
+  other?: string
+}
 
 /** An invalid schedule or argument: an AppError (400 VALIDATION_FAILED) listing the problems. */
 export class ScheduleError extends AppError {
@@ -292,7 +298,12 @@ const checkOverlaps = (items: Placed[], cycle: number, problems: ScheduleProblem
         (s) => Math.max(a.start, b.start + s) < Math.min(a.end, b.end + s),
       )
       if (overlaps) {
-        problems.push({ path: b.path, code: 'PERIOD_OVERLAP', message: `overlaps ${a.path}` })
+        problems.push({
+          path: b.path,
+          code: 'PERIOD_OVERLAP',
+          message: `overlaps ${a.path}`,
+          other: a.path,
+        })
         break
       }
     }
@@ -385,6 +396,7 @@ export const validateSchedule = (
         path: `${path}.date`,
         code: 'EXCEPTION_DUPLICATE',
         message: `the same date as exceptions.${seen.get(date)}`,
+        other: `exceptions.${seen.get(date)}`,
       })
     } else {
       seen.set(date, i)

@@ -156,7 +156,17 @@ describe('GET /api/v1/stations/import-template.xlsx', () => {
     expect(res.json()).toEqual({
       created: 0,
       updated: 0,
-      errors: [{ row: 2, path: 'orgId', message: 'no org "兰州市总工会" within your orgs' }],
+      errors: [
+        {
+          row: 2,
+          path: 'orgId',
+          column: '所属工会*',
+          code: 'ORG_NOT_FOUND',
+          params: { value: '兰州市总工会' },
+          message:
+            '找不到工会“兰州市总工会”，或它不在您管理的范围内：请填写系统中工会的完整名称（或工会 ID）',
+        },
+      ],
     })
   })
 })
@@ -241,11 +251,12 @@ describe('POST /api/v1/stations/import (.xlsx)', () => {
     expect(res.statusCode, res.body).toBe(200)
     const body = res.json<{ created: number; errors: Array<{ row: number; path: string }> }>()
     expect(body.created).toBe(0)
+    // In the sheet's order: by line, then by column.
     expect(body.errors.map((e) => `${e.row} ${e.path}`)).toEqual([
-      '4 amenities',
       '4 schedule',
-      '5 contactMobile',
+      '4 amenities',
       '5 lat',
+      '5 contactMobile',
       '6 orgId',
       '7 schedule.weekly.1',
     ])
@@ -326,7 +337,17 @@ describe('POST /api/v1/stations/import (.xlsx)', () => {
     expect(res.json()).toEqual({
       created: 0,
       updated: 0,
-      errors: [{ row: 4, path: 'name', message: 'same org, name and address as row 2' }],
+      errors: [
+        {
+          row: 4,
+          path: 'name',
+          column: '驿站名称*',
+          code: 'DUPLICATE_ROW',
+          params: { row: 2 },
+          message:
+            '与第 2 行是同一个驿站（所属工会、驿站名称和地址都相同）：同一文件中每个驿站只能出现一次，请删除或合并其中一行',
+        },
+      ],
     })
     expect(await stationCount(longgang, builders)).toBe(before)
   })
@@ -339,7 +360,12 @@ describe('POST /api/v1/stations/import (.xlsx)', () => {
       created: 0,
       updated: 0,
       errors: [
-        { row: 2, path: 'orgId', message: 'no org "龙岗区建筑行业工联会" within your orgs' },
+        expect.objectContaining({
+          row: 2,
+          path: 'orgId',
+          code: 'ORG_NOT_FOUND',
+          column: '所属工会*',
+        }),
       ],
     })
   })
@@ -389,6 +415,230 @@ describe('POST /api/v1/stations/import (.xlsx)', () => {
     const res = await upload(longgang, '/api/v1/stations/import', 'stations.csv', 'text/csv', csv)
     expect(res.statusCode, res.body).toBe(200)
     expect(res.json()).toEqual({ created: 1, updated: 0, errors: [] })
+  })
+})
+
+type RowError = {
+  row: number
+  path: string
+  column?: string
+  code: string
+  params?: Record<string, string | number>
+  message: string
+}
+
+const contactOf = async (s: TestSession, id: string) => {
+  const res = await s.request({ method: 'GET', url: `/api/v1/stations/${id}/contact` })
+  expect(res.statusCode, res.body).toBe(200)
+  return res.json<{ contactName: string; contactMobile: string }>().contactMobile
+}
+
+const exportXlsx = async (s: TestSession, orgId: string) => {
+  const res = await s.request({ method: 'GET', url: `/api/v1/stations/export.xlsx?orgId=${orgId}` })
+  expect(res.statusCode, res.body).toBe(200)
+  return res.rawPayload
+}
+
+describe('station import: row problems a clerk can act on, and the export imported back', () => {
+  it('words every problem of a bad workbook in Chinese, with a code and the column as the sheet names it', async () => {
+    const before = await stationCount(longgang, builders)
+    const file = await workbook({
+      1: SHEET_HEADERS,
+      2: row({ 0: '不存在工会' }),
+      3: row({ 4: 91 }),
+      4: row({ 7: '周一 08:00-12:00；周一 11:00-14:00' }),
+      5: row({ 8: 'abc' }),
+      6: row({ 9: '饮水、游泳池' }),
+      7: row({ 1: '' }),
+      8: row({ 11: '12345' }),
+      9: row({ 12: '长'.repeat(2001) }),
+      10: row({ 2: '飞船', 6: 'utm' }),
+      11: row({ 7: '周一至周五 17:00-08:00' }),
+    })
+    const res = await importXlsx(longgang, file)
+    expect(res.statusCode, res.body).toBe(200)
+    const body = res.json<{ created: number; updated: number; errors: RowError[] }>()
+    expect(body.created + body.updated).toBe(0)
+    expect(body.errors.map((e) => `${e.row} ${e.column} ${e.code}`)).toEqual([
+      '2 所属工会* ORG_NOT_FOUND',
+      '3 纬度* LAT_RANGE',
+      '4 开放时间* PERIOD_OVERLAP',
+      '5 容纳人数* NOT_A_NUMBER',
+      '6 服务设施 AMENITY_UNKNOWN',
+      '7 驿站名称* REQUIRED',
+      '8 负责人手机号* MOBILE_INVALID',
+      '9 简介 TEXT_TOO_LONG',
+      '10 类型 KIND_UNKNOWN',
+      '10 坐标系 COORD_SYSTEM_UNKNOWN',
+      '11 开放时间* PERIOD_ENDS_BEFORE_START',
+    ])
+    const byRow = (line: number) => body.errors.find((e) => e.row === line)!
+    expect(byRow(2).message).toBe(
+      '找不到工会“不存在工会”，或它不在您管理的范围内：请填写系统中工会的完整名称（或工会 ID）',
+    )
+    expect(byRow(3).message).toMatch(/^纬度 91 不在 -90 到 90 之间：请填写十进制度数/)
+    // The overlap names both periods as the sheet writes them, not weekly.0 / weekly.1.
+    expect(byRow(4)).toMatchObject({
+      params: { period: '周一 11:00-14:00', other: '周一 08:00-12:00' },
+      message: '周一 11:00-14:00 与 周一 08:00-12:00 的时间重叠，请合并成一段或改正时间',
+    })
+    expect(byRow(5).message).toBe('“abc”不是数字，请只填写数字，不要带单位或文字')
+    expect(byRow(6).params).toMatchObject({ value: '游泳池' })
+    expect(byRow(6).message).toContain('无法识别服务设施“游泳池”，请从以下名称中选填')
+    expect(byRow(9)).toMatchObject({ params: { max: 2000 } })
+    expect(byRow(11).message).toContain('请写成 17:00-次日08:00')
+    for (const e of body.errors) {
+      expect(e.message, e.code).toMatch(/[\u4e00-\u9fff]/)
+      expect(e.message, e.code).not.toMatch(
+        /within|expected|overlaps|not a number|unknown|required|weekly\.|schedule|orgId/i,
+      )
+    }
+    expect(await stationCount(longgang, builders)).toBe(before)
+  })
+
+  it('names the column as the file does when it uses another header for it', async () => {
+    const headers = SHEET_HEADERS.map((h) => (h === '负责人手机号*' ? '联系电话' : h))
+    const res = await importXlsx(
+      longgang,
+      await workbook({ 1: headers, 2: row({ 11: '1391234' }) }),
+    )
+    expect(res.json<{ errors: RowError[] }>().errors).toEqual([
+      expect.objectContaining({ row: 2, column: '联系电话', code: 'MOBILE_INVALID' }),
+    ])
+  })
+
+  it('imports its own .xlsx export back: every station updated, masked mobiles keep the stored ones', async () => {
+    const station = await createStation(t, longgang, {
+      orgId: builders,
+      contactMobile: '13822226666',
+    })
+    const exported = await exportXlsx(longgang, builders)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(exported as unknown as ArrayBuffer)
+    const sheet = wb.worksheets[0]!
+    const count = sheet.rowCount - 1
+    expect(count).toBe(await stationCount(longgang, builders))
+    let line = 0
+    sheet.eachRow((r, n) => {
+      if (r.getCell(2).value === station.name) line = n
+    })
+    expect(sheet.getRow(line).getCell(12).value).toBe('138****6666')
+
+    // Unchanged: every row updates its station, nothing is created.
+    const same = await importXlsx(longgang, exported)
+    expect(same.statusCode, same.body).toBe(200)
+    expect(same.json()).toEqual({ created: 0, updated: count, errors: [] })
+    expect(await contactOf(longgang, station.id)).toBe('13822226666')
+
+    // Edited: a new capacity is taken, the masked mobile still keeps the stored one.
+    sheet.getRow(line).getCell(9).value = '33'
+    const edited = await importXlsx(longgang, Buffer.from(await wb.xlsx.writeBuffer()))
+    expect(edited.json()).toEqual({ created: 0, updated: count, errors: [] })
+    expect(await getStation(longgang, station.id)).toMatchObject({
+      capacity: 33,
+      contactMobileMasked: '138****6666',
+    })
+    expect(await contactOf(longgang, station.id)).toBe('13822226666')
+    expect(await stationCount(longgang, builders)).toBe(count)
+
+    // A full number in the cell replaces the stored one.
+    sheet.getRow(line).getCell(12).value = '13700001111'
+    const replaced = await importXlsx(longgang, Buffer.from(await wb.xlsx.writeBuffer()))
+    expect(replaced.json()).toEqual({ created: 0, updated: count, errors: [] })
+    expect(await contactOf(longgang, station.id)).toBe('13700001111')
+  })
+
+  it('refuses a masked mobile on a new station, or one that is not the stored mobile’s mask', async () => {
+    const station = await createStation(t, longgang, {
+      orgId: builders,
+      contactMobile: '13822227777',
+    })
+    const before = await stationCount(longgang, builders)
+    const existing = row({
+      0: '龙岗区建筑行业工联会',
+      1: station.name,
+      3: station.address,
+      11: '138****7777',
+    })
+    const res = await importXlsx(
+      longgang,
+      await workbook({ 1: SHEET_HEADERS, 2: row({ 11: '139****0000' }), 3: existing }),
+    )
+    expect(res.statusCode, res.body).toBe(200)
+    // Line 3's mask is the stored mobile's: only the new station of line 2 is refused.
+    expect(res.json()).toEqual({
+      created: 0,
+      updated: 0,
+      errors: [
+        {
+          row: 2,
+          path: 'contactMobile',
+          column: '负责人手机号*',
+          code: 'MOBILE_MASKED',
+          message: '负责人手机号是隐藏后的号码，请填写完整的 11 位手机号',
+        },
+      ],
+    })
+    // Written with spaces, it is still a masked number, not a mobile.
+    const spaced = await importXlsx(
+      longgang,
+      await workbook({ 1: SHEET_HEADERS, 2: row({ 11: '139 **** 0000' }) }),
+    )
+    expect(spaced.json<{ errors: RowError[] }>().errors).toEqual([
+      expect.objectContaining({ row: 2, code: 'MOBILE_MASKED', column: '负责人手机号*' }),
+    ])
+    const other = existing.map((c, i) => (i === 11 ? '139****7777' : c))
+    const mismatch = await importXlsx(longgang, await workbook({ 1: SHEET_HEADERS, 2: other }))
+    expect(mismatch.json<{ errors: RowError[] }>().errors).toEqual([
+      {
+        row: 2,
+        path: 'contactMobile',
+        column: '负责人手机号*',
+        code: 'MOBILE_MASKED_MISMATCH',
+        params: { stored: '138****7777' },
+        message:
+          '负责人手机号是隐藏后的号码，且与该驿站现有的手机号（138****7777）不符，请填写完整的 11 位手机号',
+      },
+    ])
+    expect(await stationCount(longgang, builders)).toBe(before)
+    expect(await contactOf(longgang, station.id)).toBe('13822227777')
+  })
+  it('imports an HSDS export without contacts back: stations keep their stored mobiles, a new location needs one', async () => {
+    const station = await createStation(t, longgang, {
+      orgId: builders,
+      contactMobile: '13822228888',
+    })
+    const doc = await exportHsds(longgang, `orgId=${builders}`)
+    expect(doc.locations.some((l) => l.contacts?.[0]?.phones !== undefined)).toBe(false)
+    const importHsdsDoc = (d: HsdsDataset) =>
+      upload(
+        longgang,
+        '/api/v1/stations/import/hsds',
+        'stations.json',
+        'application/json',
+        Buffer.from(JSON.stringify(d)),
+      )
+    const res = await importHsdsDoc(doc)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toEqual({ created: 0, updated: doc.locations.length, errors: [] })
+    expect(await contactOf(longgang, station.id)).toBe('13822228888')
+
+    const loc = doc.locations.find((l) => l.id === station.id)!
+    const added = { ...loc, id: '0190a0a0-0000-7000-8000-000000000001', name: 'HSDS新驿站' }
+    const refused = await importHsdsDoc({ ...doc, locations: [...doc.locations, added] })
+    expect(refused.statusCode, refused.body).toBe(200)
+    expect(refused.json()).toEqual({
+      created: 0,
+      updated: 0,
+      errors: [
+        {
+          row: doc.locations.length + 1,
+          path: 'contactMobile',
+          code: 'MOBILE_MISSING_NEW',
+          message: '这是新驿站，需要负责人的完整 11 位手机号，请补上',
+        },
+      ],
+    })
   })
 })
 

@@ -15,12 +15,15 @@ import {
   listStationsForExport,
   type StationImportRowError,
 } from '../stations.service'
-import { asDataset, stationsFromHsds } from './hsds'
+import { asDataset, type HsdsProblem, stationsFromHsds } from './hsds'
 import { validateHsdsDataset } from './hsds-validator'
 import { openDataErrors } from './open-data.errors'
 import { buildStationsFile } from './public-file'
+import { type ImportProblem, importProblem } from './import-problems'
 import * as repo from './open-data.repository'
 import {
+  columnOfPath,
+  type HeaderMap,
   isBlankRow,
   mapHeader,
   readSheetRow,
@@ -29,7 +32,7 @@ import {
   TEMPLATE_EXAMPLE,
   templateNotes,
 } from './station-sheet'
-import type { TextProblem } from './station-text'
+import { maskedMobileOf } from './station-text'
 
 type Deps = { db: Db; crypto: FieldCrypto }
 
@@ -123,14 +126,18 @@ const resolveOrgs = async (
   const idMap = new Map(byId.map((o) => [o.id, o.id]))
   const nameMap = new Map<string, string[]>()
   for (const o of byName) nameMap.set(o.name, [...(nameMap.get(o.name) ?? []), o.id])
-  return (ref: { id?: string; name?: string }): { orgId: string } | { problem: string } => {
+  return (ref: { id?: string; name?: string }): { orgId: string } | { problem: ImportProblem } => {
     if (ref.id && idMap.has(ref.id)) return { orgId: ref.id }
     const named = ref.name ? (nameMap.get(ref.name) ?? []) : []
     if (named.length === 1) return { orgId: named[0]! }
-    if (named.length > 1) return { problem: `several orgs are named ${ref.name}; give the org id` }
+    if (named.length > 1) {
+      return { problem: importProblem('orgId', 'ORG_AMBIGUOUS', { value: ref.name! }) }
+    }
     const label = ref.name ?? ref.id
     return {
-      problem: label ? `no org "${label}" within your orgs` : 'the org is required',
+      problem: label
+        ? importProblem('orgId', 'ORG_NOT_FOUND', { value: label })
+        : importProblem('orgId', 'REQUIRED'),
     }
   }
 }
@@ -153,8 +160,42 @@ const mergeErrors = (
   return { created: result.created, updated: result.updated, errors }
 }
 
-const rowErrors = (row: number, problems: TextProblem[]) =>
-  problems.map((p) => ({ row, path: p.path, message: p.message }))
+const rowErrors = (row: number, problems: ImportProblem[]): StationImportRowError[] =>
+  problems.map((p) => ({ row, ...p }))
+
+/**
+ * An HSDS reader problem: its own English words about the file's structure, kept as the detail
+ * of a generic problem (these name HSDS fields, which the file's author knows).
+ */
+const hsdsProblem = (p: HsdsProblem): ImportProblem =>
+  importProblem(p.path, 'INVALID', { detail: p.message })
+
+/**
+ * An HSDS location with no full mobile: none at all (an export without includeContacts leaves
+ * the phones out) or a masked one. Either may only keep the stored mobile of a station the row
+ * updates (importStations checks it), so such an export imports back.
+ */
+const hsdsStoredMobile = (
+  mobile: unknown,
+): { storedMobile: { masked: string | null } } | Record<string, never> => {
+  const text = typeof mobile === 'string' ? mobile.trim() : ''
+  if (text === '') return { storedMobile: { masked: null } }
+  const masked = maskedMobileOf(text)
+  return masked ? { storedMobile: { masked } } : {}
+}
+
+/**
+ * Names each spreadsheet problem's column by the file's header ("纬度*"), and lists them in
+ * row, then column order: the clerk reads the sheet, not the body's paths.
+ */
+const withColumns = (result: StationImportResult, header: HeaderMap): StationImportResult => {
+  const placed = result.errors.map((e, i) => {
+    const column = columnOfPath(e.path, header)
+    return { e: column ? { ...e, column: column.label } : e, order: column?.order ?? 99, i }
+  })
+  placed.sort((a, b) => a.e.row - b.e.row || a.order - b.order || a.i - b.i)
+  return { ...result, errors: placed.map((p) => p.e) }
+}
 
 // ---- .xlsx ----
 
@@ -195,10 +236,14 @@ export const importSpreadsheet = async (
   const rows = read.map((r) => {
     own.push(...rowErrors(r.line, r.problems))
     const org = resolve(r.orgRef ? { id: r.orgRef, name: r.orgRef } : {})
-    if ('problem' in org) own.push({ row: r.line, path: 'orgId', message: org.problem })
-    return { row: r.line, body: { orgId: 'orgId' in org ? org.orgId : null, ...r.fields } }
+    if ('problem' in org) own.push({ row: r.line, ...org.problem })
+    return {
+      row: r.line,
+      body: { orgId: 'orgId' in org ? org.orgId : null, ...r.fields },
+      ...(r.maskedMobile ? { storedMobile: { masked: r.maskedMobile } } : {}),
+    }
   })
-  return mergeErrors(own, await importStations(deps, ctx, rows, 'xlsx'))
+  return withColumns(mergeErrors(own, await importStations(deps, ctx, rows, 'xlsx')), map)
 }
 
 /** The stations of an org's subtree (or of all mine) as .xlsx, mobiles masked. Audited. */
@@ -442,10 +487,14 @@ export const importHsds = async (
       )
   const own: StationImportRowError[] = []
   const rows = read.map((r) => {
-    own.push(...rowErrors(r.row, r.problems))
+    own.push(...rowErrors(r.row, r.problems.map(hsdsProblem)))
     const org = resolve(r.org)
-    if ('problem' in org) own.push({ row: r.row, path: 'orgId', message: org.problem })
-    return { row: r.row, body: { orgId: 'orgId' in org ? org.orgId : null, ...r.fields } }
+    if ('problem' in org) own.push({ row: r.row, ...org.problem })
+    return {
+      row: r.row,
+      body: { orgId: 'orgId' in org ? org.orgId : null, ...r.fields },
+      ...hsdsStoredMobile(r.fields.contactMobile),
+    }
   })
   return mergeErrors(own, await importStations(deps, ctx, rows, 'hsds'))
 }

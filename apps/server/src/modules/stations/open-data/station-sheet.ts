@@ -5,6 +5,7 @@ import {
   formatAmenities,
   formatScheduleText,
   KIND_NAMES,
+  maskedMobileOf,
   normaliseMobile,
   parseAmenityText,
   parseCoordSystemText,
@@ -92,7 +93,12 @@ const HEADER_INDEX = new Map<string, SheetField>(
   ),
 )
 
-export type HeaderMap = { columns: Array<SheetField | undefined>; missing: string[] }
+export type HeaderMap = {
+  columns: Array<SheetField | undefined>
+  missing: string[]
+  /** Each field's header as the file writes it ("纬度*", or an alias such as "联系电话"). */
+  labels: Map<SheetField, string>
+}
 
 /** Which field each column holds, and the required columns the header row lacks. */
 export const mapHeader = (header: readonly string[]): HeaderMap => {
@@ -100,7 +106,29 @@ export const mapHeader = (header: readonly string[]): HeaderMap => {
   const missing = COLUMNS.filter((c) => c.required && !columns.includes(c.field)).map(
     (c) => c.header,
   )
-  return { columns, missing }
+  const labels = new Map<SheetField, string>()
+  columns.forEach((field, i) => {
+    if (field && !labels.has(field)) labels.set(field, header[i]!.trim())
+  })
+  return { columns, missing, labels }
+}
+
+/** The body path's head that each column fills, where it is not the field's own name. */
+const PATH_FIELD: Record<string, SheetField> = { orgId: 'org', schedule: 'hours' }
+
+/**
+ * The column a row problem's body path ("schedule.weekly.1", "orgId") belongs to, named as the
+ * file's header row names it (else as the template does), with its position for sorting.
+ */
+export const columnOfPath = (
+  path: string,
+  header: HeaderMap,
+): { label: string; order: number } | null => {
+  const head = path.split('.')[0] ?? ''
+  const field = PATH_FIELD[head] ?? head
+  const order = COLUMNS.findIndex((c) => c.field === field)
+  if (order < 0) return null
+  return { label: header.labels.get(field as SheetField) ?? SHEET_HEADERS[order]!, order }
 }
 
 /** A row read into CreateStationBody fields; `orgRef` is the org column (an id or a name). */
@@ -109,6 +137,11 @@ export type SheetRow = {
   /** Fields that could not be read are null, so body validation can never accept the row. */
   fields: Record<string, unknown>
   problems: TextProblem[]
+  /**
+   * The mobile cell held a masked number ("139****2222", as the export writes it): the row may
+   * keep the stored mobile of the station it updates, if that is the number it masks.
+   */
+  maskedMobile?: string
 }
 
 const take = <T>(p: Parsed<T>, problems: TextProblem[]): T | null => {
@@ -141,7 +174,8 @@ export const readSheetRow = (cells: readonly string[], header: HeaderMap): Sheet
     contactMobile: mobile,
     description: text('description'),
   }
-  return { orgRef: text('org'), fields, problems }
+  const maskedMobile = maskedMobileOf(text('contactMobile'))
+  return { orgRef: text('org'), fields, problems, ...(maskedMobile ? { maskedMobile } : {}) }
 }
 
 /** Whether a row is blank (spreadsheet programs keep formatted empty rows). */
@@ -190,7 +224,10 @@ export const templateNotes = (): string[][] => [
   ['容纳人数*', '1-10000 的整数'],
   ['服务设施', `用“、”或“,”分隔：${Object.values(AMENITY_NAMES).join('、')}（也可填英文代码）`],
   ['负责人*', '姓名'],
-  ['负责人手机号*', '11 位手机号，加密保存，导出时只显示部分号码'],
+  [
+    '负责人手机号*',
+    '11 位手机号，加密保存，导出时只显示部分号码；更新已有驿站的行可保留导出的隐藏号码（如 139****5678），表示手机号不变，新驿站须填完整号码',
+  ],
   ['简介', '最多 2000 字'],
   ['', '一次导入为一个整体：任何一行有错误时不导入任何驿站，并列出每行的问题（行号为表格行号）'],
   [

@@ -7,6 +7,7 @@ import {
 } from '../domain/schedule'
 import {
   formatScheduleText,
+  maskedMobileOf,
   normaliseMobile,
   parseAmenityText,
   parseCoordSystemText,
@@ -72,8 +73,9 @@ describe(parseScheduleText.name, () => {
       if (!r.ok) {
         expect(r.problems).toHaveLength(1)
         expect(r.problems[0]!.path).toBe('schedule')
+        expect(r.problems[0]!.code).toBe('PERIOD_ENDS_BEFORE_START')
         expect(r.problems[0]!.message).toMatch(
-          /ends before it starts: write \d\d:\d\d-次日\d\d:\d\d/,
+          /结束早于开始：如果营业到第二天，请写成 \d\d:\d\d-次日\d\d:\d\d/,
         )
       }
     }
@@ -143,7 +145,14 @@ describe('amenities, kinds, coordinate systems, numbers and mobiles', () => {
     expect(parseAmenityText('')).toEqual({ ok: true, value: [] })
     expect(parseAmenityText('饮水、传送门')).toEqual({
       ok: false,
-      problems: [{ path: 'amenities', message: 'unknown amenities: 传送门' }],
+      problems: [
+        expect.objectContaining({
+          path: 'amenities',
+          code: 'AMENITY_UNKNOWN',
+          params: expect.objectContaining({ value: '传送门' }),
+          message: expect.stringContaining('无法识别服务设施“传送门”'),
+        }),
+      ],
     })
   })
 
@@ -167,10 +176,28 @@ describe('amenities, kinds, coordinate systems, numbers and mobiles', () => {
     expect(parseNumberText(' 36.5 ', 'lat')).toEqual({ ok: true, value: 36.5 })
     expect(parseNumberText('', 'lat')).toEqual({
       ok: false,
-      problems: [{ path: 'lat', message: 'required' }],
+      problems: [{ path: 'lat', code: 'REQUIRED', message: '不能为空，请填写此项' }],
     })
-    expect(parseNumberText('北纬36', 'lat').ok).toBe(false)
+    expect(parseNumberText('北纬36', 'lat')).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'lat',
+          code: 'NOT_A_NUMBER',
+          params: { value: '北纬36' },
+          message: '“北纬36”不是数字，请只填写数字，不要带单位或文字',
+        },
+      ],
+    })
     expect(normaliseMobile('+86 139-1234-5678')).toBe('13912345678')
     expect(normaliseMobile('8613912345678')).toBe('13912345678')
+  })
+
+  it('tells a masked mobile (as the export writes it) from a mobile', () => {
+    expect(maskedMobileOf('139****2222')).toBe('139****2222')
+    expect(maskedMobileOf(' 139 ＊＊＊＊ 2222 ')).toBe('139****2222')
+    expect(maskedMobileOf('13912342222')).toBeNull()
+    expect(maskedMobileOf('139***2222')).toBeNull()
+    expect(maskedMobileOf('')).toBeNull()
   })
 })

@@ -1,6 +1,13 @@
 import { type CoordSystemValue, normaliseMobileInput, type StationKind } from '@unionhall/contracts'
 import { AMENITIES, type AmenityCode, isAmenityCode } from '../domain/amenities'
 import type { Schedule, TimeRange, WeeklyPeriod, Weekday } from '../domain/schedule'
+import {
+  type ImportProblem,
+  type ImportProblemCode,
+  type ImportProblemParams,
+  importProblem,
+  WEEKDAY_LABEL,
+} from './import-problems'
 
 /**
  * The words staff type into a spreadsheet for a station: opening hours as Chinese text
@@ -13,13 +20,18 @@ import type { Schedule, TimeRange, WeeklyPeriod, Weekday } from '../domain/sched
  * weekly periods) also makes the .xlsx export re-readable.
  */
 
-export type TextProblem = { path: string; message: string }
+/** A problem of a cell: a code with params and a Chinese sentence (import-problems.ts). */
+export type TextProblem = ImportProblem
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: TextProblem[] }
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value })
-const fail = <T>(path: string, message: string): Parsed<T> => ({
+const fail = <T>(
+  path: string,
+  code: ImportProblemCode,
+  params?: ImportProblemParams,
+): Parsed<T> => ({
   ok: false,
-  problems: [{ path, message }],
+  problems: [importProblem(path, code, params)],
 })
 
 // ---- opening hours ----
@@ -35,7 +47,7 @@ const DAY_CHARS: Record<string, Weekday> = {
   天: 7,
   七: 7,
 }
-const DAY_LABEL = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const
+const DAY_LABEL = WEEKDAY_LABEL
 
 const DAY = '(?:周|星期|礼拜)[一二三四五六日天七]'
 const EVERY_DAY = '(?:每天|每日|天天|全周|周一至周日|周一到周日)'
@@ -87,12 +99,9 @@ const parseRanges = (text: string): TimeRange[] | null => {
 const backwardsProblems = (seg: string, ranges: readonly TimeRange[], path: string) =>
   ranges
     .filter((r) => r.overnight !== true && r.end !== '24:00' && r.end < r.start)
-    .map((r) => ({
-      path,
-      message:
-        `${r.start}-${r.end} in "${seg}" ends before it starts: ` +
-        `write ${r.start}-次日${r.end} if it closes the next day`,
-    }))
+    .map((r) =>
+      importProblem(path, 'PERIOD_ENDS_BEFORE_START', { segment: seg, start: r.start, end: r.end }),
+    )
 
 const daysOf = (spec: string): Weekday[] => {
   if (new RegExp(`^${EVERY_DAY}$`).test(spec)) return [1, 2, 3, 4, 5, 6, 7]
@@ -128,8 +137,7 @@ const byDayThenStart = (a: WeeklyPeriod, b: WeeklyPeriod) =>
  */
 export const parseScheduleText = (input: string, path = 'schedule'): Parsed<Schedule> => {
   const text = normalise(input).trim()
-  if (text === '')
-    return fail(path, 'opening hours are required, e.g. 周一至周五 08:00-20:00 or 24小时')
+  if (text === '') return fail(path, 'HOURS_REQUIRED')
   const weekly: WeeklyPeriod[] = []
   let alwaysOpen = false
   let holidayHours: TimeRange[] | undefined
@@ -151,7 +159,7 @@ export const parseScheduleText = (input: string, path = 'schedule'): Parsed<Sche
       const rest = holiday[1]!.trim()
       const ranges = CLOSED.test(rest) ? [] : parseRanges(rest)
       if (ranges === null || (ranges.length === 0 && !CLOSED.test(rest))) {
-        problems.push({ path, message: `cannot read holiday hours "${seg}"` })
+        problems.push(importProblem(path, 'HOURS_HOLIDAY_UNREADABLE', { segment: seg }))
       } else {
         problems.push(...backwardsProblems(seg, ranges, path))
         holidayHours = [...(holidayHours ?? []), ...ranges]
@@ -165,17 +173,14 @@ export const parseScheduleText = (input: string, path = 'schedule'): Parsed<Sche
     }
     const spec = DAY_SPEC.exec(seg)
     if (!spec) {
-      problems.push({
-        path,
-        message: `"${seg}" does not start with days such as 周一至周五 or 每天`,
-      })
+      problems.push(importProblem(path, 'HOURS_NO_DAYS', { segment: seg }))
       continue
     }
     const rest = spec[2]!.trim()
     if (CLOSED.test(rest)) continue
     const ranges = parseRanges(rest)
     if (ranges === null || ranges.length === 0) {
-      problems.push({ path, message: `cannot read the hours in "${seg}" (write 08:00-20:00)` })
+      problems.push(importProblem(path, 'HOURS_UNREADABLE', { segment: seg }))
       continue
     }
     const backwards = backwardsProblems(seg, ranges, path)
@@ -187,7 +192,7 @@ export const parseScheduleText = (input: string, path = 'schedule'): Parsed<Sche
   }
   if (problems.length > 0) return { ok: false, problems }
   if (alwaysOpen && weekly.length > 0) {
-    return fail(path, '24小时 cannot be combined with weekly hours')
+    return fail(path, 'HOURS_ALWAYS_WITH_WEEKLY')
   }
   const schedule: Schedule = { weekly: weekly.sort(byDayThenStart) }
   if (alwaysOpen) schedule.alwaysOpen = true
@@ -316,7 +321,12 @@ export const parseAmenityText = (text: string, path = 'amenities'): Parsed<Ameni
     if (code) codes.add(code)
     else unknown.push(word)
   }
-  if (unknown.length > 0) return fail(path, `unknown amenities: ${unknown.join('、')}`)
+  if (unknown.length > 0) {
+    return fail(path, 'AMENITY_UNKNOWN', {
+      value: unknown.join('、'),
+      allowed: Object.values(AMENITY_NAMES).join('、'),
+    })
+  }
   return ok(AMENITIES.filter((a) => codes.has(a.code)).map((a) => a.code))
 }
 
@@ -359,7 +369,9 @@ export const parseKindText = (text: string, path = 'kind'): Parsed<StationKind> 
   const word = text.trim()
   if (word === '') return ok('union_love_station')
   const kind = KIND_BY_WORD.get(word) ?? KIND_BY_WORD.get(word.toLowerCase())
-  return kind ? ok(kind) : fail(path, `unknown station kind "${word}"`)
+  return kind
+    ? ok(kind)
+    : fail(path, 'KIND_UNKNOWN', { value: word, allowed: Object.values(KIND_NAMES).join('、') })
 }
 
 // ---- coordinate systems ----
@@ -392,9 +404,7 @@ export const parseCoordSystemText = (
   const word = text.trim().toLowerCase().replace(/\s+/g, '')
   if (word === '') return ok('gcj02')
   const system = COORD_WORDS[word]
-  return system
-    ? ok(system)
-    : fail(path, `unknown coordinate system "${text.trim()}" (wgs84, gcj02 or bd09)`)
+  return system ? ok(system) : fail(path, 'COORD_SYSTEM_UNKNOWN', { value: text.trim() })
 }
 
 // ---- numbers and mobiles ----
@@ -402,8 +412,20 @@ export const parseCoordSystemText = (
 export const parseNumberText = (text: string, path: string): Parsed<number> => {
   const t = normalise(text).trim()
   const n = t === '' ? Number.NaN : Number(t)
-  return Number.isFinite(n) ? ok(n) : fail(path, t === '' ? 'required' : `"${t}" is not a number`)
+  if (Number.isFinite(n)) return ok(n)
+  return t === '' ? fail(path, 'REQUIRED') : fail(path, 'NOT_A_NUMBER', { value: t })
 }
 
 /** A mainland mobile as staff type it: spaces, dashes and a +86 / 86 prefix are dropped. */
 export const normaliseMobile = (text: string) => normaliseMobileInput(normalise(text))
+
+const MASKED_MOBILE = /^1\d{2}\*{4}\d{4}$/
+
+/**
+ * The masked form of a mobile ("139****2222", as our exports write it) when that is what a cell
+ * holds, else null: such a cell can only say "keep the stored number" (open-data.service).
+ */
+export const maskedMobileOf = (text: string): string | null => {
+  const m = normaliseMobile(text.replace(/＊/g, '*'))
+  return MASKED_MOBILE.test(m) ? m : null
+}

@@ -34,14 +34,31 @@ const startButton = () => screen.getByRole('button', { name: '开始导入' })
 describe('station import', { timeout: 60_000 }, () => {
   afterEach(() => vi.unstubAllGlobals())
 
-  it('lists each row problem of a refused file', async () => {
+  it('lists each row problem of a refused file, worded from its code, under the sheet’s column', async () => {
+    const overlap = {
+      row: 5,
+      path: 'schedule.weekly.1',
+      column: '开放时间*',
+      code: 'PERIOD_OVERLAP',
+      params: { period: '周一 11:00-14:00', other: '周一 08:00-12:00' },
+      message: 'server words',
+    }
     const posts = serve(() =>
       json({
         created: 0,
         updated: 0,
         errors: [
-          { row: 3, path: 'lat', message: 'must be between -90 and 90' },
-          { row: 5, path: 'schedule.weekly.0.end', message: 'must be HH:MM' },
+          {
+            row: 3,
+            path: 'lat',
+            column: '纬度*',
+            code: 'LAT_RANGE',
+            params: { value: 91 },
+            message: 'server words',
+          },
+          overlap,
+          // A code this console does not know yet: the server's own sentence.
+          { row: 6, path: 'name', column: '驿站名称*', code: 'SOMETHING_NEW', message: '名称有误' },
         ],
       }),
     )
@@ -56,14 +73,52 @@ describe('station import', { timeout: 60_000 }, () => {
     const table = await screen.findByTestId('station-import-errors', {}, SLOW)
     expect(posts[0]!.path).toBe('/api/v1/stations/import')
     expect((posts[0]!.body as FormData).get('file')).toEqual(file)
-    expect(screen.getByText('文件有 2 处问题，未导入任何站点')).toBeTruthy()
-    const rows = [...table.querySelectorAll('tbody tr.ant-table-row')].map((r) =>
-      [...r.querySelectorAll('td')].map((td) => td.textContent),
-    )
-    expect(rows).toEqual([
-      ['3', '纬度（lat）', 'must be between -90 and 90'],
-      ['5', '开放时间（schedule.weekly.0.end）', 'must be HH:MM'],
+    expect(screen.getByText('文件有 3 处问题，未导入任何站点')).toBeTruthy()
+    const cells = [...table.querySelectorAll('tbody tr.ant-table-row')].map((r) => [
+      ...r.querySelectorAll('td'),
     ])
+    expect(cells.map((r) => r.map((td) => td.textContent))).toEqual([
+      [
+        '3',
+        '纬度*',
+        '纬度 91 不在 -90 到 90 之间：请填写十进制度数（如 36.061089），并检查是否与经度填反',
+      ],
+      ['5', '开放时间*', '周一 11:00-14:00 与 周一 08:00-12:00 的时间重叠，请合并成一段或改正时间'],
+      ['6', '驿站名称*', '名称有误'],
+    ])
+    // Long sentences wrap in full: no ellipsis, no single line cut off by the modal.
+    const message = cells[0]![2]!
+    expect(message.className).not.toContain('ellipsis')
+    expect(message.style.whiteSpace).toBe('normal')
+    expect(table.querySelector('.ant-table-cell-ellipsis, .ant-typography-ellipsis')).toBeNull()
+  })
+
+  it('pages a file with many problems', async () => {
+    serve(() =>
+      json({
+        created: 0,
+        updated: 0,
+        errors: Array.from({ length: 77 }, (_, i) => ({
+          row: i + 2,
+          path: 'contactMobile',
+          column: '负责人手机号*',
+          code: 'MOBILE_MASKED',
+          message: '负责人手机号是隐藏后的号码，请填写完整的 11 位手机号',
+        })),
+      }),
+    )
+    renderWithProviders(
+      <StationImportModal open onClose={() => undefined} />,
+      makeSession(['station:manage']),
+    )
+    chooseFile()
+    await waitFor(() => expect((startButton() as HTMLButtonElement).disabled).toBe(false), SLOW)
+    fireEvent.click(startButton())
+    const table = await screen.findByTestId('station-import-errors', {}, SLOW)
+    expect(screen.getByText('文件有 77 处问题，未导入任何站点')).toBeTruthy()
+    expect(table.querySelectorAll('tbody tr.ant-table-row')).toHaveLength(20)
+    expect(document.querySelectorAll('.ant-pagination-item')).toHaveLength(4)
+    expect(table.textContent).toContain('负责人手机号是隐藏后的号码，请填写完整的 11 位手机号')
   })
 
   it('reads the row problems from a 400 answer too, and reports success', async () => {
@@ -73,7 +128,15 @@ describe('station import', { timeout: 60_000 }, () => {
           error: {
             code: 'VALIDATION_FAILED',
             message: '导入文件有误',
-            details: [{ row: 2, path: 'orgId', message: 'no such org' }],
+            details: [
+              {
+                row: 2,
+                path: 'orgId',
+                code: 'ORG_NOT_FOUND',
+                params: { value: '某工会' },
+                message: '找不到工会“某工会”',
+              },
+            ],
           },
         },
         400,
@@ -87,8 +150,9 @@ describe('station import', { timeout: 60_000 }, () => {
     await waitFor(() => expect((startButton() as HTMLButtonElement).disabled).toBe(false), SLOW)
     fireEvent.click(startButton())
     const table = await screen.findByTestId('station-import-errors', {}, SLOW)
+    // No column (an HSDS file): the field, with its path.
     expect(table.textContent).toContain('所属工会（orgId）')
-    expect(table.textContent).toContain('no such org')
+    expect(table.textContent).toContain('找不到工会“某工会”，或它不在您管理的范围内')
 
     answer = () => json({ created: 12, updated: 3, errors: [] })
     fireEvent.click(startButton())
