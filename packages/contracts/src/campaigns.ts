@@ -466,6 +466,14 @@ export const MyNominationSchema = NominationSchema.omit({
 })
 export type MyNomination = z.infer<typeof MyNominationSchema>
 
+/**
+ * Whether the signed-in member may nominate in a campaign: only members of an org in the
+ * campaign's org subtree may (else NOMINATION_NOMINATOR_OUT_OF_SCOPE). The worker pages ask
+ * before offering the long form; the phase is told by the campaign itself.
+ */
+export const NominationEligibilitySchema = z.object({ eligibleToNominate: z.boolean() })
+export type NominationEligibility = z.infer<typeof NominationEligibilitySchema>
+
 /** POST /nominations answers 201 with merged false, or 200 with merged true when it joined an existing nomination. */
 export const CreateNominationResultSchema = MyNominationSchema.extend({ merged: z.boolean() })
 

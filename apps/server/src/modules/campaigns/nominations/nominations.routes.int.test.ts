@@ -1124,3 +1124,33 @@ describe('rate limits', () => {
     expectError(await send(), 429, 'RATE_LIMITED')
   })
 })
+
+describe('GET /api/v1/public/campaigns/:campaignId/nomination-eligibility', () => {
+  const eligibility = (s: TestSession | TestApp, id: string) =>
+    s.request({ method: 'GET', url: `/api/v1/public/campaigns/${id}/nomination-eligibility` })
+
+  it('says up front who may nominate: members inside the campaign’s subtree, not 深圳’s', async () => {
+    const c = await createCampaign(gansu, '甘肃省总工会', { name: '提名资格评选' })
+    expectError(await eligibility(lanzhou, c.id), 404, 'CAMPAIGN_NOT_FOUND') // still a draft
+    await advance(gansu, c.id, 'nomination')
+
+    for (const [s, eligible] of [
+      [lanzhou, true],
+      [gansu, true],
+      [shenzhen, false],
+    ] as const) {
+      const res = await eligibility(s, c.id)
+      expect(res.statusCode, res.body).toBe(200)
+      expect(res.json()).toEqual({ eligibleToNominate: eligible })
+    }
+    // The submit it predicts is refused alike.
+    expectError(
+      await nominate(shenzhen, c, nominationBody(c)),
+      403,
+      'NOMINATION_NOMINATOR_OUT_OF_SCOPE',
+    )
+    expectError(await eligibility(t, c.id), 401)
+    expectError(await eligibility(lanzhou, MISSING_ID), 404, 'CAMPAIGN_NOT_FOUND')
+    expectError(await eligibility(lanzhou, 'not-an-id'), 400)
+  })
+})

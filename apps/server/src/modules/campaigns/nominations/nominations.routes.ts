@@ -15,6 +15,7 @@ import {
   NominationDetailSchema,
   NominationListQuerySchema,
   MyNominationSchema,
+  NominationEligibilitySchema,
   NominationSchema,
   ObjectionBodySchema,
   ObjectionListQuerySchema,
@@ -369,6 +370,20 @@ export const publicNominationsRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDep
       config: { access: 'member' },
     },
     async (req) => svc.listMyNominations(deps, ctxOf(req), req.params.campaignId),
+  )
+
+  app.get(
+    '/:campaignId/nomination-eligibility',
+    {
+      schema: {
+        tags,
+        summary: 'Whether I may nominate here (members of an org in the campaign subtree only)',
+        params: CampaignParams,
+        response: { 200: NominationEligibilitySchema },
+      },
+      config: { access: 'member' },
+    },
+    async (req) => svc.getNominationEligibility(deps, ctxOf(req), req.params.campaignId),
   )
 
   app.get(

@@ -120,8 +120,8 @@ export const createNomination = async (
   const actor = requireActor(ctx)
   const c = await loadCampaign(deps.db, campaignId)
   if (c.row.phase === 'draft') throw campaignErrors.notFound(campaignId)
-  const nominatorOrg = await loadOrg(deps.db, actor.orgId)
-  if (!nominatorOrg.path.startsWith(c.orgPath)) throw nominationErrors.nominatorOutOfScope()
+  if (!(await nominatorInScope(deps.db, actor.orgId, c)))
+    throw nominationErrors.nominatorOutOfScope()
   assertPhase(c, 'nomination')
   categoryOf(c, body.categoryId)
   let nominatingOrgId: string | null = null
@@ -324,6 +324,21 @@ const sendConsentSms = async (
     })
     throw nominationErrors.consentSmsFailed()
   }
+}
+
+/** Only members of an org in the campaign's org subtree nominate in it. */
+const nominatorInScope = async (db: Db, orgId: string, c: LoadedCampaign) =>
+  (await loadOrg(db, orgId)).path.startsWith(c.orgPath)
+
+/**
+ * Whether I may nominate in this campaign (createNomination's first check), so the worker pages
+ * say so before the form. @throws CAMPAIGN_NOT_FOUND (also in draft, as the public page)
+ */
+export const getNominationEligibility = async (deps: Deps, ctx: Ctx, campaignId: string) => {
+  const actor = requireActor(ctx)
+  const c = await loadCampaign(deps.db, campaignId)
+  if (c.row.phase === 'draft') throw campaignErrors.notFound(campaignId)
+  return { eligibleToNominate: await nominatorInScope(deps.db, actor.orgId, c) }
 }
 
 /** The nominations I made or supported in a campaign. */

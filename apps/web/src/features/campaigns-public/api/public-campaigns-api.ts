@@ -7,6 +7,7 @@ import {
   CreateNominationResultSchema,
   LeaderboardSchema,
   MyNominationSchema,
+  NominationEligibilitySchema,
   ObjectionSchema,
   PublicOrgSchema,
   ResultsSchema,
@@ -28,6 +29,8 @@ export const publicCampaignKeys = {
     ['campaigns-public', id, 'candidates', categoryId, q] as const,
   candidate: (id: string, cid: string) => ['campaigns-public', id, 'candidate', cid] as const,
   myNominations: (id: string) => ['campaigns-public', id, 'nominations', 'mine'] as const,
+  nominationEligibility: (id: string, memberId: string) =>
+    ['campaigns-public', id, 'nomination-eligibility', memberId] as const,
   myReceipts: (id: string) => ['campaigns-public', id, 'receipts', 'mine'] as const,
   receipt: (id: string, code: string) => ['campaigns-public', id, 'receipt', code] as const,
   leaderboard: (id: string) => ['campaigns-public', id, 'leaderboard'] as const,
@@ -68,6 +71,9 @@ export const createNomination = (id: string, body: CreateNominationBody) =>
 
 export const listMyNominations = (id: string, signal?: AbortSignal) =>
   apiRequest(`${base(id)}/nominations/mine`, { schema: z.array(MyNominationSchema), signal })
+
+export const getNominationEligibility = (id: string, signal?: AbortSignal) =>
+  apiRequest(`${base(id)}/nomination-eligibility`, { schema: NominationEligibilitySchema, signal })
 
 export const getConsent = (token: string, signal?: AbortSignal) =>
   apiRequest(`/public/campaigns/nominations/consent/${encodeURIComponent(token)}`, {

@@ -2,7 +2,13 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { useLocation, useParams } from 'react-router'
 import { memberLoginPath, memberRegisterPath } from '../../account-public/go-next'
-import { getCampaign, publicCampaignKeys } from '../api/public-campaigns-api'
+import type { Campaign } from '@unionhall/contracts'
+import { useSession } from '../../../lib/session'
+import {
+  getCampaign,
+  getNominationEligibility,
+  publicCampaignKeys,
+} from '../api/public-campaigns-api'
 
 export const useCampaignId = () => useParams().campaignId ?? ''
 
@@ -13,6 +19,23 @@ export const useCampaign = (campaignId: string) =>
     enabled: campaignId !== '',
     staleTime: 30_000,
   })
+
+/**
+ * Whether the signed-in member may nominate in this campaign while nominations are open: false
+ * for a member outside its unions, who is told so before the long form. null while unknown
+ * (signed out, loading, another phase, or the check failed): the form stays, the server decides.
+ */
+export const useNominationEligibility = (c: Campaign | undefined): boolean | null => {
+  const { session } = useSession()
+  const memberId = session?.member.id ?? ''
+  const query = useQuery({
+    queryKey: publicCampaignKeys.nominationEligibility(c?.id ?? '', memberId),
+    queryFn: ({ signal }) => getNominationEligibility(c?.id ?? '', signal),
+    enabled: !!c && c.phase === 'nomination' && memberId !== '',
+    staleTime: 60_000,
+  })
+  return memberId !== '' && query.data ? query.data.eligibleToNominate : null
+}
 
 /** The current time, refreshed every half minute so hours and deadlines stay right on screen. */
 export const useNow = (everyMs = 30_000) => {

@@ -1,9 +1,16 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { isApiError } from '../../../lib/api-error'
+import { useSession } from '../../../lib/session'
 import { imageSrcOrNull } from '../../../lib/web-link'
 import { LoadError, Loading, PublicShell } from '../components/shell'
-import { campaignPath, useCampaign, useCampaignId, useNow } from '../components/hooks'
+import {
+  campaignPath,
+  useCampaign,
+  useCampaignId,
+  useNominationEligibility,
+  useNow,
+} from '../components/hooks'
 import { useVoter } from '../components/use-voter'
 import { dailyLimitText, todayAllowance, voterRefusal } from '../lib/ballot-messages'
 import { hoursText, phaseAtLeast, phaseSummary, timeline, votingClosedText } from '../lib/phase'
@@ -17,6 +24,8 @@ export const Component = () => {
   const c = query.data
   // The same receipts query as the vote page (shared cache): without a voter it stays idle.
   const { hasVoter, receipts } = useVoter(campaignId, c, now)
+  const { session } = useSession()
+  const eligibleToNominate = useNominationEligibility(c)
 
   if (!c) {
     const notFound = isApiError(query.error) && query.error.status === 404
@@ -91,9 +100,18 @@ export const Component = () => {
       <nav className="cp-actions" aria-label={t('campaignsPublic.home.actions')}>
         {c.phase === 'nomination' ? (
           <>
-            <Link className="cp-btn cp-btn-primary cp-btn-block" to={to('/nominate')}>
-              {t('campaignsPublic.home.nominate')}
-            </Link>
+            {eligibleToNominate === false ? (
+              <p className="cp-muted">
+                {t('campaignsPublic.nominate.notEligible', {
+                  org: c.orgName,
+                  own: session?.member.orgName ?? '',
+                })}
+              </p>
+            ) : (
+              <Link className="cp-btn cp-btn-primary cp-btn-block" to={to('/nominate')}>
+                {t('campaignsPublic.home.nominate')}
+              </Link>
+            )}
             <Link className="cp-btn cp-btn-block" to={to('/nominate#mine')}>
               {t('campaignsPublic.home.myNominations')}
             </Link>

@@ -15,6 +15,7 @@ import {
   useCampaign,
   useCampaignId,
   useLoginPath,
+  useNominationEligibility,
   useRegisterPath,
 } from '../components/hooks'
 import { NominationForm } from '../components/nomination-form'
@@ -71,6 +72,7 @@ export const Component = () => {
   const campaign = useCampaign(campaignId)
   const c = campaign.data
   const { session, isLoading: sessionLoading } = useSession()
+  const eligible = useNominationEligibility(campaign.data)
   const queryClient = useQueryClient()
   const [done, setDone] = useState<(MyNomination & { merged: boolean }) | null>(null)
   const submit = useMutation({
@@ -168,6 +170,14 @@ export const Component = () => {
       {c.phase !== 'nomination' ? (
         <Notice kind="warn" role="status">
           {t('campaignsPublic.nominate.closed', { state: phaseSummary(t, c) })}
+        </Notice>
+      ) : eligible === false ? (
+        // Said before the long form, not after it (the server would refuse the submit).
+        <Notice kind="warn" role="status">
+          {t('campaignsPublic.nominate.notEligible', {
+            org: c.orgName,
+            own: session.member.orgName,
+          })}
         </Notice>
       ) : (
         <>
