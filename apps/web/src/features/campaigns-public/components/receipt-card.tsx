@@ -54,7 +54,7 @@ export const ReceiptCard = ({
         <dd>
           {receipt.candidatesHidden
             ? t('campaignsPublic.receipt.candidatesHidden')
-            : receipt.candidates.map((c) => c.name).join('、')}
+            : receipt.candidates.map((c) => c.name).join(t('common.listSeparator'))}
         </dd>
         <dt>{t('campaignsPublic.receipt.status')}</dt>
         <dd>

@@ -126,7 +126,7 @@ const NominationDrawer = ({
                     {
                       key: 'orgs',
                       label: t('campaigns.nominations.nominatingOrgs'),
-                      children: nominatingOrgs.join('、'),
+                      children: nominatingOrgs.join(t('common.listSeparator')),
                     },
                   ]
                 : []),
@@ -537,7 +537,8 @@ export const NominationsTab = ({ campaign }: { campaign: Campaign }) => {
             dataIndex: 'nominatingOrgNames',
             width: 160,
             // Empty: nominated by people only.
-            render: (names: string[]) => (names.length > 0 ? names.join('、') : '—'),
+            render: (names: string[]) =>
+              names.length > 0 ? names.join(t('common.listSeparator')) : '—',
           },
           { title: t('campaigns.fields.trade'), dataIndex: 'trade', width: 120 },
           {

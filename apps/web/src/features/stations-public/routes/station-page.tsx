@@ -176,7 +176,9 @@ export const Component = () => {
                       ? t('stationsPublic.station.ongoing')
                       : upcoming.length
                         ? t('stationsPublic.station.dates', {
-                            dates: upcoming.map((d) => dateText(t, d)).join('、'),
+                            dates: upcoming
+                              .map((d) => dateText(t, d))
+                              .join(t('common.listSeparator')),
                           })
                         : t('stationsPublic.station.datesPast')}
                   </p>

@@ -15,7 +15,7 @@ export const formatRange = (t: TFunction, r: Range) =>
 const formatRanges = (t: TFunction, rs: Range[]) =>
   rs.length === 0
     ? t('stations.schedule.closedAllDay')
-    : rs.map((r) => formatRange(t, r)).join('、')
+    : rs.map((r) => formatRange(t, r)).join(t('common.listSeparator'))
 
 /** The opening hours of a station as a readable table (weekdays, holidays, dated exceptions). */
 export const ScheduleTable = ({ schedule }: { schedule: StationSchedule }) => {

@@ -134,7 +134,7 @@ describe('station form', { timeout: 120_000 }, () => {
     fireEvent.click(screen.getByLabelText('删除第 1 行'))
     expect(await screen.findByText(warning, { exact: false }, SLOW)).toBeTruthy()
     fireEvent.click(screen.getAllByRole('button', { name: /添加时段/ })[0]!)
-    await waitFor(() => expect(screen.queryByText(warning, { exact: false })).toBeNull())
+    await waitFor(() => expect(screen.queryByText(warning, { exact: false })).toBeNull(), SLOW)
   })
 
   it('takes an error away as soon as its field is corrected, even while another blocks saving', async () => {
@@ -142,16 +142,16 @@ describe('station form', { timeout: 120_000 }, () => {
     renderCreate()
     await screen.findByLabelText('站点名称', {}, SLOW)
     fireEvent.click(saveButton())
-    await waitFor(() => expect(screen.getAllByText('此项为必填项').length).toBeGreaterThan(1))
+    await waitFor(() => expect(screen.getAllByText('此项为必填项').length).toBeGreaterThan(1), SLOW)
     const before = screen.getAllByText('此项为必填项').length
     const inError = () =>
       Array.from(document.querySelectorAll('.ant-form-item-has-error label')).map(
         (l) => l.textContent,
       )
     type('站点名称', '坂田环卫驿站')
-    await waitFor(() => expect(screen.getAllByText('此项为必填项').length).toBe(before - 1))
+    await waitFor(() => expect(screen.getAllByText('此项为必填项').length).toBe(before - 1), SLOW)
     type('负责人', '王师傅')
-    await waitFor(() => expect(screen.getAllByText('此项为必填项').length).toBe(before - 2))
+    await waitFor(() => expect(screen.getAllByText('此项为必填项').length).toBe(before - 2), SLOW)
     // The latitude's own range check stops the save: the fields already fixed stay clear.
     type('纬度', '95')
     fireEvent.click(saveButton())

@@ -159,11 +159,14 @@ export const StationInfo = ({ station: s }: { station: Station }) => {
               renderItem={(v) => (
                 <List.Item>
                   <List.Item.Meta
-                    title={`${v.title}（${l.serviceKind(v.kind)}）`}
+                    title={t('stations.detail.serviceTitle', {
+                      title: v.title,
+                      kind: l.serviceKind(v.kind),
+                    })}
                     description={
                       <>
                         {v.dates.length > 0
-                          ? v.dates.join('、')
+                          ? v.dates.join(t('common.listSeparator'))
                           : t('stations.detail.serviceOngoing')}
                         {v.note ? ` · ${v.note}` : ''}
                       </>

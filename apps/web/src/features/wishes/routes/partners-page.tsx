@@ -89,7 +89,8 @@ export const Component = () => {
     {
       title: t('partners.fields.members'),
       key: 'members',
-      render: (_: unknown, p) => p.members.map((m) => m.name).join('、') || '—',
+      render: (_: unknown, p) =>
+        p.members.map((m) => m.name).join(t('common.listSeparator')) || '—',
     },
     {
       title: t('partners.fields.claims'),
