@@ -111,6 +111,19 @@ const patches = (calls: Call[]) => calls.filter((c) => c.method === 'PATCH')
 describe('campaign edit page', { timeout: 60_000 }, () => {
   afterEach(() => vi.unstubAllGlobals())
 
+  it('shows no form to a sub-org reviewer of a campaign run above them', async () => {
+    const viewer = { permissions: [], reviewsNominations: true, reviewOnly: true }
+    const calls = serve({ ...base, viewer } as Campaign, () => json({}, 403))
+    renderPage(base)
+
+    expect(
+      await screen.findByText('本评选由甘肃省总工会主办，您不能编辑它。', {}, SLOW),
+    ).toBeTruthy()
+    expect(screen.queryByLabelText('评选名称')).toBeNull()
+    expect(screen.getByRole('link', { name: '返回评选详情' })).toBeTruthy()
+    expect(patches(calls)).toEqual([])
+  })
+
   it('loads the campaign, saves only the changed field and returns to the detail page', async () => {
     const calls = serve(base, (body) => json({ ...base, ...body }))
     renderPage(base)

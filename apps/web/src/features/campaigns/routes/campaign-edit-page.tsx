@@ -1,10 +1,12 @@
-import { App, Breadcrumb, Spin } from 'antd'
+import { Alert, App, Breadcrumb, Spin } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { PageHeader } from '../../../components/page/page-header'
 import { QueryError } from '../../../components/page/query-error'
+import { useSession } from '../../../lib/session'
 import { useCampaign, useJurors, useUpdateCampaign } from '../api/use-campaigns'
+import { campaignCan } from '../components/campaign-viewer'
 import { CampaignEditForm } from '../components/edit/campaign-edit-form'
 import { PhaseTag } from '../components/phase'
 
@@ -12,6 +14,7 @@ import { PhaseTag } from '../components/phase'
 export const Component = () => {
   const { t } = useTranslation()
   const { message } = App.useApp()
+  const { can } = useSession()
   const navigate = useNavigate()
   const { campaignId = '' } = useParams()
   const campaign = useCampaign(campaignId)
@@ -22,6 +25,7 @@ export const Component = () => {
     ? null
     : jurors.data?.reduce((sum, j) => sum + j.scoredCount, 0)
   const c = campaign.data
+  const notAllowed = !!c && !campaignCan(c, can)('campaign:manage')
 
   useEffect(() => {
     document.title = `${t('campaigns.edit.title')} · ${c?.name ?? ''} · ${t('app.name')}`
@@ -45,7 +49,17 @@ export const Component = () => {
         <QueryError error={campaign.error} onRetry={() => void campaign.refetch()} />
       ) : null}
       {campaign.isLoading ? <Spin /> : null}
-      {c ? (
+      {c && notAllowed ? (
+        // A sub-org reviewer may open a campaign run above them, never edit it (the server
+        // refuses the PATCH); say so instead of a form that cannot be saved.
+        <Alert
+          type="warning"
+          showIcon
+          message={t('campaigns.edit.notAllowed', { org: c.orgName })}
+          action={<Link to={`/campaigns/${c.id}`}>{t('campaigns.edit.backToDetail')}</Link>}
+        />
+      ) : null}
+      {c && !notAllowed ? (
         <CampaignEditForm
           campaign={c}
           submitting={update.isPending}
