@@ -114,8 +114,18 @@ describe('jury scoring page', { timeout: 60_000 }, () => {
     expect(screen.queryByRole('link', { name: '评选活动' })).toBeNull()
   })
 
+  it('leads a juror who sees the campaign only as a reviewer of their nominees back home', async () => {
+    const viewer = { permissions: ['campaign:review'], reviewsNominations: true, reviewOnly: true }
+    serve(() => json({ ...campaign, viewer }))
+    renderPage()
+    await screen.findByRole('heading', { level: 2, name: '1 陈志远' }, SLOW)
+    expect((await screen.findByRole('link', { name: '首页' }, SLOW)).getAttribute('href')).toBe('/')
+    expect(screen.queryByRole('link', { name: '评选活动' })).toBeNull()
+  })
+
   it('leads staff who may read the campaign back to its jury tab', async () => {
-    serve(() => json(campaign))
+    const viewer = { permissions: ['campaign:read'], reviewsNominations: true, reviewOnly: false }
+    serve(() => json({ ...campaign, viewer }))
     renderPage()
     const link = await screen.findByRole('link', { name: '2027 年度陇原工匠评选' }, SLOW)
     expect(link.getAttribute('href')).toBe(`/campaigns/${CAMPAIGN_ID}?tab=jury`)

@@ -34,8 +34,11 @@ export const Component = () => {
           // Outside experts are often jurors without any role, and staff of a lower org named
           // as jurors may not read a campaign run above them: the campaign pages would only
           // answer "no permission", so their way back is the home page that lists their duty.
-          // A role here is not enough (it may be for another subtree): the campaign must load.
-          can('campaign:read') && !campaign.isError
+          // A role here is not enough (it may be for another subtree): the campaign must load,
+          // and not only as a reviewer of one's own nominees (who has no jury tab there).
+          can('campaign:read') &&
+          !campaign.isError &&
+          campaign.data?.viewer.permissions.includes('campaign:read') === true
             ? [
                 { title: <Link to="/campaigns">{t('campaigns.list.title')}</Link> },
                 {
