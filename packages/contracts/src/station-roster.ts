@@ -83,6 +83,13 @@ export const CoverageSchema = z.object({
   coveredMinutes: z.number(),
   /** Open hours nobody covers, merged. */
   uncovered: z.array(z.object({ start: TimestampSchema, end: TimestampSchema })),
+  /**
+   * The last local date the public-holiday calendar knows; after it holidays and make-up
+   * workdays count as ordinary days in the opening hours above.
+   */
+  holidayCalendarEndsOn: z.iso.date(),
+  /** Whether the window has days after holidayCalendarEndsOn, computed without holidays. */
+  beyondHolidayCalendar: z.boolean(),
 })
 export type Coverage = z.infer<typeof CoverageSchema>
 

@@ -466,6 +466,28 @@ export const StationStatsSchema = z.object({
 })
 export type StationStats = z.infer<typeof StationStatsSchema>
 
+// ---- the public-holiday calendar ----
+
+/**
+ * The schedule editor warns when the holiday calendar ends within this many days: the State
+ * Council publishes next year's notice in November, so a month leaves time to add it.
+ */
+export const HOLIDAY_CALENDAR_NOTICE_DAYS = 30
+
+/**
+ * How far the public-holiday calendar (放假调休) reaches, built in plus years an operator added
+ * from HOLIDAYS_FILE. After `endsOn` every day of station hours counts as an ordinary day.
+ */
+export const HolidayCalendarReachSchema = z.object({
+  /** The last local date (Asia/Shanghai) the calendar knows, every year up to it included. */
+  endsOn: z.iso.date(),
+  /** The year whose notice is missing: the one after endsOn. */
+  missingYear: z.number().int(),
+  /** Days from today (Asia/Shanghai) to endsOn: 0 on its last day, negative once it has ended. */
+  daysLeft: z.number().int(),
+})
+export type HolidayCalendarReach = z.infer<typeof HolidayCalendarReachSchema>
+
 export const StationImportResultSchema = z.object({
   created: z.number().int(),
   /** Rows that matched an active station of the same org, name and address, which they updated. */

@@ -8,6 +8,7 @@ import {
   ClusterResultSchema,
   CoordSystemSchema,
   CreateStationBodySchema,
+  HolidayCalendarReachSchema,
   IdSchema,
   NearestQuerySchema,
   PlaceQuerySchema,
@@ -33,6 +34,7 @@ import {
   stopDirectoryWarmUp,
   warmDirectory,
 } from './directory/directory.service'
+import { holidayCalendarReach } from './holiday-calendar.service'
 import * as pub from './public.service'
 import { openDataRoutes } from './open-data/open-data.routes'
 import { publicOpenData } from './open-data/open-data.service'
@@ -97,6 +99,20 @@ export const stationsRoutes: FastifyPluginAsyncZod<{ deps: StationsDeps }> = asy
       config: { access: { permission: 'station:read' } },
     },
     async (req) => stats.stationStats(db, ctxOf(req), req.query.orgId),
+  )
+
+  app.get(
+    '/holiday-calendar',
+    {
+      schema: {
+        tags,
+        summary:
+          'The last date the public-holiday calendar knows (built in and HOLIDAYS_FILE); later days count as ordinary days',
+        response: { 200: HolidayCalendarReachSchema },
+      },
+      config: { access: { permission: 'station:read' } },
+    },
+    async (req) => holidayCalendarReach(ctxOf(req)),
   )
 
   app.get(

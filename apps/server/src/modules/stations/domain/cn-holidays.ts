@@ -91,6 +91,18 @@ export const addCnHolidayYears = (years: readonly HolidayYear[]) => {
 export const cnHolidayCalendarLastYear = () =>
   Math.max(...[...CN_HOLIDAY_YEARS, ...addedYears].map((y) => y.year))
 
+/**
+ * The last local date (YYYY-MM-DD) up to which the calendar knows every year, from its first
+ * year on. A file that adds 2028 but not 2027 leaves it at 2026-12-31: 2027's holidays would
+ * still count as ordinary days, so the calendar is only as good as its first missing year.
+ */
+export const cnHolidayCalendarEndsOn = (): string => {
+  const years = new Set([...CN_HOLIDAY_YEARS, ...addedYears].map((y) => y.year))
+  let year = Math.min(...years)
+  while (years.has(year + 1)) year++
+  return `${year}-12-31`
+}
+
 /** How long before the calendar runs out staff are warned (the notice comes in November). */
 const WARN_DAYS = 45
 
@@ -99,8 +111,9 @@ const WARN_DAYS = 45
  * from then on holidays and 调休 days count as ordinary days in every station's hours.
  */
 export const holidayCalendarWarning = (now: Date): string | null => {
-  const last = cnHolidayCalendarLastYear()
-  const endsMs = Date.UTC(last + 1, 0, 1) - 8 * 3_600_000 // midnight, Shanghai time
+  const endsOn = cnHolidayCalendarEndsOn()
+  const missing = Number(endsOn.slice(0, 4)) + 1
+  const endsMs = Date.UTC(missing, 0, 1) - 8 * 3_600_000 // midnight, Shanghai time
   if (endsMs - now.getTime() > WARN_DAYS * 86_400_000) return null
-  return `The public-holiday calendar ends on ${last}-12-31: add the State Council's ${last + 1} notice to HOLIDAYS_FILE, or holidays and make-up workdays after it count as ordinary days in station hours`
+  return `The public-holiday calendar ends on ${endsOn}: add the State Council's ${missing} notice to HOLIDAYS_FILE, or holidays and make-up workdays after it count as ordinary days in station hours`
 }

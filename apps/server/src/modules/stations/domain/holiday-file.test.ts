@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import {
   addCnHolidayYears,
   cnHolidayCalendar,
+  cnHolidayCalendarEndsOn,
   cnHolidayCalendarLastYear,
   holidayCalendarWarning,
 } from './cn-holidays'
@@ -46,6 +47,7 @@ describe('HOLIDAYS_FILE', () => {
 describe('adding published years to the national calendar', () => {
   it('warns the operators 45 days before the calendar runs out, not earlier', () => {
     expect(cnHolidayCalendarLastYear()).toBe(2026)
+    expect(cnHolidayCalendarEndsOn()).toBe('2026-12-31')
     expect(holidayCalendarWarning(new Date('2026-11-01T00:00:00Z'))).toBeNull()
     expect(holidayCalendarWarning(new Date('2026-11-30T00:00:00Z'))).toMatch(
       /ends on 2026-12-31.*2027 notice.*HOLIDAYS_FILE/,
@@ -62,6 +64,7 @@ describe('adding published years to the national calendar', () => {
     )
     expect(() => addCnHolidayYears([{ ...FIXTURE_2027, year: 2026 }])).toThrow(/already has 2026/)
     expect(cnHolidayCalendarLastYear()).toBe(2026)
+    expect(cnHolidayCalendarEndsOn()).toBe('2026-12-31')
     expect(cnHolidayCalendar.kindOf('2027-01-01')).toBeUndefined()
   })
 
@@ -70,6 +73,7 @@ describe('adding published years to the national calendar', () => {
     expect(cnHolidayCalendar.kindOf('2027-01-02')).toBe('holiday')
     expect(cnHolidayCalendar.kindOf('2027-01-09')).toBe('workday')
     expect(cnHolidayCalendar.kindOf('2026-10-01')).toBe('holiday')
+    expect(cnHolidayCalendarEndsOn()).toBe('2027-12-31')
     expect(holidayCalendarWarning(new Date('2026-11-30T00:00:00Z'))).toBeNull()
     // The same data again (a second app in one process) is fine; other data for it is not.
     addCnHolidayYears([FIXTURE_2027])
@@ -78,5 +82,22 @@ describe('adding published years to the national calendar', () => {
         { ...FIXTURE_2027, holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01' }] },
       ]),
     ).toThrow(/already has 2027/)
+  })
+
+  it('ends before the first missing year: a later year past a gap does not move the end', () => {
+    addCnHolidayYears([
+      {
+        ...FIXTURE_2027,
+        year: 2029,
+        holidays: [{ name: '元旦', from: '2029-01-01', to: '2029-01-01' }],
+        workdays: [],
+      },
+    ])
+    expect(cnHolidayCalendarLastYear()).toBe(2029)
+    expect(cnHolidayCalendarEndsOn()).toBe('2027-12-31')
+    // The operators are told about the missing 2028, not about 2030.
+    expect(holidayCalendarWarning(new Date('2027-12-01T00:00:00Z'))).toMatch(
+      /ends on 2027-12-31.*2028 notice/,
+    )
   })
 })

@@ -19,8 +19,8 @@ import { recordAudit } from '../../../core/audit'
 import { findMemberById } from '../../../core/members'
 import type { Db } from '../../../platform/db/create-db'
 import { withTransaction } from '../../../platform/db/transaction'
-import { cnHolidayCalendar } from '../domain/cn-holidays'
-import { openIntervals, type Schedule } from '../domain/schedule'
+import { cnHolidayCalendar, cnHolidayCalendarEndsOn } from '../domain/cn-holidays'
+import { openIntervals, type Schedule, shanghaiDate } from '../domain/schedule'
 import { stationErrors } from '../stations.errors'
 import { loadStationFor } from '../stations.service'
 import { computeCoverage } from './coverage'
@@ -240,6 +240,8 @@ const shanghaiDayStart = (ms: number) =>
  * last day, against the roster. The console's grid shows those days: a window of `days` × 24 h
  * from now ran into the morning of a day after the grid's last, and listed a gap there that
  * the grid did not show. A closed station has no opening hours, so nothing is left uncovered.
+ * Days after the holiday calendar's end are computed as ordinary days; the answer says so, as
+ * a gap on a 元旦 the calendar does not know yet would be a gap nobody needs to fill.
  */
 export const getCoverage = async (
   db: Db,
@@ -257,6 +259,7 @@ export const getCoverage = async (
           (iv) => ({ start: iv.start.getTime(), end: iv.end.getTime() }),
         )
   const shifts = await repo.listStationShifts(db, stationId, iso(from), iso(to))
+  const endsOn = cnHolidayCalendarEndsOn()
   const r = computeCoverage(
     open,
     shifts.map((s) => ({ start: Date.parse(s.starts_at), end: Date.parse(s.ends_at) })),
@@ -274,6 +277,9 @@ export const getCoverage = async (
     openMinutes: r.openMs / MINUTE_MS,
     coveredMinutes: r.coveredMs / MINUTE_MS,
     uncovered: r.uncovered.map((u) => ({ start: iso(u.start), end: iso(u.end) })),
+    holidayCalendarEndsOn: endsOn,
+    // The window ends at a Shanghai midnight: its last day is the one before `to`.
+    beyondHolidayCalendar: shanghaiDate(to - 1) > endsOn,
   }
 }
 
