@@ -2,6 +2,7 @@ import type { Station } from '@unionhall/contracts'
 import { describe, expect, it } from 'vitest'
 import { stationsToGeoJson } from './geojson'
 import {
+  hsdsPlaceOf,
   scheduleFromHsds,
   splitChineseAddress,
   stableUuid,
@@ -11,6 +12,7 @@ import {
 import { validateHsdsDataset, validateHsdsObject } from './hsds-validator'
 import { validateSchedule } from '../domain/schedule'
 import {
+  columnOfPath,
   mapHeader,
   readSheetRow,
   SHEET_HEADERS,
@@ -131,12 +133,113 @@ describe('HSDS export', () => {
     const problems = validateHsdsDataset(broken)
     expect(problems).toEqual(
       expect.arrayContaining([
-        { path: 'locations/0/latitude', message: 'must be number' },
-        { path: 'locations/0/location_type', message: 'must be one of physical, postal, virtual' },
+        {
+          path: 'locations[0].latitude',
+          code: 'HSDS_WRONG_TYPE',
+          params: { expected: 'number', expectedZh: '数字', value: '"36.05"' },
+          message: '应为数字，不能是 "36.05"',
+        },
+        expect.objectContaining({
+          path: 'locations[0].location_type',
+          code: 'HSDS_ENUM',
+          params: { allowed: 'physical, postal, virtual', value: '"boat"' },
+        }),
       ]),
     )
-    expect(validateHsdsDataset([])).toEqual([{ path: '', message: expect.any(String) }])
-    expect(validateHsdsObject('schedule', { id: 'not-a-uuid' }, 'x')[0]!.path).toBe('x/id')
+    expect(validateHsdsDataset([])).toEqual([
+      expect.objectContaining({ path: '', code: 'HSDS_NOT_DATASET' }),
+    ])
+    expect(validateHsdsObject('schedule', { id: 'not-a-uuid' }, 'x')[0]).toMatchObject({
+      path: 'x.id',
+      code: 'HSDS_FORMAT',
+      params: { format: 'uuid', value: '"not-a-uuid"' },
+    })
+  })
+})
+
+describe('HSDS problems people can act on', () => {
+  it('give every schema problem a code, a Chinese sentence and the place with the record’s name', () => {
+    const doc = stationsToHsds([station(), night])
+    const [first, second] = doc.locations
+    const { name: _dropped, ...unnamed } = doc.organizations[0]!
+    const broken = {
+      ...doc,
+      organizations: [unnamed],
+      locations: [
+        first,
+        { ...second, longitude: 'east', addresses: [{ ...second!.addresses![0], country: 5 }] },
+      ],
+      services: { not: 'a list' },
+    }
+    expect(validateHsdsDataset(broken)).toEqual([
+      expect.objectContaining({
+        path: 'services',
+        code: 'HSDS_NOT_A_LIST',
+        message: '须为列表（JSON 数组）',
+      }),
+    ])
+    const problems = validateHsdsDataset({ ...broken, services: doc.services })
+    expect(problems.map((p) => `${p.path} ${p.code}`)).toEqual(
+      expect.arrayContaining([
+        'organizations[0].name HSDS_FIELD_REQUIRED',
+        'locations[1].longitude HSDS_WRONG_TYPE',
+        'locations[1].addresses[0].country HSDS_WRONG_TYPE',
+      ]),
+    )
+    const required = problems.find((p) => p.code === 'HSDS_FIELD_REQUIRED')!
+    expect(required).toMatchObject({
+      params: { field: 'name' },
+      message: '缺少必填字段 name，请补上',
+    })
+    for (const p of problems) expect(p.message, p.code).toMatch(/[\u4e00-\u9fff]/)
+    expect(hsdsPlaceOf(broken, 'locations[1].longitude')).toEqual({
+      row: 2,
+      column: 'locations[1].longitude（夜班驿站）',
+    })
+    // No name to give: the path alone; outside the locations there is no row.
+    expect(hsdsPlaceOf(broken, 'organizations[0].name')).toEqual({
+      row: 0,
+      column: 'organizations[0].name',
+    })
+    expect(hsdsPlaceOf(broken, '')).toEqual({ row: 0, column: '（文件）' })
+  })
+
+  it('word what the reader cannot use, with where in the location it is', () => {
+    const doc = stationsToHsds([station()])
+    const loc = doc.locations[0]!
+    const attrs = loc.attributes!.filter((a) => a.taxonomy_term?.code !== 'capacity')
+    const [row] = stationsFromHsds({
+      ...doc,
+      locations: [
+        {
+          ...loc,
+          attributes: attrs.map((a) =>
+            a.taxonomy_term?.code === 'schedule' ? { ...a, value: '{not json' } : a,
+          ),
+        },
+      ],
+    })
+    expect(row!.problems).toEqual([
+      expect.objectContaining({
+        path: 'schedule',
+        code: 'HSDS_SCHEDULE_NOT_JSON',
+        at: 'attributes',
+      }),
+      expect.objectContaining({
+        path: 'capacity',
+        code: 'HSDS_CAPACITY_MISSING',
+        at: 'attributes',
+        message: '缺少 unionhall:capacity 属性（容纳人数），请补上 1 到 10000 之间的整数',
+      }),
+    ])
+    expect(row!.scheduleAt).toBe('attributes')
+    expect(scheduleFromHsds([{ id: 'm', freq: 'MONTHLY', byday: '2MO' }]).problems).toEqual([
+      expect.objectContaining({
+        code: 'HSDS_SCHEDULE_FREQ',
+        params: { id: 'm', freq: 'MONTHLY' },
+        message: '开放时间 m 的重复方式是 MONTHLY：只能读取按周重复（freq 为 WEEKLY）的开放时间',
+      }),
+    ])
   })
 })
 
@@ -195,7 +298,11 @@ describe('HSDS import', () => {
       problems: [],
     })
     expect(scheduleFromHsds([{ id: 'm', freq: 'MONTHLY', byday: '2MO' }]).schedule).toBeNull()
-    expect(scheduleFromHsds([]).problems[0]!.message).toMatch(/no weekly schedule/)
+    expect(scheduleFromHsds([]).problems[0]).toMatchObject({
+      path: 'schedule',
+      code: 'HSDS_SCHEDULE_MISSING',
+      at: 'schedules',
+    })
   })
 
   it('round-trips an overnight period: closes_at earlier than opens_at, read back as overnight', () => {
@@ -350,6 +457,40 @@ describe('address, GeoJSON and the spreadsheet row', () => {
       schedule: { weekly: s.schedule.weekly, holidayHours: [], makeUpWorkdayAs: 6 },
     })
     expect(stationSheetRow(s)).toContain('139****5678')
+    // Dated exceptions have their own column, and come back into the schedule.
+    expect(stationSheetRow(s).at(-1)).toBe('2026-10-01 闭站')
+    expect((back.fields.schedule as { exceptions?: unknown }).exceptions).toEqual(
+      s.schedule.exceptions,
+    )
+  })
+
+  it('reads the 特殊日期安排 column into the schedule, and names its problems by that column', () => {
+    const header = mapHeader([...SHEET_HEADERS.slice(0, -1), '特殊日期'])
+    const cells = [...TEMPLATE_EXAMPLE]
+    cells[cells.length - 1] = '2026-12-24 闭站；2026-12-31 09:00-12:00'
+    expect(readSheetRow(cells, header).fields.schedule).toMatchObject({
+      exceptions: [
+        { date: '2026-12-24', closed: true },
+        { date: '2026-12-31', hours: [{ start: '09:00', end: '12:00' }] },
+      ],
+    })
+    cells[cells.length - 1] = '2026-12-31 09:00-12:00、10:00-11:00'
+    const bad = readSheetRow(cells, header)
+    expect(bad.fields.schedule).toBeNull()
+    expect(bad.problems.map((p) => `${p.path} ${p.code}`)).toEqual([
+      'schedule.exceptions.0.hours.1 PERIOD_OVERLAP',
+    ])
+    expect(columnOfPath(bad.problems[0]!.path, header)).toEqual({
+      label: '特殊日期',
+      order: SHEET_HEADERS.length - 1,
+    })
+    expect(columnOfPath('schedule.weekly.0', header)?.label).toBe('开放时间*')
+    // A sheet from before the column imports as before: no exceptions.
+    const old = mapHeader(SHEET_HEADERS.slice(0, -1))
+    expect(old.missing).toEqual([])
+    expect(readSheetRow(TEMPLATE_EXAMPLE.slice(0, -1), old).fields.schedule).not.toHaveProperty(
+      'exceptions',
+    )
   })
 
   it('names the missing required columns and marks unreadable cells as null', () => {

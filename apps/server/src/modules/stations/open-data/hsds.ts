@@ -8,6 +8,7 @@ import {
   ZONE_KINDS,
 } from '@unionhall/contracts'
 import type { Schedule, TimeRange, WeeklyPeriod, Weekday } from '../domain/schedule'
+import { type ImportProblem, type ImportProblemCode, importProblem } from './import-problems'
 import { AMENITY_NAMES, formatScheduleText, KIND_NAMES, normaliseMobile } from './station-text'
 
 /**
@@ -340,7 +341,40 @@ export const stationsToHsds = (
 
 // ---- reading ----
 
-export type HsdsProblem = { path: string; message: string }
+/**
+ * A problem of an HSDS file: a stable code, params and the Chinese sentence, like a sheet's
+ * (import-problems.ts). `path` is where in the file for the schema's problems
+ * ("locations[3].latitude"); a location's own problems carry the station field they stand for
+ * (`schedule`), with `at` saying where in the location that is ("attributes").
+ */
+export type HsdsProblem = ImportProblem & { at?: string }
+
+const hsdsProblem = (
+  path: string,
+  code: ImportProblemCode,
+  params?: Record<string, string | number>,
+  at?: string,
+): HsdsProblem => ({ ...importProblem(path, code, params), ...(at ? { at } : {}) })
+
+/** The JSON path of a list item ("locations[3]") and of a field in it ("locations[3].latitude"). */
+export const hsdsItemPath = (list: string, index: number, field?: string) =>
+  `${list}[${index}]${field ? `.${field}` : ''}`
+
+/**
+ * Where a problem is, for people: its JSON path and the name of the record it is in
+ * ("locations[3].latitude（城关区爱心驿站）"), and the location's position (from 1) when it is in
+ * one (the import's row), else 0.
+ */
+export const hsdsPlaceOf = (doc: unknown, path: string): { row: number; column: string } => {
+  const m = /^(\w+)\[(\d+)\]/.exec(path)
+  if (!m) return { row: 0, column: path || '（文件）' }
+  const list = (doc as Record<string, unknown> | null)?.[m[1]!]
+  const item = Array.isArray(list) ? (list[Number(m[2])] as unknown) : undefined
+  const name =
+    typeof item === 'object' && item !== null ? (item as { name?: unknown }).name : undefined
+  const named = typeof name === 'string' && name.trim() !== '' ? `（${name.trim()}）` : ''
+  return { row: m[1] === 'locations' ? Number(m[2]) + 1 : 0, column: `${path}${named}` }
+}
 
 /** One location read back as CreateStationBody fields; the org is resolved by the caller. */
 export type HsdsRow = {
@@ -350,6 +384,8 @@ export type HsdsRow = {
   org: { id?: string; name?: string }
   fields: Record<string, unknown>
   problems: HsdsProblem[]
+  /** Where in the location its schedule was read from, to name it in problems. */
+  scheduleAt: 'attributes' | 'schedules'
 }
 
 const TIME = /^(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/
@@ -414,10 +450,9 @@ export const scheduleFromHsds = (
   for (const s of list) {
     if (s.valid_from && s.valid_from === s.valid_to && !s.byday) continue // a dated session
     if (s.freq && s.freq !== 'WEEKLY') {
-      problems.push({
-        path: 'schedule',
-        message: `schedule ${s.id}: only WEEKLY schedules can be read`,
-      })
+      problems.push(
+        hsdsProblem('schedule', 'HSDS_SCHEDULE_FREQ', { id: s.id, freq: s.freq }, 'schedules'),
+      )
       continue
     }
     const days = (s.byday ?? '')
@@ -426,10 +461,7 @@ export const scheduleFromHsds = (
     const start = chinaTime(s.opens_at, s.timezone, false)
     const end = chinaTime(s.closes_at, s.timezone, true)
     if (days.some((d) => d < 1) || start === null || end === null) {
-      problems.push({
-        path: 'schedule',
-        message: `schedule ${s.id}: needs byday (MO…SU) and opens_at/closes_at as HH:MM`,
-      })
+      problems.push(hsdsProblem('schedule', 'HSDS_SCHEDULE_UNREADABLE', { id: s.id }, 'schedules'))
       continue
     }
     // HSDS writes a period past midnight as closes_at earlier than opens_at (our export does
@@ -444,7 +476,7 @@ export const scheduleFromHsds = (
   if (weekly.length === 0) {
     return {
       schedule: null,
-      problems: [{ path: 'schedule', message: 'the location has no weekly schedule' }],
+      problems: [hsdsProblem('schedule', 'HSDS_SCHEDULE_MISSING', undefined, 'schedules')],
     }
   }
   const full = weekly.length === 7 && weekly.every((p) => p.start === '00:00' && p.end === '24:00')
@@ -535,7 +567,7 @@ export const stationsFromHsds = (doc: HsdsDataset): HsdsRow[] => {
       try {
         schedule = flagLegacyOvernight(JSON.parse(scheduleAttr))
       } catch {
-        problems.push({ path: 'schedule', message: 'the unionhall:schedule attribute is not JSON' })
+        problems.push(hsdsProblem('schedule', 'HSDS_SCHEDULE_NOT_JSON', undefined, 'attributes'))
       }
       // The attribute is exact, so it wins; but weekly schedules edited in a file of ours while
       // the attribute was left alone were dropped without a word (the fuzz review changed the
@@ -544,11 +576,7 @@ export const stationsFromHsds = (doc: HsdsDataset): HsdsRow[] => {
       if (schedule !== null && own.length > 0 && !weeklyAgrees(loc.id, schedule, own)) {
         // Not read (null), so the row can never pass and the file imports nothing.
         schedule = null
-        problems.push({
-          path: 'schedule',
-          message:
-            "the location's weekly schedules differ from its unionhall:schedule attribute: change both, or remove the attribute so the schedules are read",
-        })
+        problems.push(hsdsProblem('schedule', 'HSDS_SCHEDULE_MISMATCH', undefined, 'schedules'))
       }
     } else {
       const own = allSchedules.filter((s) => s.location_id === loc.id && !s.service_id)
@@ -558,10 +586,7 @@ export const stationsFromHsds = (doc: HsdsDataset): HsdsRow[] => {
     }
     const capacity = capacityAttr !== undefined ? Number(capacityAttr) : null
     if (capacity === null) {
-      problems.push({
-        path: 'capacity',
-        message: 'no unionhall:capacity attribute on the location',
-      })
+      problems.push(hsdsProblem('capacity', 'HSDS_CAPACITY_MISSING', undefined, 'attributes'))
     }
     const address = loc.addresses?.find((a) => a.address_type !== 'postal') ?? loc.addresses?.[0]
     // Our exports keep the whole address in address_1; others split it, so the city and
@@ -605,6 +630,7 @@ export const stationsFromHsds = (doc: HsdsDataset): HsdsRow[] => {
         id: loc.organization_id,
         name: loc.organization_id ? orgNames.get(loc.organization_id) : undefined,
       },
+      scheduleAt: scheduleAttr !== undefined ? 'attributes' : 'schedules',
       fields: {
         name: loc.name ?? '',
         kind: isOneOf(STATION_KINDS, kindCode) ? kindCode : 'other',
@@ -634,14 +660,14 @@ export const stationsFromHsds = (doc: HsdsDataset): HsdsRow[] => {
 /** Whether a value has the dataset's shape (lists per table); the items are checked by schema. */
 export const datasetShapeProblems = (doc: unknown): HsdsProblem[] => {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    return [{ path: '', message: 'must be a JSON object with HSDS lists (locations, …)' }]
+    return [hsdsProblem('', 'HSDS_NOT_DATASET')]
   }
   const d = doc as Json
   const problems: HsdsProblem[] = []
-  if (!Array.isArray(d.locations)) problems.push({ path: 'locations', message: 'must be a list' })
+  if (!Array.isArray(d.locations)) problems.push(hsdsProblem('locations', 'HSDS_NOT_A_LIST'))
   for (const key of Object.keys(DATASET_TABLES)) {
     if (key !== 'locations' && d[key] !== undefined && !Array.isArray(d[key])) {
-      problems.push({ path: key, message: 'must be a list' })
+      problems.push(hsdsProblem(key, 'HSDS_NOT_A_LIST'))
     }
   }
   return problems

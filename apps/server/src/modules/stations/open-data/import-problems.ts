@@ -1,3 +1,4 @@
+import { ENTERED_YEAR_MAX, ENTERED_YEAR_MIN } from '@unionhall/contracts'
 import type { z } from 'zod'
 import type { Schedule, ScheduleProblem, TimeRange } from '../domain/schedule'
 
@@ -52,9 +53,43 @@ const MESSAGES = {
   SCHEDULE_INVALID: (p) => `开放时间有误（${p.detail}），请按模板“填写说明”填写`,
   TEXT_UNSTORABLE: () =>
     '含有无法保存的隐藏控制字符（常见于从其他系统复制的文字），请清空这一格后重新输入',
+  EXCEPTION_UNREADABLE: (p) =>
+    `看不懂“${p.segment}”：每个特殊日期请以日期开头，写成“2026-12-24 闭站”或“2026-12-31 09:00-12:00”，各日期用“；”分隔`,
+  EXCEPTION_HOURS_UNREADABLE: (p) =>
+    `看不懂“${p.segment}”中日期后的安排：全天不开放请写“闭站”，特殊时段请写成 09:00-12:00 这样的格式`,
+  EXCEPTION_DATE_RANGE: (p) => `日期 ${p.date} 的年份须在 ${p.min} 到 ${p.max} 之间，请检查年份`,
+  EXCEPTION_DATE_INVALID: (p) => `没有 ${p.date} 这一天，请检查月份和日期（如 2026-12-24）`,
+  EXCEPTION_DUPLICATE: (p) =>
+    `${p.date} 写了不止一次（另见“${p.other}”）：同一天请只写一次，多个时段用“、”分隔`,
+  EXCEPTION_HOURS_EMPTY: (p) => `${p.date} 没有写时段：全天不开放请写“闭站”，否则请写出开放时段`,
+  EXCEPTION_TOO_MANY_RANGES: (p) => `${p.date} 最多写 ${p.max} 个时段，请合并`,
+  EXCEPTION_TOO_MANY: (p) => `特殊日期最多 ${p.max} 个，请删去已经过去的日期`,
   DUPLICATE_ROW: (p) =>
     `与第 ${p.row} 行是同一个驿站（所属工会、驿站名称和地址都相同）：同一文件中每个驿站只能出现一次，请删除或合并其中一行`,
   INVALID: (p) => `内容有误：${p.detail}`,
+  // HSDS files: where a problem is (locations[3].latitude and the record's name) goes with it
+  // as its column, so these say only what is wrong, in the terms of the JSON.
+  HSDS_NOT_DATASET: () => '文件不是 HSDS 数据集：须为一个 JSON 对象，其中 locations 为地点列表',
+  HSDS_NOT_A_LIST: () => '须为列表（JSON 数组）',
+  HSDS_FIELD_REQUIRED: (p) => `缺少必填字段 ${p.field}，请补上`,
+  HSDS_WRONG_TYPE: (p) => `应为${p.expectedZh}，不能是 ${p.value}`,
+  HSDS_FORMAT: (p) => `${p.value} 不是有效的${p.formatZh}`,
+  HSDS_ENUM: (p) => `${p.value} 不是允许的取值，请填写以下之一：${p.allowed}`,
+  HSDS_PATTERN: (p) => `${p.value} 的格式不对，须符合 ${p.pattern}`,
+  HSDS_RANGE: (p) => `${p.value} 超出允许的范围（须 ${p.limit}）`,
+  HSDS_SCHEMA: (p) => `不符合 HSDS 3 规范：${p.detail}`,
+  HSDS_SCHEDULE_FREQ: (p) =>
+    `开放时间 ${p.id} 的重复方式是 ${p.freq}：只能读取按周重复（freq 为 WEEKLY）的开放时间`,
+  HSDS_SCHEDULE_UNREADABLE: (p) =>
+    `开放时间 ${p.id} 须有 byday（MO…SU）以及 HH:MM 格式的 opens_at 和 closes_at`,
+  HSDS_SCHEDULE_MISSING: () =>
+    '该地点没有每周开放时间（schedules），也没有 unionhall:schedule 属性，请补上开放时间',
+  HSDS_SCHEDULE_NOT_JSON: () =>
+    'unionhall:schedule 属性的值不是有效的 JSON：请按本系统导出文件的格式填写，或删除该属性以按 schedules 读取',
+  HSDS_SCHEDULE_MISMATCH: () =>
+    '该地点的每周开放时间（schedules）与 unionhall:schedule 属性不一致：请两处一起修改，或删除该属性以按 schedules 读取',
+  HSDS_CAPACITY_MISSING: () =>
+    '缺少 unionhall:capacity 属性（容纳人数），请补上 1 到 10000 之间的整数',
 } satisfies Record<string, (p: ImportProblemParams) => string>
 
 export type ImportProblemCode = keyof typeof MESSAGES
@@ -99,6 +134,13 @@ export const problemOfIssue = (issue: z.core.$ZodIssue, body: unknown): ImportPr
   const head = issue.path.length === 1 ? path : ''
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
     return importProblem(path, 'REQUIRED')
+  if (issue.message === 'DATE_OUT_OF_RANGE' && /exceptions\.\d+\.date$/.test(path)) {
+    return importProblem(path, 'EXCEPTION_DATE_RANGE', {
+      date: shown(value),
+      min: ENTERED_YEAR_MIN,
+      max: ENTERED_YEAR_MAX,
+    })
+  }
   if (head === 'lat') return importProblem(path, 'LAT_RANGE', { value: shown(value) })
   if (head === 'lng') return importProblem(path, 'LNG_RANGE', { value: shown(value) })
   if (head === 'capacity') return importProblem(path, 'CAPACITY_RANGE', { value: shown(value) })
@@ -149,6 +191,13 @@ export const describePeriod = (schedule: Schedule, path: string): string => {
   return '开放时间'
 }
 
+/** The date of the exception a path points into (exceptions.2.date), as written. */
+const dateAt = (schedule: Schedule, path: string) => {
+  const [list, index] = path.split('.')
+  const date = list === 'exceptions' ? schedule.exceptions?.[Number(index)]?.date : undefined
+  return typeof date === 'string' ? date : shown(date ?? '')
+}
+
 /** The domain's schedule problems (validateSchedule) in the sheet's words, at `schedule.*`. */
 export const scheduleImportProblems = (
   schedule: Schedule,
@@ -177,6 +226,15 @@ export const scheduleImportProblems = (
       }
       case 'ALWAYS_OPEN_CONFLICT':
         return importProblem(path, 'ALWAYS_OPEN_CONFLICT')
+      case 'DATE_INVALID':
+        return importProblem(path, 'EXCEPTION_DATE_INVALID', { date: dateAt(schedule, p.path) })
+      case 'EXCEPTION_DUPLICATE':
+        return importProblem(path, 'EXCEPTION_DUPLICATE', {
+          date: dateAt(schedule, p.path),
+          other: p.other ? describePeriod(schedule, p.other) : '另一处',
+        })
+      case 'EXCEPTION_HOURS_EMPTY':
+        return importProblem(path, 'EXCEPTION_HOURS_EMPTY', { date: dateAt(schedule, p.path) })
       default:
         return importProblem(path, 'SCHEDULE_INVALID', { detail: `${period}: ${p.message}` })
     }

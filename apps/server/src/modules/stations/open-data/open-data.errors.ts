@@ -32,7 +32,12 @@ export const openDataErrors = {
       429,
       'Public downloads are being built for other orgs; try again in a minute',
     ),
-  hsdsInvalid: (problems: Array<{ path: string; message: string }>) =>
+  /**
+   * Details: each problem as an import row error (location row or 0, JSON path, code, params,
+   * Chinese sentence, and the place with the record's name as its column), so the console
+   * lists them like a refused sheet's rows.
+   */
+  hsdsInvalid: (problems: Array<{ row: number; path: string; code: string; message: string }>) =>
     new AppError('STATION_HSDS_INVALID', 400, 'The file is not a valid HSDS 3 dataset', problems),
   hsdsFileUnsupported: () =>
     new AppError(

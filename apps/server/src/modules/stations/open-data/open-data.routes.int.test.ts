@@ -634,11 +634,138 @@ describe('station import: row problems a clerk can act on, and the export import
         {
           row: doc.locations.length + 1,
           path: 'contactMobile',
+          // Where in the file, for its author: the location's phones, with its name.
+          column: `locations[${doc.locations.length}].contacts[0].phones（HSDS新驿站）`,
           code: 'MOBILE_MISSING_NEW',
           message: '这是新驿站，需要负责人的完整 11 位手机号，请补上',
         },
       ],
     })
+  })
+})
+
+describe('station .xlsx: dated schedule exceptions (特殊日期安排)', () => {
+  const EXCEPTIONS = [
+    { date: '2026-12-24', closed: true as const },
+    {
+      date: '2026-12-31',
+      hours: [
+        { start: '09:00', end: '12:00' },
+        { start: '20:00', end: '02:00', overnight: true },
+      ],
+    },
+  ]
+  const weekly = [1, 2, 3, 4, 5].map((day) => ({ day, start: '08:00', end: '18:00' }))
+
+  /** The exported workbook, and the line and 特殊日期安排 cell of one station. */
+  const exportedWith = async (stationName: string) => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await exportXlsx(longgang, builders)) as unknown as ArrayBuffer)
+    const sheet = wb.worksheets[0]!
+    const column = SHEET_HEADERS.indexOf('特殊日期安排') + 1
+    expect(sheet.getRow(1).getCell(column).value).toBe('特殊日期安排')
+    let line = 0
+    sheet.eachRow((r, n) => {
+      if (r.getCell(2).value === stationName) line = n
+    })
+    expect(line).toBeGreaterThan(1)
+    const bytes = async () => Buffer.from(await wb.xlsx.writeBuffer())
+    return { sheet, line, cell: sheet.getRow(line).getCell(column), bytes }
+  }
+
+  it('exports them in a column of their own and imports the file back with the same exceptions', async () => {
+    const station = await createStation(t, longgang, {
+      orgId: builders,
+      name: `特殊日期驿站${Date.now()}`,
+      schedule: { weekly, holidayHours: [], exceptions: EXCEPTIONS },
+    })
+    const plain = await createStation(t, longgang, {
+      orgId: builders,
+      name: `无特殊日期驿站${Date.now()}`,
+      schedule: { weekly },
+    })
+    const count = await stationCount(longgang, builders)
+    const file = await exportedWith(station.name)
+    expect(file.cell.value).toBe('2026-12-24 闭站；2026-12-31 09:00-12:00、20:00-次日02:00')
+
+    const same = await importXlsx(longgang, await file.bytes())
+    expect(same.statusCode, same.body).toBe(200)
+    expect(same.json()).toEqual({ created: 0, updated: count, errors: [] })
+    expect((await getStation(longgang, station.id)).schedule).toEqual({
+      weekly,
+      holidayHours: [],
+      exceptions: EXCEPTIONS,
+    })
+    expect((await getStation(longgang, plain.id)).schedule).toEqual({ weekly })
+
+    // Typed by hand: another date closed, one date's hours changed, in the forms staff write.
+    file.cell.value = '2026年12月24日 休息\n2027/1/1 10:00-14:00'
+    const edited = await importXlsx(longgang, await file.bytes())
+    expect(edited.json()).toEqual({ created: 0, updated: count, errors: [] })
+    expect((await getStation(longgang, station.id)).schedule.exceptions).toEqual([
+      { date: '2026-12-24', closed: true },
+      { date: '2027-01-01', hours: [{ start: '10:00', end: '14:00' }] },
+    ])
+
+    // Emptied: the station has no dated exceptions any more.
+    file.cell.value = ''
+    const cleared = await importXlsx(longgang, await file.bytes())
+    expect(cleared.json()).toEqual({ created: 0, updated: count, errors: [] })
+    expect((await getStation(longgang, station.id)).schedule).toEqual({ weekly, holidayHours: [] })
+  })
+
+  it('refuses bad dates, overlaps and an end before the start by row and column, importing nothing', async () => {
+    const station = await createStation(t, longgang, {
+      orgId: builders,
+      name: `特殊日期错误驿站${Date.now()}`,
+      schedule: { weekly, exceptions: EXCEPTIONS },
+    })
+    const before = await stationCount(longgang, builders)
+    const cells = (text: string) => [...row(), text]
+    const res = await importXlsx(
+      longgang,
+      await workbook({
+        1: SHEET_HEADERS,
+        2: cells('1999-12-24 闭站'),
+        3: cells('2026-02-30 闭站'),
+        4: cells('2026-12-31 09:00-12:00、11:00-13:00'),
+        5: cells('2026-12-31 18:00-09:00'),
+        6: cells('平安夜 闭站'),
+        7: cells('2026-12-24 闭站；2026-12-24 09:00-12:00'),
+        8: cells('2026-12-25 闭站'),
+      }),
+    )
+    expect(res.statusCode, res.body).toBe(200)
+    const body = res.json<{ created: number; updated: number; errors: RowError[] }>()
+    expect(body.created + body.updated).toBe(0)
+    expect(body.errors.map((e) => `${e.row} ${e.column} ${e.code}`)).toEqual([
+      '2 特殊日期安排 EXCEPTION_DATE_RANGE',
+      '3 特殊日期安排 EXCEPTION_DATE_INVALID',
+      '4 特殊日期安排 PERIOD_OVERLAP',
+      '5 特殊日期安排 PERIOD_ENDS_BEFORE_START',
+      '6 特殊日期安排 EXCEPTION_UNREADABLE',
+      '7 特殊日期安排 EXCEPTION_DUPLICATE',
+    ])
+    const byRow = (line: number) => body.errors.find((e) => e.row === line)!
+    expect(byRow(2).message).toBe('日期 1999-12-24 的年份须在 2000 到 2099 之间，请检查年份')
+    expect(byRow(3).message).toBe('没有 2026-02-30 这一天，请检查月份和日期（如 2026-12-24）')
+    expect(byRow(4).message).toBe(
+      '2026-12-31 11:00-13:00 与 2026-12-31 09:00-12:00 的时间重叠，请合并成一段或改正时间',
+    )
+    expect(byRow(5).message).toContain('请写成 18:00-次日09:00')
+    // Nothing imported: no new station (line 8 was fine), the existing one unchanged.
+    expect(await stationCount(longgang, builders)).toBe(before)
+    expect((await getStation(longgang, station.id)).schedule.exceptions).toEqual(EXCEPTIONS)
+
+    // The exported row with a bad cell: the station keeps its exceptions.
+    const file = await exportedWith(station.name)
+    file.cell.value = '2026-12-31 12:00-09:00'
+    const refused = await importXlsx(longgang, await file.bytes())
+    expect(refused.json<{ updated: number; errors: RowError[] }>()).toMatchObject({
+      updated: 0,
+      errors: [{ row: file.line, column: '特殊日期安排', code: 'PERIOD_ENDS_BEFORE_START' }],
+    })
+    expect((await getStation(longgang, station.id)).schedule.exceptions).toEqual(EXCEPTIONS)
   })
 })
 
@@ -847,17 +974,35 @@ describe('HSDS export and import', () => {
       400,
       'STATION_HSDS_INVALID',
     )
+    const name = doc.locations[0]!.name!
     expect(e.details).toEqual(
       expect.arrayContaining([
-        { path: 'locations/0/id', message: 'must match format "uuid"' },
-        { path: 'locations/0/latitude', message: 'must be number' },
+        {
+          row: 1,
+          path: 'locations[0].id',
+          column: `locations[0].id（${name}）`,
+          code: 'HSDS_FORMAT',
+          params: expect.objectContaining({ format: 'uuid', value: '"x"' }),
+          message: expect.stringMatching(/^"x" 不是有效的UUID/),
+        },
+        {
+          row: 1,
+          path: 'locations[0].latitude',
+          column: `locations[0].latitude（${name}）`,
+          code: 'HSDS_WRONG_TYPE',
+          params: { expected: 'number', expectedZh: '数字', value: '"north"' },
+          message: '应为数字，不能是 "north"',
+        },
       ]),
     )
-    expectError(
+    const notDataset = expectError(
       await longgang.request({ method: 'POST', url: '/api/v1/stations/import/hsds', payload: [] }),
       400,
       'STATION_HSDS_INVALID',
     )
+    expect(notDataset.details).toEqual([
+      expect.objectContaining({ row: 0, path: '', column: '（文件）', code: 'HSDS_NOT_DATASET' }),
+    ])
     expect(await stationCount(longgang, longgangOrg)).toBe(before)
   })
 
@@ -1006,9 +1151,15 @@ describe('HSDS import of hours edited in a file of ours', () => {
 
     const refused = await send(doc)
     expect(refused.statusCode, refused.body).toBe(200)
-    const body = refused.json<{ created: number; updated: number; errors: { path: string }[] }>()
+    const body = refused.json<{ created: number; updated: number; errors: RowError[] }>()
     expect(body).toMatchObject({ created: 0, updated: 0 })
     expect(body.errors.map((e) => e.path)).toEqual(['schedule'])
+    const index = doc.locations.findIndex((l) => l.id === station.id)
+    expect(body.errors[0]).toMatchObject({
+      row: index + 1,
+      code: 'HSDS_SCHEDULE_MISMATCH',
+      column: `locations[${index}].schedules（${station.name}）`,
+    })
     expect((await getStation(longgang, station.id)).schedule.weekly).toEqual(weekdays)
 
     const loc = doc.locations.find((l) => l.id === station.id)!

@@ -15,7 +15,14 @@ import {
   listStationsForExport,
   type StationImportRowError,
 } from '../stations.service'
-import { asDataset, type HsdsProblem, stationsFromHsds } from './hsds'
+import {
+  asDataset,
+  type HsdsProblem,
+  type HsdsRow,
+  hsdsItemPath,
+  hsdsPlaceOf,
+  stationsFromHsds,
+} from './hsds'
 import { validateHsdsDataset } from './hsds-validator'
 import { openDataErrors } from './open-data.errors'
 import { buildStationsFile } from './public-file'
@@ -152,8 +159,15 @@ const mergeErrors = (
   result: StationImportResult,
 ): StationImportResult => {
   if (own.length === 0) return result
+  // Covered both ways: a field's complaint under the reader's (schedule.weekly.1 under
+  // schedule), and the generic "required" of a whole field the reader refused for a part of it
+  // (schedule, null because its dated exceptions at schedule.exceptions.0 could not be read).
   const covered = (e: StationImportRowError) =>
-    own.some((o) => o.row === e.row && (e.path === o.path || e.path.startsWith(`${o.path}.`)))
+    own.some(
+      (o) =>
+        o.row === e.row &&
+        (e.path === o.path || e.path.startsWith(`${o.path}.`) || o.path.startsWith(`${e.path}.`)),
+    )
   const errors = [...own, ...result.errors.filter((e) => !covered(e))].sort(
     (a, b) => a.row - b.row || a.path.localeCompare(b.path),
   )
@@ -163,12 +177,48 @@ const mergeErrors = (
 const rowErrors = (row: number, problems: ImportProblem[]): StationImportRowError[] =>
   problems.map((p) => ({ row, ...p }))
 
+/** The HSDS field of a location that each station field is read from (stationsFromHsds). */
+const HSDS_FIELD: Record<string, string> = {
+  orgId: 'organization_id',
+  name: 'name',
+  kind: 'attributes',
+  address: 'addresses',
+  lat: 'latitude',
+  lng: 'longitude',
+  capacity: 'attributes',
+  amenities: 'attributes',
+  zones: 'attributes',
+  contactName: 'contacts[0].name',
+  contactMobile: 'contacts[0].phones',
+  photos: 'attributes',
+  services: 'service_at_locations',
+  description: 'description',
+}
+
 /**
- * An HSDS reader problem: its own English words about the file's structure, kept as the detail
- * of a generic problem (these name HSDS fields, which the file's author knows).
+ * Names where in the file each problem of an HSDS import is, as its column: the location's
+ * JSON path and field with the location's name ("locations[2].latitude（城关区爱心驿站）"), since
+ * the file's author knows the file, not our body paths. A schedule problem points to where the
+ * schedule was read from (our exact attribute, or the weekly schedules).
  */
-const hsdsProblem = (p: HsdsProblem): ImportProblem =>
-  importProblem(p.path, 'INVALID', { detail: p.message })
+const withHsdsPlaces = (
+  doc: unknown,
+  rows: readonly HsdsRow[],
+  errors: ReadonlyArray<StationImportRowError & { at?: string }>,
+): StationImportRowError[] =>
+  errors.map(({ at, ...e }) => {
+    const read = rows[e.row - 1]
+    const head = e.path.split('.')[0] ?? ''
+    const field = at ?? (head === 'schedule' ? read?.scheduleAt : HSDS_FIELD[head])
+    return { ...e, column: hsdsPlaceOf(doc, hsdsItemPath('locations', e.row - 1, field)).column }
+  })
+
+/** The schema's problems of an HSDS file, each with the location (row) and place it is in. */
+const hsdsSchemaErrors = (doc: unknown, problems: readonly HsdsProblem[]) =>
+  problems.map(({ at: _at, ...p }): StationImportRowError => ({
+    ...hsdsPlaceOf(doc, p.path),
+    ...p,
+  }))
 
 /**
  * An HSDS location with no full mobile: none at all (an export without includeContacts leaves
@@ -472,7 +522,7 @@ export const importHsds = async (
   const paths = requireImporter(ctx)
   if (orgId) requireAt(ctx, 'station:manage', (await loadOrg(deps.db, orgId)).path)
   const problems = validateHsdsDataset(doc)
-  if (problems.length > 0) throw openDataErrors.hsdsInvalid(problems)
+  if (problems.length > 0) throw openDataErrors.hsdsInvalid(hsdsSchemaErrors(doc, problems))
   const dataset = asDataset(doc)
   if (dataset.locations.length > IMPORT_MAX_ROWS) {
     throw openDataErrors.tooLarge(dataset.locations.length, IMPORT_MAX_ROWS)
@@ -485,9 +535,9 @@ export const importHsds = async (
         paths,
         read.map((r) => r.org),
       )
-  const own: StationImportRowError[] = []
+  const own: Array<StationImportRowError & { at?: string }> = []
   const rows = read.map((r) => {
-    own.push(...rowErrors(r.row, r.problems.map(hsdsProblem)))
+    own.push(...r.problems.map((p) => ({ row: r.row, ...p })))
     const org = resolve(r.org)
     if ('problem' in org) own.push({ row: r.row, ...org.problem })
     return {
@@ -496,5 +546,6 @@ export const importHsds = async (
       ...hsdsStoredMobile(r.fields.contactMobile),
     }
   })
-  return mergeErrors(own, await importStations(deps, ctx, rows, 'hsds'))
+  const result = mergeErrors(own, await importStations(deps, ctx, rows, 'hsds'))
+  return { ...result, errors: withHsdsPlaces(doc, read, result.errors) }
 }

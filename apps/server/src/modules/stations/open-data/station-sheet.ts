@@ -1,14 +1,16 @@
 import type { Station } from '@unionhall/contracts'
-import type { Schedule } from '../domain/schedule'
+import type { DateException, Schedule } from '../domain/schedule'
 import {
   AMENITY_NAMES,
   formatAmenities,
+  formatExceptionsText,
   formatScheduleText,
   KIND_NAMES,
   maskedMobileOf,
   normaliseMobile,
   parseAmenityText,
   parseCoordSystemText,
+  parseExceptionsText,
   parseKindText,
   parseNumberText,
   parseScheduleText,
@@ -36,6 +38,7 @@ export type SheetField =
   | 'contactName'
   | 'contactMobile'
   | 'description'
+  | 'exceptions'
 
 type Column = { field: SheetField; header: string; required: boolean; aliases: string[] }
 
@@ -79,6 +82,14 @@ export const COLUMNS: readonly Column[] = [
     required: false,
     aliases: ['备注', '说明', 'description'],
   },
+  // Last, so sheets filled from the template before it existed keep their column positions
+  // (and import as before: a sheet without it has no dated exceptions).
+  {
+    field: 'exceptions',
+    header: '特殊日期安排',
+    required: false,
+    aliases: ['特殊日期', '特殊安排', '特殊日期开放时间', 'exceptions'],
+  },
 ]
 
 const normaliseHeader = (h: string) =>
@@ -118,14 +129,15 @@ const PATH_FIELD: Record<string, SheetField> = { orgId: 'org', schedule: 'hours'
 
 /**
  * The column a row problem's body path ("schedule.weekly.1", "orgId") belongs to, named as the
- * file's header row names it (else as the template does), with its position for sorting.
+ * file's header row names it (else as the template does), with its position for sorting. The
+ * schedule's dated exceptions have a column of their own.
  */
 export const columnOfPath = (
   path: string,
   header: HeaderMap,
 ): { label: string; order: number } | null => {
   const head = path.split('.')[0] ?? ''
-  const field = PATH_FIELD[head] ?? head
+  const field = /^schedule\.exceptions(\.|$)/.test(path) ? 'exceptions' : (PATH_FIELD[head] ?? head)
   const order = COLUMNS.findIndex((c) => c.field === field)
   if (order < 0) return null
   return { label: header.labels.get(field as SheetField) ?? SHEET_HEADERS[order]!, order }
@@ -150,6 +162,18 @@ const take = <T>(p: Parsed<T>, problems: TextProblem[]): T | null => {
   return null
 }
 
+/**
+ * The weekly hours with the dated exceptions of their own column; null (unreadable) when either
+ * is, so the row cannot pass. None stays without the key, as the API writes it.
+ */
+const withExceptions = (
+  schedule: Schedule | null,
+  exceptions: DateException[] | null,
+): Schedule | null => {
+  if (schedule === null || exceptions === null) return null
+  return exceptions.length > 0 ? { ...schedule, exceptions } : schedule
+}
+
 /** Maps one data row (cells in header order) to station fields and the problems found. */
 export const readSheetRow = (cells: readonly string[], header: HeaderMap): SheetRow => {
   const value: Partial<Record<SheetField, string>> = {}
@@ -167,7 +191,10 @@ export const readSheetRow = (cells: readonly string[], header: HeaderMap): Sheet
     lat: take(parseNumberText(text('lat'), 'lat'), problems),
     lng: take(parseNumberText(text('lng'), 'lng'), problems),
     coordSystem: take(parseCoordSystemText(text('coordSystem')), problems),
-    schedule: take(parseScheduleText(text('hours')), problems),
+    schedule: withExceptions(
+      take(parseScheduleText(text('hours')), problems),
+      take(parseExceptionsText(text('exceptions')), problems),
+    ),
     capacity,
     amenities: take(parseAmenityText(text('amenities')), problems),
     contactName: text('contactName'),
@@ -201,6 +228,7 @@ export const stationSheetRow = (s: Station): string[] => [
   s.contactName,
   s.contactMobileMasked,
   s.description,
+  formatExceptionsText((s.schedule as Schedule).exceptions),
 ]
 
 /** Rows of the template's notes sheet (说明): how each column is read. */
@@ -229,6 +257,11 @@ export const templateNotes = (): string[][] => [
     '11 位手机号，加密保存，导出时只显示部分号码；更新已有驿站的行可保留导出的隐藏号码（如 139****5678），表示手机号不变，新驿站须填完整号码',
   ],
   ['简介', '最多 2000 字'],
+  [
+    '特殊日期安排',
+    '某天闭站或按特殊时段开放，优先于开放时间（含节假日）；如“2026-12-24 闭站；2026-12-31 09:00-12:00、14:00-17:00”，' +
+      '各日期用“；”分隔，日期写成 2026-12-24（年份 2000-2099），跨夜时段写“次日”；留空表示没有特殊日期',
+  ],
   ['', '一次导入为一个整体：任何一行有错误时不导入任何驿站，并列出每行的问题（行号为表格行号）'],
   [
     '',
@@ -251,4 +284,5 @@ export const TEMPLATE_EXAMPLE = [
   '王师傅',
   '13912345678',
   '提供热水、热饭和休息座椅',
+  '2026-12-24 闭站；2026-12-31 09:00-12:00',
 ]

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import {
+  type DateException,
   validateSchedule,
   type Schedule,
   type WeeklyPeriod,
   type Weekday,
 } from '../domain/schedule'
 import {
+  formatExceptionsText,
   formatScheduleText,
   maskedMobileOf,
   normaliseMobile,
   parseAmenityText,
   parseCoordSystemText,
+  parseExceptionsText,
   parseKindText,
   parseNumberText,
   parseScheduleText,
@@ -199,5 +202,152 @@ describe('amenities, kinds, coordinate systems, numbers and mobiles', () => {
     expect(maskedMobileOf('13912342222')).toBeNull()
     expect(maskedMobileOf('139***2222')).toBeNull()
     expect(maskedMobileOf('')).toBeNull()
+  })
+})
+
+describe('dated exceptions (特殊日期安排)', () => {
+  const exceptions = (text: string) => {
+    const r = parseExceptionsText(text)
+    if (!r.ok) throw new Error(JSON.stringify(r.problems))
+    return r.value
+  }
+  const problemsOf = (text: string) => {
+    const r = parseExceptionsText(text)
+    return r.ok ? [] : r.problems
+  }
+
+  it('reads closed dates and special hours as staff type them; blank is none', () => {
+    expect(exceptions('')).toEqual([])
+    expect(exceptions('2026-12-24 闭馆; 2026-12-31 09:00-12:00')).toEqual([
+      { date: '2026-12-24', closed: true },
+      { date: '2026-12-31', hours: [{ start: '09:00', end: '12:00' }] },
+    ])
+    expect(
+      exceptions(
+        '2026年1月1日 休息\n2026/2/16：08:00-12:00、14:00-17:00；2026.02.17 22:00-次日02:00',
+      ),
+    ).toEqual([
+      { date: '2026-01-01', closed: true },
+      {
+        date: '2026-02-16',
+        hours: [
+          { start: '08:00', end: '12:00' },
+          { start: '14:00', end: '17:00' },
+        ],
+      },
+      { date: '2026-02-17', hours: [{ start: '22:00', end: '02:00', overnight: true }] },
+    ])
+    expect(exceptions('２０２６－１２－２４ 闭站')).toEqual([{ date: '2026-12-24', closed: true }])
+  })
+
+  it('writes what it reads: format then parse gives the same exceptions, by date', () => {
+    const list: DateException[] = [
+      { date: '2026-12-31', hours: [{ start: '09:00', end: '12:00' }] },
+      { date: '2026-12-24', closed: true },
+      {
+        date: '2027-01-01',
+        hours: [
+          { start: '08:00', end: '11:00' },
+          { start: '20:00', end: '03:00', overnight: true },
+        ],
+      },
+      { date: '2027-01-02', hours: [{ start: '00:00', end: '24:00' }] },
+    ]
+    const text = formatExceptionsText(list)
+    expect(text).toBe(
+      '2026-12-24 闭站；2026-12-31 09:00-12:00；2027-01-01 08:00-11:00、20:00-次日03:00；2027-01-02 00:00-24:00',
+    )
+    expect(exceptions(text)).toEqual([...list].sort((a, b) => a.date.localeCompare(b.date)))
+    expect(formatExceptionsText(undefined)).toBe('')
+    expect(formatExceptionsText([])).toBe('')
+  })
+
+  it('refuses dates outside 2000–2099 and dates the calendar lacks, naming them', () => {
+    expect(problemsOf('1999-12-31 闭站；2100-01-01 闭站')).toEqual([
+      {
+        path: 'schedule.exceptions.0.date',
+        code: 'EXCEPTION_DATE_RANGE',
+        params: { date: '1999-12-31', min: 2000, max: 2099 },
+        message: '日期 1999-12-31 的年份须在 2000 到 2099 之间，请检查年份',
+      },
+      expect.objectContaining({
+        code: 'EXCEPTION_DATE_RANGE',
+        params: expect.objectContaining({ date: '2100-01-01' }),
+      }),
+    ])
+    expect(problemsOf('2026-02-30 闭站；2026-13-01 闭站；2027-02-29 闭站')).toEqual(
+      ['2026-02-30', '2026-13-01', '2027-02-29'].map((date) =>
+        expect.objectContaining({
+          code: 'EXCEPTION_DATE_INVALID',
+          params: { date },
+          message: `没有 ${date} 这一天，请检查月份和日期（如 2026-12-24）`,
+        }),
+      ),
+    )
+    expect(exceptions('2028-02-29 闭站')).toEqual([{ date: '2028-02-29', closed: true }])
+  })
+
+  it('refuses an end before the start, overlapping periods and a date given twice', () => {
+    expect(problemsOf('2026-12-31 12:00-09:00')).toEqual([
+      expect.objectContaining({
+        code: 'PERIOD_ENDS_BEFORE_START',
+        message:
+          '“2026-12-31 12:00-09:00”中的 12:00-09:00 结束早于开始：如果营业到第二天，请写成 12:00-次日09:00；否则请改正时间',
+      }),
+    ])
+    expect(problemsOf('2026-12-31 09:00-12:00、11:00-14:00')).toEqual([
+      {
+        path: 'schedule.exceptions.0.hours.1',
+        code: 'PERIOD_OVERLAP',
+        params: { period: '2026-12-31 11:00-14:00', other: '2026-12-31 09:00-12:00' },
+        message:
+          '2026-12-31 11:00-14:00 与 2026-12-31 09:00-12:00 的时间重叠，请合并成一段或改正时间',
+      },
+    ])
+    expect(problemsOf('2026-12-31 09:00-09:00')).toEqual([
+      expect.objectContaining({ code: 'PERIOD_EMPTY' }),
+    ])
+    expect(problemsOf('2026-12-24 闭站；2026-12-24 09:00-12:00')).toEqual([
+      expect.objectContaining({
+        path: 'schedule.exceptions.1.date',
+        code: 'EXCEPTION_DUPLICATE',
+        params: { date: '2026-12-24', other: '2026-12-24 闭站' },
+      }),
+    ])
+  })
+
+  it('says how to write a segment it cannot read, and keeps the limits of the schedule', () => {
+    expect(problemsOf('圣诞节 闭站；2026-12-31 上午')).toEqual([
+      expect.objectContaining({ code: 'EXCEPTION_UNREADABLE', params: { segment: '圣诞节 闭站' } }),
+      expect.objectContaining({
+        code: 'EXCEPTION_HOURS_UNREADABLE',
+        params: { segment: '2026-12-31 上午' },
+      }),
+    ])
+    expect(problemsOf('2026-12-31')).toEqual([
+      expect.objectContaining({ code: 'EXCEPTION_HOURS_UNREADABLE' }),
+    ])
+    const many = Array.from({ length: 101 }, (_, i) => {
+      const d = new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10)
+      return `${d} 闭站`
+    }).join('；')
+    expect(problemsOf(many)).toEqual([
+      expect.objectContaining({ code: 'EXCEPTION_TOO_MANY', params: { max: 100 } }),
+    ])
+    const seven = Array.from({ length: 7 }, (_, i) => `${10 + i}:00-${10 + i}:30`).join('、')
+    expect(problemsOf(`2026-12-31 ${seven}`)).toEqual([
+      expect.objectContaining({
+        code: 'EXCEPTION_TOO_MANY_RANGES',
+        params: { date: '2026-12-31', max: 6 },
+      }),
+    ])
+  })
+
+  it('the schedule a parsed text makes is valid for the domain', () => {
+    const schedule: Schedule = {
+      weekly: read('周一至周五 08:00-18:00').weekly,
+      exceptions: exceptions('2026-10-01 闭站；2026-10-08 09:00-12:00'),
+    }
+    expect(validateSchedule(schedule)).toEqual([])
   })
 })

@@ -1,11 +1,20 @@
 import { type CoordSystemValue, normaliseMobileInput, type StationKind } from '@unionhall/contracts'
 import { AMENITIES, type AmenityCode, isAmenityCode } from '../domain/amenities'
-import type { Schedule, TimeRange, WeeklyPeriod, Weekday } from '../domain/schedule'
+import { ENTERED_YEAR_MAX, ENTERED_YEAR_MIN } from '@unionhall/contracts'
+import {
+  type DateException,
+  type Schedule,
+  type TimeRange,
+  validateSchedule,
+  type WeeklyPeriod,
+  type Weekday,
+} from '../domain/schedule'
 import {
   type ImportProblem,
   type ImportProblemCode,
   type ImportProblemParams,
   importProblem,
+  scheduleImportProblems,
   WEEKDAY_LABEL,
 } from './import-problems'
 
@@ -220,7 +229,8 @@ const daysText = (days: readonly Weekday[]) => {
 
 /**
  * Writes a schedule as the text parseScheduleText reads (same weekly periods, holiday hours,
- * 24-hour flag and make-up weekday). Dated exceptions have no text form and are left out.
+ * 24-hour flag and make-up weekday). Dated exceptions are not part of it: the sheet keeps them
+ * in a column of their own (formatExceptionsText), so the hours text stays what notices say.
  */
 export const formatScheduleText = (schedule: Schedule): string => {
   const segments: string[] = []
@@ -252,6 +262,124 @@ export const formatScheduleText = (schedule: Schedule): string => {
   }
   return segments.join('；')
 }
+
+// ---- dated exceptions (特殊日期安排) ----
+
+/** Most dated exceptions and periods per date a schedule may hold (the contract's limits). */
+export const MAX_EXCEPTIONS = 100
+export const MAX_EXCEPTION_RANGES = 6
+
+/** "2026-12-24", "2026/12/24", "2026.12.24" or "2026年12月24日", then what happens that day. */
+const EXCEPTION_DATE =
+  /^(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?)\s*(.*)$/
+
+/** Whether "YYYY-MM-DD" names a day the calendar has (no 2026-02-30). */
+const isCalendarDate = (date: string) => {
+  const ms = Date.parse(`${date}T00:00:00Z`)
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === date
+}
+
+/**
+ * Reads the 特殊日期安排 column: dated exceptions separated by "；", ";" or line breaks, each a
+ * date and either a closed word ("2026-12-24 闭站", also 休息/闭馆) or time ranges written as in
+ * the hours column ("2026-12-31 09:00-12:00、14:00-17:00", "2026-12-31 22:00-次日02:00"). Blank
+ * means none. Every problem is reported at once: a date outside 2000–2099 or one the calendar
+ * lacks, a date given twice, an end before the start without 次日, overlapping periods on a
+ * date (checked here with the domain's rules, so the row names them in this column's words).
+ */
+export const parseExceptionsText = (
+  input: string,
+  path = 'schedule.exceptions',
+): Parsed<DateException[]> => {
+  const text = normalise(input).trim()
+  if (text === '') return ok([])
+  const exceptions: DateException[] = []
+  const problems: TextProblem[] = []
+  const firstOf = new Map<string, string>()
+  for (const raw of text.split(/[;\n]+/)) {
+    const seg = raw.trim()
+    if (seg === '') continue
+    const m = EXCEPTION_DATE.exec(seg)
+    if (!m) {
+      problems.push(importProblem(path, 'EXCEPTION_UNREADABLE', { segment: seg }))
+      continue
+    }
+    const [year, month, day] = [m[1]!, m[2] ?? m[4]!, m[3] ?? m[5]!]
+    const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
+    const rest = m[6]!.trim().replace(/^[:,]\s*/, '')
+    const at = `${path}.${exceptions.length}`
+    if (Number(year) < ENTERED_YEAR_MIN || Number(year) > ENTERED_YEAR_MAX) {
+      problems.push(
+        importProblem(`${at}.date`, 'EXCEPTION_DATE_RANGE', {
+          date,
+          min: ENTERED_YEAR_MIN,
+          max: ENTERED_YEAR_MAX,
+        }),
+      )
+      continue
+    }
+    if (!isCalendarDate(date)) {
+      problems.push(importProblem(`${at}.date`, 'EXCEPTION_DATE_INVALID', { date }))
+      continue
+    }
+    const earlier = firstOf.get(date)
+    if (earlier !== undefined) {
+      problems.push(importProblem(`${at}.date`, 'EXCEPTION_DUPLICATE', { date, other: earlier }))
+      continue
+    }
+    firstOf.set(date, seg)
+    if (CLOSED.test(rest)) {
+      exceptions.push({ date, closed: true })
+      continue
+    }
+    const ranges = parseRanges(rest)
+    if (ranges === null || ranges.length === 0) {
+      problems.push(importProblem(path, 'EXCEPTION_HOURS_UNREADABLE', { segment: seg }))
+      continue
+    }
+    const backwards = backwardsProblems(seg, ranges, path)
+    if (backwards.length > 0) {
+      problems.push(...backwards)
+      continue
+    }
+    if (ranges.length > MAX_EXCEPTION_RANGES) {
+      problems.push(
+        importProblem(path, 'EXCEPTION_TOO_MANY_RANGES', { date, max: MAX_EXCEPTION_RANGES }),
+      )
+      continue
+    }
+    exceptions.push({ date, hours: ranges })
+  }
+  if (problems.length === 0 && exceptions.length > MAX_EXCEPTIONS) {
+    problems.push(importProblem(path, 'EXCEPTION_TOO_MANY', { max: MAX_EXCEPTIONS }))
+  }
+  if (problems.length > 0) return { ok: false, problems }
+  // Overlaps and the domain's other rules, worded as this column writes the periods.
+  const schedule: Schedule = { weekly: [], exceptions }
+  const domain = validateSchedule(schedule)
+  if (domain.length > 0) {
+    return {
+      ok: false,
+      problems: scheduleImportProblems(schedule, domain).map((p) => ({
+        ...p,
+        path: p.path.replace(/^schedule\.exceptions/, path),
+      })),
+    }
+  }
+  return ok(exceptions)
+}
+
+/**
+ * Writes dated exceptions as parseExceptionsText reads them, by date: "2026-12-24 闭站；
+ * 2026-12-31 09:00-12:00、14:00-17:00". Blank when there are none.
+ */
+export const formatExceptionsText = (exceptions: readonly DateException[] | undefined): string =>
+  [...(exceptions ?? [])]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((e) =>
+      e.closed === true ? `${e.date} 闭站` : `${e.date} ${rangesText('hours' in e ? e.hours : [])}`,
+    )
+    .join('；')
 
 // ---- amenities ----
 
