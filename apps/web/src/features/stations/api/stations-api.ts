@@ -111,15 +111,19 @@ export const downloadStationImportTemplate = () =>
 
 export type StationImportResult = z.infer<typeof StationImportResultSchema>
 
+/** Whether an upload is an HSDS dataset (.json) rather than a sheet (.xlsx, .csv). */
+export const isHsdsFile = (file: File) => /\.json$/i.test(file.name)
+
 /**
- * Uploads an .xlsx of stations. The import is all or nothing: a refused file comes back either
- * as a result with row errors or as a 4xx whose details carry the same result (or a row list).
+ * Uploads an .xlsx of stations, or an HSDS .json dataset. The import is all or nothing: a
+ * refused file comes back either as a result with row errors or as a 4xx whose details carry
+ * the same result (or a row list: an HSDS file that breaks the schema).
  */
 export const importStations = async (file: File): Promise<StationImportResult> => {
   const formData = new FormData()
   formData.append('file', file)
   try {
-    return await apiRequest('/stations/import', {
+    return await apiRequest(isHsdsFile(file) ? '/stations/import/hsds' : '/stations/import', {
       method: 'POST',
       formData,
       schema: StationImportResultSchema,

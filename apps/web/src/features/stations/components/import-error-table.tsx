@@ -6,8 +6,9 @@ import type { StationImportResult } from '../api/stations-api'
 type RowError = StationImportResult['errors'][number]
 
 /**
- * The column of a problem: as the uploaded sheet names it ("纬度*"); an HSDS file has no
- * columns, so its field is named with the JSON path after it.
+ * The column of a problem: as the uploaded sheet names it ("纬度*"), or for an HSDS file the
+ * place in the JSON with the record's name ("locations[2].latitude（城关区驿站）"); else the
+ * field, with its path after it.
  */
 const columnOf = (t: TFunction, e: RowError) => {
   if (e.column) return e.column
@@ -24,10 +25,18 @@ const messageOf = (t: TFunction, e: RowError) =>
 const WRAP = { whiteSpace: 'normal', overflowWrap: 'anywhere' } as const
 
 /**
- * The problems of a refused file: spreadsheet row, column, what is wrong and what to write.
+ * The problems of a refused file: spreadsheet row, column, what is wrong and what to write; for
+ * an HSDS file the location's position and the place in the JSON (a problem outside every
+ * location, in `organizations` say, has location 0, shown as "—").
  * Paged, and scrolled within the modal, so a file with many problems stays usable.
  */
-export const StationImportErrorTable = ({ errors }: { errors: RowError[] }) => {
+export const StationImportErrorTable = ({
+  errors,
+  hsds = false,
+}: {
+  errors: RowError[]
+  hsds?: boolean
+}) => {
   const { t } = useTranslation()
   return (
     <Table<RowError & { key: string }>
@@ -40,11 +49,16 @@ export const StationImportErrorTable = ({ errors }: { errors: RowError[] }) => {
       pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
       scroll={{ y: 420 }}
       columns={[
-        { title: t('stations.import.errorRow'), dataIndex: 'row', key: 'row', width: 64 },
         {
-          title: t('stations.import.errorField'),
+          title: t(hsds ? 'stations.import.errorLocation' : 'stations.import.errorRow'),
+          key: 'row',
+          width: 64,
+          render: (_: unknown, e: RowError) => (e.row > 0 ? e.row : '—'),
+        },
+        {
+          title: t(hsds ? 'stations.import.errorPlace' : 'stations.import.errorField'),
           key: 'column',
-          width: 150,
+          width: hsds ? 220 : 150,
           onCell: () => ({ style: WRAP }),
           render: (_: unknown, e: RowError) => columnOf(t, e),
         },

@@ -19,10 +19,12 @@ const serve = (answer: () => Response) => {
   return posts
 }
 
-const chooseFile = () => {
+const chooseFile = (name = 'stations.xlsx') => {
   const input = document.querySelector<HTMLInputElement>('input[type="file"]')!
-  const file = new File(['xlsx'], 'stations.xlsx', {
-    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  const file = new File(['xlsx'], name, {
+    type: name.endsWith('.json')
+      ? 'application/json'
+      : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   })
   fireEvent.change(input, { target: { files: [file] } })
   return file
@@ -165,5 +167,60 @@ describe('station import', { timeout: 60_000 }, () => {
     fireEvent.click(startButton())
     expect(await screen.findByText(/已按文件更新 4 个已有站点/, {}, SLOW)).toBeTruthy()
     expect(screen.queryByTestId('station-import-errors')).toBeNull()
+  })
+
+  it('sends an HSDS .json file to the HSDS import and lists its problems by location and place', async () => {
+    const posts = serve(() =>
+      json(
+        {
+          error: {
+            code: 'STATION_HSDS_INVALID',
+            message: '文件不符合 HSDS 3 数据规范，详见错误列表',
+            details: [
+              {
+                row: 4,
+                path: 'locations[3].latitude',
+                column: 'locations[3].latitude（城关区爱心驿站）',
+                code: 'HSDS_WRONG_TYPE',
+                params: { expected: 'number', expectedZh: '数字', value: '"north"' },
+                message: 'server words',
+              },
+              {
+                row: 0,
+                path: 'organizations[0].name',
+                column: 'organizations[0].name',
+                code: 'HSDS_FIELD_REQUIRED',
+                params: { field: 'name' },
+                message: 'server words',
+              },
+            ],
+          },
+        },
+        400,
+      ),
+    )
+    renderWithProviders(
+      <StationImportModal open onClose={() => undefined} />,
+      makeSession(['station:manage']),
+    )
+    const file = chooseFile('stations-hsds.json')
+    await waitFor(() => expect((startButton() as HTMLButtonElement).disabled).toBe(false), SLOW)
+    fireEvent.click(startButton())
+
+    const table = await screen.findByTestId('station-import-errors', {}, SLOW)
+    expect(posts[0]!.path).toBe('/api/v1/stations/import/hsds')
+    expect((posts[0]!.body as FormData).get('file')).toEqual(file)
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
+      '地点',
+      '所在位置',
+      '问题',
+    ])
+    const rows = [...table.querySelectorAll('tbody tr.ant-table-row')].map((r) =>
+      [...r.querySelectorAll('td')].map((td) => td.textContent),
+    )
+    expect(rows).toEqual([
+      ['4', 'locations[3].latitude（城关区爱心驿站）', '应为数字，不能是 "north"'],
+      ['—', 'organizations[0].name', '缺少必填字段 name，请补上'],
+    ])
   })
 })

@@ -3,13 +3,20 @@ import { Alert, App, Button, Flex, Modal, Result, Typography, Upload } from 'ant
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../../lib/error-message'
-import { downloadStationImportTemplate, type StationImportResult } from '../api/stations-api'
+import {
+  downloadStationImportTemplate,
+  isHsdsFile,
+  type StationImportResult,
+} from '../api/stations-api'
 import { useImportStations } from '../api/use-stations'
 import { StationImportErrorTable } from './import-error-table'
 
 type Props = { open: boolean; onClose: () => void }
 
-/** Upload an .xlsx of stations; the import is all or nothing, problems listed per row. */
+/**
+ * Upload an .xlsx of stations or an HSDS .json dataset; the import is all or nothing, problems
+ * listed per row (per location and place in the file for HSDS).
+ */
 export const StationImportModal = ({ open, onClose }: Props) => {
   const { t } = useTranslation()
   const { message } = App.useApp()
@@ -60,7 +67,7 @@ export const StationImportModal = ({ open, onClose }: Props) => {
       }
     >
       <Upload.Dragger
-        accept=".xlsx"
+        accept=".xlsx,.json"
         maxCount={1}
         multiple={false}
         fileList={file ? [{ uid: 'file', name: file.name, status: 'done', size: file.size }] : []}
@@ -109,7 +116,7 @@ export const StationImportModal = ({ open, onClose }: Props) => {
             description={t('stations.import.refusedHint')}
             style={{ marginBottom: 12 }}
           />
-          <StationImportErrorTable errors={result.errors} />
+          <StationImportErrorTable errors={result.errors} hsds={!!file && isHsdsFile(file)} />
         </div>
       ) : null}
       {!result ? (
