@@ -17,6 +17,14 @@ export const MAX_IMAGE_PIXELS = 50_000_000
 
 export const UPLOAD_URL_PREFIX = '/api/v1/uploads/'
 
+/**
+ * Widths an upload can be served at (`?w=`), for phones on slow networks: a 5 MB camera photo
+ * shown 360 CSS pixels wide needs a few tens of kB. A fixed list bounds the variants a server
+ * computes and caches, so nobody can make it resize one image to every width.
+ */
+export const IMAGE_WIDTHS = [320, 640, 960, 1280] as const
+export type ImageWidth = (typeof IMAGE_WIDTHS)[number]
+
 export const UploadSchema = z.object({
   id: IdSchema,
   /** Where the image is served: /api/v1/uploads/<id>. */

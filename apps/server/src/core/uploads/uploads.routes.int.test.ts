@@ -23,6 +23,7 @@ import { typed } from '../../platform/db/create-db'
 import { sha256Of } from '../../platform/files/blob-store'
 import { jpegImage, pngImage, webpImage } from '../../platform/files/image-fixtures.test-helpers'
 import type { UploadTables } from './uploads.tables'
+import sharp from 'sharp'
 
 let t: TestApp
 let dataDir: string
@@ -237,6 +238,82 @@ describe('GET /api/v1/uploads/:uploadId', () => {
       expect(res.statusCode, bad).toBeLessThan(500)
       expect(res.body).not.toContain('SESSION_SECRET')
     }
+  })
+})
+
+describe('GET /api/v1/uploads/:uploadId?w= (copies for phones)', () => {
+  /** A real, decodable photo-like JPEG (noise, so it does not compress to nothing). */
+  const photo = (width: number, height: number, orientation?: number) => {
+    const raw = Buffer.alloc(width * height * 3)
+    for (let i = 0; i < raw.length; i++) raw[i] = (i * 2654435761) >>> 24
+    const img = sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 })
+    return (orientation ? img.withMetadata({ orientation }) : img).toBuffer()
+  }
+
+  it('serves a smaller copy in the same format, made once, with its own etag', async () => {
+    const original = await photo(1600, 1200)
+    const up = (await upload(worker, original, 'p.jpg', 'image/jpeg')).json<Upload>()
+
+    const res = await t.request({ method: 'GET', url: `${up.url}?w=640` })
+
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.headers['content-type']).toBe('image/jpeg')
+    expect(res.headers['cache-control']).toContain('immutable')
+    const meta = await sharp(res.rawPayload).metadata()
+    expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 640, 480])
+    expect(res.rawPayload.length).toBeLessThan(original.length / 3)
+    const etag = String(res.headers['etag'])
+    expect(etag).not.toBe(String((await t.request({ method: 'GET', url: up.url })).headers['etag']))
+    const again = await t.request({ method: 'GET', url: `${up.url}?w=640` })
+    expect(again.rawPayload.equals(res.rawPayload)).toBe(true)
+    const cached = await t.request({
+      method: 'GET',
+      url: `${up.url}?w=640`,
+      headers: { 'if-none-match': etag },
+    })
+    expect(cached.statusCode).toBe(304)
+  })
+
+  it('turns a sideways phone photo upright (EXIF orientation) in the copy', async () => {
+    // Stored 1200 wide and 800 high, shown rotated a quarter turn: 800 wide and 1200 high.
+    const up = (
+      await upload(worker, await photo(1200, 800, 6), 'side.jpg', 'image/jpeg')
+    ).json<Upload>()
+
+    const res = await t.request({ method: 'GET', url: `${up.url}?w=320` })
+
+    const meta = await sharp(res.rawPayload).metadata()
+    expect([meta.width, meta.height, meta.orientation]).toEqual([320, 480, undefined])
+  })
+
+  it('answers a narrower image as it is (never enlarged)', async () => {
+    const small = pngImage(40, 30, 9)
+    const up = (await upload(worker, small)).json<Upload>()
+
+    const res = await t.request({ method: 'GET', url: `${up.url}?w=320` })
+
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe('image/png')
+    const served = await t.request({ method: 'GET', url: up.url })
+    expect(res.rawPayload.equals(served.rawPayload)).toBe(true)
+  })
+
+  it('refuses a width outside the list (400 VALIDATION_FAILED) and any other parameter', async () => {
+    const up = (await upload(worker, pngImage(5, 5, 11))).json<Upload>()
+    for (const q of ['w=321', 'w=0', 'w=-640', 'w=abc', 'w=640&x=1', 'w=99999999999'])
+      expectError(
+        await t.request({ method: 'GET', url: `${up.url}?${q}` }),
+        400,
+        'VALIDATION_FAILED',
+      )
+  })
+
+  it('answers 404 UPLOAD_NOT_FOUND for an unknown id with a width', async () => {
+    expectError(
+      await t.request({ method: 'GET', url: `/api/v1/uploads/${MISSING_ID}?w=640` }),
+      404,
+      'UPLOAD_NOT_FOUND',
+    )
   })
 })
 

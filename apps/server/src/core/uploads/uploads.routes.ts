@@ -1,11 +1,26 @@
-import { IdSchema, MAX_IMAGE_BYTES, UploadSchema } from '@unionhall/contracts'
+import { IdSchema, IMAGE_WIDTHS, MAX_IMAGE_BYTES, UploadSchema } from '@unionhall/contracts'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { AppError } from '../../platform/errors/app-error'
 import { ctxOf } from '../access'
 import * as svc from './uploads.service'
+import { createVariantCache } from './variants'
 
 const tags = ['uploads']
+const WidthQuery = z
+  .object({
+    w: z
+      .enum(IMAGE_WIDTHS.map(String) as [string, ...string[]], {
+        error: `w must be one of ${IMAGE_WIDTHS.join(', ')}`,
+      })
+      .optional()
+      .describe('Serve a copy at most this many pixels wide (never enlarged)'),
+  })
+  .strict()
+
+/** An upload never changes (a new image is a new id), so it and its copies may be cached for good. */
+const FOREVER = 'public, max-age=31536000, immutable'
+
 const fileMissing = () =>
   new AppError('FILE_MISSING', 400, 'Send the image as multipart/form-data in the field "file"')
 
@@ -16,6 +31,10 @@ export const uploadsRoutes: FastifyPluginAsyncZod<{
   uploadLimit: number
 }> = async (app, { deps, uploadLimit }) => {
   const fileSize = Math.min(MAX_IMAGE_BYTES, uploadLimit)
+  const variants = createVariantCache({
+    onError: (err) =>
+      app.log.warn({ err }, 'an upload could not be resized; the original is served'),
+  })
 
   app.post(
     '/',
@@ -53,18 +72,29 @@ export const uploadsRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags,
         summary:
-          'An uploaded image, with its stored type (public: covers and photos are published)',
+          'An uploaded image, with its stored type (public: covers and photos are published); ' +
+          '?w= serves a copy at most that wide for phones',
         params: z.object({ uploadId: IdSchema }),
+        querystring: WidthQuery,
       },
       config: { access: 'public' },
     },
     async (req, reply) => {
-      const file = await svc.readUpload(deps, req.params.uploadId)
-      const etag = `"${file.sha256}"`
+      const file =
+        req.query.w === undefined
+          ? await svc.readUpload(deps, req.params.uploadId).then((f) => ({
+              mime: f.mime,
+              etag: f.sha256,
+              bytes: f.bytes,
+              busy: false,
+            }))
+          : await svc.readUploadAtWidth(deps, variants, req.params.uploadId, Number(req.query.w))
+      const etag = `"${file.etag}"`
       reply
         .header('x-content-type-options', 'nosniff')
-        // An upload never changes (a new image is a new id), so it may be cached for good.
-        .header('cache-control', 'public, max-age=31536000, immutable')
+        // The original sent in place of a copy while the resizer is saturated is cached briefly,
+        // so the copy replaces it once made.
+        .header('cache-control', file.busy ? 'public, max-age=60' : FOREVER)
         .header('etag', etag)
         .header('content-disposition', 'inline')
       if (req.headers['if-none-match'] === etag) return reply.status(304).send()

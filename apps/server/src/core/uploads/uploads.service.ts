@@ -14,6 +14,7 @@ import { stripImageMetadata } from '../../platform/files/image-metadata'
 import { requireActor, type Ctx } from '../access'
 import { recordAudit } from '../audit'
 import { uploadErrors } from './uploads.errors'
+import type { VariantCache } from './variants'
 import * as repo from './uploads.repository'
 import type { UploadRow } from './uploads.tables'
 
@@ -111,6 +112,33 @@ export const readUpload = async (deps: UploadsDeps, id: string) => {
   const bytes = await deps.blobs.read(row.sha256)
   if (!bytes) throw uploadErrors.notFound(id)
   return { mime: row.mime, sha256: row.sha256, bytes }
+}
+
+/**
+ * An upload at most `width` pixels wide, for phones (ADR 0032): the resized copy, or the
+ * original when it is no wider or the resizer is saturated (`busy`: the caller must not let it
+ * be cached for good under the width's URL).
+ * @throws UPLOAD_NOT_FOUND
+ */
+export const readUploadAtWidth = async (
+  deps: UploadsDeps,
+  variants: VariantCache,
+  id: string,
+  width: number,
+) => {
+  const row = await repo.findUploadById(deps.db, id)
+  if (!row) throw uploadErrors.notFound(id)
+  const answer = await variants.get(row.sha256, row.mime, width, () => deps.blobs.read(row.sha256))
+  if (answer.kind === 'variant')
+    return {
+      mime: answer.image.mime,
+      etag: `${row.sha256}-w${width}`,
+      bytes: answer.image.bytes,
+      busy: false,
+    }
+  const bytes = await deps.blobs.read(row.sha256)
+  if (!bytes) throw uploadErrors.notFound(id)
+  return { mime: row.mime, etag: row.sha256, bytes, busy: answer.kind === 'busy' }
 }
 
 /**

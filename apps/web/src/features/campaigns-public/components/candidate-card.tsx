@@ -2,6 +2,7 @@ import type { Candidate } from '@unionhall/contracts'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { BallotSelection } from './use-ballot-selection'
+import { sizedImageSrc } from '../../../lib/web-link'
 
 type Props = {
   candidate: Candidate
@@ -30,7 +31,13 @@ export const CandidateCard = ({
     <li className="cp-card">
       <div className="cp-candidate">
         {photo ? (
-          <img className="cp-photo" src={photo} alt="" loading="lazy" decoding="async" />
+          <img
+            className="cp-photo"
+            src={sizedImageSrc(photo, 320)}
+            alt=""
+            loading="lazy"
+            decoding="async"
+          />
         ) : (
           <div className="cp-photo" aria-hidden="true" />
         )}

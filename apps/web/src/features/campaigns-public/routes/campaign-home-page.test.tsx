@@ -49,7 +49,11 @@ describe('campaign home: the cover image', () => {
     renderPage(HOME, CampaignHomePage, null)
     await screen.findByText(/陇原工匠/, { selector: '.cp-lead' })
     const img = document.querySelector('img.cp-cover')!
-    expect(img.getAttribute('src')).toBe(COVER)
+    // A copy sized for phones, and every served width for the browser to choose from.
+    expect(img.getAttribute('src')).toBe(`${COVER}?w=640`)
+    expect(img.getAttribute('srcset')).toBe(
+      `${COVER}?w=320 320w, ${COVER}?w=640 640w, ${COVER}?w=960 960w, ${COVER}?w=1280 1280w`,
+    )
     expect(img.getAttribute('alt')).toBe('')
     expect(img.getAttribute('loading')).toBe('lazy')
     expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['640', '360'])

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { isApiError } from '../../../lib/api-error'
 import { useSession } from '../../../lib/session'
-import { imageSrcOrNull } from '../../../lib/web-link'
+import { PAGE_WIDE_IMAGE, imageSrcOrNull, imageSrcSet, sizedImageSrc } from '../../../lib/web-link'
 import { LoadError, Loading, PublicShell } from '../components/shell'
 import {
   campaignPath,
@@ -71,7 +71,9 @@ export const Component = () => {
         // 16:9 place while the image loads on a slow network, so the page below does not jump.
         <img
           className="cp-cover"
-          src={cover}
+          src={sizedImageSrc(cover, 640)}
+          srcSet={imageSrcSet(cover)}
+          sizes={PAGE_WIDE_IMAGE}
           alt=""
           width={640}
           height={360}

@@ -17,7 +17,7 @@ import {
   voterRefusal,
 } from '../lib/ballot-messages'
 import { votingClosedText } from '../lib/phase'
-import { webLinkOrNull } from '../../../lib/web-link'
+import { PAGE_WIDE_IMAGE, imageSrcSet, sizedImageSrc, webLinkOrNull } from '../../../lib/web-link'
 
 /** A candidate's public page: what the share link and the poster's QR code open. */
 export const Component = () => {
@@ -96,7 +96,9 @@ export const Component = () => {
       {photo ? (
         <img
           className="cp-photo-lg"
-          src={photo}
+          src={sizedImageSrc(photo, 640)}
+          srcSet={imageSrcSet(photo)}
+          sizes={PAGE_WIDE_IMAGE}
           alt={t('campaignsPublic.candidate.photoAlt', { name: p.name })}
         />
       ) : null}
@@ -200,7 +202,9 @@ export const Component = () => {
               key={url}
               className="cp-photo-lg"
               style={{ marginBottom: '0.6em' }}
-              src={url}
+              src={sizedImageSrc(url, 640)}
+              srcSet={imageSrcSet(url)}
+              sizes={PAGE_WIDE_IMAGE}
               loading="lazy"
               alt={t('campaignsPublic.candidate.photoAltN', { name: p.name, n: i + 2 })}
             />

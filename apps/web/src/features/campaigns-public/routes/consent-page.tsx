@@ -4,7 +4,7 @@ import { useParams } from 'react-router'
 import { errorMessage } from '../../../lib/error-message'
 import { decideConsent, getConsent, publicCampaignKeys } from '../api/public-campaigns-api'
 import { LoadError, Loading, Notice, PublicShell } from '../components/shell'
-import { webLinkOrNull } from '../../../lib/web-link'
+import { PAGE_WIDE_IMAGE, imageSrcSet, sizedImageSrc, webLinkOrNull } from '../../../lib/web-link'
 
 /** The nominee's page (link sent to them): exactly what will be published, then consent or decline. */
 export const Component = () => {
@@ -77,7 +77,9 @@ export const Component = () => {
                 key={url}
                 className="cp-photo-lg"
                 style={{ marginBottom: '0.6em' }}
-                src={url}
+                src={sizedImageSrc(url, 640)}
+                srcSet={imageSrcSet(url)}
+                sizes={PAGE_WIDE_IMAGE}
                 alt={t('campaignsPublic.candidate.photoAltN', { name: p.nomineeName, n: i + 1 })}
               />
             ))}

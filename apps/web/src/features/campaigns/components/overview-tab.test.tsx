@@ -58,7 +58,7 @@ describe('OverviewTab', { timeout: 60_000 }, () => {
       makeSession(['campaign:read']),
     )
     const img = screen.getByRole<HTMLImageElement>('img', { name: '“2026 年度陇原工匠评选”封面图' })
-    expect(img.getAttribute('src')).toBe(cover)
+    expect(img.getAttribute('src')).toBe(`${cover}?w=960`)
     expect(img.getAttribute('loading')).toBe('lazy')
     expect(img.style.aspectRatio).toBe('16 / 9')
     unmount()

@@ -25,7 +25,7 @@ import { isApiError } from '../../../lib/api-error'
 import { errorMessage } from '../../../lib/error-message'
 import { formatDate, formatDateTime } from '../../../lib/format'
 import { useSession } from '../../../lib/session'
-import { imageSrcOrNull } from '../../../lib/web-link'
+import { imageSrcOrNull, sizedImageSrc } from '../../../lib/web-link'
 import { useAdvancePhase } from '../api/use-campaigns'
 import { nextPhase, phaseIndex } from './phase'
 import { ContrastTag } from './a11y'
@@ -217,7 +217,7 @@ export const OverviewTab = ({ campaign }: { campaign: ViewedCampaign }) => {
               // 16:9 reserved before it loads (as on the worker home), the file's shape cropped.
               <img
                 data-testid="campaign-cover"
-                src={cover}
+                src={sizedImageSrc(cover, 960)}
                 alt={t('campaigns.overview.coverAlt', { name: campaign.name })}
                 loading="lazy"
                 decoding="async"

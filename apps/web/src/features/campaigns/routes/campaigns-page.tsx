@@ -16,7 +16,7 @@ import {
 import { PageHeader } from '../../../components/page/page-header'
 import { QueryError } from '../../../components/page/query-error'
 import { useSession } from '../../../lib/session'
-import { imageSrcOrNull } from '../../../lib/web-link'
+import { imageSrcOrNull, sizedImageSrc } from '../../../lib/web-link'
 import { useCampaigns } from '../api/use-campaigns'
 import { PhaseTag, phaseOptions } from '../components/phase'
 import { A11yTable, ContrastTag } from '../components/a11y'
@@ -122,7 +122,7 @@ export const Component = () => {
                   // A small thumbnail: decorative, the name beside it is the link.
                   <img
                     data-testid="campaign-thumb"
-                    src={imageSrcOrNull(c.coverImageUrl)!}
+                    src={sizedImageSrc(imageSrcOrNull(c.coverImageUrl)!, 320)}
                     alt=""
                     width={48}
                     height={27}

@@ -26,6 +26,7 @@ import {
   walkingUrl,
 } from '../lib/format'
 import '../components/stations.css'
+import { sizedImageSrc } from '../../../lib/web-link'
 
 /** /s/:stationId — everything a worker needs at the door: hours, amenities, room inside. */
 export const Component = () => {
@@ -197,7 +198,7 @@ export const Component = () => {
             {s.photos.map((src, i) => (
               <img
                 key={src}
-                src={src}
+                src={sizedImageSrc(src, 320)}
                 loading="lazy"
                 alt={t('stationsPublic.station.photoAlt', { name: s.name, n: i + 1 })}
               />

@@ -12,6 +12,7 @@ import { Pager } from '../components/pager'
 import { RequireMember, StatusTag, WishShell } from '../components/wish-shell'
 import { chinaToday, REASON_MAX } from '../lib/wish-form'
 import { dayText } from './wall-page'
+import { sizedImageSrc } from '../../../lib/web-link'
 
 const k = 'wishesPublic.claims'
 
@@ -94,7 +95,12 @@ const ClaimCard = ({ claim: c }: { claim: MyClaim }) => {
       {c.photos.length ? (
         <div className="wp-photos">
           {c.photos.map((src, i) => (
-            <img key={src} src={src} alt={t(`${k}.photoAlt`, { n: i + 1 })} loading="lazy" />
+            <img
+              key={src}
+              src={sizedImageSrc(src, 320)}
+              alt={t(`${k}.photoAlt`, { n: i + 1 })}
+              loading="lazy"
+            />
           ))}
         </div>
       ) : null}

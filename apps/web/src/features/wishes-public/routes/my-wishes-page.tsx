@@ -29,6 +29,7 @@ import {
   validateEdit,
 } from '../lib/wish-form'
 import { dayText } from './wall-page'
+import { sizedImageSrc } from '../../../lib/web-link'
 
 const k = 'wishesPublic.mine'
 
@@ -240,7 +241,12 @@ const WishCard = ({ wish: w }: { wish: MyWish }) => {
       {w.claim?.photos.length ? (
         <div className="wp-photos">
           {w.claim.photos.map((src, i) => (
-            <img key={src} src={src} alt={t(`${k}.photoAlt`, { n: i + 1 })} loading="lazy" />
+            <img
+              key={src}
+              src={sizedImageSrc(src, 320)}
+              alt={t(`${k}.photoAlt`, { n: i + 1 })}
+              loading="lazy"
+            />
           ))}
         </div>
       ) : null}
