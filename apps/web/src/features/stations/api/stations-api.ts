@@ -1,6 +1,7 @@
 import {
   ClusterResultSchema,
   type CreateStationBody,
+  HolidayCalendarReachSchema,
   StationCheckInCodeSchema,
   StationContactSchema,
   StationImportResultSchema,
@@ -58,6 +59,10 @@ export const rotateStationCheckInCode = (id: string) =>
     method: 'POST',
     schema: StationCheckInCodeSchema,
   })
+
+/** Where the national holiday calendar ends (for the schedule editor's note). */
+export const getHolidayCalendarReach = (signal?: AbortSignal) =>
+  apiRequest('/stations/holiday-calendar', { schema: HolidayCalendarReachSchema, signal })
 
 export const getStationStats = (orgId: string | undefined, signal?: AbortSignal) =>
   apiRequest('/stations/stats', { query: { orgId }, schema: StationStatsSchema, signal })

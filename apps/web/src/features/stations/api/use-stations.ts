@@ -5,6 +5,7 @@ import {
   type ClusterBox,
   closeStation,
   createStation,
+  getHolidayCalendarReach,
   getStation,
   getStationCheckInCode,
   getStationClusters,
@@ -100,3 +101,15 @@ export const useStationClusters = (box: ClusterBox | null) =>
   })
 
 export const useMapConfig = () => useQuery({ ...publicConfigQuery, select: mapConfigOf })
+
+/**
+ * Where the holiday calendar ends. It changes only when the server restarts with a new
+ * HOLIDAYS_FILE, so an hour-old answer is fine; the editor works without it.
+ */
+export const useHolidayCalendarReach = () =>
+  useQuery({
+    queryKey: stationKeys.holidayCalendar(),
+    queryFn: ({ signal }) => getHolidayCalendarReach(signal),
+    staleTime: 3_600_000,
+    retry: false,
+  })

@@ -11,11 +11,14 @@ import {
   Switch,
   Typography,
 } from 'antd'
+import { HOLIDAY_CALENDAR_NOTICE_DAYS } from '@unionhall/contracts'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import { FormSelect } from '../../../components/form/form-select'
+import { useHolidayCalendarReach } from '../api/use-stations'
 import type { ExceptionRow, HolidayMode } from '../lib/station-form-model'
 import { stationOptions } from '../lib/station-labels'
+import { HolidayCalendarAlert } from './holiday-calendar-alert'
 import { TimeRangeFields } from './time-range-fields'
 
 const DATE = 'YYYY-MM-DD'
@@ -46,6 +49,15 @@ export const ScheduleEditor = () => {
     weeklyRows.length === 0 &&
     (holidayMode !== 'custom' || holidayRows.length === 0) &&
     !exceptions.some((e) => e?.mode === 'hours' && (e.hours ?? []).length > 0)
+  // Holidays and 调休 past the calendar's end count as ordinary days: say so while staff set
+  // the hours for them, from a month before (when next year's notice is due) on.
+  const reach = useHolidayCalendarReach().data
+  const calendarNote =
+    reach && reach.daysLeft <= HOLIDAY_CALENDAR_NOTICE_DAYS ? (
+      <div style={{ marginBottom: 16 }}>
+        <HolidayCalendarAlert endsOn={reach.endsOn} ended={reach.daysLeft < 0} />
+      </div>
+    ) : null
   const weekdays = stationOptions(t).weekdays
   const row = (i: number) => t('stations.schedule.row', { n: i + 1 })
 
@@ -147,6 +159,7 @@ export const ScheduleEditor = () => {
               )}
             </Form.List>
           ) : null}
+          {calendarNote}
         </>
       )}
       <Form.Item

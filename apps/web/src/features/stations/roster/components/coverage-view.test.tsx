@@ -1,4 +1,4 @@
-import type { Coverage, Shift } from '@unionhall/contracts'
+import type { Coverage, Session, Shift } from '@unionhall/contracts'
 import { screen } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import '../../../../test/setup'
@@ -23,6 +23,8 @@ const coverage: Coverage = {
   openMinutes: 1140,
   coveredMinutes: 450,
   uncovered: [{ start: at('2026-12-03T14:30'), end: at('2026-12-04T02:00') }],
+  holidayCalendarEndsOn: '2026-12-31',
+  beyondHolidayCalendar: false,
 }
 
 const shift = (over: Partial<Shift>): Shift => ({
@@ -61,6 +63,56 @@ describe('CoverageView', { timeout: 60_000 }, () => {
     )
     expect(screen.getByText('未来 14 天的开放时段均有人值班')).toBeTruthy()
     expect(screen.queryAllByTestId('uncovered-interval')).toHaveLength(0)
+  })
+})
+
+describe('CoverageView and the end of the holiday calendar', { timeout: 60_000 }, () => {
+  // From 19 December the 14 days reach 2027, which the built-in calendar does not know.
+  const late: Coverage = {
+    ...coverage,
+    from: at('2026-12-19T10:00'),
+    to: at('2027-01-02T00:00'),
+    beyondHolidayCalendar: true,
+  }
+  const platformAdmin = (): Session => {
+    const s = makeSession(['station:read'])
+    return { ...s, grants: s.grants.map((g) => ({ ...g, role: 'platform_admin' as const })) }
+  }
+
+  it('says nothing while the window stays within the calendar', () => {
+    renderWithProviders(
+      <CoverageView coverage={coverage} days={14} />,
+      makeSession(['station:read']),
+    )
+    expect(screen.queryByTestId('holiday-calendar-alert')).toBeNull()
+  })
+
+  it('warns staff that later days ignore holidays and that an admin must add the year', () => {
+    renderWithProviders(<CoverageView coverage={late} days={14} />, makeSession(['station:read']))
+    const alert = screen.getByTestId('holiday-calendar-alert')
+    expect(alert.textContent).toContain('节假日安排只到 2026-12-31：之后的节假日和调休按普通日计算')
+    expect(alert.textContent).toContain('请平台管理员补充 2027 年节假日安排。')
+    expect(alert.textContent).not.toContain('HOLIDAYS_FILE')
+  })
+
+  it('tells a platform admin how to add the year', () => {
+    renderWithProviders(<CoverageView coverage={late} days={14} />, platformAdmin())
+    expect(screen.getByTestId('holiday-calendar-alert').textContent).toMatch(
+      /2027 年部分节假日安排的通知.*HOLIDAYS_FILE/,
+    )
+  })
+
+  it('says the calendar has ended once the window starts after it', () => {
+    renderWithProviders(
+      <CoverageView
+        coverage={{ ...late, from: at('2027-01-05T10:00'), to: at('2027-01-19T00:00') }}
+        days={14}
+      />,
+      makeSession(['station:read']),
+    )
+    expect(screen.getByTestId('holiday-calendar-alert').textContent).toContain(
+      '节假日安排已于 2026-12-31 结束',
+    )
   })
 })
 

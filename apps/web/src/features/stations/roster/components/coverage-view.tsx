@@ -1,6 +1,7 @@
 import type { Coverage } from '@unionhall/contracts'
 import { Alert, Flex, Progress, Space, Tag, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { HolidayCalendarAlert } from '../../components/holiday-calendar-alert'
 import { type DayPiece, shanghaiDate, shanghaiTime } from '../lib/roster-model'
 
 /**
@@ -107,6 +108,12 @@ export const CoverageView = ({ coverage, days }: { coverage: Coverage; days: num
           </Typography.Text>
         </Space>
       </Flex>
+      {coverage.beyondHolidayCalendar ? (
+        <HolidayCalendarAlert
+          endsOn={coverage.holidayCalendarEndsOn}
+          ended={shanghaiDate(Date.parse(coverage.from)) > coverage.holidayCalendarEndsOn}
+        />
+      ) : null}
       {coverage.uncovered.length > 0 ? (
         <Alert
           type="warning"

@@ -33,6 +33,8 @@ const coverage: Coverage = {
   openMinutes: 600,
   coveredMinutes: 240,
   uncovered: [{ start: iso('12:00'), end: iso('18:00') }],
+  holidayCalendarEndsOn: '2099-12-31',
+  beyondHolidayCalendar: false,
 }
 
 /** WCAG contrast ratio of two #rrggbb colours. */
