@@ -72,7 +72,8 @@ export const useImportStations = () => {
   return useMutation({
     mutationFn: importStations,
     onSuccess: (r) => {
-      if (r.created > 0) void qc.invalidateQueries({ queryKey: stationKeys.all })
+      // An import that only updated stations changed them too (hours, contacts, exceptions).
+      if (r.created + r.updated > 0) void qc.invalidateQueries({ queryKey: stationKeys.all })
     },
   })
 }
