@@ -44,7 +44,7 @@ const json = (body: unknown, status = 200) =>
 
 type Call = { path: string; method: string; body: unknown }
 
-/** A fake server: GETs answer the station and org lists; writes answer `write(body)`. */
+/** A fake server: GETs answer the station, org lists and holiday calendar; writes answer `write(body)`. */
 const serve = (write: (body: Record<string, unknown>) => Response) => {
   const calls: Call[] = []
   vi.stubGlobal(
@@ -56,6 +56,9 @@ const serve = (write: (body: Record<string, unknown>) => Response) => {
       calls.push({ path, method, body })
       if (method !== 'GET') return write(body as Record<string, unknown>)
       if (path === '/api/v1/orgs') return json({ items: [], total: 0, page: 1, pageSize: 50 })
+      // The schedule editor asks how far the holiday calendar reaches (far enough here).
+      if (path === '/api/v1/stations/holiday-calendar')
+        return json({ endsOn: '2099-12-31', missingYear: 2100, daysLeft: 365 })
       return json(station)
     }),
   )
