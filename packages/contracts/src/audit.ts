@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = [
   'member.exported',
   'member.import-completed',
   'member.imported',
+  'member.listed',
   'member.personal-data-read',
   'member.registered',
   'member.updated',

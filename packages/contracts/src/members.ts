@@ -64,6 +64,29 @@ export type MemberStatus = z.infer<typeof MemberStatusSchema>
 
 export const NameSchema = z.string().trim().min(1).max(50)
 
+/**
+ * 政治面貌 as union member registers keep it: 中共党员, 中共预备党员, 共青团员, 群众, 其他,
+ * 未填写. Staff keep it (ADR 0033); a member's own word never sets it. Sensitive: it appears in
+ * staff answers only, never in public or worker ones.
+ */
+export const POLITICAL_STATUSES = [
+  'cpc_member',
+  'cpc_probationary_member',
+  'cyl_member',
+  'masses',
+  'other',
+  'unknown',
+] as const
+export const PoliticalStatusSchema = z.enum(POLITICAL_STATUSES)
+export type PoliticalStatus = z.infer<typeof PoliticalStatusSchema>
+
+/** The statuses that make a member a party member (党员): full and probationary members. */
+export const PARTY_MEMBER_STATUSES: readonly PoliticalStatus[] = [
+  'cpc_member',
+  'cpc_probationary_member',
+]
+export const isPartyMemberStatus = (s: PoliticalStatus) => PARTY_MEMBER_STATUSES.includes(s)
+
 /** A member as lists show it: personal data is masked (138****1234). */
 export const MemberSchema = z.object({
   id: IdSchema,
@@ -73,6 +96,8 @@ export const MemberSchema = z.object({
   orgId: IdSchema,
   orgName: z.string(),
   status: MemberStatusSchema,
+  /** Kept by staff; 'unknown' (未填写) until they set it. */
+  politicalStatus: PoliticalStatusSchema,
   createdAt: TimestampSchema,
 })
 export type Member = z.infer<typeof MemberSchema>
@@ -93,6 +118,7 @@ export type MemberStats = z.infer<typeof MemberStatsSchema>
 export const MemberListQuerySchema = PageQuerySchema.extend({
   orgId: IdSchema.optional(),
   status: MemberStatusSchema.optional(),
+  politicalStatus: PoliticalStatusSchema.optional(),
 }).strict()
 export type MemberListQuery = z.infer<typeof MemberListQuerySchema>
 
@@ -103,6 +129,8 @@ export const CreateMemberBodySchema = z
     idCardNumber: IdCardNumberSchema.optional(),
     orgId: IdSchema,
     password: PasswordSchema.optional(),
+    /** Default 'unknown' (未填写). */
+    politicalStatus: PoliticalStatusSchema.optional(),
   })
   .strict()
 export type CreateMemberBody = z.infer<typeof CreateMemberBodySchema>
@@ -112,6 +140,7 @@ export const UpdateMemberBodySchema = z
     name: NameSchema.optional(),
     orgId: IdSchema.optional(),
     status: MemberStatusSchema.optional(),
+    politicalStatus: PoliticalStatusSchema.optional(),
   })
   .strict()
 export type UpdateMemberBody = z.infer<typeof UpdateMemberBodySchema>

@@ -1,4 +1,4 @@
-import type { OrgKind, Role } from '@unionhall/contracts'
+import type { OrgKind, PoliticalStatus, Role } from '@unionhall/contracts'
 import type { FieldCrypto } from '../platform/crypto/field-crypto'
 import type { Db } from '../platform/db/create-db'
 import { withTransaction } from '../platform/db/transaction'
@@ -107,6 +107,23 @@ export const DEMO_ACCOUNTS: { mobile: string; name: string; org: string; role: R
 
 export const DEMO_MEMBER_COUNT = 320
 
+/**
+ * A plausible spread of 政治面貌 over the demo workers (ADR 0033): mostly 群众, about one in
+ * eight a party member, some 共青团员, and some records nobody has filled in yet.
+ */
+const politicalStatusFor = (i: number): PoliticalStatus =>
+  i % 8 === 0
+    ? 'cpc_member'
+    : i % 29 === 5
+      ? 'cpc_probationary_member'
+      : i % 6 === 1
+        ? 'cyl_member'
+        : i % 11 === 3
+          ? 'unknown'
+          : i % 37 === 7
+            ? 'other'
+            : 'masses'
+
 /** Loads the demo data when the database has no orgs yet. Returns what it loaded, or null. */
 export const seedDemoIfEmpty = async (
   db: Db,
@@ -192,6 +209,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
       mobile: mobileFor(i + 1),
       idCardNumber: i % 4 === 0 ? idCardFor(i) : undefined,
       orgId: orgIds.get(orgName)!,
+      politicalStatus: politicalStatusFor(i),
     })
   }
   // The craftsman campaigns of the seed page (§1), through the campaigns module's services.

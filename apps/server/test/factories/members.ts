@@ -1,4 +1,4 @@
-import type { Role } from '@unionhall/contracts'
+import type { PoliticalStatus, Role } from '@unionhall/contracts'
 import { createMember } from '../../src/core/members'
 import { grantRoleAsSystem } from '../../src/core/roles'
 import { systemCtx, type Ctx } from '../../src/core/access'
@@ -25,6 +25,8 @@ export const makeMember = async (
     idCardNumber?: string
     password?: string
     roles?: Role[]
+    /** Default 'unknown', as for anyone staff have not recorded. */
+    politicalStatus?: PoliticalStatus
   },
 ) => {
   const member = await createMember({ db: t.database.db, crypto: t.crypto }, ctx, {
@@ -33,6 +35,7 @@ export const makeMember = async (
     idCardNumber: input.idCardNumber,
     orgId: input.orgId,
     password: input.password,
+    politicalStatus: input.politicalStatus,
   })
   for (const role of input.roles ?? [])
     await grantRoleAsSystem(t.database.db, systemCtx(), member.id, input.orgId, role)

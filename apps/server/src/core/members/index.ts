@@ -6,6 +6,7 @@ export {
   getPersonalData,
   importMembers,
   insertMember,
+  isPartyMember,
   listMembers,
   mobileHashOf,
   onMemberChanged,

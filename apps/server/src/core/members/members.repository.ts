@@ -69,7 +69,12 @@ export const insertMembers = async (db: Db, rows: MemberTable[]) => {
 export const updateMemberFields = async (
   db: Db,
   id: string,
-  fields: Partial<Pick<MemberTable, 'name' | 'org_id' | 'status' | 'password_hash' | 'updated_at'>>,
+  fields: Partial<
+    Pick<
+      MemberTable,
+      'name' | 'org_id' | 'status' | 'political_status' | 'password_hash' | 'updated_at'
+    >
+  >,
 ) => {
   await q(db).updateTable('member').set(fields).where('id', '=', id).execute()
 }
@@ -81,6 +86,7 @@ export type MemberListFilter = {
   namePrefix?: string
   mobileHash?: string
   status?: string
+  politicalStatus?: string
 }
 
 /**
@@ -103,6 +109,9 @@ const filtered = (db: Db, f: MemberListFilter) =>
       return qb.where(name, '>=', f.namePrefix!).where(name, '<', `${f.namePrefix!}\u{10FFFF}`)
     })
     .$if(f.status !== undefined, (qb) => qb.where('m.status', '=', f.status as MemberRow['status']))
+    .$if(f.politicalStatus !== undefined, (qb) =>
+      qb.where('m.political_status', '=', f.politicalStatus as MemberRow['political_status']),
+    )
 
 /**
  * A page of members in the given subtrees, org by org (path order) then by name: the order of
@@ -118,6 +127,7 @@ export const listMembers = async (db: Db, f: MemberListFilter, limit: number, of
         'm.id_card_masked',
         'm.org_id',
         'm.status',
+        'm.political_status',
         'm.created_at',
         'o.name as org_name',
       ])
@@ -155,6 +165,7 @@ export const listMembersForExport = (db: Db, f: MemberListFilter, limit: number)
       'm.mobile_masked',
       'm.id_card_masked',
       'm.status',
+      'm.political_status',
       'm.created_at',
       'o.name as org_name',
     ])
@@ -162,6 +173,16 @@ export const listMembersForExport = (db: Db, f: MemberListFilter, limit: number)
     .orderBy('m.name')
     .limit(limit)
     .execute()
+
+/** A member's political status, for rules that need a party member (wishes, the roster). */
+export const findPoliticalStatus = async (db: Db, memberId: string) =>
+  (
+    await q(db)
+      .selectFrom('member')
+      .select('political_status')
+      .where('id', '=', memberId)
+      .executeTakeFirst()
+  )?.political_status
 
 /** Orgs in a subtree by exact name, for resolving the 所属工会 column of an import. */
 export const findOrgsInSubtreeByNames = (db: Db, path: string, names: string[]) =>

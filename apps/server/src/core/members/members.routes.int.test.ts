@@ -571,6 +571,187 @@ describe('POST /api/v1/members/import', () => {
   })
 })
 
+describe('political status (政治面貌, ADR 0033)', () => {
+  it('is unknown (未填写) unless staff set it, and staff set it when registering a member', async () => {
+    const plain = await createMember({ name: '未填写会员', mobile: freshMobile() })
+    expect(plain.politicalStatus).toBe('unknown')
+    const member = await createMember({
+      name: '预备党员会员',
+      mobile: freshMobile(),
+      politicalStatus: 'cpc_probationary_member',
+    })
+    expect(member.politicalStatus).toBe('cpc_probationary_member')
+    const get = await lanzhouStaff.request({ method: 'GET', url: `/api/v1/members/${member.id}` })
+    expect(get.json<Member>().politicalStatus).toBe('cpc_probationary_member')
+    const [audit] = await auditRows(t, { action: 'member.created', targetId: member.id })
+    expect(JSON.parse(audit!.summary)).toMatchObject({
+      after: { politicalStatus: 'cpc_probationary_member' },
+    })
+  })
+
+  it('is changed by staff with member:manage, audited before and after', async () => {
+    const member = await createMember({ name: '面貌变更', mobile: freshMobile() })
+    const res = await lanzhouStaff.request({
+      method: 'PATCH',
+      url: `/api/v1/members/${member.id}`,
+      payload: { politicalStatus: 'cpc_member' },
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json<Member>()).toMatchObject({ politicalStatus: 'cpc_member', name: '面貌变更' })
+    const get = await lanzhouStaff.request({ method: 'GET', url: `/api/v1/members/${member.id}` })
+    expect(get.json<Member>().politicalStatus).toBe('cpc_member')
+    const audits = await auditRows(t, { action: 'member.updated', targetId: member.id })
+    expect(audits).toHaveLength(1)
+    expect(audits[0]!.actor_member_id).toBe(lanzhouStaff.memberId)
+    expect(JSON.parse(audits[0]!.summary)).toMatchObject({
+      before: { politicalStatus: 'unknown', name: '面貌变更' },
+      after: { politicalStatus: 'cpc_member', name: '面貌变更' },
+    })
+    // Another field's change keeps it.
+    const renamed = await lanzhouStaff.request({
+      method: 'PATCH',
+      url: `/api/v1/members/${member.id}`,
+      payload: { name: '面貌保留' },
+    })
+    expect(renamed.json<Member>().politicalStatus).toBe('cpc_member')
+  })
+
+  it('401 without a session, 403 without member:manage or outside my subtree, and nothing changes', async () => {
+    const member = await createMember({ name: '面貌越权', mobile: freshMobile() })
+    const url = `/api/v1/members/${member.id}`
+    const payload = { politicalStatus: 'cpc_member' }
+    expectError(await t.request({ method: 'PATCH', url, payload }), 401, 'AUTH_REQUIRED')
+    // A counsellor holds no member permission; Shenzhen's admin holds it elsewhere.
+    for (const who of [ACCOUNTS.beijingCounsellor, ACCOUNTS.shenzhenAdmin]) {
+      const s = await t.loginAs(who)
+      expectError(await s.request({ method: 'PATCH', url, payload }), 403, 'ACCESS_DENIED')
+      expectError(
+        await s.request({
+          method: 'POST',
+          url: '/api/v1/members',
+          payload: {
+            orgId: lanzhou(),
+            name: '越权',
+            mobile: freshMobile(),
+            politicalStatus: 'cpc_member',
+          },
+        }),
+        403,
+        'ACCESS_DENIED',
+      )
+    }
+    expect((await gansu.request({ method: 'GET', url })).json<Member>().politicalStatus).toBe(
+      'unknown',
+    )
+    expect(await auditRows(t, { action: 'member.updated', targetId: member.id })).toHaveLength(0)
+  })
+
+  it('is changed on a role holder only by someone who could have granted the role', async () => {
+    const member = await createMember({ name: '面貌省管理员', mobile: freshMobile() })
+    const grant = await gansu.request({
+      method: 'POST',
+      url: '/api/v1/role-grants',
+      payload: { memberId: member.id, orgId: t.orgId('甘肃省总工会'), role: 'org_admin' },
+    })
+    expect(grant.statusCode, grant.body).toBe(201)
+    const url = `/api/v1/members/${member.id}`
+    expectError(
+      await lanzhouStaff.request({
+        method: 'PATCH',
+        url,
+        payload: { politicalStatus: 'cpc_member' },
+      }),
+      403,
+      'MEMBER_HOLDS_STRONGER_ROLE',
+    )
+    expect((await gansu.request({ method: 'GET', url })).json<Member>().politicalStatus).toBe(
+      'unknown',
+    )
+    const byAdmin = await gansu.request({
+      method: 'PATCH',
+      url,
+      payload: { politicalStatus: 'cpc_member' },
+    })
+    expect(byAdmin.statusCode, byAdmin.body).toBe(200)
+  })
+
+  it('filters the list (audited as member.listed) and the export (a 政治面貌 column)', async () => {
+    const org = t.orgId('嘉峪关市总工会')
+    const list = async (query: string) => {
+      const res = await gansu.request({
+        method: 'GET',
+        url: `/api/v1/members?orgId=${org}&pageSize=200${query}`,
+      })
+      expect(res.statusCode, res.body).toBe(200)
+      return res.json<{ items: Member[]; total: number }>()
+    }
+    const everyone = await list('')
+    const party = everyone.items.filter((m) => m.politicalStatus === 'cpc_member')
+    // The demo records some of 嘉峪关's workers as party members, not all.
+    expect(party.length).toBeGreaterThan(0)
+    expect(party.length).toBeLessThan(everyone.items.length)
+
+    const listedBefore = (await auditRows(t, { action: 'member.listed' })).length
+    const filtered = await list('&politicalStatus=cpc_member')
+    expect(filtered.items.map((m) => m.id).sort()).toEqual(party.map((m) => m.id).sort())
+    expect(filtered.total).toBe(party.length)
+    const listed = await auditRows(t, { action: 'member.listed' })
+    expect(listed).toHaveLength(listedBefore + 1)
+    expect(listed.at(-1)).toMatchObject({ actor_member_id: gansu.memberId, org_id: org })
+    expect(JSON.parse(listed.at(-1)!.summary)).toMatchObject({
+      rows: party.length,
+      filter: { orgId: org, politicalStatus: 'cpc_member' },
+    })
+    // A list without the filter shows the status but is not a search for party members.
+    await list('')
+    expect(await auditRows(t, { action: 'member.listed' })).toHaveLength(listedBefore + 1)
+
+    const exported = await gansu.request({
+      method: 'GET',
+      url: `/api/v1/members/export?orgId=${org}&politicalStatus=cpc_member`,
+    })
+    expect(exported.statusCode).toBe(200)
+    const rows = await readXlsx(exported.rawPayload)
+    expect(rows).toHaveLength(party.length + 1)
+    expect(rows[0]![5]).toBe('政治面貌 Political status')
+    for (const r of rows.slice(1)) expect(r[5]).toBe('中共党员')
+    const audit = await auditRows(t, { action: 'member.exported' })
+    expect(JSON.parse(audit.at(-1)!.summary)).toMatchObject({
+      rows: party.length,
+      filter: { orgId: org, politicalStatus: 'cpc_member' },
+    })
+  })
+
+  it('401, 403 and 400 on the filtered list and export, with nothing audited', async () => {
+    const before = (await auditRows(t, { action: 'member.listed' })).length
+    const exportsBefore = (await auditRows(t, { action: 'member.exported' })).length
+    const shenzhen = t.orgId('深圳市总工会')
+    for (const url of [
+      `/api/v1/members?orgId=${shenzhen}&politicalStatus=cpc_member`,
+      `/api/v1/members/export?orgId=${shenzhen}&politicalStatus=cpc_member`,
+    ]) {
+      expectError(await t.request({ method: 'GET', url }), 401, 'AUTH_REQUIRED')
+      expectError(await gansu.request({ method: 'GET', url }), 403, 'ACCESS_DENIED')
+    }
+    const counsellor = await t.loginAs(ACCOUNTS.beijingCounsellor)
+    expectError(
+      await counsellor.request({
+        method: 'GET',
+        url: '/api/v1/members?politicalStatus=cpc_member',
+      }),
+      403,
+      'ACCESS_DENIED',
+    )
+    expectError(
+      await gansu.request({ method: 'GET', url: '/api/v1/members/export?politicalStatus=党员' }),
+      400,
+      'VALIDATION_FAILED',
+    )
+    expect(await auditRows(t, { action: 'member.listed' })).toHaveLength(before)
+    expect(await auditRows(t, { action: 'member.exported' })).toHaveLength(exportsBefore)
+  })
+})
+
 describe('GET /api/v1/members/export and import-template', () => {
   it('exports the filtered list as a valid, masked .xlsx and audits the export', async () => {
     const res = await gansu.request({
@@ -588,6 +769,7 @@ describe('GET /api/v1/members/export and import-template', () => {
       '身份证号 ID card',
       '所属工会 Org',
       '状态 Status',
+      '政治面貌 Political status',
       '登记时间 Registered',
     ])
     const list = await gansu.request({
@@ -693,6 +875,11 @@ describe('access and validation', () => {
     ['short password', { name: '甲', mobile: '13912345678', password: 'short' }, 'body.password'],
     ['unknown field', { name: '甲', mobile: '13912345678', email: 'a@b.c' }, 'body'],
     ['orgId not a uuid', { name: '甲', mobile: '13912345678', orgId: 'x' }, 'body.orgId'],
+    [
+      'unknown political status',
+      { name: '甲', mobile: '13912345678', politicalStatus: '党员' },
+      'body.politicalStatus',
+    ],
   ])('POST /members: 400 for %s', async (_label, body, path) => {
     const error = expectError(
       await lanzhouStaff.request({
@@ -711,6 +898,8 @@ describe('access and validation', () => {
     ['unknown status', { status: 'gone' }],
     ['unknown field', { mobile: '13912345678' }],
     ['name too long', { name: '名'.repeat(51) }],
+    ['unknown political status', { politicalStatus: 'party_member' }],
+    ['null political status', { politicalStatus: null }],
   ])('PATCH /members/:id: 400 for %s', async (_label, payload) => {
     const member = await createMember({ name: '校验对象', mobile: freshMobile() })
 
@@ -721,7 +910,7 @@ describe('access and validation', () => {
     )
   })
 
-  it.each(['status=gone', 'orgId=abc', 'pageSize=0', 'other=1'])(
+  it.each(['status=gone', 'orgId=abc', 'pageSize=0', 'other=1', 'politicalStatus=党员'])(
     'GET /members?%s answers 400',
     async (query) => {
       expectError(

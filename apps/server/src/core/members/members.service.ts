@@ -1,6 +1,7 @@
 import {
   CreateMemberBodySchema,
   MOBILE_PATTERN,
+  isPartyMemberStatus,
   isValidIdCardNumber,
   type CreateMemberBody,
   type ImportMode,
@@ -10,6 +11,7 @@ import {
   type MemberListQuery,
   type MemberStats,
   type Page,
+  type PoliticalStatus,
   type Role,
   type UpdateMemberBody,
 } from '@unionhall/contracts'
@@ -49,6 +51,7 @@ const toMember = (r: ListedRow): Member => ({
   orgId: r.org_id,
   orgName: r.org_name,
   status: r.status,
+  politicalStatus: r.political_status,
   createdAt: r.created_at,
 })
 
@@ -61,6 +64,7 @@ const sealMember = (
     idCardNumber?: string
     orgId: string
     passwordHash: string | null
+    politicalStatus?: PoliticalStatus
   },
   now: string,
 ): MemberTable => ({
@@ -74,6 +78,7 @@ const sealMember = (
   id_card_masked: input.idCardNumber ? maskIdCard(input.idCardNumber) : null,
   org_id: input.orgId,
   status: 'active',
+  political_status: input.politicalStatus ?? 'unknown',
   password_hash: input.passwordHash,
   created_at: now,
   updated_at: now,
@@ -94,7 +99,15 @@ export const insertMember = async (
   trx: Db,
   deps: MembersDeps,
   ctx: Ctx,
-  input: { name: string; mobile: string; idCardNumber?: string; orgId: string; password?: string },
+  input: {
+    name: string
+    mobile: string
+    idCardNumber?: string
+    orgId: string
+    password?: string
+    /** Staff only: self-registration never sets it (ADR 0033). */
+    politicalStatus?: PoliticalStatus
+  },
   origin: 'staff' | 'self',
 ) => {
   const mobileHash = mobileHashOf(deps.crypto, input.mobile)
@@ -113,7 +126,14 @@ export const insertMember = async (
     targetType: 'member',
     targetId: row.id,
     orgId: row.org_id,
-    summary: { after: { name: row.name, mobile: row.mobile_masked, orgId: row.org_id } },
+    summary: {
+      after: {
+        name: row.name,
+        mobile: row.mobile_masked,
+        orgId: row.org_id,
+        politicalStatus: row.political_status,
+      },
+    },
   })
   return row
 }
@@ -144,6 +164,32 @@ export const listMembers = async (
     query.pageSize,
     (query.page - 1) * query.pageSize,
   )
+  // A list picked by political status says who the party members are: the read is audited
+  // like an export (ADR 0033). Other lists only show it beside the masked mobile.
+  if (query.politicalStatus !== undefined) {
+    await withTransaction(deps.db, (trx) =>
+      recordScopeAudit(
+        trx,
+        ctx,
+        {
+          action: 'member.listed',
+          targetType: 'member',
+          targetId: null,
+          summary: {
+            rows: rows.length,
+            page: query.page,
+            // Not q: it may be a whole mobile number.
+            filter: {
+              orgId: query.orgId,
+              status: query.status,
+              politicalStatus: query.politicalStatus,
+            },
+          },
+        },
+        { orgId: query.orgId, permission: 'member:read' },
+      ),
+    )
+  }
   return {
     items: rows.map(toMember),
     total,
@@ -170,12 +216,23 @@ const buildFilter = async (
     paths,
     within,
     status: query.status,
+    politicalStatus: query.politicalStatus,
     mobileHash: isMobile ? mobileHashOf(deps.crypto, q) : undefined,
     namePrefix: q && !isMobile ? q : undefined,
   }
 }
 
 export const MEMBER_EXPORT_LIMIT = 100_000
+
+/** The words of union member registers, which is what the export's readers file it under. */
+const POLITICAL_STATUS_LABELS: Record<PoliticalStatus, string> = {
+  cpc_member: '中共党员',
+  cpc_probationary_member: '中共预备党员',
+  cyl_member: '共青团员',
+  masses: '群众',
+  other: '其他',
+  unknown: '未填写',
+}
 
 /** Exports the filtered list as .xlsx with personal data masked, and audits the export. */
 export const exportMembers = async (
@@ -195,7 +252,12 @@ export const exportMembers = async (
         targetId: null,
         summary: {
           rows: rows.length,
-          filter: { orgId: query.orgId, q: query.q, status: query.status },
+          filter: {
+            orgId: query.orgId,
+            q: query.q,
+            status: query.status,
+            politicalStatus: query.politicalStatus,
+          },
         },
       },
       { orgId: query.orgId, permission: 'member:read' },
@@ -209,6 +271,7 @@ export const exportMembers = async (
       '身份证号 ID card',
       '所属工会 Org',
       '状态 Status',
+      '政治面貌 Political status',
       '登记时间 Registered',
     ],
     rows.map((r) => [
@@ -217,6 +280,7 @@ export const exportMembers = async (
       r.id_card_masked,
       r.org_name,
       r.status,
+      POLITICAL_STATUS_LABELS[r.political_status],
       r.created_at,
     ]),
   )
@@ -246,7 +310,10 @@ export const onMemberChanged = (fn: (memberId: string) => void) => {
   return () => changeListeners.delete(fn)
 }
 
-/** Changes name, employer org or status. Moving to another org needs member:manage at both. */
+/**
+ * Changes name, employer org, status or political status. Moving to another org needs
+ * member:manage at both.
+ */
 export const updateMember = async (
   deps: MembersDeps & MemberGrantsReader,
   ctx: Ctx,
@@ -277,6 +344,7 @@ export const updateMember = async (
       ...(body.name === undefined ? {} : { name: body.name }),
       ...(body.status === undefined ? {} : { status: body.status }),
       ...(body.orgId === undefined ? {} : { org_id: body.orgId }),
+      ...(body.politicalStatus === undefined ? {} : { political_status: body.politicalStatus }),
       updated_at: now,
     })
     await recordAudit(trx, ctx, {
@@ -285,11 +353,17 @@ export const updateMember = async (
       targetId: id,
       orgId: body.orgId ?? m.org_id,
       summary: {
-        before: { name: m.name, orgId: m.org_id, status: m.status },
+        before: {
+          name: m.name,
+          orgId: m.org_id,
+          status: m.status,
+          politicalStatus: m.political_status,
+        },
         after: {
           name: body.name ?? m.name,
           orgId: body.orgId ?? m.org_id,
           status: body.status ?? m.status,
+          politicalStatus: body.politicalStatus ?? m.political_status,
         },
       },
     })
@@ -297,7 +371,22 @@ export const updateMember = async (
   // After the commit: a listener that re-read the member inside the transaction could see the
   // old row and cache it again.
   changeListeners.forEach((fn) => fn(id))
-  return toMember({ ...m, ...body, org_id: body.orgId ?? m.org_id, org_name: orgName })
+  return toMember({
+    ...m,
+    ...body,
+    org_id: body.orgId ?? m.org_id,
+    org_name: orgName,
+    political_status: body.politicalStatus ?? m.political_status,
+  })
+}
+
+/**
+ * Whether the member's political status, kept by staff, makes them a party member (中共党员 or
+ * 中共预备党员): the check behind claiming a wish as one and a party-volunteer shift.
+ */
+export const isPartyMember = async (db: Db, memberId: string) => {
+  const status = await repo.findPoliticalStatus(db, memberId)
+  return status !== undefined && isPartyMemberStatus(status)
 }
 
 /** The unmasked mobile and ID-card numbers. Every read writes an audit record. */

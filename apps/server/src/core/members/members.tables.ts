@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely'
-import type { MemberStatus } from '@unionhall/contracts'
+import type { MemberStatus, PoliticalStatus } from '@unionhall/contracts'
 
 export type MemberTable = {
   id: string
@@ -16,6 +16,8 @@ export type MemberTable = {
   /** The member's employer union. */
   org_id: string
   status: MemberStatus
+  /** 政治面貌, kept by staff (ADR 0033); 'unknown' until set. Never in a public answer. */
+  political_status: PoliticalStatus
   /** scrypt hash; null until the member or staff sets a password. */
   password_hash: string | null
   created_at: string
