@@ -60,7 +60,8 @@ export const isWishEditable = (status: WishStatus): boolean =>
   (WISH_EDITABLE_STATUSES as readonly WishStatus[]).includes(status)
 
 /**
- * Who claims, shown on the wish. volunteer and party_member are the claimant's word;
+ * Who claims, shown on the wish. volunteer is the claimant's word; party_member needs the
+ * claimant's political status, kept by staff, to say 中共党员 or 中共预备党员 (ADR 0033);
  * partner_company must name a partner registered by staff that the claimant acts for (ADR 0030).
  */
 export const CLAIMANT_KINDS = ['volunteer', 'party_member', 'partner_company'] as const
@@ -581,6 +582,14 @@ export const MyWishPartnerSchema = z.object({
   orgName: z.string(),
 })
 export type MyWishPartner = z.infer<typeof MyWishPartnerSchema>
-export const MyWishPartnersSchema = z.object({ items: z.array(MyWishPartnerSchema) })
+/**
+ * The claim form's options: the partners I act for, and whether I may claim as a party member
+ * (my political status, kept by staff, says 中共党员 or 中共预备党员; ADR 0033). Only this
+ * yes/no reaches the page, never the status itself.
+ */
+export const MyWishPartnersSchema = z.object({
+  items: z.array(MyWishPartnerSchema),
+  partyMember: z.boolean(),
+})
 /** wishId: only the partners that may claim this wish (its org is in their org's subtree). */
 export const MyWishPartnersQuerySchema = z.object({ wishId: IdSchema.optional() }).strict()

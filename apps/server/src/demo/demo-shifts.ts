@@ -1,4 +1,4 @@
-import type { ShiftRole } from '@unionhall/contracts'
+import type { PoliticalStatus, ShiftRole } from '@unionhall/contracts'
 import type { Ctx } from '../core/access'
 import { createMember } from '../core/members'
 import { createShift } from '../modules/stations'
@@ -12,13 +12,16 @@ import type { Db } from '../platform/db/create-db'
  * start, a whole day nobody took). Deterministic relative to ctx.now.
  */
 
-/** The people on the roster; created at the station's org unless the caller names members. */
-const PEOPLE: Array<{ name: string; mobile: string }> = [
-  { name: '王海军', mobile: '13620750001' },
-  { name: '刘春梅', mobile: '13620750002' },
-  { name: '张志强', mobile: '13620750003' },
-  { name: '赵红英', mobile: '13620750004' },
-  { name: '周卫东', mobile: '13620750005' },
+/**
+ * The people on the roster; created at the station's org unless the caller names members. The
+ * three volunteers are recorded as party members: a party-volunteer shift needs it (ADR 0033).
+ */
+const PEOPLE: Array<{ name: string; mobile: string; politicalStatus: PoliticalStatus }> = [
+  { name: '王海军', mobile: '13620750001', politicalStatus: 'masses' },
+  { name: '刘春梅', mobile: '13620750002', politicalStatus: 'cyl_member' },
+  { name: '张志强', mobile: '13620750003', politicalStatus: 'cpc_member' },
+  { name: '赵红英', mobile: '13620750004', politicalStatus: 'cpc_probationary_member' },
+  { name: '周卫东', mobile: '13620750005', politicalStatus: 'cpc_member' },
 ]
 
 const DAY_MS = 86_400_000
@@ -32,7 +35,8 @@ const at = (now: Date, day: number, hhmm: string) => {
 }
 
 /**
- * @param memberIds two staff then three volunteers, all members of the station's org subtree;
+ * @param memberIds two staff then three volunteers, all members of the station's org subtree,
+ *   the volunteers recorded as party members;
  *   when absent, five demo people are created at `orgId`.
  * @returns the number of shifts created
  */

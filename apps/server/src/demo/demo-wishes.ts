@@ -1,4 +1,4 @@
-import type { ClaimantKind, WishCategory, WishStatus } from '@unionhall/contracts'
+import type { ClaimantKind, PoliticalStatus, WishCategory, WishStatus } from '@unionhall/contracts'
 import type { Ctx } from '../core/access'
 import { createMember } from '../core/members'
 import { grantRoleAsSystem } from '../core/roles'
@@ -30,15 +30,40 @@ import type { Db } from '../platform/db/create-db'
  *
  * People (password Demo@2026, all at 龙岗区建筑行业工联会 or 龙岗区总工会): two workers who post
  * wishes from their phones, a volunteer, a party member and a partner bank's staff who claim.
+ * Their political status is what the union keeps; the party member's says 中共党员, which
+ * claiming as a party member needs (ADR 0033).
  */
 
-export const DEMO_WISH_PEOPLE = {
-  workerA: { name: '李建国', mobile: '13620760001', org: '龙岗区建筑行业工联会' },
-  workerB: { name: '王秀英', mobile: '13620760002', org: '龙岗区建筑行业工联会' },
-  volunteer: { name: '赵志红', mobile: '13620760011', org: '龙岗区总工会' },
-  partyMember: { name: '钱卫国', mobile: '13620760012', org: '龙岗区总工会' },
-  bank: { name: '孙丽', mobile: '13620760013', org: '龙岗区总工会' },
-} as const
+export const DEMO_WISH_PEOPLE: Record<
+  'workerA' | 'workerB' | 'volunteer' | 'partyMember' | 'bank',
+  { name: string; mobile: string; org: string; politicalStatus: PoliticalStatus }
+> = {
+  workerA: {
+    name: '李建国',
+    mobile: '13620760001',
+    org: '龙岗区建筑行业工联会',
+    politicalStatus: 'masses',
+  },
+  workerB: {
+    name: '王秀英',
+    mobile: '13620760002',
+    org: '龙岗区建筑行业工联会',
+    politicalStatus: 'unknown',
+  },
+  volunteer: {
+    name: '赵志红',
+    mobile: '13620760011',
+    org: '龙岗区总工会',
+    politicalStatus: 'cyl_member',
+  },
+  partyMember: {
+    name: '钱卫国',
+    mobile: '13620760012',
+    org: '龙岗区总工会',
+    politicalStatus: 'cpc_member',
+  },
+  bank: { name: '孙丽', mobile: '13620760013', org: '龙岗区总工会', politicalStatus: 'masses' },
+}
 
 const BANK_NAME = '平安银行深圳龙岗支行'
 /**
@@ -88,6 +113,7 @@ export const seedDemoWishes = async (
       mobile: p.mobile,
       orgId: orgId(p.org),
       password: input.password,
+      politicalStatus: p.politicalStatus,
     })
     people[key as keyof typeof DEMO_WISH_PEOPLE] = { id: m.id, name: p.name }
   }

@@ -47,6 +47,8 @@ beforeAll(async () => {
       name: `认领人${i}`,
       mobile,
       password: PASSWORD,
+      // A third claim as party members, which their record must say (ADR 0033).
+      politicalStatus: i >= 0 && i % 3 === 0 ? 'cpc_member' : undefined,
     })
     return t.loginAs(mobile, PASSWORD)
   }

@@ -10,6 +10,7 @@ import type {
 import { uuidv7 } from 'uuidv7'
 import { requireActor, type Ctx } from '../../core/access'
 import { recordAudit } from '../../core/audit'
+import { isPartyMember } from '../../core/members'
 import { requireUploadsExist } from '../../core/uploads'
 import { toJson } from '../../platform/db/columns'
 import type { Db } from '../../platform/db/create-db'
@@ -61,7 +62,8 @@ const myClaimOf = async (db: Db, claim: WishClaimRow): Promise<MyClaim> => {
  * A member claims a wish on the wall. Exactly one of any number of simultaneous claims wins;
  * the others get 409 WISH_ALREADY_CLAIMED (or WISH_CLAIM_DUPLICATE when the caller is the one
  * holding it). The claim is due on dueDate (default: the wish deadline).
- * @throws WISH_NOT_FOUND, WISH_CLAIM_OWN, WISH_NOT_CLAIMABLE, WISH_PARTNER_NOT_YOURS,
+ * @throws WISH_NOT_FOUND, WISH_CLAIM_OWN, WISH_NOT_CLAIMABLE, WISH_CLAIMANT_NOT_PARTY_MEMBER,
+ *   WISH_PARTNER_NOT_YOURS,
  *   WISH_PARTNER_ARCHIVED, WISH_PARTNER_OUT_OF_SCOPE, WISH_CLAIM_DUE_INVALID, WISH_ALREADY_CLAIMED,
  *   WISH_CLAIM_DUPLICATE
  */
@@ -75,6 +77,10 @@ export const claimWish = async (
   const wish = await loadWish(deps.db, wishId)
   if (wish.poster_member_id === actor.memberId) throw wishErrors.claimOwnWish()
   if (wish.status !== 'published') throw await claimConflict(deps.db, wishId, actor.memberId)
+  // The worker, the wall and the reports credit a party member: staff's record must say so,
+  // not the claimant (ADR 0033). Claims made before this rule keep their kind.
+  if (body.claimantKind === 'party_member' && !(await isPartyMember(deps.db, actor.memberId)))
+    throw wishErrors.claimantNotPartyMember()
   // A company's name is shown to the worker as it is: only a registered partner's (ADR 0030).
   const partner =
     body.claimantKind === 'partner_company' && body.partnerId !== undefined

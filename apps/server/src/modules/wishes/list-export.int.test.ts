@@ -253,7 +253,7 @@ describe('statuses in the words of the console', () => {
     const mobile = freshMobile()
     await makeMember(t, admin, { orgId: org, name: '吴晓东', mobile, password: PASSWORD })
     const worker = await t.loginAs(mobile, PASSWORD)
-    const helper = (await memberSession(t, '龙岗区总工会', '钱卫国')).session
+    const helper = (await memberSession(t, '龙岗区总工会', '钱卫国', [], 'cpc_member')).session
     const w = await postWish(worker, {
       title: '导出-英语词典',
       category: 'study',

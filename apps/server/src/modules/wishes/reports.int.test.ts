@@ -1,4 +1,4 @@
-import type { WishReport } from '@unionhall/contracts'
+import type { PoliticalStatus, WishReport } from '@unionhall/contracts'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -62,9 +62,11 @@ beforeAll(async () => {
   parentOrg = (await makeOrg(t, admin, { parentId, name: '坪地街道总工会' })).id
   childOrg = (await makeOrg(t, admin, { parentId: parentOrg, name: '坪地建筑工地联合工会' })).id
   stationId = (await createStation(t, longgang, { name: '报表测试驿站', orgId: childOrg })).id
-  const make = async (name: string, mobile?: string) =>
-    (await makeMember(t, admin, { orgId: t.orgId('龙岗区总工会'), name, mobile })).id
-  claimantA = await make('甲认领')
+  const make = async (name: string, mobile?: string, politicalStatus?: PoliticalStatus) =>
+    (await makeMember(t, admin, { orgId: t.orgId('龙岗区总工会'), name, mobile, politicalStatus }))
+      .id
+  // 甲 claims as a party member, which the record must say (ADR 0033).
+  claimantA = await make('甲认领', undefined, 'cpc_probationary_member')
   // 乙 also claims for a registered partner company, which staff find by this mobile.
   const claimantBMobile = freshMobile()
   claimantB = await make('乙认领', claimantBMobile)

@@ -80,6 +80,13 @@ export const wishErrors = {
       `The partner is registered with ${partnerOrg}; it claims only wishes within that union`,
       { partnerOrg },
     ),
+  /** A claim as a party member by a member whose political status (kept by staff) is not one. */
+  claimantNotPartyMember: () =>
+    new AppError(
+      'WISH_CLAIMANT_NOT_PARTY_MEMBER',
+      403,
+      'Your union has not recorded you as a party member; claim as a volunteer, or ask the union to update your record',
+    ),
   claimOwnWish: () => new AppError('WISH_CLAIM_OWN', 403, 'You cannot claim your own wish'),
   notPoster: () =>
     new AppError(

@@ -1,4 +1,11 @@
-import type { CreateStationBody, MyClaim, MyWish, Station, WishDetail } from '@unionhall/contracts'
+import type {
+  CreateStationBody,
+  MyClaim,
+  MyWish,
+  PoliticalStatus,
+  Station,
+  WishDetail,
+} from '@unionhall/contracts'
 import type { LightMyRequestResponse } from 'fastify'
 import { expect } from 'vitest'
 import { ACCOUNTS, type TestApp, type TestSession } from '../../../test/build-test-app'
@@ -52,6 +59,7 @@ export const memberSession = async (
   orgName: string,
   name: string,
   roles: ('volunteer' | 'staff')[] = [],
+  politicalStatus?: PoliticalStatus,
 ) => {
   const admin = await t.loginAs(ACCOUNTS.platformAdmin)
   const mobile = freshMobile()
@@ -61,6 +69,7 @@ export const memberSession = async (
     mobile,
     password: PASSWORD,
     roles,
+    politicalStatus,
   })
   return { session: await t.loginAs(mobile, PASSWORD), mobile, member }
 }

@@ -75,7 +75,8 @@ beforeAll(async () => {
   worker = w.session
   workerMobile = w.mobile
   volunteer = (await memberSession(t, '龙岗区总工会', '赵志愿', ['volunteer'])).session
-  claimantA = (await memberSession(t, '兰州市总工会', '陈认领')).session
+  // A party member on record: claims as one are allowed (ADR 0033).
+  claimantA = (await memberSession(t, '兰州市总工会', '陈认领', [], 'cpc_member')).session
   claimantB = (await memberSession(t, '龙岗区总工会', '周认领')).session
   station = await createStation(t, longgang, { name: '坂田爱心驿站' })
   closedStation = await createStation(t, longgang, { name: '已关闭驿站' })
@@ -571,6 +572,67 @@ describe('claiming: POST /api/v1/wishes/:wishId/claims', () => {
       expectError(await claimReq(claimantB, wish.id), 409, 'WISH_ALREADY_CLAIMED')
     })
     expect(await claimRows(t, wish.id)).toHaveLength(1)
+  })
+
+  it('403 WISH_CLAIMANT_NOT_PARTY_MEMBER as a party member without the record to say so; nothing changes', async () => {
+    const wish = await publishedWish()
+    // 周认领's record says nothing (未填写); a 共青团员 is no party member either.
+    const youth = (await memberSession(t, '龙岗区总工会', '团员认领', [], 'cyl_member')).session
+    const notifiedBefore = await notificationsAbout(t, worker.memberId, 'wish.claimed', wish.id)
+    await expectNothingChanged(async () => {
+      for (const who of [claimantB, youth])
+        expectError(
+          await claimReq(who, wish.id, { claimantKind: 'party_member' }),
+          403,
+          'WISH_CLAIMANT_NOT_PARTY_MEMBER',
+        )
+    })
+    expect(await claimRows(t, wish.id)).toEqual([])
+    expect(await wishRow(t, wish.id)).toMatchObject({ status: 'published', current_claim_id: null })
+    expect(await notificationsAbout(t, worker.memberId, 'wish.claimed', wish.id)).toEqual(
+      notifiedBefore,
+    )
+    // The claim form is told beforehand, as a yes/no, never the status itself.
+    const options = expectStatus(
+      await get(claimantB, `/api/v1/my/wish-partners?wishId=${wish.id}`),
+      200,
+    ).json<Record<string, unknown>>()
+    expect(options).toEqual({ items: [], partyMember: false })
+    // The same member claims as a volunteer.
+    const c = await claim(claimantB, wish.id, { claimantKind: 'volunteer' })
+    expect(c.claimantKind).toBe('volunteer')
+  })
+
+  it('201 as a party member when the record says 中共党员 (or 预备党员); the worker is told', async () => {
+    const wish = await publishedWish()
+    expect(
+      expectStatus(await get(claimantA, `/api/v1/my/wish-partners?wishId=${wish.id}`), 200).json<{
+        partyMember: boolean
+      }>().partyMember,
+    ).toBe(true)
+    const c = await claim(claimantA, wish.id, { claimantKind: 'party_member' })
+    expect(c).toMatchObject({ claimantKind: 'party_member', status: 'active' })
+    const [audit] = await auditRows(t, { action: 'wish.claimed', targetId: wish.id })
+    expect(JSON.parse(audit!.summary)).toMatchObject({ after: { claimantKind: 'party_member' } })
+    const [n] = await notificationsAbout(t, worker.memberId, 'wish.claimed', wish.id)
+    expect(JSON.parse(n!.params)).toMatchObject({ claimantKind: 'party_member' })
+  })
+
+  it('keeps a claim made as a party member when the record changes later', async () => {
+    const wish = await publishedWish()
+    const p = await memberSession(t, '龙岗区总工会', '转出党员', [], 'cpc_member')
+    const c = await claim(p.session, wish.id, { claimantKind: 'party_member' })
+    const cleared = await longgang.request({
+      method: 'PATCH',
+      url: `/api/v1/members/${p.member.id}`,
+      payload: { politicalStatus: 'masses' },
+    })
+    expect(cleared.statusCode, cleared.body).toBe(200)
+    expect(await claimRows(t, wish.id)).toEqual([
+      expect.objectContaining({ id: c.id, claimant_kind: 'party_member', status: 'active' }),
+    ])
+    // Its delivery goes on as before.
+    await fulfil(p.session, c.id)
   })
 
   it('a registered partner company claims under its own name, shown in full to the worker', async () => {

@@ -368,6 +368,11 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
     'zh-CN': '值班人须是本站点所属组织（含下级）的在册会员',
     en: "The person must be an active member of the station's org or an org below it",
   },
+  SHIFT_MEMBER_NOT_PARTY_MEMBER: {
+    'zh-CN':
+      '党员志愿者班次须安排政治面貌为中共党员或中共预备党员的会员；请先在会员信息中登记，或改为值班人员',
+    en: "A party-member volunteer shift needs a member recorded as a CPC member or probationary member; update the member's record or choose the staff role",
+  },
   SHIFT_OVERLAP: {
     'zh-CN': '此人在该时段已有值班安排',
     en: 'This person already has a shift at that time',
@@ -405,6 +410,11 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
   WISH_NOT_CLAIMABLE: {
     'zh-CN': '这个心愿目前不在心愿墙上，不能认领',
     en: 'This wish is not on the wall and cannot be claimed',
+  },
+  WISH_CLAIMANT_NOT_PARTY_MEMBER: {
+    'zh-CN':
+      '工会登记的政治面貌不是中共党员或预备党员，不能以党员身份认领；可以志愿者身份认领，或联系所在工会更正',
+    en: 'Your union has not recorded you as a party member; claim as a volunteer, or ask your union to correct your record',
   },
   WISH_CLAIM_OWN: { 'zh-CN': '不能认领自己的心愿', en: 'You cannot claim your own wish' },
   WISH_NOT_POSTER: {

@@ -26,6 +26,13 @@ export const rosterErrors = {
       'memberId',
       "must be an active member of the station's org or an org below it",
     ),
+  /** A party-member volunteer shift for someone staff have not recorded as a party member. */
+  memberNotPartyMember: () =>
+    invalid(
+      'SHIFT_MEMBER_NOT_PARTY_MEMBER',
+      'memberId',
+      "a party-member volunteer shift needs a member whose political status says 中共党员 or 中共预备党员; set it on the member's record or choose the staff role",
+    ),
   overlap: (other: { startsAt: string; endsAt: string }) =>
     new AppError('SHIFT_OVERLAP', 409, 'This person already has a shift at that time', other),
   feedNotFound: () => new AppError('SHIFT_FEED_NOT_FOUND', 404, 'No such calendar feed'),

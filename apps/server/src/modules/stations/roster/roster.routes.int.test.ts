@@ -81,7 +81,14 @@ beforeAll(async () => {
   const workerMobile = freshMobile()
   const volunteerMobile = freshMobile()
   const [a, b, c, d, parent, suspended] = [
-    await makeMember(t, sys, { orgId, name: '值班甲', mobile: workerMobile, password: PASSWORD }),
+    // 甲 is recorded as a party member (party-volunteer shifts need it, ADR 0033); the others not.
+    await makeMember(t, sys, {
+      orgId,
+      name: '值班甲',
+      mobile: workerMobile,
+      password: PASSWORD,
+      politicalStatus: 'cpc_member',
+    }),
     await makeMember(t, sys, { orgId, name: '值班乙' }),
     await makeMember(t, sys, { orgId, name: '值班丙' }),
     await makeMember(t, sys, { orgId, name: '值班丁' }),
@@ -269,6 +276,59 @@ describe('adding shifts', () => {
     }
   })
 
+  it('400 SHIFT_MEMBER_NOT_PARTY_MEMBER for a party-volunteer shift of someone the record does not call a party member, and nothing is written', async () => {
+    const sys = await ctxAs(t, (await t.loginAs(ACCOUNTS.platformAdmin)).memberId)
+    const orgId = t.orgId('龙岗区建筑行业工联会')
+    const youth = await makeMember(t, sys, {
+      orgId,
+      name: '团员志愿者',
+      politicalStatus: 'cyl_member',
+    })
+    const unknown = await makeMember(t, sys, { orgId, name: '未填写志愿者' })
+    const before = (await auditRows(t, { action: 'station.shift.create' })).length
+    for (const m of [youth, unknown]) {
+      const res = await post(longgang, {
+        memberId: m.id,
+        role: 'party_volunteer',
+        startsAt: inHours(42),
+        endsAt: inHours(43),
+      })
+      const error = expectError(res, 400, 'SHIFT_MEMBER_NOT_PARTY_MEMBER')
+      expect(error.details).toEqual([expect.objectContaining({ path: 'memberId' })])
+    }
+    expect(await auditRows(t, { action: 'station.shift.create' })).toHaveLength(before)
+    const list = await longgang.request({
+      method: 'GET',
+      url: `${shiftsUrl()}?from=${encodeURIComponent(inHours(41))}&to=${encodeURIComponent(inHours(44))}`,
+    })
+    expect(list.json<ShiftList>().items.filter((x) => x.memberId === youth.id)).toEqual([])
+    // The same person on the staff role is fine.
+    expect(
+      (
+        await post(longgang, {
+          memberId: youth.id,
+          role: 'staff',
+          startsAt: inHours(42),
+          endsAt: inHours(43),
+        })
+      ).statusCode,
+    ).toBe(201)
+    // Once staff record them as a (probationary) party member, they can be a party volunteer.
+    const recorded = await longgang.request({
+      method: 'PATCH',
+      url: `/api/v1/members/${unknown.id}`,
+      payload: { politicalStatus: 'cpc_probationary_member' },
+    })
+    expect(recorded.statusCode, recorded.body).toBe(200)
+    const ok = await post(longgang, {
+      memberId: unknown.id,
+      role: 'party_volunteer',
+      startsAt: inHours(42),
+      endsAt: inHours(43),
+    })
+    expect(ok.statusCode, ok.body).toBe(201)
+  })
+
   it('409 SHIFT_OVERLAP when the same person is on shift anywhere at that time', async () => {
     const first = await addShift(people.b, 200, 4)
     // Another station, overlapping by one hour.
@@ -391,6 +451,58 @@ describe('changing and removing shifts', () => {
     // Moving within its own time is no overlap with itself.
     expect((await patch({ startsAt: inHours(500), endsAt: inHours(503) })).statusCode).toBe(200)
     expect(await auditRows(t, { action: 'station.shift.update', targetId: s.id })).toHaveLength(1)
+  })
+
+  it('checks the party-member record when a change makes or moves a party-volunteer shift, not on other changes', async () => {
+    const sys = await ctxAs(t, (await t.loginAs(ACCOUNTS.platformAdmin)).memberId)
+    const orgId = t.orgId('龙岗区建筑行业工联会')
+    const member = await makeMember(t, sys, {
+      orgId,
+      name: '党员志愿者',
+      politicalStatus: 'cpc_member',
+    })
+    const masses = await makeMember(t, sys, {
+      orgId,
+      name: '群众志愿者',
+      politicalStatus: 'masses',
+    })
+    const staffShift = await addShift(masses.id, 800, 2)
+    const partyShift = (
+      await post(longgang, {
+        memberId: member.id,
+        role: 'party_volunteer',
+        startsAt: inHours(810),
+        endsAt: inHours(812),
+      })
+    ).json<Shift>()
+    const patch = (id: string, payload: object) =>
+      longgang.request({ method: 'PATCH', url: `${shiftsUrl()}/${id}`, payload })
+    expectError(
+      await patch(staffShift.id, { role: 'party_volunteer' }),
+      400,
+      'SHIFT_MEMBER_NOT_PARTY_MEMBER',
+    )
+    expectError(
+      await patch(partyShift.id, { memberId: masses.id }),
+      400,
+      'SHIFT_MEMBER_NOT_PARTY_MEMBER',
+    )
+    expect(
+      await auditRows(t, { action: 'station.shift.update', targetId: staffShift.id }),
+    ).toHaveLength(0)
+    expect(
+      await auditRows(t, { action: 'station.shift.update', targetId: partyShift.id }),
+    ).toHaveLength(0)
+    // A shift planned before the record changed keeps its role through a change of times.
+    const cleared = await longgang.request({
+      method: 'PATCH',
+      url: `/api/v1/members/${member.id}`,
+      payload: { politicalStatus: 'unknown' },
+    })
+    expect(cleared.statusCode, cleared.body).toBe(200)
+    const moved = await patch(partyShift.id, { startsAt: inHours(811), endsAt: inHours(813) })
+    expect(moved.statusCode, moved.body).toBe(200)
+    expect(moved.json<Shift>()).toMatchObject({ role: 'party_volunteer', memberId: member.id })
   })
 
   it('404 for a shift of another station, 403 for outsiders', async () => {

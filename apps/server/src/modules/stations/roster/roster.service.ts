@@ -16,7 +16,7 @@ import {
 import { uuidv7 } from 'uuidv7'
 import { type Actor, canAt, type Ctx, requireActor } from '../../../core/access'
 import { recordAudit } from '../../../core/audit'
-import { findMemberById } from '../../../core/members'
+import { findMemberById, isPartyMember } from '../../../core/members'
 import type { Db } from '../../../platform/db/create-db'
 import { withTransaction } from '../../../platform/db/transaction'
 import { cnHolidayCalendar, cnHolidayCalendarEndsOn } from '../domain/cn-holidays'
@@ -72,6 +72,15 @@ const requireEligibleMember = async (db: Db, memberId: string, stationOrgPath: s
     throw rosterErrors.memberNotEligible()
   }
   return member
+}
+
+/**
+ * A party-volunteer shift shows the person in the party's red on the roster and counts them as
+ * a party member: the member's record, kept by staff, must say so (ADR 0033).
+ */
+const requirePartyMemberFor = async (db: Db, role: ShiftRole, memberId: string) => {
+  if (role === 'party_volunteer' && !(await isPartyMember(db, memberId)))
+    throw rosterErrors.memberNotPartyMember()
 }
 
 /** Loads a shift of a station (404 when it belongs to another one) with write access. */
@@ -146,6 +155,7 @@ export const createShift = async (
   if (station.status === 'closed') throw stationErrors.closed(stationId)
   const { startIso, endIso } = checkedTimes(ctx.now, body.startsAt, body.endsAt)
   const member = await requireEligibleMember(db, body.memberId, station.org_path)
+  await requirePartyMemberFor(db, body.role, member.id)
   const now = ctx.now.toISOString()
   const row = {
     id: uuidv7(),
@@ -192,9 +202,14 @@ export const updateShift = async (
   if (patch.memberId !== undefined && patch.memberId !== shift.member_id) {
     await requireEligibleMember(db, patch.memberId, station.org_path)
   }
+  const role = patch.role ?? shift.role
+  // Only when the person or the role changes: a shift planned before the rule keeps its role
+  // through a change of times or note.
+  if (memberId !== shift.member_id || role !== shift.role)
+    await requirePartyMemberFor(db, role, memberId)
   const fields = {
     member_id: memberId,
-    role: patch.role ?? shift.role,
+    role,
     starts_at: startIso,
     ends_at: endIso,
     note: patch.note ?? shift.note,

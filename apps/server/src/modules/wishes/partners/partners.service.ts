@@ -9,7 +9,7 @@ import type {
 import { uuidv7 } from 'uuidv7'
 import { requireActor, requireAt, scopePaths, type Ctx } from '../../../core/access'
 import { recordAudit, recordScopeAudit } from '../../../core/audit'
-import { findMemberByMobileHash, mobileHashOf } from '../../../core/members'
+import { findMemberByMobileHash, isPartyMember, mobileHashOf } from '../../../core/members'
 import { findOrgById, orgErrors } from '../../../core/orgs'
 import type { Db } from '../../../platform/db/create-db'
 import { withTransaction } from '../../../platform/db/transaction'
@@ -298,18 +298,25 @@ export const removePartnerMember = async (
 const covers = (partnerOrgPath: string, wishOrgPath: string) =>
   wishOrgPath.startsWith(partnerOrgPath)
 
-/** The active partners I claim for; with a wish, only those whose org's subtree holds it. */
+/**
+ * The claim form's options: the active partners I claim for (with a wish, only those whose
+ * org's subtree holds it), and whether I may claim as a party member (ADR 0033).
+ */
 export const listMyPartners = async (
   db: Db,
   ctx: Ctx,
   wishOrgPath: string | null,
-): Promise<{ items: MyWishPartner[] }> => {
+): Promise<{ items: MyWishPartner[]; partyMember: boolean }> => {
   const actor = requireActor(ctx)
-  const rows = await repo.listPartnersOfMember(db, actor.memberId)
+  const [rows, partyMember] = await Promise.all([
+    repo.listPartnersOfMember(db, actor.memberId),
+    isPartyMember(db, actor.memberId),
+  ])
   return {
     items: rows
       .filter((p) => wishOrgPath === null || covers(p.org_path, wishOrgPath))
       .map((p) => ({ id: p.id, name: p.name, orgId: p.org_id, orgName: p.org_name })),
+    partyMember,
   }
 }
 
