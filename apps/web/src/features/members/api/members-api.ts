@@ -39,8 +39,9 @@ export const updateMember = ({ id, body }: { id: string; body: UpdateMemberBody 
 export const getPersonalData = (id: string) =>
   apiRequest(`/members/${id}/personal-data`, { schema: MemberPersonalDataSchema })
 
-export const exportMembers = (query: Pick<MemberListQuery, 'orgId' | 'q' | 'status'>) =>
-  apiDownload('/members/export', query, 'members.xlsx')
+export const exportMembers = (
+  query: Pick<MemberListQuery, 'orgId' | 'q' | 'status' | 'politicalStatus'>,
+) => apiDownload('/members/export', query, 'members.xlsx')
 
 export const downloadImportTemplate = () =>
   apiDownload('/members/import-template', {}, 'member-import-template.xlsx')

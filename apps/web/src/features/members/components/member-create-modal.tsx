@@ -7,6 +7,8 @@ import { OrgSelect } from '../../../components/org-select/org-select'
 import { isApiError } from '../../../lib/api-error'
 import { errorMessage } from '../../../lib/error-message'
 import { useCreateMember } from '../api/use-members'
+import { politicalStatusOptions } from './member-status'
+import { FormSelect } from '../../../components/form/form-select'
 
 const FIELD_ERRORS = new Set(['MEMBER_MOBILE_TAKEN', 'MEMBER_ID_CARD_TAKEN'])
 
@@ -27,7 +29,7 @@ export const MemberCreateModal = ({ open, onClose, scope }: Props) => {
     if (!open) return
     create.reset()
     form.resetFields()
-    if (scope) form.setFieldsValue({ orgId: scope.id })
+    form.setFieldsValue({ politicalStatus: 'unknown', ...(scope ? { orgId: scope.id } : {}) })
   })
 
   return (
@@ -88,6 +90,14 @@ export const MemberCreateModal = ({ open, onClose, scope }: Props) => {
         </Form.Item>
         <Form.Item label={t('members.fields.org')} name="orgId" rules={rules.orgId} required>
           <OrgSelect withinOrgId={scope?.id ?? null} initialOption={scope} />
+        </Form.Item>
+        <Form.Item
+          label={t('members.fields.politicalStatus')}
+          name="politicalStatus"
+          rules={rules.politicalStatus}
+          extra={t('members.fields.politicalStatusHint')}
+        >
+          <FormSelect options={politicalStatusOptions(t)} />
         </Form.Item>
         <Form.Item
           label={t('members.fields.password')}

@@ -21,7 +21,7 @@ import { useSession } from '../../../lib/session'
 import { OrgSelect } from '../../../components/org-select/org-select'
 import { errorMessage } from '../../../lib/error-message'
 import { useMemberHonours, useRevealPersonalData, useUpdateMember } from '../api/use-members'
-import { memberStatusOptions } from './member-status'
+import { memberStatusOptions, politicalStatusOptions } from './member-status'
 
 type Props = {
   member: Member | null
@@ -33,7 +33,12 @@ export const MemberEditDrawer = ({ member, scopeOrgId, onClose }: Props) => {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const screens = Grid.useBreakpoint()
-  const [form] = Form.useForm<{ name: string; orgId: string; status: Member['status'] }>()
+  const [form] = Form.useForm<{
+    name: string
+    orgId: string
+    status: Member['status']
+    politicalStatus: Member['politicalStatus']
+  }>()
   const rules = useZodRules(UpdateMemberBodySchema)
   const update = useUpdateMember()
   const reveal = useRevealPersonalData()
@@ -44,7 +49,12 @@ export const MemberEditDrawer = ({ member, scopeOrgId, onClose }: Props) => {
     if (!member) return
     update.reset()
     reveal.reset()
-    form.setFieldsValue({ name: member.name, orgId: member.orgId, status: member.status })
+    form.setFieldsValue({
+      name: member.name,
+      orgId: member.orgId,
+      status: member.status,
+      politicalStatus: member.politicalStatus,
+    })
   })
 
   return (
@@ -98,6 +108,15 @@ export const MemberEditDrawer = ({ member, scopeOrgId, onClose }: Props) => {
         </Form.Item>
         <Form.Item label={t('members.fields.status')} name="status" rules={rules.status} required>
           <FormSelect options={memberStatusOptions(t)} />
+        </Form.Item>
+        <Form.Item
+          label={t('members.fields.politicalStatus')}
+          name="politicalStatus"
+          rules={rules.politicalStatus}
+          extra={t('members.fields.politicalStatusHint')}
+          required
+        >
+          <FormSelect options={politicalStatusOptions(t)} />
         </Form.Item>
       </Form>
       {honours.data && honours.data.length > 0 ? (

@@ -1,4 +1,4 @@
-import { MEMBER_STATUSES, type MemberStatus } from '@unionhall/contracts'
+import { MEMBER_STATUSES, POLITICAL_STATUSES, type MemberStatus } from '@unionhall/contracts'
 import { Badge } from 'antd'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
@@ -11,6 +11,10 @@ const BADGE: Record<MemberStatus, 'success' | 'warning' | 'default'> = {
 
 export const memberStatusOptions = (t: TFunction) =>
   MEMBER_STATUSES.map((s) => ({ value: s, label: t(`members.status.${s}`) }))
+
+/** 政治面貌 in the order union registers list them, 未填写 last. */
+export const politicalStatusOptions = (t: TFunction) =>
+  POLITICAL_STATUSES.map((s) => ({ value: s, label: t(`members.politicalStatus.${s}`) }))
 
 export const MemberStatusBadge = ({ status }: { status: MemberStatus }) => {
   const { t } = useTranslation()

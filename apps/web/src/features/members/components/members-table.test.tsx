@@ -13,6 +13,7 @@ const member: Member = {
   orgId: '01a2270b-7d6c-781f-9163-4e23587dcb34',
   orgName: '兰州市总工会',
   status: 'active',
+  politicalStatus: 'cpc_probationary_member',
   createdAt: '2026-11-29T11:23:14.057Z',
 }
 
@@ -34,6 +35,12 @@ describe('MembersTable', { timeout: 30_000 }, () => {
     expect(table.textContent).toContain('丁娜伟')
     expect(table.textContent).toContain('139****0241')
     expect(screen.getByText('共 1 人')).toBeTruthy()
+  })
+
+  it('shows the political status in words (政治面貌)', () => {
+    renderWithProviders(<MembersTable {...props} />, makeSession(['member:read']))
+    expect(screen.getByRole('columnheader', { name: '政治面貌' })).toBeTruthy()
+    expect(screen.getByTestId('members-table').textContent).toContain('中共预备党员')
   })
 
   it('hides the edit action without member:manage', () => {

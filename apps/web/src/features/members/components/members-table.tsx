@@ -47,6 +47,12 @@ export const MembersTable = ({
       render: (s: Member['status']) => <MemberStatusBadge status={s} />,
     },
     {
+      title: t('members.fields.politicalStatus'),
+      dataIndex: 'politicalStatus',
+      key: 'politicalStatus',
+      render: (s: Member['politicalStatus']) => t(`members.politicalStatus.${s}`),
+    },
+    {
       title: t('members.fields.createdAt'),
       dataIndex: 'createdAt',
       key: 'createdAt',

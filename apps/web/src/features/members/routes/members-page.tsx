@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons'
-import type { Member, MemberStatus } from '@unionhall/contracts'
-import { App, Button } from 'antd'
+import type { Member, MemberStatus, PoliticalStatus } from '@unionhall/contracts'
+import { App, Button, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
@@ -20,7 +20,7 @@ import { exportMembers } from '../api/members-api'
 import { useMembers } from '../api/use-members'
 import { MemberCreateModal } from '../components/member-create-modal'
 import { MemberEditDrawer } from '../components/member-edit-drawer'
-import { memberStatusOptions } from '../components/member-status'
+import { memberStatusOptions, politicalStatusOptions } from '../components/member-status'
 import { MembersTable } from '../components/members-table'
 
 export const Component = () => {
@@ -30,6 +30,7 @@ export const Component = () => {
   const { currentOrgId, currentOrgName } = useSession()
   const [q, setQ] = useState('')
   const [status, setStatus] = useState<MemberStatus | undefined>()
+  const [politicalStatus, setPoliticalStatus] = useState<PoliticalStatus | undefined>()
   const [orgId, setOrgId] = useState<string | undefined>(currentOrgId ?? undefined)
   const { page, pageSize, setPage, filtered, onPageChange } = useListPage()
   const [creating, setCreating] = useState(false)
@@ -52,13 +53,14 @@ export const Component = () => {
     orgId: filterOrgId,
     q: q || undefined,
     status,
+    politicalStatus,
     page,
     pageSize,
   })
 
   const onExport = () => {
     setExporting(true)
-    exportMembers({ orgId: filterOrgId, q: q || undefined, status })
+    exportMembers({ orgId: filterOrgId, q: q || undefined, status, politicalStatus })
       .catch((e: unknown) => void message.error(errorMessage(t, e)))
       .finally(() => setExporting(false))
   }
@@ -91,18 +93,33 @@ export const Component = () => {
           id="members-status"
           label={t('members.list.statusFilter')}
           placeholder={t('members.list.allStatuses')}
-          span={{ xs: 12, md: 6 }}
+          span={{ xs: 12, md: 5 }}
           value={status}
           onChange={filtered(setStatus)}
           options={memberStatusOptions(t)}
         />
+        <ListSelectFilter
+          id="members-political-status"
+          label={t('members.list.politicalStatusFilter')}
+          placeholder={t('members.list.allPoliticalStatuses')}
+          span={{ xs: 12, md: 5 }}
+          value={politicalStatus}
+          onChange={filtered(setPoliticalStatus)}
+          options={politicalStatusOptions(t)}
+        />
         <ListOrgFilter
           list="members"
-          span={{ xs: 12, md: 10 }}
+          span={{ xs: 12, md: 6 }}
           value={orgId}
           onChange={(v) => filtered(setOrgId)(v ?? currentOrgId ?? undefined)}
         />
       </ListToolbar>
+      {politicalStatus ? (
+        // A list picked by political status says who the party members are: it is audited.
+        <Typography.Paragraph type="secondary" role="note">
+          {t('members.list.politicalStatusAudited')}
+        </Typography.Paragraph>
+      ) : null}
       {members.isError ? (
         <QueryError error={members.error} onRetry={() => void members.refetch()} />
       ) : null}

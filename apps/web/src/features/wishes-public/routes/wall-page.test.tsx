@@ -130,7 +130,7 @@ describe('wish wall', () => {
   })
 
   const PENGCHENG = '01a2270b-7dd3-7662-b520-0268f56c8301'
-  const servePartners = (items: { id: string; name: string }[]) =>
+  const servePartners = (items: { id: string; name: string }[], partyMember = false) =>
     stubFetch((url, init) => {
       if (url === claimUrl && init?.method === 'POST')
         return json(
@@ -153,6 +153,7 @@ describe('wish wall', () => {
       if (url.startsWith('/api/v1/my/wish-partners?'))
         return json({
           items: items.map((p) => ({ ...p, orgId: STATION_ID, orgName: '龙岗区总工会' })),
+          partyMember,
         })
       if (url.startsWith('/api/v1/public/wishes?')) return json(page())
       if (url.startsWith(`/api/v1/public/stations/${STATION_ID}`)) return json(station())
@@ -190,6 +191,57 @@ describe('wish wall', () => {
     fireEvent.click(within(card).getByRole('button', { name: '确认认领' }))
     expect(within(card).getByRole('alert').textContent).toBe('请选择代表的爱心企业')
     expect(f.mock.calls.some(([u, init]) => u === claimUrl && init?.method === 'POST')).toBe(false)
+  })
+
+  it('offers 党员 to a member the union records as a party member, and claims as one', async () => {
+    const f = servePartners([], true)
+    renderWishPage(`/w/wall?stationId=${STATION_ID}`, '/w/wall', WallPage)
+    const card = await openClaim()
+    const party = within(card).getByLabelText<HTMLInputElement>('党员')
+    await waitFor(() => expect(party.disabled).toBe(false))
+    expect(within(card).queryByText(/需要工会在会员信息中登记/)).toBeNull()
+    fireEvent.click(party)
+    fireEvent.click(within(card).getByRole('button', { name: '确认认领' }))
+    await waitFor(() =>
+      expect(f.mock.calls.some(([u, init]) => u === claimUrl && init?.method === 'POST')).toBe(
+        true,
+      ),
+    )
+    const call = f.mock.calls.find(([u, init]) => u === claimUrl && init?.method === 'POST')
+    expect(bodyOf(call?.[1])).toEqual({ claimantKind: 'party_member' })
+  })
+
+  it('does not offer 党员 to others, and says why: the union keeps the record', async () => {
+    servePartners([], false)
+    renderWishPage(`/w/wall?stationId=${STATION_ID}`, '/w/wall', WallPage)
+    const card = await openClaim()
+    const hint = await within(card).findByText(/需要工会在会员信息中登记您的政治面貌/)
+    const party = within(card).getByLabelText<HTMLInputElement>('党员')
+    expect(party.disabled).toBe(true)
+    expect(party.getAttribute('aria-describedby')).toBe(hint.id)
+    // Volunteer and partner company stay on offer.
+    expect(within(card).getByLabelText<HTMLInputElement>('志愿者').disabled).toBe(false)
+    expect(within(card).getByLabelText<HTMLInputElement>('爱心企业').disabled).toBe(false)
+  })
+
+  it('says in the form why a claim as a party member was refused (the record changed meanwhile)', async () => {
+    stubFetch((url, init) => {
+      if (url === claimUrl && init?.method === 'POST')
+        return apiError('WISH_CLAIMANT_NOT_PARTY_MEMBER', 403)
+      if (url.startsWith('/api/v1/my/wish-partners?')) return json({ items: [], partyMember: true })
+      if (url.startsWith('/api/v1/public/wishes?')) return json(page())
+      if (url.startsWith(`/api/v1/public/stations/${STATION_ID}`)) return json(station())
+      return undefined
+    })
+    renderWishPage(`/w/wall?stationId=${STATION_ID}`, '/w/wall', WallPage)
+    const card = await openClaim()
+    const party = within(card).getByLabelText<HTMLInputElement>('党员')
+    await waitFor(() => expect(party.disabled).toBe(false))
+    fireEvent.click(party)
+    fireEvent.click(within(card).getByRole('button', { name: '确认认领' }))
+    expect((await within(card).findByRole('alert')).textContent).toBe(
+      '工会登记的政治面貌不是中共党员或预备党员，不能以党员身份认领。可以志愿者身份认领，或联系所在工会更正。',
+    )
   })
 
   it('sends a visitor to sign in before claiming', async () => {

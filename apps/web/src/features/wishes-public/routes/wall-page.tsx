@@ -39,6 +39,7 @@ export const claimErrorText = (t: TFunction, error: unknown): string => {
   if (isApiError(error)) {
     const known = [
       'WISH_PARTNER_NOT_YOURS',
+      'WISH_CLAIMANT_NOT_PARTY_MEMBER',
       'WISH_PARTNER_ARCHIVED',
       'WISH_PARTNER_OUT_OF_SCOPE',
       'WISH_ALREADY_CLAIMED',
@@ -263,6 +264,8 @@ const ClaimForm = ({
     queryFn: ({ signal }) => listMyPartnersFor(wish.id, signal),
   })
   const myPartners = partners.data?.items ?? []
+  // Claiming as a party member needs the union's record to say so (ADR 0033): offered only then.
+  const partyMember = partners.data?.partyMember ?? false
   const partnerId =
     values.partnerId || (myPartners.length === 1 ? myPartners[0]!.id : values.partnerId)
   const [error, setError] = useState<string | null>(null)
@@ -298,18 +301,28 @@ const ClaimForm = ({
     >
       <fieldset className="cp-field">
         <legend>{t(`${k}.kindLabel`)}</legend>
-        {CLAIMANT_KINDS.map((kind) => (
-          <label key={kind} className="cp-choice">
-            <input
-              type="radio"
-              name={`${id}-kind`}
-              value={kind}
-              checked={values.claimantKind === kind}
-              onChange={() => setValues((v) => ({ ...v, claimantKind: kind }))}
-            />
-            {t(`wishesPublic.claimantKind.${kind}`)}
-          </label>
-        ))}
+        {CLAIMANT_KINDS.map((kind) => {
+          const unavailable = kind === 'party_member' && !partyMember
+          return (
+            <label key={kind} className="cp-choice">
+              <input
+                type="radio"
+                name={`${id}-kind`}
+                value={kind}
+                checked={values.claimantKind === kind}
+                disabled={unavailable}
+                aria-describedby={unavailable && partners.isSuccess ? `${id}-party` : undefined}
+                onChange={() => setValues((v) => ({ ...v, claimantKind: kind }))}
+              />
+              {t(`wishesPublic.claimantKind.${kind}`)}
+            </label>
+          )
+        })}
+        {partners.isSuccess && !partyMember ? (
+          <div className="cp-hint" id={`${id}-party`}>
+            {t(`${k}.notPartyMember`)}
+          </div>
+        ) : null}
       </fieldset>
       {values.claimantKind === 'partner_company' ? (
         partners.isPending ? (
