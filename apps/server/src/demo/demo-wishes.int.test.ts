@@ -96,6 +96,20 @@ describe('the demo wishes (seedDemoWishes)', () => {
     expect(claims.items.map((c) => c.status).sort()).toEqual(['active', 'confirmed'])
   })
 
+  it('records the party member as one, so the claims made as a party member hold (ADR 0033)', async () => {
+    const party = await t.loginAs(DEMO_WISH_PEOPLE.partyMember.mobile, DEMO_PASSWORD)
+    const claims = (
+      await party.request({ method: 'GET', url: '/api/v1/my/claims?pageSize=50' })
+    ).json<Page<MyClaim>>()
+    expect(claims.items.length).toBeGreaterThan(0)
+    expect(claims.items.every((c) => c.claimantKind === 'party_member')).toBe(true)
+    const options = await party.request({ method: 'GET', url: '/api/v1/my/wish-partners' })
+    expect(options.json()).toEqual({ items: [], partyMember: true })
+    const volunteer = await t.loginAs(DEMO_WISH_PEOPLE.volunteer.mobile, DEMO_PASSWORD)
+    const theirs = await volunteer.request({ method: 'GET', url: '/api/v1/my/wish-partners' })
+    expect(theirs.json<{ partyMember: boolean }>().partyMember).toBe(false)
+  })
+
   it('shows staff of 龙岗 the wishes awaiting review, and workers a masked wall', async () => {
     const staff = await t.loginAs(ACCOUNTS.longgangStaff)
     const pending = (
