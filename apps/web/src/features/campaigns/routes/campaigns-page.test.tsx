@@ -46,8 +46,9 @@ describe('campaigns list', { timeout: 60_000 }, () => {
 
     await screen.findByRole('link', { name: '评选1' }, { timeout: 15_000 })
     const thumbs = screen.getAllByTestId('campaign-thumb')
+    // The thumbnail asks for the smallest stored width, not the full upload (ADR 0032).
     expect(thumbs.map((img) => [img.getAttribute('src'), img.getAttribute('loading')])).toEqual([
-      [COVER, 'lazy'],
+      [`${COVER}?w=320`, 'lazy'],
     ])
     expect(screen.getByText('上级评选 · 审核本单位推荐')).toBeTruthy()
     // Only the campaign they run offers 编辑.
