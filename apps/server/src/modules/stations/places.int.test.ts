@@ -85,6 +85,25 @@ describe('GET /api/v1/public/stations/places', () => {
     expect(near.items.slice(1).filter((s) => s.address.includes('测绘巷'))).toEqual([])
   })
 
+  it('searches a street named with a filler character whole: 和平路 is not 太平路', async () => {
+    await create({ address: '三沙市永兴岛太平路2号', lat: 16.83, lng: 112.33 })
+    await create({ address: '三沙市永兴岛有色路6号', lat: 16.84, lng: 112.33 })
+    const res = await get(`/api/v1/public/stations/places?q=${encodeURIComponent('和平路附近')}`)
+    const body = PlaceResultSchema.parse(res.json())
+    expect(body.text).toBe('和平路')
+    expect(body.items.length).toBeGreaterThan(0)
+    expect(
+      body.items.every((p) => p.label.includes('和平路')),
+      JSON.stringify(body),
+    ).toBe(true)
+    const coloured = (
+      await get(`/api/v1/public/stations/places?q=${encodeURIComponent('有色路有厕所吗')}`)
+    ).json<PlaceResult>()
+    expect(coloured.text).toBe('有色路')
+    expect(coloured.needs).toBe('厕所')
+    expect(coloured.items.map((p) => p.label)).toEqual(['三沙市永兴岛有色路'])
+  })
+
   it('answers an empty list for a place no station has, and for needs only', async () => {
     const none = (
       await get(`/api/v1/public/stations/places?q=${encodeURIComponent('无人之境')}`)

@@ -60,8 +60,110 @@ const PHRASES: ReadonlyArray<readonly [string, AmenityCode | '24h']> = [
 ]
 const SORTED = [...PHRASES].sort((a, b) => b[0].length - a[0].length)
 
-/** Filler words that carry no meaning in a need ("能", "有", "可以"…). */
-const FILLER = /[能有可以的要想找附近哪里和及与、，,。.!！?？\s]+/g
+/**
+ * Words around a need that carry no meaning ("附近哪里有", "能", "在哪里"…). They are removed only
+ * as whole words at the edges of a term, never from inside one: the single characters among them
+ * (和, 有, 能, 的…) begin or sit inside real place names (和平路, 有色路, 能源大厦, 哪吒庙), and
+ * stripping them anywhere searched for "平路" when a worker typed "和平路".
+ */
+const LEADING_FILLER = [
+  '请问',
+  '我想要',
+  '我想找',
+  '我要找',
+  '我想',
+  '我要',
+  '想要',
+  '想找',
+  '附近的',
+  '附近',
+  '周边的',
+  '周边',
+  '哪里有',
+  '哪儿有',
+  '哪里',
+  '哪儿',
+  '哪有',
+  '有没有',
+  '能不能',
+  '可不可以',
+  '可以',
+]
+const TRAILING_FILLER = [
+  '附近的',
+  '附近',
+  '周边的',
+  '周边',
+  '周围',
+  '在哪里',
+  '在哪儿',
+  '在哪',
+  '哪里有',
+  '哪儿有',
+  '哪里',
+  '哪儿',
+  '哪有',
+  '有没有',
+  '能不能',
+  '可不可以',
+  '可以',
+  '的地方',
+  '吗',
+  '呢',
+  '吧',
+]
+/** Said right before a need ("和平路有厕所", "坂田能热饭", "龙岗和热水"): dropped only there. */
+const BEFORE_NEED = new Set(['能', '有', '要', '想', '找', '在', '和', '及', '与', '或', '还'])
+/** Said right after a need ("热饭的驿站"): dropped only there. */
+const AFTER_NEED = new Set(['的'])
+/** A term made only of these is filler on its own ("能", "和", "我要找", "吗"). */
+const FILLER_CHARS = new Set([...'能有可以的要想找和及与或还在我请问吗呢吧啊'])
+/** Where a typed request splits into terms, besides a need phrase. */
+const SEPARATOR = /[、，,。.!！?？;；:：\s]/
+/** Stands in for a found need phrase, so the text around it keeps its place. */
+const NEED = '\u0001'
+
+const stripEdges = (term: string, needBefore: boolean, needAfter: boolean): string => {
+  let t = term
+  for (let changed = true; changed && t.length > 0;) {
+    changed = false
+    const lead = LEADING_FILLER.find((f) => t.startsWith(f))
+    if (lead) {
+      t = t.slice(lead.length)
+      changed = true
+    }
+    const trail = TRAILING_FILLER.find((f) => t.endsWith(f))
+    if (trail) {
+      t = t.slice(0, t.length - trail.length)
+      changed = true
+    }
+    if (needAfter && t.length > 0 && BEFORE_NEED.has(t.at(-1)!)) {
+      t = t.slice(0, -1)
+      changed = true
+    }
+    if (needBefore && t.length > 0 && AFTER_NEED.has(t[0]!)) {
+      t = t.slice(1)
+      changed = true
+    }
+  }
+  return [...t].every((c) => FILLER_CHARS.has(c)) ? '' : t
+}
+
+/** The place words left once the need phrases are blanked out (`NEED`), filler removed. */
+const placeWords = (rest: string): string[] => {
+  const words: string[] = []
+  let start = 0
+  for (let i = 0; i <= rest.length; i++) {
+    const c = rest[i]
+    if (c !== undefined && c !== NEED && !SEPARATOR.test(c)) continue
+    if (i > start) {
+      const word = stripEdges(rest.slice(start, i), rest[start - 1] === NEED, c === NEED)
+      if (word.length > 0) words.push(word)
+    }
+    start = i + 1
+  }
+  return words
+}
 
 export type UnderstoodQuery = {
   amenities: AmenityCode[]
@@ -94,11 +196,11 @@ export const parseStationQuery = (q: string | undefined): UnderstoodQuery => {
     if (!rest.includes(phrase)) continue
     // Phrases are blanked out as they are found (longest first), so indexes stay those of q.
     found.push({ at: rest.indexOf(phrase), phrase })
-    rest = rest.split(phrase).join(' '.repeat(phrase.length))
+    rest = rest.split(phrase).join(NEED.repeat(phrase.length))
     if (meaning === '24h') alwaysOpen = true
     else amenities.add(meaning)
   }
-  const text = rest.replace(FILLER, ' ').trim().replace(/\s+/g, ' ')
+  const text = placeWords(rest).join(' ')
   const list = [...amenities]
   return {
     amenities: list,
