@@ -496,13 +496,21 @@ export const WishReportSchema = z.object({
   timeToClaim: DurationStatsSchema,
   /** From each claim to its fulfilment. */
   timeToFulfil: DurationStatsSchema,
-  /** Claimants by fulfilled (incl. confirmed) claims, at most 10. */
+  /**
+   * Claimants with a delivered claim, at most 10, ranked by completed claims: a claim counts as
+   * completed once the worker confirmed receipt or it was confirmed automatically, the same
+   * rule as the wish status 'confirmed' (已完成) the summary counts. Deliveries still waiting
+   * for the worker are a separate number and never count as completed.
+   */
   topClaimants: z.array(
     z.object({
       claimantMemberId: IdSchema,
       displayName: z.string(),
       claimantKind: ClaimantKindSchema,
-      fulfilled: z.number().int(),
+      /** Claims confirmed by the worker or automatically (已完成). */
+      confirmed: z.number().int(),
+      /** Claims delivered and still waiting for the worker's confirmation (已送达待确认). */
+      awaitingConfirmation: z.number().int(),
     }),
   ),
 })

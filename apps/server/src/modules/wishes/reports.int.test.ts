@@ -1,4 +1,4 @@
-import type { PoliticalStatus, WishReport } from '@unionhall/contracts'
+import { WISH_AUTO_CONFIRM_DAYS, type PoliticalStatus, type WishReport } from '@unionhall/contracts'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -17,6 +17,7 @@ import {
   confirmMyWish,
   createPartner,
   createWishForWorker,
+  expireDueClaims,
   fulfilClaim,
   postWish,
   reopenMyWish,
@@ -217,14 +218,21 @@ describe('GET /api/v1/wishes/reports', () => {
     // Claims after 2, 4, 1 and 3 hours on the wall; fulfilled 3 and 4 hours after claiming.
     expect(r.timeToClaim).toEqual({ count: 4, avgHours: 2.5, medianHours: 2.5 })
     expect(r.timeToFulfil).toEqual({ count: 2, avgHours: 3.5, medianHours: 3.5 })
+    // 甲's W1 is confirmed (已完成, as the summary counts it); W2 is delivered but the worker has
+    // not confirmed it, so it is counted apart and never as completed. 乙's claims were not
+    // delivered (W3 is active, W6 was reopened): 乙 is not ranked.
     expect(r.topClaimants).toEqual([
       {
         claimantMemberId: claimantA,
         displayName: '甲认领',
         claimantKind: 'party_member',
-        fulfilled: 2,
+        confirmed: 1,
+        awaitingConfirmation: 1,
       },
     ])
+    expect(r.topClaimants.reduce((n, c) => n + c.confirmed, 0)).toBe(
+      r.byStatus.find((s) => s.status === 'confirmed')!.count,
+    )
   })
 
   it("defaults to my own subtree; a child org's report holds only its subtree", async () => {
@@ -237,7 +245,7 @@ describe('GET /api/v1/wishes/reports', () => {
     expect(r.byOrg.map((o) => [o.orgName, o.own, o.total])).toEqual([
       ['坪地建筑工地联合工会', true, 4],
     ])
-    expect(r.topClaimants.map((c) => c.fulfilled)).toEqual([2])
+    expect(r.topClaimants.map((c) => [c.confirmed, c.awaitingConfirmation])).toEqual([[1, 1]])
     const outsider = expectStatus(await report(lanzhou), 200).json<WishReport>()
     expect(outsider).toMatchObject({ orgId: t.orgId('兰州市总工会'), total: 0, byStation: [] })
     expect(outsider.topClaimants).toEqual([])
@@ -304,6 +312,11 @@ describe('GET /api/v1/wishes/reports.xlsx', () => {
       '已送达',
       '已完成',
     ])
+    // The ranking in the report page's words: completed (confirmed) apart from delivered.
+    expect((wb.getWorksheet('认领排行')!.getSheetValues() as unknown[][]).filter(Boolean)).toEqual([
+      [undefined, '认领人', '身份', '已完成', '已送达待确认'],
+      [undefined, '甲认领', '党员', 1, 1],
+    ])
     const detail = wb.getWorksheet('心愿明细')!
     expect(detail.rowCount).toBe(8)
     const text = JSON.stringify(detail.getSheetValues())
@@ -347,5 +360,18 @@ describe('GET /api/v1/wishes/reports.xlsx', () => {
       wishes: 7,
       truncated: true,
     })
+  })
+})
+
+// Last in the file: it moves W2 on, which the counts above do not expect.
+describe('the ranking after an automatic confirmation', () => {
+  it('counts a delivery the system confirmed as completed, like one the worker confirmed', async () => {
+    const now = new Date(T0 + (WISH_AUTO_CONFIRM_DAYS * 24 + 9) * HOUR)
+    expect((await expireDueClaims(t.database.db, now)).autoConfirmed).toBeGreaterThanOrEqual(1)
+    const r = expectStatus(await report(shenzhen, `?orgId=${parentOrg}`), 200).json<WishReport>()
+    expect(r.byStatus.find((s) => s.status === 'confirmed')!.count).toBe(2)
+    expect(r.topClaimants.map((c) => [c.displayName, c.confirmed, c.awaitingConfirmation])).toEqual(
+      [['甲认领', 2, 0]],
+    )
   })
 })

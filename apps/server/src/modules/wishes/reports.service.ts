@@ -135,9 +135,17 @@ const computeReport = async (
       .map((c) => hoursBetween(c.claimed_at, c.fulfilled_at!)),
   )
 
+  // One rule with the summary's 已完成 (wish status 'confirmed'): a claim is completed once the
+  // worker confirmed receipt, or the expiry job did after WISH_AUTO_CONFIRM_DAYS. A delivery
+  // still waiting for the worker is counted apart; a reopened one counts nowhere.
   const claimants = new Map<
     string,
-    { displayName: string; claimantKind: ClaimantKind; fulfilled: number }
+    {
+      displayName: string
+      claimantKind: ClaimantKind
+      confirmed: number
+      awaitingConfirmation: number
+    }
   >()
   for (const c of claims) {
     if (c.status !== 'fulfilled' && c.status !== 'confirmed') continue
@@ -146,12 +154,18 @@ const computeReport = async (
     claimants.set(c.claimant_member_id, {
       displayName: c.claimant_name,
       claimantKind: c.claimant_kind,
-      fulfilled: (prev?.fulfilled ?? 0) + 1,
+      confirmed: (prev?.confirmed ?? 0) + (c.status === 'confirmed' ? 1 : 0),
+      awaitingConfirmation: (prev?.awaitingConfirmation ?? 0) + (c.status === 'fulfilled' ? 1 : 0),
     })
   }
   const topClaimants = [...claimants.entries()]
     .map(([claimantMemberId, v]) => ({ claimantMemberId, ...v }))
-    .sort((a, b) => b.fulfilled - a.fulfilled || a.displayName.localeCompare(b.displayName))
+    .sort(
+      (a, b) =>
+        b.confirmed - a.confirmed ||
+        b.awaitingConfirmation - a.awaitingConfirmation ||
+        a.displayName.localeCompare(b.displayName),
+    )
     .slice(0, 10)
 
   return {
@@ -282,11 +296,13 @@ export const exportWishReport = async (
     },
     {
       name: '认领排行',
-      headers: ['认领人', '身份', '已送达心愿数'],
+      // The console's column words (wishes.reports in zh-CN.json).
+      headers: ['认领人', '身份', STATUS_LABELS.confirmed, '已送达待确认'],
       rows: report.topClaimants.map((r) => [
         r.displayName,
         KIND_LABELS[r.claimantKind],
-        r.fulfilled,
+        r.confirmed,
+        r.awaitingConfirmation,
       ]),
     },
     {

@@ -48,7 +48,8 @@ const report: WishReport = {
       claimantMemberId: '01a2270b-7dd3-7662-b520-0268f56c81b9',
       displayName: '鹏城建设',
       claimantKind: 'partner_company',
-      fulfilled: 3,
+      confirmed: 3,
+      awaitingConfirmation: 1,
     },
   ],
 }
@@ -87,9 +88,20 @@ describe('wish reports page', { timeout: 60_000 }, () => {
     expect(within(screen.getByTestId('stat-time-to-fulfil')).getByText('—')).toBeTruthy()
     for (const name of ['按状态', '按类别', '按组织', '按站点'])
       expect(screen.getByRole('img', { name })).toBeTruthy()
+    // The ranking's completed column carries the summary card's label (已完成); deliveries
+    // waiting for the worker are a column of their own.
+    const ranking = screen.getByRole('table')
+    expect(
+      within(ranking)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['排名', '认领人', '身份', '已完成', '已送达待确认'])
     const row = screen.getByRole('row', { name: /鹏城建设/ })
-    expect(within(row).getByText('爱心企业')).toBeTruthy()
-    expect(within(row).getByText('3')).toBeTruthy()
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['1', '鹏城建设', '爱心企业', '3', '1'])
     expect(asked.some((u) => u === `/api/v1/wishes/reports?orgId=${ORG}`)).toBe(true)
   })
 })

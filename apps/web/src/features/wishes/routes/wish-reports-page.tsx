@@ -231,10 +231,17 @@ export const Component = () => {
                     key: 'claimantKind',
                     render: (k: Claimant['claimantKind']) => t(`wishes.claimantKind.${k}`),
                   },
+                  // 已完成 as on the summary card (the worker confirmed, or the system did);
+                  // deliveries still waiting for the worker are their own column.
                   {
-                    title: t('wishes.reports.fulfilled'),
-                    dataIndex: 'fulfilled',
-                    key: 'fulfilled',
+                    title: t('wishes.reports.confirmed'),
+                    dataIndex: 'confirmed',
+                    key: 'confirmed',
+                  },
+                  {
+                    title: t('wishes.reports.awaitingConfirmation'),
+                    dataIndex: 'awaitingConfirmation',
+                    key: 'awaitingConfirmation',
                   },
                 ]}
               />
