@@ -501,7 +501,7 @@ describe('a recognition campaign run from the staff console', () => {
     })
     await ranking.getByText('技能工匠（名额 1）').waitFor()
     const starRow = ranking.getByRole('row').filter({ hasText: STAR.name })
-    await starRow.getByText('当选').waitFor()
+    await starRow.getByText('拟当选').waitFor()
     // The two unscored candidates are named, since their missing scores count as 0.
     await ranking.getByText(/2 名候选人（.+）还没有专家评分/).waitFor()
     await check(desk, 'results tab (result publicity)')

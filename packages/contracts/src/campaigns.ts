@@ -739,6 +739,10 @@ export const JuryScoreBodySchema = z
   })
   .strict()
 
+export const RESULT_STANDINGS = ['provisional', 'proposed', 'winner'] as const
+export const ResultStandingSchema = z.enum(RESULT_STANDINGS)
+export type ResultStanding = z.infer<typeof ResultStandingSchema>
+
 export const ResultRowSchema = z.object({
   candidateId: IdSchema,
   name: z.string(),
@@ -752,7 +756,18 @@ export const ResultRowSchema = z.object({
   juryScore: z.number().nullable(),
   finalScore: z.number(),
   rank: z.number().int(),
+  /**
+   * In the honour places by the current ranking (the recorded honours once announced). Not a
+   * result on its own before the announcement: show `standing` to people.
+   */
   isWinner: z.boolean(),
+  /**
+   * What may be said of a candidate in the places, decided here so every page says the same:
+   * 'winner' (当选) only once announced; 'proposed' (拟当选) during result publicity;
+   * 'provisional' (暂列) during jury scoring; null outside the places and while voting runs
+   * (the jury has not scored yet, so the places say nothing).
+   */
+  standing: ResultStandingSchema.nullable(),
   /** The zh-CN sentences of tieBreakDetails joined with '；', or null (kept for text-only consumers). */
   tieBreak: z.string().nullable(),
   /** How a tie on the final score was broken and any front-line quota swap, in order. */

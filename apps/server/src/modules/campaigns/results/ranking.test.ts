@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { rankCampaign, type RankingCandidate, type RankingInput } from './ranking'
+import { rankCampaign, standingOf, type RankingCandidate, type RankingInput } from './ranking'
 
 const cand = (
   id: string,
@@ -289,5 +289,16 @@ describe('rankCampaign', () => {
       },
     ])
     expect(r[1]!.noteDetails.map((n) => n.code)).toEqual(['RANK_QUOTA_UNMET'])
+  })
+})
+
+describe('standingOf', () => {
+  it('calls a candidate in the places a winner only once the results are announced', () => {
+    expect(standingOf('voting', true)).toBeNull()
+    expect(standingOf('jury', true)).toBe('provisional')
+    expect(standingOf('result_publicity', true)).toBe('proposed')
+    expect(standingOf('announced', true)).toBe('winner')
+    for (const phase of ['voting', 'jury', 'result_publicity', 'announced'] as const)
+      expect(standingOf(phase, false)).toBeNull()
   })
 })

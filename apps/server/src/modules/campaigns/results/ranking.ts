@@ -9,6 +9,8 @@
  * with the zh-CN sentence), in tieBreakDetails.
  */
 
+import type { CampaignPhase, ResultStanding } from '@unionhall/contracts'
+
 export type RankingInput = {
   weights: { publicVote: number; jury: number }
   /** Sum of the rubric items' maxScore. */
@@ -261,4 +263,24 @@ export const rankCampaign = (input: RankingInput): RankedCategory[] => {
   const cats = input.categories.map((cat) => rankCategory(input, cat))
   enforceCampaignShare(input, cats)
   return cats.map(finish)
+}
+
+/**
+ * What a candidate in the places may be called in this phase. Only the announcement makes a
+ * winner (当选): until then the jury may still score and an objection may still withdraw
+ * someone, so the places are provisional (jury) or proposed (result publicity), and while
+ * voting runs, with no jury score in yet, they are not shown at all.
+ */
+export const standingOf = (phase: CampaignPhase, inPlaces: boolean): ResultStanding | null => {
+  if (!inPlaces) return null
+  switch (phase) {
+    case 'announced':
+      return 'winner'
+    case 'result_publicity':
+      return 'proposed'
+    case 'jury':
+      return 'provisional'
+    default:
+      return null
+  }
 }

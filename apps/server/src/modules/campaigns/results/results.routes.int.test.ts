@@ -372,6 +372,7 @@ type ResultsBody = {
       invalidatedVotes: number
       rank: number
       isWinner: boolean
+      standing: 'provisional' | 'proposed' | 'winner' | null
       tieBreak: string | null
       finalScore: number
     }[]
@@ -414,6 +415,8 @@ describe('results', () => {
     // 2 honours, ≥50 % front-line: 王建国 is front-line already, so no swap is needed.
     expect(skill.rows.filter((x) => x.isWinner).map((x) => x.name)).toEqual(['王建国', '钱科室'])
     expect(skill.rows[0]!.invalidatedVotes).toBe(2)
+    // Jury scoring is still on: the places are provisional, nobody is a winner yet.
+    expect(skill.rows.map((x) => x.standing)).toEqual(['provisional', 'provisional', null, null])
     const innovation = r.categories.find((c) => c.name === '创新工匠')!
     expect(innovation.rows.filter((x) => x.isWinner).map((x) => x.name)).toEqual(['周发明'])
   })
@@ -424,6 +427,13 @@ describe('results', () => {
     expect(res.headers['content-type']).toContain(XLSX_TYPE)
     const rows = await readXlsx(res.rawPayload)
     expect(rows[0]).toContain('综合得分')
+    const standing = rows[0]!.indexOf('当选情况')
+    expect(rows.filter((x) => x[0] === '技能工匠').map((x) => x[standing] ?? '')).toEqual([
+      '暂列',
+      '暂列',
+      '',
+      '',
+    ])
     expect(rows.filter((x) => x[0] === '技能工匠')).toHaveLength(4)
     expect(rows.at(-1)).toEqual(['无效选票（张）', '2'])
     expect(
@@ -519,6 +529,9 @@ describe('announce', () => {
       expect(res.statusCode, res.body).toBe(200)
       const r = res.json<ResultsBody>()
       expect(r.announcedAt).toBeNull()
+      const rows = r.categories.flatMap((c) => c.rows)
+      expect(rows.filter((x) => x.isWinner).every((x) => x.standing === 'proposed')).toBe(true)
+      expect(rows.some((x) => x.standing === 'winner')).toBe(false)
       return r.categories.flatMap((c) => c.rows.filter((x) => x.isWinner).map((x) => x.name))
     }
     expect((await winners()).sort()).toEqual(['周发明', '王建国', '钱科室'].sort())
@@ -611,6 +624,9 @@ describe('announce', () => {
     const r = res.json<ResultsBody>()
     expect(r.invalidatedBallots).toBe(2)
     expect(r.categories.flatMap((c) => c.rows.filter((x) => x.isWinner))).toHaveLength(3)
+    expect(r.categories.flatMap((c) => c.rows.filter((x) => x.standing === 'winner'))).toHaveLength(
+      3,
+    )
     expectError(
       await t.request({ method: 'GET', url: `/api/v1/public/campaigns/${MISSING_ID}/results` }),
       404,

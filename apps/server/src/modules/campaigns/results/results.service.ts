@@ -3,6 +3,7 @@ import type {
   MemberHonour,
   PutForwardBody,
   PutForwardResultSchema,
+  ResultStanding,
   ResultsSchema,
 } from '@unionhall/contracts'
 import { uuidv7 } from 'uuidv7'
@@ -23,7 +24,7 @@ import {
   loadCampaignFor,
   type LoadedCampaign,
 } from '../shared/campaign-state'
-import { rankCampaign } from './ranking'
+import { rankCampaign, standingOf } from './ranking'
 import * as repo from './results.repository'
 
 export type Results = z.infer<typeof ResultsSchema>
@@ -80,9 +81,11 @@ export const computeResults = async (db: Db, c: LoadedCampaign): Promise<Results
       noteDetails: cat.noteDetails,
       rows: cat.rows.map((row) => {
         const cand = byId.get(row.candidateId)!
+        const isWinner = announcedWinners ? announcedWinners.has(row.candidateId) : row.isWinner
         return {
           ...row,
-          isWinner: announcedWinners ? announcedWinners.has(row.candidateId) : row.isWinner,
+          isWinner,
+          standing: standingOf(c.row.phase, isWinner),
           name: cand.name,
           number: cand.number,
           employerName: cand.employer_name,
@@ -207,9 +210,16 @@ const RESULT_HEADERS = [
   '专家评分',
   '综合得分',
   '排名',
-  '当选',
+  '当选情况',
   '说明',
 ]
+
+/** The export's words for a standing: 当选 only once announced. */
+const STANDING_TEXT: Record<ResultStanding, string> = {
+  provisional: '暂列',
+  proposed: '拟当选',
+  winner: '当选',
+}
 
 /** Candidates with their results as .xlsx, audited (the file leaves the system). */
 export const exportResults = async (db: Db, ctx: Ctx, campaignId: string) => {
@@ -229,7 +239,7 @@ export const exportResults = async (db: Db, ctx: Ctx, campaignId: string) => {
       r.juryScore,
       r.finalScore,
       r.rank,
-      r.isWinner ? '是' : '否',
+      r.standing ? STANDING_TEXT[r.standing] : '',
       // The export is a zh-CN document (its headers are too): the zh-CN sentences.
       r.tieBreak ?? '',
     ]),

@@ -20,6 +20,7 @@ const row = (candidateId: string, rank: number, name: string, tieBreakDetails: E
   finalScore: 0.9,
   rank,
   isWinner: rank === 1,
+  standing: rank === 1 ? ('provisional' as const) : null,
   tieBreak: tieBreakDetails.map((d) => d.message).join('；') || null,
   tieBreakDetails,
 })

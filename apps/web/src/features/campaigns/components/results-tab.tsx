@@ -190,6 +190,25 @@ const TurnoutChart = ({ campaign }: { campaign: Campaign }) => {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 
+/**
+ * The server's word for a candidate in the places: 当选 only once announced, 拟当选 during
+ * result publicity, 暂列 during jury scoring, nothing while voting runs.
+ */
+const StandingTag = ({ standing }: { standing: Row['standing'] }) => {
+  const { t } = useTranslation()
+  if (standing === 'winner')
+    return (
+      <ContrastTag color="gold" icon={<TrophyOutlined />}>
+        {t('campaigns.results.winner')}
+      </ContrastTag>
+    )
+  if (standing === 'proposed')
+    return <ContrastTag color="blue">{t('campaigns.results.proposed')}</ContrastTag>
+  if (standing === 'provisional')
+    return <ContrastTag>{t('campaigns.results.provisional')}</ContrastTag>
+  return null
+}
+
 /** Per-category ranking: votes, jury score, final score, winners and tie-break notes. */
 export const RankingTable = ({ category }: { category: Results['categories'][number] }) => {
   const { t } = useTranslation()
@@ -211,11 +230,7 @@ export const RankingTable = ({ category }: { category: Results['categories'][num
             render: (name: string, r) => (
               <Space size={4} wrap>
                 {name}
-                {r.isWinner ? (
-                  <ContrastTag color="gold" icon={<TrophyOutlined />}>
-                    {t('campaigns.results.winner')}
-                  </ContrastTag>
-                ) : null}
+                <StandingTag standing={r.standing} />
                 {r.isFrontLine ? (
                   <ContrastTag>{t('campaigns.results.frontLine')}</ContrastTag>
                 ) : null}
@@ -276,7 +291,7 @@ const ResultsPanel = ({ campaign }: { campaign: Campaign }) => {
   const option = useMemo(
     () =>
       votesBarOption(
-        category?.rows ?? [],
+        (category?.rows ?? []).map((r) => ({ ...r, isWinner: r.standing !== null })),
         { votes: t('campaigns.fields.votes') },
         { bar: token.colorPrimary, winner: token.colorWarning },
       ),
