@@ -131,6 +131,43 @@ describe('my wishes', () => {
     expect(steps[reopened]!.getAttribute('data-state')).toBe('current')
     expect(steps[at(/已发布到心愿墙/)]!.getAttribute('data-state')).toBe('done')
   })
+
+  it('does not double the full stop of a reason that ends with one', async () => {
+    const claim = myWish().claim!
+    stubFetch((url) =>
+      url.startsWith('/api/v1/my/wishes?')
+        ? json({
+            items: [
+              myWish({
+                status: 'published',
+                claim: null,
+                reopenReason: '尺码不对。',
+                pastClaims: [
+                  {
+                    id: claim.id,
+                    claimantName: '钱*国',
+                    claimantKind: 'party_member',
+                    status: 'reopened',
+                    claimedAt: claim.claimedAt,
+                    fulfilledAt: claim.fulfilledAt,
+                    endedAt: '2026-11-29T01:00:00.000Z',
+                    reopenReason: '尺码不对。',
+                  },
+                ],
+              }),
+            ],
+            total: 1,
+            page: 1,
+            pageSize: 20,
+          })
+        : undefined,
+    )
+    renderWishPage('/w/mine', '/w/mine', MyWishesPage)
+    expect(
+      await screen.findByText('您重新开放了心愿：尺码不对。心愿已回到心愿墙，等待认领'),
+    ).toBeTruthy()
+    expect(document.body.textContent).not.toContain('。。')
+  })
 })
 
 const wishUrl = `/api/v1/my/wishes/${WISH_ID}`

@@ -28,6 +28,7 @@ import {
   editValuesOf,
   validateEdit,
 } from '../lib/wish-form'
+import { asClause } from '../lib/clause'
 import { dayText } from './wall-page'
 import { sizedImageSrc } from '../../../lib/web-link'
 
@@ -164,7 +165,7 @@ const stepsOf = (t: TFunction, w: MyWish): Step[] => {
         state: s === 'published' && i === past.length - 1 ? 'current' : 'done',
         text:
           c.status === 'reopened'
-            ? t(`${k}.steps.pastReopened`, { reason: c.reopenReason ?? '' })
+            ? t(`${k}.steps.pastReopened`, { reason: asClause(c.reopenReason ?? '') })
             : t(`${k}.steps.past_${c.status}`),
         at: c.endedAt,
       })
