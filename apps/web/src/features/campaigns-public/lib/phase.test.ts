@@ -2,7 +2,7 @@ import type { Campaign } from '@unionhall/contracts'
 import { describe, expect, it } from 'vitest'
 import '../../../test/setup'
 import { i18n } from '../../../lib/i18n'
-import { phaseSummary, votingClosedText } from './phase'
+import { phaseSummary, votingClosedText, votingFromText } from './phase'
 import { formatWhen } from './time'
 
 const t = i18n.getFixedT('zh-CN')
@@ -42,6 +42,27 @@ describe('the campaign home banner', () => {
 
   it('says voting is coming before its first day', () => {
     expect(phaseSummary(t, voting(), new Date('2026-04-20T02:00:00Z'))).toBe('投票即将开始')
+  })
+})
+
+describe('before the voting phase', () => {
+  const publicity = (phaseMode: 'auto' | 'manual') => voting({ phase: 'publicity', phaseMode })
+
+  it('gives the planned start while it is ahead', () => {
+    const before = new Date('2026-04-20T02:00:00Z')
+    expect(votingFromText(t, publicity('auto'), before)).toBe('投票将于 5 月 1 日 00:00 开始')
+    expect(votingClosedText(t, publicity('auto'), before)).toBe(
+      '投票还没开始，5 月 1 日 00:00 开始',
+    )
+  })
+
+  it('gives no date once the planned start has passed (staff advance phases by hand)', () => {
+    const late = new Date('2026-05-03T02:00:00Z')
+    expect(votingFromText(t, publicity('manual'), late)).toBe('投票尚未开始，开始时间以通知为准')
+    expect(votingClosedText(t, publicity('manual'), late)).toBe('投票尚未开始，开始时间以通知为准')
+    expect(votingFromText(i18n.getFixedT('en'), publicity('manual'), late)).toBe(
+      'Voting has not opened yet; the organisers will announce when it starts',
+    )
   })
 })
 

@@ -5,7 +5,8 @@ import { beforeTodaysHours, clock, formatWhen, withinHours } from './time'
 
 export type VotingState =
   | { kind: 'open' }
-  | { kind: 'notYet'; startsAt: string }
+  /** startsAt is null when the planned start has passed (staff open voting by hand). */
+  | { kind: 'notYet'; startsAt: string | null }
   | { kind: 'outsideHours'; today: boolean }
   | { kind: 'closed' }
 
@@ -22,7 +23,10 @@ export const phaseAtLeast = (c: Pick<Campaign, 'phase'>, p: CampaignPhase) =>
 /** Whether a ballot would be taken now, judged on the page (the server decides for real). */
 export const votingState = (c: Campaign, now: Date): VotingState => {
   if (phaseIndex(c.phase) < phaseIndex('voting')) {
-    return { kind: 'notYet', startsAt: c.schedule.voting.startsAt }
+    // A campaign whose phases staff advance by hand can reach its planned voting start before
+    // voting opens: a date already past is no promise, so none is given.
+    const startsAt = c.schedule.voting.startsAt
+    return { kind: 'notYet', startsAt: Date.parse(startsAt) > now.getTime() ? startsAt : null }
   }
   if (c.phase !== 'voting') return { kind: 'closed' }
   if (c.phaseMode === 'auto') {
@@ -45,6 +49,23 @@ export const hoursText = (t: TFunction, c: Campaign) =>
       })
     : t('campaignsPublic.rules.allDay')
 
+/** When voting opens: its planned start while that is ahead, else that it is not open yet. */
+const votingStartText = (t: TFunction, startsAt: string | null, now: Date) =>
+  startsAt
+    ? t('campaignsPublic.vote.notYet', { when: formatWhen(t, startsAt, now) })
+    : t('campaignsPublic.vote.notYetNoDate')
+
+/**
+ * The home page's line before the voting phase: "投票将于 5 月 1 日 08:00 开始", or, once that
+ * planned start has passed without voting opening, that it has not opened yet, with no date.
+ */
+export const votingFromText = (t: TFunction, c: Campaign, now: Date): string => {
+  const s = votingState(c, now)
+  return s.kind === 'notYet' && s.startsAt
+    ? t('campaignsPublic.home.votingFrom', { when: formatWhen(t, s.startsAt, now) })
+    : t('campaignsPublic.vote.notYetNoDate')
+}
+
 /** Why the vote button does nothing now, in plain words; null when voting is open. */
 export const votingClosedText = (t: TFunction, c: Campaign, now: Date): string | null => {
   const s = votingState(c, now)
@@ -52,7 +73,7 @@ export const votingClosedText = (t: TFunction, c: Campaign, now: Date): string |
     case 'open':
       return null
     case 'notYet':
-      return t('campaignsPublic.vote.notYet', { when: formatWhen(t, s.startsAt, now) })
+      return votingStartText(t, s.startsAt, now)
     case 'outsideHours':
       return t(
         s.today ? 'campaignsPublic.vote.outsideHoursToday' : 'campaignsPublic.vote.outsideHours',

@@ -40,6 +40,18 @@ describe('campaign home and today’s votes', () => {
   })
 })
 
+describe('campaign home before voting', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('gives no past date for the start of voting when staff advance phases by hand', async () => {
+    // The fixture's voting was planned for May 2026, long past: the campaign is still in publicity.
+    stubServer([], undefined, { phase: 'publicity' })
+    renderPage(HOME, CampaignHomePage, null)
+    await screen.findByText('投票尚未开始，开始时间以通知为准')
+    expect(screen.queryByText(/投票将于/)).toBeNull()
+  })
+})
+
 describe('campaign home: the cover image', () => {
   afterEach(() => vi.unstubAllGlobals())
   const COVER = '/api/v1/uploads/01a2270b-9000-7000-8000-0000000000e1'

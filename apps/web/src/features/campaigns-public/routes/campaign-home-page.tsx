@@ -13,7 +13,14 @@ import {
 } from '../components/hooks'
 import { useVoter } from '../components/use-voter'
 import { dailyLimitText, todayAllowance, voterRefusal } from '../lib/ballot-messages'
-import { hoursText, phaseAtLeast, phaseSummary, timeline, votingClosedText } from '../lib/phase'
+import {
+  hoursText,
+  phaseAtLeast,
+  phaseSummary,
+  timeline,
+  votingClosedText,
+  votingFromText,
+} from '../lib/phase'
 import { formatWhen } from '../lib/time'
 
 export const Component = () => {
@@ -91,11 +98,7 @@ export const Component = () => {
         <p className="cp-lead">{phaseSummary(t, c, now)}</p>
         {whyNotNow ? <p>{whyNotNow}</p> : null}
         {phaseAtLeast(c, 'nomination') && !phaseAtLeast(c, 'voting') ? (
-          <p>
-            {t('campaignsPublic.home.votingFrom', {
-              when: formatWhen(t, c.schedule.voting.startsAt, now),
-            })}
-          </p>
+          <p>{votingFromText(t, c, now)}</p>
         ) : null}
       </div>
 
