@@ -98,6 +98,42 @@ describe('member sign-in page (worker bundle)', () => {
     expect(logins(f)).toHaveLength(0)
   })
 
+  it('takes a worker who came to sign in on their own to their own page, not the staff console', async () => {
+    stubFetch((url, init) => {
+      if (url === '/api/v1/auth/login' && init?.method === 'POST') return json(memberSession)
+      return signedOut(url)
+    })
+    renderAccountPage('/m/login', '/m/login', LoginPage)
+    // With nothing to come back to, registration and reset carry no destination either.
+    expect((await screen.findByRole('link', { name: '职工注册' })).getAttribute('href')).toBe(
+      '/m/register',
+    )
+    fireEvent.change(screen.getByLabelText('手机号'), { target: { value: '13620760001' } })
+    fireEvent.change(screen.getByLabelText('密码'), { target: { value: 'Demo@2026' } })
+    fireEvent.click(screen.getByRole('button', { name: '登录' }))
+    expect((await screen.findByTestId('landed')).textContent).toBe('/w/mine')
+  })
+
+  it('sends staff who signed in here with no destination to the console, with a page load', async () => {
+    const replace = vi.fn()
+    vi.stubGlobal('location', { ...window.location, replace })
+    const staff = {
+      ...memberSession,
+      grants: [
+        {
+          orgId: memberSession.member.orgId,
+          orgName: memberSession.member.orgName,
+          role: 'staff' as const,
+          permissions: ['org:read' as const],
+        },
+      ],
+    }
+    stubFetch((url) => (url === '/api/v1/auth/session' ? json(staff) : undefined))
+    renderAccountPage('/m/login', '/m/login', LoginPage)
+    await waitFor(() => expect(replace).toHaveBeenCalledWith('/'))
+    expect(screen.queryByTestId('landed')).toBeNull()
+  })
+
   it('offers registration that comes back to the same page', async () => {
     stubFetch(signedOut)
     renderAccountPage(AT, '/m/login', LoginPage)

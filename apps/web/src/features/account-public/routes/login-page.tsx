@@ -1,17 +1,16 @@
 import { useMutation } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import { isApiError } from '../../../lib/api-error'
 import { errorMessage } from '../../../lib/error-message'
 import { fetchSession, hasSignedInMarker, useSession } from '../../../lib/session'
 import { Field } from '../../campaigns-public/components/field'
 import { Loading, PublicShell } from '../../campaigns-public/components/shell'
 import { login } from '../../auth/api/auth-api'
-import { safeNext } from '../../auth/lib-next'
 import { MobileField } from '../fields'
 import { isMobile, plainMobile, useCarriedMobile, useFocusFirstError } from '../form'
-import { memberRegisterPath, memberResetPath, useGoNext } from '../go-next'
+import { memberRegisterPath, memberResetPath, useGoNext, useNextParam } from '../go-next'
 
 type Errors = { mobile?: string; password?: string }
 
@@ -19,8 +18,7 @@ type Errors = { mobile?: string; password?: string }
 export const Component = () => {
   const { t } = useTranslation()
   const { session, isLoading, setSession } = useSession()
-  const [params] = useSearchParams()
-  const next = safeNext(params.get('next'))
+  const next = useNextParam()
   const goNext = useGoNext()
   const [mobile, setMobile] = useState(useCarriedMobile())
   const [password, setPassword] = useState('')
@@ -30,15 +28,15 @@ export const Component = () => {
     mutationFn: login,
     onSuccess: (s) => {
       setSession(s)
-      goNext(next)
+      goNext(next, s)
     },
   })
 
   // Already signed in (a second tab, Back after signing in): nothing to do here.
   const alreadyIn = session !== null && mutation.isIdle
   useEffect(() => {
-    if (alreadyIn) goNext(next)
-  }, [alreadyIn, goNext, next])
+    if (alreadyIn && session) goNext(next, session)
+  }, [alreadyIn, goNext, next, session])
 
   // A session begun before the signed-in marker existed is invisible to worker pages (they ask
   // only with the marker): ask once here, where the member came to sign in anyway.

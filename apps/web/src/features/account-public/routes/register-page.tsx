@@ -2,7 +2,7 @@ import { NameSchema, PasswordSchema, type PublicOrg } from '@unionhall/contracts
 import { useMutation } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import { isApiError } from '../../../lib/api-error'
 import { errorMessage } from '../../../lib/error-message'
 import { useSession } from '../../../lib/session'
@@ -11,10 +11,9 @@ import { Field } from '../../campaigns-public/components/field'
 import { Loading, Notice, PublicShell } from '../../campaigns-public/components/shell'
 import { register, requestRegisterOtp } from '../../auth/api/auth-api'
 import { useCountdown } from '../../auth/components/use-countdown'
-import { safeNext } from '../../auth/lib-next'
 import { codeWaitSeconds, MobileField, NewPasswordField, SmsCodeStep } from '../fields'
 import { isMobile, plainMobile, useCarriedMobile, useFocusFirstError } from '../form'
-import { memberLoginPath, useGoNext } from '../go-next'
+import { memberLoginPath, useGoNext, useNextParam } from '../go-next'
 import { clearRegisterDraft, readRegisterDraft, saveRegisterDraft } from '../register-draft'
 
 type Errors = Partial<Record<'name' | 'employer' | 'mobile' | 'code' | 'password', string>>
@@ -30,8 +29,7 @@ const RESEND_SECONDS = 60
 export const Component = () => {
   const { t } = useTranslation()
   const { session, isLoading, setSession } = useSession()
-  const [params] = useSearchParams()
-  const next = safeNext(params.get('next'))
+  const next = useNextParam()
   const goNext = useGoNext()
   const carried = useCarriedMobile()
   const [draft] = useState(readRegisterDraft)
@@ -68,14 +66,14 @@ export const Component = () => {
     onSuccess: (s) => {
       clearRegisterDraft()
       setSession(s)
-      goNext(next)
+      goNext(next, s)
     },
   })
 
   const alreadyIn = session !== null && submit.isIdle
   useEffect(() => {
-    if (alreadyIn) goNext(next)
-  }, [alreadyIn, goNext, next])
+    if (alreadyIn && session) goNext(next, session)
+  }, [alreadyIn, goNext, next, session])
 
   const check = {
     name: (v: string) =>

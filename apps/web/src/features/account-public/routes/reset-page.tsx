@@ -2,17 +2,16 @@ import { PasswordSchema } from '@unionhall/contracts'
 import { useMutation } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import { isApiError } from '../../../lib/api-error'
 import { errorMessage } from '../../../lib/error-message'
 import { useSession } from '../../../lib/session'
 import { Loading, PublicShell } from '../../campaigns-public/components/shell'
 import { requestResetOtp, resetPassword } from '../../auth/api/auth-api'
 import { useCountdown } from '../../auth/components/use-countdown'
-import { safeNext } from '../../auth/lib-next'
 import { codeWaitSeconds, MobileField, NewPasswordField, SmsCodeStep } from '../fields'
 import { isMobile, plainMobile, useCarriedMobile, useFocusFirstError } from '../form'
-import { memberLoginPath, memberRegisterPath, useGoNext } from '../go-next'
+import { memberLoginPath, memberRegisterPath, useGoNext, useNextParam } from '../go-next'
 
 type Errors = Partial<Record<'mobile' | 'code' | 'password', string>>
 
@@ -23,8 +22,7 @@ type Errors = Partial<Record<'mobile' | 'code' | 'password', string>>
 export const Component = () => {
   const { t } = useTranslation()
   const { session, isLoading, setSession } = useSession()
-  const [params] = useSearchParams()
-  const next = safeNext(params.get('next'))
+  const next = useNextParam()
   const goNext = useGoNext()
   const countdown = useCountdown(60)
   const [mobile, setMobile] = useState(useCarriedMobile())
@@ -45,14 +43,14 @@ export const Component = () => {
     mutationFn: resetPassword,
     onSuccess: (s) => {
       setSession(s)
-      goNext(next)
+      goNext(next, s)
     },
   })
 
   const alreadyIn = session !== null && submit.isIdle
   useEffect(() => {
-    if (alreadyIn) goNext(next)
-  }, [alreadyIn, goNext, next])
+    if (alreadyIn && session) goNext(next, session)
+  }, [alreadyIn, goNext, next, session])
 
   const check = {
     mobile: (v: string) => (isMobile(v) ? undefined : t('auth.worker.mobileInvalid')),

@@ -36,6 +36,7 @@ export const renderAccountPage = (path: string, routePath: string, Page: Compone
     [
       { path: routePath, Component: Page },
       { path: '/w/new', Component: Landed },
+      { path: '/w/mine', Component: Landed },
     ],
     { initialEntries: [path] },
   )
