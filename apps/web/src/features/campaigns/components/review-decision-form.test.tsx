@@ -24,7 +24,8 @@ describe('ReviewDecisionForm', { timeout: 60_000 }, () => {
       session,
     )
     fireEvent.mouseDown(screen.getByRole('combobox', { name: '理由' }))
-    expect(await screen.findByText('符合条件')).toBeTruthy()
+    // Chosen already (the select shows it) and offered in the list.
+    expect((await screen.findAllByText('符合条件')).length).toBeGreaterThan(1)
     expect(screen.queryByText('材料不完整')).toBeNull()
     expect(screen.queryByText('本人拒绝')).toBeNull()
     fireEvent.click(screen.getByRole('radio', { name: '驳回' }))
@@ -33,14 +34,42 @@ describe('ReviewDecisionForm', { timeout: 60_000 }, () => {
     expect(screen.queryByText('符合条件')).toBeNull()
   })
 
-  it('requires a reason before submitting', async () => {
+  it('approves with 符合条件 preselected: one click on 提交：通过 submits', async () => {
     const onSubmit = vi.fn()
     renderWithProviders(
       <ReviewDecisionForm allowed={['accept', 'reject']} onSubmit={onSubmit} resetKey="a" />,
       session,
     )
     fireEvent.click(screen.getByRole('button', { name: /提交：通过/ }))
+    await waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith({ decision: 'accept', reason: 'meets_criteria' }),
+    )
+  })
+
+  it('forwards with 符合条件 preselected too', async () => {
+    const onSubmit = vi.fn()
+    renderWithProviders(
+      <ReviewDecisionForm allowed={['forward', 'reject']} onSubmit={onSubmit} resetKey="a" />,
+      session,
+    )
+    fireEvent.click(screen.getByRole('button', { name: /提交：上报上级/ }))
+    await waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith({ decision: 'forward', reason: 'meets_criteria' }),
+    )
+  })
+
+  it('requires a reason for a rejection: says so and focuses the field', async () => {
+    const onSubmit = vi.fn()
+    renderWithProviders(
+      <ReviewDecisionForm allowed={['accept', 'reject']} onSubmit={onSubmit} resetKey="a" />,
+      session,
+    )
+    fireEvent.click(screen.getByRole('radio', { name: '驳回' }))
+    fireEvent.click(screen.getByRole('button', { name: /提交：驳回/ }))
     expect(await screen.findByText('请选择一项', {}, { timeout: 5000 })).toBeTruthy()
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('combobox', { name: '理由' })),
+    )
     expect(onSubmit).not.toHaveBeenCalled()
   })
 

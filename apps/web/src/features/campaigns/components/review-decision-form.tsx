@@ -21,7 +21,14 @@ type Props = {
   resetKey?: string
 }
 
-/** Accept, reject or forward a nomination, with a reason code and an optional note. */
+/** The reason that goes without saying for a decision: a nomination passed meets the criteria. */
+const naturalReason = (decision: Decision | undefined): ReviewBody['reason'] | undefined =>
+  decision === 'accept' || decision === 'forward' ? 'meets_criteria' : undefined
+
+/**
+ * Accept, reject or forward a nomination, with a reason code and an optional note. A missing
+ * reason is said under the field, which takes the focus, so a click never does nothing.
+ */
 export const ReviewDecisionForm = ({ allowed, onSubmit, submitting, error, resetKey }: Props) => {
   const { t } = useTranslation()
   const [form] = Form.useForm<Partial<ReviewBody>>()
@@ -30,13 +37,16 @@ export const ReviewDecisionForm = ({ allowed, onSubmit, submitting, error, reset
 
   useOnChange(resetKey, () => {
     form.resetFields()
-    form.setFieldsValue({ decision: allowed[0] })
+    form.setFieldsValue({ decision: allowed[0], reason: naturalReason(allowed[0]) })
   })
-  // The reasons that fit the chosen decision; a reason picked for another decision is cleared.
+  // The reasons that fit the chosen decision; a reason picked for another decision gives way
+  // to the decision's natural one (符合条件 for accept and forward; none for a rejection, whose
+  // reason the reviewer must choose).
   const reasons = REVIEW_REASONS_BY_DECISION[decision ?? allowed[0] ?? 'accept']
   useOnChange(decision, () => {
     const picked = form.getFieldValue('reason') as ReviewBody['reason'] | undefined
-    if (picked && !reasons.includes(picked)) form.setFieldsValue({ reason: undefined })
+    if (!picked || !reasons.includes(picked))
+      form.setFieldsValue({ reason: naturalReason(decision ?? allowed[0]) })
   })
 
   return (
@@ -44,6 +54,7 @@ export const ReviewDecisionForm = ({ allowed, onSubmit, submitting, error, reset
       form={form}
       layout="vertical"
       data-testid="review-decision-form"
+      scrollToFirstError={{ focus: true, block: 'center' }}
       onFinish={(values) => {
         const body = parseFormValues(t, form, ReviewNominationBodySchema, values)
         if (body) onSubmit(body)
