@@ -29,6 +29,28 @@ describe('import problem texts', () => {
   })
 })
 
+describe(problemOfIssue.name, () => {
+  it('names a bad time of a schedule by its value at the column, the same for every weekday', () => {
+    const body = {
+      schedule: {
+        weekly: [1, 2, 3].map((day) => ({ day, start: '08:00', end: '25:00' })),
+        exceptions: [{ date: '2026-12-31', hours: [{ start: '9:00', end: '12:00' }] }],
+      },
+    }
+    const parsed = CreateStationBodySchema.safeParse(body)
+    expect(parsed.success).toBe(false)
+    const problems = parsed
+      .error!.issues.filter((i) => i.path[0] === 'schedule')
+      .map((i) => problemOfIssue(i, body))
+    expect(new Set(problems.map((p) => `${p.path} ${p.code} ${p.message}`))).toEqual(
+      new Set([
+        'schedule TIME_VALUE_INVALID 25:00 不是有效时间（应为 00:00–24:00 之间的 HH:MM，如 08:30）',
+        'schedule.exceptions TIME_VALUE_INVALID 9:00 不是有效时间（应为 00:00–24:00 之间的 HH:MM，如 08:30）',
+      ]),
+    )
+  })
+})
+
 describe(scheduleImportProblems.name, () => {
   it('names the periods of a problem as the sheet writes them, not by path', () => {
     const schedule: Schedule = {

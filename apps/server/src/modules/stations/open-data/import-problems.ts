@@ -41,11 +41,16 @@ const MESSAGES = {
   HOURS_UNREADABLE: (p) => `看不懂“${p.segment}”中的时间，请写成 08:00-20:00 这样的格式`,
   HOURS_HOLIDAY_UNREADABLE: (p) =>
     `看不懂节假日时间“${p.segment}”，请写成“节假日 09:00-17:00”或“节假日休息”`,
+  HOURS_TIME_INVALID: (p) =>
+    `“${p.segment}”中的 ${p.time} 不是有效时间（应为 00:00–24:00 之间的 HH:MM，如 08:30）`,
+  HOURS_START_AT_24: (p) =>
+    `“${p.segment}”中的时段从 24:00 开始：24:00 只能作结束时间，从零点开始请写 00:00`,
   HOURS_ALWAYS_WITH_WEEKLY: () => '“24小时”不能和按星期的时段一起填写，请只保留其中一种',
   PERIOD_ENDS_BEFORE_START: (p) =>
     `“${p.segment}”中的 ${p.start}-${p.end} 结束早于开始：如果营业到第二天，请写成 ${p.start}-次日${p.end}；否则请改正时间`,
   PERIOD_OVERLAP: (p) => `${p.period} 与 ${p.other} 的时间重叠，请合并成一段或改正时间`,
   PERIOD_EMPTY: (p) => `${p.period} 的开始和结束时间相同；全天开放请写 00:00-24:00`,
+  TIME_VALUE_INVALID: (p) => `${p.time} 不是有效时间（应为 00:00–24:00 之间的 HH:MM，如 08:30）`,
   TIME_INVALID: (p) => `${p.period} 的时间不正确，请填写 00:00 到 24:00 之间的时间（如 08:30）`,
   OVERNIGHT_INVALID: (p) =>
     `${p.period} 写了“次日”，但结束时间并不早于开始时间；当天结束的时段请去掉“次日”`,
@@ -140,6 +145,12 @@ export const problemOfIssue = (issue: z.core.$ZodIssue, body: unknown): ImportPr
       min: ENTERED_YEAR_MIN,
       max: ENTERED_YEAR_MAX,
     })
+  }
+  // A time of a schedule (schedule.weekly.3.end) is named by its value at the column: a bad
+  // time repeated on every weekday it was copied to is one problem (deduplicated by the caller).
+  if (/^schedule\..*\.(start|end)$/.test(path) && typeof value === 'string') {
+    const column = /^schedule\.exceptions\./.test(path) ? 'schedule.exceptions' : 'schedule'
+    return importProblem(column, 'TIME_VALUE_INVALID', { time: value })
   }
   if (head === 'lat') return importProblem(path, 'LAT_RANGE', { value: shown(value) })
   if (head === 'lng') return importProblem(path, 'LNG_RANGE', { value: shown(value) })

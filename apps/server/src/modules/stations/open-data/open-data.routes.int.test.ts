@@ -496,6 +496,28 @@ describe('station import: row problems a clerk can act on, and the export import
     expect(await stationCount(longgang, builders)).toBe(before)
   })
 
+  it('names an impossible time once per cell, in Chinese, at the hours column', async () => {
+    const before = await stationCount(longgang, builders)
+    const res = await importXlsx(
+      longgang,
+      await workbook({ 1: SHEET_HEADERS, 5: row({ 7: '每天 08:00-25:00' }) }),
+    )
+    expect(res.statusCode, res.body).toBe(200)
+    // Not one English "schedule.weekly.N.end: must be HH:MM" per weekday the cell covers.
+    expect(res.json<{ errors: RowError[] }>().errors).toEqual([
+      {
+        row: 5,
+        path: 'schedule',
+        column: '开放时间*',
+        code: 'HOURS_TIME_INVALID',
+        params: { segment: '每天 08:00-25:00', time: '25:00' },
+        message:
+          '“每天 08:00-25:00”中的 25:00 不是有效时间（应为 00:00–24:00 之间的 HH:MM，如 08:30）',
+      },
+    ])
+    expect(await stationCount(longgang, builders)).toBe(before)
+  })
+
   it('names the column as the file does when it uses another header for it', async () => {
     const headers = SHEET_HEADERS.map((h) => (h === '负责人手机号*' ? '联系电话' : h))
     const res = await importXlsx(

@@ -86,6 +86,32 @@ describe(parseScheduleText.name, () => {
     expect(read('周一 08:00-24:00').weekly).toEqual([{ day: 1, start: '08:00', end: '24:00' }])
   })
 
+  it('names a time a clock cannot show once per cell, not once per weekday it covers', () => {
+    const r = parseScheduleText('每天 08:00-25:00')
+    expect(r).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'schedule',
+          code: 'HOURS_TIME_INVALID',
+          params: { segment: '每天 08:00-25:00', time: '25:00' },
+          message:
+            '“每天 08:00-25:00”中的 25:00 不是有效时间（应为 00:00–24:00 之间的 HH:MM，如 08:30）',
+        },
+      ],
+    })
+    const many = parseScheduleText('周一至周五 25:00-08:61；周六 24:00-06:00；节假日 09:00-24:30')
+    expect(many.ok).toBe(false)
+    if (!many.ok) {
+      expect(many.problems.map((p) => [p.code, p.params?.time ?? p.params?.segment])).toEqual([
+        ['HOURS_TIME_INVALID', '25:00'],
+        ['HOURS_TIME_INVALID', '08:61'],
+        ['HOURS_START_AT_24', '周六 24:00-06:00'],
+        ['HOURS_TIME_INVALID', '24:30'],
+      ])
+    }
+  })
+
   it('explains what it cannot read, with the schedule path', () => {
     for (const text of [
       '',
@@ -313,6 +339,18 @@ describe('dated exceptions (特殊日期安排)', () => {
         code: 'EXCEPTION_DUPLICATE',
         params: { date: '2026-12-24', other: '2026-12-24 闭站' },
       }),
+    ])
+  })
+
+  it('names an impossible time of a date as written', () => {
+    expect(problemsOf('2026-12-31 09:00-25:00')).toEqual([
+      {
+        path: 'schedule.exceptions',
+        code: 'HOURS_TIME_INVALID',
+        params: { segment: '2026-12-31 09:00-25:00', time: '25:00' },
+        message:
+          '“2026-12-31 09:00-25:00”中的 25:00 不是有效时间（应为 00:00–24:00 之间的 HH:MM，如 08:30）',
+      },
     ])
   })
 

@@ -112,6 +112,33 @@ const backwardsProblems = (seg: string, ranges: readonly TimeRange[], path: stri
       importProblem(path, 'PERIOD_ENDS_BEFORE_START', { segment: seg, start: r.start, end: r.end }),
     )
 
+const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/
+
+/**
+ * Times a clock cannot show (25:00, 08:60) and ranges that start at 24:00, once per time of a
+ * segment: "每天 08:00-25:00" is one mistake in one cell, not one per weekday it would fill.
+ */
+const badTimeProblems = (seg: string, ranges: readonly TimeRange[], path: string) => {
+  const bad = new Set<string>()
+  let startsAt24 = false
+  for (const r of ranges) {
+    if (r.start === '24:00') startsAt24 = true
+    else if (!TIME.test(r.start)) bad.add(r.start)
+    if (r.end !== '24:00' && !TIME.test(r.end)) bad.add(r.end)
+  }
+  const problems = [...bad].map((time) =>
+    importProblem(path, 'HOURS_TIME_INVALID', { segment: seg, time }),
+  )
+  if (startsAt24) problems.push(importProblem(path, 'HOURS_START_AT_24', { segment: seg }))
+  return problems
+}
+
+/** Problems of a segment's ranges: impossible times first, else ends before starts. */
+const rangeProblems = (seg: string, ranges: readonly TimeRange[], path: string) => {
+  const bad = badTimeProblems(seg, ranges, path)
+  return bad.length > 0 ? bad : backwardsProblems(seg, ranges, path)
+}
+
 const daysOf = (spec: string): Weekday[] => {
   if (new RegExp(`^${EVERY_DAY}$`).test(spec)) return [1, 2, 3, 4, 5, 6, 7]
   const days = new Set<Weekday>()
@@ -170,7 +197,7 @@ export const parseScheduleText = (input: string, path = 'schedule'): Parsed<Sche
       if (ranges === null || (ranges.length === 0 && !CLOSED.test(rest))) {
         problems.push(importProblem(path, 'HOURS_HOLIDAY_UNREADABLE', { segment: seg }))
       } else {
-        problems.push(...backwardsProblems(seg, ranges, path))
+        problems.push(...rangeProblems(seg, ranges, path))
         holidayHours = [...(holidayHours ?? []), ...ranges]
       }
       continue
@@ -192,7 +219,7 @@ export const parseScheduleText = (input: string, path = 'schedule'): Parsed<Sche
       problems.push(importProblem(path, 'HOURS_UNREADABLE', { segment: seg }))
       continue
     }
-    const backwards = backwardsProblems(seg, ranges, path)
+    const backwards = rangeProblems(seg, ranges, path)
     if (backwards.length > 0) {
       problems.push(...backwards)
       continue
@@ -337,7 +364,7 @@ export const parseExceptionsText = (
       problems.push(importProblem(path, 'EXCEPTION_HOURS_UNREADABLE', { segment: seg }))
       continue
     }
-    const backwards = backwardsProblems(seg, ranges, path)
+    const backwards = rangeProblems(seg, ranges, path)
     if (backwards.length > 0) {
       problems.push(...backwards)
       continue
