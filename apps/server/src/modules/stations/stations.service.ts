@@ -2,6 +2,7 @@ import { unstorableTextAt } from '../../platform/text/unstorable-text'
 import {
   type CreateStationBody,
   CreateStationBodySchema,
+  StationScheduleSchema,
   type Station,
   type StationCheckInCode,
   type StationListItem,
@@ -9,6 +10,7 @@ import {
   type UpdateStationBody,
 } from '@unionhall/contracts'
 import { uuidv7 } from 'uuidv7'
+import { z } from 'zod'
 import { type Ctx, requireAt, scopePaths } from '../../core/access'
 import { recordAudit } from '../../core/audit'
 import { loadOrg } from '../../core/orgs'
@@ -538,24 +540,58 @@ const withoutMobile = (body: unknown) => {
 
 type Existing = Awaited<ReturnType<typeof repo.findActiveStationsNamed>>[number]
 
+/** What names the station a row is (its org, name and address), read apart from the rest. */
+const RowIdentitySchema = z.object({
+  orgId: CreateStationBodySchema.shape.orgId,
+  name: CreateStationBodySchema.shape.name,
+  address: CreateStationBodySchema.shape.address,
+})
+
+const fieldOf = (body: unknown, key: string): unknown =>
+  typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[key] : undefined
+
+/**
+ * A row whose station is known (its org is found and mine): whether another row names it too,
+ * and whether a masked mobile matches the stored one, are checked on it. `station` is the row
+ * to write, present only when the row has no problem of its own.
+ */
+type ImportCandidate = {
+  row: number
+  orgId: string
+  name: string
+  key: string
+  keep?: { masked: string | null }
+  station?: StationTable
+}
+
+/**
+ * A row's problems without repeats: a bad time in a cell the sheet reader copied to every
+ * weekday (or an HSDS file repeats per day) is one problem, not seven.
+ */
+const distinctProblems = (problems: readonly ImportProblem[]) => {
+  const seen = new Set<string>()
+  return problems.filter((p) => {
+    const key = `${p.path}\u0000${p.code}\u0000${p.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
 /**
  * Rows that keep the stored mobile, checked against the stations they update: the mobile of
  * each is copied into the row, and a row that matches no station, or a station whose mobile
  * has another mask, is a problem (its masked number says nothing of the mobile to store).
  */
 const keepStoredMobiles = (
-  prepared: readonly StationTable[],
-  keeps: ReadonlyMap<StationTable, { masked: string | null }>,
-  rowOf: ReadonlyMap<StationTable, number>,
+  candidates: readonly ImportCandidate[],
   existing: readonly Existing[],
 ): StationImportRowError[] => {
   const byKey = new Map(existing.map((e) => [importKey(e), e]))
   const errors: StationImportRowError[] = []
-  for (const p of prepared) {
-    const keep = keeps.get(p)
+  for (const { row, key, keep, station } of candidates) {
     if (!keep) continue
-    const row = rowOf.get(p)!
-    const current = byKey.get(importKey(p))
+    const current = byKey.get(key)
     if (!current) {
       errors.push(
         rowError(
@@ -575,9 +611,9 @@ const keepStoredMobiles = (
           }),
         ),
       )
-    } else {
-      p.contact_mobile_enc = current.contact_mobile_enc
-      p.contact_mobile_masked = current.contact_mobile_masked
+    } else if (station) {
+      station.contact_mobile_enc = current.contact_mobile_enc
+      station.contact_mobile_masked = current.contact_mobile_masked
     }
   }
   return errors
@@ -603,96 +639,102 @@ export const importStations = async (
 ) => {
   const { db, crypto } = deps
   const errors: StationImportRowError[] = []
-  const prepared: StationTable[] = []
-  /** The sheet row of each prepared station, and the first row of each (org, name, address). */
-  const rowOf = new Map<StationTable, number>()
+  const candidates: ImportCandidate[] = []
+  /** The first row of each (org, name, address). */
   const firstRowOf = new Map<string, number>()
-  const keeps = new Map<StationTable, { masked: string | null }>()
-  const orgs = new Map<string, { id: string; path: string }>()
-  const now = ctx.now.toISOString()
-  for (const { row, body, storedMobile } of rows) {
-    // A spreadsheet cell or an HSDS field can carry what a request cannot (a NUL from a broken
-    // export): the row is refused and named, and the rest of the file still imports.
-    const invalidAt = unstorableTextAt(body)
-    if (invalidAt !== null) {
-      errors.push(rowError(row, importProblem(invalidAt, 'TEXT_UNSTORABLE')))
-      continue
+  const orgs = new Map<string, { id: string; path: string } | null>()
+  const orgOf = async (orgId: string) => {
+    if (!orgs.has(orgId)) {
+      let org: { id: string; path: string } | null = null
+      try {
+        const o = await loadOrg(db, orgId)
+        requireAt(ctx, 'station:manage', o.path)
+        org = { id: o.id, path: o.path }
+      } catch {
+        org = null
+      }
+      orgs.set(orgId, org)
     }
+    return orgs.get(orgId)!
+  }
+  const now = ctx.now.toISOString()
+  // Every check runs on every row, so one upload lists all of a file's problems: a clerk who
+  // fixed the hours must not learn of a masked mobile only on the next try.
+  for (const { row, body, storedMobile } of rows) {
+    const problems: ImportProblem[] = []
+    // A spreadsheet cell or an HSDS field can carry what a request cannot (a NUL from a broken
+    // export): the row is refused and named.
+    const invalidAt = unstorableTextAt(body)
+    if (invalidAt !== null) problems.push(importProblem(invalidAt, 'TEXT_UNSTORABLE'))
     const parsed = storedMobile
       ? BodyKeepingMobileSchema.safeParse(withoutMobile(body))
       : CreateStationBodySchema.safeParse(body)
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        errors.push(rowError(row, problemOfIssue(issue, body)))
-      continue
+    if (!parsed.success) problems.push(...parsed.error.issues.map((i) => problemOfIssue(i, body)))
+    // The schedule's own rules (overlaps, 24:00), also when another field of the row is wrong.
+    const schedule = parsed.success
+      ? (parsed.data.schedule as Schedule)
+      : (StationScheduleSchema.safeParse(fieldOf(body, 'schedule')).data as Schedule | undefined)
+    if (schedule) problems.push(...scheduleImportProblems(schedule, validateSchedule(schedule)))
+    // Which station the row is, also when other fields are wrong: for the org, a second row of
+    // the same station and a masked mobile that must match the stored one.
+    const identity = RowIdentitySchema.safeParse(body)
+    let candidate: ImportCandidate | undefined
+    if (identity.success && unstorableTextAt(identity.data) === null) {
+      const { orgId, name, address } = identity.data
+      const org = await orgOf(orgId)
+      if (!org) problems.push(importProblem('orgId', 'ORG_NOT_FOUND', { value: orgId }))
+      else {
+        const key = importKey({ org_id: org.id, name, address })
+        const first = firstRowOf.get(key)
+        if (first !== undefined)
+          problems.push(importProblem('name', 'DUPLICATE_ROW', { row: first }))
+        else firstRowOf.set(key, row)
+        candidate = {
+          row,
+          orgId: org.id,
+          name,
+          key,
+          ...(storedMobile ? { keep: storedMobile } : {}),
+        }
+        candidates.push(candidate)
+      }
     }
-    // Replaced by the stored mobile (keepStoredMobiles), or the row is refused.
-    const b = { contactMobile: '', ...parsed.data }
-    let org = orgs.get(b.orgId)
-    if (!org) {
+    if (problems.length === 0 && parsed.success && candidate) {
       try {
-        const o = await loadOrg(db, b.orgId)
-        org = { id: o.id, path: o.path }
-        orgs.set(b.orgId, org)
-      } catch {
-        errors.push(rowError(row, importProblem('orgId', 'ORG_NOT_FOUND', { value: b.orgId })))
-        continue
+        // Replaced by the stored mobile (keepStoredMobiles), or the row is refused.
+        const b = { contactMobile: '', ...parsed.data }
+        candidate.station = {
+          id: uuidv7(),
+          org_id: candidate.orgId,
+          status: 'active',
+          closed_reason: null,
+          check_in_code_seq: 0,
+          ...rowFields(crypto, b),
+          created_at: now,
+          updated_at: now,
+        }
+      } catch (e) {
+        const details = (e as { details?: unknown }).details
+        const list = Array.isArray(details)
+          ? details
+          : [{ path: '', message: String((e as Error).message) }]
+        for (const d of list as Array<{ path?: string; message?: string }>)
+          problems.push(importProblem(d.path ?? '', 'INVALID', { detail: d.message ?? '' }))
       }
     }
-    try {
-      requireAt(ctx, 'station:manage', org.path)
-    } catch {
-      errors.push(rowError(row, importProblem('orgId', 'ORG_NOT_FOUND', { value: b.orgId })))
-      continue
-    }
-    const scheduleProblems = validateSchedule(b.schedule as Schedule)
-    if (scheduleProblems.length > 0) {
-      for (const p of scheduleImportProblems(b.schedule as Schedule, scheduleProblems))
-        errors.push(rowError(row, p))
-      continue
-    }
-    try {
-      const station: StationTable = {
-        id: uuidv7(),
-        org_id: org.id,
-        status: 'active',
-        closed_reason: null,
-        check_in_code_seq: 0,
-        ...rowFields(crypto, b),
-        created_at: now,
-        updated_at: now,
-      }
-      const first = firstRowOf.get(importKey(station))
-      if (first !== undefined) {
-        errors.push(rowError(row, importProblem('name', 'DUPLICATE_ROW', { row: first })))
-        continue
-      }
-      firstRowOf.set(importKey(station), row)
-      rowOf.set(station, row)
-      if (storedMobile) keeps.set(station, storedMobile)
-      prepared.push(station)
-    } catch (e) {
-      const details = (e as { details?: unknown }).details
-      const list = Array.isArray(details)
-        ? details
-        : [{ path: '', message: String((e as Error).message) }]
-      for (const d of list as Array<{ path?: string; message?: string }>) {
-        errors.push(
-          rowError(row, importProblem(d.path ?? '', 'INVALID', { detail: d.message ?? '' })),
-        )
-      }
-    }
+    errors.push(...distinctProblems(problems).map((p) => rowError(row, p)))
   }
   const stationsNamed = (q: Db) =>
     repo.findActiveStationsNamed(
       q,
-      [...new Set(prepared.map((p) => p.org_id))],
-      [...new Set(prepared.map((p) => p.name))],
+      [...new Set(candidates.map((c) => c.orgId))],
+      [...new Set(candidates.map((c) => c.name))],
     )
   // Reported with the other rows' problems, so one upload lists them all; checked again in the
   // transaction, which is what counts.
-  if (keeps.size > 0)
-    errors.push(...keepStoredMobiles(prepared, keeps, rowOf, await stationsNamed(db)))
+  if (candidates.some((c) => c.keep))
+    errors.push(...keepStoredMobiles(candidates, await stationsNamed(db)))
+  const prepared = candidates.flatMap((c) => (c.station ? [c.station] : []))
   if (errors.length > 0) return { created: 0, updated: 0, errors: sortRowErrors(errors) }
   if (prepared.length === 0) {
     throw commonErrors.validation('The import has no stations', [
@@ -708,7 +750,7 @@ export const importStations = async (
       // a corrected sheet again fixes the stations instead of doubling them. Read inside the
       // transaction: two imports at once must not both create the same station.
       const existing = await stationsNamed(trx)
-      const refused = keepStoredMobiles(prepared, keeps, rowOf, existing)
+      const refused = keepStoredMobiles(candidates, existing)
       if (refused.length > 0) throw new ImportRefused(refused)
       const idOf = new Map(existing.map((e) => [importKey(e), e.id]))
       const fresh: StationTable[] = []

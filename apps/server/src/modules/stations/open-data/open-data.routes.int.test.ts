@@ -518,6 +518,49 @@ describe('station import: row problems a clerk can act on, and the export import
     expect(await stationCount(longgang, builders)).toBe(before)
   })
 
+  it('lists every problem of every row in one answer, a masked mobile with the others', async () => {
+    const station = await createStation(t, longgang, {
+      orgId: builders,
+      contactMobile: '13822225555',
+    })
+    const before = await stationCount(longgang, builders)
+    const audits = (await auditRows(t, { action: 'station.import' })).length
+    const res = await importXlsx(
+      longgang,
+      await workbook({
+        1: SHEET_HEADERS,
+        // A new station: masked mobile, with a bad capacity and a bad time besides.
+        2: row({ 7: '每天 08:00-25:00', 8: 'abc', 11: '139****0000' }),
+        // An existing station whose masked mobile is another's, and a latitude out of range.
+        3: row({ 1: station.name, 3: station.address, 4: 91, 11: '139****5555' }),
+        // Overlapping hours and a masked mobile on a new station.
+        4: row({ 7: '周一 08:00-12:00；周一 11:00-14:00', 11: '139****0000' }),
+        // The same station as line 3, itself fine.
+        5: row({ 1: station.name, 3: station.address }),
+        6: row(),
+      }),
+    )
+    expect(res.statusCode, res.body).toBe(200)
+    const body = res.json<{ created: number; updated: number; errors: RowError[] }>()
+    expect(body.created + body.updated).toBe(0)
+    expect(body.errors.map((e) => `${e.row} ${e.column} ${e.code}`)).toEqual([
+      '2 开放时间* HOURS_TIME_INVALID',
+      '2 容纳人数* NOT_A_NUMBER',
+      '2 负责人手机号* MOBILE_MASKED',
+      '3 纬度* LAT_RANGE',
+      '3 负责人手机号* MOBILE_MASKED_MISMATCH',
+      '4 开放时间* PERIOD_OVERLAP',
+      '4 负责人手机号* MOBILE_MASKED',
+      '5 驿站名称* DUPLICATE_ROW',
+    ])
+    for (const e of body.errors) expect(e.message, e.code).toMatch(/[\u4e00-\u9fff]/)
+    expect(await stationCount(longgang, builders)).toBe(before)
+    expect(await getStation(longgang, station.id)).toMatchObject({
+      contactMobileMasked: '138****5555',
+    })
+    expect(await auditRows(t, { action: 'station.import' })).toHaveLength(audits)
+  })
+
   it('names the column as the file does when it uses another header for it', async () => {
     const headers = SHEET_HEADERS.map((h) => (h === '负责人手机号*' ? '联系电话' : h))
     const res = await importXlsx(
