@@ -35,6 +35,12 @@ export const useVisit = (stationId: string, now: Date, code: string | null = nul
       setExpiresAt(new Date(r.expiresAt))
       showOccupancy(r.occupancy)
     },
+    onError: (e) => {
+      // Refused as full: the figure shown may be a minute old, so ask again at once. The page then
+      // shows it full, or offers to try again if someone has left since.
+      if (isApiError(e) && e.code === 'STATION_FULL')
+        void qc.invalidateQueries({ queryKey: [...publicStationKeys.all, 'station', stationId] })
+    },
   })
   const leave = useMutation({
     mutationFn: () => checkOut(stationId, getDeviceId()),

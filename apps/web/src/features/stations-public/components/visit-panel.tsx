@@ -5,6 +5,7 @@ import { errorMessage } from '../../../lib/error-message'
 import { Notice } from '../../campaigns-public/components/shell'
 import { clockText } from '../lib/format'
 import { OccupancyBar } from './occupancy-bar'
+import { type HereStation, OtherStations } from './other-stations'
 import type { Visit } from './use-visit'
 
 /** The outcome of the last check-in or check-out, in plain words. */
@@ -84,27 +85,41 @@ export const VisitMessages = ({ visit }: { visit: Visit }) => {
 /**
  * Occupancy, the outcome line and the one button that fits: check in (only on the page the door's
  * QR code opens, which brings the station's check-in code) or check out. Elsewhere a station that
- * is open says how to check in instead.
+ * is open says how to check in instead. A full station offers no check-in (the server refuses
+ * one, STATION_FULL) but says so and where to go instead; the figure refreshes every minute, and
+ * the button comes back once someone has left.
  */
 export const VisitPanel = ({
   visit,
   occupancy,
   canCheckIn,
+  here = null,
 }: {
   visit: Visit
   occupancy: Occupancy | null
   /** False while the station is closed or outside its hours: the server would refuse. */
   canCheckIn: boolean
+  /** This station, to find the nearest other one when it is full. */
+  here?: HereStation | null
 }) => {
+  const enterCode = isApiError(visit.enter.error) ? visit.enter.error.code : ''
   // An old code stays old: a button that re-sends it could never work.
-  const codeRefused =
-    isApiError(visit.enter.error) && visit.enter.error.code === 'STATION_CHECK_IN_CODE_INVALID'
-  const offerCheckIn = canCheckIn && visit.hasCode && !codeRefused
+  const codeRefused = enterCode === 'STATION_CHECK_IN_CODE_INVALID'
+  const refusedFull = enterCode === 'STATION_FULL'
+  const full = occupancy !== null && occupancy.count >= occupancy.capacity
+  const turnedAway = canCheckIn && !visit.checkedIn && (full || refusedFull)
+  const offerCheckIn = canCheckIn && visit.hasCode && !codeRefused && !full
   const { t } = useTranslation()
   return (
     <div className="cp-card">
       {occupancy ? <OccupancyBar occupancy={occupancy} /> : null}
       <VisitMessages visit={visit} />
+      {full && turnedAway && !refusedFull ? (
+        <Notice kind="warn" role="status">
+          <p className="sp-status-big">{t('stationsPublic.checkIn.fullTitle')}</p>
+          <p>{t('stationsPublic.checkIn.fullNow', { capacity: occupancy?.capacity ?? '' })}</p>
+        </Notice>
+      ) : null}
       {visit.checkedIn ? (
         <>
           {!visit.enter.data && visit.expiresAt ? (
@@ -126,11 +141,12 @@ export const VisitPanel = ({
           disabled={visit.busy}
           onClick={visit.checkIn}
         >
-          {t('stationsPublic.checkIn.button')}
+          {refusedFull ? t('stationsPublic.checkIn.retry') : t('stationsPublic.checkIn.button')}
         </button>
-      ) : canCheckIn ? (
+      ) : canCheckIn && !full ? (
         <p className="cp-hint">{t('stationsPublic.checkIn.scanHint')}</p>
       ) : null}
+      {turnedAway ? <OtherStations here={here} /> : null}
     </div>
   )
 }

@@ -33,6 +33,20 @@ const serve = (checkIn: () => Response) =>
     return undefined
   })
 
+const hit = (id: string, name: string) => ({
+  id,
+  name,
+  kind: 'union_love_station',
+  address: '深圳市龙岗区龙城街道',
+  lat: 22.72,
+  lng: 114.25,
+  distanceM: 0,
+  amenities: [],
+  alwaysOpen: false,
+  openNow: true,
+  capacity: 10,
+})
+
 const posts = (fetchMock: ReturnType<typeof stubFetch>, url: string) =>
   fetchMock.mock.calls.filter(([u, init]) => u === url && init?.method === 'POST')
 
@@ -99,6 +113,51 @@ describe('QR check-in page', () => {
     expect(screen.getByRole('link', { name: '找附近其他驿站' }).getAttribute('href')).toBe('/s')
     expect(screen.queryByRole('button', { name: '签出（我要离开）' })).toBeNull()
     expect(window.localStorage.getItem(`uh.stationVisit.${STATION_ID}`)).toBeNull()
+  })
+
+  it('offers no check-in on a full station, but the nearest other open one and the list', async () => {
+    const OTHER = '01a2270b-7dd3-7662-b520-0268f56c81c2'
+    const nearest = {
+      items: [
+        { ...hit(STATION_ID, '筑友驿站（龙岗一号工地）'), distanceM: 0 },
+        { ...hit(OTHER, '龙城街道爱心驿站'), distanceM: 420 },
+      ],
+      understood: { amenities: [], alwaysOpen: false, text: null },
+    }
+    const fetchMock = stubFetch((url, init) => {
+      if (url === checkInUrl && init?.method === 'POST')
+        return apiError('STATION_FULL', 409, { capacity: 15 })
+      if (url.startsWith('/api/v1/public/stations/nearest?')) return json(nearest)
+      if (url.startsWith(`/api/v1/public/stations/${STATION_ID}?`))
+        return json(
+          station({
+            occupancy: { count: 15, capacity: 15, updatedAt: '2026-11-29T02:00:00Z', stale: false },
+          }),
+        )
+      return undefined
+    })
+    renderPage(PATH, '/s/:stationId/check-in', CheckInPage)
+    expect(await screen.findByText('驿站已满')).toBeTruthy()
+    const other = await screen.findByRole('link', {
+      name: '去最近的 龙城街道爱心驿站（约 420 米）',
+    })
+    expect(other.getAttribute('href')).toBe(`/s/${OTHER}`)
+    expect(screen.getByRole('link', { name: '找附近其他驿站' }).getAttribute('href')).toBe('/s')
+    // The server would only refuse again: no button to send the same check-in.
+    expect(screen.queryByRole('button', { name: /签到/ })).toBeNull()
+    expect(posts(fetchMock, checkInUrl)).toHaveLength(1)
+    const asked = fetchMock.mock.calls.find(([u]) =>
+      u.startsWith('/api/v1/public/stations/nearest?'),
+    )
+    expect(new URL(asked![0], 'http://x').searchParams.get('openNow')).toBe('true')
+  })
+
+  it('offers to try again once the refreshed figure shows room', async () => {
+    serve(() => apiError('STATION_FULL', 409, { capacity: 15 }))
+    renderPage(PATH, '/s/:stationId/check-in', CheckInPage)
+    expect(await screen.findByText('驿站已满')).toBeTruthy()
+    // The station answers 8 / 15 when asked again after the refusal.
+    expect(await screen.findByRole('button', { name: '再试一次签到' })).toBeTruthy()
   })
 
   it('does not check in from a link without the door code, and says where to scan', async () => {

@@ -6,6 +6,7 @@ import { Notice, PublicShell } from '../../campaigns-public/components/shell'
 import {
   isMissingStation,
   stationPath,
+  useMapConfig,
   useNow,
   useStation,
   useStationId,
@@ -26,6 +27,7 @@ export const Component = () => {
   const { t } = useTranslation()
   const stationId = useStationId()
   const station = useStation(stationId)
+  const { map } = useMapConfig()
   const now = useNow()
   const [params, setParams] = useSearchParams()
   const [code] = useState(() => params.get('c')?.trim() || null)
@@ -78,12 +80,15 @@ export const Component = () => {
             visit={visit}
             occupancy={occupancy}
             canCheckIn={code !== null && (s ? s.openNow : true)}
+            here={s ? { id: s.id, lat: s.lat, lng: s.lng, coordSystem: map.coordSystem } : null}
           />
         </>
       )}
       {visit.enter.error &&
+      // A full station's panel names the nearest other one; an old code needs the new poster.
       !(
-        isApiError(visit.enter.error) && visit.enter.error.code === 'STATION_CHECK_IN_CODE_INVALID'
+        isApiError(visit.enter.error) &&
+        ['STATION_CHECK_IN_CODE_INVALID', 'STATION_FULL'].includes(visit.enter.error.code)
       ) ? (
         <Notice>
           <Link to="/s">{t('stationsPublic.checkIn.findOther')}</Link>

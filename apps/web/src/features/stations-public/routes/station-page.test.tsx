@@ -32,6 +32,17 @@ describe('station page', () => {
     expect(screen.queryByText(/扫一扫门口海报上的二维码即可签到/)).toBeNull()
   })
 
+  it('says a full station is full, with the way to another, instead of how to check in', async () => {
+    serve({
+      occupancy: { count: 15, capacity: 15, updatedAt: '2026-11-29T02:00:00Z', stale: false },
+    })
+    renderPage(`/s/${STATION_ID}`, '/s/:stationId', StationPage)
+    expect(await screen.findByText('驿站已满')).toBeTruthy()
+    expect(screen.getByText(/现在已经满了，暂时不能签到。有人离开后就能签到/)).toBeTruthy()
+    expect(screen.queryByText(/扫一扫门口海报上的二维码即可签到/)).toBeNull()
+    expect(screen.getByRole('link', { name: '找附近其他驿站' }).getAttribute('href')).toBe('/s')
+  })
+
   it('gives no check-in hint while the station is shut', async () => {
     serve({ openNow: false })
     renderPage(`/s/${STATION_ID}`, '/s/:stationId', StationPage)

@@ -95,7 +95,12 @@ export const Component = () => {
         </dd>
       </dl>
 
-      <VisitPanel visit={visit} occupancy={s.occupancy} canCheckIn={s.openNow} />
+      <VisitPanel
+        visit={visit}
+        occupancy={s.occupancy}
+        canCheckIn={s.openNow}
+        here={{ id: s.id, lat: s.lat, lng: s.lng, coordSystem: map.coordSystem }}
+      />
 
       <div className="cp-actions">
         <a
