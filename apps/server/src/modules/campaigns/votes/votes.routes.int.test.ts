@@ -379,6 +379,14 @@ describe('sealed tallies', () => {
     })
     expect(board.statusCode).toBe(200)
     expect(board.json()).toMatchObject({ sealed: false, totalBallots: 1 })
+    // Voting closed: the ballot log and the vote export the console disabled are served now.
+    for (const url of ['ballot-log', 'votes/export']) {
+      const res = await gansu.request({
+        method: 'GET',
+        url: `/api/v1/campaigns/${c.campaignId}/${url}`,
+      })
+      expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBe(200)
+    }
     const unsealed = await t.request({ method: 'GET', url: receiptUrl })
     expect(unsealed.json<BallotReceipt>().candidates.map((x) => x.id)).toEqual([c.candidateIds[2]])
     expect(board.json<{ items: { votes: number; number: number }[] }>().items[0]).toMatchObject({

@@ -11,6 +11,7 @@ import {
   Segmented,
   Space,
   Statistic,
+  Tooltip,
   Typography,
   theme,
 } from 'antd'
@@ -355,6 +356,10 @@ export const ResultsTab = ({ campaign }: { campaign: Campaign }) => {
   const votingStarted = isAtOrAfter(campaign.phase, 'voting')
   const resultsVisible =
     (campaign.phase === 'voting' && !campaign.rules.sealed) || isAtOrAfter(campaign.phase, 'jury')
+  // The server refuses the per-day votes and the ballot log while tallies are sealed
+  // (CAMPAIGN_TALLY_SEALED, votes.service's isSealed): each ballot names its candidates, so
+  // either would add up the sealed tally. Both wait until voting closes.
+  const sealed = campaign.rules.sealed && campaign.phase === 'voting'
 
   const download = (key: string, run: () => Promise<void>) => {
     setBusy(key)
@@ -405,20 +410,32 @@ export const ResultsTab = ({ campaign }: { campaign: Campaign }) => {
             {t('campaigns.results.exportResults')}
           </Button>
         ) : null}
-        <Button
-          icon={<DownloadOutlined />}
-          loading={busy === 'votes'}
-          onClick={() => download('votes', () => exportVotes(campaign.id))}
-        >
-          {t('campaigns.results.exportVotes')}
-        </Button>
-        <Button
-          icon={<DownloadOutlined />}
-          loading={busy === 'log'}
-          onClick={() => download('log', () => downloadBallotLog(campaign.id))}
-        >
-          {t('campaigns.results.ballotLog')}
-        </Button>
+        <Tooltip title={sealed ? t('campaigns.results.sealedDownload') : undefined}>
+          {/* A disabled button gets no pointer events: the span is what shows the tooltip. */}
+          <span style={{ display: 'inline-block' }}>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={busy === 'votes'}
+              disabled={sealed}
+              onClick={() => download('votes', () => exportVotes(campaign.id))}
+            >
+              {t('campaigns.results.exportVotes')}
+            </Button>
+          </span>
+        </Tooltip>
+        <Tooltip title={sealed ? t('campaigns.results.sealedDownload') : undefined}>
+          {/* A disabled button gets no pointer events: the span is what shows the tooltip. */}
+          <span style={{ display: 'inline-block' }}>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={busy === 'log'}
+              disabled={sealed}
+              onClick={() => download('log', () => downloadBallotLog(campaign.id))}
+            >
+              {t('campaigns.results.ballotLog')}
+            </Button>
+          </span>
+        </Tooltip>
       </Flex>
       {resultsVisible ? <ResultsPanel campaign={campaign} /> : null}
       <Row gutter={[16, 16]}>

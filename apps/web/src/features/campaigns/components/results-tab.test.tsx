@@ -1,0 +1,86 @@
+import type { Campaign } from '@unionhall/contracts'
+import { fireEvent, screen } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import '../../../test/setup'
+import { makeSession, renderWithProviders } from '../../../test/render'
+import { ResultsTab } from './results-tab'
+
+const period = (from: string, to: string) => ({
+  startsAt: `${from}T00:00:00.000Z`,
+  endsAt: `${to}T23:59:59.999Z`,
+})
+const campaign: Campaign = {
+  id: '01a2270b-9000-7000-8000-000000000001',
+  orgId: '01a2270b-7d6a-7c12-abf4-7ce3e28e9562',
+  orgName: '甘肃省总工会',
+  parentCampaignId: null,
+  name: '2026 年度陇原工匠评选',
+  honourTitle: '陇原工匠',
+  year: 2026,
+  description: '',
+  coverImageUrl: null,
+  phase: 'voting',
+  phaseMode: 'manual',
+  schedule: {
+    nomination: period('2026-03-01', '2026-03-31'),
+    review: period('2026-04-01', '2026-04-10'),
+    publicity: period('2026-04-11', '2026-04-17'),
+    voting: period('2026-04-18', '2026-04-30'),
+    jury: period('2026-05-01', '2026-05-07'),
+    result_publicity: period('2026-05-08', '2026-05-14'),
+  },
+  rules: {
+    eligibility: 'members',
+    votesPerDay: 10,
+    maxPerCandidatePerDay: 1,
+    maxChoicesPerBallot: 10,
+    hours: null,
+    sealed: true,
+    weights: { publicVote: 0.6, jury: 0.4 },
+  },
+  rulesLockedAt: null,
+  quotas: { minFrontLineShare: 0 },
+  rubric: [{ key: 'item_1', label: '技能水平', maxScore: 100 }],
+  categories: [
+    { id: '01a2270b-9000-7000-8000-0000000000c1', name: '制造业', honourCount: 10, sort: 0 },
+  ],
+  createdAt: '2026-02-01T00:00:00.000Z',
+}
+const session = makeSession(['campaign:read'])
+const voting = (sealed: boolean): Campaign => ({
+  ...campaign,
+  phase: 'voting',
+  rules: { ...campaign.rules, sealed },
+})
+const downloads = () => [
+  screen.getByRole('button', { name: /导出投票统计/ }),
+  screen.getByRole('button', { name: /选票日志/ }),
+]
+
+describe('ResultsTab downloads', { timeout: 60_000 }, () => {
+  // The charts' reads stay pending: the buttons are what is under test.
+  beforeEach(() =>
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise(() => {})),
+    ),
+  )
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('disables the vote export and the ballot log while tallies are sealed, and says why', async () => {
+    renderWithProviders(<ResultsTab campaign={voting(true)} />, session)
+    for (const b of downloads()) expect(b.hasAttribute('disabled')).toBe(true)
+    fireEvent.mouseEnter(downloads()[1]!.parentElement!)
+    expect(
+      await screen.findByText('投票期间票数保密，投票结束后才能导出', {}, { timeout: 5000 }),
+    ).toBeTruthy()
+  })
+
+  it('offers them when voting is not sealed, and after sealed voting closes', () => {
+    const { unmount } = renderWithProviders(<ResultsTab campaign={voting(false)} />, session)
+    for (const b of downloads()) expect(b.hasAttribute('disabled')).toBe(false)
+    unmount()
+    renderWithProviders(<ResultsTab campaign={{ ...voting(true), phase: 'jury' }} />, session)
+    for (const b of downloads()) expect(b.hasAttribute('disabled')).toBe(false)
+  })
+})
