@@ -299,11 +299,21 @@ export const WishWorkerContactSchema = z.object({
   workerMobile: z.string(),
 })
 
+/**
+ * Orders of the staff list (and its export): newest posted first (the default), oldest first,
+ * or the nearest deadline first. Ties fall back to newest first, then the id, so a page never
+ * repeats or skips a wish.
+ */
+export const WISH_LIST_SORTS = ['newest', 'oldest', 'deadline'] as const
+export const WishListSortSchema = z.enum(WISH_LIST_SORTS)
+export type WishListSort = z.infer<typeof WishListSortSchema>
+
 const WishFilterShape = {
   orgId: IdSchema.optional(),
   stationId: IdSchema.optional(),
   status: WishStatusSchema.optional(),
   category: WishCategorySchema.optional(),
+  sort: WishListSortSchema.optional(),
 }
 
 /** Staff list: org subtree, station, status, category; q matches the title. */

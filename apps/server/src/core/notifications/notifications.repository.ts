@@ -25,7 +25,16 @@ export const listNotifications = async (
     .where('member_id', '=', memberId)
     .$if(unreadOnly, (qb) => qb.where('read_at', 'is', null))
   const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+    // Newest first by when each was sent (the change's time): ids are UUIDv7 from the clock of
+    // the insert, which runs behind for a backdated change (the demo seed, a job catching up).
+    // The id breaks ties: one change notifies everyone at the same instant.
+    base
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ])
   return { rows, total: Number(count.n) }

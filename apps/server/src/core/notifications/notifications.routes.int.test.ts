@@ -128,6 +128,29 @@ describe('GET /api/v1/notifications', () => {
     const bobs = (await list(bob)).json<NotificationPage>()
     expect(bobs.items.every((i) => [2, 3].includes(i.params.n as number))).toBe(true)
   })
+
+  it('puts the newest first by when it was sent, even when sent in another order', async () => {
+    // Changes dated in the past (the demo seed, the expiry job catching up) are sent after
+    // newer ones: the list follows their times, not the order the rows were written.
+    const gansuCtx = await ctxAs(t, gansu.memberId)
+    const mobile = freshMobile()
+    await makeMember(t, gansuCtx, {
+      orgId: t.orgId('兰州市总工会'),
+      name: '通知丙',
+      mobile,
+      password: PASSWORD,
+    })
+    const carol = await t.loginAs(mobile, PASSWORD)
+    const at = (iso: string): Ctx => ({ ...gansuCtx, now: new Date(iso) })
+    await send(at('2030-01-03T00:00:00.000Z'), [carol.memberId], message(23))
+    await send(at('2030-01-01T00:00:00.000Z'), [carol.memberId], message(21))
+    await send(at('2030-01-02T00:00:00.000Z'), [carol.memberId], message(22))
+    // Two at the same instant: the later-written one first, on every page.
+    await send(at('2030-01-02T00:00:00.000Z'), [carol.memberId], message(24))
+    const page1 = (await list(carol, '?pageSize=3')).json<NotificationPage>()
+    const page2 = (await list(carol, '?pageSize=3&page=2')).json<NotificationPage>()
+    expect([...page1.items, ...page2.items].map((i) => i.params.n)).toEqual([23, 24, 22, 21])
+  })
 })
 
 describe('POST /api/v1/notifications/:notificationId/read', () => {

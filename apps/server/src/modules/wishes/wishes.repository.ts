@@ -1,4 +1,4 @@
-import type { ClaimStatus, WishCategory, WishStatus } from '@unionhall/contracts'
+import type { ClaimStatus, WishCategory, WishListSort, WishStatus } from '@unionhall/contracts'
 import { uploadIdOf } from '../../core/uploads'
 import { fromJson } from '../../platform/db/columns'
 import { type Db, typed } from '../../platform/db/create-db'
@@ -60,6 +60,8 @@ export type WishFilter = {
   status?: WishStatus
   category?: WishCategory
   q?: string
+  /** Newest first when not given. */
+  sort?: WishListSort
 }
 
 const filtered = (db: Db, f: WishFilter) =>
@@ -73,12 +75,22 @@ const filtered = (db: Db, f: WishFilter) =>
     .$if(f.category !== undefined, (qb) => qb.where('w.category', '=', f.category!))
     .$if(Boolean(f.q), (qb) => qb.where(contains('w.title', f.q!)))
 
+/**
+ * The staff list's order. By the wish's own times, not its id: the id is the insert's clock,
+ * which differs from created_at for a backdated change (the demo seed). The id last keeps the
+ * order total, so paging never repeats or skips a wish.
+ */
+const ordered = <QB extends ReturnType<typeof filtered>>(qb: QB, sort: WishListSort = 'newest') => {
+  const dir = sort === 'oldest' ? 'asc' : 'desc'
+  const first = sort === 'deadline' ? qb.orderBy('w.deadline_at', 'asc') : qb
+  return first.orderBy('w.created_at', dir).orderBy('w.id', dir) as QB
+}
+
 export const listWishes = async (db: Db, f: WishFilter, limit: number, offset: number) => {
   const [rows, count] = await Promise.all([
-    filtered(db, f)
+    ordered(filtered(db, f), f.sort)
       .selectAll('w')
       .select(['o.name as org_name', 'o.path as org_path'])
-      .orderBy('w.id', 'desc')
       .limit(limit)
       .offset(offset)
       .execute(),
@@ -103,7 +115,7 @@ export const countWishes = async (db: Db, f: WishFilter) =>
  * current claim, and only the columns the sheet shows (no ciphertexts: masked copies only).
  */
 export const wishesForListExport = (db: Db, f: WishFilter, limit: number) =>
-  filtered(db, f)
+  ordered(filtered(db, f), f.sort)
     .leftJoin('wish_claim as c', 'c.id', 'w.current_claim_id')
     .select([
       'w.id',
@@ -127,7 +139,6 @@ export const wishesForListExport = (db: Db, f: WishFilter, limit: number) =>
       'c.claimed_at',
       'c.fulfilled_at',
     ])
-    .orderBy('w.id', 'desc')
     .limit(limit)
     .execute()
 
@@ -144,9 +155,11 @@ export const listWishesOfPoster = async (
     .where('w.poster_member_id', '=', memberId)
     .$if(status !== undefined, (qb) => qb.where('w.status', '=', status!))
   const [rows, count] = await Promise.all([
+    // Newest posted first, like the staff list (the id alone follows the insert's clock).
     base
       .selectAll('w')
       .select(['o.name as org_name', 'o.path as org_path'])
+      .orderBy('w.created_at', 'desc')
       .orderBy('w.id', 'desc')
       .limit(limit)
       .offset(offset)
@@ -278,7 +291,14 @@ export const listClaimsOfMember = async (
     .where('claimant_member_id', '=', memberId)
     .$if(status !== undefined, (qb) => qb.where('status', '=', status!))
   const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+    // Latest claim first, by when it was made (the id alone follows the insert's clock).
+    base
+      .selectAll()
+      .orderBy('claimed_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ])
   return { rows, total: Number(count.n) }

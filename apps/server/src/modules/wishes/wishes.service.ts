@@ -338,6 +338,7 @@ export const wishFilterOf = async (
     status: query.status,
     category: query.category,
     q: searchText(query.q),
+    sort: query.sort,
   }
 }
 

@@ -3,6 +3,7 @@ import {
   type UpdateWishBody,
   WishDetailSchema,
   type WishCategory,
+  type WishListSort,
   WishPageSchema,
   WishReportSchema,
   type WishStatus,
@@ -19,6 +20,8 @@ export type WishListQuery = {
   stationId?: string
   status?: WishStatus
   category?: WishCategory
+  /** Left out for the server's default, newest first. */
+  sort?: WishListSort
 }
 /** The list's filters without its paging: what the .xlsx export takes. */
 export type WishExportQuery = Omit<WishListQuery, 'page' | 'pageSize'>

@@ -1,6 +1,7 @@
-import type { Wish } from '@unionhall/contracts'
+import type { Wish, WishListSort } from '@unionhall/contracts'
 import { Button, Table, Tag } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
+import type { SorterResult } from 'antd/es/table/interface'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../../lib/format'
 import { statusColor } from '../lib/wish-labels'
@@ -11,6 +12,8 @@ type Props = {
   page: number
   pageSize: number
   loading: boolean
+  sort: WishListSort
+  onSortChange: (sort: WishListSort) => void
   onPageChange: (page: number, pageSize: number) => void
   onOpen: (id: string) => void
 }
@@ -27,6 +30,8 @@ export const WishesTable = ({
   page,
   pageSize,
   loading,
+  sort,
+  onSortChange,
   onPageChange,
   onOpen,
 }: Props) => {
@@ -68,14 +73,32 @@ export const WishesTable = ({
       key: 'place',
       render: (_: unknown, w) => w.stationName ?? w.orgName,
     },
-    { title: t('wishes.fields.deadline'), dataIndex: 'deadline', key: 'deadline' },
+    // The server sorts (the whole list, not this page): the columns only show and choose it.
+    {
+      title: t('wishes.fields.deadline'),
+      dataIndex: 'deadline',
+      key: 'deadline',
+      sorter: true,
+      sortDirections: ['ascend'],
+      sortOrder: sort === 'deadline' ? 'ascend' : null,
+    },
     {
       title: t('wishes.fields.createdAt'),
       dataIndex: 'createdAt',
       key: 'createdAt',
       render: (v: string) => formatDateTime(v),
+      sorter: true,
+      sortDirections: ['descend', 'ascend'],
+      sortOrder: sort === 'newest' ? 'descend' : sort === 'oldest' ? 'ascend' : null,
     },
   ]
+  /** A header click as the server's order; clearing a column's order goes back to newest first. */
+  const sortOf = (s: SorterResult<Wish>): WishListSort =>
+    s.columnKey === 'deadline' && s.order === 'ascend'
+      ? 'deadline'
+      : s.columnKey === 'createdAt' && s.order === 'ascend'
+        ? 'oldest'
+        : 'newest'
   return (
     <Table<Wish>
       rowKey="id"
@@ -83,6 +106,10 @@ export const WishesTable = ({
       dataSource={items}
       loading={loading}
       scroll={{ x: 'max-content' }}
+      onChange={(_pagination, _filters, sorter, extra) => {
+        if (extra.action === 'sort')
+          onSortChange(sortOf(Array.isArray(sorter) ? sorter[0]! : sorter))
+      }}
       pagination={{
         current: page,
         pageSize,

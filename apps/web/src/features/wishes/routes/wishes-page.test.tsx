@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { Wish } from '@unionhall/contracts'
 import dayjs from 'dayjs'
-import { MemoryRouter, Route, Routes } from 'react-router'
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router'
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import '../../../test/setup'
 import { makeSession, renderWithProviders } from '../../../test/render'
@@ -82,6 +82,60 @@ describe('wishes list page', { timeout: 60_000 }, () => {
     fireEvent.change(screen.getByPlaceholderText('按心愿内容搜索'), { target: { value: '书包' } })
     fireEvent.click(screen.getByRole('button', { name: /搜\s*索/ }))
     await waitFor(() => expect(asked.at(-1)?.searchParams.get('q')).toBe('书包'))
+    expect(asked.at(-1)?.searchParams.get('page')).toBe('1')
+  })
+
+  it('asks the server for the order in the URL, and keeps a header click in the URL', async () => {
+    const asked: URL[] = []
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        const u = new URL(url, 'http://localhost')
+        if (u.pathname === '/api/v1/wishes') asked.push(u)
+        if (u.pathname === '/api/v1/wishes' || u.pathname === '/api/v1/stations')
+          return json({
+            items: u.pathname === '/api/v1/wishes' ? [wish] : [],
+            total: 1,
+            page: 1,
+            pageSize: 20,
+          })
+        return json({ items: [], total: 0, page: 1, pageSize: 20, unread: 0 })
+      }),
+    )
+    let location = ''
+    const Where = () => {
+      location = useLocation().search
+      return null
+    }
+    renderWithProviders(
+      <MemoryRouter initialEntries={['/wishes?sort=deadline']}>
+        <Routes>
+          <Route
+            path="/wishes"
+            element={
+              <>
+                <WishesPage />
+                <Where />
+              </>
+            }
+          />
+        </Routes>
+      </MemoryRouter>,
+      makeSession(['wish:read']),
+    )
+    await screen.findByText('想给孩子买一套学习用品')
+    expect(asked[0]?.searchParams.get('sort')).toBe('deadline')
+    const header = (name: string) => screen.getByRole('columnheader', { name: new RegExp(name) })
+    expect(header('截止日期').getAttribute('aria-sort')).toBe('ascending')
+
+    // 提交时间: newest first (the default, no parameter), then oldest first.
+    fireEvent.click(header('提交时间'))
+    await waitFor(() => expect(asked.at(-1)?.searchParams.has('sort')).toBe(false))
+    expect(location).toBe('')
+    expect(header('提交时间').getAttribute('aria-sort')).toBe('descending')
+    fireEvent.click(header('提交时间'))
+    await waitFor(() => expect(asked.at(-1)?.searchParams.get('sort')).toBe('oldest'))
+    expect(location).toBe('?sort=oldest')
     expect(asked.at(-1)?.searchParams.get('page')).toBe('1')
   })
 

@@ -1,10 +1,15 @@
 import { BankOutlined, BarChartOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import type { WishCategory, WishStatus } from '@unionhall/contracts'
+import {
+  WishListSortSchema,
+  type WishCategory,
+  type WishListSort,
+  type WishStatus,
+} from '@unionhall/contracts'
 import { App, Button } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate, useParams } from 'react-router'
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
 import { Can } from '../../../components/page/can'
 import {
   ListFilter,
@@ -31,6 +36,12 @@ export const Component = () => {
   const { message } = App.useApp()
   const navigate = useNavigate()
   const openId = useParams().wishId ?? null
+  // The order lives in the URL (?sort=oldest|deadline), so a reload, a shared link or opening a
+  // wish and closing it again keeps it; newest first needs no parameter.
+  const { search } = useLocation()
+  const [params, setParams] = useSearchParams()
+  const parsedSort = WishListSortSchema.safeParse(params.get('sort'))
+  const sort: WishListSort = parsedSort.success ? parsedSort.data : 'newest'
   const { currentOrgId } = useSession()
   const [q, setQ] = useState('')
   const [orgId, setOrgId] = useState<string | undefined>(currentOrgId ?? undefined)
@@ -54,7 +65,25 @@ export const Component = () => {
     setPage(1)
   }
   const filterOrgId = orgId ?? currentOrgId ?? undefined
-  const filters = { q: q || undefined, orgId: filterOrgId, stationId, status, category }
+  const filters = {
+    q: q || undefined,
+    orgId: filterOrgId,
+    stationId,
+    status,
+    category,
+    sort: sort === 'newest' ? undefined : sort,
+  }
+  const onSortChange = (next: WishListSort) => {
+    setParams(
+      (p) => {
+        if (next === 'newest') p.delete('sort')
+        else p.set('sort', next)
+        return p
+      },
+      { replace: true },
+    )
+    setPage(1)
+  }
   const query = { page, pageSize, ...filters }
   const wishes = useQuery({
     queryKey: wishKeys.list(query),
@@ -146,10 +175,12 @@ export const Component = () => {
         page={page}
         pageSize={pageSize}
         loading={wishes.isFetching}
+        sort={sort}
+        onSortChange={onSortChange}
         onPageChange={onPageChange}
-        onOpen={(id) => void navigate(`/wishes/${id}`)}
+        onOpen={(id) => void navigate({ pathname: `/wishes/${id}`, search })}
       />
-      <WishDrawer wishId={openId} onClose={() => void navigate('/wishes')} />
+      <WishDrawer wishId={openId} onClose={() => void navigate({ pathname: '/wishes', search })} />
       <WishCreateModal
         open={creating}
         onClose={() => setCreating(false)}
