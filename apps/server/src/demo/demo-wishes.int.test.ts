@@ -1,7 +1,16 @@
-import type { MyClaim, MyWish, Page, Station, Wish, WishStatus } from '@unionhall/contracts'
+import type {
+  MyClaim,
+  MyWish,
+  Page,
+  Station,
+  Wish,
+  WishDetail,
+  WishStatus,
+} from '@unionhall/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ACCOUNTS, buildTestApp, type TestApp } from '../../test/build-test-app'
 import { ctxAs } from '../../test/factories/orgs'
+import { auditRows } from '../../test/helpers'
 import { DEMO_WISH_PEOPLE, seedDemoWishes } from './demo-wishes'
 import { DEMO_PASSWORD } from './seed-demo'
 
@@ -74,6 +83,92 @@ describe('the demo wishes (seedDemoWishes)', () => {
         'withdrawn',
       ]),
     )
+  })
+
+  // The console's and the worker's timelines show these times in this order: a seed step dated
+  // out of order reads as a wish published after it was withdrawn.
+  it("tells each wish's history in time order, ending in the status it is left in", async () => {
+    const admin = await t.loginAs(ACCOUNTS.platformAdmin)
+    const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null)
+    for (const { id, status } of made) {
+      const res = await admin.request({ method: 'GET', url: `/api/v1/wishes/${id}` })
+      expect(res.statusCode, res.body).toBe(200)
+      const w = res.json<WishDetail>()
+      const label = `${w.title} (${status})`
+      expect(w.status, label).toBe(status)
+      // Every change to the wish, in the order it was made (audit ids are UUIDv7): its times
+      // never go back.
+      const history = (await auditRows(t, { targetId: id }))
+        .filter((r) => r.action !== 'wish.worker_contact_read')
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+      const times = history.map((r) => Date.parse(r.at))
+      expect(times, `${label}: ${history.map((r) => `${r.action}@${r.at}`).join(', ')}`).toEqual(
+        [...times].sort((a, b) => a - b),
+      )
+
+      const created = ms(w.createdAt)!
+      const published = ms(w.publishedAt)
+      if (published !== null) expect(published, label).toBeGreaterThanOrEqual(created)
+      if (w.editedAt) expect(ms(w.editedAt), label).toBeGreaterThanOrEqual(created)
+      // Claims one after another, each inside the wish's time on the wall.
+      const claims = [...w.claims].sort((a, b) => Date.parse(a.claimedAt) - Date.parse(b.claimedAt))
+      let wallFrom = published ?? Infinity
+      for (const c of claims) {
+        const steps = [c.claimedAt, c.fulfilledAt, c.endedAt].map(ms).filter((v) => v !== null)
+        expect(steps, `${label}: claim ${c.status}`).toEqual([...steps].sort((a, b) => a - b))
+        expect(
+          ms(c.claimedAt),
+          `${label}: claimed before it was on the wall`,
+        ).toBeGreaterThanOrEqual(wallFrom)
+        wallFrom = ms(c.endedAt) ?? Infinity
+      }
+      const last = claims.at(-1)
+      if (w.editedAt && last)
+        // Edits happen only while nobody holds a claim.
+        for (const c of claims)
+          expect(
+            ms(w.editedAt)! < ms(c.claimedAt)! || ms(w.editedAt)! >= (ms(c.endedAt) ?? Infinity),
+            `${label}: edited during a claim`,
+          ).toBe(true)
+
+      switch (status) {
+        case 'pending_review':
+          expect(w.claim, label).toBeNull()
+          // Back in review after a published wish was edited: the edit comes after publishing.
+          if (published !== null) expect(ms(w.editedAt), label).toBeGreaterThan(published)
+          break
+        case 'rejected':
+          expect(published, label).toBeNull()
+          break
+        case 'published':
+          expect(published, label).not.toBeNull()
+          expect(w.claim, label).toBeNull()
+          if (last) expect(last.endedAt, label).not.toBeNull()
+          break
+        case 'claimed':
+          expect(w.claim?.status, label).toBe('active')
+          break
+        case 'fulfilled':
+          expect(w.claim?.status, label).toBe('fulfilled')
+          expect(w.confirmedAt, label).toBeNull()
+          break
+        case 'confirmed':
+          expect(w.claim?.status, label).toBe('confirmed')
+          expect(ms(w.confirmedAt), label).toBeGreaterThanOrEqual(ms(w.claim!.fulfilledAt)!)
+          break
+        case 'expired':
+          expect(w.claim, label).toBeNull()
+          break
+        case 'withdrawn': {
+          // Withdrawing is the wish's last step: nothing is dated after it.
+          const withdrawn = ms(w.withdrawnAt)
+          expect(withdrawn, label).not.toBeNull()
+          for (const other of [created, published, ms(w.editedAt), ...times])
+            if (other !== null) expect(withdrawn!, label).toBeGreaterThanOrEqual(other)
+          break
+        }
+      }
+    }
   })
 
   it('lets the demo people sign in and see their wishes and claims', async () => {

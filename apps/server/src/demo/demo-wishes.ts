@@ -154,6 +154,7 @@ export const seedDemoWishes = async (
     /** Deadline, days after posting. */
     deadlineDays: number
   }
+  /** Posted `s.postedAgo` hours ago and, given `publishAfterHours`, published that many hours later. */
   const posted = async (who: 'workerA' | 'workerB', s: Spec, publishAfterHours?: number) => {
     const wish = await postWish(deps, as(who, s.postedAgo), {
       title: s.title,
@@ -232,7 +233,8 @@ export const seedDemoWishes = async (
       postedAgo: 30,
       deadlineDays: 25,
     },
-    28,
+    // Published 28 hours ago, then corrected 6 hours ago (which puts it back in review).
+    2,
   )
   await updateMyWish(deps, as('workerB', 6), jacket, {
     title: '想要一件棉马甲（XL 码）',
@@ -250,7 +252,8 @@ export const seedDemoWishes = async (
       postedAgo: 96,
       deadlineDays: 30,
     },
-    90,
+    // Published 94 hours ago, withdrawn 20 hours ago.
+    2,
   )
   await withdrawMyWish(deps, as('workerA', 20), fan, '天气转凉用不上了，留给更需要的工友。')
   track('withdrawn', fan)

@@ -208,6 +208,24 @@ describe('wish drawer (staff edit)', { timeout: 60_000 }, () => {
     expect(screen.queryByRole('button', { name: /^修\s*改$/ })).toBeNull()
   })
 
+  it('shows a published wish its worker edited as waiting for review after the edit', async () => {
+    serve(
+      wish({
+        publishedAt: '2026-11-28T02:00:00.000Z',
+        editedAt: '2026-11-28T06:00:00.000Z',
+      }),
+    )
+    open(['wish:read'])
+    await screen.findByText('等待审核')
+    const items = [...document.querySelectorAll('.ant-timeline-item')].map((li) => li.textContent)
+    expect(items.map((text) => text?.replace(/ · .*/, ''))).toEqual([
+      '职工提交心愿',
+      '审核通过，发布到心愿墙',
+      expect.stringMatching(/修改/),
+      '等待审核',
+    ])
+  })
+
   it("shows a withdrawn wish with the worker's reason", async () => {
     serve(
       wish({

@@ -52,8 +52,6 @@ export const wishTimeline = (t: TFunction, w: WishDetail): TimelineItem[] => {
       children: `${t(`wishes.timeline.created.${w.source}`)}${at(w.createdAt)}`,
     },
   ]
-  if (w.status === 'pending_review')
-    items.push({ key: 'review', color: 'gold', children: t('wishes.timeline.awaitingReview') })
   if (w.status === 'rejected')
     items.push({
       key: 'rejected',
@@ -75,6 +73,10 @@ export const wishTimeline = (t: TFunction, w: WishDetail): TimelineItem[] => {
   if (editedFirst) items.push(edited)
   for (const c of claims) items.push(...claimItems(t, c, at))
   if (edited && !editedFirst) items.push(edited)
+  // Last, not after 'created': a published wish its worker edits is back in review, and the
+  // wait comes after the publishing and the edit that caused it.
+  if (w.status === 'pending_review')
+    items.push({ key: 'review', color: 'gold', children: t('wishes.timeline.awaitingReview') })
   if (w.confirmedAt)
     items.push({
       key: 'confirmed',
