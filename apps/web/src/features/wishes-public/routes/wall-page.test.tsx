@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import '../../../test/setup'
 import { apiError, json, station, stubFetch } from '../../stations-public/test/render'
 import { STATION_ID, WISH_ID, bodyOf, myWish, publicWish, renderWishPage } from '../test/render'
+import { cascaded, sheet } from '../test/cascade'
 import { Component as WallPage } from './wall-page'
 
 const claimUrl = `/api/v1/wishes/${WISH_ID}/claims`
@@ -209,6 +210,29 @@ describe('wish wall', () => {
     )
     const call = f.mock.calls.find(([u, init]) => u === claimUrl && init?.method === 'POST')
     expect(bodyOf(call?.[1])).toEqual({ claimantKind: 'party_member' })
+  })
+
+  it('lays the 我的身份 choices out with room: each radio apart from its words, the choices apart', async () => {
+    servePartners([], true)
+    renderWishPage(`/w/wall?stationId=${STATION_ID}`, '/w/wall', WallPage)
+    const card = await openClaim()
+    const sheets = [
+      sheet('features/campaigns-public/components/public.css'),
+      sheet('features/wishes-public/components/wishes-public.css'),
+    ]
+    const group = within(card).getByRole('group', { name: '我的身份' })
+    expect(cascaded(group, 'border-top-width', sheets)).toBe('0px')
+    for (const name of ['志愿者', '党员', '爱心企业']) {
+      const label = within(card).getByLabelText(name).closest('label')!
+      // A flex box with a gap between the radio and its text, in regular weight.
+      expect(cascaded(label, 'display', sheets), name).toBe('flex')
+      expect(cascaded(label, 'gap', sheets), name).toBe('0.5em')
+      expect(cascaded(label, 'font-weight', sheets), name).toBe('normal')
+      // The choices sit in a wrapping row with a gap between their boxes.
+      const row = label.parentElement!
+      expect(cascaded(row, 'display', sheets)).toBe('flex')
+      expect(cascaded(row, 'gap', sheets)).toBe('0.5em')
+    }
   })
 
   it('does not offer 党员 to others, and says why: the union keeps the record', async () => {

@@ -299,31 +299,35 @@ const ClaimForm = ({
       onSubmit={onSubmit}
       aria-label={t(`${k}.claimFormLabel`, { title: wish.title })}
     >
-      <fieldset className="cp-field">
-        <legend>{t(`${k}.kindLabel`)}</legend>
-        {CLAIMANT_KINDS.map((kind) => {
-          const unavailable = kind === 'party_member' && !partyMember
-          return (
-            <label key={kind} className="cp-choice">
-              <input
-                type="radio"
-                name={`${id}-kind`}
-                value={kind}
-                checked={values.claimantKind === kind}
-                disabled={unavailable}
-                aria-describedby={unavailable && partners.isSuccess ? `${id}-party` : undefined}
-                onChange={() => setValues((v) => ({ ...v, claimantKind: kind }))}
-              />
-              {t(`wishesPublic.claimantKind.${kind}`)}
-            </label>
-          )
-        })}
-        {partners.isSuccess && !partyMember ? (
-          <div className="cp-hint" id={`${id}-party`}>
-            {t(`${k}.notPartyMember`)}
+      <div className="cp-field">
+        <fieldset>
+          <legend>{t(`${k}.kindLabel`)}</legend>
+          <div className="wp-choices">
+            {CLAIMANT_KINDS.map((kind) => {
+              const unavailable = kind === 'party_member' && !partyMember
+              return (
+                <label key={kind} className="cp-choice">
+                  <input
+                    type="radio"
+                    name={`${id}-kind`}
+                    value={kind}
+                    checked={values.claimantKind === kind}
+                    disabled={unavailable}
+                    aria-describedby={unavailable && partners.isSuccess ? `${id}-party` : undefined}
+                    onChange={() => setValues((v) => ({ ...v, claimantKind: kind }))}
+                  />
+                  {t(`wishesPublic.claimantKind.${kind}`)}
+                </label>
+              )
+            })}
           </div>
-        ) : null}
-      </fieldset>
+          {partners.isSuccess && !partyMember ? (
+            <div className="cp-hint" id={`${id}-party`}>
+              {t(`${k}.notPartyMember`)}
+            </div>
+          ) : null}
+        </fieldset>
+      </div>
       {values.claimantKind === 'partner_company' ? (
         partners.isPending ? (
           <p className="cp-spinner" role="status">
