@@ -61,6 +61,10 @@ export const StationsTable = ({ items, total, page, pageSize, loading, onPageCha
       dataIndex: 'address',
       key: 'address',
       responsive: ['md'],
+      // A long address is cut with its full text on hover: unbounded, it pushed the person in
+      // charge out of a 1366 px wide screen.
+      width: 220,
+      ellipsis: { showTitle: true },
     },
     { title: t('stations.fields.org'), dataIndex: 'orgName', key: 'org', responsive: ['lg'] },
     {
@@ -88,7 +92,11 @@ export const StationsTable = ({ items, total, page, pageSize, loading, onPageCha
     {
       title: t('stations.fields.contact'),
       key: 'contact',
-      render: (_: unknown, s) => `${s.contactName} ${s.contactMobileMasked}`,
+      // Kept in view at the right edge when the table scrolls sideways (narrow screens, zoom).
+      fixed: 'right',
+      render: (_: unknown, s) => (
+        <span style={{ whiteSpace: 'nowrap' }}>{`${s.contactName} ${s.contactMobileMasked}`}</span>
+      ),
     },
   ]
   return (

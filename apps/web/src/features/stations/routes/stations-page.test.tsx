@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
 import type { StationListItem } from '@unionhall/contracts'
-import { MemoryRouter } from 'react-router'
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import '../../../test/setup'
 import { makeSession, renderWithProviders } from '../../../test/render'
@@ -56,10 +56,27 @@ const serve = () => {
   return lists
 }
 
-const renderPage = (permissions = makeSession(['station:read', 'station:manage'])) =>
+/** The address the page keeps its list state in. */
+const Where = () => <output data-testid="where">{useLocation().search}</output>
+
+const renderPage = (
+  permissions = makeSession(['station:read', 'station:manage']),
+  path = '/stations',
+) =>
   renderWithProviders(
-    <MemoryRouter>
-      <StationsPage />
+    <MemoryRouter initialEntries={[path]}>
+      <Routes>
+        <Route
+          path="/stations"
+          element={
+            <>
+              <StationsPage />
+              <Where />
+            </>
+          }
+        />
+        <Route path="/stations/:stationId" element={<p>station detail</p>} />
+      </Routes>
     </MemoryRouter>,
     permissions,
   )
@@ -94,6 +111,13 @@ describe('stations list page', { timeout: 60_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: /搜\s*索/ }))
     await waitFor(() => expect(lists.at(-1)!.get('q')).toBe('坂田'), SLOW)
     expect(lists.at(-1)!.get('page')).toBe('1')
+  })
+
+  it('keeps the person in charge in view at the right edge when the table scrolls sideways', async () => {
+    serve()
+    renderPage()
+    const contact = await screen.findAllByText('王师傅 138****0009', {}, SLOW)
+    expect(contact[0]!.closest('td')!.className).toContain('ant-table-cell-fix-right')
   })
 
   it('sends the kind filter', async () => {
