@@ -43,16 +43,19 @@ type ListName = 'stations' | 'wishes' | 'members' | 'campaigns' | 'partners'
 /**
  * The free-text search cell. The box keeps its own text; only a submitted search (button or
  * Enter) reaches `onSearch`, trimmed, so typing does not refetch the list on every key.
+ * `initialText` fills it with a search the page restored (from its address, say).
  */
 export const ListSearch = ({
   list,
   onSearch,
+  initialText = '',
 }: {
   list: ListName
   onSearch: (q: string) => void
+  initialText?: string
 }) => {
   const { t } = useTranslation()
-  const [text, setText] = useState('')
+  const [text, setText] = useState(initialText)
   const id = `${list}-search`
   return (
     <ListFilter label={t(`${list}.list.search`)} htmlFor={id} span={{ xs: 24, md: 8 }}>

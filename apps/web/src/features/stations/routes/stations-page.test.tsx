@@ -58,6 +58,7 @@ const serve = () => {
 
 /** The address the page keeps its list state in. */
 const Where = () => <output data-testid="where">{useLocation().search}</output>
+const where = () => new URLSearchParams(screen.getByTestId('where').textContent ?? '')
 
 const renderPage = (
   permissions = makeSession(['station:read', 'station:manage']),
@@ -111,6 +112,34 @@ describe('stations list page', { timeout: 60_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: /搜\s*索/ }))
     await waitFor(() => expect(lists.at(-1)!.get('q')).toBe('坂田'), SLOW)
     expect(lists.at(-1)!.get('page')).toBe('1')
+  })
+
+  it('keeps the page, search and filters in the address, so a reload or Back shows the same page', async () => {
+    const lists = serve()
+    renderPage(undefined, '/stations?q=%E5%9D%82%E7%94%B0&kind=sanitation&page=2')
+    expect(await screen.findByText('驿站 3', {}, SLOW)).toBeTruthy()
+    expect(Object.fromEntries(lists[0]!)).toEqual({
+      page: '2',
+      pageSize: '20',
+      orgId: ORG,
+      q: '坂田',
+      kind: 'sanitation',
+    })
+    expect(screen.getByLabelText<HTMLInputElement>('搜索').value).toBe('坂田')
+
+    fireEvent.click(screen.getByTitle('3'))
+    expect(await screen.findByText('驿站 5', {}, SLOW)).toBeTruthy()
+    expect(where().get('page')).toBe('3')
+
+    // A new search starts again at page 1 and says so in the address too.
+    fireEvent.change(screen.getByLabelText('搜索'), { target: { value: '龙岗' } })
+    fireEvent.click(screen.getByRole('button', { name: /搜\s*索/ }))
+    await waitFor(() => expect(lists.at(-1)!.get('q')).toBe('龙岗'), SLOW)
+    expect(lists.at(-1)!.get('page')).toBe('1')
+    const kept = where()
+    expect(kept.get('q')).toBe('龙岗')
+    expect(kept.get('kind')).toBe('sanitation')
+    expect(kept.has('page')).toBe(false)
   })
 
   it('keeps the person in charge in view at the right edge when the table scrolls sideways', async () => {

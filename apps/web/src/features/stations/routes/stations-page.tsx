@@ -5,11 +5,11 @@ import {
   PlusOutlined,
   UploadOutlined,
 } from '@ant-design/icons'
-import type { AmenityCodeValue, StationKind } from '@unionhall/contracts'
+import { AMENITY_CODES, type AmenityCodeValue, STATION_KINDS } from '@unionhall/contracts'
 import { App, Button, Dropdown, Select } from 'antd'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
+import { useNavigate, useSearchParams } from 'react-router'
 import { Can } from '../../../components/page/can'
 import {
   ListFilter,
@@ -17,7 +17,6 @@ import {
   ListSearch,
   ListSelectFilter,
   ListToolbar,
-  useListPage,
 } from '../../../components/page/list-toolbar'
 import { PageHeader } from '../../../components/page/page-header'
 import { QueryError } from '../../../components/page/query-error'
@@ -32,18 +31,81 @@ import { stationOptions } from '../lib/station-labels'
 
 type Status = 'active' | 'closed'
 
+/** The table's page sizes (AntD's default choices). */
+const PAGE_SIZES = [10, 20, 50, 100]
+const DEFAULT_PAGE_SIZE = 20
+
+const oneOf = <V extends string>(list: readonly V[], v: string | null): V | undefined =>
+  list.find((x) => x === v)
+
+/**
+ * The list's search, filters and page as the address keeps them (?q=&kind=&status=&amenities=
+ * &orgId=&page=&pageSize=), so a reload, Back from a station or a shared link shows the same
+ * page. Anything unreadable is left out; the defaults (page 1, 20 a page, the current org) are
+ * not written.
+ */
+const useListParams = (currentOrgId: string | null) => {
+  const [params, setParams] = useSearchParams()
+  const page = Math.max(1, Math.floor(Number(params.get('page'))) || 1)
+  const size = Number(params.get('pageSize'))
+  const pageSize = PAGE_SIZES.includes(size) ? size : DEFAULT_PAGE_SIZE
+  const amenities = (params.get('amenities') ?? '')
+    .split(',')
+    .flatMap((a) => oneOf(AMENITY_CODES, a) ?? [])
+  const list = {
+    q: params.get('q') ?? '',
+    orgId: params.get('orgId') || (currentOrgId ?? undefined),
+    kind: oneOf(STATION_KINDS, params.get('kind')),
+    status: oneOf<Status>(['active', 'closed'], params.get('status')),
+    amenities,
+    page,
+    pageSize,
+  }
+  /** Sets (or, for undefined and empty, removes) parameters; a filter change starts at page 1. */
+  const update = useCallback(
+    (changes: Record<string, string | undefined>, keepPage = false) =>
+      setParams(
+        (p) => {
+          const next = new URLSearchParams(p)
+          for (const [key, value] of Object.entries(changes)) {
+            if (value) next.set(key, value)
+            else next.delete(key)
+          }
+          if (!keepPage) next.delete('page')
+          return next
+        },
+        { replace: true },
+      ),
+    [setParams],
+  )
+  return { list, update }
+}
+
 /** Stations of the current org's subtree: search, filters, export, import. */
 export const Component = () => {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const navigate = useNavigate()
   const { currentOrgId } = useSession()
-  const [q, setQ] = useState('')
-  const [orgId, setOrgId] = useState<string | undefined>(currentOrgId ?? undefined)
-  const [kind, setKind] = useState<StationKind | undefined>()
-  const [status, setStatus] = useState<Status | undefined>()
-  const [amenities, setAmenities] = useState<AmenityCodeValue[]>([])
-  const { page, pageSize, setPage, filtered, onPageChange } = useListPage()
+  const { list, update } = useListParams(currentOrgId)
+  // A new scope from the org switcher resets the org filter and the page. (Until the address
+  // says so, one render still asks for the old filter; its answer is for another query key and
+  // is not shown.)
+  const scopeSeen = useRef(currentOrgId)
+  useEffect(() => {
+    if (scopeSeen.current === currentOrgId) return
+    scopeSeen.current = currentOrgId
+    update({ orgId: undefined })
+  }, [currentOrgId, update])
+  const { q, orgId, kind, status, amenities, page, pageSize } = list
+  const onPageChange = (p: number, s: number) =>
+    update(
+      {
+        page: s !== pageSize || p <= 1 ? undefined : String(p),
+        pageSize: s === DEFAULT_PAGE_SIZE ? undefined : String(s),
+      },
+      true,
+    )
   const [exporting, setExporting] = useState(false)
   const [importing, setImporting] = useState(false)
   const [sharing, setSharing] = useState(false)
@@ -52,13 +114,6 @@ export const Component = () => {
   useEffect(() => {
     document.title = `${t('stations.list.title')} · ${t('app.name')}`
   }, [t])
-  // A new scope from the org switcher resets the org filter.
-  const [scopeSeen, setScopeSeen] = useState(currentOrgId)
-  if (scopeSeen !== currentOrgId) {
-    setScopeSeen(currentOrgId)
-    setOrgId(currentOrgId ?? undefined)
-    setPage(1)
-  }
 
   const filterOrgId = orgId ?? currentOrgId ?? undefined
   const stations = useStations({
@@ -125,15 +180,12 @@ export const Component = () => {
         }
       />
       <ListToolbar>
-        <ListSearch list="stations" onSearch={filtered(setQ)} />
+        <ListSearch list="stations" initialText={q} onSearch={(v) => update({ q: v })} />
         <ListOrgFilter
           list="stations"
           span={{ xs: 24, md: 8 }}
           value={orgId}
-          onChange={(v) => {
-            setOrgId(v ?? currentOrgId ?? undefined)
-            setPage(1)
-          }}
+          onChange={(v) => update({ orgId: v && v !== currentOrgId ? v : undefined })}
         />
         <ListSelectFilter
           id="stations-kind"
@@ -141,7 +193,7 @@ export const Component = () => {
           placeholder={t('stations.list.allKinds')}
           span={{ xs: 12, md: 4 }}
           value={kind}
-          onChange={filtered(setKind)}
+          onChange={(v) => update({ kind: v })}
           options={options.kinds}
         />
         <ListSelectFilter
@@ -150,7 +202,7 @@ export const Component = () => {
           placeholder={t('stations.list.allStatuses')}
           span={{ xs: 12, md: 4 }}
           value={status}
-          onChange={filtered(setStatus)}
+          onChange={(v) => update({ status: v })}
           options={options.statuses}
         />
         <ListFilter
@@ -164,7 +216,7 @@ export const Component = () => {
             allowClear
             placeholder={t('stations.list.amenityPlaceholder')}
             value={amenities}
-            onChange={filtered(setAmenities)}
+            onChange={(v: AmenityCodeValue[]) => update({ amenities: v.join(',') })}
             options={options.amenities}
             optionFilterProp="label"
           />
