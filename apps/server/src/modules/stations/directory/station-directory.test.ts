@@ -38,7 +38,9 @@ const build = (n: number, seed: number) => {
   return { list, rnd }
 }
 
-describe('StationDirectory.nearest', () => {
+// 8,000 stations checked against brute force: well under a second alone, but CI's two cores run
+// other suites beside it, and 5 s was not always enough there.
+describe('StationDirectory.nearest', { timeout: 60_000 }, () => {
   it('agrees with brute force (nearest first, then the first k open ones) in dense and sparse places', () => {
     const { list, rnd } = build(8000, 42)
     const dir = createStationDirectory(cnHolidayCalendar, { cellDeg: 0.02, fineRings: 2 })
