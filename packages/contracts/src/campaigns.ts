@@ -138,6 +138,27 @@ export const VotingRulesSchema = z
   .strict()
 export type VotingRules = z.infer<typeof VotingRulesSchema>
 
+/**
+ * Voting rules as staff set them: besides each field's range, no rule may contradict another.
+ * A ballot may not hold more choices than a voter's votes for the day (every ballot of that
+ * size would be refused), nor may one candidate take more of a day's votes than there are.
+ * (VotingRulesSchema itself stays as stored, so a campaign saved before these checks still reads.)
+ */
+export const VotingRulesInputSchema = VotingRulesSchema.superRefine((r, ctx) => {
+  if (r.maxChoicesPerBallot > r.votesPerDay)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['maxChoicesPerBallot'],
+      message: 'CAMPAIGN_CHOICES_OVER_DAILY',
+    })
+  if (r.maxPerCandidatePerDay > r.votesPerDay)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['maxPerCandidatePerDay'],
+      message: 'CAMPAIGN_CANDIDATE_OVER_DAILY',
+    })
+})
+
 export const RubricItemSchema = z
   .object({
     key: z.string().regex(/^[a-z][a-z0-9_]{0,30}$/),
@@ -168,6 +189,27 @@ export const CategoryInputSchema = z
   })
   .strict()
 
+/** How two category names compare: 「技能类」 and 「技能类 」 or ＡＢ and ab are the same name. */
+export const categoryNameKey = (name: string) => name.normalize('NFKC').trim().toLowerCase()
+
+/**
+ * A campaign's categories: names are unique, since a child campaign's winners are put forward
+ * to the parent's category of the same name and voters tell categories apart by name.
+ */
+export const CategoriesInputSchema = z
+  .array(CategoryInputSchema)
+  .min(1)
+  .max(20)
+  .superRefine((cats, ctx) => {
+    const seen = new Set<string>()
+    cats.forEach((c, i) => {
+      const key = categoryNameKey(c.name)
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: [i, 'name'], message: 'CAMPAIGN_CATEGORY_DUPLICATE' })
+      seen.add(key)
+    })
+  })
+
 /** Structural quotas the review validator checks, e.g. at least half front-line workers. */
 export const StructuralQuotasSchema = z
   .object({
@@ -187,10 +229,10 @@ export const CreateCampaignBodySchema = z
     description: z.string().max(5000).default(''),
     /** An upload path (/api/v1/uploads/<id>) or an https URL. */
     coverImageUrl: ImageUrlSchema.optional(),
-    categories: z.array(CategoryInputSchema).min(1).max(20),
+    categories: CategoriesInputSchema,
     schedule: CampaignScheduleSchema,
     /** Required for a top-level campaign; a child campaign inherits rules, quotas and rubric. */
-    rules: VotingRulesSchema.optional(),
+    rules: VotingRulesInputSchema.optional(),
     quotas: StructuralQuotasSchema.optional(),
     rubric: RubricSchema.optional(),
     /** auto: phases advance on their dates; manual: only staff advance them. */

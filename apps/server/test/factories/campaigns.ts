@@ -54,7 +54,8 @@ export const makeCampaign = async (
             eligibility: 'members',
             votesPerDay: 1,
             maxPerCandidatePerDay: 1,
-            maxChoicesPerBallot: 10,
+            // No more choices than a day's votes (VotingRulesInputSchema).
+            maxChoicesPerBallot: 1,
             hours: null,
             sealed: true,
             weights: { publicVote: 0.4, jury: 0.6 },

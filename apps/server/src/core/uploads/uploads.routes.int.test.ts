@@ -330,7 +330,7 @@ describe('campaign cover and nomination photos from uploads', () => {
       eligibility: 'members',
       votesPerDay: 1,
       maxPerCandidatePerDay: 1,
-      maxChoicesPerBallot: 10,
+      maxChoicesPerBallot: 1,
       hours: null,
       sealed: true,
       weights: { publicVote: 0.4, jury: 0.6 },

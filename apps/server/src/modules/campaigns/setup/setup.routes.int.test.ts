@@ -89,6 +89,64 @@ describe('PATCH /api/v1/campaigns/:campaignId', () => {
   })
 })
 
+describe('rules that contradict each other, and categories named twice', () => {
+  it('refuses more choices per ballot, or votes per candidate, than votes a day (400, nothing saved)', async () => {
+    const c = await newCampaign()
+    const cases: [Record<string, number>, string, string][] = [
+      [
+        { votesPerDay: 3, maxChoicesPerBallot: 5 },
+        'body.rules.maxChoicesPerBallot',
+        'CAMPAIGN_CHOICES_OVER_DAILY',
+      ],
+      [
+        { votesPerDay: 3, maxPerCandidatePerDay: 4 },
+        'body.rules.maxPerCandidatePerDay',
+        'CAMPAIGN_CANDIDATE_OVER_DAILY',
+      ],
+    ]
+    for (const [change, path, message] of cases) {
+      const error = expectError(
+        await patch(gansu, c.id, { rules: { ...c.rules, ...change } }),
+        400,
+        'VALIDATION_FAILED',
+      )
+      expect(error.details).toContainEqual({ path, message })
+    }
+    const ok = await patch(gansu, c.id, {
+      rules: { ...c.rules, votesPerDay: 3, maxChoicesPerBallot: 3, maxPerCandidatePerDay: 3 },
+    })
+    expect(ok.statusCode, ok.body).toBe(200)
+    expect(await auditRows(t, { action: 'campaign.updated', targetId: c.id })).toHaveLength(1)
+  })
+
+  it('refuses a new campaign with two categories of the same name (400, none created)', async () => {
+    const c = await newCampaign()
+    const { id: _id, orgName: _o, phase: _p, rulesLockedAt: _r, createdAt: _c, ...rest } = c
+    const payload = {
+      ...rest,
+      parentCampaignId: undefined,
+      coverImageUrl: undefined,
+      name: '同名类别测试评选',
+      categories: [
+        { name: '技能工匠', honourCount: 2 },
+        { name: '技能工匠 ', honourCount: 1 },
+      ],
+    }
+    const res = await gansu.request({ method: 'POST', url: '/api/v1/campaigns', payload })
+    const error = expectError(res, 400, 'VALIDATION_FAILED')
+    expect(error.details).toContainEqual({
+      path: 'body.categories.1.name',
+      message: 'CAMPAIGN_CATEGORY_DUPLICATE',
+    })
+    const list = await gansu.request({
+      method: 'GET',
+      url: '/api/v1/campaigns',
+      query: { q: '同名类别测试评选' },
+    })
+    expect(list.json<{ items: unknown[] }>().items).toEqual([])
+  })
+})
+
 describe('PATCH /api/v1/campaigns/:campaignId — voting hours and jury rubric', () => {
   const get = async (id: string) =>
     (await gansu.request({ method: 'GET', url: `/api/v1/campaigns/${id}` })).json<Campaign>()

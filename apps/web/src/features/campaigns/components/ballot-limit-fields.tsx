@@ -3,11 +3,9 @@ import { Col, Form, InputNumber, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useZodRules } from '../../../components/form/zod-form'
 
-const FIELDS = [
-  { key: 'perVoterPerMinute', min: 1, max: 600 },
-  { key: 'perDevicePerMinute', min: 1, max: 6000 },
-  { key: 'perIpPerMinute', min: 1000, max: 1_000_000 },
-] as const
+// No min/max on the boxes (they would silently clamp what was typed): the contract's rules
+// say when a value is out of range.
+const FIELDS = ['perVoterPerMinute', 'perDevicePerMinute', 'perIpPerMinute'] as const
 
 /**
  * The anti-fraud rate limits of a campaign's voting rules (per voter, device and IP per minute),
@@ -23,13 +21,13 @@ export const BallotLimitFields = () => {
         <Typography.Text type="secondary">{t('campaigns.limits.hint')}</Typography.Text>
       </Col>
       {FIELDS.map((f) => (
-        <Col xs={24} md={8} key={f.key}>
+        <Col xs={24} md={8} key={f}>
           <Form.Item
-            label={t(`campaigns.limits.${f.key}`)}
-            name={['rules', 'limits', f.key]}
-            rules={rules[f.key]}
+            label={t(`campaigns.limits.${f}`)}
+            name={['rules', 'limits', f]}
+            rules={rules[f]}
           >
-            <InputNumber min={f.min} max={f.max} precision={0} style={{ width: '100%' }} />
+            <InputNumber precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       ))}

@@ -19,6 +19,8 @@ import {
   TimePicker,
   Typography,
 } from 'antd'
+import type { Rule } from 'antd/es/form'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { useZodRules } from '../../../components/form/zod-form'
 import type { WizardValues } from './wizard/wizard-model'
@@ -64,6 +66,21 @@ export const ScheduleFields = ({
   )
 }
 
+/*
+ * The number boxes here take no min/max: AntD's InputNumber silently puts a typed 150 back to
+ * 100 when it loses focus. Without them the value stays as typed and the field's rule (the
+ * contract's, or rangeRule) says what is wrong, naming the bound.
+ */
+
+/** An out-of-range number as a field error ("不能大于 100"), for a field without a contract rule. */
+export const rangeRule = (t: TFunction, min: number, max: number): Rule => ({
+  validator: async (_rule, value: unknown) => {
+    if (typeof value !== 'number') return
+    if (value < min) throw new Error(t('validation.min', { min }))
+    if (value > max) throw new Error(t('validation.max', { max }))
+  },
+})
+
 const COUNT_FIELDS = ['votesPerDay', 'maxPerCandidatePerDay', 'maxChoicesPerBallot'] as const
 
 /** Votes per voter per day, per candidate per day, and choices per ballot (columns of a Row). */
@@ -80,7 +97,7 @@ export const VoteCountFields = ({ required = false }: { required?: boolean }) =>
             rules={rules[key]}
             required={required}
           >
-            <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
+            <InputNumber precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       ))}
@@ -166,7 +183,7 @@ export const RubricFields = () => {
                   rules={rules.maxScore}
                   required
                 >
-                  <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
+                  <InputNumber precision={0} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col xs={3} style={{ paddingTop: 30 }}>

@@ -151,12 +151,27 @@ describe('campaign edit page', { timeout: 60_000 }, () => {
     renderPage(base)
 
     const votes = await screen.findByLabelText('每人每日票数', {}, SLOW)
-    fireEvent.change(votes, { target: { value: '3' } })
+    fireEvent.change(votes, { target: { value: '12' } })
     fireEvent.click(saveButton())
 
     expect(await screen.findByText('投票开始后投票规则已锁定，不能修改', {}, SLOW)).toBeTruthy()
-    expect(patches(calls)[0]!.body).toEqual({ rules: { ...base.rules, votesPerDay: 3 } })
+    expect(patches(calls)[0]!.body).toEqual({ rules: { ...base.rules, votesPerDay: 12 } })
     expect(screen.queryByText('详情页')).toBeNull()
+  })
+
+  it('does not send rules that contradict each other: says so on the field', async () => {
+    const calls = serve(base, (body) => json({ ...base, ...body }))
+    renderPage(base)
+
+    // 10 choices per ballot, and now only 3 votes a day.
+    const votes = await screen.findByLabelText('每人每日票数', {}, SLOW)
+    fireEvent.change(votes, { target: { value: '3' } })
+    fireEvent.click(saveButton())
+
+    expect(
+      await screen.findByText('每张选票最多选择的人数不能多于每人每日票数', {}, SLOW),
+    ).toBeTruthy()
+    expect(patches(calls)).toEqual([])
   })
 
   it('locks rules and quotas once voting has opened, and still saves the basics', async () => {

@@ -41,6 +41,7 @@ import {
 import { BallotLimitFields } from '../ballot-limit-fields'
 import {
   RubricFields,
+  rangeRule,
   ScheduleFields,
   VoteCountFields,
   VotingHoursFields,
@@ -185,7 +186,7 @@ export const CampaignEditForm = ({
               rules={basicRules.year}
               required
             >
-              <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
+              <InputNumber precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
@@ -247,29 +248,36 @@ export const CampaignEditForm = ({
               <Form.Item
                 label={t('campaigns.fields.publicVoteWeight')}
                 name={['rules', 'publicVotePct']}
+                rules={[rangeRule(t, 0, 100)]}
               >
-                <InputNumber min={0} max={100} step={5} addonAfter="%" style={{ width: '100%' }} />
+                <InputNumber step={5} addonAfter="%" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={8}>
-              <Form.Item label={t('campaigns.fields.juryWeight')} name={['rules', 'juryPct']}>
-                <InputNumber min={0} max={100} step={5} addonAfter="%" style={{ width: '100%' }} />
+              <Form.Item
+                label={t('campaigns.fields.juryWeight')}
+                name={['rules', 'juryPct']}
+                rules={[rangeRule(t, 0, 100)]}
+              >
+                <InputNumber step={5} addonAfter="%" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={8}>
               <Form.Item
                 label={t('campaigns.fields.minFrontLineShare')}
                 name={['quotas', 'minFrontLinePct']}
+                rules={[rangeRule(t, 0, 100)]}
               >
-                <InputNumber min={0} max={100} step={5} addonAfter="%" style={{ width: '100%' }} />
+                <InputNumber step={5} addonAfter="%" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={8}>
               <Form.Item
                 label={t('campaigns.fields.maxCandidatesPerHonour')}
                 name={['quotas', 'maxCandidatesPerHonour']}
+                rules={[rangeRule(t, 1, 100)]}
               >
-                <InputNumber min={1} max={100} step={0.5} style={{ width: '100%' }} />
+                <InputNumber step={0.5} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           </Row>

@@ -11,8 +11,10 @@ import type { z } from 'zod'
 import { type FieldError, zodIssuesToFieldErrors } from '../../../../components/form/zod-form'
 import {
   initialValues,
+  percentIssue,
   rubricItemsOf,
   toCreateBody,
+  weightField,
   type WizardValues,
 } from '../wizard/wizard-model'
 
@@ -124,9 +126,10 @@ export const toUpdateBody = (
 
 /** Body issues onto the form's field names (weights and shares are edited as percents). */
 const fieldErrorsOf = (t: TFunction, issues: readonly z.core.$ZodIssue[]): FieldError[] => {
-  const errors = zodIssuesToFieldErrors(t, issues).map((e) => {
+  const errors = zodIssuesToFieldErrors(t, issues.map(percentIssue)).map((e) => {
     const [head, second] = e.name
-    if (head === 'rules' && second === 'weights') return { ...e, name: ['rules', 'juryPct'] }
+    if (head === 'rules' && second === 'weights')
+      return { ...e, name: ['rules', weightField(e.name[2])] }
     if (head === 'rules' && second === 'limits') return e
     if (head === 'rules') return { ...e, name: ['rules', String(second)] }
     if (head === 'quotas' && second === 'minFrontLineShare')

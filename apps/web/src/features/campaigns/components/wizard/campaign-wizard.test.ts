@@ -65,6 +65,55 @@ describe('validateStep', () => {
     ])
   })
 
+  it('puts a category name used twice on the second one', () => {
+    const { form, setFields } = fakeForm({
+      ...base(),
+      categories: [
+        { name: '制造业', honourCount: 10 },
+        { name: '服务业', honourCount: 5 },
+        { name: '制造业 ', honourCount: 3 },
+      ],
+    })
+    expect(validateStep(t, form, 'categories', false)).toBe(false)
+    expect(setFields).toHaveBeenCalledWith([
+      { name: ['categories', 2, 'name'], errors: ['类别名称重复，每个类别需用不同的名称'] },
+    ])
+  })
+
+  it('puts rules that contradict the votes a day on their fields', () => {
+    const v = base()
+    const { form, setFields } = fakeForm({
+      ...v,
+      rules: { ...v.rules, votesPerDay: 3, maxChoicesPerBallot: 10, maxPerCandidatePerDay: 5 },
+    })
+    expect(validateStep(t, form, 'rules', false)).toBe(false)
+    expect(setFields).toHaveBeenCalledWith([
+      {
+        name: ['rules', 'maxChoicesPerBallot'],
+        errors: ['每张选票最多选择的人数不能多于每人每日票数'],
+      },
+      {
+        name: ['rules', 'maxPerCandidatePerDay'],
+        errors: ['每日同一候选人最多票数不能多于每人每日票数'],
+      },
+    ])
+  })
+
+  it('says a share out of range in percents, on its own field', () => {
+    const v = base()
+    const rules = fakeForm({ ...v, rules: { ...v.rules, publicVotePct: 150, juryPct: -50 } })
+    expect(validateStep(t, rules.form, 'rules', false)).toBe(false)
+    expect(rules.setFields).toHaveBeenCalledWith([
+      { name: ['rules', 'publicVotePct'], errors: ['不能大于 100'] },
+      { name: ['rules', 'juryPct'], errors: ['不能小于 0'] },
+    ])
+    const jury = fakeForm({ ...v, quotas: { ...v.quotas, minFrontLinePct: 120 } })
+    expect(validateStep(t, jury.form, 'jury', false)).toBe(false)
+    expect(jury.setFields).toHaveBeenCalledWith([
+      { name: ['quotas', 'minFrontLinePct'], errors: ['不能大于 100'] },
+    ])
+  })
+
   it('skips the inherited steps of a child campaign', () => {
     const v = base()
     const { form } = fakeForm({ ...v, rules: { ...v.rules, juryPct: 30 } })

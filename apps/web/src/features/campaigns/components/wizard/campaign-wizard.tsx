@@ -7,6 +7,7 @@ import {
   RubricSchema,
   SCHEDULED_PHASES,
   StructuralQuotasSchema,
+  VotingRulesInputSchema,
   VotingRulesSchema,
 } from '@unionhall/contracts'
 import {
@@ -47,12 +48,15 @@ import {
   buildSchedule,
   checkWeights,
   initialValues,
+  percentIssue,
   toCreateBody,
+  weightField,
   type WizardValues,
 } from './wizard-model'
 import { BallotLimitFields } from '../ballot-limit-fields'
 import {
   RubricFields,
+  rangeRule,
   ScheduleFields,
   VoteCountFields,
   VotingHoursFields,
@@ -88,14 +92,14 @@ const stepOfPath = (path: readonly PropertyKey[]): StepKey => {
 
 /** Rules issues (paths inside VotingRules) onto the form's field names. */
 const rulesFieldErrors = (t: TFunction, issues: readonly z.core.$ZodIssue[]): FieldError[] =>
-  zodIssuesToFieldErrors(t, issues).map((e) => {
+  zodIssuesToFieldErrors(t, issues.map(percentIssue)).map((e) => {
     const head = e.name[0]
-    if (head === 'weights') return { ...e, name: ['rules', 'juryPct'] }
+    if (head === 'weights') return { ...e, name: ['rules', weightField(e.name[1])] }
     return { ...e, name: ['rules', String(head)] }
   })
 
 const juryFieldErrors = (t: TFunction, issues: readonly z.core.$ZodIssue[]): FieldError[] =>
-  zodIssuesToFieldErrors(t, issues).map((e) => {
+  zodIssuesToFieldErrors(t, issues.map(percentIssue)).map((e) => {
     if (e.name[0] === 'quotas' && e.name[1] === 'minFrontLineShare') {
       return { ...e, name: ['quotas', 'minFrontLinePct'] }
     }
@@ -142,7 +146,7 @@ export const validateStep = (
     }
     case 'rules': {
       if (inherited) return true
-      const r = VotingRulesSchema.safeParse(body.rules)
+      const r = VotingRulesInputSchema.safeParse(body.rules)
       return r.success || apply(rulesFieldErrors(t, r.error.issues))
     }
     case 'jury': {
@@ -319,7 +323,7 @@ export const CampaignWizard = ({
                 rules={basicRules.year}
                 required
               >
-                <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
+                <InputNumber precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
@@ -425,7 +429,7 @@ export const CampaignWizard = ({
                           rules={categoryRules.honourCount}
                           required
                         >
-                          <InputNumber min={1} max={1000} precision={0} style={{ width: '100%' }} />
+                          <InputNumber precision={0} style={{ width: '100%' }} />
                         </Form.Item>
                       </Col>
                       <Col xs={3} md={3} style={{ paddingTop: 30 }}>
@@ -505,30 +509,20 @@ export const CampaignWizard = ({
                 <Form.Item
                   label={t('campaigns.fields.publicVoteWeight')}
                   name={['rules', 'publicVotePct']}
+                  rules={[rangeRule(t, 0, 100)]}
                   required
                 >
-                  <InputNumber
-                    min={0}
-                    max={100}
-                    step={5}
-                    addonAfter="%"
-                    style={{ width: '100%' }}
-                  />
+                  <InputNumber step={5} addonAfter="%" style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col xs={12} md={8}>
                 <Form.Item
                   label={t('campaigns.fields.juryWeight')}
                   name={['rules', 'juryPct']}
+                  rules={[rangeRule(t, 0, 100)]}
                   required
                 >
-                  <InputNumber
-                    min={0}
-                    max={100}
-                    step={5}
-                    addonAfter="%"
-                    style={{ width: '100%' }}
-                  />
+                  <InputNumber step={5} addonAfter="%" style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             </Row>
@@ -544,24 +538,20 @@ export const CampaignWizard = ({
                 <Form.Item
                   label={t('campaigns.fields.minFrontLineShare')}
                   name={['quotas', 'minFrontLinePct']}
+                  rules={[rangeRule(t, 0, 100)]}
                   extra={t('campaigns.wizard.frontLineHint')}
                 >
-                  <InputNumber
-                    min={0}
-                    max={100}
-                    step={5}
-                    addonAfter="%"
-                    style={{ width: '100%' }}
-                  />
+                  <InputNumber step={5} addonAfter="%" style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col xs={12} md={8}>
                 <Form.Item
                   label={t('campaigns.fields.maxCandidatesPerHonour')}
                   name={['quotas', 'maxCandidatesPerHonour']}
+                  rules={[rangeRule(t, 1, 100)]}
                   extra={t('campaigns.wizard.ratioHint')}
                 >
-                  <InputNumber min={1} max={100} step={0.5} style={{ width: '100%' }} />
+                  <InputNumber step={0.5} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             </Row>

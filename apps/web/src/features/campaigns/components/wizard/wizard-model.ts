@@ -7,6 +7,7 @@ import {
   type ScheduledPhase,
 } from '@unionhall/contracts'
 import dayjs, { type Dayjs } from 'dayjs'
+import type { z } from 'zod'
 
 export type DateRange = [Dayjs | null, Dayjs | null] | null | undefined
 
@@ -81,6 +82,22 @@ export const buildSchedule = (
   const parsed = CampaignScheduleSchema.safeParse(periods)
   return parsed.success ? { schedule: parsed.data, problems } : { schedule: null, problems }
 }
+
+/**
+ * Shares (the weights, the front-line share) are edited as percents: a share's bounds (0..1)
+ * are said in percents too ("不能大于 100", not "不能大于 1").
+ */
+export const percentIssue = (issue: z.core.$ZodIssue): z.core.$ZodIssue => {
+  const path = issue.path.map(String).join('.')
+  if (!/(^|\.)(weights\.(publicVote|jury)|quotas\.minFrontLineShare)$/.test(path)) return issue
+  if (issue.code === 'too_big') return { ...issue, maximum: Number(issue.maximum) * 100 }
+  if (issue.code === 'too_small') return { ...issue, minimum: Number(issue.minimum) * 100 }
+  return issue
+}
+
+/** The percent field of a weights issue: its own weight's, or the jury's for their sum. */
+export const weightField = (key: string | number | undefined) =>
+  key === 'publicVote' ? 'publicVotePct' : 'juryPct'
 
 /** Public vote and jury weights as percents: they must add up to 100. */
 export const checkWeights = (publicVotePct: number | undefined, juryPct: number | undefined) => {
