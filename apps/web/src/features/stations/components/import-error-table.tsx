@@ -10,10 +10,18 @@ type RowError = StationImportResult['errors'][number]
  * place in the JSON with the record's name ("locations[2].latitude（城关区驿站）"); else the
  * field, with its path after it.
  */
-const columnOf = (t: TFunction, e: RowError) => {
-  if (e.column) return e.column
-  const head = e.path.split('.')[0] ?? ''
+const columnOf = (t: TFunction, e: RowError, withField: boolean) => {
+  const head = /^schedule\.exceptions(\.|$)/.test(e.path)
+    ? 'exceptions'
+    : (e.path.split('.')[0] ?? '')
   const label = head ? t(`stations.fields.${head}`, { defaultValue: '' }) : ''
+  if (e.column) {
+    // The sheet's own header ("纬度*") is what the clerk finds in the file; a reader of another
+    // language is told which field it is as well: "纬度* (Latitude)".
+    return withField && label
+      ? t('stations.import.columnWithField', { column: e.column, field: label })
+      : e.column
+  }
   return label ? `${label}（${e.path}）` : e.path || '—'
 }
 
@@ -37,7 +45,9 @@ export const StationImportErrorTable = ({
   errors: RowError[]
   hsds?: boolean
 }) => {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  // Sheet headers are Chinese; an HSDS place is the JSON's own path.
+  const withField = !hsds && !i18n.language.startsWith('zh')
   return (
     <Table<RowError & { key: string }>
       data-testid="station-import-errors"
@@ -60,7 +70,7 @@ export const StationImportErrorTable = ({
           key: 'column',
           width: hsds ? 220 : 150,
           onCell: () => ({ style: WRAP }),
-          render: (_: unknown, e: RowError) => columnOf(t, e),
+          render: (_: unknown, e: RowError) => columnOf(t, e, withField),
         },
         {
           title: t('stations.import.errorMessage'),
