@@ -110,8 +110,13 @@ describe('limit and closed messages', () => {
       '现在不在投票时间，今天 8:00 开始投票（每天 8:00–22:00）',
     )
     expect(votingClosedText(t, campaign(), afternoon)).toBeNull()
+    // Before the planned start its date is given; once that date has passed (staff advance
+    // the phases by hand), no date.
+    expect(
+      votingClosedText(t, campaign({ phase: 'publicity' }), new Date('2026-04-20T06:00:00Z')),
+    ).toBe('投票还没开始，5 月 1 日 08:00 开始')
     expect(votingClosedText(t, campaign({ phase: 'publicity' }), afternoon)).toBe(
-      '投票还没开始，5 月 1 日 08:00 开始',
+      '投票尚未开始，开始时间以通知为准',
     )
     expect(votingClosedText(t, campaign({ phase: 'jury' }), afternoon)).toBe(
       '投票已经结束，感谢您的参与',
