@@ -463,7 +463,8 @@ export const MergeNominationsBodySchema = z
  */
 export const ExplanationSchema = z.object({
   code: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  /** A list (e.g. candidates' names) is an array: each language joins it its own way. */
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.null(), z.array(z.string())])),
   message: z.string(),
 })
 export type Explanation = z.infer<typeof ExplanationSchema>

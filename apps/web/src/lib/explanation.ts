@@ -17,7 +17,13 @@ const contextOf = (e: Pick<Explanation, 'code' | 'params'>): string | undefined 
  */
 export const explain = (t: TFunction, e: Pick<Explanation, 'code' | 'params' | 'message'>) =>
   t(`campaigns.explain.${e.code}`, {
-    ...e.params,
+    // A list joined the language's way: 「甲、乙」, "A, B".
+    ...Object.fromEntries(
+      Object.entries(e.params).map(([k, v]) => [
+        k,
+        Array.isArray(v) ? v.join(t('common.listSeparator')) : v,
+      ]),
+    ),
     context: contextOf(e),
     defaultValue: e.message,
   })

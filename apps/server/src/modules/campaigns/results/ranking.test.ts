@@ -56,7 +56,7 @@ describe('rankCampaign', () => {
     expect(cat.noteDetails).toEqual([
       {
         code: 'RANK_JURY_MISSING',
-        params: { count: 2, names: 'c1、c3' },
+        params: { count: 2, names: ['c1', 'c3'] },
         message: '2 名候选人（c1、c3）还没有专家评分，其专家评分部分按 0 分计入综合得分',
       },
     ])

@@ -35,9 +35,11 @@ export type RankingCandidate = {
 }
 
 type Params = Record<string, string | number | null>
+/** A parameter may be a list (names), which each language joins its own way. */
+type ExplanationParams = Record<string, string | number | null | string[]>
 
 /** A stable code and its parameters; `message` is the zh-CN sentence for text-only consumers. */
-export type Explanation = { code: ExplanationCode; params: Params; message: string }
+export type Explanation = { code: ExplanationCode; params: ExplanationParams; message: string }
 
 /** The zh-CN sentence of each code (the web renders code + params from its locale files). */
 const ZH = {
@@ -64,10 +66,15 @@ const ZH = {
 } as const
 export type ExplanationCode = keyof typeof ZH
 
-const explain = (code: ExplanationCode, params: Params): Explanation => ({
+const explain = (code: ExplanationCode, params: ExplanationParams): Explanation => ({
   code,
   params,
-  message: ZH[code](params),
+  // The zh-CN sentence joins a list with '、'.
+  message: ZH[code](
+    Object.fromEntries(
+      Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join('、') : v]),
+    ),
+  ),
 })
 
 export type RankedRow = {
@@ -172,7 +179,8 @@ const rankCategory = (
     notes.push(
       explain('RANK_JURY_MISSING', {
         count: unscored.length,
-        names: unscored.map((w) => w.c.name).join('、'),
+        // A list, which each language joins its own way ('、' in Chinese, ', ' in English).
+        names: unscored.map((w) => w.c.name),
       }),
     )
   const required = Math.ceil(round6(input.minFrontLineShare * winnerCount))

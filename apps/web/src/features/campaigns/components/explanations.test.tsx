@@ -96,6 +96,33 @@ describe('explanations', { timeout: 60_000 }, () => {
     ).toBeTruthy()
   })
 
+  it('joins a list of names the language’s way, and counts in the right number', async () => {
+    const missing = (names: string[]) => ({
+      code: 'RANK_JURY_MISSING',
+      params: { count: names.length, names },
+      message: '',
+    })
+    expect(explain(i18n.getFixedT('zh-CN'), missing(['张建国', '李秀英']))).toBe(
+      '2 名候选人（张建国、李秀英）还没有专家评分，其专家评分部分按 0 分计入综合得分',
+    )
+    const en = i18n.getFixedT('en')
+    expect(explain(en, missing(['张建国', '李秀英']))).toBe(
+      '2 candidates (张建国, 李秀英) have no jury score yet; their jury part counts as 0 in the final score',
+    )
+    expect(explain(en, missing(['张建国']))).toBe(
+      '1 candidate (张建国) has no jury score yet; the jury part counts as 0 in the final score',
+    )
+  })
+
+  it('says one of a thing in the singular in English', () => {
+    const en = i18n.getFixedT('en')
+    expect(en('campaignsPublic.candidates.votes', { count: 1 })).toBe('1 vote')
+    expect(en('campaignsPublic.candidates.votes', { count: 2 })).toBe('2 votes')
+    expect(en('campaigns.fraud.invalidateTitle', { count: 1 })).toBe('Invalidate 1 ballot')
+    expect(en('campaigns.quota.problems', { count: 3 })).toBe('3 problems found')
+    expect(i18n.getFixedT('zh-CN')('campaignsPublic.candidates.votes', { count: 1 })).toBe('1 票')
+  })
+
   it('renders quota problems with their variants, and falls back to the message', async () => {
     await i18n.changeLanguage('en')
     const t = i18n.t.bind(i18n)

@@ -2,6 +2,7 @@ import type { Campaign } from '@unionhall/contracts'
 import { fireEvent, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import '../../../test/setup'
+import { i18n } from '../../../lib/i18n'
 import { makeSession, renderWithProviders } from '../../../test/render'
 import { ResultsTab } from './results-tab'
 
@@ -82,5 +83,58 @@ describe('ResultsTab downloads', { timeout: 60_000 }, () => {
     unmount()
     renderWithProviders(<ResultsTab campaign={{ ...voting(true), phase: 'jury' }} />, session)
     for (const b of downloads()) expect(b.hasAttribute('disabled')).toBe(false)
+  })
+})
+
+describe('ResultsTab turnout in English', { timeout: 60_000 }, () => {
+  const ORG = '01a2270b-7d6a-7c12-abf4-7ce3e28e9562'
+  const turnout = (totalBallots: number, orgs: number) => ({
+    updatedAt: '2026-04-20T00:00:00.000Z',
+    totalBallots,
+    items: Array.from({ length: orgs }, (_, i) => ({
+      orgId: ORG.replace(/2$/, String(i)),
+      orgName: `工会${i}`,
+      parentId: null,
+      depth: 0,
+      ballots: 1,
+      subtreeBallots: 1,
+    })),
+  })
+  const serveTurnout = (body: unknown) =>
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) =>
+        String(url).includes('/turnout')
+          ? Promise.resolve(
+              new Response(JSON.stringify(body), {
+                status: 200,
+                headers: { 'content-type': 'application/json' },
+              }),
+            )
+          : new Promise(() => {}),
+      ),
+    )
+  afterEach(async () => {
+    vi.unstubAllGlobals()
+    await i18n.changeLanguage('zh-CN')
+  })
+
+  it('says "1 ballot from 1 org", and plural otherwise', async () => {
+    await i18n.changeLanguage('en')
+    serveTurnout(turnout(1, 1))
+    const { unmount } = renderWithProviders(<ResultsTab campaign={voting(true)} />, session)
+    expect(await screen.findByText('1 ballot from 1 org.', {}, { timeout: 5000 })).toBeTruthy()
+    unmount()
+    serveTurnout(turnout(3, 2))
+    renderWithProviders(<ResultsTab campaign={voting(true)} />, session)
+    expect(await screen.findByText('3 ballots from 2 orgs.', {}, { timeout: 5000 })).toBeTruthy()
+  })
+
+  it('keeps the Chinese sentence', async () => {
+    serveTurnout(turnout(3, 2))
+    renderWithProviders(<ResultsTab campaign={voting(true)} />, session)
+    expect(
+      await screen.findByText('共 3 张选票，来自 2 个单位。', {}, { timeout: 5000 }),
+    ).toBeTruthy()
   })
 })

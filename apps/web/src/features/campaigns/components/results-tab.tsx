@@ -153,8 +153,10 @@ const TurnoutChart = ({ campaign }: { campaign: Campaign }) => {
         <>
           <Typography.Paragraph type="secondary">
             {t('campaigns.results.turnoutText', {
-              total: turnout.data.totalBallots,
-              orgs: turnout.data.items.filter((i) => i.ballots > 0).length,
+              ballots: t('campaigns.results.turnoutBallots', { count: turnout.data.totalBallots }),
+              orgs: t('campaigns.results.turnoutOrgs', {
+                count: turnout.data.items.filter((i) => i.ballots > 0).length,
+              }),
             })}
           </Typography.Paragraph>
           {items.length > 0 ? (
