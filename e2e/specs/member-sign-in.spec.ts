@@ -101,6 +101,31 @@ describe('member registration and sign-in on the worker pages', () => {
     // Large text: the form still fits the phone's width.
     await page.getByRole('button', { name: text('campaignsPublic.shell.largeText') }).click()
     await check('sign-in, large text')
+    // In English on a 320 px phone, the bar's first word ("UnionHall") stays on one line (it broke
+    // as "UnionHal / l"), and the bar scrolls away rather than holding a fifth of the screen.
+    await page.setViewportSize({ width: 320, height: 640 })
+    await page.getByRole('button', { name: text('campaignsPublic.shell.switchLanguage') }).click()
+    const backToChinese = page.locator('.cp-bar-tool[lang="zh-CN"]')
+    await backToChinese.waitFor()
+    const bar = await page.evaluate(() => {
+      const title = document.querySelector('.cp-bar-title')
+      const node = title?.firstChild
+      if (!title || !node || node.nodeType !== Node.TEXT_NODE) return null
+      const word = /^\S+/.exec(node.textContent ?? '')?.[0] ?? ''
+      const range = document.createRange()
+      range.setStart(node, 0)
+      range.setEnd(node, word.length)
+      const header = title.closest('header')
+      return {
+        word,
+        lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size,
+        position: header ? getComputedStyle(header).position : '',
+      }
+    })
+    expect(bar).toEqual({ word: 'UnionHall', lines: 1, position: 'static' })
+    await check('sign-in, large English text at 320 px')
+    await backToChinese.click()
+    await page.setViewportSize(PHONE)
 
     await page.getByLabel(text('auth.login.password')).fill(PASSWORD)
     await page.getByRole('button', { name: text('auth.login.submit'), exact: true }).click()

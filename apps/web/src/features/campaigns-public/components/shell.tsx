@@ -34,23 +34,25 @@ export const PublicShell = ({ title, home, children }: Props) => {
             <span className="cp-bar-title">{t('app.name')}</span>
           </span>
         )}
-        <button
-          type="button"
-          className="cp-bar-tool"
-          aria-pressed={largeText}
-          onClick={() => setLargeText(!largeText)}
-        >
-          {t('campaignsPublic.shell.largeText')}
-        </button>
-        <button
-          type="button"
-          className="cp-bar-tool"
-          lang={other}
-          aria-label={t('campaignsPublic.shell.switchLanguage')}
-          onClick={() => setLanguage(other)}
-        >
-          {other === 'en' ? 'English' : '中文'}
-        </button>
+        <span className="cp-bar-tools">
+          <button
+            type="button"
+            className="cp-bar-tool"
+            aria-pressed={largeText}
+            onClick={() => setLargeText(!largeText)}
+          >
+            {t('campaignsPublic.shell.largeText')}
+          </button>
+          <button
+            type="button"
+            className="cp-bar-tool"
+            lang={other}
+            aria-label={t('campaignsPublic.shell.switchLanguage')}
+            onClick={() => setLanguage(other)}
+          >
+            {other === 'en' ? 'English' : '中文'}
+          </button>
+        </span>
       </header>
       <main className="cp-main" id="main">
         <h1>{title}</h1>
