@@ -105,8 +105,9 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
   FILE_MISSING: { 'zh-CN': '请选择要上传的文件', en: 'Choose a file to upload' },
   FILE_TOO_LARGE: { 'zh-CN': '文件过大', en: 'The file is too large' },
   UPLOAD_TYPE_UNSUPPORTED: {
-    'zh-CN': '只能上传 JPEG、PNG 或 WebP 图片',
-    en: 'Only JPEG, PNG or WebP images can be uploaded',
+    'zh-CN':
+      '这个文件不是真正的 JPEG、PNG 或 WebP 图片（按文件内容判断，不看文件名），请换一张照片',
+    en: 'This file is not a real JPEG, PNG or WebP image (judged by its content, not its name); choose another photo',
   },
   UPLOAD_IMAGE_UNREADABLE: {
     'zh-CN': '图片已损坏，无法读取尺寸',

@@ -87,7 +87,7 @@ describe('ImageUpload', { timeout: 30_000 }, () => {
     })
 
     expect((await screen.findByRole('alert', {}, SLOW)).textContent).toBe(
-      '只能上传 JPEG、PNG 或 WebP 图片',
+      '这个文件不是真正的 JPEG、PNG 或 WebP 图片（按文件内容判断，不看文件名），请换一张照片',
     )
     expect(onValues).not.toHaveBeenCalled()
   })

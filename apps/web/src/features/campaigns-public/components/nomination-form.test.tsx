@@ -158,7 +158,7 @@ describe('nomination form', () => {
             JSON.stringify({
               error: {
                 code: 'UPLOAD_TYPE_UNSUPPORTED',
-                message: '只能上传 JPEG、PNG 或 WebP 图片',
+                message: '这个文件不是真正的 JPEG、PNG 或 WebP 图片（按文件内容判断，不看文件名），请换一张照片',
               },
             }),
             { status: 415, headers: { 'content-type': 'application/json' } },
@@ -171,7 +171,7 @@ describe('nomination form', () => {
     fireEvent.change(field('照片（选填）'), { target: { files: [fake] } })
 
     await waitFor(
-      () => expect(errorOf('照片（选填）')).toBe('fake.png: 只能上传 JPEG、PNG 或 WebP 图片'),
+      () => expect(errorOf('照片（选填）')).toBe('fake.png: 这个文件不是真正的 JPEG、PNG 或 WebP 图片（按文件内容判断，不看文件名），请换一张照片'),
       { timeout: 10_000 },
     )
     expect(screen.queryByRole('img')).toBeNull()
