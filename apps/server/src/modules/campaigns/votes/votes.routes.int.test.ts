@@ -1094,7 +1094,11 @@ describe('ballot log, recount and exports', () => {
       method: 'GET',
       url: `/api/v1/campaigns/${c.campaignId}/ballot-log?format=csv`,
     })
-    expect(csv.body.split('\n')[0]).toBe('receipt,voter_key,org_id,day,candidate_ids,status')
+    const [header, first] = csv.body.split('\n')
+    // For a spreadsheet: a BOM (UTF-8), and each ballot's candidates by number and name.
+    expect(header).toBe('\uFEFFreceipt,voter_key,org_id,day,candidate_ids,candidates,status')
+    expect(first!.split(',')[4]).toBe(`${c.candidateIds[0]} ${c.candidateIds[3]}`)
+    expect(first!.split(',')[5]).toBe('"1号候选人1、4号候选人4"')
 
     // A tampered counter is caught.
     await sql`update campaign_tally set votes = votes + 1 where campaign_id = ${c.campaignId} and candidate_id = ${c.candidateIds[3]!}`.execute(

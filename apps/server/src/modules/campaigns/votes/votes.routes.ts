@@ -25,6 +25,7 @@ import { VOTER_COOKIE, VOTER_HEADER } from './voter'
 import { votesServiceFor } from './votes.service'
 import { VOTE_FLOW_READS_PER_IP } from '../shared/rate-limits'
 import { XLSX_TYPE } from '../../../platform/http/attachment'
+import { csvText } from './csv-text'
 
 const tags = ['campaign votes']
 const Params = z.object({ campaignId: IdSchema })
@@ -158,20 +159,21 @@ export const votesRoutes: FastifyPluginAsyncZod<{ deps: CampaignsDeps }> = async
       schema: {
         tags,
         summary:
-          'Anonymised ballot log (receipt, voter key, org, day, candidates, status) as NDJSON or CSV',
+          'Anonymised ballot log (receipt, voter key, org, day, candidates, status) as NDJSON or CSV (with candidate names, for spreadsheets)',
         params: Params,
         querystring: z.object({ format: z.enum(['ndjson', 'csv']).default('ndjson') }).strict(),
       },
       config: { access: { permission: 'campaign:read' } },
     },
     async (req, reply) => {
-      const log = await svc.openBallotLog(ctx(req), req.params.campaignId)
+      const { log, candidateLabel } = await svc.openBallotLog(ctx(req), req.params.campaignId)
       const csv = req.query.format === 'csv'
       async function* lines() {
-        if (csv) yield 'receipt,voter_key,org_id,day,candidate_ids,status\n'
+        // The BOM makes spreadsheet programs read the names as UTF-8.
+        if (csv) yield '\uFEFFreceipt,voter_key,org_id,day,candidate_ids,candidates,status\n'
         for await (const e of log)
           yield csv
-            ? `${e.receipt},${e.voterKey},${e.orgId},${e.day},${e.candidateIds.join(' ')},${e.status}\n`
+            ? `${e.receipt},${e.voterKey},${e.orgId},${e.day},${e.candidateIds.join(' ')},${csvText(e.candidateIds.map(candidateLabel).join('、'))},${e.status}\n`
             : `${JSON.stringify(e)}\n`
       }
       return reply

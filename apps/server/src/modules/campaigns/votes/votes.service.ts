@@ -468,7 +468,12 @@ export const createVotesService = (deps: CampaignsDeps, options: VotesServiceOpt
         orgId: s.orgId,
       }),
     )
-    return ballotLogOf(db, s.campaignId, 5000)
+    // People read the CSV: each ballot's candidates by number and name, beside their ids.
+    const candidateLabel = (id: string) => {
+      const c = s.candidates.get(id)
+      return c ? `${c.number}号${c.name}` : id
+    }
+    return { log: ballotLogOf(db, s.campaignId, 5000), candidateLabel }
   }
 
   /** Votes by day (per candidate) and ballots by org and day, as an .xlsx workbook. */
