@@ -50,7 +50,9 @@ export const AppProviders = ({
   <QueryClientProvider client={queryClient}>
     <UiPrefsProvider>
       <ThemedApp>
-        <SessionProvider>{children}</SessionProvider>
+        {/* No session request without the signed-in marker: a signed-out visitor's browser logs no
+            401, and the console's sign-in page shows a round trip sooner. */}
+        <SessionProvider onlyWithMarker>{children}</SessionProvider>
       </ThemedApp>
     </UiPrefsProvider>
   </QueryClientProvider>

@@ -1,10 +1,10 @@
-import { render, screen, waitFor } from '@testing-library/react'
+import { render, screen } from '@testing-library/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import '../test/setup'
 import { memberSession } from '../features/account-public/test/render'
 import { apiError, json, stubFetch } from '../features/stations-public/test/render'
-import { SessionProvider, useSession } from './session'
+import { SessionProvider, useRecoverUnmarkedSession, useSession } from './session'
 
 const Who = () => {
   const { session, isLoading } = useSession()
@@ -58,10 +58,21 @@ describe('SessionProvider', () => {
     expect(await screen.findByText('signed out')).toBeTruthy()
   })
 
-  it('in the console, always asks (sessions begun before the marker existed still count)', async () => {
+  it('on a sign-in page, picks up a session begun before the marker existed, asking once', async () => {
     const f = stubFetch((url) => (url === '/api/v1/auth/session' ? json(memberSession) : undefined))
-    renderWith(false)
-    await waitFor(() => expect(screen.getByText(memberSession.member.name)).toBeTruthy())
+    const SignIn = () => {
+      const { setSession } = useSession()
+      useRecoverUnmarkedSession(setSession)
+      return <Who />
+    }
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <SessionProvider onlyWithMarker>
+          <SignIn />
+        </SessionProvider>
+      </QueryClientProvider>,
+    )
+    expect(await screen.findByText(memberSession.member.name)).toBeTruthy()
     expect(sessionCalls(f)).toHaveLength(1)
   })
 })

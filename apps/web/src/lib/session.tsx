@@ -129,6 +129,27 @@ export const SessionProvider = ({
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
 }
 
+/**
+ * On a sign-in page: a session begun before the signed-in marker existed is invisible to pages
+ * that ask only with the marker. Ask once here, where the member came to sign in anyway, and
+ * take the session if there is one.
+ */
+export const useRecoverUnmarkedSession = (setSession: (session: Session) => void) => {
+  useEffect(() => {
+    if (hasSignedInMarker()) return
+    let live = true
+    fetchSession().then(
+      (s) => {
+        if (live && s) setSession(s)
+      },
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [setSession])
+}
+
 export const useSession = (): SessionContextValue => {
   const ctx = useContext(SessionContext)
   if (!ctx) throw new Error('useSession must be used inside SessionProvider')
