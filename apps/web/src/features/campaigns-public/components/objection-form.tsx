@@ -2,8 +2,10 @@ import { ObjectionBodySchema } from '@unionhall/contracts'
 import { useMutation } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useOnChange } from '../../../components/form/use-on-change'
 import { translateIssue } from '../../../components/form/zod-form'
 import { errorMessage } from '../../../lib/error-message'
+import { useSession } from '../../../lib/session'
 import { fileObjection } from '../api/public-campaigns-api'
 import { Field } from './field'
 import { Notice } from './shell'
@@ -11,16 +13,30 @@ import { Notice } from './shell'
 type Values = { contactName: string; contactMobile: string; reason: string }
 type Errors = Partial<Record<keyof Values, string>>
 
-/** During publicity anyone may object to a candidate, with a way to be contacted back. */
+/**
+ * During publicity anyone may object to a candidate, with a way to be contacted back. The form
+ * names the candidate it is about, and a signed-in member finds their own name filled in.
+ */
 export const ObjectionForm = ({
   campaignId,
-  candidateId,
+  candidate,
 }: {
   campaignId: string
-  candidateId: string
+  candidate: { id: string; name: string; number: number }
 }) => {
   const { t } = useTranslation()
-  const [values, setValues] = useState<Values>({ contactName: '', contactMobile: '', reason: '' })
+  const { session } = useSession()
+  const candidateId = candidate.id
+  const memberName = session?.member.name
+  const [values, setValues] = useState<Values>({
+    contactName: memberName ?? '',
+    contactMobile: '',
+    reason: '',
+  })
+  // The session may arrive after the form: fill the name in then, unless one was typed.
+  useOnChange(memberName, () => {
+    if (memberName) setValues((v) => (v.contactName ? v : { ...v, contactName: memberName }))
+  })
   const [errors, setErrors] = useState<Errors>({})
   const submit = useMutation({
     mutationFn: (body: Values) => fileObjection(campaignId, { candidateId, ...body }),
@@ -59,7 +75,9 @@ export const ObjectionForm = ({
   }
   return (
     <form className="cp-card" onSubmit={onSubmit} noValidate aria-labelledby="cp-objection">
-      <h2 id="cp-objection">{t('campaignsPublic.objection.title')}</h2>
+      <h2 id="cp-objection">
+        {t('campaignsPublic.objection.title', { name: candidate.name, number: candidate.number })}
+      </h2>
       <p className="cp-small">{t('campaignsPublic.objection.intro')}</p>
       <Field label={t('campaignsPublic.objection.name')} error={errors.contactName}>
         {(a) => (

@@ -63,3 +63,22 @@ describe('candidate profile and today’s limits', () => {
     expect(voteLinks()).toHaveLength(1)
   })
 })
+
+describe('candidate profile: objecting during publicity', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('names the candidate in the objection form and fills in a signed-in member’s name', async () => {
+    stubServer([], undefined, { phase: 'publicity' })
+    renderPage(profilePath(2), CandidatePage, member)
+    expect(await screen.findByRole('heading', { name: '对 候选人2（2 号）提出异议' })).toBeTruthy()
+    expect(screen.getByLabelText<HTMLInputElement>('您的姓名').value).toBe('张师傅')
+    expect(screen.getByLabelText<HTMLInputElement>('您的手机号').value).toBe('')
+  })
+
+  it('leaves the name empty for someone not signed in', async () => {
+    stubServer([], undefined, { phase: 'publicity' })
+    renderPage(profilePath(2), CandidatePage, null)
+    await screen.findByRole('heading', { name: '对 候选人2（2 号）提出异议' })
+    expect(screen.getByLabelText<HTMLInputElement>('您的姓名').value).toBe('')
+  })
+})

@@ -213,7 +213,10 @@ export const Component = () => {
       ) : null}
 
       {c && (c.phase === 'publicity' || c.phase === 'result_publicity') && p.status === 'active' ? (
-        <ObjectionForm campaignId={p.campaignId} candidateId={p.id} />
+        <ObjectionForm
+          campaignId={p.campaignId}
+          candidate={{ id: p.id, name: p.name, number: p.number }}
+        />
       ) : null}
     </PublicShell>
   )
