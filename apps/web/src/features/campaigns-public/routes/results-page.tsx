@@ -73,6 +73,11 @@ export const Component = () => {
                 <h2 id={`cp-res-${cat.categoryId}`}>
                   {t(`${k}.category`, { name: cat.name, count: winners.length })}
                 </h2>
+                {winners.length === 0 ? (
+                  <p className="cp-muted">
+                    {t(r.announcedAt ? `${k}.noneInCategory` : `${k}.noneProposedInCategory`)}
+                  </p>
+                ) : null}
                 <ol className="cp-list">
                   {winners.map((w) => (
                     <li

@@ -138,3 +138,44 @@ describe('ResultsTab turnout in English', { timeout: 60_000 }, () => {
     ).toBeTruthy()
   })
 })
+
+describe('ResultsTab ranking of a category without candidates', { timeout: 60_000 }, () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('says the category has no candidates instead of an empty table', async () => {
+    const body = {
+      campaignId: campaign.id,
+      weights: { publicVote: 0.6, jury: 0.4 },
+      invalidatedBallots: 0,
+      announcedAt: null,
+      categories: [
+        {
+          categoryId: campaign.categories[0]!.id,
+          name: '制造业',
+          honourCount: 10,
+          rows: [],
+          notes: [],
+          noteDetails: [],
+        },
+      ],
+    }
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) =>
+        String(url).endsWith('/results')
+          ? Promise.resolve(
+              new Response(JSON.stringify(body), {
+                status: 200,
+                headers: { 'content-type': 'application/json' },
+              }),
+            )
+          : new Promise(() => {}),
+      ),
+    )
+    renderWithProviders(<ResultsTab campaign={{ ...voting(true), phase: 'jury' }} />, session)
+    expect(
+      await screen.findByText('该类别没有候选人，没有可显示的结果。', {}, { timeout: 5000 }),
+    ).toBeTruthy()
+    expect(screen.queryByRole('table')).toBeNull()
+  })
+})

@@ -62,6 +62,16 @@ const CategoryPicker = ({
   )
 }
 
+/** A chosen category with no candidate: said in words, not as an empty chart and table. */
+const NoCandidates = () => {
+  const { t } = useTranslation()
+  return (
+    <Typography.Paragraph type="secondary" role="status" style={{ margin: 0 }}>
+      {t('campaigns.results.noCandidates')}
+    </Typography.Paragraph>
+  )
+}
+
 /** The live leaderboard while voting (refetched every 5 s), or a sealed notice. */
 const LiveLeaderboard = ({ campaign }: { campaign: Campaign }) => {
   const { t } = useTranslation()
@@ -112,11 +122,15 @@ const LiveLeaderboard = ({ campaign }: { campaign: Campaign }) => {
             value={categoryId}
             onChange={setCategoryId}
           />
-          <EChart
-            option={option}
-            height={barChartHeight(rows.length)}
-            ariaLabel={t('campaigns.results.votesChartLabel')}
-          />
+          {rows.length === 0 ? (
+            <NoCandidates />
+          ) : (
+            <EChart
+              option={option}
+              height={barChartHeight(rows.length)}
+              ariaLabel={t('campaigns.results.votesChartLabel')}
+            />
+          )}
         </Space>
       ) : null}
     </Card>
@@ -337,12 +351,18 @@ const ResultsPanel = ({ campaign }: { campaign: Campaign }) => {
                 count: category.honourCount,
               })}
             </Typography.Title>
-            <RankingTable category={category} />
-            <EChart
-              option={option}
-              height={barChartHeight(category.rows.length)}
-              ariaLabel={t('campaigns.results.votesChartLabel')}
-            />
+            {category.rows.length === 0 ? (
+              <NoCandidates />
+            ) : (
+              <>
+                <RankingTable category={category} />
+                <EChart
+                  option={option}
+                  height={barChartHeight(category.rows.length)}
+                  ariaLabel={t('campaigns.results.votesChartLabel')}
+                />
+              </>
+            )}
           </>
         ) : null}
       </Space>
