@@ -69,6 +69,10 @@ const CORE_MATRIX: Record<RouteKey, Row> = {
   'POST /api/v1/noop': { access: 'public', note: 'benchmark baseline' },
   'GET /api/v1/config/public': { access: 'public', note: 'locale settings' },
   'POST /api/v1/auth/login': { access: 'public', note: 'sign-in' },
+  'POST /api/v1/auth/login/otp': {
+    access: 'public',
+    note: 'sign-in proved by an SMS code to the account mobile',
+  },
   'POST /api/v1/auth/otp': { access: 'public', note: 'SMS code' },
   'POST /api/v1/auth/register': { access: 'public', note: 'self-registration at any org' },
   'POST /api/v1/auth/password/reset': {

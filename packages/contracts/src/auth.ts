@@ -12,16 +12,25 @@ export const ChangePasswordBodySchema = z
   .object({ currentPassword: z.string().min(1).max(128), newPassword: PasswordSchema })
   .strict()
 
-export const OTP_PURPOSES = ['register', 'vote', 'reset'] as const
+export const OTP_PURPOSES = ['register', 'vote', 'reset', 'login'] as const
 export const RequestOtpBodySchema = z
   .object({ mobile: MobileSchema, purpose: z.enum(OTP_PURPOSES) })
   .strict()
+
+/** The 6-digit code of an SMS sent by POST /auth/otp. */
+export const OtpCodeSchema = z.string().regex(/^\d{6}$/)
+
+/** Sign-in without a password, proved by an SMS code sent with purpose 'login'. */
+export const LoginOtpBodySchema = z
+  .object({ mobile: MobileSchema, otpCode: OtpCodeSchema })
+  .strict()
+export type LoginOtpBody = z.infer<typeof LoginOtpBodySchema>
 
 /** A forgotten password: a new one, proved by an SMS code sent with purpose 'reset'. */
 export const ResetPasswordBodySchema = z
   .object({
     mobile: MobileSchema,
-    otpCode: z.string().regex(/^\d{6}$/),
+    otpCode: OtpCodeSchema,
     newPassword: PasswordSchema,
   })
   .strict()

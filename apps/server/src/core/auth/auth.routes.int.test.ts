@@ -558,6 +558,205 @@ describe('POST /api/v1/auth/password/reset (a forgotten password)', () => {
   })
 })
 
+describe('POST /api/v1/auth/login/otp (sign-in with an SMS code)', () => {
+  // Code requests here come from their own address, so they leave the shared one's 20 an hour
+  // to the other tests.
+  const FROM = '198.51.100.10'
+  const requestCode = (mobile: string, purpose: string, remoteAddress = FROM) =>
+    t.request({
+      method: 'POST',
+      url: '/api/v1/auth/otp',
+      remoteAddress,
+      payload: { mobile, purpose },
+    })
+  const lastCode = (mobile: string) => {
+    const msg = [...t.sms.outbox].reverse().find((m) => m.mobile === mobile)
+    return /(\d{6})/.exec(msg?.text ?? '')?.[1]
+  }
+  const sentTo = (mobile: string) => t.sms.outbox.filter((m) => m.mobile === mobile).length
+  const otherThan = (code: string) => (code === '000000' ? '111111' : '000000')
+  const loginOtp = (mobile: string, otpCode: string | undefined) =>
+    t.request({ method: 'POST', url: '/api/v1/auth/login/otp', payload: { mobile, otpCode } })
+  const sessionWith = (cookie: string) =>
+    t.request({ method: 'GET', url: '/api/v1/auth/session', cookies: { [SESSION_COOKIE]: cookie } })
+  const signIns = async (memberId: string) =>
+    (await auditRows(t, { action: 'auth.signed-in', targetId: memberId })).map(
+      (r) => JSON.parse(r.summary) as unknown,
+    )
+
+  it('signs in with a login code like a password does: cookies, CSRF token, session, audit', async () => {
+    const { mobile, member } = await makeAccount()
+
+    const sent = await requestCode(mobile, 'login')
+    expect(sent.statusCode, sent.body).toBe(200)
+    expect(sent.json()).toEqual({ ok: true })
+    const code = lastCode(mobile)!
+    expect(code).toMatch(/^\d{6}$/)
+    const otpSent = await auditRows(t, { action: 'auth.otp-sent' })
+    expect(JSON.parse(otpSent.at(-1)!.summary)).toEqual({ purpose: 'login' })
+
+    const res = await loginOtp(mobile, code)
+
+    expect(res.statusCode, res.body).toBe(200)
+    const session = res.json<Session>()
+    expect(session.member).toMatchObject({ id: member.id, orgName: '兰州市总工会' })
+    expect(session.csrfToken.length).toBeGreaterThan(20)
+    const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' })
+    const marker = res.cookies.find((c) => c.name === SIGNED_IN_COOKIE)!
+    expect(marker.value).toBe('1')
+    expect(marker.httpOnly).toBeFalsy()
+    expect(marker.expires?.getTime()).toBe(cookie.expires?.getTime())
+    const again = await sessionWith(cookie.value)
+    expect(again.statusCode).toBe(200)
+    expect(again.json<Session>()).toMatchObject({
+      member: { id: member.id },
+      csrfToken: session.csrfToken,
+    })
+    // The CSRF token works for writes, as after a password sign-in.
+    const out = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      cookies: { [SESSION_COOKIE]: cookie.value },
+      headers: { 'x-csrf-token': session.csrfToken },
+    })
+    expect(out.statusCode).toBe(200)
+    expect(await signIns(member.id)).toEqual([{ method: 'otp' }])
+    const [audit] = await auditRows(t, { action: 'auth.signed-in', targetId: member.id })
+    expect(audit!.actor_member_id).toBe(member.id)
+    expect(audit!.summary).not.toContain(code)
+  })
+
+  it('records the password sign-in as method password, beside the code one', async () => {
+    const { mobile, password, member } = await makeAccount()
+    expect((await login(mobile, password)).statusCode).toBe(200)
+    await requestCode(mobile, 'login')
+    expect((await loginOtp(mobile, lastCode(mobile))).statusCode).toBe(200)
+
+    expect(await signIns(member.id)).toEqual([{ method: 'password' }, { method: 'otp' }])
+  })
+
+  it('spends the code: using it again is refused (400 OTP_INVALID)', async () => {
+    const { mobile } = await makeAccount()
+    await requestCode(mobile, 'login')
+    const code = lastCode(mobile)!
+    expect((await loginOtp(mobile, code)).statusCode).toBe(200)
+
+    const reused = await loginOtp(mobile, code)
+
+    expectError(reused, 400, 'OTP_INVALID')
+    expect(cookieValue(reused, SESSION_COOKIE)).toBeUndefined()
+  })
+
+  it('refuses a wrong code, changing nothing, and spends the code after 5 wrong guesses', async () => {
+    const { mobile, member } = await makeAccount()
+    await requestCode(mobile, 'login')
+    const code = lastCode(mobile)!
+
+    const wrong = await loginOtp(mobile, otherThan(code))
+
+    expectError(wrong, 400, 'OTP_INVALID')
+    expect(wrong.cookies.map((c) => c.name)).not.toContain(SESSION_COOKIE)
+    expect(await signIns(member.id)).toEqual([])
+    // Still unspent after one wrong guess.
+    expect(await waitForOtpAttempts(t, mobile, 1)).toBe(1)
+    expect((await loginOtp(mobile, code)).statusCode).toBe(200)
+
+    // A fresh code (the resend wait stepped past) takes 5 guesses, then not even the right one.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 61_000 })
+    await requestCode(mobile, 'login')
+    const next = lastCode(mobile)!
+    for (let i = 0; i < 5; i++)
+      expectError(await loginOtp(mobile, otherThan(next)), 400, 'OTP_INVALID')
+    expect(await waitForOtpAttempts(t, mobile, 5)).toBe(5)
+    expectError(await loginOtp(mobile, next), 400, 'OTP_INVALID')
+    expect(await signIns(member.id)).toEqual([{ method: 'otp' }])
+  })
+
+  it('takes only a code sent for sign-in: a register or reset code is refused', async () => {
+    // A register code, sent while the number had no account, which it has since.
+    const mobile = freshMobile()
+    expect((await requestCode(mobile, 'register')).statusCode).toBe(200)
+    const registerCode = lastCode(mobile)!
+    const ctx = await ctxAs(t, admin.memberId)
+    const member = await makeMember(t, ctx, { orgId: t.orgId('兰州市总工会'), mobile })
+    expectError(await loginOtp(mobile, registerCode), 400, 'OTP_INVALID')
+
+    expect((await requestCode(mobile, 'reset')).statusCode).toBe(200)
+    const resetCode = lastCode(mobile)!
+    expectError(await loginOtp(mobile, resetCode), 400, 'OTP_INVALID')
+    expect(await signIns(member.id)).toEqual([])
+
+    // The number itself may sign in, with a code sent for that.
+    expect((await requestCode(mobile, 'login')).statusCode).toBe(200)
+    const res = await loginOtp(mobile, lastCode(mobile))
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json<Session>().member.id).toBe(member.id)
+  })
+
+  it('a login code does not reset a password', async () => {
+    const { mobile, password } = await makeAccount()
+    await requestCode(mobile, 'login')
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/password/reset',
+      payload: { mobile, otpCode: lastCode(mobile), newPassword: 'Hijacked#2027' },
+    })
+    expectError(res, 400, 'OTP_INVALID')
+    expect((await login(mobile, password)).statusCode).toBe(200)
+  })
+
+  it('refuses a suspended account after the code (403 AUTH_ACCOUNT_INACTIVE), signing nothing in', async () => {
+    const { mobile, member } = await makeAccount()
+    const suspend = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/members/${member.id}`,
+      payload: { status: 'suspended' },
+    })
+    expect(suspend.statusCode, suspend.body).toBe(200)
+    // As for a reset, a code goes to a suspended account's number.
+    expect((await requestCode(mobile, 'login')).statusCode).toBe(200)
+    const code = lastCode(mobile)!
+    // Without the right code nothing is said about the account.
+    expectError(await loginOtp(mobile, otherThan(code)), 400, 'OTP_INVALID')
+
+    const res = await loginOtp(mobile, code)
+
+    expectError(res, 403, 'AUTH_ACCOUNT_INACTIVE')
+    expect(res.cookies.map((c) => c.name)).not.toContain(SESSION_COOKIE)
+    expect(await signIns(member.id)).toEqual([])
+  })
+
+  it('says a number has no account when a code is asked for, as a reset does, and sends none', async () => {
+    const unknown = freshMobile()
+
+    expectError(await requestCode(unknown, 'login'), 404, 'AUTH_MOBILE_NOT_REGISTERED')
+
+    expect(sentTo(unknown)).toBe(0)
+    expectError(await loginOtp(unknown, '123456'), 400, 'OTP_INVALID')
+  })
+
+  it('limits code requests as for the other purposes: one a minute per number, 20 an hour per address', async () => {
+    const { mobile } = await makeAccount()
+    expect((await requestCode(mobile, 'login')).statusCode).toBe(200)
+
+    const again = await requestCode(mobile, 'login')
+
+    const error = expectError(again, 429, 'OTP_TOO_FREQUENT')
+    expect((error.details as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(50)
+    expect(sentTo(mobile)).toBe(1)
+
+    // One address: every ask counts, answered or not, up to 20 an hour.
+    const crowd = '198.51.100.20'
+    for (let i = 0; i < 20; i++) await requestCode(freshMobile(), 'login', crowd)
+    const { mobile: other } = await makeAccount()
+    expectError(await requestCode(other, 'login', crowd), 429, 'OTP_TOO_FREQUENT')
+    expect(sentTo(other)).toBe(0)
+    // Another address is not held back by that one.
+    expect((await requestCode(other, 'login')).statusCode).toBe(200)
+  })
+})
+
 describe('access and validation', () => {
   it('answers 401 without a session on the member-only auth routes', async () => {
     for (const r of [
@@ -577,7 +776,16 @@ describe('access and validation', () => {
     ['login: empty password', '/login', { mobile: '13800000000', password: '' }],
     ['login: unknown field', '/login', { mobile: '13800000000', password: 'x', remember: true }],
     ['login: missing password', '/login', { mobile: '13800000000' }],
-    ['otp: unknown purpose', '/otp', { mobile: '13800000000', purpose: 'login' }],
+    ['otp: unknown purpose', '/otp', { mobile: '13800000000', purpose: 'signin' }],
+    ['login/otp: 5-digit code', '/login/otp', { mobile: '13800000000', otpCode: '12345' }],
+    ['login/otp: letters in the code', '/login/otp', { mobile: '13800000000', otpCode: '12345a' }],
+    ['login/otp: missing code', '/login/otp', { mobile: '13800000000' }],
+    ['login/otp: bad mobile', '/login/otp', { mobile: '1380000', otpCode: '123456' }],
+    [
+      'login/otp: unknown field',
+      '/login/otp',
+      { mobile: '13800000000', otpCode: '123456', password: 'x' },
+    ],
     ['otp: bad mobile', '/otp', { mobile: '1380000', purpose: 'register' }],
     [
       'register: 5-digit code',

@@ -1,6 +1,7 @@
 import {
   ChangePasswordBodySchema,
   LoginBodySchema,
+  LoginOtpBodySchema,
   OkSchema,
   RegisterBodySchema,
   RequestOtpBodySchema,
@@ -44,6 +45,27 @@ export const authRoutes: FastifyPluginAsyncZod<{
     },
     async (req, reply) => {
       const { token, session } = await auth.login(
+        ctxOf(req),
+        req.body,
+        req.headers['user-agent'] ?? null,
+      )
+      return signIn(reply, token, session.expiresAt).send(session)
+    },
+  )
+
+  app.post(
+    '/login/otp',
+    {
+      schema: {
+        tags,
+        summary: 'Sign in with mobile and an SMS code (purpose login) instead of a password',
+        body: LoginOtpBodySchema,
+        response: { 200: SessionSchema },
+      },
+      config: { access: 'public' },
+    },
+    async (req, reply) => {
+      const { token, session } = await auth.loginWithOtp(
         ctxOf(req),
         req.body,
         req.headers['user-agent'] ?? null,

@@ -1,5 +1,11 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
-import type { LoginBody, RegisterBody, ResetPasswordBody, Session } from '@unionhall/contracts'
+import type {
+  LoginBody,
+  LoginOtpBody,
+  RegisterBody,
+  ResetPasswordBody,
+  Session,
+} from '@unionhall/contracts'
 import { uuidv7 } from 'uuidv7'
 import type { FieldCrypto } from '../../platform/crypto/field-crypto'
 import { getDummyPasswordHash, hashPassword, verifyPassword } from '../../platform/crypto/password'
@@ -235,6 +241,7 @@ export const createAuthService = (deps: AuthDeps) => {
           targetType: 'member',
           targetId: member.id,
           orgId: member.org_id,
+          summary: { method: 'password' },
         },
       )
       return s
@@ -309,12 +316,14 @@ export const createAuthService = (deps: AuthDeps) => {
     }
     otpIpThrottle.recordFailure(ipKey, nowMs)
     // Say so before sending a code that could not be used: registering a number that has an
-    // account, or resetting the password of one that has none. Registration would say it at the
-    // end anyway; each ask counts against the IP's 20 codes an hour, which bounds probing.
-    if (purpose === 'register' || purpose === 'reset') {
+    // account, or resetting the password of (or signing in as) one that has none. Registration
+    // would say it at the end anyway; each ask counts against the IP's 20 codes an hour, which
+    // bounds probing. Sign-in says no more than reset already does for the same number (404),
+    // and sends no SMS to a number without an account.
+    if (purpose === 'register' || purpose === 'reset' || purpose === 'login') {
       const member = await findMemberByMobileHash(deps.db, mobileHash)
       if (purpose === 'register' && member) throw memberErrors.mobileTaken()
-      if (purpose === 'reset' && !member) throw authErrors.mobileNotRegistered()
+      if (purpose !== 'register' && !member) throw authErrors.mobileNotRegistered()
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
     await withTransaction(deps.db, async (trx) => {
@@ -429,11 +438,56 @@ export const createAuthService = (deps: AuthDeps) => {
     }
   }
 
+  /**
+   * Signs in with an SMS code (purpose 'login') instead of a password: the same session, cookies
+   * and answer as `login`, audited as auth.signed-in with method 'otp'. A wrong, spent or expired
+   * code is OTP_INVALID (400) as for a reset, and each code takes OTP_MAX_ATTEMPTS guesses. The
+   * password lockout (AUTH_THROTTLED) counts password guesses and neither stops nor is lifted
+   * by this path: older workers who forgot the password land here after it locked them out.
+   * @throws OTP_INVALID, AUTH_ACCOUNT_INACTIVE
+   */
+  const loginWithOtp = async (ctx: Ctx, body: LoginOtpBody, userAgent: string | null) => {
+    const member = await findMemberByMobileHash(deps.db, mobileHashOf(deps.crypto, body.mobile))
+    // A number without an account: requestOtp refused it (404, as for a reset), so no code was
+    // sent and none can be right. It answers the wrong-code refusal, as resetPassword does,
+    // which tells nothing the code request did not already say.
+    if (!member) throw authErrors.otpInvalid()
+    // Read before the transaction: on SQLite it holds the only connection.
+    const active = member.status === 'active' ? await loadActor(member.id) : null
+    const { started, actor } = await withTransaction(deps.db, async (trx) => {
+      await consumeOtp(trx, ctx, body.mobile, 'login', body.otpCode)
+      // After the code, as password sign-in checks after the password: a suspended account is
+      // told only to whoever holds its phone. Throwing rolls back the code's use: nothing changes.
+      if (!active) throw authErrors.inactive()
+      const actor = active
+      const s = await startSession(trx, { ...ctx, actor }, member.id, userAgent)
+      await recordAudit(
+        trx,
+        { ...ctx, actor },
+        {
+          action: 'auth.signed-in',
+          targetType: 'member',
+          targetId: member.id,
+          orgId: member.org_id,
+          summary: { method: 'otp' },
+        },
+      )
+      return { started: s, actor }
+    })
+    const auth = await authenticate(started.token)
+    if (!auth || auth === 'expired') throw authErrors.invalidCredentials()
+    return {
+      token: started.token,
+      session: await toSession(actor, auth.csrfToken, started.expiresAt),
+    }
+  }
+
   const purgeExpiredSessions = (now: Date) => repo.deleteExpiredSessions(deps.db, now.toISOString())
 
   return {
     authenticator,
     login,
+    loginWithOtp,
     logout,
     currentSession,
     changePassword,

@@ -13,7 +13,7 @@ export type AuthSessionTable = {
 export type AuthOtpTable = {
   id: string
   mobile_hash: string
-  /** register | vote */
+  /** register | vote | reset | login (OTP_PURPOSES): a code answers only its own purpose. */
   purpose: string
   code_hash: string
   attempts: number
