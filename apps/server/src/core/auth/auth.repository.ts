@@ -47,6 +47,13 @@ export const bumpOtpAttempts = async (db: Db, id: string) => {
     .where('id', '=', id)
     .execute()
 }
+/** Spends a code; false when another request spent it first (its update waited on ours). */
 export const markOtpUsed = async (db: Db, id: string, nowIso: string) => {
-  await q(db).updateTable('auth_otp').set({ used_at: nowIso }).where('id', '=', id).execute()
+  const res = await q(db)
+    .updateTable('auth_otp')
+    .set({ used_at: nowIso })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst()
+  return res.numUpdatedRows > 0n
 }

@@ -648,6 +648,18 @@ describe('POST /api/v1/auth/login/otp (sign-in with an SMS code)', () => {
     expect(cookieValue(reused, SESSION_COOKIE)).toBeUndefined()
   })
 
+  it('signs in once when the same code arrives several times at once', async () => {
+    const { mobile, member } = await makeAccount()
+    await requestCode(mobile, 'login')
+    const code = lastCode(mobile)!
+
+    const answers = await Promise.all(Array.from({ length: 6 }, () => loginOtp(mobile, code)))
+
+    const statuses = answers.map((a) => a.statusCode).sort()
+    expect(statuses).toEqual([200, 400, 400, 400, 400, 400])
+    expect(await signIns(member.id)).toEqual([{ method: 'otp' }])
+  })
+
   it('refuses a wrong code, changing nothing, and spends the code after 5 wrong guesses', async () => {
     const { mobile, member } = await makeAccount()
     await requestCode(mobile, 'login')

@@ -372,7 +372,9 @@ export const createAuthService = (deps: AuthDeps) => {
       void repo.bumpOtpAttempts(deps.db, otp.id).catch(() => undefined)
       throw authErrors.otpInvalid()
     }
-    await repo.markOtpUsed(trx, otp.id, ctx.now.toISOString())
+    // Read above without a lock: on PostgreSQL two requests with the same code both saw it
+    // unspent and both signed in. Only the one whose update spends it goes on.
+    if (!(await repo.markOtpUsed(trx, otp.id, ctx.now.toISOString()))) throw authErrors.otpInvalid()
   }
 
   /** A worker registers with an SMS code and is signed in. */
