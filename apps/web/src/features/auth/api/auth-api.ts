@@ -1,5 +1,6 @@
 import {
   type LoginBody,
+  type LoginOtpBody,
   OrgKindSchema,
   type RegisterBody,
   type ResetPasswordBody,
@@ -10,6 +11,13 @@ import { apiRequest } from '../../../lib/api-client'
 
 export const login = (body: LoginBody) =>
   apiRequest('/auth/login', { method: 'POST', body, schema: SessionSchema })
+
+/** Sign-in with an SMS code sent by requestLoginOtp instead of a password. */
+export const loginWithOtp = (body: LoginOtpBody) =>
+  apiRequest('/auth/login/otp', { method: 'POST', body, schema: SessionSchema })
+
+export const requestLoginOtp = (mobile: string) =>
+  apiRequest('/auth/otp', { method: 'POST', body: { mobile, purpose: 'login' } })
 
 export const logout = () => apiRequest('/auth/logout', { method: 'POST', body: {} })
 
