@@ -118,7 +118,7 @@ describe('member registration and sign-in on the worker pages', () => {
       const header = title.closest('header')
       return {
         word,
-        lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size,
+        lines: new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size,
         position: header ? getComputedStyle(header).position : '',
       }
     })
