@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import type { Category } from '@unionhall/contracts'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import '../../../test/setup'
+import { cascaded, sheet } from '../../wishes-public/test/cascade'
 import { NominationForm } from './nomination-form'
 
 const categories: Category[] = [
@@ -144,9 +145,36 @@ describe('nomination form', () => {
     fireEvent.change(field('照片（选填）'), { target: { files: [photo] } })
 
     const img = await screen.findByRole('img', { name: '照片 1' }, { timeout: 10_000 })
-    expect(img.getAttribute('src')).toBe(`/api/v1/uploads/${uploadId}`)
+    // A thumbnail at the smallest served width, not the full phone photo.
+    expect(img.getAttribute('src')).toBe(`/api/v1/uploads/${uploadId}?w=320`)
+    expect(screen.getByText('已选 1/9 张，每张不超过 5 MB')).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: '删除照片 1' }))
     expect(screen.queryByRole('img', { name: '照片 1' })).toBeNull()
+  })
+
+  it('offers photos through a large 添加照片 box that labels a real, focusable file input', () => {
+    renderForm()
+    const sheets = [sheet('features/campaigns-public/components/public.css')]
+    const input = field('照片（选填）') as HTMLInputElement
+    expect(input.type).toBe('file')
+    expect(input.accept).toBe('image/jpeg,image/png,image/webp')
+    expect(input.multiple).toBe(true)
+    // Hidden from view, not from the keyboard or screen readers (no display: none).
+    expect(input.tabIndex).toBe(0)
+    expect(cascaded(input, 'display', sheets)).toBeNull()
+    expect(cascaded(input, 'position', sheets)).toBe('absolute')
+    expect(cascaded(input, 'width', sheets)).toBe('1px')
+    // The box people tap is the input's own label, with the count and the size limit.
+    const box = [...input.labels!].find((l) => l.classList.contains('cp-photo-add'))
+    expect(box?.textContent).toContain('添加照片')
+    expect(box?.textContent).toContain('已选 0/9 张，每张不超过 5 MB')
+    // Not the bold block every label of a .cp-field gets: a large flex box with a dashed border.
+    expect(cascaded(box!, 'display', sheets)).toBe('flex')
+    expect(cascaded(box!, 'min-height', sheets)).toBe('4.5em')
+    expect(cascaded(box!, 'border-style', sheets)).toBe('dashed')
+    expect(cascaded(box!, 'cursor', sheets)).toBe('pointer')
+    // Its hint and error stay tied to the input.
+    expect(input.getAttribute('aria-describedby')).toBeTruthy()
   })
 
   it('shows an upload refusal as the photo field error and keeps the list unchanged', async () => {
@@ -158,7 +186,8 @@ describe('nomination form', () => {
             JSON.stringify({
               error: {
                 code: 'UPLOAD_TYPE_UNSUPPORTED',
-                message: '这个文件不是真正的 JPEG、PNG 或 WebP 图片（按文件内容判断，不看文件名），请换一张照片',
+                message:
+                  '这个文件不是真正的 JPEG、PNG 或 WebP 图片（按文件内容判断，不看文件名），请换一张照片',
               },
             }),
             { status: 415, headers: { 'content-type': 'application/json' } },
@@ -171,7 +200,10 @@ describe('nomination form', () => {
     fireEvent.change(field('照片（选填）'), { target: { files: [fake] } })
 
     await waitFor(
-      () => expect(errorOf('照片（选填）')).toBe('fake.png: 这个文件不是真正的 JPEG、PNG 或 WebP 图片（按文件内容判断，不看文件名），请换一张照片'),
+      () =>
+        expect(errorOf('照片（选填）')).toBe(
+          'fake.png: 这个文件不是真正的 JPEG、PNG 或 WebP 图片（按文件内容判断，不看文件名），请换一张照片',
+        ),
       { timeout: 10_000 },
     )
     expect(screen.queryByRole('img')).toBeNull()

@@ -1,3 +1,4 @@
+import { MAX_IMAGE_BYTES } from '@unionhall/contracts'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -5,6 +6,7 @@ import {
   uploadErrorMessage,
   uploadImage,
 } from '../../../components/image-upload/upload-image'
+import { imageSrcSet, sizedImageSrc } from '../../../lib/web-link'
 
 type Props = {
   value: string[]
@@ -21,6 +23,11 @@ type Props = {
  * Photos for the worker nomination form: the phone's own picker (camera or gallery), each
  * photo uploaded as soon as it is chosen, thumbnails with a remove button. No AntD: the public
  * pages are a light bundle.
+ *
+ * The file input stays a real one (the phone offers camera or gallery for it), hidden from
+ * view but not from the keyboard or screen readers; what people see and tap is its label, a
+ * large 添加照片 box with the count. A bare file input was a 21 px line of browser text that
+ * people did not take for a way to add photos.
  */
 export const PhotoPicker = ({ value, onChange, onError, max, a11y }: Props) => {
   const { t } = useTranslation()
@@ -46,24 +53,24 @@ export const PhotoPicker = ({ value, onChange, onError, max, a11y }: Props) => {
 
   const full = value.length + pending >= max
   return (
-    <div>
+    <div className="cp-photos">
       {value.length > 0 || pending > 0 ? (
-        <ul
-          aria-label={t(`${k}.photoList`)}
-          style={{ display: 'flex', flexWrap: 'wrap', gap: 8, listStyle: 'none', padding: 0 }}
-        >
+        <ul className="cp-photo-grid" aria-label={t(`${k}.photoList`)}>
           {value.map((url, i) => (
-            <li key={url} style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+            <li key={url} className="cp-photo-item">
               <img
-                src={url}
+                className="cp-photo-thumb"
+                // Shown 6em (about 100 px) square: the smallest served width is plenty.
+                src={sizedImageSrc(url, 320)}
+                srcSet={imageSrcSet(url)}
+                sizes="7em"
                 alt={t(`${k}.photoN`, { n: i + 1 })}
-                width={88}
-                height={88}
-                style={{ objectFit: 'cover', borderRadius: 8 }}
+                width={96}
+                height={96}
               />
               <button
                 type="button"
-                className="cp-btn"
+                className="cp-btn cp-photo-remove"
                 aria-label={t(`${k}.photoRemove`, { n: i + 1 })}
                 onClick={() => {
                   onError(null)
@@ -75,7 +82,7 @@ export const PhotoPicker = ({ value, onChange, onError, max, a11y }: Props) => {
             </li>
           ))}
           {pending > 0 ? (
-            <li role="status" style={{ alignSelf: 'center' }}>
+            <li role="status" className="cp-photo-item cp-photo-pending">
               {t(`${k}.photoUploading`, { count: pending })}
             </li>
           ) : null}
@@ -84,19 +91,37 @@ export const PhotoPicker = ({ value, onChange, onError, max, a11y }: Props) => {
       {full ? (
         <div className="cp-hint">{t(`${k}.errors.photoCount`, { max })}</div>
       ) : (
-        <input
-          {...a11y}
-          data-field="photoUrls"
-          type="file"
-          accept={IMAGE_ACCEPT}
-          multiple
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])]
-            // Clear the input so choosing the same photo again after removing it still fires.
-            e.target.value = ''
-            void pick(files)
-          }}
-        />
+        <>
+          <input
+            {...a11y}
+            className="cp-photo-input"
+            data-field="photoUrls"
+            type="file"
+            accept={IMAGE_ACCEPT}
+            multiple
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])]
+              // Clear the input so choosing the same photo again after removing it still fires.
+              e.target.value = ''
+              void pick(files)
+            }}
+          />
+          <label htmlFor={a11y.id} className="cp-photo-add">
+            <span className="cp-photo-add-icon" aria-hidden="true">
+              +
+            </span>
+            <span className="cp-photo-add-text">
+              <span className="cp-photo-add-title">{t(`${k}.photoAdd`)}</span>
+              <span className="cp-photo-add-count">
+                {t(`${k}.photoAddCount`, {
+                  n: value.length,
+                  max,
+                  mb: MAX_IMAGE_BYTES / 1024 / 1024,
+                })}
+              </span>
+            </span>
+          </label>
+        </>
       )}
     </div>
   )
