@@ -78,6 +78,24 @@ describe('nomination form', () => {
     expect(errorOf('视频链接（选填）')).toBe('请输入完整链接，以 http:// 或 https:// 开头')
   })
 
+  it('lays the 是否一线职工 choices out in a spaced row, each radio apart from its words', () => {
+    renderForm()
+    const sheets = [sheet('features/campaigns-public/components/public.css')]
+    const group = screen.getByRole('group', { name: '是否一线职工' })
+    expect(cascaded(group, 'border-top-width', sheets)).toBe('0px')
+    for (const name of ['是', '否']) {
+      const label = screen.getByRole('radio', { name }).closest('label')!
+      // A flex box with a gap between the radio and its text, in regular weight.
+      expect(cascaded(label, 'display', sheets), name).toBe('flex')
+      expect(cascaded(label, 'gap', sheets), name).toBe('0.5em')
+      expect(cascaded(label, 'font-weight', sheets), name).toBe('normal')
+      // The choices sit in a wrapping row with a gap between their boxes.
+      const row = label.parentElement!
+      expect(cascaded(row, 'display', sheets)).toBe('flex')
+      expect(cascaded(row, 'gap', sheets)).toBe('0.5em')
+    }
+  })
+
   it('submits the body of CreateNominationBodySchema once everything is right', async () => {
     vi.stubGlobal(
       'fetch',
