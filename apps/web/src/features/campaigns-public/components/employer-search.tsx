@@ -23,6 +23,7 @@ export const EmployerSearch = ({
   const [text, setText] = useState('')
   const [q, setQ] = useState('')
   const inputRef = useRef<HTMLInputElement>(null)
+  const listRef = useRef<HTMLUListElement>(null)
   useEffect(() => {
     const h = setTimeout(() => setQ(text.trim()), 350)
     return () => clearTimeout(h)
@@ -35,6 +36,13 @@ export const EmployerSearch = ({
   })
   const searching =
     text.trim() !== '' && (text.trim() !== q || orgs.isPlaceholderData || orgs.isFetching)
+  // The matches on screen, or null; a new array each time new results arrive.
+  const shown = q && orgs.data && !searching && orgs.data.length > 0 ? orgs.data : null
+  // On a phone with the keyboard up the matches opened below the fold, where nobody saw them:
+  // bring the list into view when results arrive (not on every keystroke or re-render).
+  useEffect(() => {
+    if (shown && listRef.current && inputRef.current) revealBelow(inputRef.current, listRef.current)
+  }, [shown])
   if (value) {
     return (
       <div className="cp-field">
@@ -87,27 +95,47 @@ export const EmployerSearch = ({
           </p>
           {/* Results of older words are hidden while new ones are typed or fetched: a tap on a
               stale match picked the wrong union on a slow network. */}
-          {q && orgs.data && !searching ? (
-            orgs.data.length === 0 ? null : (
-              <ul
-                className="cp-org-results"
-                aria-label={t('campaignsPublic.nominate.employerResults')}
-              >
-                {orgs.data.slice(0, 8).map((o) => (
-                  <li key={o.id}>
-                    <button type="button" onClick={() => onChange(o)}>
-                      {o.name}
-                      {o.parentName ? (
-                        <span className="cp-muted cp-small">（{o.parentName}）</span>
-                      ) : null}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )
+          {shown ? (
+            <ul
+              ref={listRef}
+              className="cp-org-results"
+              aria-label={t('campaignsPublic.nominate.employerResults')}
+            >
+              {shown.slice(0, 8).map((o) => (
+                <li key={o.id}>
+                  <button type="button" onClick={() => onChange(o)}>
+                    {o.name}
+                    {o.parentName ? (
+                      <span className="cp-muted cp-small">（{o.parentName}）</span>
+                    ) : null}
+                  </button>
+                </li>
+              ))}
+            </ul>
           ) : null}
         </>
       )}
     </Field>
   )
+}
+
+/**
+ * Scrolls so that a list opened below an input is in view, as far as it fits without pushing
+ * the input off the top. scrollIntoView measures against the layout viewport; Chrome on
+ * Android leaves that full height when the keyboard opens and shrinks only the visual viewport,
+ * so the list can be "in view" under the keyboard: the visual viewport is checked as well.
+ */
+const revealBelow = (input: HTMLElement, list: HTMLElement) => {
+  list.scrollIntoView?.({ block: 'nearest' })
+  const vv = window.visualViewport
+  if (!vv) return
+  const visibleBottom = vv.offsetTop + vv.height
+  const hidden = list.getBoundingClientRect().bottom - visibleBottom
+  // Keep the input on screen, below the page's sticky bar: people are still typing in it.
+  const bar = document.querySelector('.cp-bar')
+  const barBottom =
+    bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().bottom : 0
+  const room = input.getBoundingClientRect().top - Math.max(vv.offsetTop, barBottom) - 8
+  const by = Math.min(hidden, room)
+  if (by > 0) window.scrollBy({ top: by })
 }
