@@ -357,6 +357,15 @@ export const REVIEW_REASON_CODES = [
 export const ReviewReasonSchema = z.enum(REVIEW_REASON_CODES)
 export type ReviewReason = z.infer<typeof ReviewReasonSchema>
 
+/**
+ * A candidate's video: an https link only. The pages are served over https; an http video page
+ * opens as "not secure" (or not at all in WeChat) and cannot be embedded there (mixed content).
+ * The refusal names a code the pages translate (errors.CAMPAIGN_VIDEO_NOT_HTTPS).
+ */
+export const VideoLinkSchema = WebLinkSchema.refine((v) => /^https:\/\//i.test(v), {
+  message: 'CAMPAIGN_VIDEO_NOT_HTTPS',
+})
+
 export const CreateNominationBodySchema = z
   .object({
     categoryId: IdSchema,
@@ -370,7 +379,7 @@ export const CreateNominationBodySchema = z
     achievements: z.string().trim().min(10).max(5000),
     /** Upload paths (/api/v1/uploads/<id>) or https URLs. */
     photoUrls: z.array(ImageUrlSchema).max(9).default([]),
-    videoUrl: WebLinkSchema.optional(),
+    videoUrl: VideoLinkSchema.optional(),
     reason: z.string().trim().min(5).max(2000),
     /** Set when an org, not a person, nominates: the org and its recommendation letter. */
     nominatingOrgId: IdSchema.optional(),
@@ -628,7 +637,7 @@ export const UpdateCandidateBodySchema = z
   .object({
     story: z.string().trim().max(10_000).optional(),
     photoUrls: z.array(ImageUrlSchema).max(9).optional(),
-    videoUrl: WebLinkSchema.nullable().optional(),
+    videoUrl: VideoLinkSchema.nullable().optional(),
     status: z.enum(['active', 'withdrawn']).optional(),
   })
   .strict()

@@ -351,6 +351,19 @@ describe('the lifecycle: nomination → consent → review → quotas → public
       'VALIDATION_FAILED',
     )
     expect(JSON.stringify(bad.details)).toContain('nomineeMobile')
+    // A video link must be https, as the form's hint says: the pages are served over https.
+    const before = await auditCount(t)
+    const http = expectError(
+      await nominate(
+        lanzhou,
+        top,
+        nominationBody(top, { videoUrl: 'http://www.example.com/video/1' }),
+      ),
+      400,
+      'VALIDATION_FAILED',
+    )
+    expect(http.details).toEqual([{ path: 'body.videoUrl', message: 'CAMPAIGN_VIDEO_NOT_HTTPS' }])
+    expect(await auditCount(t)).toBe(before)
     expectError(
       await nominate(lanzhou, top, nominationBody(top, { employerOrgId: t.orgId('深圳市总工会') })),
       400,
@@ -945,6 +958,16 @@ describe('the lifecycle: nomination → consent → review → quotas → public
     expectError(await gansu.request({ method: 'PATCH', url, payload: { status: 'gone' } }), 400)
     expectError(await shenzhen.request({ method: 'PATCH', url, payload: { story: '故事' } }), 403)
     expectError(await t.request({ method: 'PATCH', url, payload: { story: '故事' } }), 401)
+    const http = expectError(
+      await gansu.request({
+        method: 'PATCH',
+        url,
+        payload: { videoUrl: 'http://www.example.com/video/1' },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    )
+    expect(http.details).toEqual([{ path: 'body.videoUrl', message: 'CAMPAIGN_VIDEO_NOT_HTTPS' }])
 
     const res = await gansu.request({
       method: 'PATCH',

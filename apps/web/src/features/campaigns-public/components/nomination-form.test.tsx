@@ -75,7 +75,19 @@ describe('nomination form', () => {
     expect(errorOf('身份证号（选填）')).toMatch(/^身份证号不正确/)
     expect(errorOf('从业年限（年）')).toBe('从业年限应在 0 到 60 年之间')
     expect(errorOf('主要事迹')).toBe('至少需要 10 个字符')
-    expect(errorOf('视频链接（选填）')).toBe('请输入完整链接，以 http:// 或 https:// 开头')
+    expect(errorOf('视频链接（选填）')).toBe('请输入以 https:// 开头的完整链接')
+  })
+
+  it('takes only https video links, as its hint says and the server requires', () => {
+    const onSubmit = renderForm()
+    expect(screen.getByText('以 https:// 开头')).toBeTruthy()
+    type('视频链接（选填）', 'http://www.example.com/video/1')
+    fireEvent.click(screen.getByRole('button', { name: '提交提名' }))
+    expect(onSubmit).not.toHaveBeenCalled()
+    expect(errorOf('视频链接（选填）')).toBe('请输入以 https:// 开头的完整链接')
+    type('视频链接（选填）', 'https://www.example.com/video/1')
+    fireEvent.click(screen.getByRole('button', { name: '提交提名' }))
+    expect(errorOf('视频链接（选填）')).toBeUndefined()
   })
 
   it('lays the 是否一线职工 choices out in a spaced row, each radio apart from its words', () => {
