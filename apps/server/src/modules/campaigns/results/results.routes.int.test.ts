@@ -220,6 +220,14 @@ describe('jury scoring', () => {
     })
 
   it('shows jurors the candidates without votes, and nobody else', async () => {
+    // The material a juror scores includes the photos and the video link.
+    const photoUrls = ['https://example.org/p/1.jpg', 'https://example.org/p/2.jpg']
+    const videoUrl = 'https://www.bilibili.com/video/BV1xx411c7mD'
+    await db()
+      .updateTable('campaign_candidate')
+      .set({ photo_urls: JSON.stringify(photoUrls), video_url: videoUrl })
+      .where('id', '=', cand['王建国']!)
+      .execute()
     const res = await juror1.request({ method: 'GET', url: `${base(campaign)}/jury/candidates` })
     expect(res.statusCode, res.body).toBe(200)
     const body = res.json<{ items: Record<string, unknown>[]; rubric: unknown[] }>()
@@ -227,6 +235,7 @@ describe('jury scoring', () => {
     expect(body.rubric).toHaveLength(2)
     expect(body.items[0]).not.toHaveProperty('votes')
     expect(body.items[0]!.myScores).toBeNull()
+    expect(body.items.find((i) => i.id === cand['王建国'])).toMatchObject({ photoUrls, videoUrl })
 
     expectError(
       await lanzhouStaff.request({ method: 'GET', url: `${base(campaign)}/jury/candidates` }),

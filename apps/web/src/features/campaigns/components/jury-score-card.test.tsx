@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import '../../../test/setup'
 import { renderWithProviders } from '../../../test/render'
@@ -31,6 +31,46 @@ describe('JuryScoreCard', { timeout: 30_000 }, () => {
     renderWithProviders(<JuryScoreCard item={item} rubric={rubric} onSave={vi.fn()} />)
     expect(screen.getByRole('slider', { name: '技能水平' })).toBeTruthy()
     expect(screen.getByRole('slider', { name: '示范作用' })).toBeTruthy()
+  })
+
+  it("shows the candidate's photos as thumbnails that enlarge, and the video in a new tab", async () => {
+    const upload = '/api/v1/uploads/01a2270b-9000-7000-8000-0000000000f1'
+    renderWithProviders(
+      <JuryScoreCard
+        item={{
+          ...item,
+          photoUrls: [upload, 'https://example.org/p/2.jpg', 'javascript:alert(1)'],
+          videoUrl: 'https://www.bilibili.com/video/BV1xx411c7mD',
+        }}
+        rubric={rubric}
+        onSave={vi.fn()}
+      />,
+    )
+    const photos = screen.getByRole('list', { name: '候选人照片' })
+    const first = within(photos).getByRole('img', { name: '陈志远 的照片 1（点击放大）' })
+    // Thumbnails at the smallest served width, not the full upload; the bad link is dropped.
+    expect(first.getAttribute('src')).toBe(`${upload}?w=320`)
+    expect(
+      within(photos).getByRole('img', { name: '陈志远 的照片 2（点击放大）' }).getAttribute('src'),
+    ).toBe('https://example.org/p/2.jpg')
+    expect(within(photos).getAllByRole('listitem')).toHaveLength(2)
+    // A click enlarges the photo.
+    fireEvent.click(first)
+    await waitFor(() =>
+      expect(document.querySelector('.ant-image-preview-img')?.getAttribute('src')).toBe(
+        `${upload}?w=1280`,
+      ),
+    )
+    const video = screen.getByRole('link', { name: '观看陈志远的事迹视频（在新标签页打开）' })
+    expect(video.getAttribute('href')).toBe('https://www.bilibili.com/video/BV1xx411c7mD')
+    expect(video.getAttribute('target')).toBe('_blank')
+    expect(video.getAttribute('rel')).toContain('noopener')
+  })
+
+  it('shows neither photos nor a video link when the candidate has none', () => {
+    renderWithProviders(<JuryScoreCard item={item} rubric={rubric} onSave={vi.fn()} />)
+    expect(screen.queryByRole('list', { name: '候选人照片' })).toBeNull()
+    expect(screen.queryByRole('link')).toBeNull()
   })
 
   it('saves once every rubric item has a score', async () => {

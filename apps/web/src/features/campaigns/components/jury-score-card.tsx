@@ -1,10 +1,23 @@
 import { CheckCircleFilled } from '@ant-design/icons'
 import type { JuryCandidatesSchema } from '@unionhall/contracts'
-import { Alert, Button, Card, Col, Flex, Input, InputNumber, Row, Slider, Typography } from 'antd'
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Image,
+  Input,
+  InputNumber,
+  Row,
+  Slider,
+  Typography,
+} from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { errorMessage } from '../../../lib/error-message'
+import { imageSrcOrNull, sizedImageSrc, webLinkOrNull } from '../../../lib/web-link'
 import { ContrastTag } from './a11y'
 
 type JuryData = z.infer<typeof JuryCandidatesSchema>
@@ -60,6 +73,10 @@ export const JuryScoreCard = ({ item, rubric, onSave, disabled }: Props) => {
   }
 
   const idBase = `score-${item.id}`
+  // The candidate's material as the public page shows it: a juror scoring "事迹" needs the
+  // photos and the video too. Stored links are checked again before they become src or href.
+  const photos = item.photoUrls.map(imageSrcOrNull).filter((u): u is string => u !== null)
+  const video = webLinkOrNull(item.videoUrl)
   return (
     <Card
       data-testid={`jury-card-${item.id}`}
@@ -88,6 +105,32 @@ export const JuryScoreCard = ({ item, rubric, onSave, disabled }: Props) => {
           >
             {item.story || item.achievements}
           </Typography.Paragraph>
+          {photos.length > 0 ? (
+            <Image.PreviewGroup>
+              <Flex wrap gap={8} role="list" aria-label={t('campaigns.jury.photos')}>
+                {photos.map((u, i) => (
+                  <div role="listitem" key={u}>
+                    <Image
+                      // A 96 px thumbnail; the preview opens the photo at a screen's width.
+                      src={sizedImageSrc(u, 320)}
+                      preview={{ src: sizedImageSrc(u, 1280) }}
+                      width={96}
+                      height={96}
+                      style={{ objectFit: 'cover', borderRadius: 6 }}
+                      alt={t('campaigns.jury.photoAlt', { name: item.name, n: i + 1 })}
+                    />
+                  </div>
+                ))}
+              </Flex>
+            </Image.PreviewGroup>
+          ) : null}
+          {video ? (
+            <Typography.Paragraph style={{ marginTop: photos.length > 0 ? 12 : 0 }}>
+              <Typography.Link href={video} target="_blank" rel="noopener noreferrer">
+                {t('campaigns.jury.video', { name: item.name })}
+              </Typography.Link>
+            </Typography.Paragraph>
+          ) : null}
         </Col>
         <Col xs={24} lg={12}>
           {rubric.map((r) => (
