@@ -93,7 +93,7 @@ describe('member registration and sign-in on the worker pages', () => {
     await page.getByRole('heading', { level: 1, name: text('auth.login.title') }).waitFor()
 
     await page.getByLabel(text('auth.login.mobile')).fill(MOBILE)
-    await page.getByLabel(text('auth.login.password')).fill('not-my-password')
+    await page.getByLabel(text('auth.login.password'), { exact: true }).fill('not-my-password')
     await page.getByRole('button', { name: text('auth.login.submit'), exact: true }).click()
     await page.getByRole('alert').getByText(text('errors.AUTH_INVALID_CREDENTIALS')).waitFor()
     await check('sign-in, wrong password')
@@ -127,7 +127,7 @@ describe('member registration and sign-in on the worker pages', () => {
     await backToChinese.click()
     await page.setViewportSize(PHONE)
 
-    await page.getByLabel(text('auth.login.password')).fill(PASSWORD)
+    await page.getByLabel(text('auth.login.password'), { exact: true }).fill(PASSWORD)
     await page.getByRole('button', { name: text('auth.login.submit'), exact: true }).click()
     await page.waitForURL((u) => u.pathname === '/w/mine')
     await page.getByText(text('wishesPublic.mine.empty')).waitFor()

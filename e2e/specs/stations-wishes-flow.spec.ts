@@ -167,7 +167,7 @@ describe('a wish at a station, from posting to thanks', () => {
     await worker.getByRole('link', { name: text('wishesPublic.common.signIn') }).click()
     await worker.waitForURL(/\/m\/login\?next=/)
     await worker.getByLabel(text('auth.login.mobile')).fill(WORKER_MOBILE)
-    await worker.getByLabel(text('auth.login.password')).fill(WORKER_PASSWORD)
+    await worker.getByLabel(text('auth.login.password'), { exact: true }).fill(WORKER_PASSWORD)
     await worker.getByRole('button', { name: text('auth.login.submit'), exact: true }).click()
     await worker.waitForURL((u) => u.pathname === '/w/new' && u.search.includes(stationId))
     await worker.getByTestId('post-station').getByText(stationName).waitFor()
@@ -223,7 +223,7 @@ describe('a wish at a station, from posting to thanks', () => {
   it('staff see it in the bell and verify and publish it in the console', async () => {
     await staff.goto('/login?next=/wishes')
     await staff.getByLabel(text('auth.login.mobile')).fill(STAFF)
-    await staff.getByLabel(text('auth.login.password')).fill(PASSWORD)
+    await staff.getByLabel(text('auth.login.password'), { exact: true }).fill(PASSWORD)
     await staff.getByTestId('login-submit').click()
     await staff.getByRole('heading', { level: 1, name: text('wishes.list.title') }).waitFor()
     const bell = staff.getByTestId('notification-bell')
