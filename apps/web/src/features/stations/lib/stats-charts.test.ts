@@ -102,10 +102,16 @@ describe('station roll-up charts', () => {
     expect(isOverviewMetric(null)).toBe(false)
   })
 
-  it('draws check-ins per day without a curve dipping between two days', () => {
+  it('draws check-ins per day as one bar a day, nothing drawn between the days', () => {
     const option = checkInsChartOption(t, stats)
-    const [line] = option.series as { smoothMonotone?: string; data: number[] }[]
-    expect(line!.smoothMonotone).toBe('x')
-    expect(line!.data).toEqual([4, 7])
+    const series = option.series as Record<string, unknown>[]
+    expect(series).toHaveLength(1)
+    const [day] = series
+    expect(day!.type).toBe('bar')
+    expect(day!.data).toEqual([4, 7])
+    expect(day!.smooth).toBeUndefined()
+    // Bars sit on their category, not on its edges as a line's points did.
+    expect((option.xAxis as { boundaryGap?: boolean }).boundaryGap).not.toBe(false)
+    expect(categories(option)).toEqual(['11-29', '11-30'])
   })
 })

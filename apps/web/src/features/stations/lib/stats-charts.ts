@@ -78,24 +78,22 @@ export const childrenChartOption = (bars: ChildBar[], seriesName: string): EChar
   series: [{ type: 'bar', name: seriesName, data: bars.map((b) => b.value) }],
 })
 
-/** Check-ins per local day over the last 14 days. */
+/**
+ * Check-ins per local day over the last 14 days, one bar a day: each is a count of its own day,
+ * and a line (a smoothed one even more) drew values between the days that nobody counted.
+ */
 export const checkInsChartOption = (t: TFunction, stats: StationStats): EChartOption => ({
   tooltip: { trigger: 'axis' },
   grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
   xAxis: {
     type: 'category',
-    boundaryGap: false,
     data: stats.checkInsByDay.map((d) => d.date.slice(5)),
   },
   yAxis: { type: 'value', minInterval: 1 },
   series: [
     {
-      type: 'line',
+      type: 'bar',
       name: t('stations.overview.checkIns'),
-      smooth: true,
-      // Counts: the curve must not dip between two days below the lower of them.
-      smoothMonotone: 'x',
-      areaStyle: {},
       data: stats.checkInsByDay.map((d) => d.count),
     },
   ],
