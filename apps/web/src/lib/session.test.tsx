@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import '../test/setup'
 import { memberSession } from '../features/account-public/test/render'
 import { apiError, json, stubFetch } from '../features/stations-public/test/render'
-import { SessionProvider, useRecoverUnmarkedSession, useSession } from './session'
+import { SessionProvider, useSession } from './session'
 
 const Who = () => {
   const { session, isLoading } = useSession()
@@ -56,23 +56,5 @@ describe('SessionProvider', () => {
     )
     renderWith(true)
     expect(await screen.findByText('signed out')).toBeTruthy()
-  })
-
-  it('on a sign-in page, picks up a session begun before the marker existed, asking once', async () => {
-    const f = stubFetch((url) => (url === '/api/v1/auth/session' ? json(memberSession) : undefined))
-    const SignIn = () => {
-      const { setSession } = useSession()
-      useRecoverUnmarkedSession(setSession)
-      return <Who />
-    }
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <SessionProvider onlyWithMarker>
-          <SignIn />
-        </SessionProvider>
-      </QueryClientProvider>,
-    )
-    expect(await screen.findByText(memberSession.member.name)).toBeTruthy()
-    expect(sessionCalls(f)).toHaveLength(1)
   })
 })

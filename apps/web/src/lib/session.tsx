@@ -23,9 +23,11 @@ export const hasSignedInMarker = () =>
   document.cookie.split(';').some((c) => c.trim() === SIGNED_IN_MARKER)
 
 /**
- * My session, or null when signed out. With `onlyWithMarker` (worker pages) a browser without
+ * My session, or null when signed out. With `onlyWithMarker` (every page now) a browser without
  * the signed-in marker is taken as signed out without asking: an anonymous visitor on a slow
- * phone sees the page a round trip sooner, and the browser logs no 401.
+ * phone sees the page a round trip sooner, and the browser logs no 401. The marker is set with
+ * the session cookie and expires with it, and GET /auth/session sets it again if it is missing,
+ * so a live session always carries it; one that somehow lost it just signs in again.
  */
 export const fetchSession = async (onlyWithMarker = false): Promise<Session | null> => {
   if (onlyWithMarker && !hasSignedInMarker()) return null
@@ -127,27 +129,6 @@ export const SessionProvider = ({
     ],
   )
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
-}
-
-/**
- * On a sign-in page: a session begun before the signed-in marker existed is invisible to pages
- * that ask only with the marker. Ask once here, where the member came to sign in anyway, and
- * take the session if there is one.
- */
-export const useRecoverUnmarkedSession = (setSession: (session: Session) => void) => {
-  useEffect(() => {
-    if (hasSignedInMarker()) return
-    let live = true
-    fetchSession().then(
-      (s) => {
-        if (live && s) setSession(s)
-      },
-      () => undefined,
-    )
-    return () => {
-      live = false
-    }
-  }, [setSession])
 }
 
 export const useSession = (): SessionContextValue => {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { isApiError } from '../../../lib/api-error'
 import { errorMessage } from '../../../lib/error-message'
-import { useRecoverUnmarkedSession, useSession } from '../../../lib/session'
+import { useSession } from '../../../lib/session'
 import { Field } from '../../campaigns-public/components/field'
 import { Loading, PublicShell } from '../../campaigns-public/components/shell'
 import { login, loginWithOtp, requestLoginOtp } from '../../auth/api/auth-api'
@@ -77,9 +77,6 @@ export const Component = () => {
   useEffect(() => {
     if (alreadyIn && session) goNext(next, session)
   }, [alreadyIn, goNext, next, session])
-
-  // A session begun before the signed-in marker existed is invisible to worker pages.
-  useRecoverUnmarkedSession(setSession)
 
   const check = {
     mobile: (v: string) => (isMobile(v) ? undefined : t('auth.worker.mobileInvalid')),

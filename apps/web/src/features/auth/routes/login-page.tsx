@@ -3,7 +3,7 @@ import { Flex, Typography } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router'
-import { useRecoverUnmarkedSession, useSession } from '../../../lib/session'
+import { useSession } from '../../../lib/session'
 import { login } from '../api/auth-api'
 import { safeNext } from '../lib-next'
 import { AuthShell } from '../components/auth-shell'
@@ -22,8 +22,6 @@ export const Component = () => {
       void navigate(next, { replace: true })
     },
   })
-
-  useRecoverUnmarkedSession(setSession)
 
   useEffect(() => {
     document.title = `${t('auth.login.title')} · ${t('app.name')}`
