@@ -49,4 +49,18 @@ describe('station page', () => {
     await screen.findByRole('heading', { level: 1 })
     expect(screen.queryByText(/扫一扫门口海报上的二维码即可签到/)).toBeNull()
   })
+
+  it('names a service once when its title already says its kind', async () => {
+    serve({
+      services: [
+        { kind: 'labour_protection_advice', title: '劳动保护咨询', dates: [] },
+        { kind: 'health_consultation', title: '医护人员坐诊', dates: [] },
+      ],
+    })
+    renderPage(`/s/${STATION_ID}`, '/s/:stationId', StationPage)
+    expect(await screen.findByRole('heading', { level: 3, name: '劳动保护咨询' })).toBeTruthy()
+    expect(screen.getAllByText('劳动保护咨询')).toHaveLength(1)
+    expect(screen.getByRole('heading', { level: 3, name: '医护人员坐诊' })).toBeTruthy()
+    expect(screen.getByText('健康咨询')).toBeTruthy()
+  })
 })

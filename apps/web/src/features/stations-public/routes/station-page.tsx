@@ -4,7 +4,7 @@ import { publicUrl, usePublicOrigin } from '../../../lib/public-origin'
 import { Link } from 'react-router'
 import { copyText } from '../../campaigns-public/components/copy-button'
 import { LoadError, Loading, Notice, PublicShell } from '../../campaigns-public/components/shell'
-import { stationLabels } from '../../stations/lib/station-labels'
+import { stationLabels, titleSaysKind } from '../../stations/lib/station-labels'
 import { AmenityList } from '../components/amenity-list'
 import {
   isMissingStation,
@@ -176,7 +176,9 @@ export const Component = () => {
               return (
                 <li key={`${sv.kind}-${i}`} className="sp-service">
                   <h3>{sv.title}</h3>
-                  <p className="cp-small cp-muted">{t(`stationsPublic.service.${sv.kind}`)}</p>
+                  {titleSaysKind(sv.title, t(`stationsPublic.service.${sv.kind}`)) ? null : (
+                    <p className="cp-small cp-muted">{t(`stationsPublic.service.${sv.kind}`)}</p>
+                  )}
                   <p className="cp-small">
                     {sv.dates.length === 0
                       ? t('stationsPublic.station.ongoing')

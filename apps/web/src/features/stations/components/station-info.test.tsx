@@ -31,10 +31,10 @@ const station: Station = {
   updatedAt: '2026-11-01T00:00:00.000Z',
 }
 
-const render = (permissions: Parameters<typeof makeSession>[0]) =>
+const render = (permissions: Parameters<typeof makeSession>[0], over: Partial<Station> = {}) =>
   renderWithProviders(
     <MemoryRouter>
-      <StationInfo station={station} />
+      <StationInfo station={{ ...station, ...over }} />
     </MemoryRouter>,
     makeSession(permissions),
   )
@@ -68,5 +68,21 @@ describe('StationInfo contact', { timeout: 60_000 }, () => {
     expect(String((fetchMock.mock.calls[0] as unknown[])[0])).toContain(
       `/api/v1/stations/${station.id}/contact`,
     )
+  })
+})
+
+describe('StationInfo services', { timeout: 60_000 }, () => {
+  it('names a service once when its title already says its kind', () => {
+    render(['station:read'], {
+      services: [
+        { kind: 'labour_protection_advice', title: '劳动保护咨询', dates: [] },
+        { kind: 'health_consultation', title: '医护人员坐诊', dates: ['2026-12-05'] },
+      ],
+    })
+    expect(screen.getByText('劳动保护咨询').textContent).toBe('劳动保护咨询')
+    expect(screen.queryByText(/劳动保护咨询（劳动保护咨询）/)).toBeNull()
+    expect(document.body.textContent.match(/劳动保护咨询/g)).toHaveLength(1)
+    // A title that does not say its kind keeps the kind beside it.
+    expect(screen.getByText('医护人员坐诊（健康咨询/义诊）')).toBeTruthy()
   })
 })

@@ -18,7 +18,7 @@ import { errorMessage } from '../../../lib/error-message'
 import { formatDateTime } from '../../../lib/format'
 import { useSession } from '../../../lib/session'
 import { useRevealStationContact } from '../api/use-stations'
-import { stationLabels } from '../lib/station-labels'
+import { stationLabels, titleSaysKind } from '../lib/station-labels'
 import { ScheduleTable } from './schedule-table'
 import { OpenNowBadge } from './stations-table'
 
@@ -159,10 +159,14 @@ export const StationInfo = ({ station: s }: { station: Station }) => {
               renderItem={(v) => (
                 <List.Item>
                   <List.Item.Meta
-                    title={t('stations.detail.serviceTitle', {
-                      title: v.title,
-                      kind: l.serviceKind(v.kind),
-                    })}
+                    title={
+                      titleSaysKind(v.title, l.serviceKind(v.kind))
+                        ? v.title
+                        : t('stations.detail.serviceTitle', {
+                            title: v.title,
+                            kind: l.serviceKind(v.kind),
+                          })
+                    }
                     description={
                       <>
                         {v.dates.length > 0

@@ -40,6 +40,18 @@ export const stationLabels = (t: TFunction) => ({
   status: (status: 'active' | 'closed') => t(stationLabelKeys.status(status)),
 })
 
+/** Letters and digits only, lower case: "健康咨询 · 义诊" and "健康咨询/义诊" compare alike. */
+const wordsOf = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
+
+/**
+ * Whether a service's title already says its kind ("劳动保护咨询" of the kind 劳动保护咨询):
+ * then the kind is not shown beside it, which read "劳动保护咨询（劳动保护咨询）".
+ */
+export const titleSaysKind = (title: string, kindLabel: string) => {
+  const kind = wordsOf(kindLabel)
+  return kind !== '' && wordsOf(title).includes(kind)
+}
+
 export type Option<V> = { value: V; label: string }
 
 /** Select/checkbox options in contract order. */
