@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import '../../../test/setup'
+import { i18n } from '../../../lib/i18n'
 import { EmployerSearch } from './employer-search'
 
 const org = {
@@ -57,6 +58,19 @@ describe('employer search', () => {
     await new Promise((r) => setTimeout(r, 500))
     expect(screen.getByRole('list', { name: '匹配的工会' })).toBe(list)
     expect(scrollIntoView).toHaveBeenCalledTimes(1)
+  })
+
+  it('says how many unions match in the right number in English', async () => {
+    await i18n.changeLanguage('en')
+    try {
+      renderSearch()
+      fireEvent.change(screen.getByLabelText('Employer (their union)'), {
+        target: { value: '兰州' },
+      })
+      expect(await screen.findByText('1 matching union found', {}, { timeout: 3000 })).toBeTruthy()
+    } finally {
+      await i18n.changeLanguage('zh-CN')
+    }
   })
 
   it('scrolls the matches out from under the phone keyboard, keeping the input on screen', async () => {

@@ -73,6 +73,11 @@ describe('limit and closed messages', () => {
     expect(dailyLimitText(en, campaign(), afternoon)).toBe(
       "You have used all 3 of today's votes; you can vote again tomorrow after 8:00",
     )
+    const one = campaign({ rules: { ...campaign().rules, votesPerDay: 1 } })
+    expect(dailyLimitText(en, one, afternoon)).toBe(
+      "You have used today's 1 vote; you can vote again tomorrow after 8:00",
+    )
+    expect(dailyLimitText(t, one, afternoon)).toBe('您今天的 1 票已经投完，明天 8:00 后可以再投')
   })
 
   it('asks for fewer choices when some votes are left today', () => {

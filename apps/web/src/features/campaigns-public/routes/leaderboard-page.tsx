@@ -42,7 +42,7 @@ export const Component = () => {
           </p>
           <p>
             {t(`${k}.totals`, {
-              total: board.data.totalBallots,
+              count: board.data.totalBallots,
               invalid: board.data.invalidatedBallots,
             })}
           </p>

@@ -1,11 +1,12 @@
-import { screen } from '@testing-library/react'
+import { cleanup, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import '../../../test/setup'
+import { i18n } from '../../../lib/i18n'
 import { Component as ResultsPage } from './results-page'
 import { CAMPAIGN_ID, candidateId, renderPage, stubServer } from './daily-limits.test-fixtures'
 
 const CATEGORY = (n: number) => `00000000-0000-7000-8000-0000000000b${n}`
-const results = (announcedAt: string | null) => ({
+const results = (announcedAt: string | null, votes = 10) => ({
   campaignId: CAMPAIGN_ID,
   weights: { publicVote: 1, jury: 0 },
   invalidatedBallots: 0,
@@ -24,7 +25,7 @@ const results = (announcedAt: string | null) => ({
           number: 1,
           employerName: '兰州石化',
           isFrontLine: true,
-          votes: 10,
+          votes,
           invalidatedVotes: 0,
           voteShare: 1,
           juryScore: null,
@@ -68,7 +69,27 @@ const serve = (body: unknown) => {
 }
 
 describe('public results page', () => {
-  afterEach(() => vi.unstubAllGlobals())
+  afterEach(async () => {
+    vi.unstubAllGlobals()
+    await i18n.changeLanguage('zh-CN')
+  })
+
+  it("counts an honouree's votes in the right number in English", async () => {
+    await i18n.changeLanguage('en')
+    serve(results(null, 1))
+    renderPage(`/c/${CAMPAIGN_ID}`, ResultsPage, null)
+    expect(await screen.findByText('1 vote · jury — · total 100.0')).toBeTruthy()
+    cleanup()
+    serve(results(null, 2))
+    renderPage(`/c/${CAMPAIGN_ID}`, ResultsPage, null)
+    expect(await screen.findByText('2 votes · jury — · total 100.0')).toBeTruthy()
+  })
+
+  it('keeps the Chinese row', async () => {
+    serve(results(null, 1))
+    renderPage(`/c/${CAMPAIGN_ID}`, ResultsPage, null)
+    expect(await screen.findByText('得票 1 · 评审 — 分 · 综合 100.0')).toBeTruthy()
+  })
 
   it('says so for a category with nobody proposed, and lists the others', async () => {
     serve(results(null))

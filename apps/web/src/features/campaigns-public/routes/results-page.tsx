@@ -105,7 +105,7 @@ export const Component = () => {
                       <p className="cp-small cp-muted">{w.employerName}</p>
                       <p className="cp-small">
                         {t(`${k}.row`, {
-                          votes: w.votes,
+                          count: w.votes,
                           jury: w.juryScore === null ? '—' : w.juryScore.toFixed(1),
                           score: (w.finalScore * 100).toFixed(1),
                         })}

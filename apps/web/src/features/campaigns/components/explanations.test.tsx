@@ -80,7 +80,7 @@ describe('explanations', { timeout: 60_000 }, () => {
     ).toBeTruthy()
     expect(
       screen.getByText(
-        'The front-line share needs at least 2 front-line winners; front-line candidates available: 1',
+        'Front-line winners the share needs: at least 2; front-line candidates available: 1',
       ),
     ).toBeTruthy()
     expect(screen.queryByText(/综合得分相同/)).toBeNull()
@@ -121,6 +121,18 @@ describe('explanations', { timeout: 60_000 }, () => {
     expect(en('campaigns.fraud.invalidateTitle', { count: 1 })).toBe('Invalidate 1 ballot')
     expect(en('campaigns.quota.problems', { count: 3 })).toBe('3 problems found')
     expect(i18n.getFixedT('zh-CN')('campaignsPublic.candidates.votes', { count: 1 })).toBe('1 票')
+    // Jury progress (jury tab) and the invalidated-ballots note (results tab).
+    expect(en('campaigns.jury.progressText', { done: 0, count: 1 })).toBe('0 of 1 score submitted')
+    expect(en('campaigns.jury.progressText', { done: 1, count: 4 })).toBe('1 of 4 scores submitted')
+    expect(en('campaigns.results.invalidatedNote', { count: 1 })).toBe(
+      ' 1 invalidated ballot is not counted.',
+    )
+    expect(en('campaigns.results.invalidatedNote', { count: 2 })).toBe(
+      ' 2 invalidated ballots are not counted.',
+    )
+    expect(i18n.getFixedT('zh-CN')('campaigns.jury.progressText', { done: 0, count: 1 })).toBe(
+      '已完成 0 / 1 份评分',
+    )
   })
 
   it('renders quota problems with their variants, and falls back to the message', async () => {
@@ -132,7 +144,15 @@ describe('explanations', { timeout: 60_000 }, () => {
         params: { category: '技能类', accepted: 1, honourCount: 3, missing: 2, pending: 2 },
         message: '',
       }),
-    ).toBe('“技能类” has 1 accepted, fewer than its 3 honours: 2 short (2 more awaiting review)')
+    ).toBe('“技能类” has 1 accepted, fewer than its honours (3): 2 short (2 more awaiting review)')
+    // One honour reads as well as three.
+    expect(
+      explain(t, {
+        code: 'QUOTA_CATEGORY_SHORTFALL',
+        params: { category: '技能类', accepted: 0, honourCount: 1, missing: 1, pending: 0 },
+        message: '',
+      }),
+    ).toBe('“技能类” has 0 accepted, fewer than its honours (1): 1 short')
     expect(
       explain(t, {
         code: 'QUOTA_FRONT_LINE_SHARE',
@@ -149,7 +169,7 @@ describe('explanations', { timeout: 60_000 }, () => {
         message: '',
       }),
     ).toBe(
-      '“创新类” will have 1 winners; at least 50% front-line workers means at least 1, but only 0 accepted nominees are front-line workers',
+      'Winners in “创新类”: 1. At least 50% front-line workers means at least 1 of them, but front-line workers among the accepted nominees: 0',
     )
     expect(explain(t, { code: 'SOMETHING_NEW', params: {}, message: '服务器的说明' })).toBe(
       '服务器的说明',

@@ -173,7 +173,7 @@ export const JuryTab = ({ campaign }: { campaign: Campaign }) => {
           {p ? (
             <>
               <Flex vertical gap={4} style={{ marginBottom: 16 }}>
-                <span>{t('campaigns.jury.progressText', { done, expected })}</span>
+                <span>{t('campaigns.jury.progressText', { done, count: expected })}</span>
                 <Progress
                   percent={expected === 0 ? 0 : Math.round((done / expected) * 100)}
                   aria-label={t('campaigns.jury.progress')}

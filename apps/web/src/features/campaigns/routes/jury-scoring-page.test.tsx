@@ -3,6 +3,7 @@ import type { Campaign } from '@unionhall/contracts'
 import { MemoryRouter, Route, Routes } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import '../../../test/setup'
+import { i18n } from '../../../lib/i18n'
 import { makeSession, renderWithProviders } from '../../../test/render'
 import { Component as JuryScoringPage } from './jury-scoring-page'
 
@@ -102,7 +103,19 @@ const renderPage = () =>
 const SLOW = { timeout: 15_000 }
 
 describe('jury scoring page', { timeout: 60_000 }, () => {
-  afterEach(() => vi.unstubAllGlobals())
+  afterEach(async () => {
+    vi.unstubAllGlobals()
+    await i18n.changeLanguage('zh-CN')
+  })
+
+  it('counts the candidates in the right number in English', async () => {
+    await i18n.changeLanguage('en')
+    serve(() =>
+      json({ error: { code: 'ACCESS_DENIED', message: 'Missing campaign:read here' } }, 403),
+    )
+    renderPage()
+    expect(await screen.findByText('0 of 1 candidate scored', {}, SLOW)).toBeTruthy()
+  })
 
   it('leads a juror who may not read the campaign back home, not to a "no permission" page', async () => {
     serve(() =>

@@ -60,7 +60,7 @@ export const Component = () => {
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           {open ? null : <Alert type="info" showIcon message={t('campaigns.jury.notOpen')} />}
           <div>
-            {t('campaigns.jury.myProgress', { scored, total: data.items.length })}
+            {t('campaigns.jury.myProgress', { scored, count: data.items.length })}
             <Progress
               percent={data.items.length ? Math.round((scored / data.items.length) * 100) : 0}
               aria-label={t('campaigns.jury.progress')}
