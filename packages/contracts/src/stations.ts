@@ -145,6 +145,59 @@ export const StationServiceSchema = z
   .strict()
 export type StationService = z.infer<typeof StationServiceSchema>
 
+/**
+ * A duty phone (值班电话) as people type it, made canonical: spaces and invisible format
+ * characters dropped, full-width digits and dashes made plain, "（0931）" and "转801" read as
+ * the area code and the extension, a +86 country code dropped. A landline becomes 0931-8123456 or 0931-8123456-801 (the
+ * area code is 3 digits for 010 and 02X, else 4, so 09318123456 splits too), a 400/800 number
+ * 400-123-4567, a mobile its 11 digits. Anything else is returned as it was (after the plain
+ * steps), and fails `isDutyPhone`.
+ */
+export const normaliseDutyPhone = (text: string): string => {
+  const plain = text
+    .replace(/\p{Cf}/gu, '')
+    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[－—–]/g, '-')
+    .replace(/\s+/g, '')
+    .replace(/^[（(](0\d{2,3})[）)]-?/, '$1-')
+    .replace(/转(?=\d+$)/, '-')
+  // +86 (or 0086) in front, as open-data files write numbers: a landline's area code then
+  // lacks its leading 0.
+  const intl = /^(?:\+|＋|00)86-?(\d[\d-]*)$/.exec(plain)
+  if (intl) {
+    const rest = intl[1]!
+    const national = /^(?:1[3-9]|[48]00)/.test(rest.replace(/-/g, '')) ? rest : `0${rest}`
+    if (national !== plain) return normaliseDutyPhone(national)
+  }
+  const digits = plain.replace(/-/g, '')
+  if (/^1[3-9]\d{9}$/.test(digits)) return digits
+  if (/^[48]00\d{7}$/.test(digits))
+    return `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`
+  const landline = /^(010|02\d|0[3-9]\d{2})-?([2-9]\d{6,7})(?:-(\d{1,6}))?$/.exec(plain)
+  if (landline) {
+    const [, area, number, ext] = landline
+    return `${area}-${number}${ext ? `-${ext}` : ''}`
+  }
+  return plain
+}
+
+/** The canonical duty phone forms (normaliseDutyPhone's answers). */
+export const DUTY_PHONE_PATTERN =
+  /^(?:1[3-9]\d{9}|[48]00-\d{3}-\d{4}|(?:010|02\d|0[3-9]\d{2})-[2-9]\d{6,7}(?:-\d{1,6})?)$/
+
+export const isDutyPhone = (text: string) => DUTY_PHONE_PATTERN.test(text)
+
+/**
+ * The number a station publishes for workers to call (值班电话): a landline with its area code
+ * (and extension), a 400/800 number or a mobile. Stored and answered canonical. Unlike the
+ * person in charge's mobile it is public: shown in full on the station page and in open data.
+ * A value of another shape is refused with the code STATION_DUTY_PHONE_INVALID.
+ */
+export const DutyPhoneSchema = z
+  .string()
+  .overwrite(normaliseDutyPhone)
+  .refine(isDutyPhone, { message: 'STATION_DUTY_PHONE_INVALID' })
+
 export const STATION_STATUSES = ['active', 'closed'] as const
 export const StationStatusSchema = z.enum(STATION_STATUSES)
 
@@ -164,6 +217,8 @@ const StationFieldsSchema = z.object({
   contactName: z.string().trim().min(1).max(50),
   /** The person in charge's mobile: encrypted at rest, masked in lists and public pages. */
   contactMobile: MobileSchema,
+  /** The public duty phone (值班电话); null or absent for none. */
+  dutyPhone: DutyPhoneSchema.nullable().optional(),
   photos: z.array(ImageUrlSchema).max(9).default([]),
   services: z.array(StationServiceSchema).max(30).default([]),
   description: z.string().trim().max(2000).default(''),
@@ -226,6 +281,8 @@ export const StationSchema = z.object({
   zones: z.array(StationZoneSchema),
   contactName: z.string(),
   contactMobileMasked: z.string(),
+  /** The public duty phone, canonical (0931-8123456-801); null when the station has none. */
+  dutyPhone: z.string().nullable(),
   photos: z.array(z.string()),
   services: z.array(StationServiceSchema),
   description: z.string(),
@@ -294,7 +351,7 @@ export const StationContactSchema = z.object({
 
 // ---- public finding ----
 
-/** Public view: no staff-only fields; the contact mobile is masked. */
+/** Public view: no staff-only fields; the contact mobile is masked, the duty phone is public. */
 export const PublicStationSchema = z.object({
   id: IdSchema,
   orgName: z.string(),
@@ -313,6 +370,8 @@ export const PublicStationSchema = z.object({
   nextChange: z.object({ at: TimestampSchema, open: z.boolean() }).nullable(),
   contactName: z.string(),
   contactMobileMasked: z.string(),
+  /** A number the station publishes for workers to call (canonical); null when none. */
+  dutyPhone: z.string().nullable(),
   photos: z.array(z.string()),
   services: z.array(StationServiceSchema),
   description: z.string(),

@@ -298,6 +298,7 @@ export const getPublicStation = async (
     nextChange: change ? { at: change.at.toISOString(), open: change.open } : null,
     contactName: row.contact_name,
     contactMobileMasked: row.contact_mobile_masked,
+    dutyPhone: row.duty_phone,
     photos: json(row.photos),
     services: json(row.services),
     description: row.description,

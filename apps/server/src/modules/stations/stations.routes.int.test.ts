@@ -329,6 +329,100 @@ describe('creating and editing stations', () => {
   })
 })
 
+describe('the public duty phone (值班电话)', () => {
+  const publicOf = async (id: string) => {
+    const res = await t.request({ method: 'GET', url: `/api/v1/public/stations/${id}` })
+    expect(res.statusCode, res.body).toBe(200)
+    return res.json<PublicStation>()
+  }
+  const staffOf = async (id: string) =>
+    (await longgang.request({ method: 'GET', url: `/api/v1/stations/${id}` })).json<Station>()
+
+  it('is stored canonical, shown in full on the public page, and the personal mobile stays masked', async () => {
+    const s = await create({ dutyPhone: '（0931）8123456转801', contactMobile: '13700002222' })
+    expect(s.dutyPhone).toBe('0931-8123456-801')
+    expect((await staffOf(s.id)).dutyPhone).toBe('0931-8123456-801')
+    const pub = await publicOf(s.id)
+    expect(pub).toMatchObject({ dutyPhone: '0931-8123456-801', contactMobileMasked: '137****2222' })
+    expect(JSON.stringify(pub)).not.toContain('13700002222')
+    const row = await typed<StationsTables>(t.database.db)
+      .selectFrom('station')
+      .select('duty_phone')
+      .where('id', '=', s.id)
+      .executeTakeFirstOrThrow()
+    expect(row.duty_phone).toBe('0931-8123456-801')
+    // None given: null everywhere.
+    const none = await create()
+    expect(none.dutyPhone).toBeNull()
+    expect((await publicOf(none.id)).dutyPhone).toBeNull()
+  })
+
+  it('is set, kept by a PATCH without it, and cleared with null, each change audited', async () => {
+    const s = await create()
+    const patch = (payload: Record<string, unknown>) =>
+      longgang.request({ method: 'PATCH', url: `/api/v1/stations/${s.id}`, payload })
+    const set = await patch({ dutyPhone: '400 123 4567' })
+    expect(set.statusCode, set.body).toBe(200)
+    expect(set.json<Station>().dutyPhone).toBe('400-123-4567')
+    expect((await patch({ capacity: 12 })).json<Station>().dutyPhone).toBe('400-123-4567')
+    expect((await publicOf(s.id)).dutyPhone).toBe('400-123-4567')
+    const cleared = await patch({ dutyPhone: null })
+    expect(cleared.json<Station>().dutyPhone).toBeNull()
+    expect((await publicOf(s.id)).dutyPhone).toBeNull()
+    const audits = await auditRows(t, { action: 'station.update', targetId: s.id })
+    expect(audits.map((a) => JSON.parse(String(a.summary)) as unknown)).toEqual([
+      { fields: ['dutyPhone'] },
+      { fields: ['capacity'] },
+      { fields: ['dutyPhone'] },
+    ])
+  })
+
+  it('refuses a number of another shape with 400 STATION_DUTY_PHONE_INVALID on dutyPhone; nothing is saved', async () => {
+    const s = await create({ dutyPhone: '0931-8123456' })
+    const audits = (await auditRows(t)).length
+    for (const bad of ['8123456', '0931-8123456 或 0931-8123457', '1391234567', 'tel:123', '']) {
+      for (const res of [
+        await longgang.request({
+          method: 'POST',
+          url: '/api/v1/stations',
+          payload: body({ dutyPhone: bad }),
+        }),
+        await longgang.request({
+          method: 'PATCH',
+          url: `/api/v1/stations/${s.id}`,
+          payload: { dutyPhone: bad },
+        }),
+      ]) {
+        const e = expectError(res, 400, 'VALIDATION_FAILED')
+        expect(e.details, bad).toEqual([
+          { path: 'body.dutyPhone', message: 'STATION_DUTY_PHONE_INVALID' },
+        ])
+      }
+    }
+    // Worded in the reader's language, as every answer is.
+    const en = await longgang.request({
+      method: 'PATCH',
+      url: `/api/v1/stations/${s.id}`,
+      payload: { dutyPhone: '12345' },
+      headers: { 'accept-language': 'en' },
+    })
+    expect(expectError(en, 400, 'VALIDATION_FAILED').message).toBe('Some fields are invalid')
+    expect((await staffOf(s.id)).dutyPhone).toBe('0931-8123456')
+    expect((await auditRows(t)).length).toBe(audits)
+  })
+
+  it('is changed only by staff of the station’s subtree', async () => {
+    const s = await create({ dutyPhone: '0931-8123456' })
+    const payload = { dutyPhone: '0931-8000000' }
+    const url = `/api/v1/stations/${s.id}`
+    expectError(await t.request({ method: 'PATCH', url, payload }), 401)
+    expectError(await gansu.request({ method: 'PATCH', url, payload }), 403, 'ACCESS_DENIED')
+    expectError(await counsellor.request({ method: 'PATCH', url, payload }), 403)
+    expect((await staffOf(s.id)).dutyPhone).toBe('0931-8123456')
+    expect(await auditRows(t, { action: 'station.update', targetId: s.id })).toEqual([])
+  })
+})
+
 describe('overnight periods are explicit (ADR 0026)', () => {
   // Staff meant 08:00–17:00 and typed 17:00–08:00: without the flag it is not a night shift.
   const typo = { weekly: [{ day: 1, start: '17:00', end: '08:00' }] }

@@ -86,6 +86,7 @@ export const toStation = (row: StationWithOrg, now: Date): Station => ({
   zones: json(row.zones),
   contactName: row.contact_name,
   contactMobileMasked: row.contact_mobile_masked,
+  dutyPhone: row.duty_phone,
   photos: json(row.photos),
   services: json(row.services),
   description: row.description,
@@ -128,7 +129,10 @@ export const loadStationFor = async (
 }
 
 /** Validates what zod cannot (coordinate ranges with paths, schedule rules) and builds a row. */
-const rowFields = (crypto: FieldCrypto, b: Required<Omit<CreateStationBody, 'orgId'>>) => {
+type RowInput = Required<Omit<CreateStationBody, 'orgId' | 'dutyPhone'>> &
+  Pick<CreateStationBody, 'dutyPhone'>
+
+const rowFields = (crypto: FieldCrypto, b: RowInput) => {
   assertLatLng(b.lat, b.lng)
   const schedule = b.schedule as Schedule
   const problems = validateSchedule(schedule)
@@ -154,6 +158,8 @@ const rowFields = (crypto: FieldCrypto, b: Required<Omit<CreateStationBody, 'org
     contact_name: b.contactName,
     contact_mobile_enc: crypto.encrypt(b.contactMobile),
     contact_mobile_masked: maskMobile(b.contactMobile),
+    // Canonical already (DutyPhoneSchema); published as is, so not encrypted.
+    duty_phone: b.dutyPhone ?? null,
     photos: JSON.stringify(b.photos),
     services: JSON.stringify(b.services),
     description: b.description,
@@ -228,10 +234,12 @@ const patchedFields = (crypto: Deps['crypto'], current: StationRow, patch: Updat
     zones: patch.zones ?? json(current.zones),
     contactName: patch.contactName ?? current.contact_name,
     contactMobile: patch.contactMobile ?? crypto.decrypt(current.contact_mobile_enc),
+    // null clears it: only a missing key keeps the stored number.
+    dutyPhone: patch.dutyPhone !== undefined ? patch.dutyPhone : current.duty_phone,
     photos: patch.photos ?? json(current.photos),
     services: patch.services ?? json(current.services),
     description: patch.description ?? current.description,
-  } as Required<Omit<CreateStationBody, 'orgId'>>
+  } as RowInput
   const fields = rowFields(crypto, merged)
   // Keep the old ciphertext when the mobile did not change (no needless re-encryption).
   if (patch.contactMobile === undefined) fields.contact_mobile_enc = current.contact_mobile_enc
@@ -513,9 +521,10 @@ const importKey = (s: { org_id: string; name: string; address: string }) =>
 /**
  * The fields an import row carries (the template's columns; HSDS maps to the same). Zones,
  * photos and services are kept when a row updates a station: staff add them in the console,
- * and a sheet that lacks them must not wipe them.
+ * and a sheet that lacks them must not wipe them. So is the duty phone when the row has no
+ * such column (a sheet from the template before it existed); an empty cell clears it.
  */
-const sheetColumnsOf = (p: StationTable): Partial<StationTable> => ({
+const sheetColumnsOf = (p: StationTable, withDutyPhone: boolean): Partial<StationTable> => ({
   kind: p.kind,
   lat: p.lat,
   lng: p.lng,
@@ -527,6 +536,7 @@ const sheetColumnsOf = (p: StationTable): Partial<StationTable> => ({
   contact_mobile_enc: p.contact_mobile_enc,
   contact_mobile_masked: p.contact_mobile_masked,
   description: p.description,
+  ...(withDutyPhone ? { duty_phone: p.duty_phone } : {}),
   updated_at: p.updated_at,
 })
 
@@ -640,6 +650,8 @@ export const importStations = async (
   const { db, crypto } = deps
   const errors: StationImportRowError[] = []
   const candidates: ImportCandidate[] = []
+  /** Rows (by the id prepared for them) that carry no duty phone at all: an update keeps it. */
+  const withoutDutyPhone = new Set<string>()
   /** The first row of each (org, name, address). */
   const firstRowOf = new Map<string, number>()
   const orgs = new Map<string, { id: string; path: string } | null>()
@@ -713,6 +725,7 @@ export const importStations = async (
           created_at: now,
           updated_at: now,
         }
+        if (parsed.data.dutyPhone === undefined) withoutDutyPhone.add(candidate.station.id)
       } catch (e) {
         const details = (e as { details?: unknown }).details
         const list = Array.isArray(details)
@@ -764,7 +777,7 @@ export const importStations = async (
           tally.created++
           continue
         }
-        await repo.updateStationRow(trx, id, sheetColumnsOf(p))
+        await repo.updateStationRow(trx, id, sheetColumnsOf(p, !withoutDutyPhone.has(p.id)))
         tally.updated++
         tally.stationIds.push(id)
       }

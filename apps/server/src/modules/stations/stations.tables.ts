@@ -25,6 +25,8 @@ export type StationTable = {
   contact_name: string
   contact_mobile_enc: string
   contact_mobile_masked: string
+  /** The public duty phone (值班电话), canonical (0931-8123456-801); null for none. */
+  duty_phone: string | null
   /** JSON string[] of image URLs. */
   photos: string
   /** JSON StationService[]. */

@@ -323,6 +323,12 @@ export const ERROR_MESSAGES: Record<string, Record<Lang, string>> = {
     'zh-CN': '容纳人数不能少于当前在站人数',
     en: 'Capacity cannot be lower than the number of people checked in now',
   },
+  // The message of a VALIDATION_FAILED detail at dutyPhone (DutyPhoneSchema).
+  STATION_DUTY_PHONE_INVALID: {
+    'zh-CN':
+      '值班电话格式不正确：请填写带区号的固定电话（如 0931-8123456，分机写在后面：0931-8123456-801）、400/800 电话或 11 位手机号',
+    en: 'Invalid duty phone: enter a landline with its area code (0931-8123456, an extension after a dash: 0931-8123456-801), a 400/800 number or an 11-digit mobile',
+  },
   SHIFT_NOT_FOUND: { 'zh-CN': '未找到该值班', en: 'No such shift' },
   STATION_OPEN_DATA_TOO_LARGE: {
     'zh-CN': '公开下载每次最多包含 5000 个驿站，请选择下级工会',

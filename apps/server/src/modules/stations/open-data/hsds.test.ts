@@ -42,6 +42,7 @@ const station = (over: Partial<Station> = {}): Station => ({
   zones: [{ kind: 'medical', note: '药箱' }],
   contactName: '王师傅',
   contactMobileMasked: '139****5678',
+  dutyPhone: null,
   photos: ['/api/v1/uploads/0193a1b2-0000-7000-8000-00000000f0f0'],
   services: [
     {
@@ -122,6 +123,49 @@ describe('HSDS export', () => {
     expect(stableUuid('x')).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     )
+  })
+
+  it('publishes the duty phone as the location’s phone, also without contacts, and reads it back', () => {
+    const withExt = station({ dutyPhone: '0931-8123456-801' })
+    const mobile = station({ id: '0193a1b2-0000-7000-8000-000000000002', dutyPhone: '13812345678' })
+    const hotline = station({
+      id: '0193a1b2-0000-7000-8000-000000000003',
+      dutyPhone: '400-123-4567',
+    })
+    const none = station({ id: '0193a1b2-0000-7000-8000-000000000004' })
+    for (const withoutContacts of [false, true]) {
+      const doc = stationsToHsds([withExt, mobile, hotline, none], { withoutContacts })
+      expect(validateHsdsDataset(doc)).toEqual([])
+      expect(doc.locations.map((l) => l.phones)).toEqual([
+        [
+          {
+            id: stableUuid(`duty-phone:${withExt.id}`),
+            location_id: withExt.id,
+            number: '0931-8123456',
+            extension: 801,
+            type: 'voice',
+            description: '值班电话',
+          },
+        ],
+        [expect.objectContaining({ number: '13812345678', type: 'cell' })],
+        [expect.objectContaining({ number: '400-123-4567', type: 'voice' })],
+        undefined,
+      ])
+      const rows = stationsFromHsds(doc)
+      expect(rows.map((r) => r.fields.dutyPhone)).toEqual([
+        '0931-8123456-801',
+        '13812345678',
+        '400-123-4567',
+        undefined,
+      ])
+      expect(rows[3]!.fields).not.toHaveProperty('dutyPhone')
+      // The personal mobile is the contact's phone only, never the location's public one.
+      if (withoutContacts) expect(rows.map((r) => r.fields.contactMobile)).toEqual(['', '', '', ''])
+    }
+    // An extension with a leading 0 cannot be an HSDS number: it stays in the number.
+    expect(
+      stationsToHsds([station({ dutyPhone: '010-62345678-0801' })]).locations[0]!.phones,
+    ).toEqual([expect.objectContaining({ number: '010-62345678-0801' })])
   })
 
   it('catches a broken object with the path of the field', () => {
@@ -458,23 +502,24 @@ describe('address, GeoJSON and the spreadsheet row', () => {
     })
     expect(stationSheetRow(s)).toContain('139****5678')
     // Dated exceptions have their own column, and come back into the schedule.
-    expect(stationSheetRow(s).at(-1)).toBe('2026-10-01 闭站')
+    expect(stationSheetRow(s)[SHEET_HEADERS.indexOf('特殊日期安排')]).toBe('2026-10-01 闭站')
     expect((back.fields.schedule as { exceptions?: unknown }).exceptions).toEqual(
       s.schedule.exceptions,
     )
   })
 
   it('reads the 特殊日期安排 column into the schedule, and names its problems by that column', () => {
-    const header = mapHeader([...SHEET_HEADERS.slice(0, -1), '特殊日期'])
+    const at = SHEET_HEADERS.indexOf('特殊日期安排')
+    const header = mapHeader(SHEET_HEADERS.map((h, i) => (i === at ? '特殊日期' : h)))
     const cells = [...TEMPLATE_EXAMPLE]
-    cells[cells.length - 1] = '2026-12-24 闭站；2026-12-31 09:00-12:00'
+    cells[at] = '2026-12-24 闭站；2026-12-31 09:00-12:00'
     expect(readSheetRow(cells, header).fields.schedule).toMatchObject({
       exceptions: [
         { date: '2026-12-24', closed: true },
         { date: '2026-12-31', hours: [{ start: '09:00', end: '12:00' }] },
       ],
     })
-    cells[cells.length - 1] = '2026-12-31 09:00-12:00、10:00-11:00'
+    cells[at] = '2026-12-31 09:00-12:00、10:00-11:00'
     const bad = readSheetRow(cells, header)
     expect(bad.fields.schedule).toBeNull()
     expect(bad.problems.map((p) => `${p.path} ${p.code}`)).toEqual([
@@ -482,15 +527,33 @@ describe('address, GeoJSON and the spreadsheet row', () => {
     ])
     expect(columnOfPath(bad.problems[0]!.path, header)).toEqual({
       label: '特殊日期',
-      order: SHEET_HEADERS.length - 1,
+      order: at,
     })
     expect(columnOfPath('schedule.weekly.0', header)?.label).toBe('开放时间*')
     // A sheet from before the column imports as before: no exceptions.
-    const old = mapHeader(SHEET_HEADERS.slice(0, -1))
+    const old = mapHeader(SHEET_HEADERS.slice(0, at))
     expect(old.missing).toEqual([])
-    expect(readSheetRow(TEMPLATE_EXAMPLE.slice(0, -1), old).fields.schedule).not.toHaveProperty(
+    expect(readSheetRow(TEMPLATE_EXAMPLE.slice(0, at), old).fields.schedule).not.toHaveProperty(
       'exceptions',
     )
+  })
+
+  it('reads and writes the 值班电话 column, last; a sheet without it says nothing of the number', () => {
+    const at = SHEET_HEADERS.indexOf('值班电话')
+    expect(at).toBe(SHEET_HEADERS.length - 1)
+    const header = mapHeader(SHEET_HEADERS)
+    expect(readSheetRow(TEMPLATE_EXAMPLE, header).fields.dutyPhone).toBe('0931-8123456')
+    // Written canonical, read back as is (the body's schema checks it).
+    const s = station({ dutyPhone: '0931-8123456-801' })
+    expect(stationSheetRow(s)[at]).toBe('0931-8123456-801')
+    expect(readSheetRow(stationSheetRow(s), header).fields.dutyPhone).toBe('0931-8123456-801')
+    // An empty cell clears the number; no column at all leaves it alone (no key).
+    expect(stationSheetRow(station())[at]).toBe('')
+    expect(readSheetRow(stationSheetRow(station()), header).fields.dutyPhone).toBeNull()
+    const old = mapHeader(SHEET_HEADERS.slice(0, at))
+    expect(readSheetRow(TEMPLATE_EXAMPLE.slice(0, at), old).fields).not.toHaveProperty('dutyPhone')
+    // A bad number is the body's problem, named by the column.
+    expect(columnOfPath('dutyPhone', header)).toEqual({ label: '值班电话', order: at })
   })
 
   it('names the missing required columns and marks unreadable cells as null', () => {

@@ -58,7 +58,14 @@ export type HsdsAttribute = {
     taxonomy?: string
   }
 }
-export type HsdsPhone = { id: string; number: string; type?: string }
+export type HsdsPhone = {
+  id: string
+  location_id?: string
+  number: string
+  extension?: number
+  type?: string
+  description?: string
+}
 export type HsdsContact = { id: string; name?: string; title?: string; phones?: HsdsPhone[] }
 export type HsdsAddress = {
   id: string
@@ -193,6 +200,32 @@ export const splitChineseAddress = (address: string) => {
   return { state_province: province?.[1] ?? '', city: city?.[1] ?? '' }
 }
 
+/** What our exports say of a location's phone: it is the station's duty phone. */
+export const DUTY_PHONE_DESCRIPTION = '值班电话'
+
+/**
+ * A station's public duty phone as the location's HSDS phone: the extension in its own field
+ * (a number, so only one without a leading 0; else it stays in `number`), a mobile typed cell.
+ */
+export const dutyPhoneToHsds = (locationId: string, dutyPhone: string): HsdsPhone => {
+  const landline = /^(0\d{2,3}-\d+)-([1-9]\d*)$/.exec(dutyPhone)
+  return {
+    id: stableUuid(`duty-phone:${locationId}`),
+    location_id: locationId,
+    number: landline ? landline[1]! : dutyPhone,
+    ...(landline ? { extension: Number(landline[2]) } : {}),
+    type: /^1\d{10}$/.test(dutyPhone) ? 'cell' : 'voice',
+    description: DUTY_PHONE_DESCRIPTION,
+  }
+}
+
+/** A location's phone as a duty phone to validate: its number with any extension after a dash. */
+const dutyPhoneFromHsds = (phone: HsdsPhone | undefined): string | null => {
+  if (!phone || phone.number.trim() === '') return null
+  const ext = phone.extension
+  return ext === undefined || ext === null ? phone.number : `${phone.number}-${ext}`
+}
+
 /** HSDS weekly schedules of a station's opening hours (Asia/Shanghai, UTC+8). */
 export const scheduleToHsds = (locationId: string, schedule: Schedule): HsdsSchedule[] => {
   const text = formatScheduleText(schedule)
@@ -231,7 +264,8 @@ export const scheduleToHsds = (locationId: string, schedule: Schedule): HsdsSche
 
 /**
  * Builds the dataset of a list of stations (already in WGS-84). `withoutContacts` leaves the
- * person in charge out entirely (the public open-data file carries no personal data).
+ * person in charge out entirely (the public open-data file carries no personal data); the duty
+ * phone, which the station publishes, is the location's phone in every file.
  */
 export const stationsToHsds = (
   stations: readonly Station[],
@@ -268,6 +302,7 @@ export const stationsToHsds = (
           address_type: 'physical',
         },
       ],
+      ...(s.dutyPhone ? { phones: [dutyPhoneToHsds(s.id, s.dutyPhone)] } : {}),
       ...(options.withoutContacts
         ? {}
         : {
@@ -601,7 +636,10 @@ export const stationsFromHsds = (doc: HsdsDataset): HsdsRow[] => {
       }
     }
     const contact = loc.contacts?.[0]
-    const phone = contact?.phones?.[0]?.number ?? loc.phones?.[0]?.number ?? ''
+    // The person in charge's mobile is the contact's phone only: a location's own phone is
+    // public, the station's duty phone (a file without contacts would otherwise hand the duty
+    // phone in as the personal mobile).
+    const phone = contact?.phones?.[0]?.number ?? ''
     const services: StationService[] = links
       .filter((l) => l.location_id === loc.id && l.service_id)
       .map((l) => servicesById.get(l.service_id!))
@@ -646,6 +684,8 @@ export const stationsFromHsds = (doc: HsdsDataset): HsdsRow[] => {
         zones,
         contactName: contact?.name ?? '',
         contactMobile: normaliseMobile(phone),
+        // A location without `phones` says nothing of it: an update keeps the stored number.
+        ...(loc.phones !== undefined ? { dutyPhone: dutyPhoneFromHsds(loc.phones[0]) } : {}),
         photos: termsOf(attrs, TAXONOMY.photo)
           .map((a) => a.value)
           .filter((v): v is string => !!v),

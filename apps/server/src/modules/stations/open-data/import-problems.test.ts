@@ -94,7 +94,7 @@ describe(scheduleImportProblems.name, () => {
 })
 
 describe(problemOfIssue.name, () => {
-  it('words body checks by field: blank, too long, out of range, not a mobile', () => {
+  it('words body checks by field: blank, too long, out of range, not a mobile or a phone', () => {
     const body = {
       orgId: '0190a0a0-0000-7000-8000-000000000001',
       name: ' ',
@@ -106,6 +106,7 @@ describe(problemOfIssue.name, () => {
       capacity: 0,
       contactName: '王',
       contactMobile: '1391234',
+      dutyPhone: '8123456',
     }
     const r = CreateStationBodySchema.safeParse(body)
     expect(r.success).toBe(false)
@@ -116,7 +117,9 @@ describe(problemOfIssue.name, () => {
       'lat LAT_RANGE',
       'capacity CAPACITY_RANGE',
       'contactMobile MOBILE_INVALID',
+      'dutyPhone DUTY_PHONE_INVALID',
     ])
+    expect(codes[5]!.message).toMatch(/^“8123456”不是正确的值班电话，请填写带区号的固定电话/)
     expect(codes[1]!.params).toEqual({ max: 200 })
     expect(codes[2]!.message).toContain('纬度 122.5 不在 -90 到 90 之间')
   })

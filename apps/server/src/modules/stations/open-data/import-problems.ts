@@ -26,6 +26,8 @@ const MESSAGES = {
   MOBILE_MASKED_MISMATCH: (p) =>
     `负责人手机号是隐藏后的号码，且与该驿站现有的手机号（${p.stored}）不符，请填写完整的 11 位手机号`,
   MOBILE_MISSING_NEW: () => '这是新驿站，需要负责人的完整 11 位手机号，请补上',
+  DUTY_PHONE_INVALID: (p) =>
+    `“${p.value}”不是正确的值班电话，请填写带区号的固定电话（如 0931-8123456，分机写在后面：0931-8123456-801）、400/800 电话或 11 位手机号；没有值班电话请留空`,
   ORG_NOT_FOUND: (p) =>
     `找不到工会“${p.value}”，或它不在您管理的范围内：请填写系统中工会的完整名称（或工会 ID）`,
   ORG_AMBIGUOUS: (p) => `有多个工会名为“${p.value}”，请改填该工会的 ID`,
@@ -157,6 +159,8 @@ export const problemOfIssue = (issue: z.core.$ZodIssue, body: unknown): ImportPr
   if (head === 'capacity') return importProblem(path, 'CAPACITY_RANGE', { value: shown(value) })
   if (head === 'contactMobile')
     return importProblem(path, 'MOBILE_INVALID', { value: shown(value) })
+  if (head === 'dutyPhone')
+    return importProblem(path, 'DUTY_PHONE_INVALID', { value: shown(value) })
   if (head === 'orgId') return importProblem(path, 'ORG_NOT_FOUND', { value: shown(value) })
   if (issue.code === 'too_big' && typeof value === 'string') {
     return importProblem(path, 'TEXT_TOO_LONG', { max: Number(issue.maximum) })

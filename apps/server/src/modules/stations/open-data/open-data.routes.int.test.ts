@@ -834,6 +834,164 @@ describe('station .xlsx: dated schedule exceptions (特殊日期安排)', () => 
   })
 })
 
+describe('the duty phone (值班电话) in the .xlsx and HSDS files', () => {
+  const column = SHEET_HEADERS.indexOf('值班电话') + 1
+
+  /** The exported workbook, and the 值班电话 cell of one station. */
+  const exportedWith = async (stationName: string) => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await exportXlsx(longgang, builders)) as unknown as ArrayBuffer)
+    const sheet = wb.worksheets[0]!
+    let line = 0
+    sheet.eachRow((r, n) => {
+      if (r.getCell(2).value === stationName) line = n
+    })
+    expect(line).toBeGreaterThan(1)
+    const bytes = async () => Buffer.from(await wb.xlsx.writeBuffer())
+    return { sheet, cell: sheet.getRow(line).getCell(column), bytes }
+  }
+
+  it('exports it in the last column and imports the file back: kept, changed, cleared; a sheet without the column keeps it', async () => {
+    const station = await createStation(t, longgang, {
+      orgId: builders,
+      name: `值班电话驿站${Date.now()}`,
+      dutyPhone: '0931-8123456-801',
+    })
+    const dutyPhone = async () => (await getStation(longgang, station.id)).dutyPhone
+    const { sheet, cell, bytes } = await exportedWith(station.name)
+    expect(column).toBe(SHEET_HEADERS.length)
+    expect(sheet.getRow(1).getCell(column).value).toBe('值班电话')
+    expect(cell.value).toBe('0931-8123456-801')
+    const count = sheet.rowCount - 1
+    const all = { created: 0, updated: count, errors: [] }
+
+    expect((await importXlsx(longgang, await bytes())).json()).toEqual(all)
+    expect(await dutyPhone()).toBe('0931-8123456-801')
+    // Typed as people do: stored canonical.
+    cell.value = '0931 8000000'
+    expect((await importXlsx(longgang, await bytes())).json()).toEqual(all)
+    expect(await dutyPhone()).toBe('0931-8000000')
+    // An empty cell clears it.
+    cell.value = null
+    expect((await importXlsx(longgang, await bytes())).json()).toEqual(all)
+    expect(await dutyPhone()).toBeNull()
+    // A sheet without the column (the template before it) leaves the number alone.
+    const set = await longgang.request({
+      method: 'PATCH',
+      url: `/api/v1/stations/${station.id}`,
+      payload: { dutyPhone: '400-123-4567' },
+    })
+    expect(set.statusCode, set.body).toBe(200)
+    sheet.spliceColumns(column, 1)
+    expect((await importXlsx(longgang, await bytes())).json()).toEqual(all)
+    expect(await dutyPhone()).toBe('400-123-4567')
+    const audit = (await auditRows(t, { action: 'station.import', targetId: builders })).at(-1)!
+    expect(JSON.parse(audit.summary)).toMatchObject({
+      updatedStationIds: [...Array(count)].map(() => expect.any(String)),
+    })
+  })
+
+  it('refuses a bad number by row and column, importing nothing; a good one is stored canonical', async () => {
+    const before = await stationCount(longgang, builders)
+    const good = row({ 13: '', 14: '（0755）2345 6789' })
+    const res = await importXlsx(
+      longgang,
+      await workbook({ 1: SHEET_HEADERS, 2: row({ 13: '', 14: '8123456' }), 3: good }),
+    )
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toEqual({
+      created: 0,
+      updated: 0,
+      errors: [
+        {
+          row: 2,
+          path: 'dutyPhone',
+          column: '值班电话',
+          code: 'DUTY_PHONE_INVALID',
+          params: { value: '8123456' },
+          message:
+            '“8123456”不是正确的值班电话，请填写带区号的固定电话（如 0931-8123456，分机写在后面：0931-8123456-801）、400/800 电话或 11 位手机号；没有值班电话请留空',
+        },
+      ],
+    })
+    expect(await stationCount(longgang, builders)).toBe(before)
+    const ok = await importXlsx(longgang, await workbook({ 1: SHEET_HEADERS, 2: good }))
+    expect(ok.json()).toEqual({ created: 1, updated: 0, errors: [] })
+    const list = await longgang.request({
+      method: 'GET',
+      url: `/api/v1/stations?orgId=${builders}&q=${encodeURIComponent(String(good[1]))}`,
+    })
+    const [created] = list.json<{ items: Array<{ id: string }> }>().items
+    expect((await getStation(longgang, created!.id)).dutyPhone).toBe('0755-23456789')
+  })
+
+  it('travels as the location’s phone in HSDS, also without contacts, and imports back without touching the personal mobile', async () => {
+    const station = await createStation(t, longgang, {
+      orgId: longgangOrg,
+      name: `HSDS值班电话驿站${Date.now()}`,
+      contactMobile: '13822229999',
+      dutyPhone: '13855556666',
+    })
+    const doc = await exportHsds(longgang, `orgId=${longgangOrg}`)
+    const loc = doc.locations.find((l) => l.id === station.id)!
+    expect(loc.phones).toEqual([
+      expect.objectContaining({ number: '13855556666', type: 'cell', description: '值班电话' }),
+    ])
+    expect(loc.contacts?.[0]?.phones).toBeUndefined()
+    const importLocation = (phones: HsdsDataset['locations'][number]['phones']) =>
+      upload(
+        longgang,
+        '/api/v1/stations/import/hsds',
+        'stations.json',
+        'application/json',
+        Buffer.from(JSON.stringify({ ...doc, locations: [{ ...loc, phones }] })),
+      )
+    // Unchanged: the public mobile stays the duty phone, never the person in charge's mobile.
+    expect((await importLocation(loc.phones)).json()).toEqual({
+      created: 0,
+      updated: 1,
+      errors: [],
+    })
+    expect((await getStation(longgang, station.id)).dutyPhone).toBe('13855556666')
+    expect(await contactOf(longgang, station.id)).toBe('13822229999')
+    // Edited in the file: a landline with its extension.
+    const landline = { ...loc.phones![0]!, number: '0931-8123456', extension: 801, type: 'voice' }
+    expect((await importLocation([landline])).json()).toEqual({
+      created: 0,
+      updated: 1,
+      errors: [],
+    })
+    expect((await getStation(longgang, station.id)).dutyPhone).toBe('0931-8123456-801')
+    expect(await contactOf(longgang, station.id)).toBe('13822229999')
+    // A number of another shape is named where it is in the file.
+    const bad = await importLocation([{ ...landline, number: '12345', extension: undefined }])
+    expect(bad.json()).toEqual({
+      created: 0,
+      updated: 0,
+      errors: [
+        expect.objectContaining({
+          row: 1,
+          path: 'dutyPhone',
+          column: `locations[0].phones（${station.name}）`,
+          code: 'DUTY_PHONE_INVALID',
+        }),
+      ],
+    })
+    expect((await getStation(longgang, station.id)).dutyPhone).toBe('0931-8123456-801')
+    // The public file carries it: the station publishes it.
+    const pub = await t.request({
+      method: 'GET',
+      url: `/api/v1/public/stations/open-data/hsds?orgId=${longgangOrg}`,
+    })
+    expect(pub.statusCode, pub.body).toBe(200)
+    const published = pub.json<HsdsDataset>().locations.find((l) => l.id === station.id)!
+    expect(published.phones).toEqual([
+      expect.objectContaining({ number: '0931-8123456', extension: 801, description: '值班电话' }),
+    ])
+    expect(published.contacts).toBeUndefined()
+  })
+})
+
 describe('GET /api/v1/stations/export.xlsx', () => {
   it('needs a session, station:read and an org in my subtree', async () => {
     expectError(await t.request({ method: 'GET', url: '/api/v1/stations/export.xlsx' }), 401)

@@ -190,6 +190,7 @@ const HSDS_FIELD: Record<string, string> = {
   zones: 'attributes',
   contactName: 'contacts[0].name',
   contactMobile: 'contacts[0].phones',
+  dutyPhone: 'phones',
   photos: 'attributes',
   services: 'service_at_locations',
   description: 'description',

@@ -34,6 +34,7 @@ const stations: Station[] = Array.from({ length: 7 }, (_, i) => ({
   zones: i % 2 ? [{ kind: 'medical', note: '药箱' }] : [],
   contactName: '王师傅',
   contactMobileMasked: '139****5678',
+  dutyPhone: i === 1 ? '0931-8123456-801' : i === 4 ? '400-123-4567' : null,
   photos: i === 2 ? ['/api/v1/uploads/0193a1b2-0000-7000-8000-00000000f0f0'] : [],
   services:
     i % 2

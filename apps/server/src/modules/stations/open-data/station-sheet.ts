@@ -39,6 +39,7 @@ export type SheetField =
   | 'contactMobile'
   | 'description'
   | 'exceptions'
+  | 'dutyPhone'
 
 type Column = { field: SheetField; header: string; required: boolean; aliases: string[] }
 
@@ -89,6 +90,14 @@ export const COLUMNS: readonly Column[] = [
     header: '特殊日期安排',
     required: false,
     aliases: ['特殊日期', '特殊安排', '特殊日期开放时间', 'exceptions'],
+  },
+  // After it for the same reason. A sheet without the column leaves a station's duty phone as
+  // it is; an empty cell in the column clears it.
+  {
+    field: 'dutyPhone',
+    header: '值班电话',
+    required: false,
+    aliases: ['值班号码', '驿站电话', 'dutyphone'],
   },
 ]
 
@@ -200,6 +209,10 @@ export const readSheetRow = (cells: readonly string[], header: HeaderMap): Sheet
     contactName: text('contactName'),
     contactMobile: mobile,
     description: text('description'),
+    // Checked and made canonical (0931-8123456) by the body's schema.
+    ...(header.columns.includes('dutyPhone')
+      ? { dutyPhone: text('dutyPhone') === '' ? null : text('dutyPhone') }
+      : {}),
   }
   const maskedMobile = maskedMobileOf(text('contactMobile'))
   return { orgRef: text('org'), fields, problems, ...(maskedMobile ? { maskedMobile } : {}) }
@@ -229,6 +242,7 @@ export const stationSheetRow = (s: Station): string[] => [
   s.contactMobileMasked,
   s.description,
   formatExceptionsText((s.schedule as Schedule).exceptions),
+  s.dutyPhone ?? '',
 ]
 
 /** Rows of the template's notes sheet (说明): how each column is read. */
@@ -262,6 +276,11 @@ export const templateNotes = (): string[][] => [
     '某天闭站或按特殊时段开放，优先于开放时间（含节假日）；如“2026-12-24 闭站；2026-12-31 09:00-12:00、14:00-17:00”，' +
       '各日期用“；”分隔，日期写成 2026-12-24（年份 2000-2099），跨夜时段写“次日”；留空表示没有特殊日期',
   ],
+  [
+    '值班电话',
+    '公开显示给职工、可以拨打的号码：带区号的固定电话（如 0931-8123456，分机写在后面：0931-8123456-801）、400/800 电话或手机号；' +
+      '不要填写个人手机号，除非本人同意；留空表示没有值班电话（更新已有驿站时会清除原号码）',
+  ],
   ['', '一次导入为一个整体：任何一行有错误时不导入任何驿站，并列出每行的问题（行号为表格行号）'],
   [
     '',
@@ -285,4 +304,5 @@ export const TEMPLATE_EXAMPLE = [
   '13912345678',
   '提供热水、热饭和休息座椅',
   '2026-12-24 闭站；2026-12-31 09:00-12:00',
+  '0931-8123456',
 ]

@@ -4,6 +4,7 @@ import '../../../test/setup'
 import { i18n } from '../../../lib/i18n'
 import { fromWgs84, gcj02ToBd09, wgs84ToGcj02 } from './coords'
 import {
+  dutyPhoneTel,
   formatDistance,
   groupedWeeklyRows,
   holidayText,
@@ -149,5 +150,15 @@ describe('opening hours in words', () => {
       '12月24日：休息',
       '12月25日：09:00–12:00',
     ])
+  })
+})
+
+describe('dutyPhoneTel', () => {
+  it('dials the digits, a landline’s extension after a pause', () => {
+    expect(dutyPhoneTel('0931-8123456')).toBe('tel:09318123456')
+    expect(dutyPhoneTel('0931-8123456-801')).toBe('tel:09318123456,801')
+    expect(dutyPhoneTel('010-62345678')).toBe('tel:01062345678')
+    expect(dutyPhoneTel('400-123-4567')).toBe('tel:4001234567')
+    expect(dutyPhoneTel('13912345678')).toBe('tel:13912345678')
   })
 })

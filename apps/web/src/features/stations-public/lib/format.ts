@@ -21,6 +21,19 @@ export const walkingUrl = (p: LatLng & { name: string }, system: CoordSystemValu
   return `https://uri.amap.com/navigation?to=${gcj.lng.toFixed(6)},${gcj.lat.toFixed(6)},${name}&mode=walk&coordinate=gaode&callnative=1&src=unionhall`
 }
 
+/**
+ * The tel: link of a duty phone as the server stores it (0931-8123456-801, 400-123-4567,
+ * 13912345678): its digits, and a landline's extension after a comma, which dialers read as
+ * "wait for the answer, then dial" (tel:09318123456,801).
+ */
+export const dutyPhoneTel = (dutyPhone: string): string => {
+  const [area, number, extension] = dutyPhone.split('-')
+  if (dutyPhone.startsWith('0') && number !== undefined) {
+    return `tel:${area}${number}${extension ? `,${extension}` : ''}`
+  }
+  return `tel:${dutyPhone.replace(/\D/g, '')}`
+}
+
 // ---- Asia/Shanghai clock (UTC+8 all year, no daylight saving): station hours are local ----
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000

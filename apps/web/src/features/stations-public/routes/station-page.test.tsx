@@ -63,4 +63,30 @@ describe('station page', () => {
     expect(screen.getByRole('heading', { level: 3, name: '医护人员坐诊' })).toBeTruthy()
     expect(screen.getByText('健康咨询')).toBeTruthy()
   })
+
+  it('offers a large call button for the duty phone, keeping the personal mobile masked', async () => {
+    serve({ dutyPhone: '0931-8123456' })
+    renderPage(`/s/${STATION_ID}`, '/s/:stationId', StationPage)
+    const call = await screen.findByRole('link', { name: /拨打值班电话/ })
+    expect(call.getAttribute('href')).toBe('tel:09318123456')
+    expect(call.textContent).toBe('拨打值班电话0931-8123456')
+    // A full-width block button (.cp-btn: 48 px tall), not a small inline link.
+    expect(call.className.split(' ')).toEqual(expect.arrayContaining(['cp-btn', 'cp-btn-block']))
+    expect(screen.getByText(/王师傅 138\*\*\*\*0000/)).toBeTruthy()
+  })
+
+  it('dials a landline’s extension after a pause', async () => {
+    serve({ dutyPhone: '0931-8123456-801' })
+    renderPage(`/s/${STATION_ID}`, '/s/:stationId', StationPage)
+    const call = await screen.findByRole('link', { name: /拨打值班电话/ })
+    expect(call.getAttribute('href')).toBe('tel:09318123456,801')
+  })
+
+  it('offers no call button when the station publishes no duty phone', async () => {
+    serve()
+    renderPage(`/s/${STATION_ID}`, '/s/:stationId', StationPage)
+    await screen.findByRole('heading', { level: 1 })
+    expect(screen.queryByRole('link', { name: /拨打值班电话/ })).toBeNull()
+    expect(document.querySelector('a[href^="tel:"]')).toBeNull()
+  })
 })

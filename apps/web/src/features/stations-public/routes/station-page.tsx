@@ -18,6 +18,7 @@ import { useVisit } from '../components/use-visit'
 import { VisitPanel } from '../components/visit-panel'
 import {
   dateText,
+  dutyPhoneTel,
   groupedWeeklyRows,
   holidayText,
   localDate,
@@ -94,6 +95,15 @@ export const Component = () => {
           {s.contactName} {s.contactMobileMasked}
         </dd>
       </dl>
+      {/* The number the station publishes: the person in charge's mobile above stays masked. */}
+      {s.dutyPhone ? (
+        <div className="cp-actions">
+          <a className="cp-btn cp-btn-block sp-call" href={dutyPhoneTel(s.dutyPhone)}>
+            {t('stationsPublic.station.callDuty')}
+            <span className="sp-call-number">{s.dutyPhone}</span>
+          </a>
+        </div>
+      ) : null}
 
       <VisitPanel
         visit={visit}

@@ -25,6 +25,7 @@ export const station = (over: Partial<PublicStation> = {}): PublicStation => ({
   nextChange: { at: '2030-01-01T12:00:00Z', open: false },
   contactName: '王师傅',
   contactMobileMasked: '138****0000',
+  dutyPhone: null,
   photos: [],
   services: [],
   description: '',

@@ -31,6 +31,7 @@ const station: Station = {
   zones: [],
   contactName: '李站长',
   contactMobileMasked: '138****0009',
+  dutyPhone: null,
   photos: [],
   services: [],
   description: '',
@@ -270,5 +271,47 @@ describe('station form', { timeout: 120_000 }, () => {
       lng: 103.8343,
       coordSystem: 'bd09',
     })
+  })
+
+  it('asks for a public duty phone with a warning about personal mobiles, and sends it canonical', async () => {
+    const calls = serve((body) => json({ ...station, ...body }, 201))
+    renderCreate()
+    fireEvent.change(await screen.findByLabelText('站点名称', {}, SLOW), {
+      target: { value: '坂田环卫驿站' },
+    })
+    fireEvent.mouseDown(screen.getByLabelText('站点类型'))
+    fireEvent.click(await screen.findByTitle('环卫休息点', {}, SLOW))
+    type('地址', '深圳市龙岗区坂田街道 1 号')
+    type('纬度', '22.6271')
+    type('经度', '114.0655')
+    type('负责人', '王师傅')
+    type('负责人手机', '13800000009')
+    expect(screen.getByText('公开显示给职工，可拨打；不要填写个人手机号除非本人同意')).toBeTruthy()
+    // A number without its area code is refused on the field, and nothing is sent.
+    type('值班电话', '8123456')
+    fireEvent.click(saveButton())
+    expect(await screen.findByText(/值班电话格式不正确/, {}, SLOW)).toBeTruthy()
+    expect(writes(calls)).toHaveLength(0)
+    type('值班电话', '0931 8123456 转 801')
+    fireEvent.click(saveButton())
+    await screen.findByText('详情页', {}, SLOW)
+    expect(writes(calls)[0]!.body).toMatchObject({ dutyPhone: '0931-8123456-801' })
+  })
+
+  it('shows the stored duty phone when editing, and clearing it sends null', async () => {
+    const calls = serve((body) => json({ ...station, ...body }))
+    station.dutyPhone = '400-123-4567'
+    try {
+      renderEdit()
+      await screen.findByLabelText('第 2 行的结束时间', {}, SLOW)
+      const field = screen.getByLabelText<HTMLInputElement>('值班电话')
+      expect(field.value).toBe('400-123-4567')
+      type('值班电话', '')
+      fireEvent.click(saveButton())
+      await waitFor(() => expect(writes(calls)).toHaveLength(1), SLOW)
+      expect(writes(calls)[0]!.body).toMatchObject({ dutyPhone: null })
+    } finally {
+      station.dutyPhone = null
+    }
   })
 })

@@ -332,6 +332,21 @@ export const StationForm = (props: Props) => {
               <Input maxLength={11} inputMode="numeric" autoComplete="off" />
             </Form.Item>
           </Col>
+          <Col xs={24} md={12}>
+            {/* Public, unlike the mobile above: shown in full to workers, who call it. */}
+            <Form.Item
+              label={t('stations.fields.dutyPhone')}
+              name="dutyPhone"
+              extra={t('stations.form.dutyPhoneHelp')}
+            >
+              <Input
+                maxLength={30}
+                inputMode="tel"
+                autoComplete="off"
+                placeholder={t('stations.form.dutyPhonePlaceholder')}
+              />
+            </Form.Item>
+          </Col>
         </Row>
       </Card>
 

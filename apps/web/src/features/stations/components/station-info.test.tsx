@@ -23,6 +23,7 @@ const station: Station = {
   zones: [],
   contactName: '李乾坤',
   contactMobileMasked: '139****0015',
+  dutyPhone: null,
   photos: [],
   services: [],
   description: '',
@@ -84,5 +85,14 @@ describe('StationInfo services', { timeout: 60_000 }, () => {
     expect(document.body.textContent.match(/劳动保护咨询/g)).toHaveLength(1)
     // A title that does not say its kind keeps the kind beside it.
     expect(screen.getByText('医护人员坐诊（健康咨询/义诊）')).toBeTruthy()
+  })
+
+  it('shows the duty phone in full, or none', () => {
+    const { unmount } = render(['station:read'], { dutyPhone: '0931-8123456-801' })
+    expect(screen.getByText('值班电话')).toBeTruthy()
+    expect(screen.getByText('0931-8123456-801')).toBeTruthy()
+    unmount()
+    render(['station:read'])
+    expect(screen.getByText('值班电话').closest('tr')?.textContent).toContain('暂无')
   })
 })

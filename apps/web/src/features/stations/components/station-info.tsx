@@ -102,6 +102,13 @@ export const StationInfo = ({ station: s }: { station: Station }) => {
                 ),
               },
               {
+                key: 'dutyPhone',
+                label: t('stations.fields.dutyPhone'),
+                children: s.dutyPhone ?? (
+                  <Typography.Text type="secondary">{t('stations.detail.none')}</Typography.Text>
+                ),
+              },
+              {
                 key: 'updated',
                 label: t('stations.detail.updatedAt'),
                 children: formatDateTime(s.updatedAt),

@@ -52,6 +52,7 @@ const station: Station = {
   zones: [{ kind: 'medical' }],
   contactName: '李站长',
   contactMobileMasked: '138****0009',
+  dutyPhone: null,
   photos: [],
   services: [{ kind: 'legal_aid', title: '法律咨询', dates: ['2026-12-05'] }],
   description: '',
@@ -204,6 +205,29 @@ describe('checkUpdate', () => {
     expect(r.body).not.toHaveProperty('contactMobile')
     expect(r.body.schedule).toEqual({ alwaysOpen: false, ...station.schedule })
     expect(r.body.services).toEqual(station.services)
+  })
+
+  it('sends the duty phone as stored, canonical when retyped, and null once cleared', () => {
+    const stored = { ...station, dutyPhone: '0931-8123456-801' }
+    expect(valuesOf(stored).dutyPhone).toBe('0931-8123456-801')
+    const same = checkUpdate(t, valuesOf(stored), stored)
+    expect(same.ok && same.body.dutyPhone).toBe('0931-8123456-801')
+    const typed = checkUpdate(t, { ...valuesOf(stored), dutyPhone: ' 400 123 4567 ' }, stored)
+    expect(typed.ok && typed.body.dutyPhone).toBe('400-123-4567')
+    const cleared = checkUpdate(t, { ...valuesOf(stored), dutyPhone: '  ' }, stored)
+    expect(cleared.ok && cleared.body.dutyPhone).toBeNull()
+    const bad = checkUpdate(t, { ...valuesOf(stored), dutyPhone: '8123456' }, stored)
+    expect(bad).toEqual({
+      ok: false,
+      errors: [{ name: ['dutyPhone'], errors: [t('errors.STATION_DUTY_PHONE_INVALID')] }],
+    })
+    // The server's refusal lands on the field too.
+    const error = new ApiError('VALIDATION_FAILED', 400, 'x', [
+      { path: 'body.dutyPhone', message: 'STATION_DUTY_PHONE_INVALID' },
+    ])
+    expect(serverFieldErrors(t, error).fields).toEqual([
+      { name: ['dutyPhone'], errors: [t('errors.STATION_DUTY_PHONE_INVALID')] },
+    ])
   })
 
   it('sends new coordinates with their system', () => {

@@ -53,6 +53,8 @@ export type StationFormValues = {
   contactName?: string
   /** Required when creating; when editing, blank keeps the stored number. */
   contactMobile?: string
+  /** The public duty phone; blank for none (a save then clears a stored one). */
+  dutyPhone?: string
   photos: string[]
   services: ServiceRow[]
   description?: string
@@ -115,6 +117,7 @@ export const valuesOf = (s: Station): StationFormValues => ({
   zones: s.zones.map((z) => ({ kind: z.kind, note: z.note ?? '' })),
   contactName: s.contactName,
   contactMobile: '',
+  dutyPhone: s.dutyPhone ?? '',
   photos: [...s.photos],
   services: s.services.map((v) => ({
     kind: v.kind,
@@ -169,6 +172,7 @@ const fieldsOf = (v: StationFormValues) => ({
   amenities: v.amenities,
   zones: v.zones.map((z) => ({ kind: z.kind, note: blankToUndefined(z.note) })),
   contactName: v.contactName ?? '',
+  dutyPhone: blankToUndefined(v.dutyPhone) ?? null,
   photos: v.photos,
   services: v.services.map((s) => ({
     kind: s.kind,
@@ -204,6 +208,7 @@ const TOP_FIELDS = new Set([
   'amenities',
   'contactName',
   'contactMobile',
+  'dutyPhone',
   'photos',
   'description',
 ])
