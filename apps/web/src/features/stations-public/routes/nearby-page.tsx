@@ -11,7 +11,7 @@ import {
   publicStationKeys,
   type NearestParams,
 } from '../api/public-stations-api'
-import { AMENITY_ICONS } from '../components/amenity-list'
+import { AMENITY_ICONS, DecorativeEmoji } from '../components/amenity-list'
 import { stationPath, useMapConfig } from '../components/hooks'
 import { StationList, UnderstoodLine } from '../components/station-list'
 import { StationMap } from '../components/station-map'
@@ -134,7 +134,8 @@ export const Component = () => {
             {placeItems.map((p) => (
               <li key={p.label}>
                 <button type="button" className="cp-btn cp-btn-block" onClick={() => pickPlace(p)}>
-                  <span aria-hidden="true">📌</span> {p.label}{' '}
+                  <DecorativeEmoji emoji="📌" />
+                  {p.label}{' '}
                   <span className="cp-small cp-muted">
                     {t('stationsPublic.places.stations', { count: p.stations })}
                   </span>
@@ -153,7 +154,7 @@ export const Component = () => {
           onClick={pos.locate}
           disabled={pos.locating}
         >
-          <span aria-hidden="true">📍</span>{' '}
+          <DecorativeEmoji emoji="📍" />
           {pos.locating
             ? t('stationsPublic.position.locating')
             : t('stationsPublic.position.locate')}
@@ -196,7 +197,8 @@ export const Component = () => {
               aria-pressed={amenities.includes(code)}
               onClick={() => toggleAmenity(code)}
             >
-              <span aria-hidden="true">{AMENITY_ICONS[code]}</span> {stationLabels(t).amenity(code)}
+              <DecorativeEmoji emoji={AMENITY_ICONS[code]} />
+              {stationLabels(t).amenity(code)}
             </button>
           ))}
           <button
