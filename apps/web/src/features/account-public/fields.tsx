@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react'
+import { type TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { isApiError } from '../../lib/api-error'
+import { errorMessage } from '../../lib/error-message'
 import { Field } from '../campaigns-public/components/field'
 
 type TextField = { value: string; error?: string; onChange: (value: string) => void }
@@ -119,3 +122,43 @@ export const codeWaitSeconds = (error: unknown): number | null =>
   isApiError(error) && error.code === 'OTP_TOO_FREQUENT'
     ? ((error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60)
     : null
+
+/**
+ * Why a code was not sent, under the send button of the sign-in and reset pages: the number has
+ * no account (with the way to register, carrying the number), a code sent a moment ago is still
+ * valid, or the server's own refusal. Undefined when nothing was refused, so SmsCodeStep shows
+ * where the code went instead.
+ */
+export const otpRefusal = (
+  t: TFunction,
+  r: {
+    notRegistered: boolean
+    waitSeconds: number | null
+    error: unknown
+    registerTo: string
+    mobile: string
+  },
+): ReactNode => {
+  if (r.notRegistered)
+    return (
+      <div className="cp-error" role="alert">
+        <p>{t('auth.worker.notRegisteredHint')}</p>
+        <Link className="cp-link-tap" to={r.registerTo} state={{ mobile: r.mobile }}>
+          {t('auth.worker.toRegister')}
+        </Link>
+      </div>
+    )
+  if (r.waitSeconds !== null)
+    return (
+      <p className="cp-error" role="alert">
+        {t('auth.worker.codeStillValid', { seconds: r.waitSeconds })}
+      </p>
+    )
+  if (r.error)
+    return (
+      <p className="cp-error" role="alert">
+        {errorMessage(t, r.error)}
+      </p>
+    )
+  return undefined
+}

@@ -10,7 +10,7 @@ import { Field } from '../../campaigns-public/components/field'
 import { Loading, PublicShell } from '../../campaigns-public/components/shell'
 import { login, loginWithOtp, requestLoginOtp } from '../../auth/api/auth-api'
 import { useCountdown } from '../../auth/components/use-countdown'
-import { codeWaitSeconds, MobileField, SmsCodeStep } from '../fields'
+import { codeWaitSeconds, MobileField, otpRefusal, SmsCodeStep } from '../fields'
 import { isMobile, plainMobile, useCarriedMobile, useFocusFirstError } from '../form'
 import { memberRegisterPath, memberResetPath, useGoNext, useNextParam } from '../go-next'
 import { clearLoginDraft, readLoginDraft, saveLoginDraft } from '../login-draft'
@@ -218,28 +218,13 @@ export const Component = () => {
                   sending={otp.isPending}
                   onSend={sendCode}
                   sentTo={sent && !otp.error ? sent.to : null}
-                  refusal={
-                    notRegistered ? (
-                      <div className="cp-error" role="alert">
-                        <p>{t('auth.worker.notRegisteredHint')}</p>
-                        <Link
-                          className="cp-link-tap"
-                          to={memberRegisterPath(next)}
-                          state={{ mobile }}
-                        >
-                          {t('auth.worker.toRegister')}
-                        </Link>
-                      </div>
-                    ) : waitSeconds !== null ? (
-                      <p className="cp-error" role="alert">
-                        {t('auth.worker.codeStillValid', { seconds: waitSeconds })}
-                      </p>
-                    ) : otp.error ? (
-                      <p className="cp-error" role="alert">
-                        {errorMessage(t, otp.error)}
-                      </p>
-                    ) : undefined
-                  }
+                  refusal={otpRefusal(t, {
+                    notRegistered,
+                    waitSeconds,
+                    error: otp.error,
+                    registerTo: memberRegisterPath(next),
+                    mobile,
+                  })}
                   value={code}
                   error={errors.code}
                   onChange={(v) => {

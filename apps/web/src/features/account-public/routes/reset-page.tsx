@@ -9,7 +9,7 @@ import { useSession } from '../../../lib/session'
 import { Loading, PublicShell } from '../../campaigns-public/components/shell'
 import { requestResetOtp, resetPassword } from '../../auth/api/auth-api'
 import { useCountdown } from '../../auth/components/use-countdown'
-import { codeWaitSeconds, MobileField, NewPasswordField, SmsCodeStep } from '../fields'
+import { codeWaitSeconds, MobileField, NewPasswordField, otpRefusal, SmsCodeStep } from '../fields'
 import { isMobile, plainMobile, useCarriedMobile, useFocusFirstError } from '../form'
 import { memberLoginPath, memberRegisterPath, useGoNext, useNextParam } from '../go-next'
 
@@ -112,24 +112,13 @@ export const Component = () => {
           sending={otp.isPending}
           onSend={sendCode}
           sentTo={sentTo && !otp.error ? sentTo : null}
-          refusal={
-            notRegistered ? (
-              <div className="cp-error" role="alert">
-                <p>{t('auth.worker.notRegisteredHint')}</p>
-                <Link className="cp-link-tap" to={memberRegisterPath(next)} state={{ mobile }}>
-                  {t('auth.worker.toRegister')}
-                </Link>
-              </div>
-            ) : waitSeconds !== null ? (
-              <p className="cp-error" role="alert">
-                {t('auth.worker.codeStillValid', { seconds: waitSeconds })}
-              </p>
-            ) : otp.error ? (
-              <p className="cp-error" role="alert">
-                {errorMessage(t, otp.error)}
-              </p>
-            ) : undefined
-          }
+          refusal={otpRefusal(t, {
+            notRegistered,
+            waitSeconds,
+            error: otp.error,
+            registerTo: memberRegisterPath(next),
+            mobile,
+          })}
           value={code}
           error={errors.code}
           onChange={(v) => {
